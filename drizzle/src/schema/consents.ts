@@ -1,0 +1,29 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { persons } from './persons.ts';
+import { users } from './users.ts';
+
+/** Append-only ledger (triggers forbid UPDATE and DELETE); the current state per channel is the latest entry. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    channel: text('channel').notNull(),
+    status: text('status', { enum: ['granted', 'withdrawn'] }).notNull(),
+    legalBasis: text('legal_basis'),
+    source: text('source').notNull(),
+    evidence: text('evidence'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedById: integer('recorded_by_id').references(() => users.id),
+  },
+  (t) => [index('consents_person_channel_idx').on(t.personId, t.channel, t.id)],
+);
+
+/** Hashed e-mails of people who objected or were erased: blocks re-import. */
+export const suppressions = sqliteTable('suppressions', {
+  emailHash: text('email_hash').primaryKey(),
+  reason: text('reason').notNull(),
+  createdAt: text('created_at').notNull(),
+});

@@ -1,0 +1,96 @@
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { itemColumns, softDelete } from './columns.ts';
+import { nodes } from './networks.ts';
+import { organizations } from './organizations.ts';
+import { persons } from './persons.ts';
+import { topics } from './tags.ts';
+
+export const events = sqliteTable(
+  'events',
+  {
+    ...itemColumns,
+    ...softDelete,
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    nodeId: integer('node_id').references(() => nodes.id, { onDelete: 'set null' }),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at'),
+    location: text('location'),
+    capacity: integer('capacity'),
+    description: text('description'),
+  },
+  (t) => [index('events_starts_idx').on(t.startsAt), index('events_node_idx').on(t.nodeId, t.startsAt), index('events_kind_idx').on(t.kind)],
+);
+
+export const eventTopics = sqliteTable(
+  'event_topics',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.topicId] }), index('event_topics_topic_idx').on(t.topicId)],
+);
+
+/** Course sessions (Termine) with teaching units. */
+export const eventSessions = sqliteTable(
+  'event_sessions',
+  {
+    ...itemColumns,
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at'),
+    /** Hours credited for attending this session. */
+    hours: real('hours').notNull().default(0),
+  },
+  (t) => [index('event_sessions_event_idx').on(t.eventId, t.startsAt)],
+);
+
+export const attendances = sqliteTable(
+  'attendances',
+  {
+    ...itemColumns,
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    role: text('role').notNull().default('guest'),
+    /** Organisation at the time of the event (snapshot; people change employers). */
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    organizationName: text('organization_name'),
+    note: text('note'),
+    checkedInAt: text('checked_in_at'),
+    /** Order on the waiting list: earliest first. */
+    waitlistedAt: text('waitlisted_at'),
+  },
+  (t) => [
+    uniqueIndex('attendances_event_person_uq').on(t.eventId, t.personId),
+    index('attendances_person_idx').on(t.personId, t.status),
+    index('attendances_event_status_idx').on(t.eventId, t.status),
+    index('attendances_org_idx').on(t.organizationId),
+  ],
+);
+
+export const sessionAttendances = sqliteTable(
+  'session_attendances',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => eventSessions.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    hours: real('hours').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('session_attendances_person_idx').on(t.personId)],
+);

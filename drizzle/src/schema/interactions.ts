@@ -1,0 +1,72 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { itemColumns, softDelete } from './columns.ts';
+import { events } from './events.ts';
+import { nodes } from './networks.ts';
+import { organizations } from './organizations.ts';
+import { persons } from './persons.ts';
+import { topics } from './tags.ts';
+import { users } from './users.ts';
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    ...itemColumns,
+    ...softDelete,
+    occurredAt: text('occurred_at').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    summary: text('summary'),
+    nodeId: integer('node_id').references(() => nodes.id, { onDelete: 'set null' }),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+    followUpOn: text('follow_up_on'),
+    followUpDoneAt: text('follow_up_done_at'),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('interactions_occurred_idx').on(t.occurredAt),
+    index('interactions_followup_idx').on(t.authorId, t.followUpOn),
+    index('interactions_node_idx').on(t.nodeId, t.occurredAt),
+  ],
+);
+
+export const interactionPersons = sqliteTable(
+  'interaction_persons',
+  {
+    interactionId: integer('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.interactionId, t.personId] }), index('interaction_persons_person_idx').on(t.personId)],
+);
+
+export const interactionOrganizations = sqliteTable(
+  'interaction_organizations',
+  {
+    interactionId: integer('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.organizationId] }),
+    index('interaction_organizations_org_idx').on(t.organizationId),
+  ],
+);
+
+export const interactionTopics = sqliteTable(
+  'interaction_topics',
+  {
+    interactionId: integer('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.interactionId, t.topicId] }), index('interaction_topics_topic_idx').on(t.topicId)],
+);

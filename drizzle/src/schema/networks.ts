@@ -1,0 +1,53 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { itemColumns } from './columns.ts';
+import { organizations } from './organizations.ts';
+import { users } from './users.ts';
+
+export const networks = sqliteTable('networks', {
+  ...itemColumns,
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  /** Federal state or region, e.g. "Thüringen", "Bayern". */
+  region: text('region'),
+  /** True for ANeTT itself, false for partner networks. */
+  isOwn: integer('is_own', { mode: 'boolean' }).notNull().default(false),
+  website: text('website'),
+  description: text('description'),
+});
+
+export const nodes = sqliteTable(
+  'nodes',
+  {
+    ...itemColumns,
+    name: text('name').notNull(),
+    district: text('district').notNull(),
+    networkId: integer('network_id').references(() => networks.id, { onDelete: 'set null' }),
+    hostOrganizationId: integer('host_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    openedOn: text('opened_on'),
+    responsibleUserId: integer('responsible_user_id').references(() => users.id, { onDelete: 'set null' }),
+    description: text('description'),
+  },
+  (t) => [index('nodes_district_idx').on(t.district)],
+);
+
+export const relations = sqliteTable(
+  'relations',
+  {
+    ...itemColumns,
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    networkId: integer('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    nodeId: integer('node_id').references(() => nodes.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** e.g. "Qualifikation" for the consortium partner in charge of it. */
+    responsibility: text('responsibility'),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+  },
+  (t) => [
+    index('relations_org_idx').on(t.organizationId),
+    index('relations_node_idx').on(t.nodeId, t.type),
+    index('relations_network_idx').on(t.networkId, t.type),
+  ],
+);

@@ -1,0 +1,59 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { itemColumns, softDelete } from './columns.ts';
+import { tags } from './tags.ts';
+
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    ...itemColumns,
+    ...softDelete,
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    sizeClass: text('size_class'),
+    employees: integer('employees'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    district: text('district'),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
+    notes: text('notes'),
+    /** Name folded for duplicate detection (case, umlauts, legal forms removed). */
+    nameKey: text('name_key').notNull(),
+    mergedIntoId: integer('merged_into_id'),
+  },
+  (t) => [
+    index('organizations_name_idx').on(t.name),
+    index('organizations_name_key_idx').on(t.nameKey),
+    index('organizations_kind_idx').on(t.kind),
+    index('organizations_district_idx').on(t.district),
+    index('organizations_email_idx').on(t.email),
+  ],
+);
+
+export const organizationSectors = sqliteTable(
+  'organization_sectors',
+  {
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** WZ 2008 code as written, e.g. "29.32". */
+    wzCode: text('wz_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.wzCode] }), index('organization_sectors_code_idx').on(t.wzCode)],
+);
+
+export const organizationTags = sqliteTable(
+  'organization_tags',
+  {
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.tagId] }), index('organization_tags_tag_idx').on(t.tagId)],
+);

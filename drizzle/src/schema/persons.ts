@@ -1,0 +1,83 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { itemColumns, softDelete } from './columns.ts';
+import { organizations } from './organizations.ts';
+import { tags } from './tags.ts';
+
+export const persons = sqliteTable(
+  'persons',
+  {
+    ...itemColumns,
+    ...softDelete,
+    salutation: text('salutation', { enum: ['frau', 'herr'] }),
+    title: text('title'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    mobile: text('mobile'),
+    notes: text('notes'),
+    /** Folded "first last" for duplicate detection. */
+    nameKey: text('name_key').notNull(),
+    mergedIntoId: integer('merged_into_id'),
+    /** Set by GDPR erasure: the row stays (reports count it) but holds no personal data. */
+    erasedAt: text('erased_at'),
+  },
+  (t) => [
+    index('persons_last_first_idx').on(t.lastName, t.firstName),
+    index('persons_name_key_idx').on(t.nameKey),
+    index('persons_email_idx').on(t.email),
+    index('persons_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const personTags = sqliteTable(
+  'person_tags',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.tagId] }), index('person_tags_tag_idx').on(t.tagId)],
+);
+
+export const affiliations = sqliteTable(
+  'affiliations',
+  {
+    ...itemColumns,
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    function: text('function'),
+    isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+  },
+  (t) => [
+    index('affiliations_person_idx').on(t.personId),
+    index('affiliations_org_idx').on(t.organizationId, t.personId),
+  ],
+);
+
+export const offices = sqliteTable(
+  'offices',
+  {
+    ...itemColumns,
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    /** e.g. "Landrätin" — also used for the letter salutation. */
+    title: text('title').notNull(),
+    /** e.g. "Landkreis Schmalkalden-Meiningen". */
+    jurisdiction: text('jurisdiction'),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+  },
+  (t) => [index('offices_person_idx').on(t.personId)],
+);

@@ -1,0 +1,20 @@
+export type FieldError = { field: string; message: string };
+
+/** An error the client is meant to see: a stable code, an HTTP status and optional field errors. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message?: string,
+    readonly extra: { errors?: FieldError[]; data?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    super(message ?? code);
+  }
+}
+
+export const notFound = (entity: string) =>
+  new AppError(`${entity.toUpperCase()}_NOT_FOUND`, 404, `${entity} not found`);
+
+export const fieldError = (field: string, message: string, code = 'VALIDATION_FAILED') =>
+  new AppError(code, 400, message, { errors: [{ field, message }] });

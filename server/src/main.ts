@@ -1,0 +1,38 @@
+import { closeDatabase, openDatabase } from '@anett/db/client';
+import { buildApp } from './app.ts';
+import { ensureFirstAdmin } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createContext } from './context.ts';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const db = openDatabase(config.databasePath);
+  const ctx = createContext(db, config);
+  const admin = await ensureFirstAdmin(ctx, config, (line) => process.stdout.write(`${line}\n`));
+  if (config.seedDemo) {
+    const { seedDemo } = await import('./seed/demo.ts');
+    const seeded = await seedDemo(ctx, { adminId: admin?.user.id });
+    if (seeded) process.stdout.write(`  Demo data loaded: ${seeded.summary}\n`);
+  }
+  const app = await buildApp({ db, config });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    closeDatabase(db);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+}
+
+await main();

@@ -1,0 +1,57 @@
+import type { Db } from '@anett/db/client';
+import { auditEntries } from '@anett/db/schema';
+import { and, desc, eq } from 'drizzle-orm';
+import { nowIso } from '../../lib/time.ts';
+
+export type AuditInput = {
+  userId: number | null;
+  entity: string;
+  entityId?: number | null;
+  action: string;
+  diff?: unknown;
+  requestId?: string;
+  ip?: string;
+};
+
+/** Field-by-field difference of two records as {field: [before, after]}; unchanged fields are left out. */
+export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const skip = new Set(['version', 'updatedAt', 'createdAt']);
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const k of keys) {
+    if (skip.has(k)) continue;
+    const a = before?.[k] ?? null;
+    const b = after?.[k] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) diff[k] = [a, b];
+  }
+  return diff;
+}
+
+export function createAuditRepository(db: Db) {
+  return {
+    record(entry: AuditInput): void {
+      db.insert(auditEntries)
+        .values({
+          at: nowIso(),
+          userId: entry.userId,
+          entity: entry.entity,
+          entityId: entry.entityId ?? null,
+          action: entry.action,
+          diff: entry.diff ?? null,
+          requestId: entry.requestId ?? null,
+          ip: entry.ip ?? null,
+        })
+        .run();
+    },
+    forEntity(entity: string, entityId: number, limit = 200) {
+      return db
+        .select()
+        .from(auditEntries)
+        .where(and(eq(auditEntries.entity, entity), eq(auditEntries.entityId, entityId)))
+        .orderBy(desc(auditEntries.id))
+        .limit(limit)
+        .all();
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

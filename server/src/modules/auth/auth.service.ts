@@ -1,0 +1,72 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { refreshTokens } from '@anett/db/schema';
+import type { LoginResponse } from '@anett/shared/schemas/auth';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { nowIso } from '../../lib/time.ts';
+import type { UserRow } from '../users/users.repository.ts';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export type Session = LoginResponse & { refreshToken: string };
+
+/** Access tokens (short JWT carrying the user's token version) and rotating refresh tokens. */
+export function createAuthService(app: FastifyInstance, ctx: AppContext) {
+  const { db, config } = ctx;
+
+  function issue(user: UserRow, familyId: string): Session {
+    const refreshToken = randomBytes(32).toString('base64url');
+    db.insert(refreshTokens)
+      .values({
+        userId: user.id,
+        tokenHash: sha256(refreshToken),
+        familyId,
+        expiresAt: new Date(Date.now() + config.refreshTokenTtl * 1000).toISOString(),
+        createdAt: nowIso(),
+      })
+      .run();
+    const accessToken = app.jwt.sign({ sub: String(user.id), tv: user.tokenVersion });
+    return {
+      accessToken,
+      expiresIn: config.accessTokenTtl,
+      refreshToken,
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    };
+  }
+
+  return {
+    startSession(user: UserRow): Session {
+      return issue(user, randomUUID());
+    },
+
+    /** Rotates a refresh token. A token used twice means it was stolen: the whole family is revoked. */
+    refresh(token: string | undefined): Session {
+      const invalid = new AppError('INVALID_REFRESH_TOKEN', 401, 'Session expired; please log in again');
+      if (!token || token.length > 200) throw invalid;
+      // Returning instead of throwing inside the transaction keeps a replay's revocation committed.
+      const session = db.transaction(
+        (tx) => {
+          const row = tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, sha256(token))).get();
+          if (!row) return undefined;
+          if (row.usedAt || row.revokedAt) {
+            tx.update(refreshTokens)
+              .set({ revokedAt: nowIso() })
+              .where(and(eq(refreshTokens.familyId, row.familyId), isNull(refreshTokens.revokedAt)))
+              .run();
+            return undefined;
+          }
+          const user = ctx.users.findById(row.userId);
+          if (row.expiresAt <= nowIso() || !user?.active) return undefined;
+          tx.update(refreshTokens).set({ usedAt: nowIso() }).where(eq(refreshTokens.id, row.id)).run();
+          return issue(user, row.familyId);
+        },
+        { behavior: 'immediate' },
+      );
+      if (!session) throw invalid;
+      return session;
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,84 @@
+import type { Db } from '@anett/db/client';
+import { refreshTokens, users } from '@anett/db/schema';
+import type { Role } from '@anett/shared/schemas/auth';
+import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm';
+import { nowIso } from '../../lib/time.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+const sortColumns = {
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+} as const;
+
+export function createUsersRepository(db: Db) {
+  const byId = db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, sql.placeholder('id')) }).prepare();
+  return {
+    findById(id: number): UserRow | undefined {
+      return byId.get({ id });
+    },
+    findByEmail(email: string): UserRow | undefined {
+      return db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+        .get();
+    },
+    count(): number {
+      return db.select({ n: count() }).from(users).get()?.n ?? 0;
+    },
+    list(query: { page: number; pageSize: number; sort?: { field: string; desc: boolean }; q?: string; role?: Role }) {
+      const conditions = [];
+      if (query.role) conditions.push(eq(users.role, query.role));
+      if (query.q) {
+        const pattern = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
+        conditions.push(or(like(users.name, pattern), like(users.email, pattern)));
+      }
+      const where = conditions.length ? and(...conditions) : undefined;
+      const column = sortColumns[(query.sort?.field ?? 'name') as keyof typeof sortColumns];
+      const items = db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(query.sort?.desc ? desc(column) : asc(column), asc(users.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .all();
+      const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+      return { items, total };
+    },
+    create(values: { email: string; name: string; role: Role; passwordHash: string }): UserRow {
+      return db.insert(users).values(values).returning().get();
+    },
+    /** Optimistic update: returns undefined when the version no longer matches. */
+    update(id: number, version: number, values: Partial<Pick<UserRow, 'name' | 'role' | 'active' | 'passwordHash'>>) {
+      return db
+        .update(users)
+        .set({ ...values, version: sql`${users.version} + 1`, updatedAt: nowIso() })
+        .where(and(eq(users.id, id), eq(users.version, version)))
+        .returning()
+        .get();
+    },
+    /** Ends every session of the user: access tokens by version, refresh tokens by revocation. */
+    revokeSessions(id: number, extra: Partial<Pick<UserRow, 'passwordHash'>> = {}) {
+      const at = nowIso();
+      db.transaction((tx) => {
+        tx.update(users)
+          .set({ ...extra, tokenVersion: sql`${users.tokenVersion} + 1` })
+          .where(eq(users.id, id))
+          .run();
+        tx.update(refreshTokens)
+          .set({ revokedAt: at })
+          .where(and(eq(refreshTokens.userId, id), sql`${refreshTokens.revokedAt} IS NULL`))
+          .run();
+      });
+    },
+    touchLogin(id: number) {
+      db.update(users).set({ lastLoginAt: nowIso() }).where(eq(users.id, id)).run();
+    },
+  };
+}
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -1,0 +1,150 @@
+import { idParams } from '@anett/shared/schemas/common';
+import {
+  resetPasswordBody,
+  user,
+  userCreate,
+  userListQuery,
+  userPage,
+  userPatch,
+  userWithPassword,
+} from '@anett/shared/schemas/user';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { generatePassword, hashPassword } from '../../lib/passwords.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { diffRecords } from '../audit/audit.repository.ts';
+import type { UserRow } from './users.repository.ts';
+
+const publicUser = ({ passwordHash: _, tokenVersion: __, ...rest }: UserRow) => rest;
+
+export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+  const load = (id: number) => {
+    const row = ctx.users.findById(id);
+    if (!row) throw notFound('user');
+    return row;
+  };
+
+  app.get(
+    '/api/users',
+    {
+      config: { access: 'admin' },
+      schema: { tags, querystring: userListQuery, response: { 200: userPage, ...errorResponses(400, 401, 403) } },
+    },
+    async (request) => {
+      const { items, total } = ctx.users.list(request.query);
+      return { items: items.map(publicUser), total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: 'admin' },
+      schema: { tags, body: userCreate, response: { 201: userWithPassword, ...errorResponses(400, 401, 403, 409) } },
+    },
+    async (request, reply) => {
+      const { password, ...values } = request.body;
+      if (ctx.users.findByEmail(values.email)) {
+        throw new AppError('USER_EMAIL_TAKEN', 409, 'A user with this e-mail exists', {
+          errors: [{ field: 'email', message: 'is already in use' }],
+        });
+      }
+      const plain = password ?? generatePassword();
+      const row = ctx.users.create({ ...values, passwordHash: await hashPassword(plain) });
+      ctx.audit.record({ ...actor(request), entity: 'user', entityId: row.id, action: 'create', diff: diffRecords(null, publicUser(row)) });
+      setEtag(reply, row.version);
+      return reply.code(201).send({ user: publicUser(row), ...(password ? {} : { password: plain }) });
+    },
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      config: { access: 'admin' },
+      schema: { tags, params: idParams, response: { 200: user, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const row = load(request.params.id);
+      setEtag(reply, row.version);
+      return publicUser(row);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Change name, role or active flag; role change and deactivation end the user’s sessions',
+        params: idParams,
+        body: userPatch,
+        response: { 200: user, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = load(request.params.id);
+      if (before.id === request.user.id && (request.body.role && request.body.role !== 'admin' || request.body.active === false)) {
+        throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot remove your own admin role or deactivate yourself');
+      }
+      const after = ctx.users.update(before.id, version, request.body);
+      if (!after) throw versionConflict(publicUser(before));
+      if (after.role !== before.role || after.active !== before.active) ctx.users.revokeSessions(after.id);
+      ctx.audit.record({ ...actor(request), entity: 'user', entityId: after.id, action: 'update', diff: diffRecords(publicUser(before), publicUser(after)) });
+      setEtag(reply, after.version);
+      return publicUser(after);
+    },
+  );
+
+  app.delete(
+    '/api/users/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Deactivate a user (users are never deleted: the audit log refers to them)',
+        params: idParams,
+        response: { 200: user, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = load(request.params.id);
+      if (before.id === request.user.id) throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
+      const after = ctx.users.update(before.id, version, { active: false });
+      if (!after) throw versionConflict(publicUser(before));
+      ctx.users.revokeSessions(after.id);
+      ctx.audit.record({ ...actor(request), entity: 'user', entityId: after.id, action: 'deactivate' });
+      setEtag(reply, after.version);
+      return publicUser(after);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Set a new password (generated when none is given) and end the user’s sessions',
+        params: idParams,
+        body: resetPasswordBody,
+        response: { 200: userWithPassword, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const row = load(request.params.id);
+      const plain = request.body.password ?? generatePassword();
+      ctx.users.revokeSessions(row.id, { passwordHash: await hashPassword(plain) });
+      ctx.audit.record({ ...actor(request), entity: 'user', entityId: row.id, action: 'password_reset' });
+      return { user: publicUser(load(row.id)), ...(request.body.password ? {} : { password: plain }) };
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import { type AccessLevel, ACCESS_LEVELS, ROLE_RANK, type Role, type SessionUser } from '@anett/shared/schemas/auth';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.ts';
+import { AppError } from '../lib/errors.ts';
+import type { UsersRepository } from '../modules/users/users.repository.ts';
+
+export type AccessClaims = { sub: string; tv: number };
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims;
+    user: SessionUser;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route. Every /api route must declare it; buildApp refuses one that does not. */
+    access?: AccessLevel;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its declared access level (the role matrix test walks it). */
+    routeAccess: Array<{ method: string; url: string; access: AccessLevel }>;
+  }
+}
+
+const unauthorized = (detail = 'Authentication required') =>
+  new AppError('UNAUTHORIZED', 401, detail, { headers: { 'www-authenticate': 'Bearer' } });
+
+/** Routes a plugin registers for itself (Swagger UI assets) and that stay public. */
+const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/') || url === '/api/openapi.json';
+
+/**
+ * Bearer-token authentication and role checks, declared per route via `config.access`.
+ * The token is verified (HS256 only) and then checked against the user row: an inactive user or a
+ * token version older than the user's current one is refused at once.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config; users: UsersRepository }) => {
+  await app.register(fastifyCookie);
+  await app.register(fastifyJwt, {
+    secret: opts.config.jwtSecret,
+    sign: { algorithm: 'HS256', expiresIn: opts.config.accessTokenTtl },
+    verify: { algorithms: ['HS256'] },
+  });
+
+  app.decorate('routeAccess', []);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    const access = route.config?.access ?? (isDocsRoute(route.url) ? 'public' : undefined);
+    if (!access || !ACCESS_LEVELS.includes(access)) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access level (config.access)`);
+    }
+    for (const method of methods) app.routeAccess.push({ method, url: route.url, access });
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    request.user = await authenticate(request, opts.users);
+    if (ROLE_RANK[request.user.role] < ROLE_RANK[access as Role]) {
+      throw new AppError('FORBIDDEN', 403, `This action needs the role ${access}`);
+    }
+  });
+});
+
+async function authenticate(request: FastifyRequest, users: UsersRepository): Promise<SessionUser> {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) throw unauthorized();
+  let claims: AccessClaims;
+  try {
+    claims = await request.jwtVerify<AccessClaims>();
+  } catch {
+    throw unauthorized('Invalid or expired token');
+  }
+  const id = Number(claims.sub);
+  const user = Number.isSafeInteger(id) ? users.findById(id) : undefined;
+  if (!user || !user.active || user.tokenVersion !== claims.tv) throw unauthorized('Session ended; please log in again');
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

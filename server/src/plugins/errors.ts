@@ -1,0 +1,113 @@
+import { AppError, type FieldError } from '../lib/errors.ts';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  data?: unknown;
+};
+
+export function problemBody(status: number, code: string, detail?: string, extra: Partial<ProblemBody> = {}) {
+  return {
+    type: `/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error'),
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  } satisfies ProblemBody;
+}
+
+/** Where in the request a schema issue was found → a field name a client can show next to an input. */
+function fieldName(context: string, instancePath: string): string {
+  return instancePath.split('/').filter(Boolean).join('.') || context;
+}
+
+/** One error handler: every error leaves as RFC 9457 problem+json; 5xx hide their message. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    let status: number;
+    let code: string;
+    let detail: string | undefined;
+    let errors: FieldError[] | undefined;
+    let data: unknown;
+
+    if (err instanceof AppError) {
+      ({ status, code } = err);
+      detail = err.message;
+      errors = err.extra.errors;
+      data = err.extra.data;
+      for (const [k, v] of Object.entries(err.extra.headers ?? {})) reply.header(k, v);
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      code = 'VALIDATION_FAILED';
+      const context = err.validationContext ?? 'body';
+      errors = err.validation.map((v) => ({
+        field: fieldName(context, v.instancePath),
+        message: v.message ?? 'is invalid',
+      }));
+      detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    } else if (isResponseSerializationError(err)) {
+      status = 500;
+      code = 'INTERNAL';
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      code = err.code?.replace(/^FST_(ERR_)?/, '') || 'BAD_REQUEST';
+      detail = err.message;
+      if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+        code = 'MALFORMED_JSON';
+        errors = [{ field: 'body', message: 'body is not valid JSON' }];
+      } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        code = 'BODY_TOO_LARGE';
+        errors = [{ field: 'body', message: detail }];
+      } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        code = 'UNSUPPORTED_MEDIA_TYPE';
+        errors = [{ field: 'content-type', message: detail }];
+      } else if (status === 429) {
+        code = 'TOO_MANY_REQUESTS';
+      }
+    } else {
+      status = 500;
+      code = 'INTERNAL';
+      request.log.error({ err }, 'unhandled error');
+    }
+
+    if (status >= 500) detail = 'An unexpected error occurred. Quote the request id when reporting it.';
+    reply
+      .code(status)
+      .type('application/problem+json; charset=utf-8')
+      .send(problemBody(status, code, detail, { requestId: request.id, ...(errors ? { errors } : {}), ...(data === undefined ? {} : { data }) }));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .code(404)
+      .type('application/problem+json; charset=utf-8')
+      .send(problemBody(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, { requestId: request.id }));
+  });
+});

@@ -1,0 +1,308 @@
+import { createHmac } from 'node:crypto';
+import { auditEntries, users } from '@anett/db/schema';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, PASSWORD } from '../support/app.ts';
+
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }) => {
+  const body = `${b64(header)}.${b64(payload)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+};
+/** A concrete URL for a route pattern (ids → 1). */
+const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1');
+
+describe('POST /api/auth/login', () => {
+  it('returns a token and the user for correct credentials, and logs it', async () => {
+    const t = await createTestApp();
+    await t.login('manager', 'anna@example.org');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ANNA@example.org', password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(body.user).toEqual({ id: expect.any(Number), email: 'anna@example.org', name: expect.any(String), role: 'manager' });
+    expect(body.user).not.toHaveProperty('passwordHash');
+    const cookie = res.headers['set-cookie'] as string;
+    expect(cookie).toMatch(/anett_rt=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const logins = t.db.select().from(auditEntries).where(eq(auditEntries.action, 'login')).all();
+    expect(logins.length).toBe(2);
+  });
+
+  it('answers 401 alike for a wrong password and an unknown user, and logs the failure', async () => {
+    const t = await createTestApp();
+    await t.login('viewer', 'vera@example.org');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'vera@example.org', password: 'nope-nope-nope' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'nope-nope-nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect({ ...wrong.json(), requestId: 0 }).toEqual({ ...unknown.json(), requestId: 0 });
+    const failures = t.db.select().from(auditEntries).where(eq(auditEntries.action, 'login_failed')).all();
+    expect(failures.length).toBe(2);
+  });
+
+  it('throttles an account after 5 failures with 429, even for the right password', async () => {
+    const t = await createTestApp();
+    await t.login('viewer', 'vera@example.org');
+    for (let i = 0; i < 5; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'vera@example.org', password: 'wrong-password' } });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'vera@example.org', password: PASSWORD } });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.json().code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('throttles one client address trying many accounts', async () => {
+    const t = await createTestApp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `u${i}@example.org`, password: 'whatever-it-is' } });
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
+  it.each([
+    ['no body', undefined, 'body'],
+    ['missing password', { email: 'a@b.de' }, 'password'],
+    ['wrong type', { email: 42, password: 'x' }, 'email'],
+    ['oversized e-mail', { email: `${'a'.repeat(300)}@b.de`, password: 'x' }, 'email'],
+  ])('answers 400 naming the field for %s', async (_, payload, field) => {
+    const t = await createTestApp();
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const t = await createTestApp();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ status: 400, code: 'MALFORMED_JSON', errors: [{ field: 'body' }] });
+  });
+});
+
+describe('protected routes', () => {
+  it('every /api route declares an access level, and only login, refresh, health and docs are public', async () => {
+    const t = await createTestApp();
+    const routes = t.app.routeAccess;
+    expect(routes.length).toBeGreaterThan(8);
+    const publicRoutes = routes.filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs'));
+    expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'POST /api/auth/login',
+      'POST /api/auth/refresh',
+    ]);
+  });
+
+  it('refuses no, expired, tampered, alg:none and wrong-key tokens with 401 on every protected route', async () => {
+    const t = await createTestApp();
+    const { token, userId } = await t.login('admin');
+    const secret = t.config.jwtSecret;
+    const now = Math.floor(Date.now() / 1000);
+    const [h, p, s] = token.split('.');
+    const badTokens: Record<string, string | undefined> = {
+      none: undefined,
+      expired: signHs256({ sub: String(userId), tv: 1, iat: now - 3600, exp: now - 60 }, secret),
+      tampered: `${h}.${b64({ ...JSON.parse(Buffer.from(p ?? '', 'base64url').toString()), sub: '999' })}.${s}`,
+      algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: String(userId), tv: 1, iat: now, exp: now + 600 })}.`,
+      wrongKey: signHs256({ sub: String(userId), tv: 1, iat: now, exp: now + 600 }, 'another-secret-that-is-long-enough-xxxxx'),
+      garbage: 'not-a-jwt',
+    };
+    const protectedRoutes = t.app.routeAccess.filter((r) => r.access !== 'public');
+    expect(protectedRoutes.length).toBeGreaterThan(5);
+    for (const route of protectedRoutes) {
+      for (const [name, bad] of Object.entries(badTokens)) {
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url: concrete(route.url),
+          headers: bad ? { authorization: `Bearer ${bad}` } : {},
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
+        expect(res.statusCode, `${name} ${route.method} ${route.url}`).toBe(401);
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+    }
+  });
+
+  it('enforces roles on every route: viewers cannot write, managers cannot administrate', async () => {
+    const t = await createTestApp();
+    const viewer = await t.login('viewer');
+    const manager = await t.login('manager');
+    const rank = { public: 0, viewer: 1, manager: 2, admin: 3 } as const;
+    const checked: string[] = [];
+    for (const route of t.app.routeAccess) {
+      for (const [role, who, level] of [['viewer', viewer, 1], ['manager', manager, 2]] as const) {
+        if (rank[route.access] <= level) continue;
+        const res = await t.as(who.token, {
+          method: route.method as 'GET',
+          url: concrete(route.url),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
+        expect(res.statusCode, `${role} ${route.method} ${route.url}`).toBe(403);
+        checked.push(`${role} ${route.method} ${route.url}`);
+      }
+    }
+    // every write route is closed to viewers
+    for (const r of t.app.routeAccess.filter((r) => r.method !== 'GET' && r.access !== 'public' && !r.url.startsWith('/api/auth'))) {
+      expect(r.access, `${r.method} ${r.url}`).not.toBe('viewer');
+    }
+    expect(checked).toContain('manager GET /api/users');
+    expect(checked).toContain('viewer POST /api/users');
+  });
+});
+
+describe('session lifecycle', () => {
+  it('GET /api/auth/me returns the user', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('viewer', 'me@example.org');
+    const res = await t.as(token, { method: 'GET', url: '/api/auth/me' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ email: 'me@example.org', role: 'viewer' });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('logout revokes the access token and the refresh token at once', async () => {
+    const t = await createTestApp();
+    const { token, cookie } = await t.login('viewer');
+    expect((await t.as(token, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie } });
+    expect(refresh.statusCode).toBe(401);
+  });
+
+  it('changing the password revokes old tokens and returns a working new session', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('viewer', 'pw@example.org');
+    const wrong = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope', newPassword: 'a-new-password-123' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('currentPassword');
+    const short = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'short' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].field).toBe('newPassword');
+    const ok = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'a-new-password-123' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await t.as(ok.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'pw@example.org', password: 'a-new-password-123' } });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('deactivating or demoting a user revokes their token at once', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    const alice = await t.login('manager');
+    const bob = await t.login('manager');
+    const etag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${alice.userId}` })).headers.etag as string;
+    const del = await t.as(admin.token, { method: 'DELETE', url: `/api/users/${alice.userId}`, headers: { 'if-match': etag } });
+    expect(del.statusCode).toBe(200);
+    expect(del.json().active).toBe(false);
+    expect((await t.as(alice.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const relogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'manager2@example.org', password: PASSWORD } });
+    expect(relogin.statusCode).toBe(401);
+
+    const bobTag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${bob.userId}` })).headers.etag as string;
+    const demote = await t.as(admin.token, { method: 'PATCH', url: `/api/users/${bob.userId}`, headers: { 'if-match': bobTag }, payload: { role: 'viewer' } });
+    expect(demote.statusCode).toBe(200);
+    expect((await t.as(bob.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('rotates the refresh token on every use; replaying an old one revokes the whole chain', async () => {
+    const t = await createTestApp();
+    const { cookie: first } = await t.login('viewer');
+    const r1 = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: first } });
+    expect(r1.statusCode).toBe(200);
+    const second = `anett_rt=${r1.cookies.find((c) => c.name === 'anett_rt')?.value}`;
+    expect(second).not.toBe(first);
+    expect((await t.as(r1.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+
+    const replay = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: first } });
+    expect(replay.statusCode).toBe(401);
+    // the thief's replay also killed the legitimate successor
+    const after = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: second } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('refuses refresh without a cookie', async () => {
+    const t = await createTestApp();
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh' });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('admin user management', () => {
+  it('creates a user with a generated password shown once, lists and finds them', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    const res = await t.as(admin.token, { method: 'POST', url: '/api/users', payload: { email: 'New@Example.org', name: 'Neu', role: 'manager' } });
+    expect(res.statusCode).toBe(201);
+    const { user, password } = res.json();
+    expect(user).toMatchObject({ email: 'new@example.org', role: 'manager', active: true, version: 1 });
+    expect(password).toHaveLength(16);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'new@example.org', password } });
+    expect(login.statusCode).toBe(200);
+    const list = await t.as(admin.token, { method: 'GET', url: '/api/users?q=neu&sort=-createdAt' });
+    expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 50, items: [{ email: 'new@example.org' }] });
+    const dup = await t.as(admin.token, { method: 'POST', url: '/api/users', payload: { email: 'new@example.org', name: 'X', role: 'viewer' } });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().errors[0].field).toBe('email');
+  });
+
+  it('rejects bad input with the field named and writes nothing', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    const before = t.db.select().from(users).all().length;
+    for (const [payload, field] of [
+      [{ email: 'not-an-email', name: 'X', role: 'viewer' }, 'email'],
+      [{ email: 'a@b.de', name: 'X', role: 'king' }, 'role'],
+      [{ email: 'a@b.de', name: 'x'.repeat(201), role: 'viewer' }, 'name'],
+      [{ email: 'a@b.de', name: 'X', role: 'viewer', password: 'short' }, 'password'],
+      [{ email: 'a@b.de', role: 'viewer' }, 'name'],
+    ] as const) {
+      const res = await t.as(admin.token, { method: 'POST', url: '/api/users', payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(t.db.select().from(users).all().length).toBe(before);
+  });
+
+  it('needs If-Match to change a user: 428 without, 412 when stale', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    const other = await t.login('viewer');
+    const url = `/api/users/${other.userId}`;
+    expect((await t.as(admin.token, { method: 'PATCH', url, payload: { name: 'A' } })).statusCode).toBe(428);
+    const ok = await t.as(admin.token, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: 'A' } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers.etag).toBe('"2"');
+    const stale = await t.as(admin.token, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: 'B' } });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().data.current.name).toBe('A');
+    expect(t.db.select().from(users).where(eq(users.id, other.userId)).get()?.name).toBe('A');
+    const unknownField = await t.as(admin.token, { method: 'PATCH', url, headers: { 'if-match': '"2"' }, payload: { passwordHash: 'x' } });
+    expect(unknownField.statusCode).toBe(400);
+  });
+
+  it('resets a password and ends the user’s sessions', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    const other = await t.login('viewer', 'reset@example.org');
+    const res = await t.as(admin.token, { method: 'POST', url: `/api/users/${other.userId}/reset-password`, payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect((await t.as(other.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'reset@example.org', password: res.json().password } });
+    expect(login.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, type Db, openDatabase } from '@anett/db/client';
+import type { Role } from '@anett/shared/schemas/auth';
+import { buildApp } from '@anett/server/app';
+import type { Config } from '@anett/server/config';
+import { createContext } from '@anett/server/context';
+import { hashPassword } from '@anett/server/lib/passwords';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterEach } from 'vitest';
+
+export const PASSWORD = 'correct horse battery';
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  dir: string;
+  /** Creates a user with PASSWORD and returns a bearer token for it. */
+  login(role: Role, email?: string): Promise<{ token: string; userId: number; cookie: string }>;
+  /** app.inject with a bearer token. */
+  as(token: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
+};
+
+const open: TestApp[] = [];
+afterEach(async () => {
+  for (const t of open.splice(0)) {
+    await t.app.close();
+    closeDatabase(t.db);
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+});
+
+export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databasePath: join(dir, 'crm.sqlite'),
+    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+    seedDemo: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    accessTokenTtl: 900,
+    refreshTokenTtl: 3600,
+    webDist: join(dir, 'no-web'),
+    ...overrides,
+  };
+}
+
+/** A fresh app on a fresh SQLite file; closed and deleted after the test. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'anett-test-'));
+  const config = testConfig(dir, overrides);
+  const db = openDatabase(config.databasePath);
+  const app = await buildApp({ db, config, logger: false });
+  const ctx = createContext(db, config);
+  let n = 0;
+  const t: TestApp = {
+    app,
+    db,
+    config,
+    dir,
+    async login(role, email) {
+      const address = email ?? `${role}${++n}@example.org`;
+      const user = ctx.users.create({ email: address, name: `${role} ${n}`, role, passwordHash: await hashPassword(PASSWORD) });
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: address, password: PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'anett_rt');
+      return { token: res.json().accessToken, userId: user.id, cookie: `anett_rt=${cookie?.value}` };
+    },
+    as(token, opts) {
+      return app.inject({ ...opts, headers: { ...opts.headers, authorization: `Bearer ${token}` } });
+    },
+  };
+  open.push(t);
+  return t;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { contentDisposition, neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
+
+describe('neutralizeCell', () => {
+  it.each([
+    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
+    ['+49 361 123456', "'+49 361 123456"],
+    ['-5', "'-5"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(1,1)', "'@SUM(1,1)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['=HYPERLINK("http://evil.example","Klick")', '\'=HYPERLINK("http://evil.example","Klick")'],
+  ])('neutralises %j', (value, expected) => {
+    expect(neutralizeCell(value)).toBe(expected);
+  });
+
+  it.each(['', 'Müller GmbH', '5', '0,5', 'a=b', ' =1', "'=1", 'E-Mail', 'info@example.de'])('keeps %j', (value) => {
+    expect(neutralizeCell(value)).toBe(value);
+  });
+});
+
+describe('safeFilename', () => {
+  it('transliterates and replaces unsafe characters', () => {
+    expect(safeFilename('Förderprojekte Jena/Gera 2025', 'xlsx')).toBe('Foerderprojekte-Jena-Gera-2025.xlsx');
+    expect(safeFilename('Kontakte Sömmerda & Weißensee', '.csv')).toBe('Kontakte-Soemmerda-Weissensee.csv');
+    expect(safeFilename('ÄÖÜ äöü ß', 'csv')).toBe('AeOeUe-aeoeue-ss.csv');
+    expect(safeFilename('Café "Crème" <test>', 'csv')).toBe('Cafe-Creme-test.csv');
+    expect(safeFilename('a   --  b', 'csv')).toBe('a-b.csv');
+    expect(safeFilename('report_v1.2', 'pdf')).toBe('report_v1.2.pdf');
+  });
+
+  it('never returns an empty name or one starting with a dot', () => {
+    expect(safeFilename('', 'csv')).toBe('export.csv');
+    expect(safeFilename('???', 'csv')).toBe('export.csv');
+    expect(safeFilename('日本語', '')).toBe('export');
+    expect(safeFilename('.htaccess', 'txt')).toBe('htaccess.txt');
+    expect(safeFilename('../../etc/passwd', '')).toBe('etc-passwd');
+  });
+
+  it('limits the length to 100 characters including the extension', () => {
+    const name = safeFilename('Ä'.repeat(200), 'xlsx');
+    expect(name.length).toBeLessThanOrEqual(100);
+    expect(name.endsWith('.xlsx')).toBe(true);
+    expect(safeFilename('x'.repeat(300), '')).toHaveLength(100);
+  });
+
+  it('only contains safe ASCII characters', () => {
+    const name = safeFilename('Ünïcödé – “quotes” \\ / : * ? | \u0000 \n', 'csv');
+    expect(name).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/);
+  });
+});
+
+describe('contentDisposition', () => {
+  it('gives an ASCII fallback and the percent-encoded UTF-8 name', () => {
+    expect(contentDisposition('Übersicht.csv')).toBe(
+      `attachment; filename="Uebersicht.csv"; filename*=UTF-8''%C3%9Cbersicht.csv`,
+    );
+    expect(contentDisposition('Kontakte Jena (2025).xlsx')).toBe(
+      `attachment; filename="Kontakte-Jena-2025.xlsx"; filename*=UTF-8''Kontakte%20Jena%20%282025%29.xlsx`,
+    );
+  });
+
+  it('cannot break out of the header', () => {
+    const header = contentDisposition('a"b\r\nSet-Cookie: x=1.csv');
+    expect(header).not.toMatch(/[\r\n]/);
+    expect(header.match(/"/g)).toHaveLength(2);
+  });
+
+  it('encodes characters that are not RFC 5987 attr-chars', () => {
+    const header = contentDisposition("it's*.csv");
+    expect(header).toContain("filename*=UTF-8''it%27s%2A.csv");
+  });
+});
