@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  foldText,
-  normalizeEmail,
-  normalizeOrgName,
-  normalizePersonName,
-  searchFold,
-} from '@anett/shared/normalize';
+import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName, searchFold } from '@anett/shared/normalize';
 
 describe('foldText', () => {
   it.each([

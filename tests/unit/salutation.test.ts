@@ -33,7 +33,10 @@ describe('letterSalutation', () => {
       { salutation: 'herr', title: 'Dr.', firstName: 'Karl', lastName: 'Meier', office: 'Präsident' },
       'Sehr geehrter Herr Präsident,',
     ],
-    [{ salutation: 'herr', title: null, firstName: 'A', lastName: 'B', office: 'Minister' }, 'Sehr geehrter Herr Minister,'],
+    [
+      { salutation: 'herr', title: null, firstName: 'A', lastName: 'B', office: 'Minister' },
+      'Sehr geehrter Herr Minister,',
+    ],
     [{ salutation: 'frau', title: null, firstName: 'A', lastName: 'B', office: '  ' }, 'Sehr geehrte Frau B,'],
     // Neutral.
     [{ salutation: null, title: null, firstName: 'Alex', lastName: 'Weber' }, 'Guten Tag Alex Weber,'],
@@ -82,7 +85,9 @@ describe('formalName and anredeLabel', () => {
       'Herr Dipl.-Ing. Uwe Krause',
     );
     expect(formalName({ salutation: null, title: null, firstName: 'Alex', lastName: 'Weber' })).toBe('Alex Weber');
-    expect(formalName({ salutation: 'herr', title: ' ', firstName: ' Jan ', lastName: 'Becker' })).toBe('Herr Jan Becker');
+    expect(formalName({ salutation: 'herr', title: ' ', firstName: ' Jan ', lastName: 'Becker' })).toBe(
+      'Herr Jan Becker',
+    );
   });
 
   it('maps the salutation to its label', () => {

@@ -28,10 +28,31 @@ describe('WZ 2008 data', () => {
     for (const missing of ['04', '34', '40', '44', '48', '54', '57', '67', '76', '83', '89']) {
       expect(isValidWzCode(missing)).toBe(false);
     }
-    const perSection = Object.fromEntries(WZ_SECTIONS.map((s) => [s.code, divisions.filter((d) => d.section === s.code).length]));
+    const perSection = Object.fromEntries(
+      WZ_SECTIONS.map((s) => [s.code, divisions.filter((d) => d.section === s.code).length]),
+    );
     expect(perSection).toEqual({
-      A: 3, B: 5, C: 24, D: 1, E: 4, F: 3, G: 3, H: 5, I: 2, J: 6, K: 3,
-      L: 1, M: 7, N: 6, O: 1, P: 1, Q: 3, R: 4, S: 3, T: 2, U: 1,
+      A: 3,
+      B: 5,
+      C: 24,
+      D: 1,
+      E: 4,
+      F: 3,
+      G: 3,
+      H: 5,
+      I: 2,
+      J: 6,
+      K: 3,
+      L: 1,
+      M: 7,
+      N: 6,
+      O: 1,
+      P: 1,
+      Q: 3,
+      R: 4,
+      S: 3,
+      T: 2,
+      U: 1,
     });
     expect(divisions.every((d) => d.parent === d.section)).toBe(true);
   });
@@ -83,7 +104,8 @@ describe('WZ 2008 data', () => {
 
 describe('WZ helpers', () => {
   it('validates listed codes only', () => {
-    for (const code of ['A', 'C', 'U', '01', '29', '29.1', '29.32', '28.41', '99']) expect(isValidWzCode(code)).toBe(true);
+    for (const code of ['A', 'C', 'U', '01', '29', '29.1', '29.32', '28.41', '99'])
+      expect(isValidWzCode(code)).toBe(true);
     for (const code of ['', 'V', 'c', '2', '29.4', '29.33', '29.32.0', '100', ' 29', '10.11']) {
       expect(isValidWzCode(code)).toBe(false);
     }

@@ -55,10 +55,10 @@ export type ThuringianDistrictCode = (typeof DISTRICTS)[number]['code'];
 export type DistrictCode = District['code'];
 
 /** Every valid district code (Thuringian districts first, then other states and AUSLAND); usable with `z.enum`. */
-export const DISTRICT_CODES = [...DISTRICTS.map((d) => d.code), ...OTHER_STATES.map((s) => s.code)] as unknown as readonly [
-  DistrictCode,
-  ...DistrictCode[],
-];
+export const DISTRICT_CODES = [
+  ...DISTRICTS.map((d) => d.code),
+  ...OTHER_STATES.map((s) => s.code),
+] as unknown as readonly [DistrictCode, ...DistrictCode[]];
 
 const BY_CODE: ReadonlyMap<string, District> = new Map<string, District>(
   [...DISTRICTS, ...OTHER_STATES].map((d) => [d.code, d]),

@@ -192,10 +192,7 @@ const GROUPS_AND_CLASSES: readonly (readonly [string, string])[] = [
   ['25.1', 'Stahl- und Leichtmetallbau'],
   ['25.11', 'Herstellung von Metallkonstruktionen'],
   ['25.12', 'Herstellung von Ausbauelementen aus Metall'],
-  [
-    '25.2',
-    'Herstellung von Metalltanks und -behältern; Herstellung von Heizkörpern und -kesseln für Zentralheizungen',
-  ],
+  ['25.2', 'Herstellung von Metalltanks und -behältern; Herstellung von Heizkörpern und -kesseln für Zentralheizungen'],
   ['25.21', 'Herstellung von Heizkörpern und -kesseln für Zentralheizungen'],
   ['25.29', 'Herstellung von Sammelbehältern, Tanks u. ä. Behältern aus Metall'],
   ['25.3', 'Herstellung von Dampfkesseln (ohne Zentralheizungskessel)'],

@@ -1,0 +1,25 @@
+import { searchFold } from '@anett/shared/normalize';
+
+export type ListParams = { page: number; pageSize: number };
+
+export const limitOffset = ({ page, pageSize }: ListParams) => ({ limit: pageSize, offset: (page - 1) * pageSize });
+
+/**
+ * Turns what a user typed into an FTS5 MATCH expression: every word must match as a prefix,
+ * folded the same way as the indexed documents ("Sömm" → "soemm"*; "sommerda" stays as is).
+ * Returns undefined when nothing searchable is left.
+ */
+export function ftsQuery(q: string | undefined): string | undefined {
+  if (!q) return undefined;
+  const words = q
+    .split(/\s+/)
+    .map((w) => searchFold(w).split(' ')[0] ?? '')
+    .map((w) => w.replace(/[^\p{L}\p{N}@._-]/gu, ''))
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return undefined;
+  return words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
+}
+
+/** Escapes a LIKE pattern's wildcards (use with `ESCAPE '\\'`). */
+export const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
