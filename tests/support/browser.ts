@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const shotsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-results/screenshots');
+
+/** A real headless Chromium for one test file; each test opens its own context (cookies, storage). */
+export function useBrowser() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: Error[] = [];
+  // An uncaught error in the page is a failure of the test that caused it.
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    if (errors.length) throw new Error(`uncaught error in the page: ${errors.map((e) => e.message).join('\n')}`);
+  });
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync', '--disable-component-update'],
+    });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+  });
+
+  return {
+    baseUrl: () => inject('baseUrl'),
+    async newPage(opts: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+      const context = await browser.newContext({
+        baseURL: inject('baseUrl'),
+        locale: 'de-DE',
+        timezoneId: 'Europe/Berlin',
+        viewport: opts.viewport ?? { width: 1366, height: 768 },
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (err) => pageErrors.push(err));
+      return page;
+    },
+    /** Logs in through the login form as the demo admin (or the given user). */
+    async login(page: Page, user = inject('admin')) {
+      await page.goto('/login');
+      await page.getByLabel('E-Mail').fill(user.email);
+      await page.getByLabel('Passwort').fill(user.password);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    },
+    async screenshot(page: Page, name: string) {
+      mkdirSync(shotsDir, { recursive: true });
+      await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+    },
+  };
+}
