@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules/.bin', name);
-const env = { SEED_DEMO: '1', ADMIN_EMAIL: 'admin@anett.local', DATABASE_PATH: join(root, 'data/crm.sqlite'), ...process.env };
+const env = { SEED_DEMO: '1', ADMIN_EMAIL: 'admin@anett.local', ...process.env };
 
 const children = [
-  spawn(bin('tsx'), ['watch', 'src/main.ts'], { cwd: join(root, 'server'), stdio: 'inherit', env }),
+  spawn(bin('tsx'), ['watch', 'server/src/main.ts'], { cwd: root, stdio: 'inherit', env }),
   spawn(join(root, 'web/node_modules/.bin/vite'), [], { cwd: join(root, 'web'), stdio: 'inherit', env }),
 ];
 const stop = (signal) => {

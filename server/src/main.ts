@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { closeDatabase, openDatabase } from '@anett/db/client';
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
@@ -5,6 +6,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 
 async function main() {
+  // Optional .env in the working directory; real environment variables win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

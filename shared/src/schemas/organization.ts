@@ -3,6 +3,7 @@ import { isDistrictCode } from '../vocab/districts.ts';
 import { ORGANIZATION_KINDS, SIZE_CLASSES } from '../vocab/enums.ts';
 import { isValidWzCode } from '../vocab/wz2008.ts';
 import { itemMeta, listQuery, optionalEmail, optionalText, page, queryBool, repeated, requiredText } from './common.ts';
+import { relation, relationType } from './network.ts';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
 export const sizeClass = z.enum(SIZE_CLASSES);
@@ -30,10 +31,12 @@ export const organization = z.object({
   sectors: z.array(z.string()),
   tags: z.array(tagRef),
   deletedAt: z.string().nullable(),
+  /** Set when this organisation was merged into another one (it is then also deleted). */
+  mergedIntoId: z.number().int().nullable(),
 });
 export type Organization = z.infer<typeof organization>;
 
-export const organizationInput = z.object({
+const organizationFields = {
   name: requiredText(300),
   shortName: optionalText(60),
   kind: organizationKind,
@@ -53,26 +56,98 @@ export const organizationInput = z.object({
   email: optionalEmail,
   phone: optionalText(60),
   notes: optionalText(10_000),
-  sectors: z.array(wzCode).max(20).default([]),
-  tagIds: z.array(z.number().int().positive()).max(50).default([]),
+  sectors: z.array(wzCode).max(20),
+  tagIds: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(50),
+};
+export const organizationInput = z.object({
+  ...organizationFields,
+  sectors: organizationFields.sectors.default([]),
+  tagIds: organizationFields.tagIds.default([]),
 });
 export type OrganizationInput = z.input<typeof organizationInput>;
-export const organizationPatch = organizationInput.partial().strict();
+/** Create body: `confirmDuplicate` saves even when likely duplicates exist (after the 409 showed them). */
+export const organizationCreate = organizationInput.extend({ confirmDuplicate: z.boolean().optional() });
+export type OrganizationCreate = z.input<typeof organizationCreate>;
+// Built from the fields without defaults: a patch that omits `sectors` must not clear them.
+export const organizationPatch = z.object(organizationFields).partial().strict();
+export type OrganizationPatch = z.input<typeof organizationPatch>;
+
+/** Sector filter values are WZ codes used as prefixes; an unknown one is an error on `sector` itself. */
+const sectorFilter = repeated(z.string().trim().max(10)).refine(
+  (codes) => codes === undefined || codes.every(isValidWzCode),
+  'unbekannter WZ-2008-Code',
+);
 
 /** Filters for the organisation list (AND across filters, OR within a repeated one). */
 export const organizationFilter = z.object({
   kind: repeated(organizationKind),
-  sector: repeated(wzCode),
+  sector: sectorFilter,
   district: repeated(districtCode),
   sizeClass: repeated(sizeClass),
   nodeId: repeated(z.coerce.number().int().positive()),
-  relationType: repeated(z.string().max(40)),
+  relationType: repeated(relationType),
   tag: repeated(z.coerce.number().int().positive()),
   deleted: queryBool.optional(),
 });
+export type OrganizationFilter = z.infer<typeof organizationFilter> & { q?: string };
 
 export const organizationListQuery = listQuery(['name', 'city', 'district', 'kind', 'createdAt', 'updatedAt']).extend(
   organizationFilter.shape,
 );
 export type OrganizationListQuery = z.input<typeof organizationListQuery>;
 export const organizationPage = page(organization);
+
+/** A person linked to the organisation through an affiliation. */
+export const organizationPerson = z.object({
+  affiliationId: z.number().int(),
+  personId: z.number().int(),
+  salutation: z.string().nullable(),
+  title: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  function: z.string().nullable(),
+  isPrimary: z.boolean(),
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+});
+export type OrganizationPerson = z.infer<typeof organizationPerson>;
+
+export const organizationDetail = organization.extend({
+  /** Current: no end date or one not yet passed; former: ended. */
+  people: z.object({ current: z.array(organizationPerson), former: z.array(organizationPerson) }),
+  relations: z.array(relation),
+});
+export type OrganizationDetail = z.infer<typeof organizationDetail>;
+
+export const duplicateReason = z.enum(['name', 'email']);
+export const duplicateCandidate = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  city: z.string().nullable(),
+  reason: duplicateReason,
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+
+export const organizationDuplicateGroups = z.object({
+  groups: z.array(
+    z.object({
+      reason: duplicateReason,
+      /** The shared normalised name or e-mail. */
+      key: z.string(),
+      organizations: z.array(
+        z.object({
+          id: z.number().int(),
+          name: z.string(),
+          city: z.string().nullable(),
+          email: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const mergeBody = z.object({
+  sourceId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the record merged into the target'),
+});

@@ -1,0 +1,454 @@
+import type { Db } from '@anett/db/client';
+import {
+  affiliations,
+  auditEntries,
+  nodes,
+  organizations,
+  organizationSectors,
+  organizationTags,
+  persons,
+  relations,
+  tags,
+  users,
+} from '@anett/db/schema';
+import { normalizeOrgName } from '@anett/shared/normalize';
+import type {
+  DuplicateCandidate,
+  Organization,
+  OrganizationFilter,
+  OrganizationPerson,
+  organizationInput,
+  organizationPatch,
+} from '@anett/shared/schemas/organization';
+import { WZ_CODES } from '@anett/shared/vocab/wz2008';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { ftsQuery, limitOffset } from '../../lib/listing.ts';
+import { nowIso } from '../../lib/time.ts';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type OrganizationValues = z.output<typeof organizationInput>;
+export type OrganizationChanges = z.output<typeof organizationPatch>;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const sortColumns = {
+  name: organizations.name,
+  city: organizations.city,
+  district: organizations.district,
+  kind: organizations.kind,
+  createdAt: organizations.createdAt,
+  updatedAt: organizations.updatedAt,
+} as const;
+export type OrganizationSort = { field: keyof typeof sortColumns; desc: boolean };
+
+/** Scalar fields a merge copies from the source where the target has none. */
+const MERGE_FILL_FIELDS = [
+  'shortName',
+  'sizeClass',
+  'employees',
+  'street',
+  'postalCode',
+  'city',
+  'district',
+  'website',
+  'email',
+  'phone',
+] as const;
+
+const today = () => nowIso().slice(0, 10);
+
+/**
+ * Codes under a WZ prefix: a section letter covers its divisions; '29' covers '29', '29.1', '29.32';
+ * '29.3' covers '29.3', '29.32' (ranges rather than LIKE so the code index stays usable).
+ */
+function sectorPrefixCondition(prefix: string): SQL {
+  const code = organizationSectors.wzCode;
+  const listed = WZ_CODES.find((c) => c.code === prefix);
+  if (listed?.level === 'section') {
+    const divisions = WZ_CODES.filter((c) => c.level === 'division' && c.section === listed.section).map((c) => c.code);
+    return or(eq(code, prefix), inArray(sql`substr(${code}, 1, 2)`, divisions)) as SQL;
+  }
+  const conditions = [eq(code, prefix), sql`(${code} >= ${`${prefix}.`} AND ${code} < ${`${prefix}/`})`];
+  if (prefix.includes('.')) conditions.push(sql`(${code} >= ${`${prefix}0`} AND ${code} < ${`${prefix}:`})`);
+  return or(...conditions) as SQL;
+}
+
+/**
+ * The one definition of "which organisations match": used by the list and by anything that selects organisations by
+ * the same filter (exports, segments). Filters combine with AND, values of one filter with OR.
+ */
+export function organizationWhere(filter: OrganizationFilter): SQL {
+  const o = organizations;
+  const conditions: SQL[] = [filter.deleted ? isNotNull(o.deletedAt) : isNull(o.deletedAt)];
+  const match = ftsQuery(filter.q);
+  if (match) conditions.push(sql`${o.id} IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH ${match})`);
+  if (filter.kind?.length) conditions.push(inArray(o.kind, filter.kind));
+  if (filter.district?.length) conditions.push(inArray(o.district, filter.district));
+  if (filter.sizeClass?.length) conditions.push(inArray(o.sizeClass, filter.sizeClass));
+  if (filter.sector?.length) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${o.id} AND (${or(
+        ...filter.sector.map(sectorPrefixCondition),
+      )}))`,
+    );
+  }
+  if (filter.tag?.length) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${organizationTags} WHERE ${organizationTags.organizationId} = ${o.id} AND ${inArray(
+        organizationTags.tagId,
+        filter.tag,
+      )})`,
+    );
+  }
+  if (filter.nodeId?.length) {
+    conditions.push(
+      sql`(EXISTS (SELECT 1 FROM ${relations} WHERE ${relations.organizationId} = ${o.id} AND ${inArray(
+        relations.nodeId,
+        filter.nodeId,
+      )}) OR ${o.id} IN (SELECT ${nodes.hostOrganizationId} FROM ${nodes} WHERE ${inArray(nodes.id, filter.nodeId)}))`,
+    );
+  }
+  if (filter.relationType?.length) {
+    const related = sql`EXISTS (SELECT 1 FROM ${relations} WHERE ${relations.organizationId} = ${o.id} AND ${inArray(
+      relations.type,
+      filter.relationType,
+    )})`;
+    // A node's host organisation counts as node host even without an explicit relation row.
+    conditions.push(
+      filter.relationType.includes('node_host')
+        ? sql`(${related} OR ${o.id} IN (SELECT ${nodes.hostOrganizationId} FROM ${nodes}))`
+        : related,
+    );
+  }
+  return and(...conditions) as SQL;
+}
+
+export function createOrganizationsRepository(db: Db) {
+  const byId = db.query.organizations.findFirst({ where: (o, { eq }) => eq(o.id, sql.placeholder('id')) }).prepare();
+
+  /** Rows → API items, with sectors and tags loaded in two queries for the whole page. */
+  function withLinks(rows: OrganizationRow[]): Organization[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const sectors = db
+      .select()
+      .from(organizationSectors)
+      .where(inArray(organizationSectors.organizationId, ids))
+      .orderBy(asc(organizationSectors.wzCode))
+      .all();
+    const tagRows = db
+      .select({ organizationId: organizationTags.organizationId, id: tags.id, name: tags.name, color: tags.color })
+      .from(organizationTags)
+      .innerJoin(tags, eq(tags.id, organizationTags.tagId))
+      .where(inArray(organizationTags.organizationId, ids))
+      .orderBy(asc(tags.name))
+      .all();
+    return rows.map(({ nameKey: _, ...row }) => ({
+      ...row,
+      kind: row.kind as Organization['kind'],
+      sizeClass: row.sizeClass as Organization['sizeClass'],
+      sectors: sectors.filter((s) => s.organizationId === row.id).map((s) => s.wzCode),
+      tags: tagRows.filter((t) => t.organizationId === row.id).map(({ organizationId: __, ...t }) => t),
+    }));
+  }
+
+  function setLinks(tx: Tx, id: number, sectors: string[] | undefined, tagIds: number[] | undefined) {
+    if (sectors) {
+      tx.delete(organizationSectors).where(eq(organizationSectors.organizationId, id)).run();
+      const unique = [...new Set(sectors)];
+      if (unique.length) tx.insert(organizationSectors).values(unique.map((wzCode) => ({ organizationId: id, wzCode }))).run();
+    }
+    if (tagIds) {
+      tx.delete(organizationTags).where(eq(organizationTags.organizationId, id)).run();
+      const unique = [...new Set(tagIds)];
+      if (unique.length) tx.insert(organizationTags).values(unique.map((tagId) => ({ organizationId: id, tagId }))).run();
+    }
+  }
+
+  function get(id: number): Organization | undefined {
+    const row = byId.get({ id });
+    return row ? withLinks([row])[0] : undefined;
+  }
+
+  const bumped = () => ({ version: sql`${organizations.version} + 1`, updatedAt: nowIso() });
+  const versioned = (id: number, version: number) => and(eq(organizations.id, id), eq(organizations.version, version));
+
+  return {
+    findById(id: number): OrganizationRow | undefined {
+      return byId.get({ id });
+    },
+
+    get,
+
+    list(query: OrganizationFilter & { page: number; pageSize: number; sort?: OrganizationSort }) {
+      const where = organizationWhere(query);
+      const column = sortColumns[query.sort?.field ?? 'name'];
+      const direction = query.sort?.desc ? desc : asc;
+      const { limit, offset } = limitOffset(query);
+      const rows = db
+        .select()
+        .from(organizations)
+        .where(where)
+        .orderBy(direction(column), direction(organizations.id))
+        .limit(limit)
+        .offset(offset)
+        .all();
+      const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
+      return { items: withLinks(rows), total };
+    },
+
+    /** People linked by affiliation, current (no end date or not yet ended) and former; deleted persons left out. */
+    people(id: number): { current: OrganizationPerson[]; former: OrganizationPerson[] } {
+      const rows = db
+        .select({
+          affiliationId: affiliations.id,
+          personId: persons.id,
+          salutation: persons.salutation,
+          title: persons.title,
+          firstName: persons.firstName,
+          lastName: persons.lastName,
+          email: persons.email,
+          function: affiliations.function,
+          isPrimary: affiliations.isPrimary,
+          fromDate: affiliations.fromDate,
+          toDate: affiliations.toDate,
+        })
+        .from(affiliations)
+        .innerJoin(persons, eq(persons.id, affiliations.personId))
+        .where(and(eq(affiliations.organizationId, id), isNull(persons.deletedAt)))
+        .orderBy(asc(persons.lastName), asc(persons.firstName), desc(affiliations.fromDate))
+        .all();
+      const now = today();
+      return {
+        current: rows.filter((r) => r.toDate === null || r.toDate >= now),
+        former: rows.filter((r) => r.toDate !== null && r.toDate < now),
+      };
+    },
+
+    /** Non-deleted organisations with the same normalised name or e-mail. */
+    duplicateCandidates(values: { name: string; email: string | null }, excludeId?: number): DuplicateCandidate[] {
+      const nameKey = normalizeOrgName(values.name);
+      const email = values.email?.toLowerCase() ?? null;
+      const rows = db
+        .select({ id: organizations.id, name: organizations.name, city: organizations.city, email: organizations.email })
+        .from(organizations)
+        .where(
+          and(
+            isNull(organizations.deletedAt),
+            or(eq(organizations.nameKey, nameKey), email ? eq(organizations.email, email) : undefined),
+            excludeId === undefined ? undefined : sql`${organizations.id} <> ${excludeId}`,
+          ),
+        )
+        .orderBy(asc(organizations.name))
+        .limit(20)
+        .all();
+      return rows.map(({ email: e, ...r }) => ({ ...r, reason: email && e === email ? 'email' : 'name' }));
+    },
+
+    create(values: OrganizationValues): Organization {
+      const { sectors, tagIds, ...fields } = values;
+      const id = db.transaction(
+        (tx) => {
+          const row = tx
+            .insert(organizations)
+            .values({ ...fields, nameKey: normalizeOrgName(fields.name) })
+            .returning({ id: organizations.id })
+            .get();
+          setLinks(tx, row.id, sectors, tagIds);
+          return row.id;
+        },
+        { behavior: 'immediate' },
+      );
+      return get(id) as Organization;
+    },
+
+    /** Optimistic update: undefined when the version no longer matches. Given sectors/tagIds replace the old ones. */
+    update(id: number, version: number, changes: OrganizationChanges): Organization | undefined {
+      const { sectors, tagIds, ...fields } = changes;
+      const updated = db.transaction(
+        (tx) => {
+          const row = tx
+            .update(organizations)
+            .set({ ...fields, ...(fields.name === undefined ? {} : { nameKey: normalizeOrgName(fields.name) }), ...bumped() })
+            .where(versioned(id, version))
+            .returning({ id: organizations.id })
+            .get();
+          if (row) setLinks(tx, id, sectors, tagIds);
+          return row !== undefined;
+        },
+        { behavior: 'immediate' },
+      );
+      return updated ? get(id) : undefined;
+    },
+
+    /** Soft delete or restore with a version check; undefined on a version conflict. */
+    setDeleted(id: number, version: number, deleted: boolean): Organization | undefined {
+      const row = db
+        .update(organizations)
+        .set({ deletedAt: deleted ? nowIso() : null, ...bumped() })
+        .where(versioned(id, version))
+        .returning({ id: organizations.id })
+        .get();
+      return row ? get(id) : undefined;
+    },
+
+    /**
+     * Moves everything linked to `sourceId` onto `targetId`, fills the target's empty fields from the source, and marks
+     * the source deleted and merged. `inTransaction` runs last inside the same transaction (the audit entries).
+     */
+    merge(targetId: number, sourceId: number, inTransaction: (result: MergeResult) => void): MergeResult {
+      return db.transaction(
+        (tx) => {
+          const target = tx.select().from(organizations).where(eq(organizations.id, targetId)).get();
+          const source = tx.select().from(organizations).where(eq(organizations.id, sourceId)).get();
+          if (!target || !source) throw new Error('merge: organisation vanished');
+          const at = nowIso();
+          const move = (table: string) =>
+            tx.run(
+              sql`UPDATE ${sql.identifier(table)} SET organization_id = ${targetId}, version = version + 1, updated_at = ${at}
+                  WHERE organization_id = ${sourceId}`,
+            ).changes;
+          // Link tables have (organization_id, x) keys: copy what the target lacks, then drop the source's rows.
+          const moveLinks = (table: string, column: string) => {
+            const moved = tx.run(
+              sql`INSERT OR IGNORE INTO ${sql.identifier(table)} (organization_id, ${sql.identifier(column)})
+                  SELECT ${targetId}, ${sql.identifier(column)} FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`,
+            ).changes;
+            tx.run(sql`DELETE FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`);
+            return moved;
+          };
+          const moved = {
+            affiliations: move('affiliations'),
+            relations: move('relations'),
+            attendances: move('attendances'),
+            offices: move('offices'),
+            nodeHosts: tx
+              .update(nodes)
+              .set({ hostOrganizationId: targetId, version: sql`${nodes.version} + 1`, updatedAt: at })
+              .where(eq(nodes.hostOrganizationId, sourceId))
+              .run().changes,
+            sectors: moveLinks('organization_sectors', 'wz_code'),
+            tags: moveLinks('organization_tags', 'tag_id'),
+            interactions: moveLinks('interaction_organizations', 'interaction_id'),
+          };
+          const filled: Partial<Record<(typeof MERGE_FILL_FIELDS)[number] | 'notes', [unknown, unknown]>> = {};
+          const fill: Partial<OrganizationRow> = {};
+          for (const field of MERGE_FILL_FIELDS) {
+            if (target[field] === null && source[field] !== null) {
+              Object.assign(fill, { [field]: source[field] });
+              filled[field] = [null, source[field]];
+            }
+          }
+          if (source.notes && source.notes !== target.notes) {
+            fill.notes = target.notes ? `${target.notes}\n\n${source.notes}` : source.notes;
+            filled.notes = [target.notes, fill.notes];
+          }
+          tx.update(organizations).set({ ...fill, ...bumped() }).where(eq(organizations.id, targetId)).run();
+          tx.update(organizations)
+            .set({ deletedAt: at, mergedIntoId: targetId, ...bumped() })
+            .where(eq(organizations.id, sourceId))
+            .run();
+          const result = { source: { id: source.id, name: source.name }, moved, filled };
+          inTransaction(result);
+          return result;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    /** Audit entries of the organisation and of those merged into it, newest first, with the user's name. */
+    history(id: number, limit = 500) {
+      return db
+        .select({
+          id: auditEntries.id,
+          at: auditEntries.at,
+          action: auditEntries.action,
+          entityId: auditEntries.entityId,
+          diff: auditEntries.diff,
+          userId: auditEntries.userId,
+          userName: users.name,
+        })
+        .from(auditEntries)
+        .leftJoin(users, eq(users.id, auditEntries.userId))
+        .where(
+          and(
+            eq(auditEntries.entity, 'organization'),
+            or(
+              eq(auditEntries.entityId, id),
+              inArray(
+                auditEntries.entityId,
+                db.select({ id: organizations.id }).from(organizations).where(eq(organizations.mergedIntoId, id)),
+              ),
+            ),
+          ),
+        )
+        .orderBy(desc(auditEntries.id))
+        .limit(limit)
+        .all();
+    },
+
+    /** Groups of non-deleted organisations sharing a normalised name or an e-mail. */
+    duplicateGroups(limit = 200) {
+      const live = isNull(organizations.deletedAt);
+      const byName = db
+        .select({ key: organizations.nameKey })
+        .from(organizations)
+        .where(live)
+        .groupBy(organizations.nameKey)
+        .having(sql`count(*) > 1`)
+        .limit(limit)
+        .all()
+        .map((r) => r.key);
+      const byEmail = db
+        .select({ key: sql<string>`${organizations.email}` })
+        .from(organizations)
+        .where(and(live, isNotNull(organizations.email)))
+        .groupBy(organizations.email)
+        .having(sql`count(*) > 1`)
+        .limit(limit)
+        .all()
+        .map((r) => r.key);
+      if (byName.length === 0 && byEmail.length === 0) return [];
+      const members = db
+        .select({
+          id: organizations.id,
+          name: organizations.name,
+          city: organizations.city,
+          email: organizations.email,
+          nameKey: organizations.nameKey,
+          createdAt: organizations.createdAt,
+        })
+        .from(organizations)
+        .where(
+          and(
+            live,
+            or(
+              byName.length ? inArray(organizations.nameKey, byName) : undefined,
+              byEmail.length ? inArray(organizations.email, byEmail) : undefined,
+            ),
+          ),
+        )
+        .orderBy(asc(organizations.createdAt), asc(organizations.id))
+        .all();
+      const view = ({ nameKey: _, ...m }: (typeof members)[number]) => m;
+      return [
+        ...byName.map((key) => ({
+          reason: 'name' as const,
+          key,
+          organizations: members.filter((m) => m.nameKey === key).map(view),
+        })),
+        ...byEmail.map((key) => ({
+          reason: 'email' as const,
+          key,
+          organizations: members.filter((m) => m.email === key).map(view),
+        })),
+      ];
+    },
+  };
+}
+export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepository>;
+export type MergeResult = {
+  source: { id: number; name: string };
+  moved: Record<string, number>;
+  filled: Record<string, [unknown, unknown]>;
+};

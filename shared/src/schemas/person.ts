@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import {
+  ATTENDANCE_ROLES,
+  ATTENDANCE_STATUSES,
+  CONSENT_CHANNELS,
+  EVENT_KINDS,
+  RELATION_TYPES,
+  SALUTATIONS,
+} from '../vocab/enums.ts';
+import {
+  isoDate,
+  itemMeta,
+  listQuery,
+  optionalEmail,
+  optionalText,
+  page,
+  queryBool,
+  repeated,
+  requiredText,
+} from './common.ts';
+import { entityRef } from './network.ts';
+import { districtCode, organizationKind, tagRef, wzCode } from './organization.ts';
+
+export const salutation = z.enum(SALUTATIONS);
+
+const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const optionalDate = isoDate.nullish().transform((v) => v ?? null);
+
+/** A from/to pair must not end before it starts. */
+export function dateRangeIssue(r: { fromDate?: string | null; toDate?: string | null }) {
+  return r.fromDate && r.toDate && r.toDate < r.fromDate
+    ? { field: 'toDate', message: 'darf nicht vor fromDate liegen' }
+    : undefined;
+}
+const checkDateRange = (r: { fromDate?: string | null; toDate?: string | null }, ctx: z.RefinementCtx) => {
+  const issue = dateRangeIssue(r);
+  if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+};
+
+// Affiliations and offices
+
+export const affiliation = z.object({
+  ...itemMeta,
+  organization: entityRef,
+  function: z.string().nullable(),
+  isPrimary: z.boolean(),
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+  /** No end date, or one today or later. */
+  current: z.boolean(),
+});
+export type Affiliation = z.infer<typeof affiliation>;
+
+const affiliationFields = {
+  organizationId: refId,
+  function: optionalText(200),
+  isPrimary: z.boolean(),
+  fromDate: optionalDate,
+  toDate: optionalDate,
+};
+export const affiliationInput = z
+  .object({ ...affiliationFields, isPrimary: affiliationFields.isPrimary.default(false) })
+  .superRefine(checkDateRange);
+export type AffiliationInput = z.input<typeof affiliationInput>;
+export const affiliationPatch = z.object(affiliationFields).partial().strict();
+export type AffiliationPatch = z.infer<typeof affiliationPatch>;
+export const affiliationParams = z.object({ id: queryId, affiliationId: queryId });
+
+export const office = z.object({
+  ...itemMeta,
+  /** e.g. 'Landrätin'; also used in the letter salutation while the office is held. */
+  title: z.string(),
+  /** e.g. 'Landkreis Schmalkalden-Meiningen'. */
+  jurisdiction: z.string().nullable(),
+  organization: entityRef.nullable(),
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+  current: z.boolean(),
+});
+export type Office = z.infer<typeof office>;
+
+const officeFields = {
+  title: requiredText(120),
+  jurisdiction: optionalText(200),
+  organizationId: refId.nullish().transform((v) => v ?? null),
+  fromDate: optionalDate,
+  toDate: optionalDate,
+};
+export const officeInput = z.object(officeFields).superRefine(checkDateRange);
+export type OfficeInput = z.input<typeof officeInput>;
+export const officePatch = z.object(officeFields).partial().strict();
+export type OfficePatch = z.infer<typeof officePatch>;
+export const officeParams = z.object({ id: queryId, officeId: queryId });
+
+/** Current consent per channel: the latest ledger entry of that channel. */
+export const consentState = z.object({
+  channel: z.enum(CONSENT_CHANNELS),
+  status: z.enum(['granted', 'withdrawn']),
+  source: z.string(),
+  legalBasis: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export type ConsentState = z.infer<typeof consentState>;
+
+// Persons
+
+const personFields = {
+  salutation: salutation.nullish().transform((v) => v ?? null),
+  /** Academic title as written: 'Dr.', 'Prof. Dr.-Ing.' */
+  title: optionalText(60),
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  email: optionalEmail,
+  phone: optionalText(60),
+  mobile: optionalText(60),
+  notes: optionalText(10_000),
+  tagIds: z.array(refId).max(50),
+};
+
+const personCore = {
+  ...itemMeta,
+  salutation: salutation.nullable(),
+  title: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  tags: z.array(tagRef),
+  deletedAt: z.string().nullable(),
+};
+
+export const person = z.object({
+  ...personCore,
+  notes: z.string().nullable(),
+  /** Set when this person was merged into another one (and so deleted). */
+  mergedIntoId: z.number().int().nullable(),
+  affiliations: z.array(affiliation),
+  offices: z.array(office),
+  consents: z.array(consentState),
+  /** 'Sehr geehrte Frau Dr. Müller,' — with a current office: 'Sehr geehrte Frau Landrätin,' */
+  letterSalutation: z.string(),
+});
+export type Person = z.infer<typeof person>;
+
+export const personListItem = z.object({
+  ...personCore,
+  /** The primary (else the latest) current affiliation's organisation. */
+  organization: entityRef.nullable(),
+  function: z.string().nullable(),
+  /** District code of that organisation. */
+  district: z.string().nullable(),
+});
+export type PersonListItem = z.infer<typeof personListItem>;
+export const personPage = page(personListItem);
+
+export const personInput = z.object({
+  ...personFields,
+  tagIds: personFields.tagIds.default([]),
+  affiliations: z.array(affiliationInput).max(20).default([]),
+  offices: z.array(officeInput).max(20).default([]),
+  /** Create even though likely duplicates exist (after the user has seen them). */
+  confirmDuplicate: z.boolean().default(false),
+});
+export type PersonInput = z.input<typeof personInput>;
+
+/** Replaces the given fields; `tagIds` replaces the whole tag set. */
+export const personPatch = z
+  .object(personFields)
+  .partial()
+  .extend({ confirmDuplicate: z.boolean().default(false) })
+  .strict();
+export type PersonPatch = z.input<typeof personPatch>;
+
+export const duplicateReason = z.enum(['email', 'name']);
+export const duplicateCandidate = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string().nullable(),
+  organization: entityRef.nullable(),
+  reason: duplicateReason,
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+
+export const duplicateGroup = z.object({
+  reason: duplicateReason,
+  /** The shared e-mail (lower case) or normalised name. */
+  key: z.string(),
+  persons: z.array(duplicateCandidate),
+});
+export type DuplicateGroup = z.infer<typeof duplicateGroup>;
+export const duplicateGroupPage = page(duplicateGroup);
+export const duplicateListQuery = z.object({
+  page: queryId.max(1_000_000).default(1),
+  pageSize: queryId.max(500).default(50),
+});
+
+export const mergeBody = z.object({
+  /** The person merged into the one in the path; it ends up deleted with `mergedIntoId` set. */
+  sourceId: refId,
+});
+
+// The person filter: one definition for the list, exports and segments.
+
+const ids = repeated(queryId);
+
+/**
+ * Filters over persons (DESIGN.md §3). Filters combine with AND, the values of a repeated one with OR.
+ * Organisation criteria apply to current affiliations. Attendance criteria (event, kind, status, role, date range,
+ * topic) must hold for one and the same attendance. `excludeEventId`/`excludeEventKind` drop persons with an
+ * attendance at such an event (with a status from `attendanceStatus`, when given).
+ */
+export const personFilter = z.object({
+  q: z.string().trim().max(200).optional(),
+  organizationId: ids,
+  organizationKind: repeated(organizationKind),
+  /** WZ 2008 code prefix: '29' matches 29, 29.1 and 29.32; a section letter matches its whole section. */
+  sector: repeated(wzCode),
+  district: repeated(districtCode),
+  /** Currently affiliated to an organisation related to the node (or hosting it), or attended an event there. */
+  nodeId: ids,
+  relationType: repeated(z.enum(RELATION_TYPES)),
+  tag: ids,
+  hasEmail: queryBool.optional(),
+  eventId: ids,
+  eventKind: repeated(z.enum(EVENT_KINDS)),
+  attendanceStatus: repeated(z.enum(ATTENDANCE_STATUSES)),
+  attendanceRole: repeated(z.enum(ATTENDANCE_ROLES)),
+  /** Event start on or after this day. */
+  attendedFrom: isoDate.optional(),
+  /** Event start on or before this day. */
+  attendedTo: isoDate.optional(),
+  /** Topic id of the attended event. */
+  topic: ids,
+  excludeEventId: ids,
+  excludeEventKind: repeated(z.enum(EVENT_KINDS)),
+  /** Channel whose latest consent entry is `granted`. */
+  consent: repeated(z.enum(CONSENT_CHANNELS)),
+  /** true: only deleted (and merged or erased) persons; otherwise they are left out. */
+  deleted: queryBool.optional(),
+});
+export type PersonFilter = z.infer<typeof personFilter>;
+export type PersonFilterInput = z.input<typeof personFilter>;
+
+export const PERSON_SORT_FIELDS = ['lastName', 'firstName', 'email', 'createdAt', 'updatedAt', 'organization'] as const;
+export const personListQuery = listQuery(PERSON_SORT_FIELDS)
+  .extend(personFilter.shape)
+  .superRefine((f, ctx) => {
+    if (f.attendedFrom && f.attendedTo && f.attendedTo < f.attendedFrom) {
+      ctx.addIssue({ code: 'custom', path: ['attendedTo'], message: 'darf nicht vor attendedFrom liegen' });
+    }
+  });
+export type PersonListQuery = z.input<typeof personListQuery>;
