@@ -103,11 +103,4 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       .type('application/problem+json; charset=utf-8')
       .send(problemBody(status, code, detail, { requestId: request.id, ...(errors ? { errors } : {}), ...(data === undefined ? {} : { data }) }));
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .type('application/problem+json; charset=utf-8')
-      .send(problemBody(404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`, { requestId: request.id }));
-  });
 });

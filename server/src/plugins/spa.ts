@@ -5,24 +5,28 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { problemBody } from './errors.ts';
 
-/** Serves the built SPA; any non-API GET falls back to index.html so deep links work. */
+/**
+ * Serves the built SPA and answers unknown routes: a non-API GET falls back to index.html so deep links work;
+ * everything else is a problem+json 404.
+ */
 export const spaPlugin = fp(async (app: FastifyInstance, { root }: { root: string }) => {
-  if (!existsSync(join(root, 'index.html'))) {
+  const hasSpa = existsSync(join(root, 'index.html'));
+  if (hasSpa) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, path) {
+        // Hashed assets never change; index.html must always be revalidated.
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
     app.log.warn({ root }, 'web build not found; run `pnpm build` to serve the UI');
-    return;
   }
-  await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    index: false,
-    setHeaders(reply, path) {
-      // Hashed assets never change; index.html must always be revalidated.
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
+    if (hasSpa && request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply
