@@ -1,0 +1,341 @@
+import {
+  attendance,
+  attendanceBatchResult,
+  attendanceCounters,
+  attendanceCreate,
+  attendanceCreated,
+  attendanceDeleted,
+  attendanceImportBody,
+  attendanceImportFileBody,
+  attendanceListHtmlQuery,
+  attendanceListQuery,
+  attendancePage,
+  attendanceParams,
+  attendancePatch,
+  attendanceUpdated,
+  checkInBody,
+  type ImportOptions,
+  type ImportReport,
+  importReport,
+  sessionAttendanceBody,
+  sessionAttendanceResult,
+  walkInBody,
+  walkInResult,
+} from '@anett/shared/schemas/attendance';
+import { idParams } from '@anett/shared/schemas/common';
+import type { Event } from '@anett/shared/schemas/event';
+import { sessionParams } from '@anett/shared/schemas/event';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requireIfMatch, setEtag } from '../../lib/concurrency.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { nowIso } from '../../lib/time.ts';
+import { createAttendanceService } from './attendance.service.ts';
+import { parseImportFile, type SourceRow } from './attendance-import.ts';
+import { attendanceListHtml, certificateHtml } from './certificates.ts';
+
+/** Base64 grows a file by a third: this admits sign-in lists up to about 5 MB. */
+const IMPORT_FILE_BODY_LIMIT = 7 * 1024 * 1024;
+/** Sent as text/html: Fastify passes a string with a non-JSON content type through unserialised. */
+const printablePage = z.string().describe('text/html page');
+
+export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['attendance'];
+  const service = createAttendanceService(ctx);
+
+  const liveEvent = (id: number): Event => {
+    const event = ctx.events.get(id);
+    if (!event) throw notFound('event');
+    return event;
+  };
+
+  const runImport = (
+    request: FastifyRequest,
+    eventId: number,
+    source: SourceRow[],
+    opts: ImportOptions,
+  ): ImportReport => {
+    const report = service.import(eventId, source, opts, actor(request));
+    if (opts.commit && !report.summary.committed) {
+      throw new AppError(
+        'IMPORT_HAS_ERRORS',
+        422,
+        `${report.summary.errors} Zeile(n) fehlerhaft: nichts wurde importiert`,
+        {
+          errors: report.rows
+            .filter((r) => r.status === 'error')
+            .map((r) => ({
+              field: `line.${r.line}.${r.field ?? 'row'}`,
+              message: `Zeile ${r.line}: ${r.message ?? 'fehlerhaft'}`,
+            })),
+          data: report,
+        },
+      );
+    }
+    return report;
+  };
+
+  app.get(
+    '/api/events/:id/attendances',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Who is on the list, with organisation snapshot, status, role, check-in time and course hours',
+        params: idParams,
+        querystring: attendanceListQuery,
+        response: { 200: attendancePage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      liveEvent(request.params.id);
+      const { items, total } = ctx.attendances.list(request.params.id, request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+
+  app.post(
+    '/api/events/:id/attendances',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Add a person, several persons or a pasted list of e-mails; beyond the capacity they are waitlisted',
+        params: idParams,
+        body: attendanceCreate,
+        response: {
+          200: attendanceBatchResult,
+          201: z.union([attendanceCreated, attendanceBatchResult]),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = service.add(request.params.id, request.body, actor(request));
+      if (request.body.personId !== undefined) {
+        const [created] = result.items;
+        if (!created) throw new Error('single add created nothing');
+        setEtag(reply, created.version);
+        return reply.code(201).send(created);
+      }
+      return reply.code(result.items.length ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/api/events/:id/attendances/:personId',
+    {
+      config: { access: 'viewer' },
+      schema: { tags, params: attendanceParams, response: { 200: attendance, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      liveEvent(request.params.id);
+      const row = ctx.attendances.get(request.params.id, request.params.personId);
+      if (!row) throw notFound('attendance');
+      setEtag(reply, row.version);
+      return row;
+    },
+  );
+
+  app.patch(
+    '/api/events/:id/attendances/:personId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Change status, role or note; a cancellation gives the seat to the first waitlisted person',
+        params: attendanceParams,
+        body: attendancePatch,
+        response: { 200: attendanceUpdated, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const result = service.update(request.params.id, request.params.personId, version, request.body, actor(request));
+      setEtag(reply, result.version);
+      return result;
+    },
+  );
+
+  app.delete(
+    '/api/events/:id/attendances/:personId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Remove a person from the list; a freed seat goes to the first waitlisted person',
+        params: attendanceParams,
+        response: { 200: attendanceDeleted, ...errorResponses(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (request) => {
+      const version = requireIfMatch(request);
+      return service.remove(request.params.id, request.params.personId, version, actor(request));
+    },
+  );
+
+  // Check-in mode
+
+  app.post(
+    '/api/events/:id/check-in',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Mark a person attended now (idempotent); someone not on the list is added as attended',
+        params: idParams,
+        body: checkInBody,
+        response: { 200: attendance, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const row = service.checkIn(request.params.id, request.body.personId, actor(request));
+      setEtag(reply, row.version);
+      return row;
+    },
+  );
+
+  app.post(
+    '/api/events/:id/walk-ins',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary:
+          'Check in someone not on the list: an existing person with the e-mail is used, otherwise one is created',
+        params: idParams,
+        body: walkInBody,
+        response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(service.walkIn(request.params.id, request.body, actor(request))),
+  );
+
+  app.get(
+    '/api/events/:id/counters',
+    {
+      config: { access: 'viewer' },
+      schema: { tags, params: idParams, response: { 200: attendanceCounters, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => service.counters(request.params.id),
+  );
+
+  app.put(
+    '/api/events/:id/sessions/:sessionId/attendance',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Set who attended a course session; each is credited the session’s hours and marked attended',
+        params: sessionParams,
+        body: sessionAttendanceBody,
+        response: { 200: sessionAttendanceResult, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      service.setSessionAttendance(request.params.id, request.params.sessionId, request.body.personIds, actor(request)),
+  );
+
+  // Import of a sign-in list
+
+  app.post(
+    '/api/events/:id/attendances/import',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary:
+          'Check (commit=false) or import (commit=true) rows of a sign-in list; with an error nothing is imported (422)',
+        params: idParams,
+        body: attendanceImportBody,
+        response: { 200: importReport, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const { rows, ...opts } = request.body;
+      return runImport(
+        request,
+        request.params.id,
+        rows.map((row, i) => ({ line: i + 1, row })),
+        opts,
+      );
+    },
+  );
+
+  app.post(
+    '/api/events/:id/attendances/import-file',
+    {
+      config: { access: 'manager' },
+      bodyLimit: IMPORT_FILE_BODY_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Like /import, for a .csv (UTF-8, ; or ,) or .xlsx file sent base64-encoded; lines are the file’s lines',
+        params: idParams,
+        body: attendanceImportFileBody,
+        response: { 200: importReport, ...errorResponses(400, 401, 403, 404, 413, 422) },
+      },
+    },
+    async (request) => {
+      const { fileName, contentBase64, ...opts } = request.body;
+      liveEvent(request.params.id);
+      const source = await parseImportFile(fileName, contentBase64);
+      return runImport(request, request.params.id, source, opts);
+    },
+  );
+
+  // Printable pages
+
+  app.get(
+    '/api/events/:id/attendance-list',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary:
+          'Printable Teilnehmerliste (text/html) of registered and attended persons, with blank rows for walk-ins',
+        params: idParams,
+        querystring: attendanceListHtmlQuery,
+        response: { 200: printablePage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const event = liveEvent(request.params.id);
+      const people = ctx.attendances.byStatus(event.id, ['registered', 'attended']);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(attendanceListHtml(event, people, request.query.blankRows, nowIso()));
+    },
+  );
+
+  app.get(
+    '/api/events/:id/certificates/:personId',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Printable Teilnahmebescheinigung (text/html) for a person who attended a course',
+        params: attendanceParams,
+        response: { 200: printablePage, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const event = liveEvent(request.params.id);
+      if (event.kind !== 'course')
+        throw new AppError('EVENT_NOT_A_COURSE', 409, 'Certificates are issued for courses only');
+      const row = ctx.attendances.get(event.id, request.params.personId);
+      if (!row) throw notFound('attendance');
+      if (row.status !== 'attended')
+        throw new AppError('NOT_ATTENDED', 409, 'Certificates are issued for attended persons only');
+      const sessions = ctx.attendances.attendedSessions(event.id, row.personId);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(certificateHtml({ event, attendance: row, sessions, issuedAt: nowIso() }));
+    },
+  );
+}

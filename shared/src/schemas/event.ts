@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { EVENT_KINDS } from '../vocab/enums.ts';
+import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText } from './common.ts';
+import { entityRef } from './network.ts';
+
+export const eventKind = z.enum(EVENT_KINDS);
+
+const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** An instant with offset ('2024-11-15T10:00:00+01:00'); stored and returned in UTC ('2024-11-15T09:00:00.000Z'). */
+export const instant = isoDateTime.transform((v) => new Date(v).toISOString());
+const optionalInstant = instant.nullish().transform((v) => v ?? null);
+
+/** End before start is refused on `endsAt`. */
+export function endsAtIssue(r: { startsAt?: string | null; endsAt?: string | null }) {
+  return r.startsAt && r.endsAt && r.endsAt < r.startsAt
+    ? { field: 'endsAt', message: 'darf nicht vor startsAt liegen' }
+    : undefined;
+}
+const checkEndsAt = (r: { startsAt?: string | null; endsAt?: string | null }, ctx: z.RefinementCtx) => {
+  const issue = endsAtIssue(r);
+  if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+};
+
+export const topicRef = z.object({ id: z.number().int(), slug: z.string(), label: z.string(), labelEn: z.string() });
+export type TopicRef = z.infer<typeof topicRef>;
+
+/** Number of attendances per status. */
+export const attendanceCounts = z.object({
+  interested: z.number().int(),
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  attended: z.number().int(),
+  no_show: z.number().int(),
+  cancelled: z.number().int(),
+});
+export type AttendanceCounts = z.infer<typeof attendanceCounts>;
+
+// Sessions (Termine of a course)
+
+export const eventSession = z.object({
+  ...itemMeta,
+  eventId: z.number().int(),
+  title: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  /** Hours credited to everyone who attended the session. */
+  hours: z.number(),
+});
+export type EventSession = z.infer<typeof eventSession>;
+
+const sessionFields = {
+  title: optionalText(200),
+  startsAt: instant,
+  endsAt: optionalInstant,
+  hours: z.number().min(0).max(100),
+};
+export const sessionInput = z
+  .object({ ...sessionFields, hours: sessionFields.hours.default(0) })
+  .superRefine(checkEndsAt);
+export type SessionInput = z.input<typeof sessionInput>;
+export const sessionPatch = z.object(sessionFields).partial().strict();
+export type SessionPatch = z.input<typeof sessionPatch>;
+export const sessionParams = z.object({ id: queryId, sessionId: queryId });
+
+// Events
+
+export const event = z.object({
+  ...itemMeta,
+  title: z.string(),
+  kind: eventKind,
+  nodeId: z.number().int().nullable(),
+  node: entityRef.nullable(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  location: z.string().nullable(),
+  /** Seats for registered and attended persons; null = unlimited. */
+  capacity: z.number().int().nullable(),
+  description: z.string().nullable(),
+  topics: z.array(topicRef),
+  counts: attendanceCounts,
+  deletedAt: z.string().nullable(),
+});
+export type Event = z.infer<typeof event>;
+
+export const eventDetail = event.extend({
+  sessions: z.array(eventSession),
+  /** Sum of the hours of all sessions. */
+  totalHours: z.number(),
+});
+export type EventDetail = z.infer<typeof eventDetail>;
+
+const eventFields = {
+  title: requiredText(300),
+  kind: eventKind,
+  nodeId: refId.nullish().transform((v) => v ?? null),
+  startsAt: instant,
+  endsAt: optionalInstant,
+  location: optionalText(300),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .nullish()
+    .transform((v) => v ?? null),
+  description: optionalText(20_000),
+  topicIds: z.array(refId).max(30),
+};
+export const eventInput = z
+  .object({ ...eventFields, topicIds: eventFields.topicIds.default([]) })
+  .superRefine(checkEndsAt);
+export type EventInput = z.input<typeof eventInput>;
+/** Replaces the given fields; `topicIds` replaces the whole topic set. The merged start/end is checked by the server. */
+export const eventPatch = z.object(eventFields).partial().strict();
+export type EventPatch = z.input<typeof eventPatch>;
+
+export const EVENT_SORT_FIELDS = ['startsAt', 'title', 'kind', 'createdAt', 'updatedAt'] as const;
+export const eventListQuery = listQuery(EVENT_SORT_FIELDS)
+  .extend({
+    /** upcoming: not yet ended; past: ended. Default sort: upcoming soonest first, otherwise latest first. */
+    when: z.enum(['upcoming', 'past']).optional(),
+    nodeId: repeated(queryId),
+    kind: repeated(eventKind),
+    /** Topic id or slug. */
+    topic: repeated(z.string().trim().min(1).max(60)),
+    /** Year of the start. */
+    year: z.coerce.number().int().min(1990).max(2100).optional(),
+    /** Events running on or after this day (calendar views). */
+    from: isoDate.optional(),
+    /** Events running on or before this day. */
+    to: isoDate.optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.from && f.to && f.to < f.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'darf nicht vor from liegen' });
+  });
+export type EventListQuery = z.input<typeof eventListQuery>;
+export const eventPage = page(event);
