@@ -41,7 +41,13 @@ const organizationFields = {
   shortName: optionalText(60),
   kind: organizationKind,
   sizeClass: sizeClass.nullish().transform((v) => v ?? null),
-  employees: z.number().int().min(0).max(1_000_000).nullish().transform((v) => v ?? null),
+  employees: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
   street: optionalText(200),
   postalCode: z
     .string()

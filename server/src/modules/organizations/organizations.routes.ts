@@ -1,0 +1,284 @@
+import { idParams } from '@anett/shared/schemas/common';
+import { type HistoryEntry, historyList } from '@anett/shared/schemas/history';
+import {
+  mergeBody,
+  type Organization,
+  organizationCreate,
+  organizationDetail,
+  organizationDuplicateGroups,
+  organizationListQuery,
+  organizationPage,
+  organizationPatch,
+} from '@anett/shared/schemas/organization';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { diffRecords } from '../audit/audit.repository.ts';
+import type { OrganizationsRepository } from './organizations.repository.ts';
+
+/** What the audit log records of an organisation: its fields, with tags by name. */
+const auditView = ({ id: _, version: __, createdAt: ___, updatedAt: ____, tags, ...rest }: Organization) => ({
+  ...rest,
+  tags: tags.map((t) => t.name),
+});
+
+const isChange = (v: unknown): v is [unknown, unknown] => Array.isArray(v) && v.length === 2;
+
+/** Audit rows → history entries: `{field: [before, after]}` pairs become changes, anything else stays as details. */
+function toHistory(rows: ReturnType<OrganizationsRepository['history']>): HistoryEntry[] {
+  return rows.map((row) => {
+    const diff =
+      row.diff && typeof row.diff === 'object' && !Array.isArray(row.diff) ? (row.diff as Record<string, unknown>) : {};
+    const changes = Object.entries(diff)
+      .filter(([, v]) => isChange(v))
+      .map(([field, v]) => ({ field, before: (v as [unknown, unknown])[0], after: (v as [unknown, unknown])[1] }));
+    const details = Object.fromEntries(Object.entries(diff).filter(([, v]) => !isChange(v)));
+    return {
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      entityId: row.entityId,
+      user: row.userId !== null && row.userName !== null ? { id: row.userId, name: row.userName } : null,
+      changes,
+      ...(Object.keys(details).length ? { details } : {}),
+    };
+  });
+}
+
+export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['organizations'];
+
+  const load = (id: number) => {
+    const row = ctx.organizations.get(id);
+    if (!row) throw notFound('organization');
+    return row;
+  };
+  const detail = (o: Organization) => ({
+    ...o,
+    people: ctx.organizations.people(o.id),
+    relations: ctx.network.relationsOf({ organizationId: o.id }),
+  });
+  const checkTagIds = (ids: number[] | undefined) => {
+    const unknown = ctx.vocab.unknownTagIds(ids ?? []);
+    if (unknown.length) throw fieldError('tagIds', `unbekannte Schlagwörter: ${unknown.join(', ')}`);
+  };
+  const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
+    ctx.audit.record({ ...actor(request), entity: 'organization', entityId, action, diff });
+  /** An optional If-Match is checked when sent (restore, merge); the current version is assumed otherwise. */
+  const optionalIfMatch = (request: FastifyRequest, current: number) =>
+    request.headers['if-match'] === undefined ? current : requireIfMatch(request);
+
+  app.get(
+    '/api/organizations',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'List organisations: filters combine with AND, repeated values of one filter with OR',
+        querystring: organizationListQuery,
+        response: { 200: organizationPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { items, total } = ctx.organizations.list(request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+
+  app.get(
+    '/api/organizations/duplicates',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Groups of organisations that share a normalised name or an e-mail address',
+        response: { 200: organizationDuplicateGroups, ...errorResponses(401, 403) },
+      },
+    },
+    async () => ({ groups: ctx.organizations.duplicateGroups() }),
+  );
+
+  app.get(
+    '/api/organizations/:id',
+    {
+      config: { access: 'viewer' },
+      schema: { tags, params: idParams, response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const row = load(request.params.id);
+      setEtag(reply, row.version);
+      return detail(row);
+    },
+  );
+
+  app.post(
+    '/api/organizations',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary:
+          'Create an organisation; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is set',
+        body: organizationCreate,
+        response: { 201: organizationDetail, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { confirmDuplicate, ...values } = request.body;
+      checkTagIds(values.tagIds);
+      if (!confirmDuplicate) {
+        const candidates = ctx.organizations.duplicateCandidates(values);
+        if (candidates.length) {
+          throw new AppError(
+            'DUPLICATE_CANDIDATES',
+            409,
+            'Similar organisations exist; send confirmDuplicate: true to save anyway',
+            {
+              data: { candidates },
+            },
+          );
+        }
+      }
+      const row = ctx.organizations.create(values);
+      audit(request, row.id, 'create', diffRecords(null, auditView(row)));
+      setEtag(reply, row.version);
+      return reply.code(201).send(detail(row));
+    },
+  );
+
+  app.patch(
+    '/api/organizations/:id',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        params: idParams,
+        body: organizationPatch,
+        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = load(request.params.id);
+      checkTagIds(request.body.tagIds);
+      const after = ctx.organizations.update(before.id, version, request.body);
+      if (!after) throw versionConflict(before);
+      audit(request, after.id, 'update', diffRecords(auditView(before), auditView(after)));
+      setEtag(reply, after.version);
+      return detail(after);
+    },
+  );
+
+  app.delete(
+    '/api/organizations/:id',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Soft delete: the organisation leaves lists and can be restored',
+        params: idParams,
+        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = load(request.params.id);
+      if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
+      const after = ctx.organizations.setDeleted(before.id, version, true);
+      if (!after) throw versionConflict(before);
+      audit(request, after.id, 'delete', diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }));
+      setEtag(reply, after.version);
+      return detail(after);
+    },
+  );
+
+  app.post(
+    '/api/organizations/:id/restore',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Undo a soft delete (If-Match optional); merged organisations cannot be restored',
+        params: idParams,
+        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const before = load(request.params.id);
+      const version = optionalIfMatch(request, before.version);
+      if (!before.deletedAt) throw new AppError('ORGANIZATION_NOT_DELETED', 409, 'The organisation is not deleted');
+      if (before.mergedIntoId !== null) {
+        throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
+      }
+      const after = ctx.organizations.setDeleted(before.id, version, false);
+      if (!after) throw versionConflict(before);
+      audit(request, after.id, 'restore', diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }));
+      setEtag(reply, after.version);
+      return detail(after);
+    },
+  );
+
+  app.get(
+    '/api/organizations/:id/history',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Audit log of the organisation (and of organisations merged into it), newest first',
+        params: idParams,
+        response: { 200: historyList, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const row = load(request.params.id);
+      return { items: toHistory(ctx.organizations.history(row.id)) };
+    },
+  );
+
+  app.post(
+    '/api/organizations/:id/merge',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary:
+          'Merge sourceId into this organisation: every affiliation, relation, sector, tag, interaction, attendance, ' +
+          'office and node host moves here; the source is deleted and marked merged (If-Match optional)',
+        params: idParams,
+        body: mergeBody,
+        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const target = load(request.params.id);
+      const version = optionalIfMatch(request, target.version);
+      if (version !== target.version) throw versionConflict(target);
+      if (target.deletedAt)
+        throw new AppError('ORGANIZATION_DELETED', 409, 'A deleted organisation cannot take a merge');
+      const { sourceId } = request.body;
+      if (sourceId === target.id) throw fieldError('sourceId', 'muss eine andere Organisation sein');
+      const source = ctx.organizations.get(sourceId);
+      if (!source) throw fieldError('sourceId', 'unbekannte Organisation');
+      if (source.deletedAt) {
+        throw new AppError('ORGANIZATION_DELETED', 409, 'The source organisation is deleted', {
+          errors: [{ field: 'sourceId', message: 'ist gelöscht' }],
+        });
+      }
+      ctx.organizations.merge(target.id, source.id, ({ moved, filled }) => {
+        audit(request, target.id, 'merge', { ...filled, mergedFrom: { id: source.id, name: source.name }, moved });
+        audit(request, source.id, 'merged_into', {
+          mergedIntoId: [null, target.id],
+          mergedInto: { id: target.id, name: target.name },
+        });
+      });
+      const after = load(target.id);
+      setEtag(reply, after.version);
+      return detail(after);
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import type { Db } from '@anett/db/client';
+import { tags, topics } from '@anett/db/schema';
+import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/vocab';
+import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { nowIso } from '../../lib/time.ts';
+
+export type TagRow = typeof tags.$inferSelect;
+
+// Plain SQL: drizzle leaves column names unqualified in the select list of a single-table query.
+const usage = {
+  organizations:
+    sql<number>`(SELECT count(*) FROM organization_tags ot JOIN organizations o ON o.id = ot.organization_id
+    WHERE ot.tag_id = tags.id AND o.deleted_at IS NULL)`.mapWith(Number),
+  persons: sql<number>`(SELECT count(*) FROM person_tags pt JOIN persons p ON p.id = pt.person_id
+    WHERE pt.tag_id = tags.id AND p.deleted_at IS NULL)`.mapWith(Number),
+};
+
+export function createVocabRepository(db: Db) {
+  const selectTags = (where?: SQL) =>
+    db
+      .select({ tag: tags, usage })
+      .from(tags)
+      .where(where)
+      .orderBy(asc(sql`lower(${tags.name})`), asc(tags.id))
+      .all()
+      .map(({ tag, usage }): Tag => ({ ...tag, usage }));
+  const getTag = (id: number): Tag | undefined => selectTags(eq(tags.id, id))[0];
+  const versioned = <T extends typeof tags | typeof topics>(table: T, id: number, version: number) =>
+    and(eq(table.id, id), eq(table.version, version));
+
+  return {
+    // Tags
+
+    listTags: () => selectTags(),
+    getTag,
+
+    /** Case-insensitive lookup, for the unique-name check. */
+    findTagByName(name: string): TagRow | undefined {
+      return db.select().from(tags).where(sql`lower(${tags.name}) = lower(${name})`).get();
+    },
+
+    /** Those of `ids` that are no tag. */
+    unknownTagIds(ids: number[]): number[] {
+      if (ids.length === 0) return [];
+      const found = new Set(
+        db
+          .select({ id: tags.id })
+          .from(tags)
+          .where(inArray(tags.id, ids))
+          .all()
+          .map((r) => r.id),
+      );
+      return ids.filter((id) => !found.has(id));
+    },
+
+    createTag(values: z.output<typeof tagInput>): Tag {
+      const row = db.insert(tags).values(values).returning({ id: tags.id }).get();
+      return getTag(row.id) as Tag;
+    },
+
+    updateTag(id: number, version: number, changes: z.output<typeof tagPatch>): Tag | undefined {
+      const row = db
+        .update(tags)
+        .set({ ...changes, version: sql`${tags.version} + 1`, updatedAt: nowIso() })
+        .where(versioned(tags, id, version))
+        .returning({ id: tags.id })
+        .get();
+      return row ? getTag(row.id) : undefined;
+    },
+
+    // Topics
+
+    listTopics(): Topic[] {
+      return db.select().from(topics).orderBy(asc(topics.label), asc(topics.id)).all();
+    },
+
+    findTopic(id: number): Topic | undefined {
+      return db.select().from(topics).where(eq(topics.id, id)).get();
+    },
+
+    findTopicBySlug(slug: string): Topic | undefined {
+      return db.select().from(topics).where(eq(topics.slug, slug)).get();
+    },
+
+    createTopic(values: z.output<typeof topicInput> & { slug: string }): Topic {
+      return db.insert(topics).values(values).returning().get();
+    },
+
+    updateTopic(id: number, version: number, changes: z.output<typeof topicPatch>): Topic | undefined {
+      return db
+        .update(topics)
+        .set({ ...changes, version: sql`${topics.version} + 1`, updatedAt: nowIso() })
+        .where(versioned(topics, id, version))
+        .returning()
+        .get();
+    },
+
+    /** Seeds the default topic vocabulary into an empty topics table (first start). */
+    ensureDefaultTopics(): number {
+      return db.transaction(
+        (tx) => {
+          if ((tx.select({ n: count() }).from(topics).get()?.n ?? 0) > 0) return 0;
+          tx.insert(topics)
+            .values(DEFAULT_TOPICS.map(({ slug, label, labelEn }) => ({ slug, label, labelEn })))
+            .run();
+          return DEFAULT_TOPICS.length;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+  };
+}
+export type VocabRepository = ReturnType<typeof createVocabRepository>;

@@ -1,0 +1,174 @@
+import { foldText } from '@anett/shared/normalize';
+import { idParams } from '@anett/shared/schemas/common';
+import {
+  tag,
+  tagInput,
+  tagList,
+  tagPatch,
+  topic,
+  topicInput,
+  topicList,
+  topicPatch,
+} from '@anett/shared/schemas/vocab';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { diffRecords } from '../audit/audit.repository.ts';
+
+const tagNameTaken = () =>
+  new AppError('TAG_NAME_TAKEN', 409, 'A tag with this name exists', {
+    errors: [{ field: 'name', message: 'ist bereits vergeben' }],
+  });
+
+/** 'E-Mobilität' → 'e-mobilitaet', 'Industrie 4.0' → 'industrie-4-0'. */
+const slugify = (label: string) =>
+  foldText(label)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+const withoutMeta = <T extends { id: number; version: number; createdAt: string; updatedAt: string }>(r: T) => {
+  const { id: _, version: __, createdAt: ___, updatedAt: ____, ...rest } = r;
+  return rest;
+};
+
+export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const audit = (request: FastifyRequest, entity: string, entityId: number, action: string, diff: unknown) =>
+    ctx.audit.record({ ...actor(request), entity, entityId, action, diff });
+
+  // Tags
+
+  app.get(
+    '/api/tags',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['tags'],
+        summary: 'All tags with how many organisations and persons carry them',
+        response: { 200: tagList, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const items = ctx.vocab.listTags();
+      return { items, total: items.length };
+    },
+  );
+
+  app.post(
+    '/api/tags',
+    {
+      config: { access: 'manager' },
+      schema: { tags: ['tags'], body: tagInput, response: { 201: tag, ...errorResponses(400, 401, 403, 409) } },
+    },
+    async (request, reply) => {
+      if (ctx.vocab.findTagByName(request.body.name)) throw tagNameTaken();
+      const row = ctx.vocab.createTag(request.body);
+      audit(request, 'tag', row.id, 'create', diffRecords(null, { name: row.name, color: row.color }));
+      setEtag(reply, row.version);
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.patch(
+    '/api/tags/:id',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags: ['tags'],
+        params: idParams,
+        body: tagPatch,
+        response: { 200: tag, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = ctx.vocab.getTag(request.params.id);
+      if (!before) throw notFound('tag');
+      const { name } = request.body;
+      if (name !== undefined) {
+        const other = ctx.vocab.findTagByName(name);
+        if (other && other.id !== before.id) throw tagNameTaken();
+      }
+      const after = ctx.vocab.updateTag(before.id, version, request.body);
+      if (!after) throw versionConflict(before);
+      audit(
+        request,
+        'tag',
+        after.id,
+        'update',
+        diffRecords({ name: before.name, color: before.color }, { name: after.name, color: after.color }),
+      );
+      setEtag(reply, after.version);
+      return after;
+    },
+  );
+
+  // Topics
+
+  app.get(
+    '/api/topics',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['topics'],
+        summary: 'The topic vocabulary, inactive topics included (they stay on old records)',
+        response: { 200: topicList, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const items = ctx.vocab.listTopics();
+      return { items, total: items.length };
+    },
+  );
+
+  app.post(
+    '/api/topics',
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['topics'], body: topicInput, response: { 201: topic, ...errorResponses(400, 401, 403, 409) } },
+    },
+    async (request, reply) => {
+      const slug = request.body.slug ?? slugify(request.body.label);
+      if (!slug) throw fieldError('slug', 'kann aus dem Namen nicht gebildet werden; bitte angeben');
+      if (ctx.vocab.findTopicBySlug(slug)) {
+        throw new AppError('TOPIC_SLUG_TAKEN', 409, 'A topic with this slug exists', {
+          errors: [{ field: 'slug', message: `„${slug}“ ist bereits vergeben` }],
+        });
+      }
+      const row = ctx.vocab.createTopic({ ...request.body, slug });
+      audit(request, 'topic', row.id, 'create', diffRecords(null, withoutMeta(row)));
+      setEtag(reply, row.version);
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.patch(
+    '/api/topics/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['topics'],
+        summary: 'Change label or active flag; the slug never changes',
+        params: idParams,
+        body: topicPatch,
+        response: { 200: topic, ...errorResponses(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = ctx.vocab.findTopic(request.params.id);
+      if (!before) throw notFound('topic');
+      const after = ctx.vocab.updateTopic(before.id, version, request.body);
+      if (!after) throw versionConflict(before);
+      audit(request, 'topic', after.id, 'update', diffRecords(withoutMeta(before), withoutMeta(after)));
+      setEtag(reply, after.version);
+      return after;
+    },
+  );
+}
