@@ -1,11 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Where the API listens in development (`pnpm dev` starts it on 3000).
+const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
+
 export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '/api': { target: apiTarget } },
+  },
+  preview: {
+    proxy: { '/api': { target: apiTarget } },
   },
   build: {
     outDir: 'dist',

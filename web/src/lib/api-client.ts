@@ -27,8 +27,8 @@ export class ApiError extends Error {
 export const isApiError = (err: unknown, status?: number): err is ApiError =>
   err instanceof ApiError && (status === undefined || err.status === status);
 
-type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
-export type Query = Record<string, QueryValue>;
+/** Query parameters: scalars, or arrays sent as repeated keys. `undefined`, `null` and `''` are left out. */
+export type Query = Record<string, unknown>;
 
 export type RequestOptions = {
   query?: Query;
@@ -46,8 +46,8 @@ export function toQueryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) {
-      if (v === undefined || v === null || v === '') continue;
-      params.append(key, String(v));
+      if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean')
+        params.append(key, String(v));
     }
   }
   const s = params.toString();
@@ -69,6 +69,7 @@ const SESSION_HINT_KEY = 'anett.session';
 const REFRESH_MARGIN_MS = 60_000;
 
 let state: SessionState = null;
+let lost = false;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshing: Promise<SessionState> | null = null;
 let restoring: Promise<SessionState> | null = null;
@@ -101,6 +102,10 @@ export const session = {
   get user(): SessionUser | null {
     return state?.user ?? null;
   },
+  /** True after a session ended without a logout (expired or revoked), until the next login. */
+  get lost(): boolean {
+    return lost;
+  },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -113,6 +118,7 @@ export const session = {
       refreshSession().catch(() => {});
     }, delay);
     storeHint(true);
+    lost = false;
     setState({ user: res.user, accessToken: res.accessToken });
   },
   clear() {
@@ -129,7 +135,10 @@ export const session = {
 function lose() {
   const hadSession = state !== null;
   session.clear();
-  if (hadSession) onSessionLost();
+  if (hadSession) {
+    lost = true;
+    onSessionLost();
+  }
 }
 
 async function postRefresh(): Promise<LoginResponse> {

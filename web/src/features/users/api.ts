@@ -1,0 +1,58 @@
+import type { Page } from '@anett/shared/schemas/common';
+import type { User, UserCreate, UserListQuery, UserPatch, userWithPassword } from '@anett/shared/schemas/user';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../lib/api-client.ts';
+
+export type UserWithPassword = z.infer<typeof userWithPassword>;
+
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (params: UserListQuery) => [...userKeys.lists(), params] as const,
+};
+
+export const userListOptions = (params: UserListQuery) =>
+  queryOptions({
+    queryKey: userKeys.list(params),
+    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { query: params, signal }),
+  });
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: UserCreate) => api.post<UserWithPassword>('/api/users', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Edits carry the version the admin saw (If-Match); a concurrent change answers 412. */
+export function useUpdateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ user, patch }: { user: User; patch: UserPatch }) =>
+      api.patch<User>(`/api/users/${user.id}`, { body: patch, ifMatch: user.version }),
+    onSettled: invalidate,
+  });
+}
+
+export function useDeactivateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (user: User) => api.delete<User>(`/api/users/${user.id}`, { ifMatch: user.version }),
+    onSettled: invalidate,
+  });
+}
+
+export function useResetPassword() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (user: User) => api.post<UserWithPassword>(`/api/users/${user.id}/reset-password`, { body: {} }),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,132 @@
+import { ROLES, type Role } from '@anett/shared/schemas/auth';
+import type { User } from '@anett/shared/schemas/user';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { type UserWithPassword, useCreateUser, useUpdateUser } from './api.ts';
+
+type Props = {
+  /** `'new'` opens the create form, a user the edit form, null closes it. */
+  target: User | 'new' | null;
+  currentUserId: number;
+  onClose: () => void;
+  onCreated: (res: UserWithPassword) => void;
+  onSaved: () => void;
+  onConflict: () => void;
+};
+
+type Values = { email: string; name: string; role: Role };
+
+export function UserFormModal({ target, currentUserId, onClose, onCreated, onSaved, onConflict }: Props) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const editing = target !== null && target !== 'new' ? target : null;
+  const form = useForm<Values>({
+    initialValues: { email: '', name: '', role: 'manager' },
+    validate: {
+      email: (v) => (editing || v.trim() ? null : t('auth.required')),
+      name: (v) => (v.trim() ? null : t('auth.required')),
+    },
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another record is opened
+  useEffect(() => {
+    if (target === null) return;
+    create.reset();
+    update.reset();
+    const values: Values = editing
+      ? { email: editing.email, name: editing.name, role: editing.role }
+      : { email: '', name: '', role: 'manager' };
+    form.setInitialValues(values);
+    form.setValues(values);
+    form.clearErrors();
+  }, [target]);
+
+  const fail = (err: unknown) => {
+    if (isApiError(err, 412)) {
+      onConflict();
+      return;
+    }
+    if (isApiError(err) && err.code === 'USER_EMAIL_TAKEN') {
+      form.setErrors({ email: t('errors.USER_EMAIL_TAKEN') });
+    } else if (isApiError(err)) {
+      form.setErrors(err.fieldErrors);
+    }
+  };
+
+  const submit = form.onSubmit((values) => {
+    if (editing) {
+      update.mutate(
+        { user: editing, patch: { name: values.name.trim(), role: values.role } },
+        { onSuccess: onSaved, onError: fail },
+      );
+    } else {
+      create.mutate(
+        { email: values.email.trim(), name: values.name.trim(), role: values.role },
+        { onSuccess: onCreated, onError: fail },
+      );
+    }
+  });
+
+  const error = (editing ? update : create).error;
+  const generalError =
+    error && !(isApiError(error) && (Object.keys(error.fieldErrors).length > 0 || error.status === 412))
+      ? errorMessage(t, error)
+      : null;
+  const isSelf = editing?.id === currentUserId;
+
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={editing ? t('users.editTitle') : t('users.createTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {generalError && (
+            <Alert color="red" variant="light" role="alert">
+              {generalError}
+            </Alert>
+          )}
+          <TextInput
+            label={t('users.email')}
+            type="email"
+            autoComplete="off"
+            required={!editing}
+            readOnly={Boolean(editing)}
+            variant={editing ? 'filled' : 'default'}
+            data-autofocus={editing ? undefined : true}
+            {...form.getInputProps('email')}
+          />
+          <TextInput
+            label={t('users.name')}
+            autoComplete="off"
+            required
+            data-autofocus={editing ? true : undefined}
+            {...form.getInputProps('name')}
+          />
+          <NativeSelect
+            label={t('users.role')}
+            description={t('users.roleHelp')}
+            disabled={isSelf}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            {...form.getInputProps('role')}
+          />
+          {!editing && (
+            <Text size="sm" c="dimmed">
+              {t('users.createHint')}
+            </Text>
+          )}
+          <Group justify="flex-end" gap="sm" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {editing ? t('common.save') : t('users.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

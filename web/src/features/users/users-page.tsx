@@ -1,0 +1,254 @@
+import type { Role } from '@anett/shared/schemas/auth';
+import type { User } from '@anett/shared/schemas/user';
+import { ActionIcon, Badge, Button, Group, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { DataTable } from 'mantine-datatable';
+import 'mantine-datatable/styles.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useCurrentUser } from '../auth/session.ts';
+import { useDeactivateUser, useResetPassword, userKeys, userListOptions, useUpdateUser } from './api.ts';
+import { PasswordOnceModal, type RevealedPassword } from './password-once-modal.tsx';
+import { UserFormModal } from './user-form-modal.tsx';
+
+const ROLE_COLOR: Record<Role, string> = { admin: 'grape', manager: 'anett', viewer: 'gray' };
+// Badges in narrow table cells must not shrink into "A…".
+const BADGE_STYLES = { root: { minWidth: 'max-content' } };
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const queryClient = useQueryClient();
+  const users = useQuery(userListOptions({ sort: 'name', pageSize: 500 }));
+  const update = useUpdateUser();
+  const deactivate = useDeactivateUser();
+  const reset = useResetPassword();
+
+  const [formTarget, setFormTarget] = useState<User | 'new' | null>(null);
+  const [toDeactivate, setToDeactivate] = useState<User | null>(null);
+  const [toReset, setToReset] = useState<User | null>(null);
+  const [revealed, setRevealed] = useState<RevealedPassword | null>(null);
+
+  const conflict = () => {
+    notifications.show({ color: 'orange', message: t('common.versionConflict') });
+    void queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+  };
+  const failed = (err: unknown) => {
+    if (isApiError(err, 412)) conflict();
+    else notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, err) });
+  };
+
+  const reactivate = (user: User) =>
+    update.mutate(
+      { user, patch: { active: true } },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('users.reactivated', { name: user.name }) }),
+        onError: failed,
+      },
+    );
+
+  const total = users.data?.total;
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.description')}
+        meta={
+          total !== undefined && (
+            <Text c="dimmed" size="sm" aria-live="polite">
+              {t('users.count', { count: total })}
+            </Text>
+          )
+        }
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setFormTarget('new')}>
+            {t('users.create')}
+          </Button>
+        }
+      />
+
+      {users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <DataTable<User>
+          withTableBorder
+          borderRadius="md"
+          highlightOnHover
+          minHeight={users.isPending ? 240 : undefined}
+          fetching={users.isPending}
+          records={users.data?.items ?? []}
+          idAccessor="id"
+          verticalAlign="center"
+          rowStyle={(u) => (u.active ? undefined : { opacity: 0.65 })}
+          columns={[
+            {
+              accessor: 'name',
+              title: t('users.name'),
+              render: (u) => (
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {u.name}
+                  </Text>
+                  {u.id === me.id && (
+                    <Badge size="xs" variant="outline" tt="none" styles={BADGE_STYLES}>
+                      {t('users.you')}
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            { accessor: 'email', title: t('users.email') },
+            {
+              accessor: 'role',
+              title: t('users.role'),
+              noWrap: true,
+              render: (u) => (
+                <Badge variant="light" color={ROLE_COLOR[u.role]} radius="sm" tt="none" size="sm" styles={BADGE_STYLES}>
+                  {t(`roles.${u.role}`)}
+                </Badge>
+              ),
+            },
+            {
+              accessor: 'active',
+              title: t('users.active'),
+              noWrap: true,
+              render: (u) => (
+                <Badge
+                  variant="dot"
+                  color={u.active ? 'green' : 'gray'}
+                  radius="sm"
+                  tt="none"
+                  size="sm"
+                  styles={BADGE_STYLES}
+                >
+                  {u.active ? t('users.isActive') : t('users.isInactive')}
+                </Badge>
+              ),
+            },
+            {
+              accessor: 'lastLoginAt',
+              title: t('users.lastLogin'),
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.md})`,
+              render: (u) =>
+                u.lastLoginAt ? (
+                  formatDateTime(u.lastLoginAt)
+                ) : (
+                  <Text span size="sm" c="dimmed">
+                    {t('users.never')}
+                  </Text>
+                ),
+            },
+            {
+              accessor: 'actions',
+              title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+              textAlign: 'right',
+              width: 48,
+              render: (u) => (
+                <Menu position="bottom-end" withinPortal shadow="md">
+                  <Menu.Target>
+                    <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.name })}>
+                      <IconDots size={18} />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(u)}>
+                      {t('users.edit')}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconKey size={16} />}
+                      disabled={u.id === me.id}
+                      onClick={() => setToReset(u)}
+                    >
+                      {t('users.resetPassword')}
+                    </Menu.Item>
+                    {u.active ? (
+                      <Menu.Item
+                        color="red"
+                        leftSection={<IconUserOff size={16} />}
+                        disabled={u.id === me.id}
+                        onClick={() => setToDeactivate(u)}
+                      >
+                        {t('users.deactivate')}
+                      </Menu.Item>
+                    ) : (
+                      <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => reactivate(u)}>
+                        {t('users.reactivate')}
+                      </Menu.Item>
+                    )}
+                  </Menu.Dropdown>
+                </Menu>
+              ),
+            },
+          ]}
+        />
+      )}
+
+      <UserFormModal
+        target={formTarget}
+        currentUserId={me.id}
+        onClose={() => setFormTarget(null)}
+        onCreated={(res) => {
+          setFormTarget(null);
+          notifications.show({ color: 'green', message: t('users.created', { name: res.user.name }) });
+          if (res.password) setRevealed({ name: res.user.name, email: res.user.email, password: res.password });
+        }}
+        onSaved={() => {
+          setFormTarget(null);
+          notifications.show({ color: 'green', message: t('users.saved') });
+        }}
+        onConflict={() => {
+          setFormTarget(null);
+          conflict();
+        }}
+      />
+
+      <ConfirmDialog
+        opened={toDeactivate !== null}
+        title={t('users.deactivateConfirmTitle')}
+        message={toDeactivate && t('users.deactivateConfirm', { name: toDeactivate.name })}
+        confirmLabel={t('users.deactivate')}
+        danger
+        loading={deactivate.isPending}
+        onCancel={() => setToDeactivate(null)}
+        onConfirm={() => {
+          if (!toDeactivate) return;
+          deactivate.mutate(toDeactivate, {
+            onSuccess: (u) => notifications.show({ message: t('users.deactivated', { name: u.name }) }),
+            onError: failed,
+            onSettled: () => setToDeactivate(null),
+          });
+        }}
+      />
+
+      <ConfirmDialog
+        opened={toReset !== null}
+        title={t('users.resetPassword')}
+        message={toReset && t('users.resetConfirm', { name: toReset.name })}
+        confirmLabel={t('users.resetPassword')}
+        loading={reset.isPending}
+        onCancel={() => setToReset(null)}
+        onConfirm={() => {
+          if (!toReset) return;
+          reset.mutate(toReset, {
+            onSuccess: (res) => {
+              if (res.password) setRevealed({ name: res.user.name, email: res.user.email, password: res.password });
+            },
+            onError: failed,
+            onSettled: () => setToReset(null),
+          });
+        }}
+      />
+
+      <PasswordOnceModal revealed={revealed} onClose={() => setRevealed(null)} />
+    </>
+  );
+}
