@@ -9,7 +9,7 @@ import { ensureFirstAdmin } from '@anett/server/bootstrap';
 import { createContext } from '@anett/server/context';
 import { seedDemo } from '@anett/server/seed/demo';
 import type { TestProject } from 'vitest/node';
-import { testConfig } from '../support/app.ts';
+import { testConfig } from '../support/config.ts';
 
 export const ADMIN = { email: 'admin@anett.local', password: 'e2e-admin-password-2024' };
 

@@ -5,6 +5,7 @@ import { closeDatabase, type Db, openDatabase } from '@anett/db/client';
 import type { Role } from '@anett/shared/schemas/auth';
 import { buildApp } from '@anett/server/app';
 import type { Config } from '@anett/server/config';
+import { testConfig } from './config.ts';
 import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -32,22 +33,6 @@ afterEach(async () => {
   }
 });
 
-export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
-  return {
-    env: 'test',
-    port: 0,
-    host: '127.0.0.1',
-    databasePath: join(dir, 'crm.sqlite'),
-    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
-    seedDemo: false,
-    logLevel: 'silent',
-    trustProxy: false,
-    accessTokenTtl: 900,
-    refreshTokenTtl: 3600,
-    webDist: join(dir, 'no-web'),
-    ...overrides,
-  };
-}
 
 /** A fresh app on a fresh SQLite file; closed and deleted after the test. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {

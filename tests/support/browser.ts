@@ -46,7 +46,7 @@ export function useBrowser() {
     },
     /** Logs in through the login form as the demo admin (or the given user). */
     async login(page: Page, user = inject('admin')) {
-      await page.goto('/login');
+      if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login');
       await page.getByLabel('E-Mail').fill(user.email);
       await page.getByLabel('Passwort').fill(user.password);
       await page.getByRole('button', { name: 'Anmelden' }).click();

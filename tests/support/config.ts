@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import type { Config } from '@anett/server/config';
+
+/** Config for a test app in `dir` (no vitest imports: the e2e global setup uses it too). */
+export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databasePath: join(dir, 'crm.sqlite'),
+    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+    seedDemo: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    accessTokenTtl: 900,
+    refreshTokenTtl: 3600,
+    webDist: join(dir, 'no-web'),
+    ...overrides,
+  };
+}
