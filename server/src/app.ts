@@ -9,7 +9,22 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { attendanceRoutes } from './modules/events/attendance.routes.ts';
+import { eventsRoutes } from './modules/events/events.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { graphRoutes } from './modules/graph/graph.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { interactionsRoutes } from './modules/interactions/interactions.routes.ts';
+import { networkRoutes } from './modules/network/networks.routes.ts';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { segmentsRoutes } from './modules/segments/segments.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { vocabRoutes } from './modules/vocab/vocab.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -36,6 +51,7 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(db, config);
+  ctx.vocab.ensureDefaultTopics();
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -76,6 +92,21 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   );
   await app.register(authRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
+  await app.register(interactionsRoutes, { ctx });
+  await app.register(organizationsRoutes, { ctx });
+  await app.register(personsRoutes, { ctx });
+  await app.register(networkRoutes, { ctx });
+  await app.register(vocabRoutes, { ctx });
+  await app.register(eventsRoutes, { ctx });
+  await app.register(attendanceRoutes, { ctx });
+  await app.register(consentsRoutes, { ctx });
+  await app.register(segmentsRoutes, { ctx });
+  await app.register(exportsRoutes, { ctx });
+  await app.register(importsRoutes, { ctx });
+  await app.register(privacyRoutes, { ctx });
+  await app.register(reportsRoutes, { ctx });
+  await app.register(dashboardRoutes, { ctx });
+  await app.register(graphRoutes, { ctx });
 
   await app.register(spaPlugin, { root: config.webDist ?? defaultWebDist });
   return app;

@@ -1,7 +1,24 @@
 import type { Db } from '@anett/db/client';
 import type { Config } from './config.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createConsentsRepository } from './modules/consents/consents.repository.ts';
+import { createSuppressionsRepository } from './modules/consents/suppressions.repository.ts';
+import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
+import { createAttendanceRepository } from './modules/events/attendance.repository.ts';
+import { createEventsRepository } from './modules/events/events.repository.ts';
+import { createExportsRepository } from './modules/exports/exports.repository.ts';
+import { createGraphRepository } from './modules/graph/graph.repository.ts';
+import { createImportsRepository } from './modules/imports/imports.repository.ts';
+import { createInteractionsRepository } from './modules/interactions/interactions.repository.ts';
+import { createTimelineRepository } from './modules/interactions/timeline.repository.ts';
+import { createNetworkRepository } from './modules/network/network.repository.ts';
+import { createOrganizationsRepository } from './modules/organizations/organizations.repository.ts';
+import { createPersonsRepository } from './modules/persons/persons.repository.ts';
+import { createPrivacyRepository } from './modules/privacy/privacy.repository.ts';
+import { createReportsRepository } from './modules/reports/reports.repository.ts';
+import { createSegmentsRepository } from './modules/segments/segments.repository.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
+import { createVocabRepository } from './modules/vocab/vocab.repository.ts';
 
 /** Everything a route module needs, built once per app (and so once per test). */
 export function createContext(db: Db, config: Config) {
@@ -10,6 +27,23 @@ export function createContext(db: Db, config: Config) {
     config,
     audit: createAuditRepository(db),
     users: createUsersRepository(db),
+    interactions: createInteractionsRepository(db),
+    timeline: createTimelineRepository(db),
+    organizations: createOrganizationsRepository(db),
+    persons: createPersonsRepository(db),
+    network: createNetworkRepository(db),
+    vocab: createVocabRepository(db),
+    events: createEventsRepository(db),
+    attendances: createAttendanceRepository(db),
+    consents: createConsentsRepository(db),
+    suppressions: createSuppressionsRepository(db),
+    segments: createSegmentsRepository(db),
+    exports: createExportsRepository(db),
+    imports: createImportsRepository(db),
+    privacy: createPrivacyRepository(db),
+    reports: createReportsRepository(db),
+    dashboard: createDashboardRepository(db),
+    graph: createGraphRepository(db),
   };
 }
 export type AppContext = ReturnType<typeof createContext>;

@@ -7,19 +7,19 @@ import {
   affiliations,
   attendances,
   consents,
-  events,
   eventSessions,
+  events,
   eventTopics,
   interactionPersons,
   interactions,
   networks,
   nodes,
   offices,
-  organizations,
   organizationSectors,
+  organizations,
   organizationTags,
-  personTags,
   persons,
+  personTags,
   relations,
   tags,
 } from '@anett/db/schema';
@@ -111,7 +111,10 @@ export function createPerson(db: Db, overrides: PersonOverrides = {}) {
     .values({ ...values, firstName, lastName, nameKey: values.nameKey ?? normalizePersonName(firstName, lastName) })
     .returning()
     .get();
-  if (tagIds.length) db.insert(personTags).values(tagIds.map((tagId) => ({ personId: row.id, tagId }))).run();
+  if (tagIds.length)
+    db.insert(personTags)
+      .values(tagIds.map((tagId) => ({ personId: row.id, tagId })))
+      .run();
   return row;
 }
 
@@ -136,10 +139,18 @@ export function createEvent(db: Db, overrides: EventOverrides = {}) {
   const { topicIds = [], ...values } = overrides;
   const row = db
     .insert(events)
-    .values({ title: `Veranstaltung ${nextSeq()}`, kind: 'network_meeting', startsAt: '2024-06-01T09:00:00.000Z', ...values })
+    .values({
+      title: `Veranstaltung ${nextSeq()}`,
+      kind: 'network_meeting',
+      startsAt: '2024-06-01T09:00:00.000Z',
+      ...values,
+    })
     .returning()
     .get();
-  if (topicIds.length) db.insert(eventTopics).values(topicIds.map((topicId) => ({ eventId: row.id, topicId }))).run();
+  if (topicIds.length)
+    db.insert(eventTopics)
+      .values(topicIds.map((topicId) => ({ eventId: row.id, topicId })))
+      .run();
   return row;
 }
 
@@ -154,25 +165,34 @@ export function createAttendance(
     .get();
 }
 
-export function createConsent(
-  db: Db,
-  values: { personId: number } & Partial<typeof consents.$inferInsert>,
-) {
+export function createConsent(db: Db, values: { personId: number } & Partial<typeof consents.$inferInsert>) {
   return db
     .insert(consents)
-    .values({ channel: 'email_newsletter', status: 'granted', source: 'web_form', recordedAt: new Date().toISOString(), ...values })
+    .values({
+      channel: 'email_newsletter',
+      status: 'granted',
+      source: 'web_form',
+      recordedAt: new Date().toISOString(),
+      ...values,
+    })
     .returning()
     .get();
 }
 
-export function createInteraction(db: Db, values: { personIds?: number[] } & Partial<typeof interactions.$inferInsert> = {}) {
+export function createInteraction(
+  db: Db,
+  values: { personIds?: number[] } & Partial<typeof interactions.$inferInsert> = {},
+) {
   const { personIds = [], ...rest } = values;
   const row = db
     .insert(interactions)
     .values({ occurredAt: '2024-05-01T10:00:00.000Z', kind: 'call', subject: `Kontakt ${nextSeq()}`, ...rest })
     .returning()
     .get();
-  if (personIds.length) db.insert(interactionPersons).values(personIds.map((personId) => ({ interactionId: row.id, personId }))).run();
+  if (personIds.length)
+    db.insert(interactionPersons)
+      .values(personIds.map((personId) => ({ interactionId: row.id, personId })))
+      .run();
   return row;
 }
 
@@ -181,7 +201,13 @@ export function createInteraction(db: Db, values: { personIds?: number[] } & Par
 export function createEventSession(db: Db, values: { eventId: number } & Partial<typeof eventSessions.$inferInsert>) {
   return db
     .insert(eventSessions)
-    .values({ title: `Termin ${nextSeq()}`, startsAt: '2024-06-01T07:00:00.000Z', endsAt: '2024-06-01T15:00:00.000Z', hours: 8, ...values })
+    .values({
+      title: `Termin ${nextSeq()}`,
+      startsAt: '2024-06-01T07:00:00.000Z',
+      endsAt: '2024-06-01T15:00:00.000Z',
+      hours: 8,
+      ...values,
+    })
     .returning()
     .get();
 }

@@ -18,7 +18,11 @@ export const consents = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     recordedById: integer('recorded_by_id').references(() => users.id),
   },
-  (t) => [index('consents_person_channel_idx').on(t.personId, t.channel, t.id)],
+  (t) => [
+    index('consents_person_channel_idx').on(t.personId, t.channel, t.id),
+    // The latest entry per channel by recording time (merged-in entries keep their original time).
+    index('consents_latest_idx').on(t.personId, t.channel, t.recordedAt, t.id),
+  ],
 );
 
 /** Hashed e-mails of people who objected or were erased: blocks re-import. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { itemColumns, softDelete } from './columns.ts';
 import { events } from './events.ts';
@@ -26,6 +27,13 @@ export const interactions = sqliteTable(
     index('interactions_occurred_idx').on(t.occurredAt),
     index('interactions_followup_idx').on(t.authorId, t.followUpOn),
     index('interactions_node_idx').on(t.nodeId, t.occurredAt),
+    // Cover the reach report's and dashboard's counts per period (and per node) without table lookups.
+    index('interactions_period_idx').on(t.occurredAt, t.deletedAt, t.nodeId),
+    index('interactions_node_period_idx').on(t.nodeId, t.occurredAt, t.deletedAt),
+    // "Wiedervorlagen" of everyone: only the open ones, a small part of the log.
+    index('interactions_open_followup_idx')
+      .on(t.followUpOn)
+      .where(sql`${t.followUpOn} IS NOT NULL AND ${t.followUpDoneAt} IS NULL AND ${t.deletedAt} IS NULL`),
   ],
 );
 

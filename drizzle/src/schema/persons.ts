@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { itemColumns, softDelete } from './columns.ts';
 import { organizations } from './organizations.ts';
@@ -26,6 +27,8 @@ export const persons = sqliteTable(
     index('persons_last_first_idx').on(t.lastName, t.firstName),
     index('persons_name_key_idx').on(t.nameKey),
     index('persons_email_idx').on(t.email),
+    // Duplicate detection compares e-mails case-insensitively.
+    index('persons_email_lower_idx').on(sql`lower(${t.email})`),
     index('persons_updated_idx').on(t.updatedAt),
   ],
 );
@@ -61,6 +64,8 @@ export const affiliations = sqliteTable(
   (t) => [
     index('affiliations_person_idx').on(t.personId),
     index('affiliations_org_idx').on(t.organizationId, t.personId),
+    // Covers the person filter's "currently affiliated with an organisation that …" subquery.
+    index('affiliations_org_current_idx').on(t.organizationId, t.toDate, t.personId),
   ],
 );
 

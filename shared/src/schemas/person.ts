@@ -173,25 +173,26 @@ export const personPatch = z
   .strict();
 export type PersonPatch = z.input<typeof personPatch>;
 
-export const duplicateReason = z.enum(['email', 'name']);
-export const duplicateCandidate = z.object({
+const duplicateReason = z.enum(['email', 'name']);
+/** A likely duplicate as the 409 on create (`data.candidates`) and the duplicates list show it. */
+export const personDuplicateCandidate = z.object({
   id: z.number().int(),
   name: z.string(),
   email: z.string().nullable(),
   organization: entityRef.nullable(),
   reason: duplicateReason,
 });
-export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+export type PersonDuplicateCandidate = z.infer<typeof personDuplicateCandidate>;
 
-export const duplicateGroup = z.object({
+export const personDuplicateGroup = z.object({
   reason: duplicateReason,
   /** The shared e-mail (lower case) or normalised name. */
   key: z.string(),
-  persons: z.array(duplicateCandidate),
+  persons: z.array(personDuplicateCandidate),
 });
-export type DuplicateGroup = z.infer<typeof duplicateGroup>;
-export const duplicateGroupPage = page(duplicateGroup);
-export const duplicateListQuery = z.object({
+export type PersonDuplicateGroup = z.infer<typeof personDuplicateGroup>;
+export const personDuplicatePage = page(personDuplicateGroup);
+export const personDuplicateQuery = z.object({
   page: queryId.max(1_000_000).default(1),
   pageSize: queryId.max(500).default(50),
 });
@@ -218,7 +219,8 @@ export const personFilter = z.object({
   /** WZ 2008 code prefix: '29' matches 29, 29.1 and 29.32; a section letter matches its whole section. */
   sector: repeated(wzCode),
   district: repeated(districtCode),
-  /** Currently affiliated to an organisation related to the node (or hosting it), or attended an event there. */
+  /** Currently affiliated to an organisation related to the node (or hosting it), or an attendance (not cancelled)
+   * at an event of the node. */
   nodeId: ids,
   relationType: repeated(z.enum(RELATION_TYPES)),
   tag: ids,

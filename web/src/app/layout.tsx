@@ -8,6 +8,7 @@ import {
   Group,
   Kbd,
   Menu,
+  NavLink,
   ScrollArea,
   Stack,
   Text,
@@ -40,6 +41,7 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { ButtonLink, NavLinkLink } from '../components/router-link.tsx';
 import { useLogout } from '../features/auth/api.ts';
 import { useSessionUser } from '../features/auth/session.ts';
+import { QuickLogHeaderButton, QuickLogHost } from '../features/interactions/quick-log.tsx';
 import { GlobalSearch, openGlobalSearch } from './global-search.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -63,6 +65,14 @@ type NavItem = {
   label: 'dashboard' | 'organizations' | 'persons' | 'events' | 'interactions' | 'network' | 'exports' | 'admin';
   icon: ReactNode;
   adminOnly?: boolean;
+  /** Sub-pages shown as a group (Verwaltung); each with the roles that may see it. */
+  children?: AdminNavItem[];
+};
+
+type AdminNavItem = {
+  to: '/verwaltung/benutzer' | '/verwaltung/dubletten' | '/verwaltung/themen';
+  label: 'nav.users' | 'duplicates.nav' | 'tags.topics.nav';
+  roles: SessionUser['role'][];
 };
 
 const ICON = { size: 20, stroke: 1.6 };
@@ -79,7 +89,11 @@ const NAV: NavItem[] = [
     section: '/verwaltung',
     label: 'admin',
     icon: <IconSettings {...ICON} />,
-    adminOnly: true,
+    children: [
+      { to: '/verwaltung/benutzer', label: 'nav.users', roles: ['admin'] },
+      { to: '/verwaltung/dubletten', label: 'duplicates.nav', roles: ['admin', 'manager'] },
+      { to: '/verwaltung/themen', label: 'tags.topics.nav', roles: ['admin'] },
+    ],
   },
 ];
 
@@ -195,7 +209,9 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Logged out (here or in another tab): the app is on its way to the login page.
   if (!user) return null;
-  const items = NAV.filter((item) => !item.adminOnly || user.role === 'admin');
+  const items = NAV.filter((item) => !item.adminOnly || user.role === 'admin')
+    .map((item) => ({ ...item, children: item.children?.filter((c) => c.roles.includes(user.role)) }))
+    .filter((item) => !item.children || item.children.length > 0);
 
   return (
     <>
@@ -229,6 +245,7 @@ export function AppLayout() {
               </Link>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              {user.role !== 'viewer' && <QuickLogHeaderButton />}
               <SearchButton />
               <LanguageSwitch />
               <UserMenu user={user} />
@@ -240,7 +257,29 @@ export function AppLayout() {
           <AppShell.Section grow component={ScrollArea}>
             <nav aria-label={t('nav.label')}>
               <Stack gap={2}>
-                {items.map((item) => (
+                {items.map((item) =>
+                  item.children ? (
+                    <NavLink
+                      key={item.to}
+                      label={t(`nav.${item.label}`)}
+                      leftSection={item.icon}
+                      active={isActive(pathname, item)}
+                      defaultOpened={isActive(pathname, item)}
+                      className="nav-link"
+                      childrenOffset={30}
+                    >
+                      {item.children.map((child) => (
+                        <NavLinkLink
+                          key={child.to}
+                          to={child.to}
+                          label={t(child.label)}
+                          active={pathname === child.to}
+                          onClick={nav.close}
+                          className="nav-link"
+                        />
+                      ))}
+                    </NavLink>
+                  ) : (
                   <NavLinkLink
                     key={item.to}
                     to={item.to}
@@ -251,7 +290,8 @@ export function AppLayout() {
                     className="nav-link"
                     activeOptions={{ exact: item.to === '/' }}
                   />
-                ))}
+                  ),
+                )}
               </Stack>
             </nav>
           </AppShell.Section>
@@ -269,6 +309,7 @@ export function AppLayout() {
         </AppShell.Main>
       </AppShell>
       <GlobalSearch />
+      {user.role !== 'viewer' && <QuickLogHost />}
     </>
   );
 }

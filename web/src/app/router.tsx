@@ -14,7 +14,10 @@ import { z } from 'zod';
 import { ErrorState } from '../components/error-state.tsx';
 import { PageLoader } from '../components/full-page-loader.tsx';
 import { safeRedirect } from '../features/auth/session.ts';
-import { organizationsSearch } from '../features/organizations/search.ts';
+import { eventDetailSearch, eventsSearch } from '../features/events/search.ts';
+import { followUpsSearch, interactionsSearch } from '../features/interactions/search.ts';
+import { organizationDetailSearch, organizationsSearch } from '../features/organizations/search.ts';
+import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
 import { session } from '../lib/api-client.ts';
 import { AppLayout, ForbiddenPage, NotFoundPage } from './layout.tsx';
 import { PlannedSection } from './planned-pages.tsx';
@@ -92,6 +95,7 @@ const organizationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisationen/$id',
   params: idParams,
+  validateSearch: organizationDetailSearch,
   component: lazyRouteComponent(
     () => import('../features/organizations/organization-detail-page.tsx'),
     'OrganizationDetailPage',
@@ -101,32 +105,63 @@ const organizationRoute = createRoute({
 const personsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/personen',
-  component: () => <PlannedSection section="persons" />,
+  validateSearch: personsSearch,
+  component: lazyRouteComponent(() => import('../features/persons/persons-page.tsx'), 'PersonsPage'),
 });
 
 const personRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/personen/$id',
   params: idParams,
-  component: () => <PlannedSection section="persons" />,
+  validateSearch: personDetailSearch,
+  component: lazyRouteComponent(() => import('../features/persons/person-detail-page.tsx'), 'PersonDetailPage'),
 });
 
 const eventsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/veranstaltungen',
-  component: () => <PlannedSection section="events" />,
+  validateSearch: eventsSearch,
+  component: lazyRouteComponent(() => import('../features/events/events-page.tsx'), 'EventsPage'),
+});
+
+const eventRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/veranstaltungen/$id',
+  params: idParams,
+  validateSearch: eventDetailSearch,
+  component: lazyRouteComponent(() => import('../features/events/event-detail-page.tsx'), 'EventDetailPage'),
+});
+
+/** Check-in mode fills the screen (a tablet at the door): behind the login, but outside the app layout. */
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/veranstaltungen/$id/checkin',
+  params: idParams,
+  beforeLoad: ({ location }) => {
+    if (!session.user) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/events/checkin-page.tsx'), 'CheckInPage'),
 });
 
 const interactionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kontakte',
-  component: () => <PlannedSection section="interactions" />,
+  validateSearch: interactionsSearch,
+  component: lazyRouteComponent(() => import('../features/interactions/interactions-page.tsx'), 'InteractionsPage'),
+});
+
+const followUpsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kontakte/wiedervorlagen',
+  validateSearch: followUpsSearch,
+  component: lazyRouteComponent(() => import('../features/interactions/follow-ups-page.tsx'), 'FollowUpsPage'),
 });
 
 const networkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/netzwerk',
-  component: () => <PlannedSection section="network" />,
+  component: lazyRouteComponent(() => import('../features/network/network-page.tsx'), 'NetworkPage'),
 });
 
 const exportsRoute = createRoute({
@@ -145,6 +180,26 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/users/users-page.tsx'), 'UsersPage'),
 });
 
+const duplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/dubletten',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin' && session.user?.role !== 'manager') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/duplicates/duplicates-page.tsx'), 'DuplicatesPage'),
+});
+
+const topicsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/themen',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/tags/topics-page.tsx'), 'TopicsPage'),
+});
+
 /** Unknown addresses inside the app: shown within the layout (and behind the login). */
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -154,6 +209,7 @@ const notFoundRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  checkInRoute,
   appRoute.addChildren([
     indexRoute,
     organizationsRoute,
@@ -161,10 +217,14 @@ const routeTree = rootRoute.addChildren([
     personsRoute,
     personRoute,
     eventsRoute,
+    eventRoute,
     interactionsRoute,
+    followUpsRoute,
     networkRoute,
     exportsRoute,
     usersRoute,
+    duplicatesRoute,
+    topicsRoute,
     notFoundRoute,
   ]),
 ]);

@@ -37,6 +37,8 @@ export type RequestOptions = {
   /** Record version for `If-Match` (sent as `"<version>"`). */
   ifMatch?: number;
   signal?: AbortSignal;
+  /** 'blob' for non-JSON answers (printable HTML pages, files). */
+  responseType?: 'json' | 'blob';
 };
 
 export type ApiResponse<T> = { data: T; etag: string | null; version: number | null };
@@ -236,6 +238,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   }
   if (!res.ok) throw await toApiError(res);
   const etag = res.headers.get('etag');
+  if (opts.responseType === 'blob') return { data: (await res.blob()) as T, etag, version: versionFromEtag(etag) };
   const text = res.status === 204 ? '' : await res.text();
   const data = (text ? JSON.parse(text) : undefined) as T;
   return { data, etag, version: versionFromEtag(etag) };
@@ -247,5 +250,7 @@ export const api = {
   post: <T>(path: string, opts?: RequestOptions) => request<T>('POST', path, opts).then((r) => r.data),
   patch: <T>(path: string, opts?: RequestOptions) => request<T>('PATCH', path, opts).then((r) => r.data),
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts).then((r) => r.data),
+  blob: (path: string, opts?: RequestOptions) =>
+    request<Blob>('GET', path, { ...opts, responseType: 'blob' }).then((r) => r.data),
   request,
 };

@@ -1,3 +1,13 @@
+import { messages as filtersMessages } from '../components/filters/messages.ts';
+import { messages as formsMessages } from '../components/forms/messages.ts';
+import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
+import { messages as eventsMessages } from '../features/events/messages.ts';
+import { messages as interactionsMessages } from '../features/interactions/messages.ts';
+import { messages as networkMessages } from '../features/network/messages.ts';
+import { messages as organizationsMessages } from '../features/organizations/messages.ts';
+import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as tagsMessages } from '../features/tags/messages.ts';
 /** German UI texts (the default language). `en.ts` must have the same shape. */
 export const de = {
   app: {
@@ -147,43 +157,16 @@ export const de = {
     roleHelp:
       'Administration verwaltet Benutzer; Netzwerkmanagement pflegt Daten und exportiert; Nur lesen sieht alles.',
   },
-  organizations: {
-    title: 'Organisationen',
-    description: 'Unternehmen, Kammern, Hochschulen, Politik und Partner des Netzwerks.',
-    count_one: '{{count, number}} Organisation',
-    count_other: '{{count, number}} Organisationen',
-    searchLabel: 'Organisationen durchsuchen',
-    searchPlaceholder: 'Name, Ort, E-Mail …',
-    name: 'Name',
-    shortName: 'Kurzname',
-    kind: 'Art',
-    city: 'Ort',
-    district: 'Kreis / Land',
-    sizeClass: 'Größenklasse',
-    employees: 'Beschäftigte',
-    street: 'Straße',
-    postalCode: 'PLZ',
-    website: 'Website',
-    email: 'E-Mail',
-    phone: 'Telefon',
-    sectors: 'Branchen (WZ 2008)',
-    tags: 'Schlagwörter',
-    notes: 'Notizen',
-    address: 'Anschrift',
-    contact: 'Kontakt',
-    profile: 'Profil',
-    updatedAt: 'Zuletzt geändert',
-    createdAt: 'Angelegt',
-    emptyTitle: 'Keine Organisationen gefunden',
-    emptyWithSearch: 'Für „{{q}}“ gibt es keinen Treffer. Prüfen Sie die Schreibweise oder leeren Sie die Suche.',
-    emptyNoData: 'Es sind noch keine Organisationen erfasst.',
-    loadFailed: 'Die Organisationen konnten nicht geladen werden.',
-    open: '{{name}} öffnen',
-    backToList: 'Zur Liste',
-    notFound: 'Diese Organisation gibt es nicht oder sie wurde gelöscht.',
-    deleted: 'Gelöscht',
-    moreSoon: 'Personen, Beziehungen zum Netzwerk und der Verlauf folgen auf dieser Seite.',
-  },
+  organizations: organizationsMessages.de,
+  persons: personsMessages.de,
+  network: networkMessages.de,
+  tags: tagsMessages.de,
+  duplicates: duplicatesMessages.de,
+  filters: filtersMessages.de,
+  forms: formsMessages.de,
+  history: historyMessages.de,
+  events: eventsMessages.de,
+  interactions: interactionsMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',

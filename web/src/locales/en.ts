@@ -1,3 +1,13 @@
+import { messages as filtersMessages } from '../components/filters/messages.ts';
+import { messages as formsMessages } from '../components/forms/messages.ts';
+import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
+import { messages as eventsMessages } from '../features/events/messages.ts';
+import { messages as interactionsMessages } from '../features/interactions/messages.ts';
+import { messages as networkMessages } from '../features/network/messages.ts';
+import { messages as organizationsMessages } from '../features/organizations/messages.ts';
+import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as tagsMessages } from '../features/tags/messages.ts';
 import type { Translation } from './de.ts';
 
 export const en: Translation = {
@@ -146,43 +156,16 @@ export const en: Translation = {
     done: 'Done',
     roleHelp: 'Administrators manage users; network managers edit data and export; read only sees everything.',
   },
-  organizations: {
-    title: 'Organisations',
-    description: 'Companies, chambers, universities, politics and partners of the network.',
-    count_one: '{{count, number}} organisation',
-    count_other: '{{count, number}} organisations',
-    searchLabel: 'Search organisations',
-    searchPlaceholder: 'Name, city, e-mail …',
-    name: 'Name',
-    shortName: 'Short name',
-    kind: 'Kind',
-    city: 'City',
-    district: 'District / state',
-    sizeClass: 'Size class',
-    employees: 'Employees',
-    street: 'Street',
-    postalCode: 'Postal code',
-    website: 'Website',
-    email: 'E-mail',
-    phone: 'Phone',
-    sectors: 'Sectors (WZ 2008)',
-    tags: 'Tags',
-    notes: 'Notes',
-    address: 'Address',
-    contact: 'Contact',
-    profile: 'Profile',
-    updatedAt: 'Last changed',
-    createdAt: 'Created',
-    emptyTitle: 'No organisations found',
-    emptyWithSearch: 'Nothing matches “{{q}}”. Check the spelling or clear the search.',
-    emptyNoData: 'No organisations have been recorded yet.',
-    loadFailed: 'The organisations could not be loaded.',
-    open: 'Open {{name}}',
-    backToList: 'Back to list',
-    notFound: 'This organisation does not exist or has been deleted.',
-    deleted: 'Deleted',
-    moreSoon: 'People, relations to the network and the history will follow on this page.',
-  },
+  organizations: organizationsMessages.en,
+  persons: personsMessages.en,
+  network: networkMessages.en,
+  tags: tagsMessages.en,
+  duplicates: duplicatesMessages.en,
+  filters: filtersMessages.en,
+  forms: formsMessages.en,
+  history: historyMessages.en,
+  events: eventsMessages.en,
+  interactions: interactionsMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     USER_EMAIL_TAKEN: 'This e-mail address is already in use.',

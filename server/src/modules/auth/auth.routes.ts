@@ -20,7 +20,7 @@ const REFRESH_COOKIE = 'anett_rt';
 export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const sessions = createAuthService(fastify, ctx);
-  // Failed logins per account, and all login attempts per client address.
+  // Failed logins per account and per client address (successful logins are no attack and never count).
   const perAccount = new Throttle(5, 15 * 60_000);
   const perIp = new Throttle(30, 15 * 60_000);
 
@@ -57,11 +57,11 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
           headers: { 'retry-after': String(wait) },
         });
       }
-      perIp.hit(ipKey);
       const user = ctx.users.findByEmail(email);
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!ok || !user?.active) {
         perAccount.hit(accountKey);
+        perIp.hit(ipKey);
         ctx.audit.record({ ...actor(request), entity: 'auth', action: 'login_failed', diff: { email } });
         throw new AppError('INVALID_CREDENTIALS', 401, 'E-mail or password is wrong');
       }

@@ -1,13 +1,27 @@
 import type { Page } from '@anett/shared/schemas/common';
-import type { Organization, OrganizationDetail, OrganizationListQuery } from '@anett/shared/schemas/organization';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { HistoryEntry } from '@anett/shared/schemas/history';
+import type {
+  Organization,
+  OrganizationCreate,
+  OrganizationDetail,
+  OrganizationListQuery,
+  OrganizationPatch,
+  organizationDuplicateGroups,
+} from '@anett/shared/schemas/organization';
+import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../lib/api-client.ts';
+
+export type OrganizationDuplicateGroups = z.infer<typeof organizationDuplicateGroups>;
 
 export const organizationKeys = {
   all: ['organizations'] as const,
   lists: () => [...organizationKeys.all, 'list'] as const,
   list: (params: OrganizationListQuery) => [...organizationKeys.lists(), params] as const,
   detail: (id: number) => [...organizationKeys.all, 'detail', id] as const,
+  history: (id: number) => [...organizationKeys.all, 'history', id] as const,
+  duplicates: () => [...organizationKeys.all, 'duplicates'] as const,
+  options: () => [...organizationKeys.all, 'options'] as const,
 };
 
 export const organizationListOptions = (params: OrganizationListQuery) =>
@@ -23,3 +37,93 @@ export const organizationDetailOptions = (id: number) =>
     queryKey: organizationKeys.detail(id),
     queryFn: ({ signal }) => api.get<OrganizationDetail>(`/api/organizations/${id}`, { signal }),
   });
+
+export const organizationHistoryOptions = (id: number) =>
+  queryOptions({
+    queryKey: organizationKeys.history(id),
+    queryFn: ({ signal }) => api.get<{ items: HistoryEntry[] }>(`/api/organizations/${id}/history`, { signal }),
+  });
+
+export const organizationDuplicatesOptions = () =>
+  queryOptions({
+    queryKey: organizationKeys.duplicates(),
+    queryFn: ({ signal }) => api.get<OrganizationDuplicateGroups>('/api/organizations/duplicates', { signal }),
+  });
+
+/** For search selects: organisations matching `q` as options. */
+export async function searchOrganizationOptions(q: string, signal: AbortSignal) {
+  const page = await api.get<Page<Organization>>('/api/organizations', {
+    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'name' },
+    signal,
+  });
+  return page.items.map((o) => ({ value: String(o.id), label: o.city ? `${o.name} (${o.city})` : o.name }));
+}
+
+/** After a change: the record itself, every list, its history; persons show organisation names too. */
+export function invalidateOrganization(queryClient: QueryClient, id: number) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: organizationKeys.detail(id) }),
+    queryClient.invalidateQueries({ queryKey: organizationKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: organizationKeys.history(id) }),
+    queryClient.invalidateQueries({ queryKey: organizationKeys.duplicates() }),
+  ]);
+}
+
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrganizationCreate) => api.post<OrganizationDetail>('/api/organizations', { body }),
+    onSuccess: (org) => {
+      queryClient.setQueryData(organizationKeys.detail(org.id), org);
+      return queryClient.invalidateQueries({ queryKey: organizationKeys.lists() });
+    },
+  });
+}
+
+/** Sends only the changed fields with the version the user loaded (If-Match); a concurrent change answers 412. */
+export function useUpdateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, patch }: { id: number; version: number; patch: OrganizationPatch }) =>
+      api.patch<OrganizationDetail>(`/api/organizations/${id}`, { body: patch, ifMatch: version }),
+    onSuccess: (org) => {
+      queryClient.setQueryData(organizationKeys.detail(org.id), org);
+      return invalidateOrganization(queryClient, org.id);
+    },
+  });
+}
+
+export function useDeleteOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (org: Pick<Organization, 'id' | 'version'>) =>
+      api.delete<OrganizationDetail>(`/api/organizations/${org.id}`, { ifMatch: org.version }),
+    onSettled: (_d, _e, org) => invalidateOrganization(queryClient, org.id),
+  });
+}
+
+export function useRestoreOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<OrganizationDetail>(`/api/organizations/${id}/restore`),
+    onSettled: (_d, _e, id) => invalidateOrganization(queryClient, id),
+  });
+}
+
+/** Moves `sourceId` into `target`; both records change. */
+export function useMergeOrganizations() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, sourceId }: { target: { id: number; version?: number }; sourceId: number }) =>
+      api.post<OrganizationDetail>(`/api/organizations/${target.id}/merge`, {
+        body: { sourceId },
+        ifMatch: target.version,
+      }),
+    onSettled: (_d, _e, { target, sourceId }) =>
+      Promise.all([
+        invalidateOrganization(queryClient, target.id),
+        invalidateOrganization(queryClient, sourceId),
+        queryClient.invalidateQueries({ queryKey: ['persons'] }),
+      ]),
+  });
+}

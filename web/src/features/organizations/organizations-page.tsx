@@ -3,76 +3,142 @@ import {
   type OrganizationListQuery,
   organizationListQuery,
 } from '@anett/shared/schemas/organization';
-import { districtLabel } from '@anett/shared/vocab/districts';
-import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
-import { Button, CloseButton, Group, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingFactory2, IconSearch, IconSearchOff } from '@tabler/icons-react';
+import { districtLabel, isDistrictCode } from '@anett/shared/vocab/districts';
+import { ORGANIZATION_KIND, RELATION_TYPE, SIZE_CLASS } from '@anett/shared/vocab/enums';
+import { isValidWzCode } from '@anett/shared/vocab/wz2008';
+import { Badge, Button, CloseButton, Group, Skeleton, Switch, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingFactory2, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { TableSkeleton, usePaginationLabels } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
+import {
+  ActiveFilters,
+  type FilterChip,
+  FilterPanel,
+  FilterSection,
+  FilterToggle,
+} from '../../components/filters/filter-panel.tsx';
+import { onlyValid } from '../../components/filters/search-params.ts';
+import { useUrlText } from '../../components/filters/use-url-text.ts';
+import {
+  DistrictMultiSelect,
+  VocabMultiSelect,
+  WzMultiSelect,
+  wzChipLabel,
+} from '../../components/filters/vocab-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { nodeOptionsQuery } from '../../lib/reference-data.ts';
+import { useSessionUser } from '../auth/session.ts';
+import { NodeMultiSelect } from '../network/node-select.tsx';
+import { tagListOptions } from '../tags/api.ts';
+import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { organizationListOptions } from './api.ts';
-import { ORGANIZATION_PAGE_SIZE_DEFAULT, ORGANIZATION_PAGE_SIZES } from './search.ts';
+import { OrganizationFormModal } from './organization-form-modal.tsx';
+import {
+  ORGANIZATION_FILTER_KEYS,
+  ORGANIZATION_PAGE_SIZE_DEFAULT,
+  ORGANIZATION_PAGE_SIZES,
+  type OrganizationsSearch,
+} from './search.ts';
 
 const route = getRouteApi('/app/organisationen');
 const sortParam = organizationListQuery.shape.sort.in;
+const PANEL_ID = 'organization-filters';
 
 /** 'Kleinunternehmen (< 50)' may wrap before the parenthesis, never inside it. */
 const keepTogether = (text: string) => text.replace(/\(.*\)$/, (p) => p.replaceAll(' ', '\u00a0'));
 
-function TableSkeleton() {
-  return (
-    <Paper withBorder radius="md" p="md" aria-hidden>
-      <Stack gap="md">
-        <Skeleton height={14} width="40%" />
-        {Array.from({ length: 8 }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
-          <Group key={i} gap="xl" wrap="nowrap">
-            <Skeleton height={12} width="30%" />
-            <Skeleton height={12} width="15%" />
-            <Skeleton height={12} width="15%" />
-            <Skeleton height={12} width="20%" />
-          </Group>
-        ))}
-      </Stack>
-    </Paper>
-  );
+const inVocab = (vocab: object) => (code: string) => Object.hasOwn(vocab, code);
+
+/** The URL's filters as the API takes them: unknown codes (a hand-edited link) are dropped, not sent. */
+export function organizationFilters(s: OrganizationsSearch) {
+  return {
+    kind: onlyValid(s.kind, inVocab(ORGANIZATION_KIND)) as OrganizationListQuery['kind'],
+    sector: onlyValid(s.sector, isValidWzCode),
+    district: onlyValid(s.district, isDistrictCode),
+    sizeClass: onlyValid(s.sizeClass, inVocab(SIZE_CLASS)) as OrganizationListQuery['sizeClass'],
+    nodeId: s.nodeId,
+    relationType: onlyValid(s.relationType, inVocab(RELATION_TYPE)) as OrganizationListQuery['relationType'],
+    tag: s.tag,
+    deleted: s.deleted ? ('true' as const) : undefined,
+  };
 }
 
 export function OrganizationsPage() {
   const { t, label } = useLabels();
+  const user = useSessionUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  const canWrite = user?.role === 'admin' || user?.role === 'manager';
+  const pagination = usePaginationLabels();
+  const [formOpen, setFormOpen] = useState(false);
 
-  // The input updates at once; the URL (and so the query) follows after a short pause. Each side reacts only
-  // to its own changes, so the back button (URL first) and typing (input first) do not undo each other.
-  const urlQ = search.q ?? '';
-  const [text, setText] = useState(urlQ);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
-  const latest = useRef({ urlQ, debounced });
-  latest.current = { urlQ, debounced };
-  useEffect(() => {
-    if (debounced !== latest.current.urlQ) {
-      void navigate({ search: (prev) => ({ ...prev, q: debounced || undefined, page: undefined }), replace: true });
-    }
-  }, [debounced, navigate]);
-  useEffect(() => {
-    if (urlQ !== latest.current.debounced) setText(urlQ);
-  }, [urlQ]);
+  const setSearch = (patch: Partial<OrganizationsSearch>) =>
+    navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }), replace: 'q' in patch });
+  const { text, setText, clear: clearSearch } = useUrlText(search.q ?? '', (q) => void setSearch({ q }));
+
+  const filters = organizationFilters(search);
+  const activeCount = ORGANIZATION_FILTER_KEYS.filter((k) => filters[k] !== undefined).length;
+  const [panelOpen, panel] = useDisclosure(false);
 
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? ORGANIZATION_PAGE_SIZE_DEFAULT;
   // A hand-edited sort the server does not know is ignored rather than answered with an error page.
   const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
-  const params: OrganizationListQuery = { q: search.q, page, pageSize, sort };
+  const params: OrganizationListQuery = { q: search.q, page, pageSize, sort, ...filters };
   const list = useQuery(organizationListOptions(params));
+
+  const nodes = useQuery(nodeOptionsQuery());
+  const tags = useQuery(tagListOptions());
+  const nodeName = (id: number) => nodes.data?.items.find((n) => n.id === id)?.name ?? `#${id}`;
+  const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
+
+  const chipsOf = <K extends keyof OrganizationsSearch>(
+    key: K,
+    values: (string | number)[] | undefined,
+    title: string,
+    text: (v: never) => string,
+  ): FilterChip[] =>
+    (values ?? []).map((v) => ({
+      key: `${key}:${v}`,
+      label: title,
+      value: text(v as never),
+      onRemove: () =>
+        void setSearch({
+          [key]: (values ?? []).filter((x) => x !== v).length ? (values ?? []).filter((x) => x !== v) : undefined,
+        } as Partial<OrganizationsSearch>),
+    }));
+  const chips: FilterChip[] = [
+    ...chipsOf('kind', filters.kind, t('organizations.kind'), (v: string) => label(ORGANIZATION_KIND, v)),
+    ...chipsOf('sector', filters.sector, t('organizations.sector'), wzChipLabel),
+    ...chipsOf('district', filters.district, t('organizations.district'), districtLabel),
+    ...chipsOf('sizeClass', filters.sizeClass, t('organizations.sizeClass'), (v: string) => label(SIZE_CLASS, v)),
+    ...chipsOf('nodeId', filters.nodeId, t('organizations.node'), nodeName),
+    ...chipsOf('relationType', filters.relationType, t('organizations.relationType'), (v: string) =>
+      label(RELATION_TYPE, v),
+    ),
+    ...chipsOf('tag', filters.tag, t('organizations.tag'), tagName),
+    ...(filters.deleted
+      ? [
+          {
+            key: 'deleted',
+            label: t('organizations.deletedFilter'),
+            value: t('filters.yes'),
+            onRemove: () => void setSearch({ deleted: undefined }),
+          },
+        ]
+      : []),
+  ];
+  const clearFilters = () =>
+    setSearch(Object.fromEntries(ORGANIZATION_FILTER_KEYS.map((k) => [k, undefined])) as Partial<OrganizationsSearch>);
 
   const sortStatus: DataTableSortStatus<Organization> = {
     columnAccessor: sort?.replace(/^-/, '') ?? (search.q ? '' : 'name'),
@@ -80,12 +146,8 @@ export function OrganizationsPage() {
   };
 
   const open = (o: Organization) => navigate({ to: '/organisationen/$id', params: { id: o.id } });
-  const clearSearch = () => {
-    setText('');
-    void navigate({ search: (prev) => ({ ...prev, q: undefined, page: undefined }) });
-  };
-
   const total = list.data?.total;
+  const filtered = activeCount > 0;
 
   return (
     <>
@@ -93,7 +155,7 @@ export function OrganizationsPage() {
         title={t('organizations.title')}
         description={t('organizations.description')}
         meta={
-          <Text c="dimmed" size="sm" aria-live="polite" aria-atomic>
+          <Text c="dimmed" size="sm" aria-live="polite" aria-atomic data-testid="result-count">
             {total === undefined ? (
               <Skeleton component="span" height={14} width={120} display="inline-block" />
             ) : (
@@ -101,9 +163,16 @@ export function OrganizationsPage() {
             )}
           </Text>
         }
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+              {t('organizations.create')}
+            </Button>
+          )
+        }
       />
 
-      <Group mb="md" gap="sm">
+      <Group mb="md" gap="sm" wrap="wrap">
         <TextInput
           type="search"
           aria-label={t('organizations.searchLabel')}
@@ -119,7 +188,63 @@ export function OrganizationsPage() {
           }
           w={{ base: '100%', sm: 420 }}
         />
+        <FilterToggle opened={panelOpen} onToggle={panel.toggle} activeCount={activeCount} controls={PANEL_ID} />
       </Group>
+
+      <FilterPanel id={PANEL_ID} opened={panelOpen}>
+        <FilterSection title={t('organizations.filterOrganization')}>
+          <VocabMultiSelect
+            label={t('organizations.kind')}
+            vocab={ORGANIZATION_KIND}
+            value={filters.kind}
+            onChange={(kind) => setSearch({ kind })}
+          />
+          <WzMultiSelect
+            label={t('organizations.sectors')}
+            value={filters.sector}
+            onChange={(sector) => setSearch({ sector })}
+          />
+          <DistrictMultiSelect
+            label={t('organizations.district')}
+            value={filters.district}
+            onChange={(district) => setSearch({ district })}
+          />
+          <VocabMultiSelect
+            label={t('organizations.sizeClass')}
+            vocab={SIZE_CLASS}
+            value={filters.sizeClass}
+            onChange={(sizeClass) => setSearch({ sizeClass })}
+          />
+          <TagPicker
+            label={t('organizations.tags')}
+            value={filters.tag ?? []}
+            onChange={(ids) => setSearch({ tag: ids.length ? ids : undefined })}
+          />
+        </FilterSection>
+        <FilterSection title={t('organizations.filterNetwork')}>
+          <NodeMultiSelect
+            label={t('organizations.node')}
+            value={filters.nodeId}
+            onChange={(nodeId) => setSearch({ nodeId })}
+          />
+          <VocabMultiSelect
+            label={t('organizations.relationType')}
+            vocab={RELATION_TYPE}
+            value={filters.relationType}
+            onChange={(relationType) => setSearch({ relationType })}
+          />
+          {canWrite && (
+            <Switch
+              mt={{ base: 0, xs: 30 }}
+              label={t('organizations.showDeleted')}
+              checked={Boolean(filters.deleted)}
+              onChange={(e) => setSearch({ deleted: e.currentTarget.checked || undefined })}
+            />
+          )}
+        </FilterSection>
+      </FilterPanel>
+
+      <ActiveFilters chips={chips} onClearAll={clearFilters} />
 
       {list.isError ? (
         <ErrorState error={list.error} message={t('organizations.loadFailed')} onRetry={() => void list.refetch()} />
@@ -127,14 +252,29 @@ export function OrganizationsPage() {
         <TableSkeleton />
       ) : list.data.total === 0 ? (
         <EmptyState
-          icon={search.q ? <IconSearchOff size={28} /> : <IconBuildingFactory2 size={28} />}
+          icon={search.q || filtered ? <IconSearchOff size={28} /> : <IconBuildingFactory2 size={28} />}
           title={t('organizations.emptyTitle')}
-          description={search.q ? t('organizations.emptyWithSearch', { q: search.q }) : t('organizations.emptyNoData')}
+          description={
+            search.q
+              ? t('organizations.emptyWithSearch', { q: search.q })
+              : filtered
+                ? t('organizations.emptyWithFilters')
+                : t('organizations.emptyNoData')
+          }
           actions={
-            search.q && (
-              <Button variant="light" onClick={clearSearch}>
-                {t('common.clearSearch')}
-              </Button>
+            (search.q || filtered) && (
+              <Group gap="sm">
+                {search.q && (
+                  <Button variant="light" onClick={clearSearch}>
+                    {t('common.clearSearch')}
+                  </Button>
+                )}
+                {filtered && (
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('filters.clearAll')}
+                  </Button>
+                )}
+              </Group>
             )
           }
         />
@@ -162,6 +302,7 @@ export function OrganizationsPage() {
           rowClassName="row-link"
           customRowAttributes={(o) => ({
             tabIndex: 0,
+            'aria-label': t('organizations.open', { name: o.name }),
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter' && e.target === e.currentTarget) open(o);
             },
@@ -171,7 +312,6 @@ export function OrganizationsPage() {
           totalRecords={list.data.total}
           recordsPerPage={pageSize}
           recordsPerPageOptions={ORGANIZATION_PAGE_SIZES}
-          recordsPerPageLabel={t('common.perPage')}
           onRecordsPerPageChange={(n) =>
             navigate({
               search: (prev) => ({
@@ -181,22 +321,7 @@ export function OrganizationsPage() {
               }),
             })
           }
-          paginationText={({ from, to, totalRecords }) =>
-            t('common.pagination', {
-              from: formatNumber(from),
-              to: formatNumber(to),
-              total: formatNumber(totalRecords),
-            })
-          }
-          getPaginationControlProps={(control) => ({
-            'aria-label': {
-              first: t('common.firstPage'),
-              previous: t('common.previousPage'),
-              next: t('common.nextPage'),
-              last: t('common.lastPage'),
-            }[control],
-          })}
-          getPaginationItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
+          {...pagination}
           columns={[
             {
               accessor: 'name',
@@ -204,9 +329,16 @@ export function OrganizationsPage() {
               sortable: true,
               render: (o) => (
                 <div>
-                  <Text size="sm" fw={600} lh={1.3}>
-                    {o.name}
-                  </Text>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={600} lh={1.3}>
+                      {o.name}
+                    </Text>
+                    {o.deletedAt && (
+                      <Badge size="xs" color="red" variant="light">
+                        {t('organizations.deleted')}
+                      </Badge>
+                    )}
+                  </Group>
                   {o.shortName && o.shortName !== o.name && (
                     <Text size="xs" c="dimmed">
                       {o.shortName}
@@ -234,9 +366,31 @@ export function OrganizationsPage() {
               visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.lg})`,
               render: (o) => keepTogether(label(SIZE_CLASS, o.sizeClass)),
             },
+            {
+              accessor: 'tags',
+              title: t('organizations.tags'),
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.xl})`,
+              render: (o) => (
+                <Group gap={4}>
+                  {o.tags.map((tag) => (
+                    <TagBadge key={tag.id} tag={tag} size="xs" />
+                  ))}
+                </Group>
+              ),
+            },
           ]}
         />
       )}
+
+      <OrganizationFormModal
+        target={formOpen ? 'new' : null}
+        onClose={() => setFormOpen(false)}
+        onSaved={(org) => {
+          setFormOpen(false);
+          notifications.show({ color: 'green', message: t('organizations.created', { name: org.name }) });
+          void navigate({ to: '/organisationen/$id', params: { id: org.id } });
+        }}
+      />
     </>
   );
 }

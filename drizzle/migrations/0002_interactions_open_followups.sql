@@ -1,0 +1,1 @@
+CREATE INDEX `interactions_open_followup_idx` ON `interactions` (`follow_up_on`) WHERE "interactions"."follow_up_on" IS NOT NULL AND "interactions"."follow_up_done_at" IS NULL AND "interactions"."deleted_at" IS NULL;

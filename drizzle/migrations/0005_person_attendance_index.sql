@@ -1,0 +1,1 @@
+CREATE INDEX `attendances_person_status_event_idx` ON `attendances` (`person_id`,`status`,`event_id`);

@@ -1,0 +1,138 @@
+import { type Db, openDatabase } from '@anett/db/client';
+import { affiliations, consents, offices, organizations, persons, suppressions } from '@anett/db/schema';
+import type { ExportChannel, ExportExclusion } from '@anett/shared/schemas/export';
+import type { PersonFilter } from '@anett/shared/schemas/person';
+import { type SQL, sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { EMAIL_HASH_SQL, registerEmailHash } from '../consents/suppressions.repository.ts';
+import { isCurrent, personWhere, todayIso } from '../persons/person-filter.ts';
+
+/** The export population: the person filter, the channel and whether a stated purpose replaces the consent. */
+export type ExportSelection = { filter: PersonFilter; channel: ExportChannel; purpose?: string | undefined };
+
+/** One person as the export files need it. */
+export type ExportRow = {
+  id: number;
+  salutation: 'frau' | 'herr' | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  organization: string | null;
+  function: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  /** Title of a current office ('Landrätin'), used in the letter salutation. */
+  office: string | null;
+};
+type Raw = [number, ExportRow['salutation'], ...(string | null)[]];
+const toRow = (r: Raw): ExportRow => ({
+  id: r[0],
+  salutation: r[1],
+  title: r[2] ?? null,
+  firstName: r[3] ?? '',
+  lastName: r[4] ?? '',
+  email: r[5] ?? null,
+  phone: r[6] ?? null,
+  mobile: r[7] ?? null,
+  organization: r[8] ?? null,
+  function: r[9] ?? null,
+  street: r[10] ?? null,
+  postalCode: r[11] ?? null,
+  city: r[12] ?? null,
+  office: r[13] ?? null,
+});
+
+const dialect = new SQLiteSyncDialect();
+const blank = (column: SQL) => sql`coalesce(${column}, '') = ''`;
+
+/**
+ * The one query behind the preview and the files: every person matching the filter, by name, with their current
+ * organisation (primary, else the latest current affiliation — as the person list shows it), current office, and
+ * `reason`, the first rule that excludes them (NULL: exported). The preview groups it by reason, the file reads the
+ * NULL ones, so both always agree. The columns are selected in the order of `toRow`.
+ */
+function populationSql({ filter, channel, purpose }: ExportSelection, today: string): SQL {
+  const currentAffiliation = sql`(SELECT a2.id FROM ${affiliations} a2
+      JOIN ${organizations} o2 ON o2.id = a2.organization_id
+      WHERE a2.person_id = ${persons.id} AND ${isCurrent(sql`a2.to_date`, today)} AND o2.deleted_at IS NULL
+      ORDER BY a2.is_primary DESC, coalesce(a2.from_date, '') DESC, a2.id DESC LIMIT 1)`;
+  const currentOffice = sql`(SELECT f.title FROM ${offices} f
+      WHERE f.person_id = ${persons.id} AND ${isCurrent(sql`f.to_date`, today)}
+        AND (f.from_date IS NULL OR f.from_date <= ${today})
+      ORDER BY coalesce(f.from_date, '') DESC, f.id DESC LIMIT 1)`;
+  // The latest entry by recording time, the same rule as the person filter's `consent`.
+  const consentStatus = sql`(SELECT c.status FROM ${consents} c
+      WHERE c.person_id = ${persons.id} AND c.channel = ${channel}
+      ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)`;
+  // The uncorrelated guard is evaluated once: with an empty list no address is hashed.
+  const suppressed = sql`(EXISTS (SELECT 1 FROM ${suppressions}) AND NOT ${blank(sql`${persons.email}`)}
+      AND EXISTS (SELECT 1 FROM ${suppressions} s WHERE s.email_hash = ${sql.raw(EMAIL_HASH_SQL)}(${persons.email})))`;
+  const missing: Record<ExportChannel, { reason: ExportExclusion; when: SQL }> = {
+    email_newsletter: { reason: 'noEmail', when: blank(sql`${persons.email}`) },
+    post: {
+      reason: 'noAddress',
+      when: sql`(${blank(sql`o.street`)} OR ${blank(sql`o.postal_code`)} OR ${blank(sql`o.city`)})`,
+    },
+    phone: { reason: 'noPhone', when: sql`(${blank(sql`${persons.phone}`)} AND ${blank(sql`${persons.mobile}`)})` },
+  };
+  const { reason: missingReason, when: missingWhen } = missing[channel];
+  return sql`SELECT ${persons.id}, ${persons.salutation}, ${persons.title}, ${persons.firstName}, ${persons.lastName},
+      ${persons.email}, ${persons.phone}, ${persons.mobile}, o.name, a.function, o.street, o.postal_code, o.city,
+      ${currentOffice},
+      CASE
+        WHEN ${suppressed} THEN 'suppressed'
+        WHEN ${consentStatus} = 'withdrawn' THEN 'withdrawn'
+        WHEN ${missingWhen} THEN ${missingReason}
+        ${purpose ? sql`` : sql`WHEN ${consentStatus} IS NULL THEN 'noConsent'`}
+      END AS reason
+    FROM ${persons}
+    LEFT JOIN ${affiliations} a ON a.id = ${currentAffiliation}
+    LEFT JOIN ${organizations} o ON o.id = a.organization_id
+    WHERE ${personWhere({ ...filter, deleted: undefined }, today)}`;
+}
+
+export function createExportsRepository(db: Db) {
+  /**
+   * A second, read-only connection for one export: an open iterator makes its connection refuse writes, so streaming
+   * on the main connection would block every other request until the download ends. WAL lets it read a consistent
+   * snapshot while the main connection keeps writing.
+   */
+  const openReader = () => {
+    if (db.$client.memory) return { connection: db.$client, close: () => {} };
+    const reader = openDatabase(db.$client.name, { readonly: true });
+    registerEmailHash(reader.$client);
+    return { connection: reader.$client, close: () => reader.$client.close() };
+  };
+
+  return {
+    /** How many persons match, by exclusion reason (`null`: exported). */
+    counts(selection: ExportSelection): Map<ExportExclusion | null, number> {
+      const rows = db.all<{ reason: ExportExclusion | null; n: number }>(
+        sql`SELECT reason, count(*) AS n FROM (${populationSql(selection, todayIso())}) GROUP BY reason`,
+      );
+      return new Map(rows.map((r) => [r.reason, r.n]));
+    },
+
+    /** The exported persons by name, read one by one from a snapshot; the connection closes when iteration ends. */
+    *rows(selection: ExportSelection): Generator<ExportRow> {
+      // Ordered inside and limited, the population runs as a co-routine in name-index order: the exclusion rules are
+      // evaluated once per person and nothing is sorted in memory.
+      const query = dialect.sqlToQuery(
+        sql`SELECT * FROM (${populationSql(selection, todayIso())}
+          ORDER BY ${persons.lastName}, ${persons.firstName}, ${persons.id} LIMIT -1) WHERE reason IS NULL`,
+      );
+      const reader = openReader();
+      try {
+        const statement = reader.connection.prepare(query.sql).raw(true);
+        for (const raw of statement.iterate(...query.params)) yield toRow(raw as Raw);
+      } finally {
+        reader.close();
+      }
+    },
+  };
+}
+export type ExportsRepository = ReturnType<typeof createExportsRepository>;

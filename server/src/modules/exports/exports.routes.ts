@@ -1,0 +1,63 @@
+import { EXPORT_FORMATS, type ExportQuery, exportPreview, exportQuery } from '@anett/shared/schemas/export';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { todayIso } from '../persons/person-filter.ts';
+import type { ExportSelection } from './exports.repository.ts';
+import { CONTENT_TYPES, createExportsService } from './exports.service.ts';
+
+const selectionOf = ({ channel, purpose, ...filter }: ExportQuery): ExportSelection => ({ filter, channel, purpose });
+
+export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['exports'];
+  const service = createExportsService(ctx.exports, ctx.audit);
+
+  app.get(
+    '/api/exports/preview',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'How many persons an export with these parameters contains, and how many are left out and why',
+        querystring: exportQuery,
+        response: { 200: exportPreview, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => service.preview(selectionOf(request.query)),
+  );
+
+  for (const format of EXPORT_FORMATS) {
+    app.get(
+      `/api/exports/persons.${format}`,
+      {
+        config: { access: 'manager' },
+        schema: {
+          tags,
+          summary: `Mailing list as ${format.toUpperCase()}, streamed; only persons who may be contacted on the channel`,
+          description:
+            'Person filters as in GET /api/persons. Without `purpose` the latest consent entry for `channel` must be a ' +
+            'grant; a stated non-marketing purpose lifts that (it is logged). Withdrawn and suppressed persons are never ' +
+            'exported. Every export is written to the audit log with its row count.',
+          querystring: exportQuery,
+          produces: [CONTENT_TYPES[format].split(';')[0] as string],
+          response: {
+            200: z.unknown().describe(`the ${format.toUpperCase()} file`),
+            ...errorResponses(400, 401, 403),
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = service.open(selectionOf(request.query), format, actor(request), todayIso());
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', file.contentDisposition)
+          .header('x-content-type-options', 'nosniff')
+          .send(file.stream);
+      },
+    );
+  }
+}

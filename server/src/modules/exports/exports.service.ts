@@ -1,0 +1,178 @@
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import { setImmediate as tick } from 'node:timers/promises';
+import { contentDisposition, neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
+import { anredeLabel, formalName, letterSalutation } from '@anett/shared/salutation';
+import { EXPORT_COLUMNS, EXPORT_EXCLUSIONS, type ExportFormat, type ExportPreview } from '@anett/shared/schemas/export';
+import ExcelJS from 'exceljs';
+import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { ExportRow, ExportSelection, ExportsRepository } from './exports.repository.ts';
+import { vcard } from './vcard.ts';
+
+type Actor = { userId: number | null; requestId?: string; ip?: string };
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  vcf: 'text/vcard; charset=utf-8',
+};
+
+/** The cells of one row in the order of EXPORT_COLUMNS, before neutralising. */
+export function exportCells(r: ExportRow): string[] {
+  return [
+    anredeLabel(r.salutation),
+    r.title ?? '',
+    r.firstName,
+    r.lastName,
+    letterSalutation({ ...r, office: r.office }),
+    r.function ?? '',
+    r.organization ?? '',
+    r.street ?? '',
+    r.postalCode ?? '',
+    r.city ?? '',
+    r.email ?? '',
+    r.phone || r.mobile || '',
+  ];
+}
+
+const POSTAL_CODE_COLUMN = EXPORT_COLUMNS.indexOf('PLZ') + 1;
+const COLUMN_WIDTHS = [8, 12, 16, 20, 36, 24, 32, 28, 8, 20, 32, 18];
+
+/** RFC 4180 with every field quoted (as csv-stringify's `quoted: true`), `;`-separated, CRLF-terminated. */
+export const csvRecord = (cells: readonly string[]) => `"${cells.map((c) => c.replaceAll('"', '""')).join('";"')}"\r\n`;
+
+const CHUNK = 64 * 1024;
+
+/** Joins small strings into chunks of about 64 KiB: one stream write per chunk, not per row. */
+function* chunked(parts: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const part of parts) {
+    buffer += part;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/** UTF-8 with BOM, `;`, CRLF and every field quoted: what German Excel opens without an import dialog. */
+function csvStream(rows: Iterable<ExportRow>): Readable {
+  return Readable.from(
+    chunked(
+      (function* () {
+        yield `\uFEFF${csvRecord(EXPORT_COLUMNS)}`;
+        for (const r of rows) yield csvRecord(exportCells(r).map(neutralizeCell));
+      })(),
+    ),
+    { objectMode: false },
+  );
+}
+
+function vcfStream(rows: Iterable<ExportRow>): Readable {
+  return Readable.from(
+    chunked(
+      (function* () {
+        for (const r of rows) {
+          yield vcard({
+            ...r,
+            salutation: anredeLabel(r.salutation),
+            formattedName: formalName({ title: r.title, firstName: r.firstName, lastName: r.lastName, salutation: null }),
+          });
+        }
+      })(),
+    ),
+    { objectMode: false },
+  );
+}
+
+/** Streams the workbook: rows are committed one by one and never held as a whole sheet. */
+function xlsxStream(rows: Iterable<ExportRow>): Readable {
+  const out = new PassThrough();
+  const write = async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Verteiler', {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    });
+    sheet.columns = EXPORT_COLUMNS.map((header, i) => ({
+      key: header,
+      width: COLUMN_WIDTHS[i],
+      // Text format keeps leading zeros of postal codes (07743) when the cell is edited in Excel.
+      ...(i + 1 === POSTAL_CODE_COLUMN ? { style: { numFmt: '@' } } : {}),
+    }));
+    const header = sheet.addRow([...EXPORT_COLUMNS]);
+    header.font = { bold: true };
+    header.commit();
+    let n = 0;
+    for (const r of rows) {
+      sheet.addRow(exportCells(r).map(neutralizeCell)).commit();
+      if (++n % 500 === 0) {
+        if (out.writableNeedDrain) await once(out, 'drain');
+        else await tick();
+        if (out.destroyed) return;
+      }
+    }
+    sheet.autoFilter = `A1:${String.fromCharCode(64 + EXPORT_COLUMNS.length)}${n + 1}`;
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
+
+const writers: Record<ExportFormat, (rows: Iterable<ExportRow>) => Readable> = {
+  csv: csvStream,
+  xlsx: xlsxStream,
+  vcf: vcfStream,
+};
+
+export function createExportsService(repo: ExportsRepository, audit: AuditRepository) {
+  return {
+    preview(selection: ExportSelection): ExportPreview {
+      const counts = repo.counts(selection);
+      const excluded = Object.fromEntries(EXPORT_EXCLUSIONS.map((r) => [r, counts.get(r) ?? 0])) as ExportPreview['excluded'];
+      const included = counts.get(null) ?? 0;
+      const total = included + Object.values(excluded).reduce((a, b) => a + b, 0);
+      return { included, excluded, total };
+    },
+
+    /**
+     * The file as a stream plus its headers. The export is audited when the last row has been read (with the row
+     * count), or when the download is aborted (`completed: false`).
+     */
+    open(selection: ExportSelection, format: ExportFormat, actor: Actor, today: string) {
+      const source = repo.rows(selection);
+      function* audited(): Generator<ExportRow> {
+        let count = 0;
+        let completed = false;
+        try {
+          for (const row of source) {
+            count++;
+            yield row;
+          }
+          completed = true;
+        } finally {
+          audit.record({
+            ...actor,
+            entity: 'export',
+            action: 'export',
+            diff: {
+              format,
+              filter: selection.filter,
+              channel: selection.channel,
+              purpose: selection.purpose ?? null,
+              count,
+              ...(completed ? {} : { completed: false }),
+            },
+          });
+        }
+      }
+      const channelPart = selection.channel === 'email_newsletter' ? '' : `-${selection.channel.replace('_', '-')}`;
+      return {
+        stream: writers[format](audited()),
+        contentType: CONTENT_TYPES[format],
+        contentDisposition: contentDisposition(safeFilename(`anett-verteiler${channelPart}-${today}`, format)),
+      };
+    },
+  };
+}

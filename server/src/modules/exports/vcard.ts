@@ -1,0 +1,72 @@
+/** A small vCard 3.0 writer (RFC 2426): escaping, structured values and UTF-8-safe folding at 75 octets. */
+
+export type VCardContact = {
+  salutation?: string | null;
+  title?: string | null;
+  firstName: string;
+  lastName: string;
+  formattedName: string;
+  organization?: string | null;
+  /** Job title or function. */
+  function?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  mobile?: string | null;
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+};
+
+const CRLF = '\r\n';
+const MAX_OCTETS = 75;
+
+/** TEXT value escaping: backslash, comma, semicolon and line breaks. */
+export function escapeText(value: string): string {
+  return value.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** A structured value (N, ADR, ORG): components escaped one by one and joined with ';'. */
+const structured = (parts: (string | null | undefined)[]) => parts.map((p) => escapeText(p ?? '')).join(';');
+
+/**
+ * Folds a content line so that no physical line exceeds 75 octets (continuations start with one space, which counts).
+ * Splits only between characters, never inside a UTF-8 sequence or a surrogate pair.
+ */
+export function foldLine(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = MAX_OCTETS;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+      limit = MAX_OCTETS - 1;
+    }
+    current += char;
+    octets += size;
+  }
+  out.push(current);
+  return out.join(`${CRLF} `);
+}
+
+/** One contact as a complete BEGIN:VCARD … END:VCARD block with CRLF line ends. */
+export function vcard(c: VCardContact): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0'];
+  const prefix = [c.salutation, c.title].filter(Boolean).join(' ');
+  lines.push(`N:${structured([c.lastName, c.firstName, '', prefix, ''])}`);
+  lines.push(`FN:${escapeText(c.formattedName)}`);
+  if (c.organization) lines.push(`ORG:${structured([c.organization])}`);
+  if (c.function) lines.push(`TITLE:${escapeText(c.function)}`);
+  if (c.email) lines.push(`EMAIL;TYPE=INTERNET,WORK:${escapeText(c.email)}`);
+  if (c.phone) lines.push(`TEL;TYPE=WORK,VOICE:${escapeText(c.phone)}`);
+  if (c.mobile) lines.push(`TEL;TYPE=CELL:${escapeText(c.mobile)}`);
+  if (c.street || c.postalCode || c.city) {
+    lines.push(`ADR;TYPE=WORK:${structured(['', '', c.street, c.city, '', c.postalCode, ''])}`);
+  }
+  lines.push('END:VCARD');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

@@ -1,0 +1,443 @@
+import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
+import {
+  IMPORT_FIELDS,
+  type ImportCommitResult,
+  type ImportDecision,
+  type ImportDuplicate,
+  type ImportKind,
+  type ImportMapping,
+  type ImportPreview,
+  type ImportRowResult,
+  type importBody,
+} from '@anett/shared/schemas/import';
+import { organizationInput } from '@anett/shared/schemas/organization';
+import { personInput } from '@anett/shared/schemas/person';
+import { DISTRICTS, OTHER_STATES } from '@anett/shared/vocab/districts';
+import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { AppError, type FieldError } from '../../lib/errors.ts';
+import { nowIso } from '../../lib/time.ts';
+import { readTable, type Table } from './import-file.ts';
+
+type Body = z.output<typeof importBody>;
+type Actor = { userId: number; requestId?: string; ip?: string };
+type PersonValues = z.output<typeof personInput>;
+type OrganizationValues = z.output<typeof organizationInput>;
+
+/** What the commit does with a valid row. */
+type Plan =
+  | { kind: 'persons'; line: number; action: 'create' | 'update'; targetId?: number; values: PersonValues; organization: string | null; function: string | null }
+  | { kind: 'organizations'; line: number; action: 'create' | 'update'; targetId?: number; values: OrganizationValues; given: Set<string> };
+
+type Analysis = { preview: ImportPreview; plans: Plan[] };
+
+/** Folded header (letters and digits only) → field, German and English as lists come. */
+const HEADER_GUESS: Record<ImportKind, Record<string, string>> = {
+  persons: {
+    anrede: 'salutation',
+    salutation: 'salutation',
+    titel: 'title',
+    title: 'title',
+    akademischertitel: 'title',
+    vorname: 'firstName',
+    firstname: 'firstName',
+    givenname: 'firstName',
+    nachname: 'lastName',
+    name: 'lastName',
+    familienname: 'lastName',
+    lastname: 'lastName',
+    surname: 'lastName',
+    email: 'email',
+    emailadresse: 'email',
+    mail: 'email',
+    telefon: 'phone',
+    tel: 'phone',
+    phone: 'phone',
+    mobil: 'mobile',
+    mobile: 'mobile',
+    handy: 'mobile',
+    mobiltelefon: 'mobile',
+    notizen: 'notes',
+    notiz: 'notes',
+    bemerkung: 'notes',
+    notes: 'notes',
+    organisation: 'organization',
+    organization: 'organization',
+    firma: 'organization',
+    unternehmen: 'organization',
+    company: 'organization',
+    institution: 'organization',
+    funktion: 'function',
+    position: 'function',
+    function: 'function',
+    jobtitle: 'function',
+  },
+  organizations: {
+    name: 'name',
+    organisation: 'name',
+    organization: 'name',
+    firma: 'name',
+    unternehmen: 'name',
+    kurzname: 'shortName',
+    shortname: 'shortName',
+    art: 'kind',
+    typ: 'kind',
+    kind: 'kind',
+    groesse: 'sizeClass',
+    groessenklasse: 'sizeClass',
+    sizeclass: 'sizeClass',
+    mitarbeiter: 'employees',
+    beschaeftigte: 'employees',
+    employees: 'employees',
+    strasse: 'street',
+    street: 'street',
+    plz: 'postalCode',
+    postleitzahl: 'postalCode',
+    postalcode: 'postalCode',
+    ort: 'city',
+    stadt: 'city',
+    city: 'city',
+    kreis: 'district',
+    landkreis: 'district',
+    district: 'district',
+    website: 'website',
+    webseite: 'website',
+    internet: 'website',
+    email: 'email',
+    mail: 'email',
+    telefon: 'phone',
+    phone: 'phone',
+    notizen: 'notes',
+    bemerkung: 'notes',
+    notes: 'notes',
+    branche: 'sectors',
+    wz: 'sectors',
+    wzcode: 'sectors',
+    sectors: 'sectors',
+  },
+};
+const headerKey = (h: string) => foldText(h).replace(/[^a-z0-9]/g, '');
+
+const REQUIRED: Record<ImportKind, string[]> = { persons: ['firstName', 'lastName'], organizations: ['name'] };
+
+function salutationOf(value: string): 'frau' | 'herr' | null | undefined {
+  const v = value.trim().toLowerCase().replace(/\.$/, '');
+  if (v === '') return null;
+  if (['frau', 'fr', 'ms', 'mrs'].includes(v)) return 'frau';
+  if (['herr', 'hr', 'mr'].includes(v)) return 'herr';
+  return undefined;
+}
+
+/** A code or its German/English label → code (folded comparison). */
+function codeOf(value: string, vocab: Record<string, { de: string; en: string }>): string {
+  const key = foldText(value);
+  for (const [code, label] of Object.entries(vocab)) {
+    if (key === code || key === foldText(label.de) || key === foldText(label.en)) return code;
+  }
+  return value;
+}
+
+function districtOf(value: string): string {
+  const key = foldText(value);
+  const found = [...DISTRICTS, ...OTHER_STATES].find(
+    (d) => d.code.toLowerCase() === key || foldText(d.name) === key || foldText(d.label) === key,
+  );
+  return found?.code ?? value;
+}
+
+/** Zod issues → field errors named by the import field. */
+const issuesToErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
+  issues.map((i) => ({ field: String(i.path[0] ?? 'row'), message: i.message }));
+
+export function createImportsService(ctx: AppContext) {
+  /** The mapping to use: the given one, else the remembered one (for the columns present), else guessed from headers. */
+  function effectiveMapping(userId: number, kind: ImportKind, table: Table, given: ImportMapping | undefined): ImportMapping {
+    if (given) return given;
+    const remembered = ctx.imports.mapping(userId, kind);
+    if (remembered && table.columns.some((c) => remembered[c])) {
+      return Object.fromEntries(table.columns.map((c) => [c, remembered[c] ?? '']));
+    }
+    const used = new Set<string>();
+    return Object.fromEntries(
+      table.columns.map((c) => {
+        const field = HEADER_GUESS[kind][headerKey(c)];
+        if (!field || used.has(field)) return [c, ''];
+        used.add(field);
+        return [c, field];
+      }),
+    );
+  }
+
+  function checkMapping(kind: ImportKind, table: Table, mapping: ImportMapping): void {
+    const errors: FieldError[] = [];
+    const fields = new Map<string, string>();
+    for (const [column, field] of Object.entries(mapping)) {
+      if (!table.columns.includes(column)) errors.push({ field: `mapping.${column}`, message: 'Spalte ist nicht in der Datei' });
+      if (!field) continue;
+      if (fields.has(field)) errors.push({ field: `mapping.${column}`, message: `'${field}' ist schon der Spalte '${fields.get(field)}' zugeordnet` });
+      fields.set(field, column);
+    }
+    for (const field of REQUIRED[kind]) {
+      if (!fields.has(field)) errors.push({ field: 'mapping', message: `Pflichtfeld '${field}' ist keiner Spalte zugeordnet` });
+    }
+    if (errors.length) {
+      throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+    }
+  }
+
+  function valuesOf(table: Table, mapping: ImportMapping, cells: string[]): Record<string, string> {
+    const values: Record<string, string> = {};
+    table.columns.forEach((column, i) => {
+      const field = mapping[column];
+      const cell = cells[i] ?? '';
+      if (field && cell !== '') values[field] = cell;
+    });
+    return values;
+  }
+
+  function personRow(values: Record<string, string>) {
+    const errors: FieldError[] = [];
+    const salutation = salutationOf(values.salutation ?? '');
+    if (salutation === undefined) errors.push({ field: 'salutation', message: "unbekannte Anrede (erwartet: Frau, Herr oder leer)" });
+    const parsed = personInput.safeParse({
+      salutation: salutation ?? null,
+      title: values.title,
+      firstName: values.firstName ?? '',
+      lastName: values.lastName ?? '',
+      email: values.email,
+      phone: values.phone,
+      mobile: values.mobile,
+      notes: values.notes,
+    });
+    if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
+    if ((values.organization?.length ?? 0) > 300) errors.push({ field: 'organization', message: 'höchstens 300 Zeichen' });
+    if ((values.function?.length ?? 0) > 200) errors.push({ field: 'function', message: 'höchstens 200 Zeichen' });
+    return { errors, values: parsed.success ? parsed.data : undefined };
+  }
+
+  function organizationRow(values: Record<string, string>) {
+    const errors: FieldError[] = [];
+    let employees: number | null = null;
+    if (values.employees !== undefined) {
+      employees = /^\d{1,7}$/.test(values.employees.replace(/[.\s]/g, '')) ? Number(values.employees.replace(/[.\s]/g, '')) : Number.NaN;
+      if (Number.isNaN(employees)) errors.push({ field: 'employees', message: 'keine ganze Zahl' });
+    }
+    // Excel drops the leading zero of postal codes such as 07743.
+    const postalCode = values.postalCode && /^\d{4}$/.test(values.postalCode) ? `0${values.postalCode}` : values.postalCode;
+    const parsed = organizationInput.safeParse({
+      name: values.name ?? '',
+      shortName: values.shortName,
+      kind: values.kind ? codeOf(values.kind, ORGANIZATION_KIND) : 'company',
+      sizeClass: values.sizeClass ? codeOf(values.sizeClass, SIZE_CLASS) : null,
+      employees: Number.isNaN(employees) ? null : employees,
+      street: values.street,
+      postalCode,
+      city: values.city,
+      district: values.district ? districtOf(values.district) : null,
+      website: values.website,
+      email: values.email,
+      phone: values.phone,
+      notes: values.notes,
+      sectors: values.sectors ? values.sectors.split(/[\s,;]+/).filter(Boolean) : [],
+    });
+    if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
+    return { errors, values: parsed.success ? parsed.data : undefined };
+  }
+
+  async function analyse(body: Body, actor: Actor): Promise<Analysis & { table: Table }> {
+    const table = await readTable(body.fileName, body.contentBase64);
+    const mapping = effectiveMapping(actor.userId, body.kind, table, body.mapping);
+    checkMapping(body.kind, table, mapping);
+
+    const emails = table.rows.map((r) => valuesOf(table, mapping, r.cells).email).filter((e): e is string => !!e);
+    const suppressed = ctx.suppressions.suppressedAmong(emails);
+    const seen = new Map<string, number>();
+    const rows: ImportRowResult[] = [];
+    const plans: Plan[] = [];
+
+    for (const { line, cells } of table.rows) {
+      const values = valuesOf(table, mapping, cells);
+      const decision: ImportDecision | undefined = body.decisions[String(line)];
+      const parsed = body.kind === 'persons' ? personRow(values) : organizationRow(values);
+      const errors = parsed.errors;
+      const email = values.email ? normalizeEmail(values.email) : null;
+      const isSuppressed = email !== null && suppressed.has(email);
+      if (isSuppressed) errors.push({ field: 'email', message: 'E-Mail-Adresse ist gesperrt (Widerspruch oder Löschung)' });
+
+      const duplicates: ImportDuplicate[] = [];
+      if (parsed.values) {
+        if (body.kind === 'persons') {
+          const v = parsed.values as PersonValues;
+          const found = ctx.persons.duplicateCandidates(v);
+          found.sort((a, b) => Number(b.reason === 'email') - Number(a.reason === 'email'));
+          for (const c of found) {
+            const detail = [c.email, c.organization?.name].filter(Boolean).join(', ') || null;
+            duplicates.push({ id: c.id, name: c.name, detail, reason: c.reason });
+          }
+        } else {
+          const v = parsed.values as OrganizationValues;
+          const found = ctx.organizations.duplicateCandidates({ name: v.name, email: v.email });
+          found.sort((a, b) => Number(b.reason === 'email') - Number(a.reason === 'email'));
+          for (const c of found) duplicates.push({ id: c.id, name: c.name, detail: c.city, reason: c.reason });
+        }
+        // The same e-mail or name twice in one file.
+        const keys =
+          body.kind === 'persons'
+            ? [email && `e:${email}`, `n:${normalizePersonName((parsed.values as PersonValues).firstName, (parsed.values as PersonValues).lastName)}`]
+            : [email && `e:${email}`, `n:${normalizeOrgName((parsed.values as OrganizationValues).name)}`];
+        const earlier = keys.map((k) => (k ? seen.get(k) : undefined)).find((l) => l !== undefined);
+        if (earlier !== undefined) duplicates.push({ id: earlier, name: `Zeile ${earlier}`, detail: null, reason: 'file' });
+        for (const k of keys) if (k && !seen.has(k)) seen.set(k, line);
+      }
+
+      let action: ImportDecision | null = null;
+      const existing = duplicates.find((d) => d.reason !== 'file');
+      if (decision === 'skip') action = 'skip';
+      else if (decision === 'update' && !existing) {
+        errors.push({ field: 'decision', message: 'kein vorhandener Datensatz zum Aktualisieren' });
+      } else if (!errors.length) {
+        if (decision) action = decision;
+        else if (!duplicates.length) action = 'create';
+      }
+
+      rows.push({ line, values, errors, duplicates, suppressed: isSuppressed, action });
+      if ((action === 'create' || action === 'update') && parsed.values) {
+        const targetId = action === 'update' ? existing?.id : undefined;
+        plans.push(
+          body.kind === 'persons'
+            ? { kind: 'persons', line, action, targetId, values: parsed.values as PersonValues, organization: values.organization ?? null, function: values.function ?? null }
+            : { kind: 'organizations', line, action, targetId, values: parsed.values as OrganizationValues, given: new Set(Object.keys(values)) },
+        );
+      }
+    }
+
+    const count = (p: (r: ImportRowResult) => boolean) => rows.filter(p).length;
+    const preview: ImportPreview = {
+      kind: body.kind,
+      columns: table.columns,
+      mapping,
+      rows,
+      summary: {
+        total: rows.length,
+        ready: count((r) => r.action === 'create' || r.action === 'update'),
+        invalid: count((r) => r.action !== 'skip' && r.errors.length > 0),
+        duplicates: count((r) => r.duplicates.length > 0),
+        undecided: count((r) => r.action === null && r.errors.length === 0),
+        suppressed: count((r) => r.suppressed),
+        skipped: count((r) => r.action === 'skip'),
+      },
+    };
+    return { preview, plans, table };
+  }
+
+  /** The person's organisation by name: an existing one with the same normalised name, else a new company. */
+  function organizationFor(name: string, created: Map<string, number>): { id: number; created: boolean } {
+    const key = normalizeOrgName(name);
+    const known = created.get(key) ?? ctx.organizations.duplicateCandidates({ name, email: null }).find((c) => c.reason === 'name')?.id;
+    if (known !== undefined) return { id: known, created: false };
+    const org = ctx.organizations.create(organizationInput.parse({ name, kind: 'company' }));
+    created.set(key, org.id);
+    return { id: org.id, created: true };
+  }
+
+  function commitPlans(body: Body, plans: Plan[], actor: Actor): Omit<ImportCommitResult, 'skipped'> {
+    const result = { created: 0, updated: 0, consents: 0, organizationsCreated: 0, ids: [] as number[] };
+    const newOrganizations = new Map<string, number>();
+    const recordedAt = nowIso();
+    for (const plan of plans) {
+      if (plan.kind === 'persons') {
+        const { confirmDuplicate: _c, tagIds: _t, affiliations: _a, offices: _o, ...fields } = plan.values;
+        const org = plan.organization ? organizationFor(plan.organization, newOrganizations) : undefined;
+        if (org?.created) result.organizationsCreated++;
+        let personId: number;
+        if (plan.action === 'create') {
+          const affiliation = org
+            ? [{ organizationId: org.id, function: plan.function, isPrimary: true, fromDate: null, toDate: null }]
+            : [];
+          personId = ctx.persons.create(fields, { tagIds: [], affiliations: affiliation, offices: [] }).id;
+          result.created++;
+        } else {
+          const target = ctx.persons.findRow(plan.targetId as number);
+          if (!target || target.deletedAt || target.erasedAt) throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
+          // Only what the file has overwrites; empty cells keep the stored values.
+          const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
+          ctx.persons.update(target.id, target.version, changes);
+          const detail = ctx.persons.detail(target.id);
+          if (org && !detail?.affiliations.some((a) => a.current && a.organization.id === org.id)) {
+            const hasCurrent = detail?.affiliations.some((a) => a.current) ?? false;
+            ctx.persons.createAffiliation(target.id, { organizationId: org.id, function: plan.function, isPrimary: !hasCurrent, fromDate: null, toDate: null });
+          }
+          personId = target.id;
+          result.updated++;
+        }
+        ctx.audit.record({ ...actor, entity: 'person', entityId: personId, action: 'import', diff: { fileName: body.fileName, line: plan.line, action: plan.action, values: fields } });
+        if (body.consent) {
+          const { channel, source, legalBasis, evidence } = body.consent;
+          ctx.consents.append(personId, { channel, status: 'granted', source, legalBasis, evidence: evidence ?? `Import ${body.fileName}, Zeile ${plan.line}` }, actor.userId, recordedAt);
+          result.consents++;
+        }
+        result.ids.push(personId);
+      } else {
+        let id: number;
+        if (plan.action === 'create') {
+          id = ctx.organizations.create(plan.values).id;
+          result.created++;
+        } else {
+          const target = ctx.organizations.findById(plan.targetId as number);
+          if (!target || target.deletedAt) throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
+          const changes = Object.fromEntries(Object.entries(plan.values).filter(([k]) => plan.given.has(k)));
+          ctx.organizations.update(target.id, target.version, changes);
+          id = target.id;
+          result.updated++;
+        }
+        ctx.audit.record({ ...actor, entity: 'organization', entityId: id, action: 'import', diff: { fileName: body.fileName, line: plan.line, action: plan.action, values: plan.values } });
+        result.ids.push(id);
+      }
+    }
+    return result;
+  }
+
+  return {
+    async preview(body: Body, actor: Actor): Promise<ImportPreview> {
+      const { preview } = await analyse(body, actor);
+      ctx.imports.saveMapping(actor.userId, body.kind, preview.mapping);
+      return preview;
+    },
+
+    /** All rows or none: any invalid row or undecided duplicate answers 422 with the row report and writes nothing. */
+    async commit(body: Body, actor: Actor): Promise<ImportCommitResult> {
+      const { preview, plans } = await analyse(body, actor);
+      if (preview.summary.invalid > 0 || preview.summary.undecided > 0) {
+        const errors = preview.rows.flatMap((r) =>
+          r.action === 'skip'
+            ? []
+            : [
+                ...r.errors.map((e) => ({ field: `rows.${r.line}.${e.field}`, message: e.message })),
+                ...(r.action === null && r.errors.length === 0
+                  ? [{ field: `decisions.${r.line}`, message: 'mögliches Duplikat: skip, update oder create wählen' }]
+                  : []),
+              ],
+        );
+        throw new AppError(
+          'IMPORT_INVALID',
+          422,
+          `${preview.summary.invalid} fehlerhafte Zeile(n), ${preview.summary.undecided} Duplikat(e) ohne Entscheidung; nichts wurde importiert`,
+          { errors: errors.slice(0, 200), data: preview },
+        );
+      }
+      const result = ctx.persons.transaction(() => {
+        const written = commitPlans(body, plans, actor);
+        ctx.audit.record({
+          ...actor,
+          entity: 'import',
+          action: 'commit',
+          diff: { kind: body.kind, fileName: body.fileName, created: written.created, updated: written.updated, skipped: preview.summary.skipped, consents: written.consents },
+        });
+        ctx.imports.saveMapping(actor.userId, body.kind, preview.mapping);
+        return written;
+      });
+      return { ...result, skipped: preview.summary.skipped };
+    },
+  };
+}

@@ -1,0 +1,743 @@
+import type { Db } from '@anett/db/client';
+import {
+  affiliations,
+  attendances,
+  auditEntries,
+  consents,
+  interactionPersons,
+  offices,
+  organizations,
+  persons,
+  personTags,
+  sessionAttendances,
+  tags,
+  users,
+} from '@anett/db/schema';
+import { normalizePersonName } from '@anett/shared/normalize';
+import { letterSalutation } from '@anett/shared/salutation';
+import type { HistoryEntry } from '@anett/shared/schemas/history';
+import type { TagRef } from '@anett/shared/schemas/organization';
+import type {
+  Affiliation,
+  AffiliationPatch,
+  affiliationInput,
+  ConsentState,
+  Office,
+  OfficePatch,
+  officeInput,
+  PERSON_SORT_FIELDS,
+  Person,
+  PersonDuplicateCandidate,
+  PersonDuplicateGroup,
+  PersonFilter,
+  PersonListItem,
+  personInput,
+} from '@anett/shared/schemas/person';
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { limitOffset } from '../../lib/listing.ts';
+import { nowIso } from '../../lib/time.ts';
+import { hasPersonCriteria, isCurrent, personWhere, todayIso } from './person-filter.ts';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type AffiliationRow = typeof affiliations.$inferSelect;
+export type OfficeRow = typeof offices.$inferSelect;
+type PersonCreate = z.output<typeof personInput>;
+export type PersonFields = Omit<PersonCreate, 'tagIds' | 'affiliations' | 'offices' | 'confirmDuplicate'>;
+type AffiliationValues = z.output<typeof affiliationInput>;
+type OfficeValues = z.output<typeof officeInput>;
+export type PersonSort = { field: (typeof PERSON_SORT_FIELDS)[number]; desc: boolean };
+
+/** The current organisation shown for a person: primary first, then the latest start. */
+const currentAffiliationOrder = [
+  desc(affiliations.isPrimary),
+  desc(sql`coalesce(${affiliations.fromDate}, '')`),
+  desc(affiliations.id),
+];
+
+/** Name as people read it: 'Dr. Anna Müller'. */
+export const displayName = (p: Pick<PersonRow, 'title' | 'firstName' | 'lastName'>) =>
+  [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
+
+/** Audit entries store {field: [before, after]}; anything else in them is detail. */
+function toHistoryEntry(row: {
+  id: number;
+  at: string;
+  action: string;
+  entityId: number | null;
+  diff: unknown;
+  userId: number | null;
+  userName: string | null;
+}): HistoryEntry {
+  const changes: HistoryEntry['changes'] = [];
+  const details: Record<string, unknown> = {};
+  if (row.diff && typeof row.diff === 'object' && !Array.isArray(row.diff)) {
+    for (const [field, value] of Object.entries(row.diff)) {
+      if (Array.isArray(value) && value.length === 2) changes.push({ field, before: value[0], after: value[1] });
+      else details[field] = value;
+    }
+  }
+  return {
+    id: row.id,
+    at: row.at,
+    action: row.action,
+    entityId: row.entityId,
+    user: row.userId === null ? null : { id: row.userId, name: row.userName ?? '' },
+    changes,
+    ...(Object.keys(details).length ? { details } : {}),
+  };
+}
+
+export function createPersonsRepository(db: Db) {
+  const byId = db.query.persons.findFirst({ where: (p, { eq }) => eq(p.id, sql.placeholder('id')) }).prepare();
+  const bumped = () => ({ version: sql`version + 1`, updatedAt: nowIso() });
+
+  function tagsOf(ids: number[]): Map<number, TagRef[]> {
+    const out = new Map<number, TagRef[]>();
+    if (!ids.length) return out;
+    const rows = db
+      .select({ personId: personTags.personId, id: tags.id, name: tags.name, color: tags.color })
+      .from(personTags)
+      .innerJoin(tags, eq(tags.id, personTags.tagId))
+      .where(inArray(personTags.personId, ids))
+      .orderBy(asc(tags.name))
+      .all();
+    for (const { personId, ...tag } of rows) out.set(personId, [...(out.get(personId) ?? []), tag]);
+    return out;
+  }
+
+  /** Per person: the organisation of its primary (else latest) current affiliation. */
+  function currentOrganizationsOf(ids: number[]) {
+    const out = new Map<
+      number,
+      { organization: { id: number; name: string }; function: string | null; district: string | null }
+    >();
+    if (!ids.length) return out;
+    const rows = db
+      .select({
+        personId: affiliations.personId,
+        id: organizations.id,
+        name: organizations.name,
+        district: organizations.district,
+        function: affiliations.function,
+      })
+      .from(affiliations)
+      .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
+      .where(
+        and(
+          inArray(affiliations.personId, ids),
+          isCurrent(affiliations.toDate, todayIso()),
+          isNull(organizations.deletedAt),
+        ),
+      )
+      .orderBy(...currentAffiliationOrder)
+      .all();
+    for (const r of rows) {
+      if (!out.has(r.personId)) {
+        out.set(r.personId, { organization: { id: r.id, name: r.name }, function: r.function, district: r.district });
+      }
+    }
+    return out;
+  }
+
+  /** The name of the organisation a person is listed with (same choice as currentOrganizationsOf), for sorting. */
+  const organizationSortKey = () => sql`(SELECT ${organizations.name} FROM ${affiliations}
+    INNER JOIN ${organizations} ON ${organizations.id} = ${affiliations.organizationId}
+    WHERE ${affiliations.personId} = ${persons.id} AND ${isCurrent(affiliations.toDate, todayIso())}
+      AND ${organizations.deletedAt} IS NULL
+    ORDER BY ${affiliations.isPrimary} DESC, coalesce(${affiliations.fromDate}, '') DESC, ${affiliations.id} DESC LIMIT 1)`;
+
+  function orderBy(sort: PersonSort | undefined): SQL[] {
+    const dir = sort?.desc ? desc : asc;
+    switch (sort?.field ?? 'lastName') {
+      case 'lastName':
+        return [dir(persons.lastName), dir(persons.firstName), dir(persons.id)];
+      case 'firstName':
+        return [dir(persons.firstName), dir(persons.lastName), dir(persons.id)];
+      case 'email':
+        return [dir(persons.email), dir(persons.id)];
+      case 'createdAt':
+        return [dir(persons.createdAt), dir(persons.id)];
+      case 'updatedAt':
+        return [dir(persons.updatedAt), dir(persons.id)];
+      case 'organization': {
+        const key = organizationSortKey();
+        // Persons without a current organisation come last in both directions.
+        return [sql`${key} IS NULL`, dir(key), asc(persons.lastName), asc(persons.firstName), asc(persons.id)];
+      }
+    }
+  }
+
+  function listItems(rows: PersonRow[]): PersonListItem[] {
+    const ids = rows.map((r) => r.id);
+    const tagMap = tagsOf(ids);
+    const orgMap = currentOrganizationsOf(ids);
+    return rows.map((r) => {
+      const org = orgMap.get(r.id);
+      return {
+        id: r.id,
+        version: r.version,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        salutation: r.salutation,
+        title: r.title,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        email: r.email,
+        phone: r.phone,
+        mobile: r.mobile,
+        tags: tagMap.get(r.id) ?? [],
+        deletedAt: r.deletedAt,
+        organization: org?.organization ?? null,
+        function: org?.function ?? null,
+        district: org?.district ?? null,
+      };
+    });
+  }
+
+  function affiliationsOf(where: SQL): Affiliation[] {
+    const today = todayIso();
+    return db
+      .select({ a: affiliations, orgName: organizations.name })
+      .from(affiliations)
+      .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
+      .where(where)
+      .orderBy(desc(isCurrent(affiliations.toDate, today)), ...currentAffiliationOrder)
+      .all()
+      .map(({ a, orgName }) => ({
+        id: a.id,
+        version: a.version,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        organization: { id: a.organizationId, name: orgName },
+        function: a.function,
+        isPrimary: a.isPrimary,
+        fromDate: a.fromDate,
+        toDate: a.toDate,
+        current: a.toDate === null || a.toDate >= today,
+      }));
+  }
+
+  function officesOf(where: SQL): Office[] {
+    const today = todayIso();
+    return db
+      .select({ o: offices, orgName: organizations.name })
+      .from(offices)
+      .leftJoin(organizations, eq(organizations.id, offices.organizationId))
+      .where(where)
+      .orderBy(desc(isCurrent(offices.toDate, today)), desc(sql`coalesce(${offices.fromDate}, '')`), desc(offices.id))
+      .all()
+      .map(({ o, orgName }) => ({
+        id: o.id,
+        version: o.version,
+        createdAt: o.createdAt,
+        updatedAt: o.updatedAt,
+        title: o.title,
+        jurisdiction: o.jurisdiction,
+        organization: o.organizationId !== null && orgName !== null ? { id: o.organizationId, name: orgName } : null,
+        fromDate: o.fromDate,
+        toDate: o.toDate,
+        current: (o.toDate === null || o.toDate >= today) && (o.fromDate === null || o.fromDate <= today),
+      }));
+  }
+
+  /** Latest ledger entry per channel (by recording time: merged-in entries keep their original time). */
+  function consentStateOf(personId: number): ConsentState[] {
+    const rows = db
+      .select()
+      .from(consents)
+      .where(eq(consents.personId, personId))
+      .orderBy(desc(consents.recordedAt), desc(consents.id))
+      .all();
+    const latest = new Map<string, ConsentState>();
+    for (const c of rows) {
+      if (latest.has(c.channel)) continue;
+      latest.set(c.channel, {
+        channel: c.channel as ConsentState['channel'],
+        status: c.status,
+        source: c.source,
+        legalBasis: c.legalBasis,
+        recordedAt: c.recordedAt,
+      });
+    }
+    return [...latest.values()].sort((a, b) => a.channel.localeCompare(b.channel));
+  }
+
+  function detail(id: number): Person | undefined {
+    const row = byId.get({ id });
+    if (!row) return undefined;
+    const officeList = officesOf(eq(offices.personId, id));
+    const currentOffice = officeList.find((o) => o.current);
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      salutation: row.salutation,
+      title: row.title,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+      phone: row.phone,
+      mobile: row.mobile,
+      notes: row.notes,
+      tags: tagsOf([id]).get(id) ?? [],
+      deletedAt: row.deletedAt,
+      mergedIntoId: row.mergedIntoId,
+      affiliations: affiliationsOf(eq(affiliations.personId, id)),
+      offices: officeList,
+      consents: consentStateOf(id),
+      letterSalutation: letterSalutation({ ...row, office: currentOffice?.title }),
+    };
+  }
+
+  function candidatesFrom(
+    rows: Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>[],
+    reasonOf: (r: (typeof rows)[number]) => 'email' | 'name',
+  ): PersonDuplicateCandidate[] {
+    const orgMap = currentOrganizationsOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      name: displayName(r),
+      email: r.email,
+      organization: orgMap.get(r.id)?.organization ?? null,
+      reason: reasonOf(r),
+    }));
+  }
+
+  const live = () => and(isNull(persons.deletedAt), isNull(persons.erasedAt));
+  const lowerEmail = sql<string>`lower(${persons.email})`;
+
+  /** Unsets the primary flag of the person's other affiliations (one primary at a time). */
+  function demoteOtherPrimaries(personId: number, keepId: number) {
+    db.update(affiliations)
+      .set({ isPrimary: false, ...bumped() })
+      .where(and(eq(affiliations.personId, personId), eq(affiliations.isPrimary, true), ne(affiliations.id, keepId)))
+      .run();
+  }
+
+  function replaceTags(personId: number, tagIds: number[]) {
+    db.delete(personTags).where(eq(personTags.personId, personId)).run();
+    const unique = [...new Set(tagIds)];
+    if (unique.length)
+      db.insert(personTags)
+        .values(unique.map((tagId) => ({ personId, tagId })))
+        .run();
+  }
+
+  return {
+    /** Runs `fn` in one write transaction (better-sqlite3: `fn` must not await). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(() => fn(), { behavior: 'immediate' });
+    },
+
+    findRow(id: number): PersonRow | undefined {
+      return byId.get({ id });
+    },
+
+    detail,
+
+    tagIdsOf(id: number): number[] {
+      return db
+        .select({ id: personTags.tagId })
+        .from(personTags)
+        .where(eq(personTags.personId, id))
+        .orderBy(asc(personTags.tagId))
+        .all()
+        .map((r) => r.id);
+    },
+
+    list(query: PersonFilter & { page: number; pageSize: number; sort?: PersonSort }) {
+      const where = personWhere(query);
+      const { limit, offset } = limitOffset(query);
+      const order = orderBy(query.sort);
+      const countAll = () => db.select({ n: count() }).from(persons).where(where).get()?.n ?? 0;
+      if (!hasPersonCriteria(query)) {
+        const rows = db
+          .select()
+          .from(persons)
+          .where(where)
+          .orderBy(...order)
+          .limit(limit)
+          .offset(offset)
+          .all();
+        return { items: listItems(rows), total: countAll() };
+      }
+      // Filter subqueries are costly: evaluate them once for both the page and the total.
+      const page = db
+        .select({ id: persons.id, total: sql<number>`count(*) OVER ()` })
+        .from(persons)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset)
+        .all();
+      const total = page[0]?.total ?? (offset > 0 ? countAll() : 0);
+      const ids = page.map((r) => r.id);
+      const rowsById = new Map(
+        (ids.length ? db.select().from(persons).where(inArray(persons.id, ids)).all() : []).map((r) => [r.id, r]),
+      );
+      return { items: listItems(ids.map((id) => rowsById.get(id) as PersonRow)), total };
+    },
+
+    /** Ids among `ids` that are not live organisations. */
+    missingOrganizations(ids: number[]): number[] {
+      const unique = [...new Set(ids)];
+      if (!unique.length) return [];
+      const found = new Set(
+        db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(and(inArray(organizations.id, unique), isNull(organizations.deletedAt)))
+          .all()
+          .map((r) => r.id),
+      );
+      return unique.filter((id) => !found.has(id));
+    },
+
+    /** Live persons with the same e-mail (case-insensitive) or the same normalised name. */
+    duplicateCandidates(values: { firstName: string; lastName: string; email: string | null }, excludeId?: number) {
+      const nameKey = normalizePersonName(values.firstName, values.lastName);
+      const email = values.email?.trim().toLowerCase() || null;
+      const rows = db
+        .select()
+        .from(persons)
+        .where(
+          and(
+            live(),
+            or(email ? eq(lowerEmail, email) : undefined, nameKey ? eq(persons.nameKey, nameKey) : undefined),
+            excludeId === undefined ? undefined : ne(persons.id, excludeId),
+          ),
+        )
+        .orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.id))
+        .limit(20)
+        .all();
+      return candidatesFrom(rows, (r) => (email && r.email?.toLowerCase() === email ? 'email' : 'name'));
+    },
+
+    /** Groups of live persons sharing an e-mail or a normalised name, e-mail groups first. */
+    duplicateGroups(paging: { page: number; pageSize: number }): { items: PersonDuplicateGroup[]; total: number } {
+      const groups = sql`SELECT 'email' AS reason, lower(${persons.email}) AS key FROM ${persons}
+          WHERE ${live()} AND ${persons.email} IS NOT NULL AND ${persons.email} <> ''
+          GROUP BY lower(${persons.email}) HAVING count(*) > 1
+        UNION ALL
+        SELECT 'name' AS reason, ${persons.nameKey} AS key FROM ${persons}
+          WHERE ${live()} AND ${persons.nameKey} <> ''
+          GROUP BY ${persons.nameKey} HAVING count(*) > 1`;
+      const { limit, offset } = limitOffset(paging);
+      const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${groups})`)?.n ?? 0;
+      const page = db.all<{ reason: 'email' | 'name'; key: string }>(
+        sql`SELECT reason, key FROM (${groups}) ORDER BY reason, key LIMIT ${limit} OFFSET ${offset}`,
+      );
+      if (!page.length) return { items: [], total };
+      const emails = page.filter((g) => g.reason === 'email').map((g) => g.key);
+      const names = page.filter((g) => g.reason === 'name').map((g) => g.key);
+      const members = db
+        .select()
+        .from(persons)
+        .where(
+          and(
+            live(),
+            or(
+              emails.length ? inArray(lowerEmail, emails) : undefined,
+              names.length ? inArray(persons.nameKey, names) : undefined,
+            ),
+          ),
+        )
+        .orderBy(asc(persons.createdAt), asc(persons.id))
+        .all();
+      const items = page.map((g) => {
+        const inGroup = members.filter((m) =>
+          g.reason === 'email' ? m.email?.toLowerCase() === g.key : m.nameKey === g.key,
+        );
+        return { reason: g.reason, key: g.key, persons: candidatesFrom(inGroup, () => g.reason) };
+      });
+      return { items, total };
+    },
+
+    create(
+      values: PersonFields,
+      links: { tagIds: number[]; affiliations: AffiliationValues[]; offices: OfficeValues[] },
+    ) {
+      return db.transaction(
+        () => {
+          const row = db
+            .insert(persons)
+            .values({ ...values, nameKey: normalizePersonName(values.firstName, values.lastName) })
+            .returning()
+            .get();
+          replaceTags(row.id, links.tagIds);
+          for (const a of links.affiliations)
+            db.insert(affiliations)
+              .values({ ...a, personId: row.id })
+              .run();
+          for (const o of links.offices)
+            db.insert(offices)
+              .values({ ...o, personId: row.id })
+              .run();
+          return row;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    /** Optimistic update: undefined when the version no longer matches. Given `tagIds` replace the tag set. */
+    update(id: number, version: number, values: Partial<PersonFields>, tagIds?: number[]): PersonRow | undefined {
+      return db.transaction(
+        () => {
+          const before = byId.get({ id });
+          if (!before || before.version !== version) return undefined;
+          const names = {
+            firstName: values.firstName ?? before.firstName,
+            lastName: values.lastName ?? before.lastName,
+          };
+          const row = db
+            .update(persons)
+            .set({ ...values, nameKey: normalizePersonName(names.firstName, names.lastName), ...bumped() })
+            .where(and(eq(persons.id, id), eq(persons.version, version)))
+            .returning()
+            .get();
+          if (row && tagIds) replaceTags(id, tagIds);
+          return row;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    /** Soft delete (a timestamp) or restore (null); with a version, only if it still matches. */
+    setDeleted(id: number, deletedAt: string | null, version?: number): PersonRow | undefined {
+      return db
+        .update(persons)
+        .set({ deletedAt, ...bumped() })
+        .where(and(eq(persons.id, id), version === undefined ? undefined : eq(persons.version, version)))
+        .returning()
+        .get();
+    },
+
+    /** Audit entries of the person and of everyone merged into it (transitively), newest first. */
+    history(id: number, limit = 500): HistoryEntry[] {
+      const merged = sql`(WITH RECURSIVE merged(id) AS (
+          SELECT ${id} UNION SELECT ${persons.id} FROM ${persons} JOIN merged ON ${persons.mergedIntoId} = merged.id
+        ) SELECT id FROM merged)`;
+      return db
+        .select({
+          id: auditEntries.id,
+          at: auditEntries.at,
+          action: auditEntries.action,
+          entityId: auditEntries.entityId,
+          diff: auditEntries.diff,
+          userId: auditEntries.userId,
+          userName: users.name,
+        })
+        .from(auditEntries)
+        .leftJoin(users, eq(users.id, auditEntries.userId))
+        .where(and(eq(auditEntries.entity, 'person'), inArray(auditEntries.entityId, merged)))
+        .orderBy(desc(auditEntries.id))
+        .limit(limit)
+        .all()
+        .map(toHistoryEntry);
+    },
+
+    // Affiliations
+
+    findAffiliation(personId: number, affiliationId: number): AffiliationRow | undefined {
+      return db
+        .select()
+        .from(affiliations)
+        .where(and(eq(affiliations.id, affiliationId), eq(affiliations.personId, personId)))
+        .get();
+    },
+
+    affiliation(id: number): Affiliation | undefined {
+      return affiliationsOf(eq(affiliations.id, id))[0];
+    },
+
+    createAffiliation(personId: number, values: AffiliationValues): AffiliationRow {
+      return db.transaction(
+        () => {
+          const row = db
+            .insert(affiliations)
+            .values({ ...values, personId })
+            .returning()
+            .get();
+          if (row.isPrimary) demoteOtherPrimaries(personId, row.id);
+          return row;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    updateAffiliation(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
+      return db.transaction(
+        () => {
+          const row = db
+            .update(affiliations)
+            .set({ ...values, ...bumped() })
+            .where(and(eq(affiliations.id, id), eq(affiliations.version, version)))
+            .returning()
+            .get();
+          if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
+          return row;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    deleteAffiliation(id: number, version: number): AffiliationRow | undefined {
+      return db
+        .delete(affiliations)
+        .where(and(eq(affiliations.id, id), eq(affiliations.version, version)))
+        .returning()
+        .get();
+    },
+
+    // Offices
+
+    findOffice(personId: number, officeId: number): OfficeRow | undefined {
+      return db
+        .select()
+        .from(offices)
+        .where(and(eq(offices.id, officeId), eq(offices.personId, personId)))
+        .get();
+    },
+
+    office(id: number): Office | undefined {
+      return officesOf(eq(offices.id, id))[0];
+    },
+
+    createOffice(personId: number, values: OfficeValues): OfficeRow {
+      return db
+        .insert(offices)
+        .values({ ...values, personId })
+        .returning()
+        .get();
+    },
+
+    updateOffice(id: number, version: number, values: OfficePatch): OfficeRow | undefined {
+      return db
+        .update(offices)
+        .set({ ...values, ...bumped() })
+        .where(and(eq(offices.id, id), eq(offices.version, version)))
+        .returning()
+        .get();
+    },
+
+    deleteOffice(id: number, version: number): OfficeRow | undefined {
+      return db
+        .delete(offices)
+        .where(and(eq(offices.id, id), eq(offices.version, version)))
+        .returning()
+        .get();
+    },
+
+    // Merge
+
+    /**
+     * Moves everything linked to `sourceId` onto `targetId` (call inside `transaction`). Where both attended the same
+     * event (or session) the target's row stays and the source's is returned as `dropped`; consents are copied, since
+     * the ledger is append-only, keeping their recording time; the source keeps its own consent rows.
+     */
+    moveLinks(sourceId: number, targetId: number) {
+      const at = nowIso();
+      const targetHasPrimary =
+        db
+          .select({ id: affiliations.id })
+          .from(affiliations)
+          .where(
+            and(
+              eq(affiliations.personId, targetId),
+              eq(affiliations.isPrimary, true),
+              isCurrent(affiliations.toDate, todayIso()),
+            ),
+          )
+          .get() !== undefined;
+      const movedAffiliations = db
+        .update(affiliations)
+        .set({
+          personId: targetId,
+          ...(targetHasPrimary ? { isPrimary: false } : {}),
+          version: sql`version + 1`,
+          updatedAt: at,
+        })
+        .where(eq(affiliations.personId, sourceId))
+        .run().changes;
+      const movedOffices = db
+        .update(offices)
+        .set({ personId: targetId, version: sql`version + 1`, updatedAt: at })
+        .where(eq(offices.personId, sourceId))
+        .run().changes;
+
+      const movedTags = db.run(
+        sql`INSERT OR IGNORE INTO ${personTags} (person_id, tag_id)
+            SELECT ${targetId}, tag_id FROM ${personTags} WHERE person_id = ${sourceId}`,
+      ).changes;
+      db.delete(personTags).where(eq(personTags.personId, sourceId)).run();
+
+      const targetEvents = db
+        .select({ id: attendances.eventId })
+        .from(attendances)
+        .where(eq(attendances.personId, targetId));
+      const droppedAttendances = db
+        .delete(attendances)
+        .where(and(eq(attendances.personId, sourceId), inArray(attendances.eventId, targetEvents)))
+        .returning()
+        .all();
+      const movedAttendances = db
+        .update(attendances)
+        .set({ personId: targetId, version: sql`version + 1`, updatedAt: at })
+        .where(eq(attendances.personId, sourceId))
+        .run().changes;
+
+      const targetSessions = db
+        .select({ id: sessionAttendances.sessionId })
+        .from(sessionAttendances)
+        .where(eq(sessionAttendances.personId, targetId));
+      const droppedSessions = db
+        .delete(sessionAttendances)
+        .where(and(eq(sessionAttendances.personId, sourceId), inArray(sessionAttendances.sessionId, targetSessions)))
+        .returning()
+        .all();
+      const movedSessions = db
+        .update(sessionAttendances)
+        .set({ personId: targetId })
+        .where(eq(sessionAttendances.personId, sourceId))
+        .run().changes;
+
+      const movedInteractions = db.run(
+        sql`INSERT OR IGNORE INTO ${interactionPersons} (interaction_id, person_id)
+            SELECT interaction_id, ${targetId} FROM ${interactionPersons} WHERE person_id = ${sourceId}`,
+      ).changes;
+      db.delete(interactionPersons).where(eq(interactionPersons.personId, sourceId)).run();
+
+      const copiedConsents = db.run(
+        sql`INSERT INTO ${consents} (person_id, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id)
+            SELECT ${targetId}, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id
+            FROM ${consents} WHERE person_id = ${sourceId} ORDER BY id`,
+      ).changes;
+
+      return {
+        moved: {
+          affiliations: movedAffiliations,
+          offices: movedOffices,
+          tags: movedTags,
+          attendances: movedAttendances,
+          sessionAttendances: movedSessions,
+          interactions: movedInteractions,
+          consents: copiedConsents,
+        },
+        droppedAttendances,
+        droppedSessionAttendances: droppedSessions,
+      };
+    },
+
+    markMerged(sourceId: number, targetId: number): PersonRow | undefined {
+      return db
+        .update(persons)
+        .set({ deletedAt: nowIso(), mergedIntoId: targetId, ...bumped() })
+        .where(eq(persons.id, sourceId))
+        .returning()
+        .get();
+    },
+  };
+}
+export type PersonsRepository = ReturnType<typeof createPersonsRepository>;

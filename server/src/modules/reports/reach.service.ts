@@ -1,0 +1,373 @@
+import type {
+  EventsByKind,
+  ReachBreakdownRow,
+  ReachMetrics,
+  ReachParams,
+  ReachQuarter,
+  ReachReport,
+  ReachSource,
+} from '@anett/shared/schemas/report';
+import { districtLabel } from '@anett/shared/vocab/districts';
+import { EVENT_KINDS, type EventKind, ORGANIZATION_KIND, ORGANIZATION_KINDS } from '@anett/shared/vocab/enums';
+import { WZ_SECTIONS, wzSectionOf } from '@anett/shared/vocab/wz2008';
+import { AppError, fieldError } from '../../lib/errors.ts';
+import { nowIso } from '../../lib/time.ts';
+import type { FactGrid, OrganizationTraits, ReportsRepository } from './reports.repository.ts';
+
+/** A way of grouping the cells of a grid: `groupOf[cell]` is the group, -1 leaves the cell out. */
+export type Level = { size: number; groupOf: Int32Array };
+
+export const level = (cells: number, size: number, group: (cell: number) => number): Level => ({
+  size,
+  groupOf: Int32Array.from({ length: cells }, (_, cell) => group(cell)),
+});
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const quarterOf = (day: string) => Number(day.slice(0, 4)) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+export const monthOf = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Distinct entities per group, for each level. `keys` hold entity * cells + cell (entity 0 = none) and are sorted
+ * here, so each entity's cells are adjacent and one pass counts every level.
+ */
+function distinctPerGroup(keys: Float64Array, cells: number, levels: Level[], accept?: (entity: number) => boolean) {
+  keys.sort();
+  const counts = levels.map((l) => new Uint32Array(l.size));
+  const seen = levels.map((l) => new Float64Array(l.size).fill(-1));
+  let current = -1;
+  let accepted = false;
+  for (const key of keys) {
+    const entity = Math.floor(key / cells);
+    if (entity !== current) {
+      current = entity;
+      accepted = entity !== 0 && (accept ? accept(entity) : true);
+    }
+    if (!accepted) continue;
+    const cell = key - entity * cells;
+    for (let l = 0; l < levels.length; l++) {
+      const group = (levels[l] as Level).groupOf[cell] as number;
+      if (group < 0 || (seen[l] as Float64Array)[group] === entity) continue;
+      (seen[l] as Float64Array)[group] = entity;
+      (counts[l] as Uint32Array)[group] = ((counts[l] as Uint32Array)[group] as number) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Per-cell sums → per-group sums of a level. */
+function sumPerGroup(perCell: Float64Array, lvl: Level): Float64Array {
+  const out = new Float64Array(lvl.size);
+  perCell.forEach((v, cell) => {
+    const group = lvl.groupOf[cell] as number;
+    if (group >= 0) out[group] = (out[group] as number) + v;
+  });
+  return out;
+}
+
+/** Facts unpacked into columns (see `factSql` in the repository): ids (0 = none), cell and course flag. */
+export type Facts = {
+  length: number;
+  person: Int32Array;
+  organization: Int32Array;
+  cell: Int32Array;
+  course: Uint8Array;
+};
+
+/** Keys entity * cells + cell of the facts that have the entity (and pass `only`). */
+function keysOf(facts: Facts, entity: Int32Array, cells: number, only?: Uint8Array): Float64Array {
+  let n = 0;
+  for (let i = 0; i < facts.length; i++) if (entity[i] !== 0 && (!only || only[i])) n++;
+  const keys = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < facts.length; i++) {
+    if (entity[i] !== 0 && (!only || only[i])) keys[j++] = (entity[i] as number) * cells + (facts.cell[i] as number);
+  }
+  return keys;
+}
+
+export type Tally = {
+  persons: Uint32Array[];
+  organizations: Uint32Array[];
+  smes: Uint32Array[];
+  /** Of attended facts: attendances per cell, and distinct course participants per group. */
+  attendances: Float64Array;
+  courseParticipants: Uint32Array[];
+  /** Traits of every organisation reached. */
+  traits: Map<number, OrganizationTraits>;
+  /** Reach facts, for breakdowns. */
+  reach: Facts;
+};
+
+export function createReachService(repo: ReportsRepository) {
+  /** The grid of a period, or a 4xx when the ids are too large to pack (far beyond this network's size). */
+  function grid(range: { from: string; to: string; nodeId?: number }, bucket: 'quarter' | 'month'): FactGrid {
+    const spans = repo.idSpans();
+    const firstBucket = bucket === 'quarter' ? quarterOf(range.from) : monthOf(range.from);
+    const lastBucket = bucket === 'quarter' ? quarterOf(range.to) : monthOf(range.to);
+    const g: FactGrid = {
+      from: range.from,
+      toExclusive: nextDay(range.to),
+      nodeId: range.nodeId,
+      bucket,
+      firstBucket,
+      buckets: lastBucket - firstBucket + 1,
+      nodeSpan: spans.nodes + 1,
+      organizationSpan: spans.organizations + 1,
+    };
+    if ((spans.persons + 1) * g.organizationSpan * g.nodeSpan * g.buckets * 2 > Number.MAX_SAFE_INTEGER) {
+      throw new AppError('REPORT_TOO_LARGE', 422, 'Too many records for one report: choose a shorter period');
+    }
+    return g;
+  }
+
+  function unpack(g: FactGrid, packed: number[][]): Facts {
+    const cells = g.nodeSpan * g.buckets;
+    const length = packed.reduce((n, p) => n + p.length, 0);
+    const facts: Facts = {
+      length,
+      person: new Int32Array(length),
+      organization: new Int32Array(length),
+      cell: new Int32Array(length),
+      course: new Uint8Array(length),
+    };
+    let i = 0;
+    for (const list of packed) {
+      for (const key of list) {
+        const course = key % 2;
+        const rest = (key - course) / 2;
+        const cell = rest % cells;
+        const pair = (rest - cell) / cells;
+        const organization = pair % g.organizationSpan;
+        facts.person[i] = (pair - organization) / g.organizationSpan;
+        facts.organization[i] = organization;
+        facts.cell[i] = cell;
+        facts.course[i] = course;
+        i++;
+      }
+    }
+    return facts;
+  }
+
+  /**
+   * Distinct persons, organisations and SMEs reached per group of each level, plus attendances and course
+   * participants (always of attended events, whatever counts as reached).
+   */
+  function tally(g: FactGrid, sources: ReachSource[], levels: Level[], withSectors: boolean): Tally {
+    const cells = g.nodeSpan * g.buckets;
+    const attendedPacked = repo.facts(g, 'attended');
+    const attended = unpack(g, [attendedPacked]);
+    const reach =
+      sources.length === 1 && sources[0] === 'attended'
+        ? attended
+        : unpack(
+            g,
+            sources.map((s) => (s === 'attended' ? attendedPacked : repo.facts(g, s))),
+          );
+
+    const organizationKeys = keysOf(reach, reach.organization, cells);
+    organizationKeys.sort();
+    const organizationIds: number[] = [];
+    for (const key of organizationKeys) {
+      const id = Math.floor(key / cells);
+      if (id !== organizationIds[organizationIds.length - 1]) organizationIds.push(id);
+    }
+    const traits = new Map(repo.organizationTraits(organizationIds, withSectors).map((t) => [t.id, t]));
+
+    const attendances = new Float64Array(cells);
+    for (let i = 0; i < attended.length; i++) {
+      const cell = attended.cell[i] as number;
+      attendances[cell] = (attendances[cell] as number) + 1;
+    }
+    return {
+      persons: distinctPerGroup(keysOf(reach, reach.person, cells), cells, levels),
+      organizations: distinctPerGroup(organizationKeys, cells, levels),
+      smes: distinctPerGroup(organizationKeys, cells, levels, (id) => traits.get(id)?.sme === true),
+      attendances,
+      courseParticipants: distinctPerGroup(keysOf(attended, attended.person, cells, attended.course), cells, levels),
+      traits,
+      reach,
+    };
+  }
+
+  function breakdowns(t: Tally): ReachReport['breakdowns'] {
+    const sectionsOf = (o: OrganizationTraits) => [
+      ...new Set(o.sectors.map((code) => wzSectionOf(code)).filter((s): s is NonNullable<typeof s> => s !== null)),
+    ];
+    const dimensions = [
+      { name: 'district' as const, keysOf: (o: OrganizationTraits) => [o.district] },
+      { name: 'wzSection' as const, keysOf: (o: OrganizationTraits) => sectionsOf(o) },
+      { name: 'organizationKind' as const, keysOf: (o: OrganizationTraits) => [o.kind] },
+    ];
+    // One group space for all three dimensions: group = index of (dimension, key).
+    const groups: { dimension: number; key: string | null }[] = [];
+    const groupIndex = new Map<string, number>();
+    const groupOf = (dimension: number, key: string | null) => {
+      const id = `${dimension}:${key ?? ''}`;
+      let index = groupIndex.get(id);
+      if (index === undefined) {
+        index = groups.push({ dimension, key }) - 1;
+        groupIndex.set(id, index);
+      }
+      return index;
+    };
+    const organizationGroups = new Map<number, number[]>();
+    for (const o of t.traits.values()) {
+      organizationGroups.set(
+        o.id,
+        dimensions.flatMap((d, i) => {
+          const keys = d.keysOf(o);
+          return (keys.length ? keys : [null]).map((k) => groupOf(i, k ?? null));
+        }),
+      );
+    }
+    const none = dimensions.map((_, i) => groupOf(i, null));
+    const organizations = new Uint32Array(groups.length + 1);
+    const smes = new Uint32Array(groups.length + 1);
+    for (const o of t.traits.values()) {
+      for (const g of organizationGroups.get(o.id) ?? []) {
+        organizations[g] = (organizations[g] as number) + 1;
+        if (o.sme) smes[g] = (smes[g] as number) + 1;
+      }
+    }
+    const size = groups.length;
+    // Persons per group: every group of the organisation they were reached with (or "none").
+    const groupsOfFact = (i: number) => organizationGroups.get(t.reach.organization[i] as number) ?? none;
+    let n = 0;
+    for (let i = 0; i < t.reach.length; i++) if (t.reach.person[i] !== 0) n += groupsOfFact(i).length;
+    const personKeys = new Float64Array(n);
+    let j = 0;
+    for (let i = 0; i < t.reach.length; i++) {
+      if (t.reach.person[i] === 0) continue;
+      for (const g of groupsOfFact(i)) personKeys[j++] = (t.reach.person[i] as number) * size + g;
+    }
+    const [persons] = distinctPerGroup(personKeys, size, [level(size, size, (g) => g)]);
+
+    const rows = (dimension: number, label: (key: string) => string, order: (a: string, b: string) => number) =>
+      groups
+        .map((g, index) => ({ ...g, index }))
+        .filter((g) => g.dimension === dimension)
+        .map(
+          (g): ReachBreakdownRow => ({
+            key: g.key,
+            label: g.key === null ? 'ohne Angabe' : label(g.key),
+            organizations: organizations[g.index] as number,
+            smes: smes[g.index] as number,
+            persons: (persons as Uint32Array)[g.index] as number,
+          }),
+        )
+        .filter((r) => r.organizations > 0 || r.persons > 0)
+        .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : order(a.key, b.key)));
+    const byLabel = (label: (key: string) => string) => (a: string, b: string) =>
+      label(a).localeCompare(label(b), 'de');
+    const sectionLabel = (key: string) => `${key} – ${WZ_SECTIONS.find((s) => s.code === key)?.label ?? ''}`;
+    const kindLabel = (key: string) => ORGANIZATION_KIND[key as keyof typeof ORGANIZATION_KIND]?.de ?? key;
+    const kindOrder = (a: string, b: string) =>
+      ORGANIZATION_KINDS.indexOf(a as (typeof ORGANIZATION_KINDS)[number]) -
+      ORGANIZATION_KINDS.indexOf(b as (typeof ORGANIZATION_KINDS)[number]);
+    return {
+      district: rows(0, districtLabel, byLabel(districtLabel)),
+      wzSection: rows(1, sectionLabel, (a, b) => a.localeCompare(b)),
+      organizationKind: rows(2, kindLabel, kindOrder),
+    };
+  }
+
+  /** Calendar quarters touching the period, clipped to it. */
+  function quarters(from: string, to: string): ReachQuarter[] {
+    const out: ReachQuarter[] = [];
+    for (let q = quarterOf(from); q <= quarterOf(to); q++) {
+      const year = Math.floor(q / 4);
+      const first = (q % 4) * 3 + 1;
+      const start = `${year}-${pad(first)}-01`;
+      const end = new Date(Date.UTC(year, first + 2, 0)).toISOString().slice(0, 10);
+      out.push({ key: `${year}-Q${(q % 4) + 1}`, from: start < from ? from : start, to: end > to ? to : end });
+    }
+    return out;
+  }
+
+  return {
+    grid,
+    tally,
+
+    /** The reach report of a period: per node × quarter, per node, per quarter and in total, with breakdowns. */
+    report(params: ReachParams): ReachReport {
+      if (params.nodeId !== undefined && !repo.nodeExists(params.nodeId))
+        throw fieldError('nodeId', 'unbekannter Knoten');
+      const g = grid(params, 'quarter');
+      const cells = g.nodeSpan * g.buckets;
+      // Levels: 0 node × quarter (the cell itself), 1 node, 2 quarter, 3 total.
+      const levels = [
+        level(cells, cells, (c) => c),
+        level(cells, g.nodeSpan, (c) => Math.floor(c / g.buckets)),
+        level(cells, g.buckets, (c) => c % g.buckets),
+        level(cells, 1, () => 0),
+      ];
+      const t = tally(g, params.reachedBy, levels, true);
+
+      const eventCells = new Map<EventKind, Float64Array>(EVENT_KINDS.map((k) => [k, new Float64Array(cells)]));
+      for (const r of repo.eventCounts(g)) {
+        const perCell = eventCells.get(r.kind as EventKind) ?? eventCells.get('other');
+        if (perCell) perCell[r.cell] = (perCell[r.cell] as number) + r.n;
+      }
+      const hours = new Float64Array(cells);
+      for (const r of repo.courseHours(g)) hours[r.cell] = r.hours;
+      const interactions = new Float64Array(cells);
+      for (const cell of repo.interactionCells(g)) interactions[cell] = (interactions[cell] as number) + 1;
+
+      const sums = levels.map((l) => ({
+        events: new Map(EVENT_KINDS.map((k) => [k, sumPerGroup(eventCells.get(k) as Float64Array, l)])),
+        attendances: sumPerGroup(t.attendances, l),
+        hours: sumPerGroup(hours, l),
+        interactions: sumPerGroup(interactions, l),
+      }));
+      const metrics = (l: number, group: number): ReachMetrics => {
+        const s = sums[l] as (typeof sums)[number];
+        const at = (a: ArrayLike<number>) => a[group] as number;
+        const eventsByKind = Object.fromEntries(
+          EVENT_KINDS.map((k) => [k, at(s.events.get(k) as Float64Array)]),
+        ) as EventsByKind;
+        return {
+          organizations: at(t.organizations[l] as Uint32Array),
+          smes: at(t.smes[l] as Uint32Array),
+          persons: at(t.persons[l] as Uint32Array),
+          events: Object.values(eventsByKind).reduce((a, b) => a + b, 0),
+          eventsByKind,
+          attendances: at(s.attendances),
+          courseParticipants: at(t.courseParticipants[l] as Uint32Array),
+          courseHours: Math.round(at(s.hours) * 100) / 100,
+          interactions: at(s.interactions),
+        };
+      };
+      const isEmpty = (m: ReachMetrics) =>
+        m.persons + m.organizations + m.events + m.interactions + m.courseHours === 0;
+
+      const quarterList = quarters(params.from, params.to);
+      const rowOf = (nodeKey: number, nodeName: string | null) => ({
+        nodeId: nodeKey === 0 ? null : nodeKey,
+        nodeName,
+        quarters: quarterList.map((q, b) => ({ quarter: q.key, ...metrics(0, nodeKey * g.buckets + b) })),
+        total: metrics(1, nodeKey),
+      });
+      const nodeRows = repo
+        .nodes()
+        .filter((n) => params.nodeId === undefined || n.id === params.nodeId)
+        .map((n) => rowOf(n.id, n.name));
+      const withoutNode = rowOf(0, null);
+      if (params.nodeId === undefined && !isEmpty(withoutNode.total)) nodeRows.push(withoutNode);
+
+      return {
+        from: params.from,
+        to: params.to,
+        nodeId: params.nodeId ?? null,
+        reachedBy: params.reachedBy,
+        generatedAt: nowIso(),
+        quarters: quarterList,
+        nodes: nodeRows,
+        quarterTotals: quarterList.map((q, b) => ({ quarter: q.key, ...metrics(2, b) })),
+        total: metrics(3, 0),
+        breakdowns: breakdowns(t),
+      };
+    },
+  };
+}
+export type ReachService = ReturnType<typeof createReachService>;

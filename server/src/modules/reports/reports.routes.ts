@@ -1,0 +1,228 @@
+import { idParams } from '@anett/shared/schemas/common';
+import {
+  type ReachReport,
+  type ReachSnapshot,
+  reachQuery,
+  reachReport,
+  reachSnapshot,
+  reachSnapshotCreate,
+  reachSnapshotListQuery,
+  reachSnapshotPage,
+  type ReachSnapshotSummary,
+  type ReachSource,
+} from '@anett/shared/schemas/report';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { setEtag } from '../../lib/concurrency.ts';
+import { notFound } from '../../lib/errors.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { type ReportMeta, reachHtml, reachXlsx, XLSX_TYPE } from './reach-export.ts';
+import { createReachService } from './reach.service.ts';
+import type { SnapshotRow, SnapshotSummaryRow } from './reports.repository.ts';
+
+const printablePage = z.string().describe('text/html page');
+const xlsxFile = z.unknown().describe('the XLSX workbook');
+
+const toSummary = (row: SnapshotSummaryRow): ReachSnapshotSummary => ({
+  id: row.id,
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  label: row.label,
+  from: row.fromDate,
+  to: row.toDate,
+  nodeId: row.nodeId,
+  reachedBy: row.reachedBy as ReachSource[],
+  createdBy:
+    row.createdById !== null && row.createdByName !== null ? { id: row.createdById, name: row.createdByName } : null,
+  total: row.total,
+});
+
+function toSnapshot(row: SnapshotRow): ReachSnapshot {
+  const report = row.report as ReachReport;
+  return { ...toSummary({ ...row, total: report.total }), report };
+}
+
+export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  const reach = createReachService(ctx.reports);
+
+  const loadSnapshot = (id: number) => {
+    const row = ctx.reports.findSnapshot(id);
+    if (!row) throw notFound('report_snapshot');
+    return toSnapshot(row);
+  };
+
+  const fileName = (report: ReachReport, ext: string) => `reichweite-${report.from}-${report.to}.${ext}`;
+  const sendXlsx = async (reply: FastifyReply, report: ReachReport, meta: ReportMeta) =>
+    reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="${fileName(report, 'xlsx')}"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(await reachXlsx(report, meta));
+  const sendHtml = (reply: FastifyReply, report: ReachReport, meta: ReportMeta) =>
+    reply.type('text/html; charset=utf-8').send(reachHtml(report, meta));
+
+  const description =
+    'Per node and quarter, per node, per quarter and in total: unique organisations (of them SMEs) and persons ' +
+    'reached, events by kind, attendances, course participants and hours, interactions; broken down by district, ' +
+    'WZ section and organisation kind. `reachedBy` (comma-separated or repeated): attended (default), interaction, ' +
+    'course_completed. Persons and organisations count once per row; erased persons count too.';
+
+  app.get(
+    '/api/reports/reach',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Reach report of a period (at most 5 years)',
+        description,
+        querystring: reachQuery,
+        response: { 200: reachReport, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => reach.report(request.query),
+  );
+
+  app.get(
+    '/api/reports/reach.xlsx',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Reach report as XLSX: sheet "Reichweite" (node × quarter) and one sheet per breakdown',
+        querystring: reachQuery,
+        produces: [XLSX_TYPE],
+        response: { 200: xlsxFile, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => sendXlsx(reply, reach.report(request.query), {}),
+  );
+
+  app.get(
+    '/api/reports/reach.html',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Reach report as a printable page (text/html, A4 landscape; print or save as PDF)',
+        querystring: reachQuery,
+        produces: ['text/html'],
+        response: { 200: printablePage, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => sendHtml(reply, reach.report(request.query), {}),
+  );
+
+  // Snapshots
+
+  app.post(
+    '/api/reports/reach/snapshots',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Compute a reach report and freeze it: later merges and corrections do not change its numbers',
+        body: reachSnapshotCreate,
+        response: { 201: reachSnapshot, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { label, from, to, nodeId, reachedBy } = request.body;
+      const report = reach.report({ from, to, nodeId: nodeId ?? undefined, reachedBy });
+      const row = ctx.reports.createSnapshot({
+        label,
+        from,
+        to,
+        nodeId: nodeId ?? null,
+        reachedBy,
+        report,
+        createdById: request.user.id,
+      });
+      ctx.audit.record({
+        ...actor(request),
+        entity: 'report_snapshot',
+        entityId: row.id,
+        action: 'create',
+        diff: { label, from, to, nodeId: nodeId ?? null, reachedBy },
+      });
+      setEtag(reply, row.version);
+      return reply.code(201).send(toSnapshot(row));
+    },
+  );
+
+  app.get(
+    '/api/reports/reach/snapshots',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Frozen reach reports, newest first (with their totals)',
+        querystring: reachSnapshotListQuery,
+        response: { 200: reachSnapshotPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { items, total } = ctx.reports.listSnapshots(request.query);
+      return { items: items.map(toSummary), total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+
+  app.get(
+    '/api/reports/reach/snapshots/:id',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'A frozen reach report with the numbers as they were when it was frozen',
+        params: idParams,
+        response: { 200: reachSnapshot, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = loadSnapshot(request.params.id);
+      setEtag(reply, snapshot.version);
+      return snapshot;
+    },
+  );
+
+  app.get(
+    '/api/reports/reach/snapshots/:id.xlsx',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'A frozen reach report as XLSX',
+        params: idParams,
+        produces: [XLSX_TYPE],
+        response: { 200: xlsxFile, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const s = loadSnapshot(request.params.id);
+      return sendXlsx(reply, s.report, { label: s.label, frozenAt: s.createdAt });
+    },
+  );
+
+  app.get(
+    '/api/reports/reach/snapshots/:id.html',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'A frozen reach report as a printable page (text/html)',
+        params: idParams,
+        produces: ['text/html'],
+        response: { 200: printablePage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const s = loadSnapshot(request.params.id);
+      return sendHtml(reply, s.report, { label: s.label, frozenAt: s.createdAt });
+    },
+  );
+}

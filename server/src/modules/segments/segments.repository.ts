@@ -1,0 +1,83 @@
+import type { Db } from '@anett/db/client';
+import { persons, segments, users } from '@anett/db/schema';
+import type { PersonFilter } from '@anett/shared/schemas/person';
+import type { SEGMENT_SORT_FIELDS } from '@anett/shared/schemas/segment';
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { nowIso } from '../../lib/time.ts';
+import { personWhere } from '../persons/person-filter.ts';
+
+export type SegmentRow = typeof segments.$inferSelect;
+export type SegmentWithOwner = SegmentRow & { ownerName: string };
+export type SegmentSort = { field: (typeof SEGMENT_SORT_FIELDS)[number]; desc: boolean };
+type SegmentValues = { name: string; filter: PersonFilter; shared: boolean };
+
+const sortColumns = { name: segments.name, createdAt: segments.createdAt, updatedAt: segments.updatedAt } as const;
+
+export function createSegmentsRepository(db: Db) {
+  const withOwner = () =>
+    db
+      .select({ s: segments, ownerName: users.name })
+      .from(segments)
+      .innerJoin(users, eq(users.id, segments.ownerId));
+  const flatten = ({ s, ownerName }: { s: SegmentRow; ownerName: string }): SegmentWithOwner => ({ ...s, ownerName });
+  /** Own segments and the shared ones of others. */
+  const visibleTo = (userId: number) => or(eq(segments.ownerId, userId), eq(segments.shared, true)) as SQL;
+
+  return {
+    /** Persons matching the segment's filter now (the same condition as the person list). */
+    count(filter: PersonFilter): number {
+      return db.select({ n: count() }).from(persons).where(personWhere(filter)).get()?.n ?? 0;
+    },
+
+    list(userId: number, query: { page: number; pageSize: number; q?: string; sort?: SegmentSort }) {
+      const where = and(
+        visibleTo(userId),
+        query.q ? sql`${segments.name} LIKE ${`%${likeEscape(query.q)}%`} ESCAPE '\\'` : undefined,
+      );
+      const { limit, offset } = limitOffset(query);
+      const dir = query.sort?.desc ? desc : asc;
+      const rows = withOwner()
+        .where(where)
+        .orderBy(dir(sortColumns[query.sort?.field ?? 'name']), asc(segments.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map(flatten);
+      const total = db.select({ n: count() }).from(segments).where(where).get()?.n ?? 0;
+      return { rows, total };
+    },
+
+    find(id: number): SegmentWithOwner | undefined {
+      const row = withOwner().where(eq(segments.id, id)).get();
+      return row ? flatten(row) : undefined;
+    },
+
+    create(ownerId: number, values: SegmentValues): SegmentRow {
+      return db
+        .insert(segments)
+        .values({ ...values, ownerId })
+        .returning()
+        .get();
+    },
+
+    /** Optimistic update: undefined when the version no longer matches. */
+    update(id: number, version: number, values: Partial<SegmentValues>): SegmentRow | undefined {
+      return db
+        .update(segments)
+        .set({ ...values, version: sql`${segments.version} + 1`, updatedAt: nowIso() })
+        .where(and(eq(segments.id, id), eq(segments.version, version)))
+        .returning()
+        .get();
+    },
+
+    delete(id: number, version: number): SegmentRow | undefined {
+      return db
+        .delete(segments)
+        .where(and(eq(segments.id, id), eq(segments.version, version)))
+        .returning()
+        .get();
+    },
+  };
+}
+export type SegmentsRepository = ReturnType<typeof createSegmentsRepository>;

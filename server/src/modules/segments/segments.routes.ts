@@ -1,0 +1,201 @@
+import { idParams, listQuery } from '@anett/shared/schemas/common';
+import { PERSON_SORT_FIELDS, type PersonFilter, personPage } from '@anett/shared/schemas/person';
+import {
+  type Segment,
+  segment,
+  segmentFilter,
+  segmentInput,
+  segmentListQuery,
+  segmentPage,
+  segmentPatch,
+} from '@anett/shared/schemas/segment';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { actor } from '../../lib/request-context.ts';
+import { errorResponses } from '../../lib/route-schemas.ts';
+import { diffRecords } from '../audit/audit.repository.ts';
+import type { SegmentWithOwner } from './segments.repository.ts';
+
+/** The stored filter, read back through the same schema it was saved with. */
+export function segmentPersonFilter(row: { filter: unknown }): PersonFilter {
+  const parsed = segmentFilter.safeParse(row.filter);
+  // A filter saved under an older vocabulary still applies as far as its values go.
+  return parsed.success ? parsed.data : (row.filter as PersonFilter);
+}
+
+const auditView = (s: { name: string; filter: unknown; shared: boolean }) => ({
+  name: s.name,
+  filter: s.filter,
+  shared: s.shared,
+});
+
+/** A segment to read: the caller's own, a shared one, or any for an admin; others do not exist for the caller. */
+export function loadVisibleSegment(ctx: AppContext, request: FastifyRequest, id: number): SegmentWithOwner {
+  const row = ctx.segments.find(id);
+  const user = request.user;
+  if (!row || (row.ownerId !== user.id && !row.shared && user.role !== 'admin')) throw notFound('segment');
+  return row;
+}
+
+export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['segments'];
+
+  const editable = (request: FastifyRequest, row: SegmentWithOwner) =>
+    row.ownerId === request.user.id || request.user.role === 'admin';
+  const view = (request: FastifyRequest, row: SegmentWithOwner): Segment => ({
+    id: row.id,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    name: row.name,
+    filter: (row.filter ?? {}) as Record<string, unknown>,
+    shared: row.shared,
+    owner: { id: row.ownerId, name: row.ownerName },
+    count: ctx.segments.count(segmentPersonFilter(row)),
+    editable: editable(request, row),
+  });
+  /** A segment the caller may change: visible, and owned by them unless they are an admin. */
+  const loadEditable = (request: FastifyRequest, id: number) => {
+    const row = loadVisibleSegment(ctx, request, id);
+    if (!editable(request, row)) throw new AppError('FORBIDDEN', 403, 'Only the owner or an admin may change a segment');
+    return row;
+  };
+  const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
+    ctx.audit.record({ ...actor(request), entity: 'segment', entityId, action, diff });
+
+  app.get(
+    '/api/segments',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Own and shared segments with their live person counts',
+        querystring: segmentListQuery,
+        response: { 200: segmentPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { rows, total } = ctx.segments.list(request.user.id, request.query);
+      return {
+        items: rows.map((r) => view(request, r)),
+        total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/api/segments',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Save a person filter as a segment (private unless shared)',
+        body: segmentInput,
+        response: { 201: segment, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const created = ctx.persons.transaction(() => {
+        const row = ctx.segments.create(request.user.id, request.body);
+        audit(request, row.id, 'create', diffRecords(null, auditView(row)));
+        return row;
+      });
+      const found = view(request, ctx.segments.find(created.id) as SegmentWithOwner);
+      setEtag(reply, found.version);
+      return reply.code(201).send(found);
+    },
+  );
+
+  app.get(
+    '/api/segments/:id',
+    {
+      config: { access: 'viewer' },
+      schema: { tags, params: idParams, response: { 200: segment, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const found = view(request, loadVisibleSegment(ctx, request, request.params.id));
+      setEtag(reply, found.version);
+      return found;
+    },
+  );
+
+  app.patch(
+    '/api/segments/:id',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Rename, change the filter or sharing (owner or admin); needs If-Match',
+        params: idParams,
+        body: segmentPatch,
+        response: { 200: segment, ...errorResponses(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = loadEditable(request, request.params.id);
+      if (before.version !== version) throw versionConflict(view(request, before));
+      const after = ctx.persons.transaction(() => {
+        const row = ctx.segments.update(before.id, version, request.body);
+        if (row) audit(request, row.id, 'update', diffRecords(auditView(before), auditView(row)));
+        return row;
+      });
+      if (!after) throw versionConflict(view(request, ctx.segments.find(before.id) ?? before));
+      const found = view(request, ctx.segments.find(after.id) as SegmentWithOwner);
+      setEtag(reply, found.version);
+      return found;
+    },
+  );
+
+  app.delete(
+    '/api/segments/:id',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Delete a segment (owner or admin); needs If-Match',
+        params: idParams,
+        response: { 204: z.null().describe('deleted'), ...errorResponses(400, 401, 403, 404, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const before = loadEditable(request, request.params.id);
+      if (before.version !== version) throw versionConflict(view(request, before));
+      const deleted = ctx.persons.transaction(() => {
+        const row = ctx.segments.delete(before.id, version);
+        if (row) audit(request, row.id, 'delete', diffRecords(auditView(row), null));
+        return row;
+      });
+      if (!deleted) throw versionConflict(view(request, ctx.segments.find(before.id) ?? before));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/segments/:id/persons',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: "The person list with the segment's filter (paging and sort as in GET /api/persons)",
+        params: idParams,
+        querystring: listQuery(PERSON_SORT_FIELDS).omit({ q: true }),
+        response: { 200: personPage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const row = loadVisibleSegment(ctx, request, request.params.id);
+      const { page, pageSize, sort } = request.query;
+      const { items, total } = ctx.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort });
+      return { items, total, page, pageSize };
+    },
+  );
+}

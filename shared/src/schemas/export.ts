@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { personFilter } from './person.ts';
+
+/** Channels a mailing list can be exported for; what a person needs for each: e-mail, postal address, phone. */
+export const EXPORT_CHANNELS = ['email_newsletter', 'post', 'phone'] as const;
+export const exportChannel = z.enum(EXPORT_CHANNELS);
+export type ExportChannel = z.infer<typeof exportChannel>;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'vcf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * Query of `GET /api/exports/persons.{csv|xlsx|vcf}` and `GET /api/exports/preview`: the person filter plus the
+ * channel. Without `purpose` only persons whose latest consent entry for the channel is a grant are exported; with a
+ * stated non-marketing purpose (e.g. 'Einladung Mitgliederversammlung') the grant is not required, but withdrawn and
+ * suppressed persons stay excluded. The purpose is written to the audit log.
+ */
+export const exportQuery = personFilter
+  .omit({ deleted: true })
+  .extend({
+    channel: exportChannel.default('email_newsletter'),
+    purpose: z.string().trim().min(10).max(300).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.attendedFrom && f.attendedTo && f.attendedTo < f.attendedFrom) {
+      ctx.addIssue({ code: 'custom', path: ['attendedTo'], message: 'darf nicht vor attendedFrom liegen' });
+    }
+  });
+export type ExportQuery = z.infer<typeof exportQuery>;
+export type ExportQueryInput = z.input<typeof exportQuery>;
+
+/** Why a person matching the filter is left out; each person is counted once, under the first reason that applies. */
+export const EXPORT_EXCLUSIONS = ['suppressed', 'withdrawn', 'noEmail', 'noAddress', 'noPhone', 'noConsent'] as const;
+export type ExportExclusion = (typeof EXPORT_EXCLUSIONS)[number];
+
+export const exportPreview = z.object({
+  /** Rows the file will contain. */
+  included: z.number().int(),
+  excluded: z.object({
+    /** The e-mail address is on the suppression list (objection or erasure). */
+    suppressed: z.number().int(),
+    /** The latest consent entry for the channel is a withdrawal. */
+    withdrawn: z.number().int(),
+    /** E-mail channel without an e-mail address. */
+    noEmail: z.number().int(),
+    /** Post without a complete address (street, postal code, city) of the current organisation. */
+    noAddress: z.number().int(),
+    /** Phone without a phone or mobile number. */
+    noPhone: z.number().int(),
+    /** No consent entry for the channel at all (only without a purpose). */
+    noConsent: z.number().int(),
+  }),
+  /** Persons matching the filter: included + all excluded. */
+  total: z.number().int(),
+});
+export type ExportPreview = z.infer<typeof exportPreview>;
+
+/** Column headers of the CSV and XLSX files, in order. */
+export const EXPORT_COLUMNS = [
+  'Anrede',
+  'Titel',
+  'Vorname',
+  'Nachname',
+  'Briefanrede',
+  'Funktion',
+  'Organisation',
+  'Straße',
+  'PLZ',
+  'Ort',
+  'E-Mail',
+  'Telefon',
+] as const;

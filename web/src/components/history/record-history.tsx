@@ -1,0 +1,108 @@
+import type { HistoryEntry } from '@anett/shared/schemas/history';
+import { Badge, Group, Paper, Skeleton, Stack, Table, Text, Timeline } from '@mantine/core';
+import { IconHistory, IconPencil } from '@tabler/icons-react';
+import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { EmptyState } from '../empty-state.tsx';
+import { ErrorState } from '../error-state.tsx';
+
+type HistoryQuery = UseQueryOptions<{ items: HistoryEntry[] }, Error, { items: HistoryEntry[] }, readonly unknown[]>;
+
+type Props = {
+  query: HistoryQuery;
+  /** Entries of records merged into this one carry their own id and are marked. */
+  recordId: number;
+  /** Field name in words ('lastName' → 'Nachname', 'affiliation.function' → 'Zugehörigkeit: Funktion'). */
+  fieldLabel: (field: string) => string;
+  /** A value in words where the generic formatting is not enough (tag ids → names); undefined falls back. */
+  formatValue?: (field: string, value: unknown) => string | undefined;
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+
+function plainValue(t: TFunction, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('history.empty_value');
+  if (typeof value === 'boolean') return value ? t('history.yes') : t('history.no');
+  if (typeof value === 'string') return DAY.test(value) ? formatDate(value) : INSTANT.test(value) ? formatDateTime(value) : value;
+  if (Array.isArray(value)) return value.length ? value.map((v) => plainValue(t, v)).join(', ') : t('history.empty_value');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const isKnownAction = (t: TFunction, action: string) => t(`history.actions.${action}`, { defaultValue: '' }) !== '';
+
+/** Who changed what when, newest first: field by field before → after. */
+export function RecordHistory({ query, recordId, fieldLabel, formatValue }: Props) {
+  const { t } = useTranslation();
+  const history = useQuery(query);
+  const show = (field: string, value: unknown) => formatValue?.(field, value) ?? plainValue(t, value);
+
+  if (history.isError) {
+    return <ErrorState error={history.error} message={t('history.loadFailed')} onRetry={() => void history.refetch()} />;
+  }
+  if (history.isPending) {
+    return (
+      <Stack gap="sm" aria-hidden>
+        <Skeleton height={14} width="40%" />
+        <Skeleton height={60} />
+        <Skeleton height={14} width="30%" />
+        <Skeleton height={60} />
+      </Stack>
+    );
+  }
+  if (history.data.items.length === 0) {
+    return <EmptyState icon={<IconHistory size={28} />} title={t('history.empty')} />;
+  }
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Timeline bulletSize={24} lineWidth={2}>
+        {history.data.items.map((entry) => (
+          <Timeline.Item key={entry.id} bullet={<IconPencil size={12} />}>
+            <Group gap={8} wrap="wrap" mb={4}>
+              <Text size="sm" fw={600}>
+                {isKnownAction(t, entry.action) ? t(`history.actions.${entry.action}`) : entry.action}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {formatDateTime(entry.at)} · {entry.user?.name ?? t('history.system')}
+              </Text>
+              {entry.entityId !== null && entry.entityId !== recordId && (
+                <Badge size="xs" variant="outline" color="gray" tt="none">
+                  {t('history.fromMerged', { id: entry.entityId })}
+                </Badge>
+              )}
+            </Group>
+            {entry.changes.length > 0 && (
+              <Table.ScrollContainer minWidth={480}>
+                <Table fz="sm" verticalSpacing={4} withRowBorders={false} striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w="28%">{t('history.field')}</Table.Th>
+                      <Table.Th>{t('history.before')}</Table.Th>
+                      <Table.Th>{t('history.after')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {entry.changes.map((change) => (
+                      <Table.Tr key={change.field}>
+                        <Table.Td fw={500}>{fieldLabel(change.field)}</Table.Td>
+                        <Table.Td c="dimmed" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                          {show(change.field, change.before)}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                          {show(change.field, change.after)}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Paper>
+  );
+}

@@ -1,0 +1,205 @@
+import { Badge, Button, Card, Group, Radio, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowMerge, IconCopyCheck } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { AnchorLink } from '../../components/router-link.tsx';
+import { errorMessage } from '../../lib/error-message.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { organizationDuplicatesOptions, useMergeOrganizations } from '../organizations/api.ts';
+import { personDuplicatesOptions, useMergePersons } from '../persons/api.ts';
+
+type Entry = { id: number; name: string; link: ReactNode; detail: string };
+type Group = { reason: 'email' | 'name'; key: string; entries: Entry[] };
+type Merge = (args: { target: { id: number }; sourceId: number }) => Promise<unknown>;
+
+/** One group of likely duplicates: pick the record to keep, merge the others into it. */
+function DuplicateGroup({ group, merge, merging }: { group: Group; merge: Merge; merging: boolean }) {
+  const { t } = useLabels();
+  const [keep, setKeep] = useState(String(group.entries[0]?.id ?? ''));
+  const [confirming, setConfirming] = useState(false);
+  const target = group.entries.find((e) => String(e.id) === keep);
+  const sources = group.entries.filter((e) => String(e.id) !== keep);
+
+  const run = async () => {
+    if (!target) return;
+    try {
+      // One at a time: each merge changes the kept record.
+      for (const s of sources) await merge({ target: { id: target.id }, sourceId: s.id });
+      notifications.show({ color: 'green', message: t('duplicates.merged', { target: target.name }) });
+    } catch (err) {
+      notifications.show({ color: 'red', title: t('duplicates.mergeFailed'), message: errorMessage(t, err) });
+    } finally {
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Group justify="space-between" mb="xs" gap="xs">
+        <Group gap={6}>
+          <Badge variant="light" color={group.reason === 'email' ? 'orange' : 'yellow'} radius="sm" tt="none">
+            {group.reason === 'email' ? t('duplicates.byEmail') : t('duplicates.byName')}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {t('duplicates.key', { key: group.key })}
+          </Text>
+        </Group>
+        <Button
+          size="compact-sm"
+          color="orange"
+          variant="light"
+          leftSection={<IconArrowMerge size={14} />}
+          onClick={() => setConfirming(true)}
+          disabled={!target || sources.length === 0}
+        >
+          {t('duplicates.mergeGroup')}
+        </Button>
+      </Group>
+      <Radio.Group value={keep} onChange={setKeep} aria-label={t('duplicates.keep')}>
+        <Stack gap={6}>
+          {group.entries.map((e) => (
+            <Group key={e.id} gap="sm" wrap="nowrap">
+              <Radio value={String(e.id)} aria-label={t('duplicates.keepLabel', { name: e.name })} />
+              <div style={{ minWidth: 0 }}>
+                {e.link}
+                <Text size="xs" c="dimmed">
+                  {e.detail}
+                </Text>
+              </div>
+              {String(e.id) === keep && (
+                <Badge size="xs" variant="outline" tt="none">
+                  {t('duplicates.keep')}
+                </Badge>
+              )}
+            </Group>
+          ))}
+        </Stack>
+      </Radio.Group>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('duplicates.mergeTitle')}
+        message={t('duplicates.mergeConfirm', { count: sources.length, target: target?.name ?? '' })}
+        confirmLabel={t('duplicates.mergeGroup')}
+        loading={merging}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void run()}
+      />
+    </Card>
+  );
+}
+
+function Groups({
+  query,
+  groups,
+  merge,
+  merging,
+}: {
+  query: { isError: boolean; isPending: boolean; error: unknown; refetch: () => unknown };
+  groups: Group[];
+  merge: Merge;
+  merging: boolean;
+}) {
+  const { t } = useLabels();
+  if (query.isError) {
+    return <ErrorState error={query.error} message={t('duplicates.loadFailed')} onRetry={() => void query.refetch()} />;
+  }
+  if (query.isPending) {
+    return (
+      <Stack gap="sm" aria-hidden>
+        <Skeleton height={110} />
+        <Skeleton height={110} />
+      </Stack>
+    );
+  }
+  if (groups.length === 0) {
+    return (
+      <EmptyState icon={<IconCopyCheck size={28} />} title={t('duplicates.emptyTitle')} description={t('duplicates.empty')} />
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('duplicates.groups', { count: groups.length })}
+      </Text>
+      {groups.map((g) => (
+        <DuplicateGroup key={`${g.reason}:${g.key}`} group={g} merge={merge} merging={merging} />
+      ))}
+    </Stack>
+  );
+}
+
+export function DuplicatesPage() {
+  const { t } = useLabels();
+  const [tab, setTab] = useState<string | null>('persons');
+  const persons = useQuery(personDuplicatesOptions());
+  const organizations = useQuery(organizationDuplicatesOptions());
+  const mergePersons = useMergePersons();
+  const mergeOrganizations = useMergeOrganizations();
+
+  const personGroups: Group[] = (persons.data?.items ?? []).map((g) => ({
+    reason: g.reason,
+    key: g.key,
+    entries: g.persons.map((p) => ({
+      id: p.id,
+      name: p.name,
+      link: (
+        <AnchorLink to="/personen/$id" params={{ id: p.id }} size="sm" fw={600}>
+          {p.name}
+        </AnchorLink>
+      ),
+      detail: [p.email, p.organization?.name].filter(Boolean).join(' · '),
+    })),
+  }));
+  const organizationGroups: Group[] = (organizations.data?.groups ?? []).map((g) => ({
+    reason: g.reason,
+    key: g.key,
+    entries: g.organizations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      link: (
+        <AnchorLink to="/organisationen/$id" params={{ id: o.id }} size="sm" fw={600}>
+          {o.name}
+        </AnchorLink>
+      ),
+      detail: [o.city, o.email, t('duplicates.createdAt', { date: formatDate(o.createdAt) })].filter(Boolean).join(' · '),
+    })),
+  }));
+
+  return (
+    <>
+      <PageHeader title={t('duplicates.title')} description={t('duplicates.description')} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="persons">
+            {t('duplicates.persons')} {persons.data ? `(${persons.data.total})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="organizations">
+            {t('duplicates.organizations')} {organizations.data ? `(${organizations.data.groups.length})` : ''}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="persons">
+          <Groups
+            query={persons}
+            groups={personGroups}
+            merge={mergePersons.mutateAsync}
+            merging={mergePersons.isPending}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="organizations">
+          <Groups
+            query={organizations}
+            groups={organizationGroups}
+            merge={mergeOrganizations.mutateAsync}
+            merging={mergeOrganizations.isPending}
+          />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/** Texts of the duplicates page (`duplicates.*`). */
+export const messages = {
+  de: {
+    nav: 'Dubletten',
+    title: 'Dubletten',
+    description:
+      'Personen und Organisationen, die wahrscheinlich doppelt erfasst sind: gleiche E-Mail-Adresse oder gleicher Name (ohne Groß-/Kleinschreibung, Umlaute und Rechtsform).',
+    persons: 'Personen',
+    organizations: 'Organisationen',
+    groups_one: '{{count}} Gruppe',
+    groups_other: '{{count}} Gruppen',
+    byEmail: 'Gleiche E-Mail-Adresse',
+    byName: 'Gleicher Name',
+    key: 'Schlüssel: {{key}}',
+    keep: 'Behalten',
+    keepLabel: '{{name}} behalten',
+    mergeGroup: 'Zusammenführen',
+    mergeTitle: 'Einträge zusammenführen',
+    mergeConfirm:
+      '{{count}} Eintrag/Einträge wird/werden in „{{target}}“ übernommen: alle Zugehörigkeiten, Beziehungen, Teilnahmen, Kontakte, Einwilligungen und der Änderungsverlauf. Die übernommenen Einträge werden danach gelöscht und verweisen auf „{{target}}“.',
+    merged: 'Zusammengeführt in „{{target}}“.',
+    mergeFailed: 'Das Zusammenführen ist fehlgeschlagen.',
+    emptyTitle: 'Keine Dubletten gefunden',
+    empty: 'Derzeit gibt es keine wahrscheinlichen Dubletten.',
+    loadFailed: 'Die Dubletten konnten nicht geladen werden.',
+    createdAt: 'angelegt {{date}}',
+  },
+  en: {
+    nav: 'Duplicates',
+    title: 'Duplicates',
+    description:
+      'People and organisations that are probably recorded twice: same e-mail address or same name (ignoring case, umlauts and legal form).',
+    persons: 'People',
+    organizations: 'Organisations',
+    groups_one: '{{count}} group',
+    groups_other: '{{count}} groups',
+    byEmail: 'Same e-mail address',
+    byName: 'Same name',
+    key: 'Key: {{key}}',
+    keep: 'Keep',
+    keepLabel: 'Keep {{name}}',
+    mergeGroup: 'Merge',
+    mergeTitle: 'Merge records',
+    mergeConfirm:
+      '{{count}} record(s) will be merged into “{{target}}”: all affiliations, relations, attendances, contacts, consents and the change history. The merged records are deleted afterwards and point to “{{target}}”.',
+    merged: 'Merged into “{{target}}”.',
+    mergeFailed: 'Merging failed.',
+    emptyTitle: 'No duplicates found',
+    empty: 'There are no likely duplicates at the moment.',
+    loadFailed: 'The duplicates could not be loaded.',
+    createdAt: 'created {{date}}',
+  },
+};

@@ -1,0 +1,326 @@
+import type { EventDetail } from '@anett/shared/schemas/event';
+import { EVENT_KIND } from '@anett/shared/vocab/enums';
+import {
+  Badge,
+  Button,
+  Card,
+  DataList,
+  Grid,
+  Group,
+  Menu,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconArrowLeft,
+  IconCalendarEvent,
+  IconDots,
+  IconPencil,
+  IconPrinter,
+  IconQrcode,
+  IconTrash,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { topicLabel } from '../../lib/reference-data.ts';
+import { useSessionUser } from '../auth/session.ts';
+import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
+import { AddAttendeesModal } from './add-attendees-modal.tsx';
+import { eventDetailOptions, useDeleteEvent } from './api.ts';
+import { AttendanceTable } from './attendance-table.tsx';
+import { EventFormModal } from './event-form-modal.tsx';
+import { KIND_COLOR, seatsTaken } from './event-kind.ts';
+import { openPrintable } from './printable.ts';
+import { SessionMatrix } from './session-matrix.tsx';
+import { STATUS_COLOR } from './status-badge.tsx';
+
+const route = getRouteApi('/app/veranstaltungen/$id');
+
+function Counter({ label, value, color }: { label: string; value: ReactNode; color?: string }) {
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fz={24} fw={700} c={color}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** "15.11.2024, 10:00 – 14:00" or "10.09.2024, 08:30 – 20.09.2024, 16:00". */
+function period(start: string, end: string | null, lang: 'de' | 'en') {
+  if (!end) return formatDateTime(start);
+  if (formatDate(start) === formatDate(end)) {
+    const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { hour: '2-digit', minute: '2-digit' });
+    return `${formatDateTime(start)} – ${time.format(new Date(end))}`;
+  }
+  return `${formatDateTime(start)} – ${formatDateTime(end)}`;
+}
+
+function Detail({ event }: { event: EventDetail }) {
+  const { t, lang, label } = useLabels();
+  const user = useSessionUser();
+  const canEdit = user?.role === 'admin' || user?.role === 'manager';
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const remove = useDeleteEvent();
+  const isCourse = event.kind === 'course';
+  const taken = seatsTaken(event);
+  useQuickLogContext({ eventId: event.id, nodeId: event.nodeId, kind: 'event_conversation' });
+
+  const print = (path: string) =>
+    openPrintable(path).catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) }));
+
+  const facts: [string, ReactNode][] = (
+    [
+      [t('events.when'), period(event.startsAt, event.endsAt, lang)],
+      [t('events.location'), event.location],
+      [t('events.node'), event.node?.name],
+      [t('events.capacity'), event.capacity === null ? t('events.unlimited') : formatNumber(event.capacity)],
+      [
+        t('events.topics'),
+        event.topics.length > 0 && (
+          <Group gap={4}>
+            {event.topics.map((tp) => (
+              <Badge key={tp.id} variant="light" color="gray" radius="sm">
+                {topicLabel(tp, lang)}
+              </Badge>
+            ))}
+          </Group>
+        ),
+      ],
+      ...(isCourse ? [[t('events.totalHours'), formatNumber(event.totalHours)] as [string, ReactNode]] : []),
+    ] as [string, ReactNode][]
+  ).filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false);
+
+  return (
+    <>
+      <PageHeader
+        title={event.title}
+        meta={
+          <Group gap={6}>
+            <Badge color={KIND_COLOR[event.kind]} variant="light" radius="sm">
+              {label(EVENT_KIND, event.kind)}
+            </Badge>
+            {event.node && (
+              <Badge color="gray" variant="outline" radius="sm">
+                {event.node.name}
+              </Badge>
+            )}
+          </Group>
+        }
+        actions={
+          <>
+            {canEdit && (
+              <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+                {t('events.add.open')}
+              </Button>
+            )}
+            {canEdit && (
+              <ButtonLink
+                to="/veranstaltungen/$id/checkin"
+                params={{ id: event.id }}
+                variant="light"
+                leftSection={<IconQrcode size={16} />}
+              >
+                {t('events.checkin.start')}
+              </ButtonLink>
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              onClick={() => void print(`/api/events/${event.id}/attendance-list`)}
+            >
+              {t('events.printList')}
+            </Button>
+            {canEdit && (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="default" px="xs" aria-label={t('events.moreActions')}>
+                    <IconDots size={18} />
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+                    {t('events.edit')}
+                  </Menu.Item>
+                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
+                    {t('events.delete')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </>
+        }
+      />
+
+      <Grid gap="md" mb="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder radius="md" padding="lg" component="section" h="100%">
+            <Title order={2} fz="md" mb="sm">
+              {t('events.details')}
+            </Title>
+            <DataList labelWidth={130} gap="xs">
+              {facts.map(([k, v]) => (
+                <DataList.Item key={k}>
+                  <DataList.ItemLabel>{k}</DataList.ItemLabel>
+                  <DataList.ItemValue>{v}</DataList.ItemValue>
+                </DataList.Item>
+              ))}
+            </DataList>
+            {event.description && (
+              <Text size="sm" mt="md" style={{ whiteSpace: 'pre-wrap' }}>
+                {event.description}
+              </Text>
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="sm" component="section" aria-label={t('events.countersLabel')}>
+            <SimpleGrid cols={2} spacing="sm">
+              <Counter
+                label={t('events.seats')}
+                value={
+                  event.capacity === null
+                    ? formatNumber(taken)
+                    : `${formatNumber(taken)} / ${formatNumber(event.capacity)}`
+                }
+                color={event.capacity !== null && taken >= event.capacity ? 'orange.9' : undefined}
+              />
+              <Counter
+                label={t('events.counter.attended')}
+                value={formatNumber(event.counts.attended)}
+                color="green.9"
+              />
+              <Counter
+                label={t('events.counter.waitlisted')}
+                value={formatNumber(event.counts.waitlisted)}
+                color={event.counts.waitlisted > 0 ? `${STATUS_COLOR.waitlisted}.9` : undefined}
+              />
+              <Counter label={t('events.counter.interested')} value={formatNumber(event.counts.interested)} />
+            </SimpleGrid>
+            {canEdit && <QuickLogButton variant="default" fullWidth />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      <Card withBorder radius="md" padding="lg" component="section" mb="md">
+        <Title order={2} fz="md" mb="sm">
+          {t('events.attendance.title')}
+        </Title>
+        <AttendanceTable
+          event={event}
+          canEdit={canEdit}
+          status={search.status}
+          page={search.page ?? 1}
+          onStatusChange={(status) => navigate({ search: { status }, replace: true })}
+          onPageChange={(p) => navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+        />
+      </Card>
+
+      {isCourse && (
+        <Card withBorder radius="md" padding="lg" component="section">
+          <Title order={2} fz="md" mb="sm">
+            {t('events.sessions.matrixTitle')}
+          </Title>
+          <SessionMatrix event={event} canEdit={canEdit} />
+        </Card>
+      )}
+
+      {canEdit && (
+        <>
+          <AddAttendeesModal eventId={event.id} opened={adding} onClose={() => setAdding(false)} />
+          <EventFormModal target={editing ? event : null} onClose={() => setEditing(false)} onSaved={() => {}} />
+          <ConfirmDialog
+            opened={deleting}
+            title={t('events.deleteTitle')}
+            message={t('events.deleteConfirm', { title: event.title })}
+            confirmLabel={t('events.delete')}
+            danger
+            loading={remove.isPending}
+            onCancel={() => setDeleting(false)}
+            onConfirm={() =>
+              remove.mutate(event, {
+                onSuccess: () => {
+                  notifications.show({ color: 'green', message: t('events.deleted', { title: event.title }) });
+                  void navigate({ to: '/veranstaltungen' });
+                },
+                onError: (err) => {
+                  setDeleting(false);
+                  notifications.show({
+                    color: 'red',
+                    message: isApiError(err, 412) ? t('common.versionConflict') : errorMessage(t, err),
+                  });
+                },
+              })
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+export function EventDetailPage() {
+  const { t } = useLabels();
+  const { id } = route.useParams();
+  const valid = Number.isSafeInteger(id) && id > 0;
+  const detail = useQuery({ ...eventDetailOptions(id), enabled: valid });
+
+  return (
+    <>
+      <AnchorLink
+        to="/veranstaltungen"
+        size="sm"
+        mb="sm"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
+        <IconArrowLeft size={14} /> {t('events.backToList')}
+      </AnchorLink>
+      {!valid || isApiError(detail.error, 404) || isApiError(detail.error, 400) ? (
+        <EmptyState
+          icon={<IconCalendarEvent size={28} />}
+          title={t('common.notFoundTitle')}
+          description={t('events.notFound')}
+          actions={
+            <ButtonLink to="/veranstaltungen" variant="light">
+              {t('events.backToList')}
+            </ButtonLink>
+          }
+        />
+      ) : detail.isError ? (
+        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : detail.isPending ? (
+        <Stack gap="md" aria-hidden>
+          <Skeleton height={32} width="50%" />
+          <Skeleton height={180} />
+          <Skeleton height={280} />
+        </Stack>
+      ) : (
+        <Detail event={detail.data} />
+      )}
+    </>
+  );
+}

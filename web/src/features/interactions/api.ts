@@ -1,0 +1,117 @@
+import type { Page } from '@anett/shared/schemas/common';
+import type {
+  FollowUpPage,
+  Interaction,
+  InteractionCreate,
+  InteractionListQuery,
+  InteractionPatch,
+  TimelinePage,
+} from '@anett/shared/schemas/interaction';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+
+export const interactionKeys = {
+  all: ['interactions'] as const,
+  lists: () => [...interactionKeys.all, 'list'] as const,
+  list: (params: InteractionListQuery) => [...interactionKeys.lists(), params] as const,
+  followUps: (scope: 'mine' | 'all', page: number) => [...interactionKeys.all, 'follow-ups', scope, page] as const,
+};
+
+/** Whose timeline: the collection part of `/api/<subject>/:id/timeline`. */
+export type TimelineSubject = 'persons' | 'organizations' | 'nodes';
+
+/** `['persons', 'timeline', 7]`: beside the record's own keys, so a record's queries share the first segment. */
+export const timelineKey = (subject: TimelineSubject, id: number) => [subject, 'timeline', id] as const;
+
+export const interactionListOptions = (params: InteractionListQuery) =>
+  queryOptions({
+    queryKey: interactionKeys.list(params),
+    queryFn: ({ signal }) => api.get<Page<Interaction>>('/api/interactions', { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const followUpsOptions = (scope: 'mine' | 'all', page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: interactionKeys.followUps(scope, page),
+    queryFn: ({ signal }) =>
+      api.get<FollowUpPage>('/api/interactions/follow-ups', { query: { scope, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+const TIMELINE_PAGE = 20;
+
+export const timelineOptions = (subject: TimelineSubject, id: number) =>
+  infiniteQueryOptions({
+    queryKey: timelineKey(subject, id),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<TimelinePage>(`/api/${subject}/${id}/timeline`, {
+        query: { limit: TIMELINE_PAGE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/**
+ * After a contact was logged or changed: the log, the follow-ups, every timeline and the linked records' details
+ * (they may show the last contact) are refetched.
+ */
+export function invalidateContactData(
+  queryClient: QueryClient,
+  links: { personIds?: number[]; organizationIds?: number[] } = {},
+) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: interactionKeys.all }),
+    queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === 'timeline' }),
+    ...(links.personIds ?? []).map((id) => queryClient.invalidateQueries({ queryKey: ['persons', 'detail', id] })),
+    ...(links.organizationIds ?? []).map((id) =>
+      queryClient.invalidateQueries({ queryKey: ['organizations', 'detail', id] }),
+    ),
+  ]);
+}
+
+const linksOf = (i: Interaction) => ({
+  personIds: i.persons.map((p) => p.id),
+  organizationIds: i.organizations.map((o) => o.id),
+});
+
+export function useCreateInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InteractionCreate) => api.post<Interaction>('/api/interactions', { body }),
+    onSuccess: (created) => invalidateContactData(queryClient, linksOf(created)),
+  });
+}
+
+/** Edits carry the version the user saw (If-Match). */
+export function useUpdateInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ item, patch }: { item: Interaction; patch: InteractionPatch }) =>
+      api.patch<Interaction>(`/api/interactions/${item.id}`, { body: patch, ifMatch: item.version }),
+    onSettled: (_data, _err, { item }) => invalidateContactData(queryClient, linksOf(item)),
+  });
+}
+
+export function useDeleteInteraction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (item: Interaction) => api.delete(`/api/interactions/${item.id}`, { ifMatch: item.version }),
+    onSettled: (_data, _err, item) => invalidateContactData(queryClient, linksOf(item)),
+  });
+}
+
+export function useFollowUpDone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (item: Interaction) => api.post<Interaction>(`/api/interactions/${item.id}/follow-up-done`),
+    onSettled: () => invalidateContactData(queryClient),
+  });
+}

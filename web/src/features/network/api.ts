@@ -1,0 +1,64 @@
+import type { Page } from '@anett/shared/schemas/common';
+import type { Network, NetworkOverview, Relation, RelationInput, relationPatch } from '@anett/shared/schemas/network';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../lib/api-client.ts';
+
+type RelationPatch = z.input<typeof relationPatch>;
+
+export const networkKeys = {
+  all: ['network'] as const,
+  overview: () => [...networkKeys.all, 'overview'] as const,
+  networks: () => ['networks', 'list', { pageSize: 500, sort: 'name' }] as const,
+};
+
+export const networkOverviewOptions = () =>
+  queryOptions({
+    queryKey: networkKeys.overview(),
+    queryFn: ({ signal }) => api.get<NetworkOverview>('/api/network/overview', { signal }),
+  });
+
+/** ANeTT and the partner networks (a handful: loaded whole). */
+export const networkListOptions = () =>
+  queryOptions({
+    queryKey: networkKeys.networks(),
+    queryFn: ({ signal }) =>
+      api.get<Page<Network>>('/api/networks', { query: { pageSize: 500, sort: 'name' }, signal }),
+    staleTime: 5 * 60_000,
+  });
+
+/** A relation changed: the organisation's detail and the network page show it. */
+function useInvalidateRelations() {
+  const queryClient = useQueryClient();
+  return (organizationId: number) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['organizations', 'detail', organizationId] }),
+      queryClient.invalidateQueries({ queryKey: networkKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['nodes'] }),
+    ]);
+}
+
+export function useCreateRelation() {
+  const invalidate = useInvalidateRelations();
+  return useMutation({
+    mutationFn: (body: RelationInput) => api.post<Relation>('/api/relations', { body }),
+    onSuccess: (r) => invalidate(r.organizationId),
+  });
+}
+
+export function useUpdateRelation() {
+  const invalidate = useInvalidateRelations();
+  return useMutation({
+    mutationFn: ({ relation, patch }: { relation: Relation; patch: RelationPatch }) =>
+      api.patch<Relation>(`/api/relations/${relation.id}`, { body: patch, ifMatch: relation.version }),
+    onSettled: (_data, _err, { relation }) => invalidate(relation.organizationId),
+  });
+}
+
+export function useDeleteRelation() {
+  const invalidate = useInvalidateRelations();
+  return useMutation({
+    mutationFn: (relation: Relation) => api.delete(`/api/relations/${relation.id}`, { ifMatch: relation.version }),
+    onSettled: (_data, _err, relation) => invalidate(relation.organizationId),
+  });
+}

@@ -1,0 +1,22 @@
+import { MultiSelect, type MultiSelectProps } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
+
+type Props = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
+  value: number[] | undefined;
+  onChange: (ids: number[] | undefined) => void;
+};
+
+/** The QTI nodes (a handful) for filters. */
+export function NodeMultiSelect({ value, onChange, ...props }: Props) {
+  const nodes = useQuery(nodeOptionsQuery());
+  return (
+    <MultiSelect
+      data={nodeSelectData(nodes.data?.items)}
+      value={(value ?? []).map(String)}
+      onChange={(v) => onChange(v.length ? v.map(Number) : undefined)}
+      clearable
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,318 @@
+import {
+  type DuplicateCandidate,
+  type Organization,
+  type OrganizationDetail,
+  organizationInput,
+  type OrganizationPatch,
+} from '@anett/shared/schemas/organization';
+import { districtLabel } from '@anett/shared/vocab/districts';
+import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
+import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { changedKeys, ConflictPanel, conflictRows, type ConflictField } from '../../components/forms/conflict-panel.tsx';
+import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
+import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-select.tsx';
+import { AnchorLink } from '../../components/router-link.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { tagListOptions } from '../tags/api.ts';
+import { TagPicker } from '../tags/tag-picker.tsx';
+import { useCreateOrganization, useUpdateOrganization } from './api.ts';
+
+type Values = {
+  name: string;
+  shortName: string;
+  kind: string;
+  sizeClass: string | null;
+  employees: number | string;
+  street: string;
+  postalCode: string;
+  city: string;
+  district: string | null;
+  website: string;
+  email: string;
+  phone: string;
+  notes: string;
+  sectors: string[];
+  tagIds: number[];
+};
+
+const EMPTY: Values = {
+  name: '',
+  shortName: '',
+  kind: '',
+  sizeClass: null,
+  employees: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  district: null,
+  website: '',
+  email: '',
+  phone: '',
+  notes: '',
+  sectors: [],
+  tagIds: [],
+};
+
+const toValues = (o: Organization): Values => ({
+  name: o.name,
+  shortName: o.shortName ?? '',
+  kind: o.kind,
+  sizeClass: o.sizeClass,
+  employees: o.employees ?? '',
+  street: o.street ?? '',
+  postalCode: o.postalCode ?? '',
+  city: o.city ?? '',
+  district: o.district,
+  website: o.website ?? '',
+  email: o.email ?? '',
+  phone: o.phone ?? '',
+  notes: o.notes ?? '',
+  sectors: o.sectors,
+  tagIds: o.tags.map((t) => t.id),
+});
+
+/** Form values → the API's input (empty kind is "missing", an empty number is null). */
+const toInput = (v: Values) => ({
+  ...v,
+  kind: v.kind || undefined,
+  employees: v.employees === '' ? null : Number(v.employees),
+});
+
+type Props = {
+  /** `'new'` opens the create form, an organisation the edit form, null closes it. */
+  target: OrganizationDetail | 'new' | null;
+  onClose: () => void;
+  onSaved: (org: OrganizationDetail, created: boolean) => void;
+};
+
+export function OrganizationFormModal({ target, onClose, onSaved }: Props) {
+  const { t } = useLabels();
+  const editing = target !== null && target !== 'new' ? target : null;
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={editing ? t('organizations.editTitle') : t('organizations.createTitle')}
+      size="xl"
+    >
+      {target !== null && (
+        <OrganizationForm key={editing ? `${editing.id}` : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} />
+      )}
+    </Modal>
+  );
+}
+
+function OrganizationForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: OrganizationDetail | null;
+  onClose: () => void;
+  onSaved: Props['onSaved'];
+}) {
+  const { t, label } = useLabels();
+  const create = useCreateOrganization();
+  const update = useUpdateOrganization();
+  const tags = useQuery(tagListOptions());
+  // What the user started from: the baseline of the patch and of the conflict comparison.
+  const [loaded, setLoaded] = useState(() => ({
+    values: editing ? toValues(editing) : EMPTY,
+    version: editing?.version ?? 0,
+  }));
+  const [conflict, setConflict] = useState<{ values: Values; version: number } | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+
+  const form = useForm<Values>({
+    initialValues: loaded.values,
+    validate: (values) => zodFieldErrors(t, organizationInput, toInput(values)),
+  });
+
+  const fail = (err: unknown) => {
+    if (isApiError(err, 412)) {
+      const current = (err.data as { current?: Organization } | undefined)?.current;
+      if (current) setConflict({ values: toValues(current), version: current.version });
+      return;
+    }
+    if (isApiError(err, 409) && err.code === 'DUPLICATE_CANDIDATES') {
+      setDuplicates((err.data as { candidates?: DuplicateCandidate[] } | undefined)?.candidates ?? []);
+      return;
+    }
+    if (isApiError(err)) form.setErrors(err.fieldErrors);
+  };
+
+  const save = (values: Values, opts: { version?: number; confirmDuplicate?: boolean } = {}) => {
+    const input = toInput(values);
+    if (editing) {
+      const patch = Object.fromEntries(changedKeys(loaded.values, values).map((k) => [k, input[k]])) as OrganizationPatch;
+      if (Object.keys(patch).length === 0) {
+        onClose();
+        return;
+      }
+      update.mutate(
+        { id: editing.id, version: opts.version ?? loaded.version, patch },
+        { onSuccess: (org) => onSaved(org, false), onError: fail },
+      );
+    } else {
+      create.mutate(
+        { ...(input as typeof input & { kind: Organization['kind'] }), confirmDuplicate: opts.confirmDuplicate },
+        { onSuccess: (org) => onSaved(org, true), onError: fail },
+      );
+    }
+  };
+
+  const submit = form.onSubmit((values) => {
+    setDuplicates(null);
+    save(values);
+  });
+
+  const reload = () => {
+    if (!conflict) return;
+    setLoaded(conflict);
+    form.setValues(conflict.values);
+    form.resetDirty(conflict.values);
+    form.clearErrors();
+    setConflict(null);
+  };
+  const overwrite = () => {
+    if (!conflict) return;
+    // The user's own changes (against what they loaded) go over the new version; everything else stays theirs.
+    save(form.getValues(), { version: conflict.version });
+  };
+
+  const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
+  const fields: ConflictField<Values>[] = [
+    { key: 'name', label: t('organizations.fields.name') },
+    { key: 'shortName', label: t('organizations.fields.shortName') },
+    { key: 'kind', label: t('organizations.fields.kind'), format: (v) => label(ORGANIZATION_KIND, v as string) },
+    { key: 'sizeClass', label: t('organizations.fields.sizeClass'), format: (v) => label(SIZE_CLASS, v as string) },
+    { key: 'employees', label: t('organizations.fields.employees') },
+    { key: 'sectors', label: t('organizations.fields.sectors') },
+    { key: 'street', label: t('organizations.fields.street') },
+    { key: 'postalCode', label: t('organizations.fields.postalCode') },
+    { key: 'city', label: t('organizations.fields.city') },
+    { key: 'district', label: t('organizations.fields.district'), format: (v) => districtLabel(v as string | null) },
+    { key: 'website', label: t('organizations.fields.website') },
+    { key: 'email', label: t('organizations.fields.email') },
+    { key: 'phone', label: t('organizations.fields.phone') },
+    { key: 'tagIds', label: t('organizations.fields.tags'), format: (v) => (v as number[]).map(tagName).join(', ') },
+    { key: 'notes', label: t('organizations.fields.notes') },
+  ];
+
+  const mutation = editing ? update : create;
+  const error = mutation.error;
+  const generalError =
+    error &&
+    !(isApiError(error) && (Object.keys(error.fieldErrors).length > 0 || error.status === 412 || error.status === 409))
+      ? errorMessage(t, error)
+      : null;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {conflict && (
+          <ConflictPanel
+            rows={conflictRows(fields, loaded.values, conflict.values, form.getValues())}
+            onReload={reload}
+            onOverwrite={overwrite}
+            overwriting={update.isPending}
+          />
+        )}
+        {generalError && (
+          <Alert color="red" variant="light" role="alert">
+            {generalError}
+          </Alert>
+        )}
+        {duplicates && duplicates.length > 0 && (
+          <DuplicateCandidates
+            candidates={duplicates.map((c) => ({
+              id: c.id,
+              reason: c.reason,
+              detail: c.city,
+              link: (
+                <AnchorLink to="/organisationen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
+                  {c.name}
+                </AnchorLink>
+              ),
+            }))}
+            confirmLabel={t('forms.createAnyway')}
+            loading={create.isPending}
+            onConfirm={() => save(form.getValues(), { confirmDuplicate: true })}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          <TextInput label={t('organizations.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('organizations.shortName')} {...form.getInputProps('shortName')} />
+          <Select
+            label={t('organizations.kind')}
+            required
+            placeholder={t('organizations.kindPlaceholder')}
+            data={Object.keys(ORGANIZATION_KIND).map((k) => ({ value: k, label: label(ORGANIZATION_KIND, k) }))}
+            allowDeselect={false}
+            searchable
+            {...form.getInputProps('kind')}
+          />
+          <Group grow align="flex-start" gap="sm">
+            <Select
+              label={t('organizations.sizeClass')}
+              description={t('organizations.sizeClassHint')}
+              data={Object.keys(SIZE_CLASS).map((k) => ({ value: k, label: label(SIZE_CLASS, k) }))}
+              clearable
+              {...form.getInputProps('sizeClass')}
+            />
+            <NumberInput
+              label={t('organizations.employees')}
+              description=" "
+              min={0}
+              max={1_000_000}
+              allowDecimal={false}
+              thousandSeparator="."
+              decimalSeparator=","
+              {...form.getInputProps('employees')}
+            />
+          </Group>
+        </SimpleGrid>
+        <WzMultiSelect
+          label={t('organizations.sectors')}
+          description={t('organizations.sectorsHint')}
+          {...form.getInputProps('sectors')}
+          value={form.getValues().sectors}
+          onChange={(v) => form.setFieldValue('sectors', v ?? [])}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          <TextInput label={t('organizations.street')} {...form.getInputProps('street')} />
+          <Group grow align="flex-start" gap="sm" wrap="nowrap">
+            <TextInput label={t('organizations.postalCode')} maw={120} inputMode="numeric" {...form.getInputProps('postalCode')} />
+            <TextInput label={t('organizations.city')} {...form.getInputProps('city')} />
+          </Group>
+          <DistrictSelect label={t('organizations.district')} {...form.getInputProps('district')} />
+          <TextInput label={t('organizations.website')} {...form.getInputProps('website')} />
+          <TextInput label={t('organizations.email')} type="email" {...form.getInputProps('email')} />
+          <TextInput label={t('organizations.phone')} type="tel" {...form.getInputProps('phone')} />
+        </SimpleGrid>
+        <TagPicker
+          label={t('organizations.tags')}
+          creatable
+          {...form.getInputProps('tagIds')}
+          value={form.getValues().tagIds}
+          onChange={(ids) => form.setFieldValue('tagIds', ids)}
+        />
+        <Textarea label={t('organizations.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        <Group justify="flex-end" gap="sm" mt="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending && !conflict}>
+            {editing ? t('common.save') : t('organizations.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import type { ComponentProps } from 'react';
+import { AsyncSelect } from '../../components/filters/async-select.tsx';
+import { organizationKeys, searchOrganizationOptions } from './api.ts';
+
+type Props = Omit<ComponentProps<typeof AsyncSelect>, 'queryKey' | 'fetchOptions'>;
+
+/** Picks one organisation by searching the server (accent-insensitive). */
+export function OrganizationSelect(props: Props) {
+  return <AsyncSelect queryKey={organizationKeys.options()} fetchOptions={searchOrganizationOptions} {...props} />;
+}

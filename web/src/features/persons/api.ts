@@ -1,0 +1,210 @@
+import type { Page } from '@anett/shared/schemas/common';
+import type { Event } from '@anett/shared/schemas/event';
+import type { HistoryEntry } from '@anett/shared/schemas/history';
+import type {
+  Affiliation,
+  AffiliationInput,
+  AffiliationPatch,
+  Office,
+  OfficeInput,
+  OfficePatch,
+  Person,
+  PersonDuplicateGroup,
+  PersonInput,
+  PersonListItem,
+  PersonListQuery,
+  PersonPatch,
+} from '@anett/shared/schemas/person';
+import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { api } from '../../lib/api-client.ts';
+import { formatDate } from '../../lib/format.ts';
+
+export const personKeys = {
+  all: ['persons'] as const,
+  lists: () => [...personKeys.all, 'list'] as const,
+  list: (params: PersonListQuery) => [...personKeys.lists(), params] as const,
+  detail: (id: number) => [...personKeys.all, 'detail', id] as const,
+  history: (id: number) => [...personKeys.all, 'history', id] as const,
+  duplicates: () => [...personKeys.all, 'duplicates'] as const,
+  options: () => [...personKeys.all, 'options'] as const,
+};
+
+export const personListOptions = (params: PersonListQuery) =>
+  queryOptions({
+    queryKey: personKeys.list(params),
+    queryFn: ({ signal }) => api.get<Page<PersonListItem>>('/api/persons', { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const personDetailOptions = (id: number) =>
+  queryOptions({
+    queryKey: personKeys.detail(id),
+    queryFn: ({ signal }) => api.get<Person>(`/api/persons/${id}`, { signal }),
+  });
+
+export const personHistoryOptions = (id: number) =>
+  queryOptions({
+    queryKey: personKeys.history(id),
+    queryFn: ({ signal }) => api.get<{ items: HistoryEntry[] }>(`/api/persons/${id}/history`, { signal }),
+  });
+
+export const personDuplicatesOptions = () =>
+  queryOptions({
+    queryKey: personKeys.duplicates(),
+    queryFn: ({ signal }) =>
+      api.get<Page<PersonDuplicateGroup>>('/api/persons/duplicates', { query: { pageSize: 500 }, signal }),
+  });
+
+export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
+  [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
+
+/** For search selects: persons matching `q` ('Anna Müller · IHK Erfurt'). */
+export async function searchPersonOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
+  const page = await api.get<Page<PersonListItem>>('/api/persons', {
+    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'lastName' },
+    signal,
+  });
+  return page.items.map((p) => ({
+    value: String(p.id),
+    label: [personName(p), p.organization?.name].filter(Boolean).join(' · '),
+  }));
+}
+
+const eventLabel = (e: Pick<Event, 'title' | 'startsAt'>) => `${e.title} (${formatDate(e.startsAt)})`;
+
+/** For the event filter: events matching `q`, latest first. */
+export async function searchEventOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
+  const page = await api.get<Page<Event>>('/api/events', {
+    query: { q: q || undefined, pageSize: 20, sort: '-startsAt' },
+    signal,
+  });
+  return page.items.map((e) => ({ value: String(e.id), label: eventLabel(e) }));
+}
+
+/** Labels of events chosen in the URL (there are few): one request each, cached. */
+export const eventLabelOptions = (id: number) =>
+  queryOptions({
+    queryKey: ['events', 'detail', id] as const,
+    queryFn: ({ signal }) => api.get<Event>(`/api/events/${id}`, { signal }),
+    select: (e: Event) => ({ value: String(e.id), label: eventLabel(e) }),
+    staleTime: 5 * 60_000,
+  });
+
+/** After a change of a person: the record, every list, its history; organisations list their people too. */
+export function invalidatePerson(queryClient: QueryClient, id: number) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: personKeys.detail(id) }),
+    queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: personKeys.history(id) }),
+    queryClient.invalidateQueries({ queryKey: personKeys.duplicates() }),
+    queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
+  ]);
+}
+
+export function useCreatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PersonInput) => api.post<Person>('/api/persons', { body }),
+    onSuccess: (p) => {
+      queryClient.setQueryData(personKeys.detail(p.id), p);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
+      ]);
+    },
+  });
+}
+
+/** Sends only the changed fields with the version the user loaded (If-Match); a concurrent change answers 412. */
+export function useUpdatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, patch }: { id: number; version: number; patch: PersonPatch }) =>
+      api.patch<Person>(`/api/persons/${id}`, { body: patch, ifMatch: version }),
+    onSuccess: (p) => {
+      queryClient.setQueryData(personKeys.detail(p.id), p);
+      return invalidatePerson(queryClient, p.id);
+    },
+  });
+}
+
+export function useDeletePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (p: Pick<Person, 'id' | 'version'>) => api.delete<Person>(`/api/persons/${p.id}`, { ifMatch: p.version }),
+    onSettled: (_d, _e, p) => invalidatePerson(queryClient, p.id),
+  });
+}
+
+export function useRestorePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<Person>(`/api/persons/${id}/restore`),
+    onSettled: (_d, _e, id) => invalidatePerson(queryClient, id),
+  });
+}
+
+/** Moves `sourceId` into `target`; both records change. */
+export function useMergePersons() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, sourceId }: { target: { id: number; version?: number }; sourceId: number }) =>
+      api.post<Person>(`/api/persons/${target.id}/merge`, { body: { sourceId }, ifMatch: target.version }),
+    onSettled: (_d, _e, { target, sourceId }) =>
+      Promise.all([
+        invalidatePerson(queryClient, target.id),
+        invalidatePerson(queryClient, sourceId),
+        queryClient.invalidateQueries({ queryKey: [...personKeys.all, 'timeline'] }),
+      ]),
+  });
+}
+
+// Affiliations and offices: sub-records with their own version.
+
+export function useSaveAffiliation(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      args: { create: AffiliationInput } | { affiliation: Affiliation; patch: AffiliationPatch },
+    ): Promise<Affiliation> =>
+      'create' in args
+        ? api.post<Affiliation>(`/api/persons/${personId}/affiliations`, { body: args.create })
+        : api.patch<Affiliation>(`/api/persons/${personId}/affiliations/${args.affiliation.id}`, {
+            body: args.patch,
+            ifMatch: args.affiliation.version,
+          }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
+
+export function useDeleteAffiliation(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (a: Affiliation) =>
+      api.delete(`/api/persons/${personId}/affiliations/${a.id}`, { ifMatch: a.version }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
+
+export function useSaveOffice(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { create: OfficeInput } | { office: Office; patch: OfficePatch }): Promise<Office> =>
+      'create' in args
+        ? api.post<Office>(`/api/persons/${personId}/offices`, { body: args.create })
+        : api.patch<Office>(`/api/persons/${personId}/offices/${args.office.id}`, {
+            body: args.patch,
+            ifMatch: args.office.version,
+          }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
+
+export function useDeleteOffice(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (o: Office) => api.delete(`/api/persons/${personId}/offices/${o.id}`, { ifMatch: o.version }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}

@@ -1,0 +1,357 @@
+import {
+  type Person,
+  type PersonDuplicateCandidate,
+  type PersonPatch,
+  personInput,
+} from '@anett/shared/schemas/person';
+import { SALUTATION } from '@anett/shared/vocab/enums';
+import { letterSalutation } from '@anett/shared/salutation';
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { changedKeys, type ConflictField, ConflictPanel, conflictRows } from '../../components/forms/conflict-panel.tsx';
+import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
+import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { AnchorLink } from '../../components/router-link.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { OrganizationSelect } from '../organizations/organization-select.tsx';
+import { tagListOptions } from '../tags/api.ts';
+import { TagPicker } from '../tags/tag-picker.tsx';
+import { useCreatePerson, useUpdatePerson } from './api.ts';
+
+type Values = {
+  salutation: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  mobile: string;
+  notes: string;
+  tagIds: number[];
+  /** First affiliation (create only). */
+  organizationId: number | null;
+  function: string;
+};
+
+const PERSON_FIELDS = ['salutation', 'title', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'notes', 'tagIds'] as const;
+
+const EMPTY: Values = {
+  salutation: '',
+  title: '',
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  mobile: '',
+  notes: '',
+  tagIds: [],
+  organizationId: null,
+  function: '',
+};
+
+const toValues = (p: Person): Values => ({
+  salutation: p.salutation ?? '',
+  title: p.title ?? '',
+  firstName: p.firstName,
+  lastName: p.lastName,
+  email: p.email ?? '',
+  phone: p.phone ?? '',
+  mobile: p.mobile ?? '',
+  notes: p.notes ?? '',
+  tagIds: p.tags.map((t) => t.id),
+  organizationId: null,
+  function: '',
+});
+
+/** The person fields as the API takes them. */
+const personFields = (v: Values) => ({
+  salutation: (v.salutation || null) as 'frau' | 'herr' | null,
+  title: v.title,
+  firstName: v.firstName,
+  lastName: v.lastName,
+  email: v.email,
+  phone: v.phone,
+  mobile: v.mobile,
+  notes: v.notes,
+  tagIds: v.tagIds,
+});
+
+const toCreateInput = (v: Values, confirmDuplicate = false) => ({
+  ...personFields(v),
+  affiliations: v.organizationId ? [{ organizationId: v.organizationId, function: v.function, isPrimary: true }] : [],
+  confirmDuplicate,
+});
+
+/** Server and schema errors of the first affiliation belong to the two inputs of this form. */
+const mapAffiliationErrors = (errors: Record<string, string>) => {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const m = /^affiliations\.0\.(organizationId|function)$/.exec(key);
+    out[m ? (m[1] as string) : key === 'affiliations' ? 'organizationId' : key] = message;
+  }
+  return out;
+};
+
+type Props = {
+  /** `'new'` opens the create form, a person the edit form, null closes it. */
+  target: Person | 'new' | null;
+  onClose: () => void;
+  onSaved: (person: Person, created: boolean) => void;
+};
+
+export function PersonFormModal({ target, onClose, onSaved }: Props) {
+  const { t } = useLabels();
+  const editing = target !== null && target !== 'new' ? target : null;
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={editing ? t('persons.editTitle') : t('persons.createTitle')}
+      size="xl"
+    >
+      {target !== null && (
+        <PersonForm key={editing ? editing.id : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} />
+      )}
+    </Modal>
+  );
+}
+
+function PersonForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: Person | null;
+  onClose: () => void;
+  onSaved: Props['onSaved'];
+}) {
+  const { t, label } = useLabels();
+  const create = useCreatePerson();
+  const update = useUpdatePerson();
+  const tags = useQuery(tagListOptions());
+  const [loaded, setLoaded] = useState(() => ({
+    values: editing ? toValues(editing) : EMPTY,
+    version: editing?.version ?? 0,
+  }));
+  const [conflict, setConflict] = useState<{ values: Values; version: number } | null>(null);
+  const [duplicates, setDuplicates] = useState<PersonDuplicateCandidate[] | null>(null);
+  const [organization, setOrganization] = useState<AsyncOption | null>(null);
+
+  const form = useForm<Values>({
+    initialValues: loaded.values,
+    validate: (values) => mapAffiliationErrors(zodFieldErrors(t, personInput, toCreateInput(values))),
+  });
+
+  const fail = (err: unknown) => {
+    if (isApiError(err, 412)) {
+      const current = (err.data as { current?: Person } | undefined)?.current;
+      if (current) setConflict({ values: toValues(current), version: current.version });
+      return;
+    }
+    if (isApiError(err, 409) && err.code === 'DUPLICATE_CANDIDATES') {
+      setDuplicates((err.data as { candidates?: PersonDuplicateCandidate[] } | undefined)?.candidates ?? []);
+      return;
+    }
+    if (isApiError(err)) form.setErrors(mapAffiliationErrors(err.fieldErrors));
+  };
+
+  const save = (values: Values, opts: { version?: number; confirmDuplicate?: boolean } = {}) => {
+    if (editing) {
+      const fields = personFields(values);
+      const changed = changedKeys(loaded.values, values).filter((k): k is (typeof PERSON_FIELDS)[number] =>
+        (PERSON_FIELDS as readonly string[]).includes(k),
+      );
+      if (changed.length === 0) {
+        onClose();
+        return;
+      }
+      const patch: PersonPatch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+      if (opts.confirmDuplicate) patch.confirmDuplicate = true;
+      update.mutate(
+        { id: editing.id, version: opts.version ?? loaded.version, patch },
+        { onSuccess: (p) => onSaved(p, false), onError: fail },
+      );
+    } else {
+      create.mutate(toCreateInput(values, opts.confirmDuplicate), {
+        onSuccess: (p) => onSaved(p, true),
+        onError: fail,
+      });
+    }
+  };
+
+  const submit = form.onSubmit((values) => {
+    setDuplicates(null);
+    save(values);
+  });
+
+  const reload = () => {
+    if (!conflict) return;
+    setLoaded(conflict);
+    form.setValues(conflict.values);
+    form.resetDirty(conflict.values);
+    form.clearErrors();
+    setConflict(null);
+  };
+  const overwrite = () => {
+    if (conflict) save(form.getValues(), { version: conflict.version });
+  };
+
+  const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
+  const fields: ConflictField<Values>[] = [
+    { key: 'salutation', label: t('persons.fields.salutation'), format: (v) => label(SALUTATION, (v as string) || null) },
+    { key: 'title', label: t('persons.fields.title') },
+    { key: 'firstName', label: t('persons.fields.firstName') },
+    { key: 'lastName', label: t('persons.fields.lastName') },
+    { key: 'email', label: t('persons.fields.email') },
+    { key: 'phone', label: t('persons.fields.phone') },
+    { key: 'mobile', label: t('persons.fields.mobile') },
+    { key: 'tagIds', label: t('persons.fields.tagIds'), format: (v) => (v as number[]).map(tagName).join(', ') },
+    { key: 'notes', label: t('persons.fields.notes') },
+  ];
+
+  const values = form.getValues();
+  const office = editing?.offices.find((o) => o.current)?.title;
+  const preview = letterSalutation({
+    salutation: (values.salutation || null) as 'frau' | 'herr' | null,
+    title: values.title,
+    firstName: values.firstName,
+    lastName: values.lastName,
+    office,
+  });
+
+  const mutation = editing ? update : create;
+  const error = mutation.error;
+  const generalError =
+    error &&
+    !(isApiError(error) && (Object.keys(error.fieldErrors).length > 0 || error.status === 412 || error.status === 409))
+      ? errorMessage(t, error)
+      : null;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {conflict && (
+          <ConflictPanel
+            rows={conflictRows(fields, loaded.values, conflict.values, values)}
+            onReload={reload}
+            onOverwrite={overwrite}
+            overwriting={update.isPending}
+          />
+        )}
+        {generalError && (
+          <Alert color="red" variant="light" role="alert">
+            {generalError}
+          </Alert>
+        )}
+        {duplicates && duplicates.length > 0 && (
+          <DuplicateCandidates
+            candidates={duplicates.map((c) => ({
+              id: c.id,
+              reason: c.reason,
+              detail: [c.email, c.organization?.name].filter(Boolean).join(' · '),
+              link: (
+                <AnchorLink to="/personen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
+                  {c.name}
+                </AnchorLink>
+              ),
+            }))}
+            confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
+            loading={mutation.isPending}
+            onConfirm={() => save(form.getValues(), { confirmDuplicate: true, version: conflict?.version })}
+          />
+        )}
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="person-salutation-label">
+              {t('persons.salutation')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="person-salutation-label"
+              data={[
+                { value: 'frau', label: label(SALUTATION, 'frau') },
+                { value: 'herr', label: label(SALUTATION, 'herr') },
+                { value: '', label: t('persons.noSalutation') },
+              ]}
+              {...form.getInputProps('salutation')}
+            />
+          </Stack>
+          <TextInput
+            label={t('persons.academicTitle')}
+            placeholder={t('persons.academicTitleHint')}
+            w={180}
+            {...form.getInputProps('title')}
+          />
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          <TextInput label={t('persons.firstName')} required data-autofocus {...form.getInputProps('firstName')} />
+          <TextInput label={t('persons.lastName')} required {...form.getInputProps('lastName')} />
+        </SimpleGrid>
+        <Text size="sm" c="dimmed" data-testid="salutation-preview">
+          {t('persons.letterSalutation')}: <Text span fw={600} c="dark">{preview}</Text>
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+          <TextInput label={t('persons.email')} type="email" {...form.getInputProps('email')} />
+          <TextInput label={t('persons.phone')} type="tel" {...form.getInputProps('phone')} />
+          <TextInput label={t('persons.mobile')} type="tel" {...form.getInputProps('mobile')} />
+        </SimpleGrid>
+        {!editing && (
+          <>
+            <Divider label={t('persons.firstAffiliation')} labelPosition="left" />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+              <OrganizationSelect
+                label={t('persons.organization')}
+                description={t('persons.firstAffiliationHint')}
+                value={values.organizationId}
+                selected={organization}
+                onChange={(id, option) => {
+                  setOrganization(option);
+                  form.setFieldValue('organizationId', id);
+                }}
+                error={form.errors.organizationId}
+              />
+              <TextInput
+                label={t('persons.function')}
+                description=" "
+                disabled={!values.organizationId}
+                {...form.getInputProps('function')}
+              />
+            </SimpleGrid>
+          </>
+        )}
+        <TagPicker
+          label={t('persons.tags')}
+          creatable
+          value={values.tagIds}
+          onChange={(ids) => form.setFieldValue('tagIds', ids)}
+          error={form.errors.tagIds}
+        />
+        <Textarea label={t('persons.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        <Group justify="flex-end" gap="sm" mt="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending && !conflict && !duplicates}>
+            {editing ? t('common.save') : t('persons.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
