@@ -50,7 +50,12 @@ const config: Config = {
   webDist: join(dir, 'no-web'),
 };
 const ctx = createContext(db, config);
-ctx.users.create({ email: 'bench@anett.local', name: 'Bench', role: 'manager', passwordHash: await hashPassword('bench-password') });
+ctx.users.create({
+  email: 'bench@anett.local',
+  name: 'Bench',
+  role: 'manager',
+  passwordHash: await hashPassword('bench-password'),
+});
 const app = await buildApp({ db, config, logger: false });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const login = await fetch(`${base}/api/auth/login`, {

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
+// @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -22,7 +23,10 @@ import {
 type Json = Record<string, any>;
 
 const suppress = (t: TestApp, email: string) =>
-  t.db.insert(suppressions).values({ emailHash: emailHash(email), reason: 'objection', createdAt: new Date().toISOString() }).run();
+  t.db
+    .insert(suppressions)
+    .values({ emailHash: emailHash(email), reason: 'objection', createdAt: new Date().toISOString() })
+    .run();
 
 /**
  * A mailing list with every case: salutations with titles and an office, a neutral one, a formula in a name, and
@@ -42,49 +46,126 @@ async function world() {
     city: 'Jena',
   });
   const noAddressOrg = createOrganization(db, { name: 'Ohne Adresse GmbH' });
-  const granted = (personId: number, channel = 'email_newsletter') => createConsent(db, { personId, channel, status: 'granted' });
+  const granted = (personId: number, channel = 'email_newsletter') =>
+    createConsent(db, { personId, channel, status: 'granted' });
 
-  const mueller = createPerson(db, { salutation: 'frau', title: 'Dr.', firstName: 'Anna', lastName: 'Müller', email: 'anna.mueller@example.org', phone: '03641 123456', tagIds });
-  createAffiliation(db, { personId: mueller.id, organizationId: org.id, function: 'Geschäftsführerin', isPrimary: true });
+  const mueller = createPerson(db, {
+    salutation: 'frau',
+    title: 'Dr.',
+    firstName: 'Anna',
+    lastName: 'Müller',
+    email: 'anna.mueller@example.org',
+    phone: '03641 123456',
+    tagIds,
+  });
+  createAffiliation(db, {
+    personId: mueller.id,
+    organizationId: org.id,
+    function: 'Geschäftsführerin',
+    isPrimary: true,
+  });
   granted(mueller.id);
   granted(mueller.id, 'post');
-  const schmidt = createPerson(db, { salutation: 'herr', title: 'Prof. Dr.-Ing.', firstName: 'Bernd', lastName: 'Schmidt', email: 'b.schmidt@example.org', tagIds });
+  const schmidt = createPerson(db, {
+    salutation: 'herr',
+    title: 'Prof. Dr.-Ing.',
+    firstName: 'Bernd',
+    lastName: 'Schmidt',
+    email: 'b.schmidt@example.org',
+    tagIds,
+  });
   granted(schmidt.id);
   granted(schmidt.id, 'post');
   createAffiliation(db, { personId: schmidt.id, organizationId: noAddressOrg.id });
-  const weber = createPerson(db, { firstName: 'Alex', lastName: 'Weber', email: 'alex.weber@example.org', mobile: '0170 1234567', tagIds });
+  const weber = createPerson(db, {
+    firstName: 'Alex',
+    lastName: 'Weber',
+    email: 'alex.weber@example.org',
+    mobile: '0170 1234567',
+    tagIds,
+  });
   granted(weber.id);
-  const landraetin = createPerson(db, { salutation: 'frau', firstName: 'Petra', lastName: 'Kreisler', email: 'landraetin@example.org', tagIds });
+  const landraetin = createPerson(db, {
+    salutation: 'frau',
+    firstName: 'Petra',
+    lastName: 'Kreisler',
+    email: 'landraetin@example.org',
+    tagIds,
+  });
   createOffice(db, { personId: landraetin.id, title: 'Landrätin', jurisdiction: 'Landkreis Schmalkalden-Meiningen' });
   granted(landraetin.id);
-  const formula = createPerson(db, { firstName: '=HYPERLINK("http://evil.example/x","Klick")', lastName: '+Plus', email: 'formula@example.org', tagIds });
+  const formula = createPerson(db, {
+    firstName: '=HYPERLINK("http://evil.example/x","Klick")',
+    lastName: '+Plus',
+    email: 'formula@example.org',
+    tagIds,
+  });
   granted(formula.id);
 
   const withdrawn = createPerson(db, { firstName: 'Wanda', lastName: 'Widerruf', email: 'wanda@example.org', tagIds });
   createConsent(db, { personId: withdrawn.id, status: 'granted', recordedAt: '2024-01-01T00:00:00.000Z' });
   createConsent(db, { personId: withdrawn.id, status: 'withdrawn', recordedAt: '2024-02-01T00:00:00.000Z' });
-  const noConsent = createPerson(db, { firstName: 'Nora', lastName: 'Ohnezustimmung', email: 'nora@example.org', tagIds });
+  const noConsent = createPerson(db, {
+    firstName: 'Nora',
+    lastName: 'Ohnezustimmung',
+    email: 'nora@example.org',
+    tagIds,
+  });
   const noEmail = createPerson(db, { firstName: 'Emil', lastName: 'Ohnemail', tagIds });
   granted(noEmail.id);
-  const suppressed = createPerson(db, { firstName: 'Sven', lastName: 'Gesperrt', email: 'Sven.Gesperrt@example.org', tagIds });
+  const suppressed = createPerson(db, {
+    firstName: 'Sven',
+    lastName: 'Gesperrt',
+    email: 'Sven.Gesperrt@example.org',
+    tagIds,
+  });
   granted(suppressed.id);
   suppress(t, 'sven.gesperrt@example.org');
-  const deleted = createPerson(db, { firstName: 'Doris', lastName: 'Geloescht', email: 'doris@example.org', deletedAt: '2024-01-01T00:00:00.000Z', tagIds });
+  const deleted = createPerson(db, {
+    firstName: 'Doris',
+    lastName: 'Geloescht',
+    email: 'doris@example.org',
+    deletedAt: '2024-01-01T00:00:00.000Z',
+    tagIds,
+  });
   granted(deleted.id);
-  const erased = createPerson(db, { firstName: 'Gelöschte', lastName: 'Person', erasedAt: '2024-01-01T00:00:00.000Z', tagIds });
+  const erased = createPerson(db, {
+    firstName: 'Gelöschte',
+    lastName: 'Person',
+    erasedAt: '2024-01-01T00:00:00.000Z',
+    tagIds,
+  });
   granted(erased.id);
 
   const excludedNames = ['Widerruf', 'Ohnezustimmung', 'Ohnemail', 'Gesperrt', 'Geloescht', 'Gelöschte'];
-  return { t, manager: manager.token, viewer: viewer.token, managerId: manager.userId, tag, excludedNames, ids: { mueller, schmidt, weber, landraetin, formula, withdrawn, noConsent, noEmail, suppressed } };
+  return {
+    t,
+    manager: manager.token,
+    viewer: viewer.token,
+    managerId: manager.userId,
+    tag,
+    excludedNames,
+    ids: { mueller, schmidt, weber, landraetin, formula, withdrawn, noConsent, noEmail, suppressed },
+  };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
 const get = (w: World, url: string, token = w.manager) => w.t.as(token, { method: 'GET', url });
 const exportAudits = (w: World) =>
-  w.t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'export')).all() as (typeof auditEntries.$inferSelect & { diff: Json })[];
+  w.t.db
+    .select()
+    .from(auditEntries)
+    .where(eq(auditEntries.entity, 'export'))
+    .all() as (typeof auditEntries.$inferSelect & { diff: Json })[];
 
-function parseCsv(body: string) {
-  return Papa.parse<string[]>(body.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data;
+function parseCsv(body: string): string[][] {
+  return (Papa as { parse: (text: string, options: object) => { data: string[][] } }).parse(
+    body.replace(/^\uFEFF/, ''),
+    {
+      delimiter: ';',
+      skipEmptyLines: true,
+    },
+  ).data;
 }
 
 describe('mailing-list exports', () => {
@@ -102,7 +183,9 @@ describe('mailing-list exports', () => {
     const res = await get(w, `/api/exports/persons.csv?${query}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="anett-verteiler-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''anett-verteiler-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="anett-verteiler-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''anett-verteiler-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
 
     // Byte-wise: BOM, separator, CRLF after every record, every field quoted.
     const bytes = res.rawPayload;
@@ -154,7 +237,13 @@ describe('mailing-list exports', () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]?.userId).toBe(w.managerId);
     expect(audits[0]?.action).toBe('export');
-    expect(audits[0]?.diff).toEqual({ format: 'csv', filter: { tag: [w.tag.id] }, channel: 'email_newsletter', purpose: null, count: 5 });
+    expect(audits[0]?.diff).toEqual({
+      format: 'csv',
+      filter: { tag: [w.tag.id] },
+      channel: 'email_newsletter',
+      purpose: null,
+      count: 5,
+    });
   });
 
   it('writes an XLSX with a bold header, frozen first row, autofilter, text postal codes and neutralised formulas', async () => {
@@ -194,9 +283,16 @@ describe('mailing-list exports', () => {
 
   it('writes one vCard 3.0 file that a vCard parser reads back with umlauts, escapes and folded lines intact', async () => {
     const w = await world();
-    const longFunction = 'Leiterin Qualitätsmanagement für Fahrzeugkomponenten, Wasserstoffanwendungen und Elektromobilität\nIndustrie 4.0 – Süd-Thüringen \\ Nord';
+    const longFunction =
+      'Leiterin Qualitätsmanagement für Fahrzeugkomponenten, Wasserstoffanwendungen und Elektromobilität\nIndustrie 4.0 – Süd-Thüringen \\ Nord';
     const org = createOrganization(w.t.db, { name: 'Zulieferer Öhringen GmbH' });
-    const jördis = createPerson(w.t.db, { salutation: 'frau', firstName: 'Jördis', lastName: 'Größer-Süß', email: 'joerdis@example.org', tagIds: [w.tag.id] });
+    const jördis = createPerson(w.t.db, {
+      salutation: 'frau',
+      firstName: 'Jördis',
+      lastName: 'Größer-Süß',
+      email: 'joerdis@example.org',
+      tagIds: [w.tag.id],
+    });
     createAffiliation(w.t.db, { personId: jördis.id, organizationId: org.id, function: longFunction });
     createConsent(w.t.db, { personId: jördis.id });
     const res = await get(w, `/api/exports/persons.vcf?tag=${w.tag.id}`);
@@ -212,7 +308,9 @@ describe('mailing-list exports', () => {
     }
 
     const parsed = ICAL.parse(text);
-    const cards = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((jcal) => new ICAL.Component(jcal as any));
+    const cards: ICAL.Component[] = (Array.isArray(parsed[0]) ? parsed : [parsed]).map(
+      (jcal: unknown[]) => new ICAL.Component(jcal),
+    );
     expect(cards).toHaveLength(6);
     expect(text).toContain('\r\n ');
     const folded = cards.find((c) => c.getFirstPropertyValue('fn') === 'Jördis Größer-Süß') as ICAL.Component;
@@ -261,7 +359,9 @@ describe('mailing-list exports', () => {
       total: 9,
     });
     const res = await get(w, `/api/exports/persons.csv?${query}`);
-    const last = parseCsv(res.body).slice(1).map((r) => r[3]);
+    const last = parseCsv(res.body)
+      .slice(1)
+      .map((r) => r[3]);
     expect(last).toContain('Ohnezustimmung');
     expect(last).not.toContain('Widerruf');
     expect(last).not.toContain('Gesperrt');
@@ -319,7 +419,11 @@ describe('mailing-list exports', () => {
     const rows = createExportsRepository(w.t.db).rows({ filter: { tag: [w.tag.id] }, channel: 'email_newsletter' });
     const first = rows.next();
     expect(first.done).toBe(false);
-    const created = await w.t.as(w.manager, { method: 'POST', url: '/api/persons', payload: { firstName: 'Mitten', lastName: 'Drin' } });
+    const created = await w.t.as(w.manager, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { firstName: 'Mitten', lastName: 'Drin' },
+    });
     expect(created.statusCode).toBe(201);
     const consent = await w.t.as(w.manager, {
       method: 'POST',
@@ -328,7 +432,7 @@ describe('mailing-list exports', () => {
     });
     expect(consent.statusCode).toBe(201);
     // The export reads the snapshot it started with.
-    expect([first.value, ...rows].map((r) => r?.lastName)).toEqual(["+Plus", 'Kreisler', 'Müller', 'Schmidt', 'Weber']);
+    expect([first.value, ...rows].map((r) => r?.lastName)).toEqual(['+Plus', 'Kreisler', 'Müller', 'Schmidt', 'Weber']);
   });
 });
 
@@ -352,40 +456,58 @@ describe('export population (property)', () => {
     const { token } = await t.login('manager');
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(personSpec, { minLength: 1, maxLength: 6 }), fc.constantFrom(...channels), async (specs, channel) => {
-        run++;
-        const tag = createTag(t.db, { name: `Lauf ${run}` });
-        const org = createOrganization(t.db, { street: 'Weg 1', postalCode: '99084', city: 'Erfurt' });
-        const expected = new Set<string>();
-        specs.forEach((spec, i) => {
-          const email = `lauf${run}.p${i}@example.org`;
-          const p = createPerson(t.db, {
-            firstName: 'P',
-            lastName: `L${run}x${i}`,
-            email,
-            phone: '0361 1',
-            tagIds: [tag.id],
-            erasedAt: spec.erased ? '2024-01-01T00:00:00.000Z' : null,
-            deletedAt: spec.deleted ? '2024-01-01T00:00:00.000Z' : null,
+      fc.asyncProperty(
+        fc.array(personSpec, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...channels),
+        async (specs, channel) => {
+          run++;
+          const tag = createTag(t.db, { name: `Lauf ${run}` });
+          const org = createOrganization(t.db, { street: 'Weg 1', postalCode: '99084', city: 'Erfurt' });
+          const expected = new Set<string>();
+          specs.forEach((spec, i) => {
+            const email = `lauf${run}.p${i}@example.org`;
+            const p = createPerson(t.db, {
+              firstName: 'P',
+              lastName: `L${run}x${i}`,
+              email,
+              phone: '0361 1',
+              tagIds: [tag.id],
+              erasedAt: spec.erased ? '2024-01-01T00:00:00.000Z' : null,
+              deletedAt: spec.deleted ? '2024-01-01T00:00:00.000Z' : null,
+            });
+            createAffiliation(t.db, { personId: p.id, organizationId: org.id });
+            for (const e of spec.history) {
+              createConsent(t.db, {
+                personId: p.id,
+                channel: e.channel,
+                status: e.status,
+                recordedAt: `2024-03-0${e.day}T00:00:00.000Z`,
+              });
+            }
+            if (spec.suppressed) suppress(t, email);
+            // The latest entry: the highest time, among equal times the last inserted.
+            let latest: (typeof spec.history)[number] | undefined;
+            for (const e of spec.history) if (e.channel === channel && (!latest || e.day >= latest.day)) latest = e;
+            if (latest?.status === 'granted' && !spec.suppressed && !spec.erased && !spec.deleted)
+              expected.add(p.lastName);
           });
-          createAffiliation(t.db, { personId: p.id, organizationId: org.id });
-          for (const e of spec.history) {
-            createConsent(t.db, { personId: p.id, channel: e.channel, status: e.status, recordedAt: `2024-03-0${e.day}T00:00:00.000Z` });
-          }
-          if (spec.suppressed) suppress(t, email);
-          // The latest entry: the highest time, among equal times the last inserted.
-          let latest: (typeof spec.history)[number] | undefined;
-          for (const e of spec.history) if (e.channel === channel && (!latest || e.day >= latest.day)) latest = e;
-          if (latest?.status === 'granted' && !spec.suppressed && !spec.erased && !spec.deleted) expected.add(p.lastName);
-        });
-        const res = await t.as(token, { method: 'GET', url: `/api/exports/persons.csv?tag=${tag.id}&channel=${channel}` });
-        const exported = parseCsv(res.body).slice(1).map((r) => r[3] as string);
-        expect(new Set(exported)).toEqual(expected);
-        expect(exported).toHaveLength(expected.size);
-        const preview = await t.as(token, { method: 'GET', url: `/api/exports/preview?tag=${tag.id}&channel=${channel}` });
-        expect(preview.json().included).toBe(expected.size);
-        expect(preview.json().total).toBe(specs.filter((s) => !s.erased && !s.deleted).length);
-      }),
+          const res = await t.as(token, {
+            method: 'GET',
+            url: `/api/exports/persons.csv?tag=${tag.id}&channel=${channel}`,
+          });
+          const exported = parseCsv(res.body)
+            .slice(1)
+            .map((r) => r[3] as string);
+          expect(new Set(exported)).toEqual(expected);
+          expect(exported).toHaveLength(expected.size);
+          const preview = await t.as(token, {
+            method: 'GET',
+            url: `/api/exports/preview?tag=${tag.id}&channel=${channel}`,
+          });
+          expect(preview.json().included).toBe(expected.size);
+          expect(preview.json().total).toBe(specs.filter((s) => !s.erased && !s.deleted).length);
+        },
+      ),
       { numRuns: 40 },
     );
   }, 60_000);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { consentChannel, consentSource } from './consent.ts';
 import { optionalText, requiredText } from './common.ts';
+import { consentChannel, consentSource } from './consent.ts';
 
 export const IMPORT_KINDS = ['persons', 'organizations'] as const;
 export const importKind = z.enum(IMPORT_KINDS);

@@ -19,7 +19,7 @@ const [searchStore, globalSearch] = createSpotlight();
 /** Opens the global search (the header button; the keys are bound by the component itself). */
 export const openGlobalSearch = globalSearch.open;
 
-// Persons arrive with a later issue; until then the endpoint may 404 — the search then shows organisations only.
+// A failing person search must not hide the organisations found: it then shows organisations only.
 async function searchPersons(q: string, signal: AbortSignal): Promise<PersonListItem[]> {
   try {
     const page = await api.get<Page<PersonListItem>>('/api/persons', { query: { q, pageSize: LIMIT }, signal });

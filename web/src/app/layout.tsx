@@ -280,16 +280,16 @@ export function AppLayout() {
                       ))}
                     </NavLink>
                   ) : (
-                  <NavLinkLink
-                    key={item.to}
-                    to={item.to}
-                    label={t(`nav.${item.label}`)}
-                    leftSection={item.icon}
-                    active={isActive(pathname, item)}
-                    onClick={nav.close}
-                    className="nav-link"
-                    activeOptions={{ exact: item.to === '/' }}
-                  />
+                    <NavLinkLink
+                      key={item.to}
+                      to={item.to}
+                      label={t(`nav.${item.label}`)}
+                      leftSection={item.icon}
+                      active={isActive(pathname, item)}
+                      onClick={nav.close}
+                      className="nav-link"
+                      activeOptions={{ exact: item.to === '/' }}
+                    />
                   ),
                 )}
               </Stack>

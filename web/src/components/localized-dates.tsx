@@ -14,3 +14,45 @@ export function LocalizedDates({ children }: { children: ReactNode }) {
     </DatesProvider>
   );
 }
+
+const PICKER_LABELS = {
+  de: {
+    ariaLabels: {
+      previousMonth: 'Vorheriger Monat',
+      nextMonth: 'Nächster Monat',
+      previousYear: 'Vorheriges Jahr',
+      nextYear: 'Nächstes Jahr',
+      previousDecade: 'Vorheriges Jahrzehnt',
+      nextDecade: 'Nächstes Jahrzehnt',
+      monthLevelControl: 'Monat wählen',
+      yearLevelControl: 'Jahr wählen',
+    },
+    submit: 'Übernehmen',
+  },
+  en: {
+    ariaLabels: {
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
+      previousYear: 'Previous year',
+      nextYear: 'Next year',
+      previousDecade: 'Previous decade',
+      nextDecade: 'Next decade',
+      monthLevelControl: 'Choose month',
+      yearLevelControl: 'Choose year',
+    },
+    submit: 'Apply',
+  },
+};
+
+/** Names for the pickers' icon buttons (Mantine leaves them unlabelled): spread into DatePickerInput. */
+export function usePickerLabels() {
+  const { lang } = useLabels();
+  return { ariaLabels: PICKER_LABELS[lang].ariaLabels };
+}
+
+/** Like usePickerLabels, plus the DateTimePicker's submit button. */
+export function useDateTimePickerLabels() {
+  const { lang } = useLabels();
+  const labels = PICKER_LABELS[lang];
+  return { ariaLabels: labels.ariaLabels, submitButtonProps: { 'aria-label': labels.submit } };
+}

@@ -65,7 +65,12 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
           entityId: person.id,
           action: values.status === 'granted' ? 'consent_grant' : 'consent_withdraw',
           diff: {
-            consent: { channel: values.channel, status: values.status, source: values.source, legalBasis: values.legalBasis },
+            consent: {
+              channel: values.channel,
+              status: values.status,
+              source: values.source,
+              legalBasis: values.legalBasis,
+            },
             ...(suppress ? { suppressed: true } : {}),
           },
         });

@@ -24,7 +24,11 @@ export function createSuppressionsRepository(db: Db) {
   registerEmailHash(db.$client);
   return {
     find(email: string) {
-      return db.select().from(suppressions).where(eq(suppressions.emailHash, emailHash(email))).get();
+      return db
+        .select()
+        .from(suppressions)
+        .where(eq(suppressions.emailHash, emailHash(email)))
+        .get();
     },
 
     /** The given addresses that are suppressed, normalised. */

@@ -77,7 +77,12 @@ function vcfStream(rows: Iterable<ExportRow>): Readable {
           yield vcard({
             ...r,
             salutation: anredeLabel(r.salutation),
-            formattedName: formalName({ title: r.title, firstName: r.firstName, lastName: r.lastName, salutation: null }),
+            formattedName: formalName({
+              title: r.title,
+              firstName: r.firstName,
+              lastName: r.lastName,
+              salutation: null,
+            }),
           });
         }
       })(),
@@ -130,7 +135,9 @@ export function createExportsService(repo: ExportsRepository, audit: AuditReposi
   return {
     preview(selection: ExportSelection): ExportPreview {
       const counts = repo.counts(selection);
-      const excluded = Object.fromEntries(EXPORT_EXCLUSIONS.map((r) => [r, counts.get(r) ?? 0])) as ExportPreview['excluded'];
+      const excluded = Object.fromEntries(
+        EXPORT_EXCLUSIONS.map((r) => [r, counts.get(r) ?? 0]),
+      ) as ExportPreview['excluded'];
       const included = counts.get(null) ?? 0;
       const total = included + Object.values(excluded).reduce((a, b) => a + b, 0);
       return { included, excluded, total };

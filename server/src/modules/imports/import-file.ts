@@ -91,7 +91,11 @@ export async function readTable(fileName: string, contentBase64: string): Promis
   const zipped = buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (/\.xlsx$/i.test(fileName) || zipped) return readXlsx(buffer);
   if (/\.(xls|ods|numbers)$/i.test(fileName)) {
-    throw fieldError('fileName', 'Dateiformat nicht unterstützt: bitte als .xlsx oder .csv speichern', 'IMPORT_FILE_UNREADABLE');
+    throw fieldError(
+      'fileName',
+      'Dateiformat nicht unterstützt: bitte als .xlsx oder .csv speichern',
+      'IMPORT_FILE_UNREADABLE',
+    );
   }
   return readCsv(buffer);
 }

@@ -28,7 +28,8 @@ export async function importsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       bodyLimit: BODY_LIMIT,
       schema: {
         tags,
-        summary: 'Read a CSV/XLSX file of persons or organisations: rows with errors, duplicate candidates, suppression hits',
+        summary:
+          'Read a CSV/XLSX file of persons or organisations: rows with errors, duplicate candidates, suppression hits',
         body: importBody,
         response: { 200: importPreview, ...errorResponses(400, 401, 403, 413) },
       },
@@ -43,7 +44,8 @@ export async function importsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       bodyLimit: BODY_LIMIT,
       schema: {
         tags,
-        summary: 'Import all rows in one transaction; any invalid row or undecided duplicate → 422 and nothing is written',
+        summary:
+          'Import all rows in one transaction; any invalid row or undecided duplicate → 422 and nothing is written',
         body: importBody,
         response: { 200: importCommitResult, ...errorResponses(400, 401, 403, 409, 413, 422) },
       },

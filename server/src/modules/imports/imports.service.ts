@@ -27,8 +27,23 @@ type OrganizationValues = z.output<typeof organizationInput>;
 
 /** What the commit does with a valid row. */
 type Plan =
-  | { kind: 'persons'; line: number; action: 'create' | 'update'; targetId?: number; values: PersonValues; organization: string | null; function: string | null }
-  | { kind: 'organizations'; line: number; action: 'create' | 'update'; targetId?: number; values: OrganizationValues; given: Set<string> };
+  | {
+      kind: 'persons';
+      line: number;
+      action: 'create' | 'update';
+      targetId?: number;
+      values: PersonValues;
+      organization: string | null;
+      function: string | null;
+    }
+  | {
+      kind: 'organizations';
+      line: number;
+      action: 'create' | 'update';
+      targetId?: number;
+      values: OrganizationValues;
+      given: Set<string>;
+    };
 
 type Analysis = { preview: ImportPreview; plans: Plan[] };
 
@@ -152,7 +167,12 @@ const issuesToErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
 
 export function createImportsService(ctx: AppContext) {
   /** The mapping to use: the given one, else the remembered one (for the columns present), else guessed from headers. */
-  function effectiveMapping(userId: number, kind: ImportKind, table: Table, given: ImportMapping | undefined): ImportMapping {
+  function effectiveMapping(
+    userId: number,
+    kind: ImportKind,
+    table: Table,
+    given: ImportMapping | undefined,
+  ): ImportMapping {
     if (given) return given;
     const remembered = ctx.imports.mapping(userId, kind);
     if (remembered && table.columns.some((c) => remembered[c])) {
@@ -173,16 +193,24 @@ export function createImportsService(ctx: AppContext) {
     const errors: FieldError[] = [];
     const fields = new Map<string, string>();
     for (const [column, field] of Object.entries(mapping)) {
-      if (!table.columns.includes(column)) errors.push({ field: `mapping.${column}`, message: 'Spalte ist nicht in der Datei' });
+      if (!table.columns.includes(column))
+        errors.push({ field: `mapping.${column}`, message: 'Spalte ist nicht in der Datei' });
       if (!field) continue;
-      if (fields.has(field)) errors.push({ field: `mapping.${column}`, message: `'${field}' ist schon der Spalte '${fields.get(field)}' zugeordnet` });
+      if (fields.has(field))
+        errors.push({
+          field: `mapping.${column}`,
+          message: `'${field}' ist schon der Spalte '${fields.get(field)}' zugeordnet`,
+        });
       fields.set(field, column);
     }
     for (const field of REQUIRED[kind]) {
-      if (!fields.has(field)) errors.push({ field: 'mapping', message: `Pflichtfeld '${field}' ist keiner Spalte zugeordnet` });
+      if (!fields.has(field))
+        errors.push({ field: 'mapping', message: `Pflichtfeld '${field}' ist keiner Spalte zugeordnet` });
     }
     if (errors.length) {
-      throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+      throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+        errors,
+      });
     }
   }
 
@@ -199,7 +227,8 @@ export function createImportsService(ctx: AppContext) {
   function personRow(values: Record<string, string>) {
     const errors: FieldError[] = [];
     const salutation = salutationOf(values.salutation ?? '');
-    if (salutation === undefined) errors.push({ field: 'salutation', message: "unbekannte Anrede (erwartet: Frau, Herr oder leer)" });
+    if (salutation === undefined)
+      errors.push({ field: 'salutation', message: 'unbekannte Anrede (erwartet: Frau, Herr oder leer)' });
     const parsed = personInput.safeParse({
       salutation: salutation ?? null,
       title: values.title,
@@ -211,7 +240,8 @@ export function createImportsService(ctx: AppContext) {
       notes: values.notes,
     });
     if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
-    if ((values.organization?.length ?? 0) > 300) errors.push({ field: 'organization', message: 'höchstens 300 Zeichen' });
+    if ((values.organization?.length ?? 0) > 300)
+      errors.push({ field: 'organization', message: 'höchstens 300 Zeichen' });
     if ((values.function?.length ?? 0) > 200) errors.push({ field: 'function', message: 'höchstens 200 Zeichen' });
     return { errors, values: parsed.success ? parsed.data : undefined };
   }
@@ -220,11 +250,14 @@ export function createImportsService(ctx: AppContext) {
     const errors: FieldError[] = [];
     let employees: number | null = null;
     if (values.employees !== undefined) {
-      employees = /^\d{1,7}$/.test(values.employees.replace(/[.\s]/g, '')) ? Number(values.employees.replace(/[.\s]/g, '')) : Number.NaN;
+      employees = /^\d{1,7}$/.test(values.employees.replace(/[.\s]/g, ''))
+        ? Number(values.employees.replace(/[.\s]/g, ''))
+        : Number.NaN;
       if (Number.isNaN(employees)) errors.push({ field: 'employees', message: 'keine ganze Zahl' });
     }
     // Excel drops the leading zero of postal codes such as 07743.
-    const postalCode = values.postalCode && /^\d{4}$/.test(values.postalCode) ? `0${values.postalCode}` : values.postalCode;
+    const postalCode =
+      values.postalCode && /^\d{4}$/.test(values.postalCode) ? `0${values.postalCode}` : values.postalCode;
     const parsed = organizationInput.safeParse({
       name: values.name ?? '',
       shortName: values.shortName,
@@ -263,7 +296,8 @@ export function createImportsService(ctx: AppContext) {
       const errors = parsed.errors;
       const email = values.email ? normalizeEmail(values.email) : null;
       const isSuppressed = email !== null && suppressed.has(email);
-      if (isSuppressed) errors.push({ field: 'email', message: 'E-Mail-Adresse ist gesperrt (Widerspruch oder Löschung)' });
+      if (isSuppressed)
+        errors.push({ field: 'email', message: 'E-Mail-Adresse ist gesperrt (Widerspruch oder Löschung)' });
 
       const duplicates: ImportDuplicate[] = [];
       if (parsed.values) {
@@ -284,10 +318,14 @@ export function createImportsService(ctx: AppContext) {
         // The same e-mail or name twice in one file.
         const keys =
           body.kind === 'persons'
-            ? [email && `e:${email}`, `n:${normalizePersonName((parsed.values as PersonValues).firstName, (parsed.values as PersonValues).lastName)}`]
+            ? [
+                email && `e:${email}`,
+                `n:${normalizePersonName((parsed.values as PersonValues).firstName, (parsed.values as PersonValues).lastName)}`,
+              ]
             : [email && `e:${email}`, `n:${normalizeOrgName((parsed.values as OrganizationValues).name)}`];
         const earlier = keys.map((k) => (k ? seen.get(k) : undefined)).find((l) => l !== undefined);
-        if (earlier !== undefined) duplicates.push({ id: earlier, name: `Zeile ${earlier}`, detail: null, reason: 'file' });
+        if (earlier !== undefined)
+          duplicates.push({ id: earlier, name: `Zeile ${earlier}`, detail: null, reason: 'file' });
         for (const k of keys) if (k && !seen.has(k)) seen.set(k, line);
       }
 
@@ -306,8 +344,23 @@ export function createImportsService(ctx: AppContext) {
         const targetId = action === 'update' ? existing?.id : undefined;
         plans.push(
           body.kind === 'persons'
-            ? { kind: 'persons', line, action, targetId, values: parsed.values as PersonValues, organization: values.organization ?? null, function: values.function ?? null }
-            : { kind: 'organizations', line, action, targetId, values: parsed.values as OrganizationValues, given: new Set(Object.keys(values)) },
+            ? {
+                kind: 'persons',
+                line,
+                action,
+                targetId,
+                values: parsed.values as PersonValues,
+                organization: values.organization ?? null,
+                function: values.function ?? null,
+              }
+            : {
+                kind: 'organizations',
+                line,
+                action,
+                targetId,
+                values: parsed.values as OrganizationValues,
+                given: new Set(Object.keys(values)),
+              },
         );
       }
     }
@@ -334,7 +387,9 @@ export function createImportsService(ctx: AppContext) {
   /** The person's organisation by name: an existing one with the same normalised name, else a new company. */
   function organizationFor(name: string, created: Map<string, number>): { id: number; created: boolean } {
     const key = normalizeOrgName(name);
-    const known = created.get(key) ?? ctx.organizations.duplicateCandidates({ name, email: null }).find((c) => c.reason === 'name')?.id;
+    const known =
+      created.get(key) ??
+      ctx.organizations.duplicateCandidates({ name, email: null }).find((c) => c.reason === 'name')?.id;
     if (known !== undefined) return { id: known, created: false };
     const org = ctx.organizations.create(organizationInput.parse({ name, kind: 'company' }));
     created.set(key, org.id);
@@ -359,22 +414,46 @@ export function createImportsService(ctx: AppContext) {
           result.created++;
         } else {
           const target = ctx.persons.findRow(plan.targetId as number);
-          if (!target || target.deletedAt || target.erasedAt) throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
+          if (!target || target.deletedAt || target.erasedAt)
+            throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
           // Only what the file has overwrites; empty cells keep the stored values.
           const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
           ctx.persons.update(target.id, target.version, changes);
           const detail = ctx.persons.detail(target.id);
           if (org && !detail?.affiliations.some((a) => a.current && a.organization.id === org.id)) {
             const hasCurrent = detail?.affiliations.some((a) => a.current) ?? false;
-            ctx.persons.createAffiliation(target.id, { organizationId: org.id, function: plan.function, isPrimary: !hasCurrent, fromDate: null, toDate: null });
+            ctx.persons.createAffiliation(target.id, {
+              organizationId: org.id,
+              function: plan.function,
+              isPrimary: !hasCurrent,
+              fromDate: null,
+              toDate: null,
+            });
           }
           personId = target.id;
           result.updated++;
         }
-        ctx.audit.record({ ...actor, entity: 'person', entityId: personId, action: 'import', diff: { fileName: body.fileName, line: plan.line, action: plan.action, values: fields } });
+        ctx.audit.record({
+          ...actor,
+          entity: 'person',
+          entityId: personId,
+          action: 'import',
+          diff: { fileName: body.fileName, line: plan.line, action: plan.action, values: fields },
+        });
         if (body.consent) {
           const { channel, source, legalBasis, evidence } = body.consent;
-          ctx.consents.append(personId, { channel, status: 'granted', source, legalBasis, evidence: evidence ?? `Import ${body.fileName}, Zeile ${plan.line}` }, actor.userId, recordedAt);
+          ctx.consents.append(
+            personId,
+            {
+              channel,
+              status: 'granted',
+              source,
+              legalBasis,
+              evidence: evidence ?? `Import ${body.fileName}, Zeile ${plan.line}`,
+            },
+            actor.userId,
+            recordedAt,
+          );
           result.consents++;
         }
         result.ids.push(personId);
@@ -385,13 +464,20 @@ export function createImportsService(ctx: AppContext) {
           result.created++;
         } else {
           const target = ctx.organizations.findById(plan.targetId as number);
-          if (!target || target.deletedAt) throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
+          if (!target || target.deletedAt)
+            throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
           const changes = Object.fromEntries(Object.entries(plan.values).filter(([k]) => plan.given.has(k)));
           ctx.organizations.update(target.id, target.version, changes);
           id = target.id;
           result.updated++;
         }
-        ctx.audit.record({ ...actor, entity: 'organization', entityId: id, action: 'import', diff: { fileName: body.fileName, line: plan.line, action: plan.action, values: plan.values } });
+        ctx.audit.record({
+          ...actor,
+          entity: 'organization',
+          entityId: id,
+          action: 'import',
+          diff: { fileName: body.fileName, line: plan.line, action: plan.action, values: plan.values },
+        });
         result.ids.push(id);
       }
     }
@@ -432,7 +518,14 @@ export function createImportsService(ctx: AppContext) {
           ...actor,
           entity: 'import',
           action: 'commit',
-          diff: { kind: body.kind, fileName: body.fileName, created: written.created, updated: written.updated, skipped: preview.summary.skipped, consents: written.consents },
+          diff: {
+            kind: body.kind,
+            fileName: body.fileName,
+            created: written.created,
+            updated: written.updated,
+            skipped: preview.summary.skipped,
+            consents: written.consents,
+          },
         });
         ctx.imports.saveMapping(actor.userId, body.kind, preview.mapping);
         return written;

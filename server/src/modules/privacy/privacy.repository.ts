@@ -10,8 +10,8 @@ import {
   interactions,
   offices,
   organizations,
-  personTags,
   persons,
+  personTags,
   sessionAttendances,
   tags,
 } from '@anett/db/schema';
@@ -42,7 +42,10 @@ export function createPrivacyRepository(db: Db) {
   const attendanceIds = (ids: number[]) =>
     db.select({ id: attendances.id }).from(attendances).where(inArray(attendances.personId, ids));
   const interactionIds = (ids: number[]) =>
-    db.select({ id: interactionPersons.interactionId }).from(interactionPersons).where(inArray(interactionPersons.personId, ids));
+    db
+      .select({ id: interactionPersons.interactionId })
+      .from(interactionPersons)
+      .where(inArray(interactionPersons.personId, ids));
   /** Audit entries about the person: their own, and those of their attendances. */
   const aboutPerson = (ids: number[]): SQL =>
     or(
@@ -85,14 +88,24 @@ export function createPrivacyRepository(db: Db) {
           .all()
           .map((r) => ({ ...r.attendance, eventTitle: r.eventTitle, eventStartsAt: r.eventStartsAt })),
         session_attendances: db
-          .select({ sa: sessionAttendances, sessionTitle: eventSessions.title, sessionStartsAt: eventSessions.startsAt, eventTitle: events.title })
+          .select({
+            sa: sessionAttendances,
+            sessionTitle: eventSessions.title,
+            sessionStartsAt: eventSessions.startsAt,
+            eventTitle: events.title,
+          })
           .from(sessionAttendances)
           .innerJoin(eventSessions, eq(eventSessions.id, sessionAttendances.sessionId))
           .innerJoin(events, eq(events.id, eventSessions.eventId))
           .where(inArray(sessionAttendances.personId, ids))
           .orderBy(asc(eventSessions.startsAt))
           .all()
-          .map((r) => ({ ...r.sa, sessionTitle: r.sessionTitle, sessionStartsAt: r.sessionStartsAt, eventTitle: r.eventTitle })),
+          .map((r) => ({
+            ...r.sa,
+            sessionTitle: r.sessionTitle,
+            sessionStartsAt: r.sessionStartsAt,
+            eventTitle: r.eventTitle,
+          })),
         interaction_persons: db
           .select({ personId: interactionPersons.personId, interaction: interactions })
           .from(interactionPersons)
@@ -101,7 +114,12 @@ export function createPrivacyRepository(db: Db) {
           .orderBy(asc(interactions.occurredAt))
           .all()
           .map((r) => ({ personId: r.personId, ...r.interaction, interactionId: r.interaction.id })),
-        consents: db.select().from(consents).where(inArray(consents.personId, ids)).orderBy(asc(consents.recordedAt), asc(consents.id)).all(),
+        consents: db
+          .select()
+          .from(consents)
+          .where(inArray(consents.personId, ids))
+          .orderBy(asc(consents.recordedAt), asc(consents.id))
+          .all(),
         audit_entries: db.select().from(auditEntries).where(aboutPerson(ids)).orderBy(asc(auditEntries.id)).all(),
       };
     },
@@ -116,7 +134,10 @@ export function createPrivacyRepository(db: Db) {
       const ids = rows.map((r) => r.id);
       const linkedInteractions = interactionIds(ids);
 
-      db.update(auditEntries).set({ diff: { erased: true } }).where(aboutPerson(ids)).run();
+      db.update(auditEntries)
+        .set({ diff: { erased: true } })
+        .where(aboutPerson(ids))
+        .run();
 
       const fullNames = rows.flatMap((r) => [
         [r.title, r.firstName, r.lastName].filter(Boolean).join(' '),
@@ -175,7 +196,10 @@ export function createPrivacyRepository(db: Db) {
       db.delete(personTags).where(inArray(personTags.personId, ids)).run();
       // Allowed by the ledger trigger once erased_at is set: the entries stay (who consented when), the evidence goes.
       db.update(consents).set({ evidence: null }).where(inArray(consents.personId, ids)).run();
-      db.update(attendances).set({ note: null, organizationName: null }).where(inArray(attendances.personId, ids)).run();
+      db.update(attendances)
+        .set({ note: null, organizationName: null })
+        .where(inArray(attendances.personId, ids))
+        .run();
     },
 
     /**
@@ -189,12 +213,14 @@ export function createPrivacyRepository(db: Db) {
 
     /** Persons (not erased) without attendance, contact, consent entry or change since `cutoff`, oldest first. */
     inactive(cutoff: string, paging: { page: number; pageSize: number }) {
-      const lastActivity = sql<string>`max(${persons.updatedAt},
+      // Qualified by hand: drizzle leaves columns of a single-table select unqualified, which the subqueries would shadow.
+      const id = sql.raw('"persons"."id"');
+      const lastActivity = sql<string>`max("persons"."updated_at",
         coalesce((SELECT max(max(a.updated_at), max(e.starts_at)) FROM ${attendances} a JOIN ${events} e ON e.id = a.event_id
-          WHERE a.person_id = ${persons.id}), ''),
+          WHERE a.person_id = ${id}), ''),
         coalesce((SELECT max(i.occurred_at) FROM ${interactionPersons} ip JOIN ${interactions} i ON i.id = ip.interaction_id
-          WHERE ip.person_id = ${persons.id} AND i.deleted_at IS NULL), ''),
-        coalesce((SELECT max(c.recorded_at) FROM ${consents} c WHERE c.person_id = ${persons.id}), ''))`;
+          WHERE ip.person_id = ${id} AND i.deleted_at IS NULL), ''),
+        coalesce((SELECT max(c.recorded_at) FROM ${consents} c WHERE c.person_id = ${id}), ''))`;
       const { limit, offset } = limitOffset(paging);
       const rows = db
         .select({
@@ -216,7 +242,9 @@ export function createPrivacyRepository(db: Db) {
       const total =
         rows[0]?.total ??
         (offset > 0
-          ? (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${persons} WHERE ${persons.erasedAt} IS NULL AND ${lastActivity} < ${cutoff}`)?.n ?? 0)
+          ? (db.get<{ n: number }>(
+              sql`SELECT count(*) AS n FROM ${persons} WHERE ${persons.erasedAt} IS NULL AND ${lastActivity} < ${cutoff}`,
+            )?.n ?? 0)
           : 0);
       return { rows, total };
     },

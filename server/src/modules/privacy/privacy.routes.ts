@@ -63,7 +63,8 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const person = ctx.persons.findRow(request.params.id);
       if (!person) throw notFound('person');
       if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
-      if (version !== undefined && version !== person.version) throw versionConflict(ctx.persons.detail(person.id) ?? person);
+      if (version !== undefined && version !== person.version)
+        throw versionConflict(ctx.persons.detail(person.id) ?? person);
       const at = nowIso();
       const result = ctx.persons.transaction(() => {
         const rows = ctx.privacy

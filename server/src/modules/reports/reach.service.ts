@@ -32,7 +32,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * here, so each entity's cells are adjacent and one pass counts every level.
  */
 function distinctPerGroup(keys: Float64Array, cells: number, levels: Level[], accept?: (entity: number) => boolean) {
-  keys.sort();
+  keys.sort(); // in place; cheap when already sorted
   const counts = levels.map((l) => new Uint32Array(l.size));
   const seen = levels.map((l) => new Float64Array(l.size).fill(-1));
   let current = -1;
@@ -74,14 +74,14 @@ export type Facts = {
   course: Uint8Array;
 };
 
-/** Keys entity * cells + cell of the facts that have the entity (and pass `only`). */
-function keysOf(facts: Facts, entity: Int32Array, cells: number, only?: Uint8Array): Float64Array {
+/** Keys entity * span + part of the facts that have the entity (and pass `only`). */
+function keysOf(facts: Facts, entity: Int32Array, span: number, part: Int32Array, only?: Uint8Array): Float64Array {
   let n = 0;
   for (let i = 0; i < facts.length; i++) if (entity[i] !== 0 && (!only || only[i])) n++;
   const keys = new Float64Array(n);
   let j = 0;
   for (let i = 0; i < facts.length; i++) {
-    if (entity[i] !== 0 && (!only || only[i])) keys[j++] = (entity[i] as number) * cells + (facts.cell[i] as number);
+    if (entity[i] !== 0 && (!only || only[i])) keys[j++] = (entity[i] as number) * span + (part[i] as number);
   }
   return keys;
 }
@@ -165,7 +165,7 @@ export function createReachService(repo: ReportsRepository) {
             sources.map((s) => (s === 'attended' ? attendedPacked : repo.facts(g, s))),
           );
 
-    const organizationKeys = keysOf(reach, reach.organization, cells);
+    const organizationKeys = keysOf(reach, reach.organization, cells, reach.cell);
     organizationKeys.sort();
     const organizationIds: number[] = [];
     for (const key of organizationKeys) {
@@ -180,68 +180,65 @@ export function createReachService(repo: ReportsRepository) {
       attendances[cell] = (attendances[cell] as number) + 1;
     }
     return {
-      persons: distinctPerGroup(keysOf(reach, reach.person, cells), cells, levels),
+      persons: distinctPerGroup(keysOf(reach, reach.person, cells, reach.cell), cells, levels),
       organizations: distinctPerGroup(organizationKeys, cells, levels),
       smes: distinctPerGroup(organizationKeys, cells, levels, (id) => traits.get(id)?.sme === true),
       attendances,
-      courseParticipants: distinctPerGroup(keysOf(attended, attended.person, cells, attended.course), cells, levels),
+      courseParticipants: distinctPerGroup(
+        keysOf(attended, attended.person, cells, attended.cell, attended.course),
+        cells,
+        levels,
+      ),
       traits,
       reach,
     };
   }
 
-  function breakdowns(t: Tally): ReachReport['breakdowns'] {
-    const sectionsOf = (o: OrganizationTraits) => [
-      ...new Set(o.sectors.map((code) => wzSectionOf(code)).filter((s): s is NonNullable<typeof s> => s !== null)),
-    ];
-    const dimensions = [
-      { name: 'district' as const, keysOf: (o: OrganizationTraits) => [o.district] },
-      { name: 'wzSection' as const, keysOf: (o: OrganizationTraits) => sectionsOf(o) },
-      { name: 'organizationKind' as const, keysOf: (o: OrganizationTraits) => [o.kind] },
-    ];
-    // One group space for all three dimensions: group = index of (dimension, key).
+  function breakdowns(t: Tally, g: FactGrid): ReachReport['breakdowns'] {
+    // One group space for the three dimensions (0 district, 1 WZ section, 2 kind): group = index into `groups`.
     const groups: { dimension: number; key: string | null }[] = [];
-    const groupIndex = new Map<string, number>();
+    const indexes = [0, 1, 2].map(() => new Map<string | null, number>());
     const groupOf = (dimension: number, key: string | null) => {
-      const id = `${dimension}:${key ?? ''}`;
-      let index = groupIndex.get(id);
-      if (index === undefined) {
-        index = groups.push({ dimension, key }) - 1;
-        groupIndex.set(id, index);
-      }
-      return index;
+      const index = (indexes[dimension] as Map<string | null, number>).get(key);
+      if (index !== undefined) return index;
+      const created = groups.push({ dimension, key }) - 1;
+      (indexes[dimension] as Map<string | null, number>).set(key, created);
+      return created;
     };
     const organizationGroups = new Map<number, number[]>();
     for (const o of t.traits.values()) {
-      organizationGroups.set(
-        o.id,
-        dimensions.flatMap((d, i) => {
-          const keys = d.keysOf(o);
-          return (keys.length ? keys : [null]).map((k) => groupOf(i, k ?? null));
-        }),
-      );
+      const list = [groupOf(0, o.district), groupOf(2, o.kind)];
+      const sections: string[] = [];
+      for (const code of o.sectors) {
+        const section = wzSectionOf(code);
+        if (section && !sections.includes(section)) sections.push(section);
+      }
+      if (sections.length === 0) list.push(groupOf(1, null));
+      for (const section of sections) list.push(groupOf(1, section));
+      organizationGroups.set(o.id, list);
     }
-    const none = dimensions.map((_, i) => groupOf(i, null));
-    const organizations = new Uint32Array(groups.length + 1);
-    const smes = new Uint32Array(groups.length + 1);
+    const none = [0, 1, 2].map((d) => groupOf(d, null));
+    const organizations = new Uint32Array(groups.length);
+    const smes = new Uint32Array(groups.length);
     for (const o of t.traits.values()) {
       for (const g of organizationGroups.get(o.id) ?? []) {
         organizations[g] = (organizations[g] as number) + 1;
         if (o.sme) smes[g] = (smes[g] as number) + 1;
       }
     }
-    const size = groups.length;
-    // Persons per group: every group of the organisation they were reached with (or "none").
-    const groupsOfFact = (i: number) => organizationGroups.get(t.reach.organization[i] as number) ?? none;
-    let n = 0;
-    for (let i = 0; i < t.reach.length; i++) if (t.reach.person[i] !== 0) n += groupsOfFact(i).length;
-    const personKeys = new Float64Array(n);
-    let j = 0;
-    for (let i = 0; i < t.reach.length; i++) {
-      if (t.reach.person[i] === 0) continue;
-      for (const g of groupsOfFact(i)) personKeys[j++] = (t.reach.person[i] as number) * size + g;
+    // Persons per group: each group of every organisation they were reached with ("none" without one).
+    const span = g.organizationSpan;
+    const pairs = keysOf(t.reach, t.reach.person, span, t.reach.organization).sort();
+    const persons = new Uint32Array(groups.length);
+    const seen = new Float64Array(groups.length).fill(-1);
+    for (const key of pairs) {
+      const person = Math.floor(key / span);
+      for (const group of organizationGroups.get(key - person * span) ?? none) {
+        if (seen[group] === person) continue;
+        seen[group] = person;
+        persons[group] = (persons[group] as number) + 1;
+      }
     }
-    const [persons] = distinctPerGroup(personKeys, size, [level(size, size, (g) => g)]);
 
     const rows = (dimension: number, label: (key: string) => string, order: (a: string, b: string) => number) =>
       groups
@@ -253,7 +250,7 @@ export function createReachService(repo: ReportsRepository) {
             label: g.key === null ? 'ohne Angabe' : label(g.key),
             organizations: organizations[g.index] as number,
             smes: smes[g.index] as number,
-            persons: (persons as Uint32Array)[g.index] as number,
+            persons: persons[g.index] as number,
           }),
         )
         .filter((r) => r.organizations > 0 || r.persons > 0)
@@ -365,7 +362,7 @@ export function createReachService(repo: ReportsRepository) {
         nodes: nodeRows,
         quarterTotals: quarterList.map((q, b) => ({ quarter: q.key, ...metrics(2, b) })),
         total: metrics(3, 0),
-        breakdowns: breakdowns(t),
+        breakdowns: breakdowns(t, g),
       };
     },
   };

@@ -180,20 +180,29 @@ export function createReportsRepository(db: Db) {
       const rows = client
         .prepare(
           `SELECT o.id, o.kind, o.district,
-            (o.size_class IN ('micro', 'small', 'medium') OR (o.size_class IS NULL AND o.employees < 250)) AS sme
+            (o.size_class IN ('micro', 'small', 'medium') OR (o.size_class IS NULL AND o.employees < 250))
           FROM json_each(?) j JOIN organizations o ON o.id = j.value`,
         )
-        .all(list) as { id: number; kind: string; district: string | null; sme: number | null }[];
-      const sectors = !withSectors
-        ? []
-        : (client
-            .prepare(
-              'SELECT s.organization_id AS id, s.wz_code AS code FROM json_each(?) j JOIN organization_sectors s ON s.organization_id = j.value',
-            )
-            .all(list) as { id: number; code: string }[]);
-      const byOrganization = new Map<number, string[]>();
-      for (const s of sectors) byOrganization.set(s.id, [...(byOrganization.get(s.id) ?? []), s.code]);
-      return rows.map((r) => ({ ...r, sme: r.sme === 1, sectors: byOrganization.get(r.id) ?? [] }));
+        .raw()
+        .all(list) as [number, string, string | null, number | null][];
+      const traits = rows.map(([id, kind, district, sme]) => ({
+        id,
+        kind,
+        district,
+        sme: sme === 1,
+        sectors: [] as string[],
+      }));
+      if (withSectors) {
+        const byId = new Map(traits.map((t) => [t.id, t]));
+        const sectors = client
+          .prepare(
+            'SELECT s.organization_id, s.wz_code FROM json_each(?) j JOIN organization_sectors s ON s.organization_id = j.value',
+          )
+          .raw()
+          .all(list) as [number, string][];
+        for (const [id, code] of sectors) byId.get(id)?.sectors.push(code);
+      }
+      return traits;
     },
 
     // Snapshots

@@ -2,14 +2,14 @@ import { idParams } from '@anett/shared/schemas/common';
 import {
   type ReachReport,
   type ReachSnapshot,
+  type ReachSnapshotSummary,
+  type ReachSource,
   reachQuery,
   reachReport,
   reachSnapshot,
   reachSnapshotCreate,
   reachSnapshotListQuery,
   reachSnapshotPage,
-  type ReachSnapshotSummary,
-  type ReachSource,
 } from '@anett/shared/schemas/report';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,8 +19,8 @@ import { setEtag } from '../../lib/concurrency.ts';
 import { notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { type ReportMeta, reachHtml, reachXlsx, XLSX_TYPE } from './reach-export.ts';
 import { createReachService } from './reach.service.ts';
+import { type ReportMeta, reachHtml, reachXlsx, XLSX_TYPE } from './reach-export.ts';
 import type { SnapshotRow, SnapshotSummaryRow } from './reports.repository.ts';
 
 const printablePage = z.string().describe('text/html page');

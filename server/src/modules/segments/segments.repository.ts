@@ -16,10 +16,7 @@ const sortColumns = { name: segments.name, createdAt: segments.createdAt, update
 
 export function createSegmentsRepository(db: Db) {
   const withOwner = () =>
-    db
-      .select({ s: segments, ownerName: users.name })
-      .from(segments)
-      .innerJoin(users, eq(users.id, segments.ownerId));
+    db.select({ s: segments, ownerName: users.name }).from(segments).innerJoin(users, eq(users.id, segments.ownerId));
   const flatten = ({ s, ownerName }: { s: SegmentRow; ownerName: string }): SegmentWithOwner => ({ ...s, ownerName });
   /** Own segments and the shared ones of others. */
   const visibleTo = (userId: number) => or(eq(segments.ownerId, userId), eq(segments.shared, true)) as SQL;

@@ -62,7 +62,8 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   /** A segment the caller may change: visible, and owned by them unless they are an admin. */
   const loadEditable = (request: FastifyRequest, id: number) => {
     const row = loadVisibleSegment(ctx, request, id);
-    if (!editable(request, row)) throw new AppError('FORBIDDEN', 403, 'Only the owner or an admin may change a segment');
+    if (!editable(request, row))
+      throw new AppError('FORBIDDEN', 403, 'Only the owner or an admin may change a segment');
     return row;
   };
   const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>

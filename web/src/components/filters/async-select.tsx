@@ -53,7 +53,9 @@ export function AsyncSelect({ value, selected, onChange, queryKey, fetchOptions,
       clearable
       data={data}
       value={value === null ? null : String(value)}
-      onChange={(v, option) => onChange(v === null ? null : Number(v), option ? { value: option.value, label: option.label } : null)}
+      onChange={(v, option) =>
+        onChange(v === null ? null : Number(v), option ? { value: option.value, label: option.label } : null)
+      }
       searchValue={search}
       onSearchChange={setSearch}
       onDropdownOpen={() => setOpened(true)}

@@ -87,7 +87,12 @@ export function ActiveFilters({ chips, onClearAll }: { chips: FilterChip[]; onCl
           size="md"
           withRemoveButton
           onRemove={chip.onRemove}
-          removeButtonProps={{ 'aria-label': t('filters.remove', { label: `${chip.label}: ${chip.value}` }) }}
+          // Mantine hides a pill's remove button from keyboard and screen readers; here it is the only way to remove.
+          removeButtonProps={{
+            'aria-label': t('filters.remove', { label: `${chip.label}: ${chip.value}` }),
+            'aria-hidden': false,
+            tabIndex: 0,
+          }}
           className="filter-chip"
           title={`${chip.label}: ${chip.value}`}
         >

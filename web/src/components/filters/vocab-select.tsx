@@ -21,7 +21,15 @@ import { useLabels } from '../../lib/i18n.ts';
 type Vocab = Readonly<Record<string, { de: string; en: string }>>;
 
 /** Accent- and case-insensitive match on the option label ('sommerda' finds 'Sömmerda', 'kraftwagen' finds 29). */
-export function foldedFilter({ options, search, limit }: { options: ComboboxParsedItem[]; search: string; limit: number }) {
+export function foldedFilter({
+  options,
+  search,
+  limit,
+}: {
+  options: ComboboxParsedItem[];
+  search: string;
+  limit: number;
+}) {
   const needle = foldText(search);
   const out: ComboboxParsedItem[] = [];
   let count = 0;
@@ -45,9 +53,9 @@ type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
 };
 
 /** Multi-select over a fixed vocabulary of `shared/src/vocab/enums.ts` in the UI language. */
-export function VocabMultiSelect({ vocab, value, onChange, ...props }: MultiProps & { vocab: Vocab }) {
+export function VocabMultiSelect({ codes, value, onChange, ...props }: MultiProps & { codes: Vocab }) {
   const { label } = useLabels();
-  const data = Object.keys(vocab).map((code) => ({ value: code, label: label(vocab, code) }));
+  const data = Object.keys(codes).map((code) => ({ value: code, label: label(codes, code) }));
   return (
     <MultiSelect
       data={data}
@@ -88,14 +96,14 @@ export function WzMultiSelect({ value, onChange, ...props }: MultiProps) {
       filter={foldedFilter}
       limit={400}
       maxDropdownHeight={320}
-      comboboxProps={{ width: 'target', position: 'bottom-start', middlewares: { flip: true, shift: true } }}
+      comboboxProps={{ width: 440, position: 'bottom-start', middlewares: { flip: true, shift: true } }}
       renderOption={({ option }) => (
         <Text size="sm" pl={(WZ_DEPTH[option.value] ?? 0) * 12} fw={WZ_DEPTH[option.value] === 0 ? 600 : undefined}>
           {option.label}
         </Text>
       )}
       renderPill={({ option, onRemove, disabled }) => (
-        <Tooltip label={option?.label} key={option?.value}>
+        <Tooltip label={option?.label} key={String(option?.value)}>
           <Pill withRemoveButton={!disabled} onRemove={onRemove}>
             {option?.value}
           </Pill>

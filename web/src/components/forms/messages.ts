@@ -18,7 +18,8 @@ export const messages = {
     conflictTheirs: 'Inzwischen gespeichert',
     conflictYours: 'Ihre Eingabe',
     conflictUnchanged: 'von Ihnen nicht geändert – bleibt erhalten',
-    conflictNoFieldChanges: 'Die Felder, die Sie sehen, sind unverändert; geändert wurde etwas anderes (z. B. Schlagwörter oder Zugehörigkeiten).',
+    conflictNoFieldChanges:
+      'Die Felder, die Sie sehen, sind unverändert; geändert wurde etwas anderes (z. B. Schlagwörter oder Zugehörigkeiten).',
     conflictReload: 'Neu laden (meine Änderungen verwerfen)',
     conflictOverwrite: 'Trotzdem speichern (überschreiben)',
     empty: '–',
@@ -44,8 +45,7 @@ export const messages = {
     date: 'Please enter a valid date.',
     invalid: 'Invalid value.',
     conflictTitle: 'Changed in the meantime',
-    conflictText:
-      'While you were editing, {{who}} saved this record. Compare the fields and decide how to continue.',
+    conflictText: 'While you were editing, {{who}} saved this record. Compare the fields and decide how to continue.',
     conflictSomeone: 'someone else',
     conflictField: 'Field',
     conflictTheirs: 'Saved meanwhile',

@@ -26,7 +26,9 @@ function issueMessage(t: TFunction, issue: Issue): string {
       // A pattern with a message of its own ('Postleitzahl: fünf Ziffern') keeps it.
       return issue.message && !issue.message.startsWith('Invalid') ? issue.message : t('forms.invalid');
     case 'invalid_value':
-      return t('forms.invalid');
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? t('forms.required')
+        : t('forms.invalid');
     case 'custom':
       return issue.message || t('forms.invalid');
     default:

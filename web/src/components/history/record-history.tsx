@@ -8,10 +8,10 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { EmptyState } from '../empty-state.tsx';
 import { ErrorState } from '../error-state.tsx';
 
-type HistoryQuery = UseQueryOptions<{ items: HistoryEntry[] }, Error, { items: HistoryEntry[] }, readonly unknown[]>;
+type HistoryList = { items: HistoryEntry[] };
 
-type Props = {
-  query: HistoryQuery;
+type Props<K extends readonly unknown[]> = {
+  query: UseQueryOptions<HistoryList, Error, HistoryList, K>;
   /** Entries of records merged into this one carry their own id and are marked. */
   recordId: number;
   /** Field name in words ('lastName' → 'Nachname', 'affiliation.function' → 'Zugehörigkeit: Funktion'). */
@@ -26,22 +26,28 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
 function plainValue(t: TFunction, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('history.empty_value');
   if (typeof value === 'boolean') return value ? t('history.yes') : t('history.no');
-  if (typeof value === 'string') return DAY.test(value) ? formatDate(value) : INSTANT.test(value) ? formatDateTime(value) : value;
-  if (Array.isArray(value)) return value.length ? value.map((v) => plainValue(t, v)).join(', ') : t('history.empty_value');
+  if (typeof value === 'string')
+    return DAY.test(value) ? formatDate(value) : INSTANT.test(value) ? formatDateTime(value) : value;
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => plainValue(t, v)).join(', ') : t('history.empty_value');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-const isKnownAction = (t: TFunction, action: string) => t(`history.actions.${action}`, { defaultValue: '' }) !== '';
+// Unknown actions (added by later modules) show their code.
+const actionLabel = (t: TFunction, action: string) =>
+  t(`history.actions.${action}` as 'history.actions.create', { defaultValue: action });
 
 /** Who changed what when, newest first: field by field before → after. */
-export function RecordHistory({ query, recordId, fieldLabel, formatValue }: Props) {
+export function RecordHistory<K extends readonly unknown[]>({ query, recordId, fieldLabel, formatValue }: Props<K>) {
   const { t } = useTranslation();
   const history = useQuery(query);
   const show = (field: string, value: unknown) => formatValue?.(field, value) ?? plainValue(t, value);
 
   if (history.isError) {
-    return <ErrorState error={history.error} message={t('history.loadFailed')} onRetry={() => void history.refetch()} />;
+    return (
+      <ErrorState error={history.error} message={t('history.loadFailed')} onRetry={() => void history.refetch()} />
+    );
   }
   if (history.isPending) {
     return (
@@ -63,7 +69,7 @@ export function RecordHistory({ query, recordId, fieldLabel, formatValue }: Prop
           <Timeline.Item key={entry.id} bullet={<IconPencil size={12} />}>
             <Group gap={8} wrap="wrap" mb={4}>
               <Text size="sm" fw={600}>
-                {isKnownAction(t, entry.action) ? t(`history.actions.${entry.action}`) : entry.action}
+                {actionLabel(t, entry.action)}
               </Text>
               <Text size="sm" c="dimmed">
                 {formatDateTime(entry.at)} · {entry.user?.name ?? t('history.system')}

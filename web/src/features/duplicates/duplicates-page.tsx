@@ -15,11 +15,11 @@ import { organizationDuplicatesOptions, useMergeOrganizations } from '../organiz
 import { personDuplicatesOptions, useMergePersons } from '../persons/api.ts';
 
 type Entry = { id: number; name: string; link: ReactNode; detail: string };
-type Group = { reason: 'email' | 'name'; key: string; entries: Entry[] };
+type DuplicateSet = { reason: 'email' | 'name'; key: string; entries: Entry[] };
 type Merge = (args: { target: { id: number }; sourceId: number }) => Promise<unknown>;
 
 /** One group of likely duplicates: pick the record to keep, merge the others into it. */
-function DuplicateGroup({ group, merge, merging }: { group: Group; merge: Merge; merging: boolean }) {
+function DuplicateGroup({ group, merge, merging }: { group: DuplicateSet; merge: Merge; merging: boolean }) {
   const { t } = useLabels();
   const [keep, setKeep] = useState(String(group.entries[0]?.id ?? ''));
   const [confirming, setConfirming] = useState(false);
@@ -101,7 +101,7 @@ function Groups({
   merging,
 }: {
   query: { isError: boolean; isPending: boolean; error: unknown; refetch: () => unknown };
-  groups: Group[];
+  groups: DuplicateSet[];
   merge: Merge;
   merging: boolean;
 }) {
@@ -119,7 +119,11 @@ function Groups({
   }
   if (groups.length === 0) {
     return (
-      <EmptyState icon={<IconCopyCheck size={28} />} title={t('duplicates.emptyTitle')} description={t('duplicates.empty')} />
+      <EmptyState
+        icon={<IconCopyCheck size={28} />}
+        title={t('duplicates.emptyTitle')}
+        description={t('duplicates.empty')}
+      />
     );
   }
   return (
@@ -142,7 +146,7 @@ export function DuplicatesPage() {
   const mergePersons = useMergePersons();
   const mergeOrganizations = useMergeOrganizations();
 
-  const personGroups: Group[] = (persons.data?.items ?? []).map((g) => ({
+  const personGroups: DuplicateSet[] = (persons.data?.items ?? []).map((g) => ({
     reason: g.reason,
     key: g.key,
     entries: g.persons.map((p) => ({
@@ -156,7 +160,7 @@ export function DuplicatesPage() {
       detail: [p.email, p.organization?.name].filter(Boolean).join(' · '),
     })),
   }));
-  const organizationGroups: Group[] = (organizations.data?.groups ?? []).map((g) => ({
+  const organizationGroups: DuplicateSet[] = (organizations.data?.groups ?? []).map((g) => ({
     reason: g.reason,
     key: g.key,
     entries: g.organizations.map((o) => ({
@@ -167,7 +171,9 @@ export function DuplicatesPage() {
           {o.name}
         </AnchorLink>
       ),
-      detail: [o.city, o.email, t('duplicates.createdAt', { date: formatDate(o.createdAt) })].filter(Boolean).join(' · '),
+      detail: [o.city, o.email, t('duplicates.createdAt', { date: formatDate(o.createdAt) })]
+        .filter(Boolean)
+        .join(' · '),
     })),
   }));
 

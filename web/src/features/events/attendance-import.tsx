@@ -184,7 +184,7 @@ export function AttendanceImport({ eventId, onDone }: { eventId: number; onDone:
             { value: 'attended', label: t('events.import.modeAttended') },
             { value: 'registered', label: t('events.import.modeRegistered') },
           ]}
-          w={220}
+          w={{ base: '100%', xs: 270 }}
         />
       </Group>
 

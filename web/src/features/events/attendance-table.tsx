@@ -23,6 +23,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconChevronDown, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
+import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -190,6 +191,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
             {
               accessor: 'status',
               title: t('events.attendance.status'),
+              width: 190,
               render: (a) => {
                 const next = STATUS_TRANSITIONS[a.status];
                 if (!canEdit || next.length === 0) return <AttendanceStatusBadge status={a.status} />;
@@ -242,6 +244,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
             {
               accessor: 'checkedInAt',
               title: t('events.attendance.checkedInAt'),
+              noWrap: true,
               visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.md})`,
               render: (a) => formatDateTime(a.checkedInAt),
             },

@@ -303,7 +303,7 @@ function CheckIn({ eventId }: { eventId: number }) {
         <Counter label={t('events.checkin.open')} value={c?.open} color="orange.8" />
       </SimpleGrid>
 
-      <Box mih={64} mb="sm" role="status" aria-live="assertive">
+      <Box mih={56} mb="xs" role="status" aria-live="assertive">
         {confirmation && (
           <Alert
             color="green"

@@ -4,6 +4,7 @@ import { ActionIcon, Button, Group, Paper, Skeleton, Text, Title, Tooltip, Visua
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { Fragment } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -74,6 +75,8 @@ export function EventCalendar({ month, filters, onMonthChange }: Props) {
   for (const e of events.data?.items ?? []) {
     for (const day of daysOf(e)) byDay.set(day, [...(byDay.get(day) ?? []), e]);
   }
+  // Long events (courses) that began before the grid show only on their first day: name them above the grid.
+  const running = (events.data?.items ?? []).filter((e) => localDay(new Date(e.startsAt)) < from);
   const today = localDay(new Date());
   const locale = lang === 'en' ? 'en-GB' : 'de-DE';
   const monthTitle = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(first);
@@ -126,6 +129,21 @@ export function EventCalendar({ month, filters, onMonthChange }: Props) {
           {events.data ? t('events.count', { count: events.data.total }) : ''}
         </Text>
       </Group>
+      {running.length > 0 && (
+        <Text size="sm" mb="sm">
+          <Text span c="dimmed">
+            {t('events.calendar.running')}{' '}
+          </Text>
+          {running.map((e, i) => (
+            <Fragment key={e.id}>
+              {i > 0 && ', '}
+              <Link to="/veranstaltungen/$id" params={{ id: e.id }} className="event-calendar-running">
+                {e.title}
+              </Link>
+            </Fragment>
+          ))}
+        </Text>
+      )}
       {events.isError ? (
         <ErrorState error={events.error} message={t('events.loadFailed')} onRetry={() => void events.refetch()} />
       ) : (
@@ -171,7 +189,6 @@ export function EventCalendar({ month, filters, onMonthChange }: Props) {
                                 to="/veranstaltungen/$id"
                                 params={{ id: e.id }}
                                 className="event-calendar-item"
-                                data-color={KIND_COLOR[e.kind]}
                                 style={{
                                   borderLeftColor: `var(--mantine-color-${KIND_COLOR[e.kind]}-6)`,
                                   background: `var(--mantine-color-${KIND_COLOR[e.kind]}-0)`,

@@ -25,7 +25,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { LocalizedDates } from '../../components/localized-dates.tsx';
+import { LocalizedDates, useDateTimePickerLabels } from '../../components/localized-dates.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -114,6 +114,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
   const nodes = useQuery(nodeOptionsQuery());
   const topics = useQuery(topicOptionsQuery());
   const editing = target !== null && target !== 'new' ? target : null;
+  const dtpLabels = useDateTimePickerLabels();
 
   const form = useForm<Values>({
     initialValues: EMPTY,
@@ -255,6 +256,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
                 {...form.getInputProps('nodeId')}
               />
               <DateTimePicker
+                {...dtpLabels}
                 label={t('events.startsAt')}
                 placeholder={t('events.form.pickDateTime')}
                 required
@@ -263,6 +265,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
                 {...form.getInputProps('startsAt')}
               />
               <DateTimePicker
+                {...dtpLabels}
                 label={t('events.endsAt')}
                 placeholder={t('events.form.pickDateTime')}
                 clearable
@@ -315,6 +318,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
                   {form.values.sessions.map((s, i) => (
                     <Group key={s.key} gap="sm" align="flex-start" wrap="wrap">
                       <DateTimePicker
+                        {...dtpLabels}
                         label={t('events.sessions.start')}
                         required
                         valueFormat="DD.MM.YYYY HH:mm"

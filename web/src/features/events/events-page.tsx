@@ -399,8 +399,9 @@ export function EventsPage() {
                   accessor: 'kind',
                   title: t('events.kind'),
                   sortable: true,
+                  width: 170,
                   render: (e) => (
-                    <Badge color={KIND_COLOR[e.kind]} variant="light" radius="sm">
+                    <Badge color={KIND_COLOR[e.kind]} variant="light" radius="sm" tt="none" maw="100%">
                       {label(EVENT_KIND, e.kind)}
                     </Badge>
                   ),

@@ -17,7 +17,15 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBellRinging, IconMessages, IconPencil, IconSearch, IconTrash } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBellRinging,
+  IconCheck,
+  IconMessages,
+  IconPencil,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -26,7 +34,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
-import { LocalizedDates } from '../../components/localized-dates.tsx';
+import { LocalizedDates, usePickerLabels } from '../../components/localized-dates.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -71,22 +79,26 @@ function TableSkeleton() {
   );
 }
 
-/** Follow-up as a badge: red when overdue, yellow when open, grey when done. */
+/** Follow-up date as a badge: red when overdue, yellow when open, grey with a tick when done. */
 export function FollowUpBadge({ item }: { item: Pick<Interaction, 'followUpOn' | 'followUpDoneAt'> }) {
   const { t } = useLabels();
   if (!item.followUpOn) return null;
   const overdue = !item.followUpDoneAt && item.followUpOn < localDay(new Date());
   return (
     <Badge
-      size="sm"
+      size="md"
       radius="sm"
       variant="light"
+      tt="none"
       color={item.followUpDoneAt ? 'gray' : overdue ? 'red' : 'yellow'}
-      style={{ whiteSpace: 'nowrap' }}
+      leftSection={item.followUpDoneAt ? <IconCheck size={12} /> : <IconBell size={12} />}
+      title={
+        item.followUpDoneAt
+          ? t('interactions.followUpDoneOn', { date: formatDate(item.followUpOn) })
+          : t('interactions.followUpDue', { date: formatDate(item.followUpOn) })
+      }
     >
-      {item.followUpDoneAt
-        ? t('interactions.followUpDoneOn', { date: formatDate(item.followUpOn) })
-        : t('interactions.followUpDue', { date: formatDate(item.followUpOn) })}
+      {formatDate(item.followUpOn)}
     </Badge>
   );
 }
@@ -118,6 +130,7 @@ export function InteractionsPage() {
   const navigate = route.useNavigate();
   const remove = useDeleteInteraction();
   const [removing, setRemoving] = useState<Interaction | null>(null);
+  const dpLabels = usePickerLabels();
 
   const urlQ = search.q ?? '';
   const [text, setText] = useState(urlQ);
@@ -233,6 +246,7 @@ export function InteractionsPage() {
           w={{ base: '100%', xs: 180 }}
         />
         <DatePickerInput
+          {...dpLabels}
           type="range"
           label={t('interactions.period')}
           placeholder={t('interactions.anyTime')}
@@ -448,6 +462,7 @@ export function InteractionsPage() {
             {
               accessor: 'followUpOn',
               title: t('interactions.followUp'),
+              width: 140,
               visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.md})`,
               render: (i) => <FollowUpBadge item={i} />,
             },

@@ -5,7 +5,6 @@ import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anet
 import {
   Alert,
   Button,
-  Chip,
   Group,
   Input,
   Modal,
@@ -24,7 +23,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { EntityMultiSelect, type EntityOption, personName } from '../../components/entity-multi-select.tsx';
-import { LocalizedDates } from '../../components/localized-dates.tsx';
+import { LocalizedDates, useDateTimePickerLabels, usePickerLabels } from '../../components/localized-dates.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -134,6 +133,8 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
   const narrow = useMediaQuery('(max-width: 40em)');
   const formRef = useRef<HTMLFormElement>(null);
   const editing = state.mode === 'edit' ? state.item : null;
+  const dtpLabels = useDateTimePickerLabels();
+  const dpLabels = usePickerLabels();
 
   const names = usePrefillNames(
     values.persons.filter((p) => !p.name).map((p) => p.id),
@@ -274,17 +275,6 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
               onChange={(e) => setField('subject', e.currentTarget.value)}
               error={errors.subject}
             />
-            <Textarea
-              label={t('interactions.summary')}
-              description={t('interactions.quickLog.ctrlEnterSaves')}
-              autosize
-              minRows={2}
-              maxRows={8}
-              value={values.summary}
-              onChange={(e) => setField('summary', e.currentTarget.value)}
-              onKeyDown={getHotkeyHandler([['mod+Enter', submit]])}
-              error={errors.summary}
-            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <EntityMultiSelect
                 kind="persons"
@@ -313,6 +303,19 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
                 }}
                 error={errors.organizations}
               />
+            </SimpleGrid>
+            <Textarea
+              label={t('interactions.summary')}
+              description={t('interactions.quickLog.ctrlEnterSaves')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={values.summary}
+              onChange={(e) => setField('summary', e.currentTarget.value)}
+              onKeyDown={getHotkeyHandler([['mod+Enter', submit]])}
+              error={errors.summary}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Select
                 label={t('interactions.node')}
                 placeholder={t('interactions.quickLog.noNode')}
@@ -333,6 +336,7 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
               />
               <Stack gap={6}>
                 <DatePickerInput
+                  {...dpLabels}
                   label={t('interactions.followUpOn')}
                   placeholder={t('interactions.quickLog.noFollowUp')}
                   valueFormat="DD.MM.YYYY"
@@ -342,20 +346,22 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
                   onChange={(v) => setField('followUpOn', v)}
                   error={errors.followUpOn}
                 />
-                <Chip.Group
-                  value={chips.find(([, day]) => day === values.followUpOn)?.[1] ?? ''}
-                  onChange={(v) => setField('followUpOn', typeof v === 'string' && v ? v : null)}
-                >
-                  <Group gap={6}>
-                    {chips.map(([text, day]) => (
-                      <Chip key={day} value={day} size="xs" variant="light">
-                        {text}
-                      </Chip>
-                    ))}
-                  </Group>
-                </Chip.Group>
+                <Group gap={6} wrap="nowrap">
+                  {chips.map(([text, day]) => (
+                    <Button
+                      key={day}
+                      size="compact-xs"
+                      variant={values.followUpOn === day ? 'filled' : 'light'}
+                      aria-pressed={values.followUpOn === day}
+                      onClick={() => setField('followUpOn', values.followUpOn === day ? null : day)}
+                    >
+                      {text}
+                    </Button>
+                  ))}
+                </Group>
               </Stack>
               <DateTimePicker
+                {...dtpLabels}
                 label={t('interactions.occurredAt')}
                 valueFormat="DD.MM.YYYY HH:mm"
                 required

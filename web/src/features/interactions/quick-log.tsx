@@ -12,8 +12,7 @@ const loadDialog = () => import('./quick-log-dialog.tsx');
 const QuickLogDialog = lazy(() => loadDialog().then((m) => ({ default: m.QuickLogDialog })));
 
 /** Another dialog, menu or the search is open: `n` belongs to it. */
-const overlayOpen = () =>
-  document.querySelector('[role="dialog"], [data-spotlight-root], .mantine-Modal-root') !== null;
+const overlayOpen = () => document.querySelector('[role="dialog"]') !== null;
 
 /** Mount once in the layout: the `n` shortcut and the quick-log dialog. */
 export function QuickLogHost() {

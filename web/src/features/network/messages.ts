@@ -11,7 +11,8 @@ export const messages = {
     until: 'bis {{date}}',
     noConsortium: 'Noch keine Konsortialpartner erfasst.',
     nodes: 'QTI-Knoten',
-    nodesHint: 'Qualifikation, Transfer, Innovation – die regionalen Anlaufstellen. Ein Klick zeigt die Organisationen des Knotens.',
+    nodesHint:
+      'Qualifikation, Transfer, Innovation – die regionalen Anlaufstellen. Ein Klick zeigt die Organisationen des Knotens.',
     noNodes: 'Noch keine QTI-Knoten erfasst.',
     host: 'Träger',
     district: 'Kreis',
@@ -39,7 +40,8 @@ export const messages = {
     until: 'until {{date}}',
     noConsortium: 'No consortium partners recorded yet.',
     nodes: 'QTI nodes',
-    nodesHint: 'Qualification, transfer, innovation – the regional contact points. A click shows the node’s organisations.',
+    nodesHint:
+      'Qualification, transfer, innovation – the regional contact points. A click shows the node’s organisations.',
     noNodes: 'No QTI nodes recorded yet.',
     host: 'Host',
     district: 'District',

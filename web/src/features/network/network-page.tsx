@@ -1,18 +1,6 @@
 import type { Network, Node } from '@anett/shared/schemas/network';
 import { districtLabel } from '@anett/shared/vocab/districts';
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAffiliate, IconBuildingFactory2, IconMapPin } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -61,7 +49,7 @@ function NodeCard({ node }: { node: Node }) {
     [
       t('network.host'),
       node.hostOrganization ? (
-        <AnchorLink to="/organisationen/$id" params={{ id: node.hostOrganization.id }} size="sm">
+        <AnchorLink key="host" to="/organisationen/$id" params={{ id: node.hostOrganization.id }} size="sm">
           {node.hostOrganization.name}
         </AnchorLink>
       ) : (
@@ -87,7 +75,7 @@ function NodeCard({ node }: { node: Node }) {
       <Stack gap={6} mb="md">
         {facts.map(([label, value]) => (
           <Group key={label} gap={6} wrap="nowrap" align="flex-start">
-            <Text size="sm" c="dimmed" w={130} style={{ flexShrink: 0 }}>
+            <Text size="sm" c="dimmed" w={150} style={{ flexShrink: 0 }}>
               {label}
             </Text>
             <Text size="sm" component="div">

@@ -20,6 +20,7 @@ import {
   Tabs,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
@@ -31,6 +32,7 @@ import {
   IconDots,
   IconPencil,
   IconPlus,
+  IconStarFilled,
   IconTrash,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -47,6 +49,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { localDay } from '../../lib/local-dates.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { Timeline } from '../interactions/timeline.tsx';
 import { useDeleteRelation, useUpdateRelation } from '../network/api.ts';
@@ -74,7 +77,7 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
       {shown.map(([label, value]) => (
         <DataList.Item key={label}>
           <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
+          <DataList.ItemValue style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{value}</DataList.ItemValue>
         </DataList.Item>
       ))}
     </DataList>
@@ -132,9 +135,13 @@ function PeopleTable({ people }: { people: OrganizationPerson[] }) {
                     {personLabel(p)}
                   </AnchorLink>
                   {p.isPrimary && (
-                    <Badge size="xs" variant="light" tt="none">
-                      {t('organizations.primary')}
-                    </Badge>
+                    <Tooltip label={t('organizations.primary')}>
+                      <IconStarFilled
+                        size={12}
+                        color="var(--mantine-color-yellow-6)"
+                        aria-label={t('organizations.primary')}
+                      />
+                    </Tooltip>
                   )}
                 </Group>
                 {p.email && (
@@ -144,7 +151,7 @@ function PeopleTable({ people }: { people: OrganizationPerson[] }) {
                 )}
               </Table.Td>
               <Table.Td>{p.function ?? '–'}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(p.fromDate, p.toDate) || '–'}</Table.Td>
+              <Table.Td>{period(p.fromDate, p.toDate) || '–'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -196,7 +203,7 @@ function RelationsSection({ org, canWrite }: { org: OrganizationDetail; canWrite
   const [formTarget, setFormTarget] = useState<Relation | 'new' | null>(null);
   const [toEnd, setToEnd] = useState<Relation | null>(null);
   const [toRemove, setToRemove] = useState<Relation | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay(new Date());
   const failed = (err: unknown) =>
     notifications.show({
       color: isApiError(err, 412) ? 'orange' : 'red',
@@ -208,7 +215,12 @@ function RelationsSection({ org, canWrite }: { org: OrganizationDetail; canWrite
       title={t('organizations.relations')}
       actions={
         canWrite && (
-          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setFormTarget('new')}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setFormTarget('new')}
+          >
             {t('organizations.addRelation')}
           </Button>
         )
@@ -432,8 +444,7 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
       onSuccess: (o) => notifications.show({ color: 'green', message: t('organizations.restored', { name: o.name }) }),
       onError: failed,
     });
-  const historyLabel = (field: string) =>
-    t(`organizations.fields.${field}`, { defaultValue: '' }) || field;
+  const historyLabel = (field: string) => t(`organizations.fields.${field}`, { defaultValue: '' }) || field;
   const historyValue = (field: string, value: unknown) =>
     field === 'kind' && typeof value === 'string'
       ? label(ORGANIZATION_KIND, value)

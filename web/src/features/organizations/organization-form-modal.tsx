@@ -2,19 +2,35 @@ import {
   type DuplicateCandidate,
   type Organization,
   type OrganizationDetail,
-  organizationInput,
   type OrganizationPatch,
+  organizationInput,
 } from '@anett/shared/schemas/organization';
 import { districtLabel } from '@anett/shared/vocab/districts';
-import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { ORGANIZATION_KIND, type OrganizationKind, SIZE_CLASS, type SizeClass } from '@anett/shared/vocab/enums';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { changedKeys, ConflictPanel, conflictRows, type ConflictField } from '../../components/forms/conflict-panel.tsx';
+import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-select.tsx';
+import {
+  type ConflictField,
+  ConflictPanel,
+  changedKeys,
+  conflictRows,
+} from '../../components/forms/conflict-panel.tsx';
 import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
-import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-select.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -80,7 +96,8 @@ const toValues = (o: Organization): Values => ({
 /** Form values → the API's input (empty kind is "missing", an empty number is null). */
 const toInput = (v: Values) => ({
   ...v,
-  kind: v.kind || undefined,
+  kind: (v.kind || undefined) as OrganizationKind | undefined,
+  sizeClass: v.sizeClass as SizeClass | null,
   employees: v.employees === '' ? null : Number(v.employees),
 });
 
@@ -102,7 +119,12 @@ export function OrganizationFormModal({ target, onClose, onSaved }: Props) {
       size="xl"
     >
       {target !== null && (
-        <OrganizationForm key={editing ? `${editing.id}` : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} />
+        <OrganizationForm
+          key={editing ? `${editing.id}` : 'new'}
+          editing={editing}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
       )}
     </Modal>
   );
@@ -150,7 +172,9 @@ function OrganizationForm({
   const save = (values: Values, opts: { version?: number; confirmDuplicate?: boolean } = {}) => {
     const input = toInput(values);
     if (editing) {
-      const patch = Object.fromEntries(changedKeys(loaded.values, values).map((k) => [k, input[k]])) as OrganizationPatch;
+      const patch = Object.fromEntries(
+        changedKeys(loaded.values, values).map((k) => [k, input[k]]),
+      ) as OrganizationPatch;
       if (Object.keys(patch).length === 0) {
         onClose();
         return;
@@ -161,7 +185,7 @@ function OrganizationForm({
       );
     } else {
       create.mutate(
-        { ...(input as typeof input & { kind: Organization['kind'] }), confirmDuplicate: opts.confirmDuplicate },
+        { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmDuplicate },
         { onSuccess: (org) => onSaved(org, true), onError: fail },
       );
     }
@@ -249,6 +273,8 @@ function OrganizationForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           <TextInput label={t('organizations.name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput label={t('organizations.shortName')} {...form.getInputProps('shortName')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
           <Select
             label={t('organizations.kind')}
             required
@@ -258,25 +284,21 @@ function OrganizationForm({
             searchable
             {...form.getInputProps('kind')}
           />
-          <Group grow align="flex-start" gap="sm">
-            <Select
-              label={t('organizations.sizeClass')}
-              description={t('organizations.sizeClassHint')}
-              data={Object.keys(SIZE_CLASS).map((k) => ({ value: k, label: label(SIZE_CLASS, k) }))}
-              clearable
-              {...form.getInputProps('sizeClass')}
-            />
-            <NumberInput
-              label={t('organizations.employees')}
-              description=" "
-              min={0}
-              max={1_000_000}
-              allowDecimal={false}
-              thousandSeparator="."
-              decimalSeparator=","
-              {...form.getInputProps('employees')}
-            />
-          </Group>
+          <Select
+            label={t('organizations.sizeClass')}
+            data={Object.keys(SIZE_CLASS).map((k) => ({ value: k, label: label(SIZE_CLASS, k) }))}
+            clearable
+            {...form.getInputProps('sizeClass')}
+          />
+          <NumberInput
+            label={t('organizations.employees')}
+            min={0}
+            max={1_000_000}
+            allowDecimal={false}
+            thousandSeparator="."
+            decimalSeparator=","
+            {...form.getInputProps('employees')}
+          />
         </SimpleGrid>
         <WzMultiSelect
           label={t('organizations.sectors')}
@@ -288,7 +310,12 @@ function OrganizationForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           <TextInput label={t('organizations.street')} {...form.getInputProps('street')} />
           <Group grow align="flex-start" gap="sm" wrap="nowrap">
-            <TextInput label={t('organizations.postalCode')} maw={120} inputMode="numeric" {...form.getInputProps('postalCode')} />
+            <TextInput
+              label={t('organizations.postalCode')}
+              maw={120}
+              inputMode="numeric"
+              {...form.getInputProps('postalCode')}
+            />
             <TextInput label={t('organizations.city')} {...form.getInputProps('city')} />
           </Group>
           <DistrictSelect label={t('organizations.district')} {...form.getInputProps('district')} />

@@ -10,7 +10,18 @@ import { useLabels } from '../../lib/i18n.ts';
 import { organizationDetailOptions, useMergeOrganizations } from './api.ts';
 import { OrganizationSelect } from './organization-select.tsx';
 
-const FILLABLE = ['shortName', 'sizeClass', 'employees', 'street', 'postalCode', 'city', 'district', 'website', 'email', 'phone'] as const;
+const FILLABLE = [
+  'shortName',
+  'sizeClass',
+  'employees',
+  'street',
+  'postalCode',
+  'city',
+  'district',
+  'website',
+  'email',
+  'phone',
+] as const;
 
 type Props = {
   target: OrganizationDetail;

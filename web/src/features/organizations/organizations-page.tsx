@@ -1,5 +1,6 @@
 import {
   type Organization,
+  type OrganizationFilter,
   type OrganizationListQuery,
   organizationListQuery,
 } from '@anett/shared/schemas/organization';
@@ -59,14 +60,16 @@ const keepTogether = (text: string) => text.replace(/\(.*\)$/, (p) => p.replaceA
 const inVocab = (vocab: object) => (code: string) => Object.hasOwn(vocab, code);
 
 /** The URL's filters as the API takes them: unknown codes (a hand-edited link) are dropped, not sent. */
-export function organizationFilters(s: OrganizationsSearch) {
+export function organizationFilters(s: OrganizationsSearch): Omit<OrganizationFilter, 'q' | 'deleted'> & {
+  deleted?: 'true';
+} {
   return {
-    kind: onlyValid(s.kind, inVocab(ORGANIZATION_KIND)) as OrganizationListQuery['kind'],
+    kind: onlyValid(s.kind, inVocab(ORGANIZATION_KIND)) as OrganizationFilter['kind'],
     sector: onlyValid(s.sector, isValidWzCode),
-    district: onlyValid(s.district, isDistrictCode),
-    sizeClass: onlyValid(s.sizeClass, inVocab(SIZE_CLASS)) as OrganizationListQuery['sizeClass'],
+    district: onlyValid(s.district, isDistrictCode) as OrganizationFilter['district'],
+    sizeClass: onlyValid(s.sizeClass, inVocab(SIZE_CLASS)) as OrganizationFilter['sizeClass'],
     nodeId: s.nodeId,
-    relationType: onlyValid(s.relationType, inVocab(RELATION_TYPE)) as OrganizationListQuery['relationType'],
+    relationType: onlyValid(s.relationType, inVocab(RELATION_TYPE)) as OrganizationFilter['relationType'],
     tag: s.tag,
     deleted: s.deleted ? ('true' as const) : undefined,
   };
@@ -195,7 +198,7 @@ export function OrganizationsPage() {
         <FilterSection title={t('organizations.filterOrganization')}>
           <VocabMultiSelect
             label={t('organizations.kind')}
-            vocab={ORGANIZATION_KIND}
+            codes={ORGANIZATION_KIND}
             value={filters.kind}
             onChange={(kind) => setSearch({ kind })}
           />
@@ -211,7 +214,7 @@ export function OrganizationsPage() {
           />
           <VocabMultiSelect
             label={t('organizations.sizeClass')}
-            vocab={SIZE_CLASS}
+            codes={SIZE_CLASS}
             value={filters.sizeClass}
             onChange={(sizeClass) => setSearch({ sizeClass })}
           />
@@ -229,7 +232,7 @@ export function OrganizationsPage() {
           />
           <VocabMultiSelect
             label={t('organizations.relationType')}
-            vocab={RELATION_TYPE}
+            codes={RELATION_TYPE}
             value={filters.relationType}
             onChange={(relationType) => setSearch({ relationType })}
           />

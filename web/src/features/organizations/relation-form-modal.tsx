@@ -1,6 +1,17 @@
 import { type Relation, relationInput } from '@anett/shared/schemas/network';
 import { RELATION_TYPE } from '@anett/shared/vocab/enums';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -62,12 +73,7 @@ export function RelationFormModal({ organizationId, target, onClose }: Props) {
       size="lg"
     >
       {target !== null && (
-        <RelationForm
-          key={editing?.id ?? 'new'}
-          organizationId={organizationId}
-          editing={editing}
-          onClose={onClose}
-        />
+        <RelationForm key={editing?.id ?? 'new'} organizationId={organizationId} editing={editing} onClose={onClose} />
       )}
     </Modal>
   );
@@ -165,7 +171,10 @@ function RelationForm({
           <Select
             label={t('organizations.targetNetwork')}
             required
-            data={(networks.data?.items ?? []).map((n) => ({ value: String(n.id), label: n.shortName ? `${n.name} (${n.shortName})` : n.name }))}
+            data={(networks.data?.items ?? []).map((n) => ({
+              value: String(n.id),
+              label: n.shortName ? `${n.name} (${n.shortName})` : n.name,
+            }))}
             searchable
             {...form.getInputProps('networkId')}
           />

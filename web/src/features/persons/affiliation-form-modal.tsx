@@ -162,8 +162,15 @@ export function OfficeFormModal({ personId, target, onClose }: OfficeProps) {
   const { t } = useLabels();
   const editing = target !== null && target !== 'new' ? target : null;
   return (
-    <Modal opened={target !== null} onClose={onClose} title={editing ? t('persons.editOffice') : t('persons.addOffice')} size="lg">
-      {target !== null && <OfficeForm key={editing?.id ?? 'new'} personId={personId} editing={editing} onClose={onClose} />}
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={editing ? t('persons.editOffice') : t('persons.addOffice')}
+      size="lg"
+    >
+      {target !== null && (
+        <OfficeForm key={editing?.id ?? 'new'} personId={personId} editing={editing} onClose={onClose} />
+      )}
     </Modal>
   );
 }

@@ -132,7 +132,8 @@ export function useUpdatePerson() {
 export function useDeletePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (p: Pick<Person, 'id' | 'version'>) => api.delete<Person>(`/api/persons/${p.id}`, { ifMatch: p.version }),
+    mutationFn: (p: Pick<Person, 'id' | 'version'>) =>
+      api.delete<Person>(`/api/persons/${p.id}`, { ifMatch: p.version }),
     onSettled: (_d, _e, p) => invalidatePerson(queryClient, p.id),
   });
 }
@@ -181,8 +182,7 @@ export function useSaveAffiliation(personId: number) {
 export function useDeleteAffiliation(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (a: Affiliation) =>
-      api.delete(`/api/persons/${personId}/affiliations/${a.id}`, { ifMatch: a.version }),
+    mutationFn: (a: Affiliation) => api.delete(`/api/persons/${personId}/affiliations/${a.id}`, { ifMatch: a.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }

@@ -1,5 +1,5 @@
-import type { Affiliation, Office, Person } from '@anett/shared/schemas/person';
 import { formalName } from '@anett/shared/salutation';
+import type { Affiliation, Office, Person } from '@anett/shared/schemas/person';
 import { ATTENDANCE_ROLE, CONSENT_CHANNEL, CONSENT_SOURCE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
@@ -49,6 +49,7 @@ import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
+import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
@@ -80,7 +81,7 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
       {shown.map(([label, value]) => (
         <DataList.Item key={label}>
           <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
+          <DataList.ItemValue style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{value}</DataList.ItemValue>
         </DataList.Item>
       ))}
     </DataList>
@@ -128,7 +129,10 @@ function useFailure(personId: number) {
       color: 'red',
       title: t('common.errorTitle'),
       message:
-        code === 'PERSON_DELETED' || code === 'PERSON_MERGED' || code === 'PERSON_ERASED' || code === 'PERSON_NOT_DELETED'
+        code === 'PERSON_DELETED' ||
+        code === 'PERSON_MERGED' ||
+        code === 'PERSON_ERASED' ||
+        code === 'PERSON_NOT_DELETED'
           ? t(`persons.errors.${code}`)
           : errorMessage(t, err),
     });
@@ -201,7 +205,12 @@ function AffiliationsSection({ person, canWrite }: { person: Person; canWrite: b
       title={t('persons.affiliations')}
       actions={
         canWrite && (
-          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setFormTarget('new')}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setFormTarget('new')}
+          >
             {t('persons.addAffiliation')}
           </Button>
         )
@@ -280,7 +289,12 @@ function OfficesSection({ person, canWrite }: { person: Person; canWrite: boolea
       title={t('persons.offices')}
       actions={
         canWrite && (
-          <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setFormTarget('new')}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setFormTarget('new')}
+          >
             {t('persons.addOffice')}
           </Button>
         )
@@ -318,7 +332,11 @@ function OfficesSection({ person, canWrite }: { person: Person; canWrite: boolea
               {canWrite && (
                 <Menu position="bottom-end" shadow="md" withinPortal>
                   <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('persons.officeActions', { name: o.title })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('persons.officeActions', { name: o.title })}
+                    >
                       <IconDots size={18} />
                     </ActionIcon>
                   </Menu.Target>
@@ -437,13 +455,17 @@ function TagsSection({ person, canWrite }: { person: Person; canWrite: boolean }
       {canWrite ? (
         <TagPicker
           aria-label={t('persons.tags')}
+          placeholder={person.tags.length ? undefined : t('persons.addTag')}
           creatable
           value={person.tags.map((tag) => tag.id)}
           disabled={update.isPending}
           onChange={(tagIds) =>
             update.mutate(
               { id: person.id, version: person.version, patch: { tagIds } },
-              { onSuccess: () => notifications.show({ color: 'green', message: t('persons.tagsSaved') }), onError: failed },
+              {
+                onSuccess: () => notifications.show({ color: 'green', message: t('persons.tagsSaved') }),
+                onError: failed,
+              },
             )
           }
         />
@@ -586,6 +608,8 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
   const canWrite = user?.role === 'admin' || user?.role === 'manager';
+  // The quick log (key `n`, header button) opens prefilled with this person.
+  useQuickLogContext(person.deletedAt ? null : { personIds: [person.id] });
   const remove = useDeletePerson();
   const restore = useRestorePerson();
   const failed = useFailure(person.id);
@@ -638,6 +662,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
             )
           ) : (
             <>
+              <QuickLogButton variant="default" />
               <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
                 {t('persons.edit')}
               </Button>

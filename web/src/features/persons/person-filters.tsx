@@ -1,4 +1,4 @@
-import type { PersonListQuery } from '@anett/shared/schemas/person';
+import type { PersonFilter } from '@anett/shared/schemas/person';
 import { districtLabel, isDistrictCode } from '@anett/shared/vocab/districts';
 import {
   ATTENDANCE_ROLE,
@@ -32,7 +32,8 @@ import { TopicMultiSelect, topicName } from '../tags/topic-select.tsx';
 import { eventLabelOptions, searchEventOptions } from './api.ts';
 import { PERSON_FILTER_KEYS, type PersonsSearch } from './search.ts';
 
-type Filters = Omit<PersonListQuery, 'q' | 'page' | 'pageSize' | 'sort'>;
+/** The filters as sent: booleans in their query form ('true'/'false'). */
+type Filters = Omit<PersonFilter, 'q' | 'hasEmail' | 'deleted'> & { hasEmail?: 'true' | 'false'; deleted?: 'true' };
 
 const inVocab = (vocab: object) => (code: string) => Object.hasOwn(vocab, code);
 const validDay = (d: string | undefined) => (d && parseDay(d) === d ? d : undefined);
@@ -45,7 +46,7 @@ export function personFilters(s: PersonsSearch): Filters {
     organizationId: s.organizationId,
     organizationKind: onlyValid(s.organizationKind, inVocab(ORGANIZATION_KIND)) as Filters['organizationKind'],
     sector: onlyValid(s.sector, isValidWzCode),
-    district: onlyValid(s.district, isDistrictCode),
+    district: onlyValid(s.district, isDistrictCode) as Filters['district'],
     nodeId: s.nodeId,
     relationType: onlyValid(s.relationType, inVocab(RELATION_TYPE)) as Filters['relationType'],
     tag: s.tag,
@@ -170,20 +171,28 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
         />
         <VocabMultiSelect
           label={t('persons.filters.organizationKind')}
-          vocab={ORGANIZATION_KIND}
+          codes={ORGANIZATION_KIND}
           value={f.organizationKind}
           onChange={(organizationKind) => setSearch({ organizationKind })}
         />
-        <WzMultiSelect label={t('persons.filters.sector')} value={f.sector} onChange={(sector) => setSearch({ sector })} />
+        <WzMultiSelect
+          label={t('persons.filters.sector')}
+          value={f.sector}
+          onChange={(sector) => setSearch({ sector })}
+        />
         <DistrictMultiSelect
           label={t('persons.filters.district')}
           value={f.district}
           onChange={(district) => setSearch({ district })}
         />
-        <NodeMultiSelect label={t('persons.filters.nodeId')} value={f.nodeId} onChange={(nodeId) => setSearch({ nodeId })} />
+        <NodeMultiSelect
+          label={t('persons.filters.nodeId')}
+          value={f.nodeId}
+          onChange={(nodeId) => setSearch({ nodeId })}
+        />
         <VocabMultiSelect
           label={t('persons.filters.relationType')}
-          vocab={RELATION_TYPE}
+          codes={RELATION_TYPE}
           value={f.relationType}
           onChange={(relationType) => setSearch({ relationType })}
         />
@@ -212,7 +221,7 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
         </Stack>
         <VocabMultiSelect
           label={t('persons.filters.consent')}
-          vocab={CONSENT_CHANNEL}
+          codes={CONSENT_CHANNEL}
           value={f.consent}
           onChange={(consent) => setSearch({ consent })}
         />
@@ -237,19 +246,19 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
         />
         <VocabMultiSelect
           label={t('persons.filters.eventKind')}
-          vocab={EVENT_KIND}
+          codes={EVENT_KIND}
           value={f.eventKind}
           onChange={(eventKind) => setSearch({ eventKind })}
         />
         <VocabMultiSelect
           label={t('persons.filters.attendanceStatus')}
-          vocab={ATTENDANCE_STATUS}
+          codes={ATTENDANCE_STATUS}
           value={f.attendanceStatus}
           onChange={(attendanceStatus) => setSearch({ attendanceStatus })}
         />
         <VocabMultiSelect
           label={t('persons.filters.attendanceRole')}
-          vocab={ATTENDANCE_ROLE}
+          codes={ATTENDANCE_ROLE}
           value={f.attendanceRole}
           onChange={(attendanceRole) => setSearch({ attendanceRole })}
         />
@@ -264,10 +273,14 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
           onChange={(d) => setSearch({ attendedTo: d ?? undefined })}
           error={toBeforeFrom ? t('forms.endBeforeStart') : undefined}
         />
-        <TopicMultiSelect label={t('persons.filters.topic')} value={f.topic} onChange={(topic) => setSearch({ topic })} />
+        <TopicMultiSelect
+          label={t('persons.filters.topic')}
+          value={f.topic}
+          onChange={(topic) => setSearch({ topic })}
+        />
         <VocabMultiSelect
           label={t('persons.filters.excludeEventKind')}
-          vocab={EVENT_KIND}
+          codes={EVENT_KIND}
           value={f.excludeEventKind}
           onChange={(excludeEventKind) => setSearch({ excludeEventKind })}
         />

@@ -1,3 +1,4 @@
+import { letterSalutation } from '@anett/shared/salutation';
 import {
   type Person,
   type PersonDuplicateCandidate,
@@ -5,7 +6,6 @@ import {
   personInput,
 } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
-import { letterSalutation } from '@anett/shared/salutation';
 import {
   Alert,
   Button,
@@ -23,7 +23,12 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import { changedKeys, type ConflictField, ConflictPanel, conflictRows } from '../../components/forms/conflict-panel.tsx';
+import {
+  type ConflictField,
+  ConflictPanel,
+  changedKeys,
+  conflictRows,
+} from '../../components/forms/conflict-panel.tsx';
 import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { AnchorLink } from '../../components/router-link.tsx';
@@ -50,7 +55,17 @@ type Values = {
   function: string;
 };
 
-const PERSON_FIELDS = ['salutation', 'title', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'notes', 'tagIds'] as const;
+const PERSON_FIELDS = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'mobile',
+  'notes',
+  'tagIds',
+] as const;
 
 const EMPTY: Values = {
   salutation: '',
@@ -215,7 +230,11 @@ function PersonForm({
 
   const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
   const fields: ConflictField<Values>[] = [
-    { key: 'salutation', label: t('persons.fields.salutation'), format: (v) => label(SALUTATION, (v as string) || null) },
+    {
+      key: 'salutation',
+      label: t('persons.fields.salutation'),
+      format: (v) => label(SALUTATION, (v as string) || null),
+    },
     { key: 'title', label: t('persons.fields.title') },
     { key: 'firstName', label: t('persons.fields.firstName') },
     { key: 'lastName', label: t('persons.fields.lastName') },
@@ -304,7 +323,10 @@ function PersonForm({
           <TextInput label={t('persons.lastName')} required {...form.getInputProps('lastName')} />
         </SimpleGrid>
         <Text size="sm" c="dimmed" data-testid="salutation-preview">
-          {t('persons.letterSalutation')}: <Text span fw={600} c="dark">{preview}</Text>
+          {t('persons.letterSalutation')}:{' '}
+          <Text span fw={600} c="dark">
+            {preview}
+          </Text>
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
           <TextInput label={t('persons.email')} type="email" {...form.getInputProps('email')} />

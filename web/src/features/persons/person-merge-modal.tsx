@@ -1,5 +1,5 @@
-import type { Person } from '@anett/shared/schemas/person';
 import { formalName } from '@anett/shared/salutation';
+import type { Person } from '@anett/shared/schemas/person';
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -51,7 +51,9 @@ function MergeForm({ target, onClose, onMerged, onConflict }: Omit<Props, 'opene
       );
     }
     if (s.offices.length) {
-      moves.push(t('persons.mergeMovesOffices', { count: s.offices.length, list: s.offices.map((o) => o.title).join(', ') }));
+      moves.push(
+        t('persons.mergeMovesOffices', { count: s.offices.length, list: s.offices.map((o) => o.title).join(', ') }),
+      );
     }
     const tags = s.tags.filter((tag) => !target.tags.some((x) => x.id === tag.id)).map((tag) => tag.name);
     if (tags.length) moves.push(t('persons.mergeMovesTags', { list: tags.join(', ') }));

@@ -183,7 +183,11 @@ export function PersonsPage() {
           recordsPerPageOptions={PERSON_PAGE_SIZES}
           onRecordsPerPageChange={(n) =>
             navigate({
-              search: (prev) => ({ ...prev, pageSize: n === PERSON_PAGE_SIZE_DEFAULT ? undefined : n, page: undefined }),
+              search: (prev) => ({
+                ...prev,
+                pageSize: n === PERSON_PAGE_SIZE_DEFAULT ? undefined : n,
+                page: undefined,
+              }),
             })
           }
           {...pagination}
@@ -241,8 +245,16 @@ export function PersonsPage() {
               sortable: true,
               visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
               render: (p) => (
-                <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                  {p.email ?? '–'}
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {p.email ? (
+                    // Long addresses wrap after the @ first.
+                    <>
+                      {p.email.split('@')[0]}
+                      <wbr />@{p.email.split('@').slice(1).join('@')}
+                    </>
+                  ) : (
+                    '–'
+                  )}
                 </Text>
               ),
             },

@@ -28,7 +28,8 @@ export const messages = {
     topics: {
       nav: 'Themen',
       title: 'Themen',
-      description: 'Das Themenvokabular für Veranstaltungen und Kontakte. Deaktivierte Themen bleiben an alten Einträgen.',
+      description:
+        'Das Themenvokabular für Veranstaltungen und Kontakte. Deaktivierte Themen bleiben an alten Einträgen.',
       count_one: '{{count}} Thema',
       count_other: '{{count}} Themen',
       create: 'Thema anlegen',

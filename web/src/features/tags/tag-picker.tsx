@@ -29,7 +29,14 @@ type TagColor = (typeof TAG_COLORS)[number];
 /** A tag as a coloured badge (lists, detail pages). */
 export function TagBadge({ tag, size = 'sm' }: { tag: { name: string; color: string }; size?: 'xs' | 'sm' | 'md' }) {
   return (
-    <Badge color={tag.color} variant="light" radius="sm" size={size} tt="none" styles={{ root: { minWidth: 'max-content' } }}>
+    <Badge
+      color={tag.color}
+      variant="light"
+      radius="sm"
+      size={size}
+      tt="none"
+      styles={{ root: { minWidth: 'max-content' } }}
+    >
       {tag.name}
     </Badge>
   );
@@ -178,10 +185,10 @@ export function TagPicker({ value, onChange, creatable = false, ...props }: Pick
           );
         }}
         renderPill={({ option, onRemove, disabled }) => {
-          const tag = option && byId.get(option.value);
+          const tag = option && byId.get(String(option.value));
           return (
             <Pill
-              key={option?.value}
+              key={String(option?.value)}
               withRemoveButton={!disabled}
               onRemove={onRemove}
               bg={tag ? `var(--mantine-color-${tag.color}-light)` : undefined}

@@ -1,5 +1,17 @@
 import { type Topic, topicInput } from '@anett/shared/schemas/vocab';
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEye, IconEyeOff, IconPencil, IconPlus } from '@tabler/icons-react';
@@ -153,7 +165,15 @@ export function TopicsPage() {
           idAccessor="id"
           rowStyle={(topic) => (topic.active ? undefined : { opacity: 0.6 })}
           columns={[
-            { accessor: 'label', title: t('tags.topics.label'), render: (topic) => <Text size="sm" fw={600}>{topic.label}</Text> },
+            {
+              accessor: 'label',
+              title: t('tags.topics.label'),
+              render: (topic) => (
+                <Text size="sm" fw={600}>
+                  {topic.label}
+                </Text>
+              ),
+            },
             { accessor: 'labelEn', title: t('tags.topics.labelEn') },
             {
               accessor: 'slug',
@@ -178,7 +198,11 @@ export function TopicsPage() {
               render: (topic) => (
                 <Menu position="bottom-end" withinPortal shadow="md">
                   <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('tags.topics.actionsFor', { name: topic.label })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('tags.topics.actionsFor', { name: topic.label })}
+                    >
                       <IconDots size={18} />
                     </ActionIcon>
                   </Menu.Target>
