@@ -28,7 +28,11 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     typeof text === 'string' ? searchFold(text) : '',
   );
   const db = drizzle(sqlite, { schema }) as Db;
-  if (!options.readonly) migrate(db, { migrationsFolder });
+  if (!options.readonly) {
+    migrate(db, { migrationsFolder });
+    // Fresh planner statistics: a stale picture made SQLite choose non-covering indexes for the person filter.
+    sqlite.pragma('optimize = 0x10002');
+  }
   return db;
 }
 

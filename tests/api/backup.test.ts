@@ -52,7 +52,7 @@ describe('backup and restore', () => {
     expect(names.length).toBe(inBackup);
     expect(names).not.toContain('after-backup');
     expect(checkDatabase(dbPath).foreignKeyViolations).toBe(0);
-  });
+  }, 30_000);
 
   it('refuses to restore a damaged file and leaves the database as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'anett-backup-'));
