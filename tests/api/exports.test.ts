@@ -1,6 +1,8 @@
 import { auditEntries, persons, suppressions } from '@anett/db/schema';
 import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
+import { createAuditRepository } from '@anett/server/modules/audit/audit.repository';
 import { createExportsRepository } from '@anett/server/modules/exports/exports.repository';
+import { createExportsService } from '@anett/server/modules/exports/exports.service';
 import { escapeText, foldLine } from '@anett/server/modules/exports/vcard';
 import { EXPORT_COLUMNS } from '@anett/shared/schemas/export';
 import { eq } from 'drizzle-orm';
@@ -230,8 +232,8 @@ describe('mailing-list exports', () => {
     for (const r of data) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     for (const name of w.excludedNames) expect(res.body).not.toContain(name);
 
-    // Sorted by last name.
-    expect(data.map((r) => r.Nachname)).toEqual(["'+Plus", 'Kreisler', 'Müller', 'Schmidt', 'Weber']);
+    // In the order the persons were entered.
+    expect(data.map((r) => r.Nachname)).toEqual(['Müller', 'Schmidt', 'Weber', 'Kreisler', "'+Plus"]);
 
     const audits = exportAudits(w);
     expect(audits).toHaveLength(1);
@@ -432,8 +434,30 @@ describe('mailing-list exports', () => {
     });
     expect(consent.statusCode).toBe(201);
     // The export reads the snapshot it started with.
-    expect([first.value, ...rows].map((r) => r?.lastName)).toEqual(['+Plus', 'Kreisler', 'Müller', 'Schmidt', 'Weber']);
+    expect([first.value, ...rows].map((r) => r?.lastName)).toEqual(['Müller', 'Schmidt', 'Weber', 'Kreisler', '+Plus']);
   });
+});
+
+describe('aborted downloads', () => {
+  it.each(['csv', 'xlsx', 'vcf'] as const)('%s: release their database snapshot and are audited as incomplete', async (format) => {
+    const w = await world();
+    w.t.db.transaction(() => {
+      for (let i = 0; i < 1500; i++) {
+        const p = createPerson(w.t.db, { firstName: `Viele${i}`, lastName: `Empfänger${i}`, email: `viele${i}@example.org`, tagIds: [w.tag.id] });
+        createConsent(w.t.db, { personId: p.id });
+      }
+    });
+    const service = createExportsService(createExportsRepository(w.t.db), createAuditRepository(w.t.db));
+    const file = service.open({ filter: { tag: [w.tag.id] }, channel: 'email_newsletter' }, format, { userId: w.managerId }, '2025-01-01');
+    for await (const _ of file.stream) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [audit] = exportAudits(w);
+    expect(audit?.diff).toMatchObject({ format, completed: false });
+    expect(audit?.diff.count).toBeLessThan(1505);
+    // No reader is left holding a snapshot: a full checkpoint is not blocked.
+    w.t.db.insert(auditEntries).values({ at: new Date().toISOString(), entity: 'test', action: 'write' }).run();
+    expect(w.t.db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
+  }, 30_000);
 });
 
 describe('export population (property)', () => {

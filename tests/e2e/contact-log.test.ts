@@ -31,7 +31,10 @@ describe('contact log in a real browser', () => {
     const page = await b.newPage();
     await b.login(page);
     await page.goto(`/personen/${person.id}?tab=timeline`);
-    await page.getByRole('heading', { name: new RegExp(person.lastName) }).first().waitFor();
+    await page
+      .getByRole('heading', { name: new RegExp(person.lastName) })
+      .first()
+      .waitFor();
     await page.getByRole('heading', { name: 'Kontaktverlauf' }).waitFor();
 
     await page.keyboard.press('n');
@@ -55,8 +58,8 @@ describe('contact log in a real browser', () => {
     await page.goto('/kontakte?mine=true');
     const row = page.getByRole('row', { name: new RegExp(subject) });
     await row.waitFor();
-    expect(await row.innerText()).toContain(person.lastName);
-    if (person.organization) expect(await row.innerText()).toContain(person.organization.name);
+    expect(await row.textContent()).toContain(person.lastName);
+    if (person.organization) expect(await row.textContent()).toContain(person.organization.name);
   });
 
   it('sets a follow-up with a quick chip and marks it done under "Meine Wiedervorlagen"', async () => {
@@ -76,7 +79,10 @@ describe('contact log in a real browser', () => {
     expect(await dialog.getByRole('radio', { name: 'Besuch' }).isChecked()).toBe(true);
     await dialog.getByLabel('Betreff').fill(subject);
     await dialog.getByPlaceholder('Person suchen').fill(`${person.firstName} ${person.lastName}`);
-    await page.getByRole('option', { name: new RegExp(`${person.firstName} ${person.lastName}`) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`${person.firstName} ${person.lastName}`) })
+      .first()
+      .click();
     await dialog.getByRole('button', { name: 'in 1 Woche' }).click();
     await dialog.getByRole('textbox', { name: 'Notiz' }).fill('Werkhalle besichtigt.');
     await dialog.getByRole('textbox', { name: 'Notiz' }).press('Control+Enter');

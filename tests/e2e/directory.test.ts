@@ -18,7 +18,7 @@ async function choose(page: Page, field: string, typed: string, option: RegExp) 
 /** A text input by its accessible name (labels of required fields carry a hidden asterisk). */
 const field = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
 
-const resultCount = (page: Page) => page.getByTestId('result-count').textContent();
+const resultCount = async (page: Page) => (await page.getByTestId('result-count').textContent()) ?? '';
 
 /** Creates a person through the form on the person list; ends on the new person's page. */
 async function createPerson(page: Page, firstName: string, lastName: string) {

@@ -21,7 +21,7 @@ async function demoApi(baseUrl: string) {
 }
 
 const fullName = (p: PersonListItem) => [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Three demo persons whose names are unique, so a search by name finds exactly them. */
 async function threeDemoPersons(get: Awaited<ReturnType<typeof demoApi>>) {
@@ -37,7 +37,7 @@ async function pickPerson(page: Page, person: PersonListItem) {
   const dialog = page.getByRole('dialog');
   const input = dialog.getByPlaceholder('Name, E-Mail oder Organisation');
   await input.fill(`${person.firstName} ${person.lastName}`);
-  await page.getByRole('option', { name: new RegExp(`^${escape(fullName(person))}`) }).click();
+  await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(fullName(person))}`) }).click();
 }
 
 describe('events and attendance in a real browser', () => {
@@ -110,12 +110,12 @@ describe('events and attendance in a real browser', () => {
       .replace(/ü/g, 'u')
       .replace(/ß/g, 'ss');
     await search.fill(folded);
-    await page.getByRole('option', { name: new RegExp(escape(fullName(second))) }).waitFor();
+    await page.getByRole('option', { name: new RegExp(escapeRegExp(fullName(second))) }).waitFor();
     await b.screenshot(page, 'events-checkin-search');
     await search.press('Enter');
     await page.getByText(`${fullName(second)} ist eingecheckt`).waitFor();
     const present = page.getByLabel('Zahlen (laufend aktualisiert)').getByText('Anwesend').locator('..');
-    await expect.poll(() => present.innerText()).toContain('1');
+    await expect.poll(() => present.textContent()).toContain('1');
     await b.screenshot(page, 'events-checkin-done');
 
     // A walk-in in three fields
@@ -126,7 +126,7 @@ describe('events and attendance in a real browser', () => {
     await walkIn.getByLabel('E-Mail').fill(`wanda.${Date.now()}@example.org`);
     await walkIn.getByRole('button', { name: 'Erfassen und einchecken' }).click();
     await page.getByText(/wurde ohne Anmeldung erfasst und eingecheckt/).waitFor();
-    await expect.poll(() => present.innerText()).toContain('2');
+    await expect.poll(() => present.textContent()).toContain('2');
     await b.screenshot(page, 'events-checkin-tablet');
   });
 
@@ -134,7 +134,10 @@ describe('events and attendance in a real browser', () => {
     const page = await b.newPage();
     await b.login(page);
     await page.goto('/veranstaltungen?view=calendar&month=2024-11');
-    await page.getByRole('link', { name: /Eröffnung QTI-Knoten Rohr/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Eröffnung QTI-Knoten Rohr/ })
+      .first()
+      .waitFor();
     await b.screenshot(page, 'events-calendar');
     await page.getByRole('button', { name: 'Nächster Monat' }).focus();
     await page.keyboard.press('PageDown');

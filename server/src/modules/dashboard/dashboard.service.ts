@@ -77,7 +77,7 @@ export function createDashboardService(ctx: AppContext) {
         level(cells, 2, (c) => (bucketOf(c) < MONTHS ? 0 : 1)),
         level(cells, g.nodeSpan, (c) => (bucketOf(c) >= MONTHS ? Math.floor(c / g.buckets) : -1)),
       ];
-      const t = reach.tally(g, ['attended'], levels, false);
+      const t = reach.tally(g, ['attended'], levels);
       const perMonth = new Float64Array(g.buckets);
       t.attendances.forEach((n, cell) => {
         perMonth[bucketOf(cell)] = (perMonth[bucketOf(cell)] as number) + n;

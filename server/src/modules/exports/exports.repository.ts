@@ -50,7 +50,7 @@ const dialect = new SQLiteSyncDialect();
 const blank = (column: SQL) => sql`coalesce(${column}, '') = ''`;
 
 /**
- * The one query behind the preview and the files: every person matching the filter, by name, with their current
+ * The one query behind the preview and the files: every person matching the filter with their current
  * organisation (primary, else the latest current affiliation — as the person list shows it), current office, and
  * `reason`, the first rule that excludes them (NULL: exported). The preview groups it by reason, the file reads the
  * NULL ones, so both always agree. The columns are selected in the order of `toRow`.
@@ -117,13 +117,16 @@ export function createExportsRepository(db: Db) {
       return new Map(rows.map((r) => [r.reason, r.n]));
     },
 
-    /** The exported persons by name, read one by one from a snapshot; the connection closes when iteration ends. */
+    /**
+     * The exported persons in the order they were entered, read one by one from a snapshot; the connection closes when
+     * iteration ends. Not sorted by name: walking the name index reads persons, affiliations and consents in random
+     * order and took 2.5× as long for 100 000 rows (the files have an autofilter / are sorted by the mail tool).
+     */
     *rows(selection: ExportSelection): Generator<ExportRow> {
-      // Ordered inside and limited, the population runs as a co-routine in name-index order: the exclusion rules are
-      // evaluated once per person and nothing is sorted in memory.
+      // Ordered inside and limited, the population runs as a co-routine: the exclusion rules are evaluated once per
+      // person and nothing is sorted in memory.
       const query = dialect.sqlToQuery(
-        sql`SELECT * FROM (${populationSql(selection, todayIso())}
-          ORDER BY ${persons.lastName}, ${persons.firstName}, ${persons.id} LIMIT -1) WHERE reason IS NULL`,
+        sql`SELECT * FROM (${populationSql(selection, todayIso())} ORDER BY ${persons.id} LIMIT -1) WHERE reason IS NULL`,
       );
       const reader = openReader();
       try {

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
 import { contentDisposition, neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
@@ -91,8 +90,22 @@ function vcfStream(rows: Iterable<ExportRow>): Readable {
   );
 }
 
+/** Resolves when the stream wants more data or was closed (an aborted download must not leave the export waiting). */
+function writable(out: PassThrough): Promise<void> {
+  if (!out.writableNeedDrain || out.destroyed) return tick().then(() => undefined);
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
 /** Streams the workbook: rows are committed one by one and never held as a whole sheet. */
-function xlsxStream(rows: Iterable<ExportRow>): Readable {
+function xlsxStream(rows: Generator<ExportRow>): Readable {
   const out = new PassThrough();
   const write = async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -112,8 +125,7 @@ function xlsxStream(rows: Iterable<ExportRow>): Readable {
     for (const r of rows) {
       sheet.addRow(exportCells(r).map(neutralizeCell)).commit();
       if (++n % 500 === 0) {
-        if (out.writableNeedDrain) await once(out, 'drain');
-        else await tick();
+        await writable(out);
         if (out.destroyed) return;
       }
     }
@@ -121,11 +133,14 @@ function xlsxStream(rows: Iterable<ExportRow>): Readable {
     sheet.commit();
     await workbook.commit();
   };
-  write().catch((err: unknown) => out.destroy(err as Error));
+  write()
+    .catch((err: unknown) => out.destroy(err as Error))
+    // Closes the rows (and their database connection) however the writing ended.
+    .finally(() => rows.return(undefined));
   return out;
 }
 
-const writers: Record<ExportFormat, (rows: Iterable<ExportRow>) => Readable> = {
+const writers: Record<ExportFormat, (rows: Generator<ExportRow>) => Readable> = {
   csv: csvStream,
   xlsx: xlsxStream,
   vcf: vcfStream,

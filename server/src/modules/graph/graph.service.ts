@@ -20,6 +20,7 @@ const vertexId = {
   person: (id: number) => `person:${id}`,
 };
 
+const byName = new Intl.Collator('de');
 const relationLabel = (type: string) => RELATION_TYPE[type as RelationType]?.de ?? type;
 
 /** A neighbour of the ego: its tie (the strongest kind seen) and contact count. */
@@ -82,24 +83,31 @@ export function createGraphService(repo: GraphRepository) {
 
     const organizationIds = [...new Set([...hosts, ...relations.map((r) => r.organizationId)])];
     const organizations = repo.organizations(organizationIds);
-    const activity = new Map(repo.organizationActivity(organizationIds, period, q.nodeId).map((a) => [a.id, a.n]));
     const degree = new Map<string, number>();
     for (const e of edges.values()) {
       degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
       degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     }
 
-    // Networks, nodes and hosts always; then the most connected (and most active) organisations up to the cap.
-    const budget = GRAPH_MAX_VERTICES - networks.length - nodes.length - hosts.size;
+    // Networks, nodes and hosts always; then the most connected organisations up to the cap.
+    const budget = Math.max(0, GRAPH_MAX_VERTICES - networks.length - nodes.length - hosts.size);
     const ranked = organizations
       .filter((o) => !hosts.has(o.id))
       .sort(
         (a, b) =>
           (degree.get(vertexId.organization(b.id)) ?? 0) - (degree.get(vertexId.organization(a.id)) ?? 0) ||
-          (activity.get(b.id) ?? 0) - (activity.get(a.id) ?? 0) ||
-          a.name.localeCompare(b.name, 'de'),
+          byName.compare(a.name, b.name),
       );
-    const kept = [...organizations.filter((o) => hosts.has(o.id)), ...ranked.slice(0, Math.max(0, budget))];
+    const kept = [...organizations.filter((o) => hosts.has(o.id)), ...ranked.slice(0, budget)];
+    const activity = new Map(
+      repo
+        .organizationActivity(
+          kept.map((o) => o.id),
+          period,
+          q.nodeId,
+        )
+        .map((a) => [a.id, a.n]),
+    );
 
     const nodeEvents = new Map(repo.nodeEvents(period).map((c) => [c.id, c.n]));
     const vertices: GraphVertex[] = [
@@ -142,7 +150,7 @@ export function createGraphService(repo: GraphRepository) {
           const label = labelOf(e);
           return label ? { ...e, label } : e;
         }),
-      truncated: ranked.length > Math.max(0, budget),
+      truncated: ranked.length > budget,
     };
   }
 

@@ -12,7 +12,7 @@ import { EVENT_KINDS, type EventKind, ORGANIZATION_KIND, ORGANIZATION_KINDS } fr
 import { WZ_SECTIONS, wzSectionOf } from '@anett/shared/vocab/wz2008';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { nowIso } from '../../lib/time.ts';
-import type { FactGrid, OrganizationTraits, ReportsRepository } from './reports.repository.ts';
+import type { FactGrid, ReportsRepository } from './reports.repository.ts';
 
 /** A way of grouping the cells of a grid: `groupOf[cell]` is the group, -1 leaves the cell out. */
 export type Level = { size: number; groupOf: Int32Array };
@@ -28,31 +28,33 @@ export const monthOf = (day: string) => Number(day.slice(0, 4)) * 12 + Number(da
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Distinct entities per group, for each level. `keys` hold entity * cells + cell (entity 0 = none) and are sorted
- * here, so each entity's cells are adjacent and one pass counts every level.
+ * Distinct entities per group, for each level, in one pass over the facts (no sorting): a bit per (group, entity)
+ * marks those already counted. `entity` holds ids below `entities` (0 = none); `only` picks facts.
  */
-function distinctPerGroup(keys: Float64Array, cells: number, levels: Level[], accept?: (entity: number) => boolean) {
-  keys.sort(); // in place; cheap when already sorted
-  const counts = levels.map((l) => new Uint32Array(l.size));
-  const seen = levels.map((l) => new Float64Array(l.size).fill(-1));
-  let current = -1;
-  let accepted = false;
-  for (const key of keys) {
-    const entity = Math.floor(key / cells);
-    if (entity !== current) {
-      current = entity;
-      accepted = entity !== 0 && (accept ? accept(entity) : true);
+function distinctPerGroup(
+  facts: Facts,
+  entity: Int32Array,
+  entities: number,
+  levels: Level[],
+  only?: (fact: number) => boolean,
+): Uint32Array[] {
+  return levels.map((lvl) => {
+    const counts = new Uint32Array(lvl.size);
+    const seen = new Uint32Array(Math.ceil((lvl.size * entities) / 32));
+    for (let i = 0; i < facts.length; i++) {
+      const id = entity[i] as number;
+      if (id === 0 || (only && !only(i))) continue;
+      const group = lvl.groupOf[facts.cell[i] as number] as number;
+      if (group < 0) continue;
+      const bit = group * entities + id;
+      const word = Math.floor(bit / 32);
+      const mask = 1 << (bit % 32);
+      if (((seen[word] as number) & mask) !== 0) continue;
+      seen[word] = (seen[word] as number) | mask;
+      counts[group] = (counts[group] as number) + 1;
     }
-    if (!accepted) continue;
-    const cell = key - entity * cells;
-    for (let l = 0; l < levels.length; l++) {
-      const group = (levels[l] as Level).groupOf[cell] as number;
-      if (group < 0 || (seen[l] as Float64Array)[group] === entity) continue;
-      (seen[l] as Float64Array)[group] = entity;
-      (counts[l] as Uint32Array)[group] = ((counts[l] as Uint32Array)[group] as number) + 1;
-    }
-  }
-  return counts;
+    return counts;
+  });
 }
 
 /** Per-cell sums → per-group sums of a level. */
@@ -74,18 +76,6 @@ export type Facts = {
   course: Uint8Array;
 };
 
-/** Keys entity * span + part of the facts that have the entity (and pass `only`). */
-function keysOf(facts: Facts, entity: Int32Array, span: number, part: Int32Array, only?: Uint8Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < facts.length; i++) if (entity[i] !== 0 && (!only || only[i])) n++;
-  const keys = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < facts.length; i++) {
-    if (entity[i] !== 0 && (!only || only[i])) keys[j++] = (entity[i] as number) * span + (part[i] as number);
-  }
-  return keys;
-}
-
 export type Tally = {
   persons: Uint32Array[];
   organizations: Uint32Array[];
@@ -93,8 +83,8 @@ export type Tally = {
   /** Of attended facts: attendances per cell, and distinct course participants per group. */
   attendances: Float64Array;
   courseParticipants: Uint32Array[];
-  /** Traits of every organisation reached. */
-  traits: Map<number, OrganizationTraits>;
+  /** Every organisation reached, ascending. */
+  organizationIds: number[];
   /** Reach facts, for breakdowns. */
   reach: Facts;
 };
@@ -113,9 +103,10 @@ export function createReachService(repo: ReportsRepository) {
       firstBucket,
       buckets: lastBucket - firstBucket + 1,
       nodeSpan: spans.nodes + 1,
+      personSpan: spans.persons + 1,
       organizationSpan: spans.organizations + 1,
     };
-    if ((spans.persons + 1) * g.organizationSpan * g.nodeSpan * g.buckets * 2 > Number.MAX_SAFE_INTEGER) {
+    if (g.personSpan * g.organizationSpan * g.nodeSpan * g.buckets * 2 > Number.MAX_SAFE_INTEGER) {
       throw new AppError('REPORT_TOO_LARGE', 422, 'Too many records for one report: choose a shorter period');
     }
     return g;
@@ -153,7 +144,7 @@ export function createReachService(repo: ReportsRepository) {
    * Distinct persons, organisations and SMEs reached per group of each level, plus attendances and course
    * participants (always of attended events, whatever counts as reached).
    */
-  function tally(g: FactGrid, sources: ReachSource[], levels: Level[], withSectors: boolean): Tally {
+  function tally(g: FactGrid, sources: ReachSource[], levels: Level[]): Tally {
     const cells = g.nodeSpan * g.buckets;
     const attendedPacked = repo.facts(g, 'attended');
     const attended = unpack(g, [attendedPacked]);
@@ -165,14 +156,12 @@ export function createReachService(repo: ReportsRepository) {
             sources.map((s) => (s === 'attended' ? attendedPacked : repo.facts(g, s))),
           );
 
-    const organizationKeys = keysOf(reach, reach.organization, cells, reach.cell);
-    organizationKeys.sort();
+    const reached = new Uint8Array(g.organizationSpan);
+    for (let i = 0; i < reach.length; i++) reached[reach.organization[i] as number] = 1;
     const organizationIds: number[] = [];
-    for (const key of organizationKeys) {
-      const id = Math.floor(key / cells);
-      if (id !== organizationIds[organizationIds.length - 1]) organizationIds.push(id);
-    }
-    const traits = new Map(repo.organizationTraits(organizationIds, withSectors).map((t) => [t.id, t]));
+    for (let id = 1; id < reached.length; id++) if (reached[id]) organizationIds.push(id);
+    const sme = new Uint8Array(g.organizationSpan);
+    for (const id of repo.smeIds(organizationIds)) sme[id] = 1;
 
     const attendances = new Float64Array(cells);
     for (let i = 0; i < attended.length; i++) {
@@ -180,16 +169,24 @@ export function createReachService(repo: ReportsRepository) {
       attendances[cell] = (attendances[cell] as number) + 1;
     }
     return {
-      persons: distinctPerGroup(keysOf(reach, reach.person, cells, reach.cell), cells, levels),
-      organizations: distinctPerGroup(organizationKeys, cells, levels),
-      smes: distinctPerGroup(organizationKeys, cells, levels, (id) => traits.get(id)?.sme === true),
+      persons: distinctPerGroup(reach, reach.person, g.personSpan, levels),
+      organizations: distinctPerGroup(reach, reach.organization, g.organizationSpan, levels),
+      smes: distinctPerGroup(
+        reach,
+        reach.organization,
+        g.organizationSpan,
+        levels,
+        (i) => sme[reach.organization[i] as number] === 1,
+      ),
       attendances,
       courseParticipants: distinctPerGroup(
-        keysOf(attended, attended.person, cells, attended.cell, attended.course),
-        cells,
+        attended,
+        attended.person,
+        g.personSpan,
         levels,
+        (i) => attended.course[i] === 1,
       ),
-      traits,
+      organizationIds,
       reach,
     };
   }
@@ -205,39 +202,56 @@ export function createReachService(repo: ReportsRepository) {
       (indexes[dimension] as Map<string | null, number>).set(key, created);
       return created;
     };
-    const organizationGroups = new Map<number, number[]>();
-    for (const o of t.traits.values()) {
-      const list = [groupOf(0, o.district), groupOf(2, o.kind)];
-      const sections: string[] = [];
+    // Per organisation id: its district and kind group, and its WZ sections as a bit mask (21 sections).
+    const span = g.organizationSpan;
+    const districtGroup = new Int32Array(span);
+    const kindGroup = new Int32Array(span);
+    const sectionMask = new Int32Array(span);
+    const none = [0, 1, 2].map((d) => groupOf(d, null)) as [number, number, number];
+    districtGroup.fill(none[0]);
+    kindGroup.fill(none[2]);
+    const sectionGroup = WZ_SECTIONS.map((section) => groupOf(1, section.code));
+    const sectionIndex = new Map(WZ_SECTIONS.map((section, i) => [section.code as string, i]));
+    const traits = repo.organizationTraits(t.organizationIds);
+    for (const o of traits) {
+      districtGroup[o.id] = groupOf(0, o.district);
+      kindGroup[o.id] = groupOf(2, o.kind);
       for (const code of o.sectors) {
-        const section = wzSectionOf(code);
-        if (section && !sections.includes(section)) sections.push(section);
+        const section = sectionIndex.get(wzSectionOf(code) ?? '');
+        if (section !== undefined) sectionMask[o.id] = (sectionMask[o.id] as number) | (1 << section);
       }
-      if (sections.length === 0) list.push(groupOf(1, null));
-      for (const section of sections) list.push(groupOf(1, section));
-      organizationGroups.set(o.id, list);
     }
-    const none = [0, 1, 2].map((d) => groupOf(d, null));
+    /** Calls `visit` with every group of the organisation (0 = none). */
+    const eachGroup = (organization: number, visit: (group: number) => void) => {
+      visit(districtGroup[organization] as number);
+      visit(kindGroup[organization] as number);
+      let mask = sectionMask[organization] as number;
+      if (mask === 0) visit(none[1]);
+      for (let i = 0; mask !== 0; i++, mask >>>= 1) if (mask & 1) visit(sectionGroup[i] as number);
+    };
+
     const organizations = new Uint32Array(groups.length);
     const smes = new Uint32Array(groups.length);
-    for (const o of t.traits.values()) {
-      for (const g of organizationGroups.get(o.id) ?? []) {
-        organizations[g] = (organizations[g] as number) + 1;
-        if (o.sme) smes[g] = (smes[g] as number) + 1;
-      }
+    for (const o of traits) {
+      eachGroup(o.id, (group) => {
+        organizations[group] = (organizations[group] as number) + 1;
+        if (o.sme) smes[group] = (smes[group] as number) + 1;
+      });
     }
     // Persons per group: each group of every organisation they were reached with ("none" without one).
-    const span = g.organizationSpan;
-    const pairs = keysOf(t.reach, t.reach.person, span, t.reach.organization).sort();
     const persons = new Uint32Array(groups.length);
-    const seen = new Float64Array(groups.length).fill(-1);
-    for (const key of pairs) {
-      const person = Math.floor(key / span);
-      for (const group of organizationGroups.get(key - person * span) ?? none) {
-        if (seen[group] === person) continue;
-        seen[group] = person;
+    const seen = new Uint32Array(Math.ceil((groups.length * g.personSpan) / 32));
+    for (let i = 0; i < t.reach.length; i++) {
+      const person = t.reach.person[i] as number;
+      if (person === 0) continue;
+      eachGroup(t.reach.organization[i] as number, (group) => {
+        const bit = group * g.personSpan + person;
+        const word = Math.floor(bit / 32);
+        const mask = 1 << (bit % 32);
+        if (((seen[word] as number) & mask) !== 0) return;
+        seen[word] = (seen[word] as number) | mask;
         persons[group] = (persons[group] as number) + 1;
-      }
+      });
     }
 
     const rows = (dimension: number, label: (key: string) => string, order: (a: string, b: string) => number) =>
@@ -299,7 +313,7 @@ export function createReachService(repo: ReportsRepository) {
         level(cells, g.buckets, (c) => c % g.buckets),
         level(cells, 1, () => 0),
       ];
-      const t = tally(g, params.reachedBy, levels, true);
+      const t = tally(g, params.reachedBy, levels);
 
       const eventCells = new Map<EventKind, Float64Array>(EVENT_KINDS.map((k) => [k, new Float64Array(cells)]));
       for (const r of repo.eventCounts(g)) {

@@ -21,6 +21,8 @@ export type FactGrid = {
   buckets: number;
   /** Max node id + 1. */
   nodeSpan: number;
+  /** Max person id + 1. */
+  personSpan: number;
   /** Max organisation id + 1: facts pack person, organisation and cell into one number. */
   organizationSpan: number;
 };
@@ -80,6 +82,9 @@ function factSql(grid: FactGrid, source: ReachSource): string {
           AND (ip.person_id IS NOT NULL OR io.organization_id IS NOT NULL)`;
   }
 }
+
+/** The EU SME test on an organisation `o`: size class micro to medium, or fewer than 250 employees without one. */
+const SME_SQL = "(o.size_class IN ('micro', 'small', 'medium') OR (o.size_class IS NULL AND o.employees < 250))";
 
 export type OrganizationTraits = { id: number; kind: string; district: string | null; sme: boolean; sectors: string[] };
 
@@ -173,15 +178,22 @@ export function createReportsRepository(db: Db) {
         .all(gridParams(grid)) as number[];
     },
 
-    /** Kind, district, SME status and (when asked for) WZ codes of the given organisations. */
-    organizationTraits(ids: number[], withSectors: boolean): OrganizationTraits[] {
+    /** Those of the given organisations that are SMEs. */
+    smeIds(ids: number[]): number[] {
+      if (ids.length === 0) return [];
+      return client
+        .prepare(`SELECT o.id FROM json_each(?) j JOIN organizations o ON o.id = j.value WHERE ${SME_SQL}`)
+        .pluck()
+        .all(JSON.stringify(ids)) as number[];
+    },
+
+    /** Kind, district, SME status and WZ codes of the given organisations. */
+    organizationTraits(ids: number[]): OrganizationTraits[] {
       if (ids.length === 0) return [];
       const list = JSON.stringify(ids);
       const rows = client
         .prepare(
-          `SELECT o.id, o.kind, o.district,
-            (o.size_class IN ('micro', 'small', 'medium') OR (o.size_class IS NULL AND o.employees < 250))
-          FROM json_each(?) j JOIN organizations o ON o.id = j.value`,
+          `SELECT o.id, o.kind, o.district, ${SME_SQL} FROM json_each(?) j JOIN organizations o ON o.id = j.value`,
         )
         .raw()
         .all(list) as [number, string, string | null, number | null][];
@@ -192,16 +204,14 @@ export function createReportsRepository(db: Db) {
         sme: sme === 1,
         sectors: [] as string[],
       }));
-      if (withSectors) {
-        const byId = new Map(traits.map((t) => [t.id, t]));
-        const sectors = client
-          .prepare(
-            'SELECT s.organization_id, s.wz_code FROM json_each(?) j JOIN organization_sectors s ON s.organization_id = j.value',
-          )
-          .raw()
-          .all(list) as [number, string][];
-        for (const [id, code] of sectors) byId.get(id)?.sectors.push(code);
-      }
+      const byId = new Map(traits.map((t) => [t.id, t]));
+      const sectors = client
+        .prepare(
+          'SELECT s.organization_id, s.wz_code FROM json_each(?) j JOIN organization_sectors s ON s.organization_id = j.value',
+        )
+        .raw()
+        .all(list) as [number, string][];
+      for (const [id, code] of sectors) byId.get(id)?.sectors.push(code);
       return traits;
     },
 

@@ -34,6 +34,33 @@ function plainValue(t: TFunction, value: unknown): string {
   return String(value);
 }
 
+type Ref = { id?: unknown; name?: unknown; firstName?: unknown; lastName?: unknown };
+const refName = (r: Ref) =>
+  typeof r.name === 'string' ? r.name : [r.firstName, r.lastName].filter((x) => typeof x === 'string').join(' ');
+const asObject = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+/** What a merge entry carries besides field changes: where from or where to, and how much moved along. */
+function mergeDetails(t: TFunction, details: unknown): string[] {
+  const d = asObject(details);
+  if (!d) return [];
+  const merge = asObject(d.merge);
+  const from = asObject(merge?.source) ?? asObject(d.mergedFrom);
+  const into = asObject(d.mergedInto);
+  const moved = asObject(merge?.moved) ?? asObject(d.moved);
+  const lines: string[] = [];
+  if (from) lines.push(t('history.mergedFrom', { name: refName(from), id: String(from.id ?? '') }));
+  if (into) lines.push(t('history.mergedInto', { name: refName(into), id: String(into.id ?? '') }));
+  const counts = Object.entries(moved ?? {}).filter(([, n]) => typeof n === 'number' && n > 0);
+  if (counts.length) {
+    const list = counts
+      .map(([key, n]) => `${t(`history.movedKeys.${key}` as 'history.movedKeys.tags', { defaultValue: key })}: ${n}`)
+      .join(', ');
+    lines.push(t('history.moved', { list }));
+  }
+  return lines;
+}
+
 // Unknown actions (added by later modules) show their code.
 const actionLabel = (t: TFunction, action: string) =>
   t(`history.actions.${action}` as 'history.actions.create', { defaultValue: action });
@@ -80,6 +107,11 @@ export function RecordHistory<K extends readonly unknown[]>({ query, recordId, f
                 </Badge>
               )}
             </Group>
+            {mergeDetails(t, entry.details).map((line) => (
+              <Text key={line} size="sm" c="dimmed">
+                {line}
+              </Text>
+            ))}
             {entry.changes.length > 0 && (
               <Table.ScrollContainer minWidth={480}>
                 <Table fz="sm" verticalSpacing={4} withRowBorders={false} striped>

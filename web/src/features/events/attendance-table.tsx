@@ -71,9 +71,16 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
   const isCourse = event.kind === 'course';
 
   const failed = (err: unknown) => {
+    const known: Record<string, string> = {
+      EVENT_FULL: t('events.attendance.full'),
+      INVALID_STATUS_TRANSITION: t('events.attendance.invalidTransition'),
+      NOT_ATTENDED: t('events.attendance.notAttended'),
+    };
     notifications.show({
       color: 'red',
-      message: isApiError(err, 412) ? t('common.versionConflict') : errorMessage(t, err),
+      message: isApiError(err, 412)
+        ? t('common.versionConflict')
+        : (isApiError(err) && known[err.code]) || errorMessage(t, err),
     });
   };
 

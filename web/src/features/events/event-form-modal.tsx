@@ -133,6 +133,8 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
     },
   });
 
+  // The same event refetched (e.g. after saving) keeps the form; only opening another record resets it.
+  const targetKey = target === null ? null : target === 'new' ? 'new' : target.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another record is opened
   useEffect(() => {
     if (target === null) return;
@@ -142,7 +144,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
     form.setInitialValues(values);
     form.setValues(values);
     form.clearErrors();
-  }, [target]);
+  }, [targetKey]);
 
   const done = ({ event, sessionsError }: Saved) => {
     if (sessionsError) {
@@ -159,6 +161,12 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
   };
 
   const fail = (err: unknown) => {
+    if (isApiError(err, 412)) {
+      // Someone else saved meanwhile: close, so the page shows their version before anything is changed again.
+      notifications.show({ color: 'orange', message: t('common.versionConflict') });
+      onClose();
+      return;
+    }
     if (isApiError(err) && Object.keys(err.fieldErrors).length > 0) {
       const { topicIds, nodeId, ...rest } = err.fieldErrors;
       form.setErrors({ ...rest, ...(topicIds ? { topicIds } : {}), ...(nodeId ? { nodeId } : {}) });

@@ -132,6 +132,9 @@ const de = {
     emptyTitle: 'Noch niemand auf der Liste',
     empty: 'Fügen Sie Teilnehmende per Suche, E-Mail-Liste oder Import einer Anmeldeliste hinzu.',
     emptyFiltered: 'Niemand mit diesem Status.',
+    full: 'Alle Plätze sind belegt. Setzen Sie die Person auf die Warteliste oder erhöhen Sie die Platzzahl.',
+    invalidTransition: 'Dieser Statuswechsel ist nicht möglich.',
+    notAttended: 'Eine Bescheinigung gibt es nur für Teilnehmende.',
   },
   add: {
     open: 'Teilnehmende hinzufügen',
@@ -384,6 +387,9 @@ const en: typeof de = {
     emptyTitle: 'Nobody on the list yet',
     empty: 'Add participants by search, a list of e-mails or by importing a sign-in list.',
     emptyFiltered: 'Nobody with this status.',
+    full: 'All seats are taken. Put the person on the waiting list or raise the number of seats.',
+    invalidTransition: 'This status change is not possible.',
+    notAttended: 'Certificates are only issued to attendees.',
   },
   add: {
     open: 'Add participants',

@@ -86,7 +86,8 @@ export function useCreateInteraction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InteractionCreate) => api.post<Interaction>('/api/interactions', { body }),
-    onSuccess: (created) => invalidateContactData(queryClient, linksOf(created)),
+    // Not awaited: the dialog closes at once, the lists catch up in the background.
+    onSuccess: (created) => void invalidateContactData(queryClient, linksOf(created)),
   });
 }
 

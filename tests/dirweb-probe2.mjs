@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const base = 'http://localhost:3201';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+await page.goto(base + '/login');
+await page.getByRole('textbox', { name: 'E-Mail' }).fill('admin@anett.local');
+await page.getByRole('textbox', { name: 'Passwort' }).fill('admin-demo-2024');
+await page.getByRole('button', { name: 'Anmelden' }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+await page.goto(base + '/personen');
+await page.getByRole('button', { name: /^Filter/ }).click();
+await page.waitForTimeout(800);
+console.log((await page.locator('#person-filters').ariaSnapshot()).split('\n').filter(l => l.includes('combobox')).join('\n'));
+const k = page.getByRole('combobox', { name: 'aber nicht: Veranstaltungsart …' });
+console.log(await k.count());
+await k.click({ timeout: 3000 }).catch(e => console.log(e.message.slice(0, 800)));
+await browser.close();
