@@ -1,6 +1,6 @@
 import { auditEntries, persons, suppressions } from '@anett/db/schema';
-import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
 import { createAuditRepository } from '@anett/server/modules/audit/audit.repository';
+import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
 import { createExportsRepository } from '@anett/server/modules/exports/exports.repository';
 import { createExportsService } from '@anett/server/modules/exports/exports.service';
 import { escapeText, foldLine } from '@anett/server/modules/exports/vcard';
@@ -439,25 +439,39 @@ describe('mailing-list exports', () => {
 });
 
 describe('aborted downloads', () => {
-  it.each(['csv', 'xlsx', 'vcf'] as const)('%s: release their database snapshot and are audited as incomplete', async (format) => {
-    const w = await world();
-    w.t.db.transaction(() => {
-      for (let i = 0; i < 1500; i++) {
-        const p = createPerson(w.t.db, { firstName: `Viele${i}`, lastName: `Empfänger${i}`, email: `viele${i}@example.org`, tagIds: [w.tag.id] });
-        createConsent(w.t.db, { personId: p.id });
-      }
-    });
-    const service = createExportsService(createExportsRepository(w.t.db), createAuditRepository(w.t.db));
-    const file = service.open({ filter: { tag: [w.tag.id] }, channel: 'email_newsletter' }, format, { userId: w.managerId }, '2025-01-01');
-    for await (const _ of file.stream) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const [audit] = exportAudits(w);
-    expect(audit?.diff).toMatchObject({ format, completed: false });
-    expect(audit?.diff.count).toBeLessThan(1505);
-    // No reader is left holding a snapshot: a full checkpoint is not blocked.
-    w.t.db.insert(auditEntries).values({ at: new Date().toISOString(), entity: 'test', action: 'write' }).run();
-    expect(w.t.db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
-  }, 30_000);
+  it.each(['csv', 'xlsx', 'vcf'] as const)(
+    '%s: release their database snapshot and are audited as incomplete',
+    async (format) => {
+      const w = await world();
+      w.t.db.transaction(() => {
+        for (let i = 0; i < 1500; i++) {
+          const p = createPerson(w.t.db, {
+            firstName: `Viele${i}`,
+            lastName: `Empfänger${i}`,
+            email: `viele${i}@example.org`,
+            tagIds: [w.tag.id],
+          });
+          createConsent(w.t.db, { personId: p.id });
+        }
+      });
+      const service = createExportsService(createExportsRepository(w.t.db), createAuditRepository(w.t.db));
+      const file = service.open(
+        { filter: { tag: [w.tag.id] }, channel: 'email_newsletter' },
+        format,
+        { userId: w.managerId },
+        '2025-01-01',
+      );
+      for await (const _ of file.stream) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const [audit] = exportAudits(w);
+      expect(audit?.diff).toMatchObject({ format, completed: false });
+      expect(audit?.diff.count).toBeLessThan(1505);
+      // No reader is left holding a snapshot: a full checkpoint is not blocked.
+      w.t.db.insert(auditEntries).values({ at: new Date().toISOString(), entity: 'test', action: 'write' }).run();
+      expect(w.t.db.$client.pragma('wal_checkpoint(TRUNCATE)')).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);
+    },
+    30_000,
+  );
 });
 
 describe('export population (property)', () => {

@@ -344,6 +344,8 @@ describe('reach report', () => {
     };
     expect(await field('to=2024-12-31')).toContain('from');
     expect(await field('from=2024-02-30&to=2024-12-31')).toContain('from');
+    expect(await field('from=&to=2024-11-15')).toEqual(['from']);
+    expect(await field('from=&to=false')).toEqual(['from', 'to']);
     expect(await field('from=2024-01-01&to=31.12.2024')).toContain('to');
     expect(await field('from=2024-12-31&to=2024-01-01')).toEqual(['to']);
     expect(await field('from=2020-01-01&to=2025-01-01')).toEqual(['to']);

@@ -25,6 +25,8 @@ const addYears = (date: string, years: number) => {
 
 /** The period is checked on `to`: not before `from`, at most five years. */
 function checkPeriod(r: { from: string; to: string }, ctx: z.RefinementCtx) {
+  // Runs even when a date failed its own check; that issue is reported already.
+  if (!isoDate.safeParse(r.from).success || !isoDate.safeParse(r.to).success) return;
   if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'darf nicht vor from liegen' });
   else if (r.to >= addYears(r.from, REACH_MAX_YEARS)) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: `Zeitraum höchstens ${REACH_MAX_YEARS} Jahre` });

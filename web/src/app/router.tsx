@@ -167,7 +167,7 @@ const networkRoute = createRoute({
 const exportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/exporte',
-  component: () => <PlannedSection section="exports" />,
+  component: lazyRouteComponent(() => import('../features/segments/segments-page.tsx'), 'SegmentsPage'),
 });
 
 const usersRoute = createRoute({

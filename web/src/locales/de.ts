@@ -3,10 +3,12 @@ import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
+import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
 /** German UI texts (the default language). `en.ts` must have the same shape. */
 export const de = {
@@ -167,6 +169,8 @@ export const de = {
   history: historyMessages.de,
   events: eventsMessages.de,
   interactions: interactionsMessages.de,
+  exports: exportsMessages.de,
+  segments: segmentsMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',

@@ -3,10 +3,12 @@ import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
+import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
 import type { Translation } from './de.ts';
 
@@ -166,6 +168,8 @@ export const en: Translation = {
   history: historyMessages.en,
   events: eventsMessages.en,
   interactions: interactionsMessages.en,
+  exports: exportsMessages.en,
+  segments: segmentsMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     USER_EMAIL_TAKEN: 'This e-mail address is already in use.',

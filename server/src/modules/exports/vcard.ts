@@ -20,8 +20,11 @@ export type VCardContact = {
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
+const SPECIAL = /[\\,;\r\n]/;
+
 /** TEXT value escaping: backslash, comma, semicolon and line breaks. */
 export function escapeText(value: string): string {
+  if (!SPECIAL.test(value)) return value;
   return value.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 

@@ -1,6 +1,5 @@
 import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import {
-  IMPORT_FIELDS,
   type ImportCommitResult,
   type ImportDecision,
   type ImportDuplicate,

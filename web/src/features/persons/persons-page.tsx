@@ -1,10 +1,11 @@
 import { type PersonListItem, type PersonListQuery, personListQuery } from '@anett/shared/schemas/person';
+import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
 import { districtLabel } from '@anett/shared/vocab/districts';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Badge, Button, CloseButton, Group, Skeleton, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch, IconSearchOff, IconUsers } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconDownload, IconPlus, IconSearch, IconSearchOff, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -18,6 +19,8 @@ import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
+import { ExportDialog } from '../exports/export-dialog.tsx';
+import { SegmentFormModal } from '../segments/segment-form-modal.tsx';
 import { TagBadge } from '../tags/tag-picker.tsx';
 import { personListOptions, personName } from './api.ts';
 import { activeFilterCount, PersonFilterPanel, personFilters, usePersonFilterChips } from './person-filters.tsx';
@@ -36,6 +39,8 @@ export function PersonsPage() {
   const canWrite = user?.role === 'admin' || user?.role === 'manager';
   const pagination = usePaginationLabels();
   const [formOpen, setFormOpen] = useState(false);
+  const [segmentFilter, setSegmentFilter] = useState<SegmentFilterInput | null>(null);
+  const [exportFilter, setExportFilter] = useState<SegmentFilterInput | null>(null);
 
   const setSearch = (patch: Partial<PersonsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }), replace: 'q' in patch });
@@ -53,6 +58,13 @@ export function PersonsPage() {
   const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
   const params: PersonListQuery = { q: search.q, page, pageSize, sort, ...filters };
   const list = useQuery(personListOptions(params));
+  // The URL filter without list-only keys, as segments and exports take it.
+  const currentFilter = (): SegmentFilterInput => {
+    const { deleted: _deleted, ...rest } = filters;
+    return Object.fromEntries(
+      Object.entries({ q: search.q, ...rest }).filter(([, v]) => v !== undefined),
+    ) as SegmentFilterInput;
+  };
 
   const sortStatus: DataTableSortStatus<PersonListItem> = {
     columnAccessor: sort?.replace(/^-/, '') ?? (search.q ? '' : 'lastName'),
@@ -79,9 +91,25 @@ export function PersonsPage() {
         }
         actions={
           canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-              {t('persons.create')}
-            </Button>
+            <Group gap="sm">
+              <Button
+                variant="default"
+                leftSection={<IconDeviceFloppy size={16} />}
+                onClick={() => setSegmentFilter(currentFilter())}
+              >
+                {t('segments.saveAsSegment')}
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() => setExportFilter(currentFilter())}
+              >
+                {t('segments.export')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+                {t('persons.create')}
+              </Button>
+            </Group>
           )
         }
       />
@@ -274,6 +302,15 @@ export function PersonsPage() {
         />
       )}
 
+      <SegmentFormModal
+        target={segmentFilter ? { filter: segmentFilter } : null}
+        onClose={() => setSegmentFilter(null)}
+        onSaved={(s) => {
+          setSegmentFilter(null);
+          notifications.show({ color: 'green', message: t('segments.saved', { name: s.name }) });
+        }}
+      />
+      <ExportDialog filter={exportFilter} onClose={() => setExportFilter(null)} />
       <PersonFormModal
         target={formOpen ? 'new' : null}
         onClose={() => setFormOpen(false)}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { optionalInt } from '../../components/filters/search-params.ts';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined)
+  .optional();
+
+/** The graph's filters in the URL; with `type` and `id` the ego view of that person or organisation. */
+export const graphSearch = z.object({
+  nodeId: optionalInt((n) => n > 0),
+  sector: z
+    .string()
+    .regex(/^[A-Z0-9.]{1,10}$/)
+    .optional()
+    .catch(undefined)
+    .optional(),
+  from: day,
+  to: day,
+  type: z.enum(['person', 'organization']).optional().catch(undefined).optional(),
+  id: optionalInt((n) => n > 0),
+});
+export type GraphSearch = z.infer<typeof graphSearch>;
