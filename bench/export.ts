@@ -9,7 +9,8 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@anett/db/client';
 import { buildApp } from '@anett/server/app';
@@ -17,9 +18,11 @@ import type { Config } from '@anett/server/config';
 import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
-    db: { type: 'string', default: '/tmp/exp/bench.sqlite' },
+    // The file `pnpm bench` generates (or `pnpm gen:data --out FILE`); it is copied, never changed.
+    db: { type: 'string', default: join(root, 'data/bench.sqlite') },
     format: { type: 'string', default: 'csv' },
     runs: { type: 'string', default: '3' },
   },

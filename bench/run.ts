@@ -31,7 +31,18 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration);
 const ADMIN = { email: 'bench@anett.local', password: 'bench-password-2024' };
 
-type Row = { name: string; p50: number; p95: number; p99: number; rps: number; errors: number; limitMs?: number; ratio?: number; target: string; ok?: boolean };
+type Row = {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  limitMs?: number;
+  ratio?: number;
+  target: string;
+  ok?: boolean;
+};
 const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
 
@@ -44,7 +55,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const child = spawn(join(root, 'node_modules/.bin/tsx'), [script], {
     cwd: root,
@@ -117,7 +131,12 @@ async function main() {
   const config = { databasePath: dbPath } as Config;
   const ctx = createContext(setupDb, config);
   if (!ctx.users.findByEmail(ADMIN.email)) {
-    ctx.users.create({ email: ADMIN.email, name: 'Bench', role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
+    ctx.users.create({
+      email: ADMIN.email,
+      name: 'Bench',
+      role: 'admin',
+      passwordHash: await hashPassword(ADMIN.password),
+    });
   }
 
   const { child: minimal, base: minimalBase } = await startProcess('bench/minimal-server.ts', {});
@@ -134,7 +153,12 @@ async function main() {
     });
     const token = (await login.json()).accessToken as string;
     const auth = { authorization: `Bearer ${token}` };
-    const samplePerson = Number((setupDb.$client.prepare('SELECT person_id FROM attendances GROUP BY person_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number) ?? 1);
+    const samplePerson = Number(
+      (setupDb.$client
+        .prepare('SELECT person_id FROM attendances GROUP BY person_id ORDER BY count(*) DESC LIMIT 1')
+        .pluck()
+        .get() as number) ?? 1,
+    );
     const events = setupDb.$client.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[];
     const personCount = setupDb.$client.prepare('SELECT max(id) FROM persons').pluck().get() as number;
 
@@ -143,16 +167,55 @@ async function main() {
     await load('health (hooks + SELECT 1)', { url: `${base}/api/health` }, 'ceiling');
 
     const listQuery = 'district=16066&sector=29&hasEmail=true&sort=lastName';
-    const list = await load('person list: 3 filters + sort', { url: `${base}/api/persons?${listQuery}`, headers: auth }, 'p95 ≤ 25 ms', (r) => r.p95 <= 25);
-    list.limitMs = timeInProcess(() => ctx.persons.list({ page: 1, pageSize: 50, district: ['16066'], sector: ['29'], hasEmail: true, sort: { field: 'lastName', desc: false } } as never));
-    const search = await load('search q=müller', { url: `${base}/api/persons?q=${encodeURIComponent('müller')}`, headers: auth }, 'p95 ≤ 25 ms', (r) => r.p95 <= 25);
+    const list = await load(
+      'person list: 3 filters + sort',
+      { url: `${base}/api/persons?${listQuery}`, headers: auth },
+      'p95 ≤ 25 ms',
+      (r) => r.p95 <= 25,
+    );
+    list.limitMs = timeInProcess(() =>
+      ctx.persons.list({
+        page: 1,
+        pageSize: 50,
+        district: ['16066'],
+        sector: ['29'],
+        hasEmail: true,
+        sort: { field: 'lastName', desc: false },
+      } as never),
+    );
+    const search = await load(
+      'search q=müller',
+      { url: `${base}/api/persons?q=${encodeURIComponent('müller')}`, headers: auth },
+      'p95 ≤ 25 ms',
+      (r) => r.p95 <= 25,
+    );
     search.limitMs = timeInProcess(() => ctx.persons.list({ page: 1, pageSize: 50, q: 'müller' } as never));
-    const detail = await load('person detail', { url: `${base}/api/persons/${samplePerson}`, headers: auth }, 'p95 ≤ 20 ms', (r) => r.p95 <= 20);
+    const detail = await load(
+      'person detail',
+      { url: `${base}/api/persons/${samplePerson}`, headers: auth },
+      'p95 ≤ 20 ms',
+      (r) => r.p95 <= 20,
+    );
     detail.limitMs = timeInProcess(() => ctx.persons.detail(samplePerson));
-    const timeline = await load('person timeline', { url: `${base}/api/persons/${samplePerson}/timeline`, headers: auth }, 'p95 ≤ 20 ms', (r) => r.p95 <= 20);
+    const timeline = await load(
+      'person timeline',
+      { url: `${base}/api/persons/${samplePerson}/timeline`, headers: auth },
+      'p95 ≤ 20 ms',
+      (r) => r.p95 <= 20,
+    );
     timeline.limitMs = timeInProcess(() => ctx.timeline.page('person', samplePerson, { limit: 50 }));
-    const reach = await load('reach report 2024', { url: `${base}/api/reports/reach?from=2024-01-01&to=2024-12-31`, headers: auth, connections: 2 }, 'p50 ≤ 500 ms', (r) => r.p50 <= 500);
-    const dashboard = await load('dashboard', { url: `${base}/api/dashboard`, headers: auth, connections: 2 }, 'p50 ≤ 200 ms', (r) => r.p50 <= 200);
+    const reach = await load(
+      'reach report 2024',
+      { url: `${base}/api/reports/reach?from=2024-01-01&to=2024-12-31`, headers: auth, connections: 2 },
+      'p50 ≤ 500 ms',
+      (r) => r.p50 <= 500,
+    );
+    const dashboard = await load(
+      'dashboard',
+      { url: `${base}/api/dashboard`, headers: auth, connections: 2 },
+      'p50 ≤ 200 ms',
+      (r) => r.p50 <= 200,
+    );
     for (const r of [list, search, detail, timeline]) {
       if (r.limitMs) {
         r.ratio = Math.round((r.p50 / r.limitMs) * 10) / 10;
@@ -163,7 +226,17 @@ async function main() {
     void dashboard;
 
     console.log('\nWrites');
-    await load('login', { url: `${base}/api/auth/login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN), connections: 4 }, 'argon2id-bound');
+    await load(
+      'login',
+      {
+        url: `${base}/api/auth/login`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+        connections: 4,
+      },
+      'argon2id-bound',
+    );
     let n = 0;
     await load(
       'create interaction',
@@ -171,7 +244,14 @@ async function main() {
         url: `${base}/api/interactions`,
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
-        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ kind: 'call', subject: `Bench ${n++}`, personIds: [1 + (n % personCount)] }) }) }],
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ kind: 'call', subject: `Bench ${n++}`, personIds: [1 + (n % personCount)] }),
+            }),
+          },
+        ],
       },
       '≥ 1 000/s',
       (r) => r.rps >= 1000,
@@ -189,7 +269,11 @@ async function main() {
               a++;
               const eventId = events[a % events.length];
               const personId = 1 + ((a * 7919) % personCount);
-              return { ...req, path: `/api/events/${eventId}/attendances`, body: JSON.stringify({ personId, status: 'interested' }) };
+              return {
+                ...req,
+                path: `/api/events/${eventId}/attendances`,
+                body: JSON.stringify({ personId, status: 'interested' }),
+              };
             },
           },
         ],
@@ -205,13 +289,24 @@ async function main() {
       peak = Math.max(peak, rss(server.pid ?? 0));
     }, 20);
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/exports/persons.csv?purpose=${encodeURIComponent('Benchmark: vollständige Liste')}`, { headers: auth });
+    const res = await fetch(
+      `${base}/api/exports/persons.csv?purpose=${encodeURIComponent('Benchmark: vollständige Liste')}`,
+      { headers: auth },
+    );
     const body = Buffer.from(await res.arrayBuffer());
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const lines = body.toString('utf8').split('\r\n').length - 2;
-    extra.export = { status: res.status, rows: lines, seconds: Math.round(seconds * 100) / 100, rssGrowthMb: Math.round((peak - before) / 1048576), bytes: body.length };
-    console.log(`  CSV export: ${lines} rows in ${seconds.toFixed(2)} s, RSS growth ${Math.round((peak - before) / 1048576)} MB (target ≤ 3 s, ≤ 100 MB)`);
+    extra.export = {
+      status: res.status,
+      rows: lines,
+      seconds: Math.round(seconds * 100) / 100,
+      rssGrowthMb: Math.round((peak - before) / 1048576),
+      bytes: body.length,
+    };
+    console.log(
+      `  CSV export: ${lines} rows in ${seconds.toFixed(2)} s, RSS growth ${Math.round((peak - before) / 1048576)} MB (target ≤ 3 s, ≤ 100 MB)`,
+    );
 
     console.log(`\nMixed workload: 50 clients for ${args['mixed-duration']} s`);
     let m = 0;
@@ -226,18 +321,42 @@ async function main() {
             m++;
             const kind = m % 10;
             if (kind < 5) return { ...req, method: 'GET', path: `/api/persons?${listQuery}&page=${1 + (m % 5)}` };
-            if (kind < 7) return { ...req, method: 'GET', path: `/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}` };
+            if (kind < 7)
+              return {
+                ...req,
+                method: 'GET',
+                path: `/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}`,
+              };
             if (kind < 8) return { ...req, method: 'GET', path: `/api/persons/${1 + (m % personCount)}/timeline` };
-            if (kind < 9) return { ...req, method: 'POST', path: '/api/interactions', body: JSON.stringify({ kind: 'note', subject: `Mixed ${m}`, personIds: [1 + (m % personCount)] }) };
+            if (kind < 9)
+              return {
+                ...req,
+                method: 'POST',
+                path: '/api/interactions',
+                body: JSON.stringify({ kind: 'note', subject: `Mixed ${m}`, personIds: [1 + (m % personCount)] }),
+              };
             return { ...req, method: 'GET', path: '/api/exports/preview?district=16066' };
           },
         },
       ],
     });
     const codes = (mixed as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
-    const fiveXx = Object.entries(codes).filter(([c]) => c.startsWith('5')).reduce((s, [, v]) => s + v.count, 0);
-    extra.mixed = { requests: mixed.requests.total, rps: Math.round(mixed.requests.average), p95: percentile(mixed, 95), p99: mixed.latency.p99, status: codes, fiveXx, errors: mixed.errors, timeouts: mixed.timeouts };
-    console.log(`  ${mixed.requests.total} requests, ${Math.round(mixed.requests.average)}/s, 5xx ${fiveXx}, errors ${mixed.errors}, timeouts ${mixed.timeouts}`);
+    const fiveXx = Object.entries(codes)
+      .filter(([c]) => c.startsWith('5'))
+      .reduce((s, [, v]) => s + v.count, 0);
+    extra.mixed = {
+      requests: mixed.requests.total,
+      rps: Math.round(mixed.requests.average),
+      p95: percentile(mixed, 95),
+      p99: mixed.latency.p99,
+      status: codes,
+      fiveXx,
+      errors: mixed.errors,
+      timeouts: mixed.timeouts,
+    };
+    console.log(
+      `  ${mixed.requests.total} requests, ${Math.round(mixed.requests.average)}/s, 5xx ${fiveXx}, errors ${mixed.errors}, timeouts ${mixed.timeouts}`,
+    );
 
     console.log('\nWeb');
     extra.initialJsGzipKb = initialJsGzipKb();
@@ -253,7 +372,10 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`\n${machine}`);
   console.table(rows.map((r) => ({ ...r, ok: r.ok === undefined ? '' : r.ok ? '✓' : '✗' })));
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ at: new Date().toISOString(), machine, rows, ...extra }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench/results.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), machine, rows, ...extra }, null, 2)}\n`,
+  );
   console.log('written bench/results.json');
 }
 

@@ -10,4 +10,6 @@ if (!target) {
 const source = resolve(process.env.DATABASE_PATH ?? './data/crm.sqlite');
 const started = performance.now();
 const check = await backupDatabase(source, resolve(target));
-console.log(`Backed up ${source} → ${resolve(target)} in ${Math.round(performance.now() - started)} ms (integrity ${check.integrity})`);
+console.log(
+  `Backed up ${source} → ${resolve(target)} in ${Math.round(performance.now() - started)} ms (integrity ${check.integrity})`,
+);

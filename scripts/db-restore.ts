@@ -9,4 +9,6 @@ if (!backup) {
 }
 const target = resolve(process.env.DATABASE_PATH ?? './data/crm.sqlite');
 const check = await restoreDatabase(resolve(backup), target);
-console.log(`Restored ${resolve(backup)} → ${target} (integrity ${check.integrity}, foreign key violations ${check.foreignKeyViolations})`);
+console.log(
+  `Restored ${resolve(backup)} → ${target} (integrity ${check.integrity}, foreign key violations ${check.foreignKeyViolations})`,
+);

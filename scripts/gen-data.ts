@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@anett/db/client';
 import { normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import { DISTRICTS } from '@anett/shared/vocab/districts';
-import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import {
   ATTENDANCE_ROLES,
   EVENT_KINDS,
@@ -16,21 +15,138 @@ import {
   ORGANIZATION_KINDS,
   sizeClassFor,
 } from '@anett/shared/vocab/enums';
+import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 
-const FIRST_F = ['Anna', 'Jördis', 'Käthe', 'Sophie', 'Marie', 'Lena', 'Jana', 'Sabine', 'Ute', 'Birgit', 'Franziska', 'Lea', 'Grit', 'Doreen', 'Ines', 'Katrin', 'Anja', 'Heike', 'Sören', 'Maike'];
-const FIRST_M = ['Jürgen', 'Lukas', 'Björn', 'Matthias', 'Stefan', 'Thomas', 'Uwe', 'Jörg', 'Andreas', 'Michael', 'Sven', 'René', 'Frank', 'Dirk', 'Torsten', 'Maik', 'Ronny', 'Felix', 'Jonas', 'Paul'];
-const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier', 'Lehmann', 'Köhler', 'Jäger', 'Böhm', 'Größer', 'Weiß', 'Fuß', 'Möller', 'Görlitz', 'Thüringer', 'Süß'];
+const FIRST_F = [
+  'Anna',
+  'Jördis',
+  'Käthe',
+  'Sophie',
+  'Marie',
+  'Lena',
+  'Jana',
+  'Sabine',
+  'Ute',
+  'Birgit',
+  'Franziska',
+  'Lea',
+  'Grit',
+  'Doreen',
+  'Ines',
+  'Katrin',
+  'Anja',
+  'Heike',
+  'Sören',
+  'Maike',
+];
+const FIRST_M = [
+  'Jürgen',
+  'Lukas',
+  'Björn',
+  'Matthias',
+  'Stefan',
+  'Thomas',
+  'Uwe',
+  'Jörg',
+  'Andreas',
+  'Michael',
+  'Sven',
+  'René',
+  'Frank',
+  'Dirk',
+  'Torsten',
+  'Maik',
+  'Ronny',
+  'Felix',
+  'Jonas',
+  'Paul',
+];
+const LAST = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Schmitt',
+  'Werner',
+  'Krause',
+  'Meier',
+  'Lehmann',
+  'Köhler',
+  'Jäger',
+  'Böhm',
+  'Größer',
+  'Weiß',
+  'Fuß',
+  'Möller',
+  'Görlitz',
+  'Thüringer',
+  'Süß',
+];
 const TITLES = [null, null, null, null, null, null, null, null, 'Dr.', 'Prof. Dr.', 'Dipl.-Ing.'];
-const ORG_WORDS = ['Präzisions', 'Fahrzeug', 'Antriebs', 'Metall', 'Kunststoff', 'Elektro', 'Guss', 'Stahl', 'Sensor', 'Kabel', 'Leichtbau', 'Werkzeug', 'Automations', 'Batterie', 'Wasserstoff'];
+const ORG_WORDS = [
+  'Präzisions',
+  'Fahrzeug',
+  'Antriebs',
+  'Metall',
+  'Kunststoff',
+  'Elektro',
+  'Guss',
+  'Stahl',
+  'Sensor',
+  'Kabel',
+  'Leichtbau',
+  'Werkzeug',
+  'Automations',
+  'Batterie',
+  'Wasserstoff',
+];
 const ORG_SUFFIX = ['technik', 'bau', 'werke', 'systeme', 'teile', 'komponenten', 'service', 'fertigung'];
 const LEGAL = ['GmbH', 'GmbH & Co. KG', 'AG', 'KG', 'e.K.', 'GmbH', 'GmbH'];
 const SECTORS = ['29.1', '29.2', '29.31', '29.32', '28.1', '28.4', '22.2', '25.6', '27.1', '62.01', '71.12', '85.5'];
 const CITIES: Record<string, [string, string][]> = {
-  '16066': [['98527', 'Suhl-Umland'], ['98547', 'Rohr'], ['98574', 'Schmalkalden'], ['98617', 'Meiningen']],
-  '16068': [['99610', 'Sömmerda'], ['99625', 'Kölleda']],
-  '16067': [['99867', 'Gotha'], ['99880', 'Waltershausen']],
-  '16063': [['99817', 'Eisenach'], ['36433', 'Bad Salzungen']],
-  '16051': [['99084', 'Erfurt'], ['99099', 'Erfurt']],
+  '16066': [
+    ['98527', 'Suhl-Umland'],
+    ['98547', 'Rohr'],
+    ['98574', 'Schmalkalden'],
+    ['98617', 'Meiningen'],
+  ],
+  '16068': [
+    ['99610', 'Sömmerda'],
+    ['99625', 'Kölleda'],
+  ],
+  '16067': [
+    ['99867', 'Gotha'],
+    ['99880', 'Waltershausen'],
+  ],
+  '16063': [
+    ['99817', 'Eisenach'],
+    ['36433', 'Bad Salzungen'],
+  ],
+  '16051': [
+    ['99084', 'Erfurt'],
+    ['99099', 'Erfurt'],
+  ],
 };
 
 function mulberry32(seed: number) {
@@ -44,7 +160,13 @@ function mulberry32(seed: number) {
   };
 }
 
-export type Profile = { organizations: number; persons: number; events: number; attendances: number; interactions: number };
+export type Profile = {
+  organizations: number;
+  persons: number;
+  events: number;
+  attendances: number;
+  interactions: number;
+};
 
 export function profileFor(persons: number): Profile {
   const f = persons / 100_000;
@@ -75,7 +197,11 @@ export function generate(path: string, profile: Profile, seed = 42) {
     for (const t of DEFAULT_TOPICS) topicIns.run(t.slug, t.label, t.labelEn);
     const topicIds = (sqlite.prepare('SELECT id FROM topics').all() as { id: number }[]).map((r) => r.id);
 
-    const net = sqlite.prepare("INSERT INTO networks (name, short_name, region, is_own) VALUES ('Automotive Netzwerk Transformation Thüringen', 'ANeTT', 'Thüringen', 1)").run();
+    const net = sqlite
+      .prepare(
+        "INSERT INTO networks (name, short_name, region, is_own) VALUES ('Automotive Netzwerk Transformation Thüringen', 'ANeTT', 'Thüringen', 1)",
+      )
+      .run();
     const nodeIns = sqlite.prepare('INSERT INTO nodes (name, district, network_id, opened_on) VALUES (?, ?, ?, ?)');
     const nodeIds = [
       ['QTI-Knoten Gotha', '16067'],
@@ -88,7 +214,9 @@ export function generate(path: string, profile: Profile, seed = 42) {
     const orgIns = sqlite.prepare(
       'INSERT INTO organizations (name, kind, size_class, employees, street, postal_code, city, district, email, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const secIns = sqlite.prepare('INSERT OR IGNORE INTO organization_sectors (organization_id, wz_code) VALUES (?, ?)');
+    const secIns = sqlite.prepare(
+      'INSERT OR IGNORE INTO organization_sectors (organization_id, wz_code) VALUES (?, ?)',
+    );
     const relIns = sqlite.prepare('INSERT INTO relations (organization_id, node_id, type) VALUES (?, ?, ?)');
     const orgDistrict: string[] = [];
     for (let i = 0; i < profile.organizations; i++) {
@@ -98,7 +226,18 @@ export function generate(path: string, profile: Profile, seed = 42) {
       const name = `${pick(ORG_WORDS)}${pick(ORG_SUFFIX)} ${pick(LAST)} ${i} ${kind === 'company' ? pick(LEGAL) : 'e.V.'}`;
       const employees = int(3, 2000);
       const id = Number(
-        orgIns.run(name, kind, sizeClassFor(employees), employees, `Industriestraße ${int(1, 120)}`, postal, city, district, `info@org${i}.example`, normalizeOrgName(name)).lastInsertRowid,
+        orgIns.run(
+          name,
+          kind,
+          sizeClassFor(employees),
+          employees,
+          `Industriestraße ${int(1, 120)}`,
+          postal,
+          city,
+          district,
+          `info@org${i}.example`,
+          normalizeOrgName(name),
+        ).lastInsertRowid,
       );
       orgDistrict[id] = district;
       secIns.run(id, pick(SECTORS));
@@ -120,14 +259,31 @@ export function generate(path: string, profile: Profile, seed = 42) {
       const female = rnd() < 0.45;
       const first = female ? pick(FIRST_F) : pick(FIRST_M);
       const last = pick(LAST);
-      const email = rnd() < 0.9 ? `p${i}.${normalizePersonName(first, last).replace(/\s+/g, '.')}@mail${i % 97}.example` : null;
+      const email =
+        rnd() < 0.9 ? `p${i}.${normalizePersonName(first, last).replace(/\s+/g, '.')}@mail${i % 97}.example` : null;
       const id = Number(
-        personIns.run(rnd() < 0.05 ? null : female ? 'frau' : 'herr', pick(TITLES), first, last, email, `0361 ${int(100000, 999999)}`, normalizePersonName(first, last)).lastInsertRowid,
+        personIns.run(
+          rnd() < 0.05 ? null : female ? 'frau' : 'herr',
+          pick(TITLES),
+          first,
+          last,
+          email,
+          `0361 ${int(100000, 999999)}`,
+          normalizePersonName(first, last),
+        ).lastInsertRowid,
       );
       const org = int(1, profile.organizations);
       personOrg[id] = org;
-      if (rnd() < 0.15) affIns.run(id, int(1, profile.organizations), 'Projektleiter/in', 0, '2015-01-01', '2022-12-31');
-      affIns.run(id, org, pick(['Geschäftsführung', 'Personalleitung', 'Leitung Entwicklung', 'Einkauf', 'Ausbildung']), 1, '2023-01-01', null);
+      if (rnd() < 0.15)
+        affIns.run(id, int(1, profile.organizations), 'Projektleiter/in', 0, '2015-01-01', '2022-12-31');
+      affIns.run(
+        id,
+        org,
+        pick(['Geschäftsführung', 'Personalleitung', 'Leitung Entwicklung', 'Einkauf', 'Ausbildung']),
+        1,
+        '2023-01-01',
+        null,
+      );
       if (email && rnd() < 0.7) {
         consentIns.run(id, 'granted', 'event_registration', day(t2023, Date.UTC(2024, 0, 1)));
         if (rnd() < 0.05) consentIns.run(id, 'withdrawn', 'web_form', day(Date.UTC(2024, 0, 2), t2027));
@@ -141,7 +297,17 @@ export function generate(path: string, profile: Profile, seed = 42) {
     const eventStart: string[] = [];
     for (let i = 0; i < profile.events; i++) {
       const starts = day(t2023, t2027);
-      const id = Number(eventIns.run(`Veranstaltung ${i}`, pick(EVENT_KINDS), pick(nodeIds), starts, starts, 'QTI-Knoten', rnd() < 0.5 ? int(20, 200) : null).lastInsertRowid);
+      const id = Number(
+        eventIns.run(
+          `Veranstaltung ${i}`,
+          pick(EVENT_KINDS),
+          pick(nodeIds),
+          starts,
+          starts,
+          'QTI-Knoten',
+          rnd() < 0.5 ? int(20, 200) : null,
+        ).lastInsertRowid,
+      );
       eventStart[id] = starts;
       evTopicIns.run(id, pick(topicIds));
     }
@@ -152,20 +318,37 @@ export function generate(path: string, profile: Profile, seed = 42) {
     for (let i = 0; i < profile.attendances; i++) {
       const eventId = int(1, profile.events);
       const personId = int(1, profile.persons);
-      const status = rnd() < 0.7 ? 'attended' : pick(['registered', 'no_show', 'cancelled', 'interested', 'waitlisted']);
-      attIns.run(eventId, personId, status, rnd() < 0.9 ? 'guest' : pick(ATTENDANCE_ROLES), personOrg[personId] ?? null, status === 'attended' ? eventStart[eventId] : null);
+      const status =
+        rnd() < 0.7 ? 'attended' : pick(['registered', 'no_show', 'cancelled', 'interested', 'waitlisted']);
+      attIns.run(
+        eventId,
+        personId,
+        status,
+        rnd() < 0.9 ? 'guest' : pick(ATTENDANCE_ROLES),
+        personOrg[personId] ?? null,
+        status === 'attended' ? eventStart[eventId] : null,
+      );
     }
 
     const intIns = sqlite.prepare(
       'INSERT INTO interactions (occurred_at, kind, subject, summary, node_id, follow_up_on, author_id) VALUES (?, ?, ?, ?, ?, ?, NULL)',
     );
     const ipIns = sqlite.prepare('INSERT OR IGNORE INTO interaction_persons (interaction_id, person_id) VALUES (?, ?)');
-    const ioIns = sqlite.prepare('INSERT OR IGNORE INTO interaction_organizations (interaction_id, organization_id) VALUES (?, ?)');
+    const ioIns = sqlite.prepare(
+      'INSERT OR IGNORE INTO interaction_organizations (interaction_id, organization_id) VALUES (?, ?)',
+    );
     const itIns = sqlite.prepare('INSERT OR IGNORE INTO interaction_topics (interaction_id, topic_id) VALUES (?, ?)');
     for (let i = 0; i < profile.interactions; i++) {
       const personId = int(1, profile.persons);
       const id = Number(
-        intIns.run(day(t2023, t2027), pick(INTERACTION_KINDS), `Kontakt ${i}`, 'Gespräch über Qualifizierungsbedarf.', pick(nodeIds), rnd() < 0.1 ? day(t2023, t2027).slice(0, 10) : null).lastInsertRowid,
+        intIns.run(
+          day(t2023, t2027),
+          pick(INTERACTION_KINDS),
+          `Kontakt ${i}`,
+          'Gespräch über Qualifizierungsbedarf.',
+          pick(nodeIds),
+          rnd() < 0.1 ? day(t2023, t2027).slice(0, 10) : null,
+        ).lastInsertRowid,
       );
       ipIns.run(id, personId);
       const org = personOrg[personId];
@@ -183,7 +366,11 @@ export function generate(path: string, profile: Profile, seed = 42) {
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/scripts\//, '/scripts/'));
 if (isMain) {
   const { values } = parseArgs({
-    options: { persons: { type: 'string', default: '100000' }, out: { type: 'string', default: 'data/bench.sqlite' }, seed: { type: 'string', default: '42' } },
+    options: {
+      persons: { type: 'string', default: '100000' },
+      out: { type: 'string', default: 'data/bench.sqlite' },
+      seed: { type: 'string', default: '42' },
+    },
   });
   const persons = Number(values.persons);
   if (!Number.isInteger(persons) || persons < 10) throw new Error('--persons must be an integer ≥ 10');
@@ -191,5 +378,7 @@ if (isMain) {
   const started = performance.now();
   const db = generate(values.out ?? 'data/bench.sqlite', profile, Number(values.seed));
   db.$client.close();
-  console.log(`Generated ${JSON.stringify(profile)} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Generated ${JSON.stringify(profile)} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

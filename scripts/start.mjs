@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
-const build = spawnSync(join(root, 'web/node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: join(root, 'web'), stdio: 'inherit' });
+const build = spawnSync(join(root, 'web/node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+  cwd: join(root, 'web'),
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const env = { SEED_DEMO: '1', ADMIN_EMAIL: 'admin@anett.local', ...process.env };

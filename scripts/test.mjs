@@ -14,7 +14,9 @@ function run(label, cmd, args, opts = {}) {
   process.stdout.write(`\n▶ ${label}\n`);
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
-  process.stdout.write(`  ${label}: ${res.status === 0 ? 'ok' : `failed (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `  ${label}: ${res.status === 0 ? 'ok' : `failed (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return res.status === 0;
 }
 
@@ -22,7 +24,9 @@ function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(path)) return true;
   if (process.getuid?.() !== 0) {
-    process.stderr.write(`Chromium not found at ${path}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.\n`);
+    process.stderr.write(
+      `Chromium not found at ${path}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
+    );
     return false;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -35,14 +39,22 @@ function ensureChromium() {
 const checks = [];
 checks.push(['lint (biome)', run('lint (biome)', bin('biome'), ['ci', '.'])]);
 checks.push(['type check (tsc)', run('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])]);
-checks.push(['web build (vite)', run('web build (vite)', join(root, 'web/node_modules/.bin/vite'), ['build'], { cwd: join(root, 'web') })]);
+checks.push([
+  'web build (vite)',
+  run('web build (vite)', join(root, 'web/node_modules/.bin/vite'), ['build'], { cwd: join(root, 'web') }),
+]);
 checks.push(['chromium', ensureChromium()]);
 
 mkdirSync(join(root, '.tmp'), { recursive: true });
 const report = join(root, '.tmp/vitest.json');
-run('tests (vitest)', join(root, 'tests/node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs], {
-  cwd: join(root, 'tests'),
-});
+run(
+  'tests (vitest)',
+  join(root, 'tests/node_modules/.bin/vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+  {
+    cwd: join(root, 'tests'),
+  },
+);
 
 let passed = 0;
 let failed = 0;
@@ -50,7 +62,9 @@ if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed = r.numPassedTests ?? 0;
   // A file that fails to load counts as a failure even when it ran no test.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0);
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  );
   failed = (r.numFailedTests ?? 0) + brokenFiles.length;
 } else {
   failed += 1;

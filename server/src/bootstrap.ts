@@ -10,7 +10,12 @@ export async function ensureFirstAdmin(ctx: AppContext, config: Config, print: (
   if (ctx.users.count() > 0) return undefined;
   const email = config.adminEmail ?? 'admin@anett.local';
   const password = config.adminPassword ?? generatePassword();
-  const user = ctx.users.create({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
+  const user = ctx.users.create({
+    email,
+    name: 'Administrator',
+    role: 'admin',
+    passwordHash: await hashPassword(password),
+  });
   ctx.audit.record({ userId: null, entity: 'user', entityId: user.id, action: 'bootstrap_admin' });
   if (!config.adminPassword) {
     print(`\n  First admin created: ${email}\n  Password (shown once): ${password}\n`);

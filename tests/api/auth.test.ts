@@ -16,11 +16,20 @@ describe('POST /api/auth/login', () => {
   it('returns a token and the user for correct credentials, and logs it', async () => {
     const t = await createTestApp();
     await t.login('manager', 'anna@example.org');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ANNA@example.org', password: PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ANNA@example.org', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(body.user).toEqual({ id: expect.any(Number), email: 'anna@example.org', name: expect.any(String), role: 'manager' });
+    expect(body.user).toEqual({
+      id: expect.any(Number),
+      email: 'anna@example.org',
+      name: expect.any(String),
+      role: 'manager',
+    });
     expect(body.user).not.toHaveProperty('passwordHash');
     const cookie = res.headers['set-cookie'] as string;
     expect(cookie).toMatch(/anett_rt=/);
@@ -33,8 +42,16 @@ describe('POST /api/auth/login', () => {
   it('answers 401 alike for a wrong password and an unknown user, and logs the failure', async () => {
     const t = await createTestApp();
     await t.login('viewer', 'vera@example.org');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'vera@example.org', password: 'nope-nope-nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'nope-nope-nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'vera@example.org', password: 'nope-nope-nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.org', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -47,10 +64,18 @@ describe('POST /api/auth/login', () => {
     const t = await createTestApp();
     await t.login('viewer', 'vera@example.org');
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'vera@example.org', password: 'wrong-password' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'vera@example.org', password: 'wrong-password' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'vera@example.org', password: PASSWORD } });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'vera@example.org', password: PASSWORD },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.json().code).toBe('TOO_MANY_ATTEMPTS');
@@ -60,7 +85,11 @@ describe('POST /api/auth/login', () => {
     const t = await createTestApp();
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `u${i}@example.org`, password: 'whatever-it-is' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `u${i}@example.org`, password: 'whatever-it-is' },
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
@@ -118,7 +147,10 @@ describe('protected routes', () => {
       expired: signHs256({ sub: String(userId), tv: 1, iat: now - 3600, exp: now - 60 }, secret),
       tampered: `${h}.${b64({ ...JSON.parse(Buffer.from(p ?? '', 'base64url').toString()), sub: '999' })}.${s}`,
       algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: String(userId), tv: 1, iat: now, exp: now + 600 })}.`,
-      wrongKey: signHs256({ sub: String(userId), tv: 1, iat: now, exp: now + 600 }, 'another-secret-that-is-long-enough-xxxxx'),
+      wrongKey: signHs256(
+        { sub: String(userId), tv: 1, iat: now, exp: now + 600 },
+        'another-secret-that-is-long-enough-xxxxx',
+      ),
       garbage: 'not-a-jwt',
     };
     const protectedRoutes = t.app.routeAccess.filter((r) => r.access !== 'public');
@@ -144,7 +176,10 @@ describe('protected routes', () => {
     const rank = { public: 0, viewer: 1, manager: 2, admin: 3 } as const;
     const checked: string[] = [];
     for (const route of t.app.routeAccess) {
-      for (const [role, who, level] of [['viewer', viewer, 1], ['manager', manager, 2]] as const) {
+      for (const [role, who, level] of [
+        ['viewer', viewer, 1],
+        ['manager', manager, 2],
+      ] as const) {
         if (rank[route.access] <= level) continue;
         const res = await t.as(who.token, {
           method: route.method as 'GET',
@@ -156,7 +191,9 @@ describe('protected routes', () => {
       }
     }
     // every write route is closed to viewers
-    for (const r of t.app.routeAccess.filter((r) => r.method !== 'GET' && r.access !== 'public' && !r.url.startsWith('/api/auth'))) {
+    for (const r of t.app.routeAccess.filter(
+      (r) => r.method !== 'GET' && r.access !== 'public' && !r.url.startsWith('/api/auth'),
+    )) {
       expect(r.access, `${r.method} ${r.url}`).not.toBe('viewer');
     }
     expect(checked).toContain('manager GET /api/users');
@@ -186,17 +223,33 @@ describe('session lifecycle', () => {
   it('changing the password revokes old tokens and returns a working new session', async () => {
     const t = await createTestApp();
     const { token } = await t.login('viewer', 'pw@example.org');
-    const wrong = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope', newPassword: 'a-new-password-123' } });
+    const wrong = await t.as(token, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'nope', newPassword: 'a-new-password-123' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('currentPassword');
-    const short = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'short' } });
+    const short = await t.as(token, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].field).toBe('newPassword');
-    const ok = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'a-new-password-123' } });
+    const ok = await t.as(token, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'a-new-password-123' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await t.as(ok.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'pw@example.org', password: 'a-new-password-123' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'pw@example.org', password: 'a-new-password-123' },
+    });
     expect(login.statusCode).toBe(200);
   });
 
@@ -206,15 +259,28 @@ describe('session lifecycle', () => {
     const alice = await t.login('manager');
     const bob = await t.login('manager');
     const etag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${alice.userId}` })).headers.etag as string;
-    const del = await t.as(admin.token, { method: 'DELETE', url: `/api/users/${alice.userId}`, headers: { 'if-match': etag } });
+    const del = await t.as(admin.token, {
+      method: 'DELETE',
+      url: `/api/users/${alice.userId}`,
+      headers: { 'if-match': etag },
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json().active).toBe(false);
     expect((await t.as(alice.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const relogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'manager2@example.org', password: PASSWORD } });
+    const relogin = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'manager2@example.org', password: PASSWORD },
+    });
     expect(relogin.statusCode).toBe(401);
 
     const bobTag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${bob.userId}` })).headers.etag as string;
-    const demote = await t.as(admin.token, { method: 'PATCH', url: `/api/users/${bob.userId}`, headers: { 'if-match': bobTag }, payload: { role: 'viewer' } });
+    const demote = await t.as(admin.token, {
+      method: 'PATCH',
+      url: `/api/users/${bob.userId}`,
+      headers: { 'if-match': bobTag },
+      payload: { role: 'viewer' },
+    });
     expect(demote.statusCode).toBe(200);
     expect((await t.as(bob.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
@@ -246,16 +312,28 @@ describe('admin user management', () => {
   it('creates a user with a generated password shown once, lists and finds them', async () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
-    const res = await t.as(admin.token, { method: 'POST', url: '/api/users', payload: { email: 'New@Example.org', name: 'Neu', role: 'manager' } });
+    const res = await t.as(admin.token, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'New@Example.org', name: 'Neu', role: 'manager' },
+    });
     expect(res.statusCode).toBe(201);
     const { user, password } = res.json();
     expect(user).toMatchObject({ email: 'new@example.org', role: 'manager', active: true, version: 1 });
     expect(password).toHaveLength(16);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'new@example.org', password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'new@example.org', password },
+    });
     expect(login.statusCode).toBe(200);
     const list = await t.as(admin.token, { method: 'GET', url: '/api/users?q=neu&sort=-createdAt' });
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 50, items: [{ email: 'new@example.org' }] });
-    const dup = await t.as(admin.token, { method: 'POST', url: '/api/users', payload: { email: 'new@example.org', name: 'X', role: 'viewer' } });
+    const dup = await t.as(admin.token, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'new@example.org', name: 'X', role: 'viewer' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].field).toBe('email');
   });
@@ -284,14 +362,29 @@ describe('admin user management', () => {
     const other = await t.login('viewer');
     const url = `/api/users/${other.userId}`;
     expect((await t.as(admin.token, { method: 'PATCH', url, payload: { name: 'A' } })).statusCode).toBe(428);
-    const ok = await t.as(admin.token, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: 'A' } });
+    const ok = await t.as(admin.token, {
+      method: 'PATCH',
+      url,
+      headers: { 'if-match': '"1"' },
+      payload: { name: 'A' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await t.as(admin.token, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: 'B' } });
+    const stale = await t.as(admin.token, {
+      method: 'PATCH',
+      url,
+      headers: { 'if-match': '"1"' },
+      payload: { name: 'B' },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.name).toBe('A');
     expect(t.db.select().from(users).where(eq(users.id, other.userId)).get()?.name).toBe('A');
-    const unknownField = await t.as(admin.token, { method: 'PATCH', url, headers: { 'if-match': '"2"' }, payload: { passwordHash: 'x' } });
+    const unknownField = await t.as(admin.token, {
+      method: 'PATCH',
+      url,
+      headers: { 'if-match': '"2"' },
+      payload: { passwordHash: 'x' },
+    });
     expect(unknownField.statusCode).toBe(400);
   });
 
@@ -299,10 +392,18 @@ describe('admin user management', () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
     const other = await t.login('viewer', 'reset@example.org');
-    const res = await t.as(admin.token, { method: 'POST', url: `/api/users/${other.userId}/reset-password`, payload: {} });
+    const res = await t.as(admin.token, {
+      method: 'POST',
+      url: `/api/users/${other.userId}/reset-password`,
+      payload: {},
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.as(other.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'reset@example.org', password: res.json().password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'reset@example.org', password: res.json().password },
+    });
     expect(login.statusCode).toBe(200);
   });
 });

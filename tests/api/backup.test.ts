@@ -17,14 +17,19 @@ describe('backup and restore', () => {
     dirs.push(dir);
     const dbPath = join(dir, 'crm.sqlite');
     const db = openDatabase(dbPath);
-    for (let i = 0; i < 2000; i++) db.insert(tags).values({ name: `before-${i}` }).run();
+    for (let i = 0; i < 2000; i++)
+      db.insert(tags)
+        .values({ name: `before-${i}` })
+        .run();
 
     // keep writing while the backup runs
     let written = 0;
     let writing = true;
     const writer = (async () => {
       while (writing) {
-        db.insert(tags).values({ name: `during-${written++}` }).run();
+        db.insert(tags)
+          .values({ name: `during-${written++}` })
+          .run();
         await new Promise((r) => setImmediate(r));
       }
     })();
@@ -47,7 +52,11 @@ describe('backup and restore', () => {
     const restored = await restoreDatabase(backupPath, dbPath);
     expect(restored.integrity).toBe('ok');
     const reopened = openDatabase(dbPath);
-    const names = reopened.select().from(tags).all().map((t) => t.name);
+    const names = reopened
+      .select()
+      .from(tags)
+      .all()
+      .map((t) => t.name);
     closeDatabase(reopened);
     expect(names.length).toBe(inBackup);
     expect(names).not.toContain('after-backup');
@@ -66,7 +75,13 @@ describe('backup and restore', () => {
     writeFileSync(bad, 'this is not a database');
     await expect(restoreDatabase(bad, dbPath)).rejects.toThrow();
     const reopened = openDatabase(dbPath);
-    expect(reopened.select().from(tags).all().map((t) => t.name)).toEqual(['keep-me']);
+    expect(
+      reopened
+        .select()
+        .from(tags)
+        .all()
+        .map((t) => t.name),
+    ).toEqual(['keep-me']);
     closeDatabase(reopened);
   });
 });

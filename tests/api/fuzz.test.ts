@@ -21,7 +21,10 @@ type JsonSchema = {
   maxLength?: number;
   format?: string;
 };
-type Operation = { parameters?: { in: string; name: string; schema?: JsonSchema }[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
+type Operation = {
+  parameters?: { in: string; name: string; schema?: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+};
 
 const edgeStrings = fc.constantFrom(
   '',
@@ -64,25 +67,47 @@ function valueFor(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unkno
   if (!schema || depth > 3) return anyValue;
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants?.length) return fc.oneof(...variants.map((s) => valueFor(s, depth + 1)), anyValue);
-  if (schema.enum?.length) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...schema.enum) }, { weight: 1, arbitrary: anyValue });
+  if (schema.enum?.length)
+    return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...schema.enum) }, { weight: 1, arbitrary: anyValue });
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'integer':
     case 'number':
-      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: weirdNumber }, { weight: 1, arbitrary: anyValue });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 1, max: 5 }) },
+        { weight: 1, arbitrary: weirdNumber },
+        { weight: 1, arbitrary: anyValue },
+      );
     case 'boolean':
       return fc.oneof(fc.boolean(), anyValue);
     case 'string': {
-      const plain = schema.format === 'email' ? fc.constant('jemand@example.org') : schema.format === 'date' ? fc.constant('2024-11-15') : fc.string({ maxLength: 30 });
-      return fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: edgeStrings }, { weight: 1, arbitrary: anyValue });
+      const plain =
+        schema.format === 'email'
+          ? fc.constant('jemand@example.org')
+          : schema.format === 'date'
+            ? fc.constant('2024-11-15')
+            : fc.string({ maxLength: 30 });
+      return fc.oneof(
+        { weight: 3, arbitrary: plain },
+        { weight: 1, arbitrary: edgeStrings },
+        { weight: 1, arbitrary: anyValue },
+      );
     }
     case 'array':
       return fc.oneof(fc.array(valueFor(schema.items, depth + 1), { maxLength: 3 }), anyValue);
     case 'object': {
       const props = Object.entries(schema.properties ?? {});
-      const record = fc.record(Object.fromEntries(props.map(([k, s]) => [k, valueFor(s, depth + 1)])), { requiredKeys: [] });
-      const withProto = record.map((r) => JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(r).slice(1)}`.replace(', }', '}')));
-      return fc.oneof({ weight: 4, arbitrary: record }, { weight: 1, arbitrary: withProto }, { weight: 1, arbitrary: anyValue });
+      const record = fc.record(Object.fromEntries(props.map(([k, s]) => [k, valueFor(s, depth + 1)])), {
+        requiredKeys: [],
+      });
+      const withProto = record.map((r) =>
+        JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(r).slice(1)}`.replace(', }', '}')),
+      );
+      return fc.oneof(
+        { weight: 4, arbitrary: record },
+        { weight: 1, arbitrary: withProto },
+        { weight: 1, arbitrary: anyValue },
+      );
     }
     default:
       return anyValue;
@@ -98,7 +123,8 @@ function queryString(params: Record<string, unknown>): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
-    for (const item of Array.isArray(v) ? v : [v]) sp.append(k, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    for (const item of Array.isArray(v) ? v : [v])
+      sp.append(k, typeof item === 'object' ? JSON.stringify(item) : String(item));
   }
   const s = sp.toString();
   return s ? `?${s}` : '';
@@ -108,14 +134,20 @@ async function seed(t: TestApp) {
   // A few rows so that ids 1..5 exist for several entities.
   const admin = await t.login('admin');
   for (let i = 1; i <= 3; i++) {
-    await t.as(admin.token, { method: 'POST', url: '/api/users', payload: { email: `fuzz${i}@example.org`, name: `Fuzz ${i}`, role: 'viewer', password: 'fuzz-password-123' } });
+    await t.as(admin.token, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: `fuzz${i}@example.org`, name: `Fuzz ${i}`, role: 'viewer', password: 'fuzz-password-123' },
+    });
   }
   return admin.token;
 }
 
 describe('API fuzzing from the OpenAPI document', async () => {
   const probe = await createTestApp();
-  const doc = (await probe.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+  const doc = (await probe.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, Operation>>;
+  };
   await probe.app.close();
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
@@ -136,20 +168,27 @@ describe('API fuzzing from the OpenAPI document', async () => {
       const bodySchema = op.requestBody?.content?.['application/json']?.schema;
       const request = fc.record({
         params: fc.record(Object.fromEntries(pathParams.map((p) => [p, pathValue]))),
-        query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p.schema)])), { requiredKeys: [] }),
+        query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p.schema)])), {
+          requiredKeys: [],
+        }),
         body: bodySchema ? valueFor(bodySchema) : fc.constant(undefined),
         ifMatch: fc.constantFrom(undefined, '"1"', '"99"', 'garbage'),
         rawBody: fc.constantFrom(undefined, undefined, undefined, '{"broken": ', '[]', '"x"'),
       });
       await fc.assert(
         fc.asyncProperty(request, async (r) => {
-          const url = path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(String(r.params[name] ?? '1'))) + queryString(r.query);
+          const url =
+            path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(String(r.params[name] ?? '1'))) +
+            queryString(r.query);
           const hasBody = method !== 'GET' && method !== 'DELETE';
           const before = dbChecksum(t.db);
           const res = await t.as(token, {
             method: method as 'GET',
             url,
-            headers: { ...(r.ifMatch ? { 'if-match': r.ifMatch } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+            headers: {
+              ...(r.ifMatch ? { 'if-match': r.ifMatch } : {}),
+              ...(hasBody ? { 'content-type': 'application/json' } : {}),
+            },
             payload: hasBody ? (r.rawBody ?? JSON.stringify(r.body ?? {})) : undefined,
           });
           expect(res.statusCode, `${method} ${url} → ${res.body.slice(0, 300)}`).toBeLessThan(500);

@@ -31,7 +31,8 @@ const at = (day: string) => `${day}T09:00:00.000Z`;
 function seed(t: TestApp) {
   const db = t.db;
   const nodeA = createNode(db, { name: 'A-Knoten Gotha' });
-  const nodeB = createNode(db, { name: 'B-Knoten Rohr', district: '16066' });
+  // A high id: counting must not depend on node ids being small.
+  const nodeB = createNode(db, { id: 5000, name: 'B-Knoten Rohr', district: '16066' });
   const kleinteile = createOrganization(db, {
     name: 'Kleinteile GmbH',
     sizeClass: 'small',
@@ -52,8 +53,7 @@ function seed(t: TestApp) {
   const p1 = createPerson(db, { lastName: 'Eins' });
   const p2 = createPerson(db, { lastName: 'Zwei' });
   const mover = createPerson(db, { lastName: 'Wechsler' });
-  const erased = createPerson(db, { firstName: 'Gelöschte', lastName: 'Person' });
-  db.update(persons).set({ erasedAt: '2024-12-01T00:00:00.000Z', email: null }).where(eq(persons.id, erased.id)).run();
+  const erased = createPerson(db, { firstName: 'Erika', lastName: 'Erased', email: 'erika@example.org' });
   const pLarge = createPerson(db, { lastName: 'Groß' });
   const pNoOrg = createPerson(db, { lastName: 'Ohne' });
   const pRegistered = createPerson(db, { lastName: 'Angemeldet' });
@@ -109,7 +109,7 @@ function seed(t: TestApp) {
   interaction('2024-03-01', nodeA.id, p2.id, grosswerk.id, '2024-03-02T00:00:00.000Z');
   interaction('2024-08-01', nodeB.id, p1.id, kleinteile.id);
 
-  return { nodeA, nodeB, kleinteile, grosswerk, mittel, uni };
+  return { nodeA, nodeB, kleinteile, grosswerk, mittel, uni, erased };
 }
 
 const NO_EVENTS = { opening: 0, panel: 0, workshop: 0, course: 0, network_meeting: 0, webinar: 0, fair: 0, other: 0 };
@@ -132,7 +132,13 @@ async function setup() {
   const t = await createTestApp();
   const { token: manager } = await t.login('manager');
   const { token: viewer } = await t.login('viewer');
-  return { t, manager, viewer, ...seed(t) };
+  const { token: admin } = await t.login('admin');
+  const data = seed(t);
+  // GDPR erasure: the person is anonymised, the attendance row stays.
+  const erase = await t.as(admin, { method: 'POST', url: `/api/persons/${data.erased.id}/erase` });
+  expect(erase.statusCode).toBe(200);
+  expect(t.db.select().from(persons).where(eq(persons.id, data.erased.id)).get()?.erasedAt).not.toBeNull();
+  return { t, manager, viewer, ...data };
 }
 
 const quarter = (report: ReachReport, nodeId: number | null, key: string) => {

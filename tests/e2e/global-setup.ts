@@ -26,7 +26,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export default async function setup(project: TestProject) {
   const webDist = join(root, 'web/dist');
   if (!existsSync(join(webDist, 'index.html'))) {
-    const build = spawnSync(join(root, 'web/node_modules/.bin/vite'), ['build'], { cwd: join(root, 'web'), stdio: 'inherit' });
+    const build = spawnSync(join(root, 'web/node_modules/.bin/vite'), ['build'], {
+      cwd: join(root, 'web'),
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('web build failed');
   }
   const dir = mkdtempSync(join(tmpdir(), 'anett-e2e-'));

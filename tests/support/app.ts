@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, type Db, openDatabase } from '@anett/db/client';
-import type { Role } from '@anett/shared/schemas/auth';
 import { buildApp } from '@anett/server/app';
 import type { Config } from '@anett/server/config';
-import { testConfig } from './config.ts';
 import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
+import type { Role } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach } from 'vitest';
+import { testConfig } from './config.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -33,7 +33,6 @@ afterEach(async () => {
   }
 });
 
-
 /** A fresh app on a fresh SQLite file; closed and deleted after the test. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'anett-test-'));
@@ -49,8 +48,17 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     dir,
     async login(role, email) {
       const address = email ?? `${role}${++n}@example.org`;
-      const user = ctx.users.create({ email: address, name: `${role} ${n}`, role, passwordHash: await hashPassword(PASSWORD) });
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: address, password: PASSWORD } });
+      const user = ctx.users.create({
+        email: address,
+        name: `${role} ${n}`,
+        role,
+        passwordHash: await hashPassword(PASSWORD),
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: address, password: PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'anett_rt');
       return { token: res.json().accessToken, userId: user.id, cookie: `anett_rt=${cookie?.value}` };

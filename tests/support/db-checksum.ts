@@ -8,7 +8,9 @@ import type { Db } from '@anett/db/client';
 export function dbChecksum(db: Db): string {
   const sqlite = db.$client;
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
   const hash = createHash('sha256');

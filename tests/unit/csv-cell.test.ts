@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { contentDisposition, neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
+import { describe, expect, it } from 'vitest';
 
 describe('neutralizeCell', () => {
   it.each([

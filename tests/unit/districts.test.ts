@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   DISTRICT_CODES,
   DISTRICTS,
@@ -8,6 +7,7 @@ import {
   isThuringianDistrict,
   OTHER_STATES,
 } from '@anett/shared/vocab/districts';
+import { describe, expect, it } from 'vitest';
 
 describe('Thuringian districts', () => {
   it('has 22 districts with unique codes and names', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName, searchFold } from '@anett/shared/normalize';
+import { describe, expect, it } from 'vitest';
 
 describe('foldText', () => {
   it.each([

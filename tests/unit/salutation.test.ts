@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { anredeLabel, formalName, letterSalutation, salutationTitle } from '@anett/shared/salutation';
+import { describe, expect, it } from 'vitest';
 
 describe('letterSalutation', () => {
   it.each([

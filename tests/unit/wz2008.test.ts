@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   isValidWzCode,
   WZ_CODES,
@@ -8,6 +7,7 @@ import {
   wzMatchesPrefix,
   wzSectionOf,
 } from '@anett/shared/vocab/wz2008';
+import { describe, expect, it } from 'vitest';
 
 const byLevel = (level: string) => WZ_CODES.filter((c) => c.level === level);
 

@@ -19,7 +19,11 @@ export const events = sqliteTable(
     capacity: integer('capacity'),
     description: text('description'),
   },
-  (t) => [index('events_starts_idx').on(t.startsAt), index('events_node_idx').on(t.nodeId, t.startsAt), index('events_kind_idx').on(t.kind)],
+  (t) => [
+    index('events_starts_idx').on(t.startsAt),
+    index('events_node_idx').on(t.nodeId, t.startsAt),
+    index('events_kind_idx').on(t.kind),
+  ],
 );
 
 export const eventTopics = sqliteTable(

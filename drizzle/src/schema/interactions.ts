@@ -47,7 +47,10 @@ export const interactionPersons = sqliteTable(
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.interactionId, t.personId] }), index('interaction_persons_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.personId] }),
+    index('interaction_persons_person_idx').on(t.personId),
+  ],
 );
 
 export const interactionOrganizations = sqliteTable(

@@ -1,6 +1,6 @@
+import { ACCESS_LEVELS, type AccessLevel, ROLE_RANK, type Role, type SessionUser } from '@anett/shared/schemas/auth';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
-import { type AccessLevel, ACCESS_LEVELS, ROLE_RANK, type Role, type SessionUser } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
@@ -78,6 +78,7 @@ async function authenticate(request: FastifyRequest, users: UsersRepository): Pr
   }
   const id = Number(claims.sub);
   const user = Number.isSafeInteger(id) ? users.findById(id) : undefined;
-  if (!user || !user.active || user.tokenVersion !== claims.tv) throw unauthorized('Session ended; please log in again');
+  if (!user || !user.active || user.tokenVersion !== claims.tv)
+    throw unauthorized('Session ended; please log in again');
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -1,7 +1,7 @@
-import { AppError, type FieldError } from '../lib/errors.ts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from '../lib/errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -101,6 +101,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     reply
       .code(status)
       .type('application/problem+json; charset=utf-8')
-      .send(problemBody(status, code, detail, { requestId: request.id, ...(errors ? { errors } : {}), ...(data === undefined ? {} : { data }) }));
+      .send(
+        problemBody(status, code, detail, {
+          requestId: request.id,
+          ...(errors ? { errors } : {}),
+          ...(data === undefined ? {} : { data }),
+        }),
+      );
   });
 });

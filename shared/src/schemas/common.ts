@@ -29,9 +29,7 @@ export const optionalEmail = z
   .pipe(z.email().nullable());
 
 /** Query-string boolean: accepts true/false/1/0. */
-export const queryBool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+export const queryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** A query parameter that may be given once or repeated (`?sector=29&sector=28`). */
 export const repeated = <T extends z.ZodType>(item: T) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { email, itemMeta, listQuery, page, requiredText } from './common.ts';
 import { password, role } from './auth.ts';
+import { email, itemMeta, listQuery, page, requiredText } from './common.ts';
 
 export const user = z.object({
   ...itemMeta,

@@ -22,6 +22,7 @@ import {
   IconAffiliate,
   IconBuildingFactory2,
   IconCalendarEvent,
+  IconChartBar,
   IconChevronDown,
   IconFileExport,
   IconKey,
@@ -58,11 +59,21 @@ type NavItem = {
     | '/veranstaltungen'
     | '/kontakte'
     | '/netzwerk'
+    | '/berichte/reichweite'
     | '/exporte'
     | '/verwaltung/benutzer';
   /** Path prefix that marks the item active (defaults to `to`). */
   section?: string;
-  label: 'dashboard' | 'organizations' | 'persons' | 'events' | 'interactions' | 'network' | 'exports' | 'admin';
+  label:
+    | 'dashboard'
+    | 'organizations'
+    | 'persons'
+    | 'events'
+    | 'interactions'
+    | 'network'
+    | 'reach'
+    | 'exports'
+    | 'admin';
   icon: ReactNode;
   adminOnly?: boolean;
   /** Sub-pages shown as a group (Verwaltung); each with the roles that may see it. */
@@ -83,6 +94,7 @@ const NAV: NavItem[] = [
   { to: '/veranstaltungen', label: 'events', icon: <IconCalendarEvent {...ICON} /> },
   { to: '/kontakte', label: 'interactions', icon: <IconMessages {...ICON} /> },
   { to: '/netzwerk', label: 'network', icon: <IconAffiliate {...ICON} /> },
+  { to: '/berichte/reichweite', section: '/berichte', label: 'reach', icon: <IconChartBar {...ICON} /> },
   { to: '/exporte', label: 'exports', icon: <IconFileExport {...ICON} /> },
   {
     to: '/verwaltung/benutzer',

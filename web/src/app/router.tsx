@@ -15,12 +15,13 @@ import { ErrorState } from '../components/error-state.tsx';
 import { PageLoader } from '../components/full-page-loader.tsx';
 import { safeRedirect } from '../features/auth/session.ts';
 import { eventDetailSearch, eventsSearch } from '../features/events/search.ts';
+import { graphSearch } from '../features/graph/search.ts';
 import { followUpsSearch, interactionsSearch } from '../features/interactions/search.ts';
 import { organizationDetailSearch, organizationsSearch } from '../features/organizations/search.ts';
 import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
+import { reachSearch } from '../features/reports/search.ts';
 import { session } from '../lib/api-client.ts';
 import { AppLayout, ForbiddenPage, NotFoundPage } from './layout.tsx';
-import { PlannedSection } from './planned-pages.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -76,7 +77,7 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: () => <PlannedSection section="dashboard" />,
+  component: lazyRouteComponent(() => import('../features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
 });
 
 const organizationsRoute = createRoute({
@@ -164,6 +165,20 @@ const networkRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/network/network-page.tsx'), 'NetworkPage'),
 });
 
+const networkGraphRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/netzwerk/graph',
+  validateSearch: graphSearch,
+  component: lazyRouteComponent(() => import('../features/graph/graph-page.tsx'), 'GraphPage'),
+});
+
+const reachReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/berichte/reichweite',
+  validateSearch: reachSearch,
+  component: lazyRouteComponent(() => import('../features/reports/reach-page.tsx'), 'ReachPage'),
+});
+
 const exportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/exporte',
@@ -221,6 +236,8 @@ const routeTree = rootRoute.addChildren([
     interactionsRoute,
     followUpsRoute,
     networkRoute,
+    networkGraphRoute,
+    reachReportRoute,
     exportsRoute,
     usersRoute,
     duplicatesRoute,

@@ -1,13 +1,16 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
 import { messages as exportsMessages } from '../features/exports/messages.ts';
+import { messages as graphMessages } from '../features/graph/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
 /** German UI texts (the default language). `en.ts` must have the same shape. */
@@ -28,6 +31,7 @@ export const de = {
     events: 'Veranstaltungen',
     interactions: 'Kontaktlog',
     network: 'Netzwerk',
+    reach: 'Reichweite',
     exports: 'Exporte',
     admin: 'Verwaltung',
     users: 'Benutzer',
@@ -169,6 +173,9 @@ export const de = {
   history: historyMessages.de,
   events: eventsMessages.de,
   interactions: interactionsMessages.de,
+  dashboard: dashboardMessages.de,
+  reports: reportsMessages.de,
+  graph: graphMessages.de,
   exports: exportsMessages.de,
   segments: segmentsMessages.de,
   errors: {

@@ -1,13 +1,16 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
 import { messages as exportsMessages } from '../features/exports/messages.ts';
+import { messages as graphMessages } from '../features/graph/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
 import type { Translation } from './de.ts';
@@ -29,6 +32,7 @@ export const en: Translation = {
     events: 'Events',
     interactions: 'Contact log',
     network: 'Network',
+    reach: 'Reach',
     exports: 'Exports',
     admin: 'Administration',
     users: 'Users',
@@ -168,6 +172,9 @@ export const en: Translation = {
   history: historyMessages.en,
   events: eventsMessages.en,
   interactions: interactionsMessages.en,
+  dashboard: dashboardMessages.en,
+  reports: reportsMessages.en,
+  graph: graphMessages.en,
   exports: exportsMessages.en,
   segments: segmentsMessages.en,
   errors: {

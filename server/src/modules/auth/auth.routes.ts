@@ -1,9 +1,4 @@
-import {
-  changePasswordBody,
-  loginBody,
-  loginResponse,
-  sessionUser,
-} from '@anett/shared/schemas/auth';
+import { changePasswordBody, loginBody, loginResponse, sessionUser } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,8 +6,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { actor } from '../../lib/request-context.ts';
-import { Throttle } from '../../lib/throttle.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
+import { Throttle } from '../../lib/throttle.ts';
 import { createAuthService, type Session } from './auth.service.ts';
 
 const REFRESH_COOKIE = 'anett_rt';
@@ -96,7 +91,11 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     '/api/auth/logout',
     {
       config: { access: 'viewer' },
-      schema: { tags: ['auth'], summary: 'End all sessions of the current user', response: { 204: z.null(), ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End all sessions of the current user',
+        response: { 204: z.null(), ...errorResponses(401) },
+      },
     },
     async (request, reply) => {
       ctx.users.revokeSessions(request.user.id);

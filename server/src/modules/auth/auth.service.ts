@@ -48,7 +48,11 @@ export function createAuthService(app: FastifyInstance, ctx: AppContext) {
       // Returning instead of throwing inside the transaction keeps a replay's revocation committed.
       const session = db.transaction(
         (tx) => {
-          const row = tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, sha256(token))).get();
+          const row = tx
+            .select()
+            .from(refreshTokens)
+            .where(eq(refreshTokens.tokenHash, sha256(token)))
+            .get();
           if (!row) return undefined;
           if (row.usedAt || row.revokedAt) {
             tx.update(refreshTokens)

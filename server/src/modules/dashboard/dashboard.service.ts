@@ -103,14 +103,14 @@ export function createDashboardService(ctx: AppContext) {
         };
       });
 
-      const perNode = (nodeKey: number, nodeName: string | null) => ({
-        nodeId: nodeKey === 0 ? null : nodeKey,
-        nodeName,
+      const perNode = (nodeKey: number, node: { id: number; name: string } | null) => ({
+        nodeId: node?.id ?? null,
+        nodeName: node?.name ?? null,
         organizations: t.organizations[1]?.[nodeKey] ?? 0,
         smes: t.smes[1]?.[nodeKey] ?? 0,
         persons: t.persons[1]?.[nodeKey] ?? 0,
       });
-      const reachPerNode = ctx.reports.nodes().map((n) => perNode(n.id, n.name));
+      const reachPerNode = ctx.reports.nodes().map((n, i) => perNode(i + 1, n));
       const withoutNode = perNode(0, null);
       if (withoutNode.persons + withoutNode.organizations > 0) reachPerNode.push(withoutNode);
 

@@ -1,13 +1,13 @@
 import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
-import {
-  type ImportCommitResult,
-  type ImportDecision,
-  type ImportDuplicate,
-  type ImportKind,
-  type ImportMapping,
-  type ImportPreview,
-  type ImportRowResult,
-  type importBody,
+import type {
+  ImportCommitResult,
+  ImportDecision,
+  ImportDuplicate,
+  ImportKind,
+  ImportMapping,
+  ImportPreview,
+  ImportRowResult,
+  importBody,
 } from '@anett/shared/schemas/import';
 import { organizationInput } from '@anett/shared/schemas/organization';
 import { personInput } from '@anett/shared/schemas/person';

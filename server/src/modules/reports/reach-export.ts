@@ -124,15 +124,17 @@ h2 { font-size: 11pt; margin: 6mm 0 2mm; page-break-after: avoid; break-after: a
 .meta { margin: 0 0 4mm; color: #333; }
 .meta td { border: 0; padding: 0.5mm 3mm 0.5mm 0; }
 table { border-collapse: collapse; }
-th, td { border: 0.2mm solid #666; padding: 1mm 1.5mm; vertical-align: top; }
-th { background: #eee; text-align: left; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+table.main { width: 100%; font-size: 7.5pt; }
+th, td { border: 0.2mm solid #666; padding: 0.8mm 1.2mm; vertical-align: top; }
+th { background: #eee; text-align: left; hyphens: auto; }
+td.n { text-align: right; white-space: nowrap; }
+th.n { text-align: right; }
 tr.total td { font-weight: 600; background: #f6f6f6; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 .breakdowns { display: flex; gap: 6mm; flex-wrap: wrap; align-items: flex-start; }
 .footer { margin-top: 4mm; font-size: 7.5pt; color: #555; }
-@media screen { body { padding: 8mm; max-width: 290mm; } }
+@media screen { body { padding: 8mm; max-width: 297mm; } }
 `;
 
 function breakdownTable(title: string, column: string, rows: ReachBreakdownRow[]): string {
@@ -150,16 +152,24 @@ ${body || '<tr><td colspan="4">keine</td></tr>'}
 }
 
 /** Printable report: the browser prints it or saves it as PDF (A4 landscape). */
-export function reachHtml(report: ReachReport, meta: ReportMeta = {}): string {
-  const title = meta.label ? `Reichweite – ${meta.label}` : `Reichweite ${day(report.from)} – ${day(report.to)}`;
-  const head = `<tr><th>Knoten</th><th>Quartal</th>${METRIC_COLUMNS.map((c) => `<th class="n">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
+/** Node × quarter table of the given columns (the page splits them in two so that each fits A4 landscape). */
+function nodeTable(report: ReachReport, columns: typeof METRIC_COLUMNS): string {
+  const head = `<tr><th>Knoten</th><th>Quartal</th>${columns.map((c) => `<th class="n">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
   const body = tableRows(report)
     .map(
       (r) =>
-        `<tr${r.total ? ' class="total"' : ''}><td>${escapeHtml(r.node)}</td><td>${escapeHtml(r.quarter)}</td>${METRIC_COLUMNS.map((c) => `<td class="n">${num(c.value(r.metrics))}</td>`).join('')}</tr>`,
+        `<tr${r.total ? ' class="total"' : ''}><td>${escapeHtml(r.node)}</td><td>${escapeHtml(r.quarter)}</td>${columns.map((c) => `<td class="n">${num(c.value(r.metrics))}</td>`).join('')}</tr>`,
     )
     .join('\n');
-  const meta_ = infoLines(report, meta, reportNodeName(report))
+  return `<table class="main">\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+const isKindColumn = (c: (typeof METRIC_COLUMNS)[number]) => EVENT_KINDS.some((k) => EVENT_KIND[k].de === c.header);
+
+/** Printable report: the browser prints it or saves it as PDF (A4 landscape). */
+export function reachHtml(report: ReachReport, meta: ReportMeta = {}): string {
+  const title = meta.label ? `Reichweite – ${meta.label}` : `Reichweite ${day(report.from)} – ${day(report.to)}`;
+  const metaRows = infoLines(report, meta, reportNodeName(report))
     .slice(1)
     .map(([k, v]) => `<tr><td><strong>${escapeHtml(k)}</strong></td><td>${escapeHtml(v)}</td></tr>`)
     .join('\n');
@@ -173,13 +183,13 @@ export function reachHtml(report: ReachReport, meta: ReportMeta = {}): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<table class="meta">${meta_}</table>
-<table class="main">
-<thead>${head}</thead>
-<tbody>
-${body}
-</tbody>
-</table>
+<table class="meta">${metaRows}</table>
+${nodeTable(
+  report,
+  METRIC_COLUMNS.filter((c) => !isKindColumn(c)),
+)}
+<h2>Veranstaltungen nach Format</h2>
+${nodeTable(report, [METRIC_COLUMNS.find((c) => c.header === 'Veranstaltungen') as (typeof METRIC_COLUMNS)[number], ...METRIC_COLUMNS.filter(isKindColumn)])}
 <div class="breakdowns">
 ${BREAKDOWNS.map((b) => breakdownTable(b.title, b.column, report.breakdowns[b.key])).join('\n')}
 </div>

@@ -76,6 +76,28 @@ export type Facts = {
   course: Uint8Array;
 };
 
+const emptyFacts = (capacity: number): Facts => ({
+  length: 0,
+  person: new Int32Array(capacity),
+  organization: new Int32Array(capacity),
+  cell: new Int32Array(capacity),
+  course: new Uint8Array(capacity),
+});
+
+function concatFacts(parts: Facts[]): Facts {
+  if (parts.length === 1) return parts[0] as Facts;
+  const out = emptyFacts(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.person.set(p.person, at);
+    out.organization.set(p.organization, at);
+    out.cell.set(p.cell, at);
+    out.course.set(p.course, at);
+    at += p.length;
+  }
+  return { ...out, length: at };
+}
+
 export type Tally = {
   persons: Uint32Array[];
   organizations: Uint32Array[];
@@ -90,9 +112,10 @@ export type Tally = {
 };
 
 export function createReachService(repo: ReportsRepository) {
-  /** The grid of a period, or a 4xx when the ids are too large to pack (far beyond this network's size). */
+  /** The grid of a period over all nodes, or a 4xx when it would not fit in memory (far beyond this network's size). */
   function grid(range: { from: string; to: string; nodeId?: number }, bucket: 'quarter' | 'month'): FactGrid {
     const spans = repo.idSpans();
+    const nodeIds = repo.nodes().map((n) => n.id);
     const firstBucket = bucket === 'quarter' ? quarterOf(range.from) : monthOf(range.from);
     const lastBucket = bucket === 'quarter' ? quarterOf(range.to) : monthOf(range.to);
     const g: FactGrid = {
@@ -102,42 +125,37 @@ export function createReachService(repo: ReportsRepository) {
       bucket,
       firstBucket,
       buckets: lastBucket - firstBucket + 1,
-      nodeSpan: spans.nodes + 1,
+      nodeIds,
+      nodeSpan: nodeIds.length + 1,
       personSpan: spans.persons + 1,
       organizationSpan: spans.organizations + 1,
     };
-    if (g.personSpan * g.organizationSpan * g.nodeSpan * g.buckets * 2 > Number.MAX_SAFE_INTEGER) {
+    const cells = g.nodeSpan * g.buckets;
+    const packable = g.personSpan * g.organizationSpan * cells * 2 <= Number.MAX_SAFE_INTEGER;
+    // The largest "already counted" bit set: one bit per (cell, person or organisation).
+    const bitsetBytes = (cells * Math.max(g.personSpan, g.organizationSpan)) / 8;
+    if (!packable || bitsetBytes > 256 * 1024 * 1024) {
       throw new AppError('REPORT_TOO_LARGE', 422, 'Too many records for one report: choose a shorter period');
     }
     return g;
   }
 
-  function unpack(g: FactGrid, packed: number[][]): Facts {
+  function unpack(g: FactGrid, packed: number[]): Facts {
     const cells = g.nodeSpan * g.buckets;
-    const length = packed.reduce((n, p) => n + p.length, 0);
-    const facts: Facts = {
-      length,
-      person: new Int32Array(length),
-      organization: new Int32Array(length),
-      cell: new Int32Array(length),
-      course: new Uint8Array(length),
-    };
-    let i = 0;
-    for (const list of packed) {
-      for (const key of list) {
-        const course = key % 2;
-        const rest = (key - course) / 2;
-        const cell = rest % cells;
-        const pair = (rest - cell) / cells;
-        const organization = pair % g.organizationSpan;
-        facts.person[i] = (pair - organization) / g.organizationSpan;
-        facts.organization[i] = organization;
-        facts.cell[i] = cell;
-        facts.course[i] = course;
-        i++;
-      }
+    const facts = emptyFacts(packed.length);
+    for (let i = 0; i < packed.length; i++) {
+      const key = packed[i] as number;
+      const course = key % 2;
+      const rest = (key - course) / 2;
+      const cell = rest % cells;
+      const pair = (rest - cell) / cells;
+      const organization = pair % g.organizationSpan;
+      facts.person[i] = (pair - organization) / g.organizationSpan;
+      facts.organization[i] = organization;
+      facts.cell[i] = cell;
+      facts.course[i] = course;
     }
-    return facts;
+    return { ...facts, length: packed.length };
   }
 
   /**
@@ -146,15 +164,8 @@ export function createReachService(repo: ReportsRepository) {
    */
   function tally(g: FactGrid, sources: ReachSource[], levels: Level[]): Tally {
     const cells = g.nodeSpan * g.buckets;
-    const attendedPacked = repo.facts(g, 'attended');
-    const attended = unpack(g, [attendedPacked]);
-    const reach =
-      sources.length === 1 && sources[0] === 'attended'
-        ? attended
-        : unpack(
-            g,
-            sources.map((s) => (s === 'attended' ? attendedPacked : repo.facts(g, s))),
-          );
+    const attended = unpack(g, repo.facts(g, 'attended'));
+    const reach = concatFacts(sources.map((s) => (s === 'attended' ? attended : unpack(g, repo.facts(g, s)))));
 
     const reached = new Uint8Array(g.organizationSpan);
     for (let i = 0; i < reach.length; i++) reached[reach.organization[i] as number] = 1;
@@ -353,16 +364,16 @@ export function createReachService(repo: ReportsRepository) {
         m.persons + m.organizations + m.events + m.interactions + m.courseHours === 0;
 
       const quarterList = quarters(params.from, params.to);
-      const rowOf = (nodeKey: number, nodeName: string | null) => ({
-        nodeId: nodeKey === 0 ? null : nodeKey,
-        nodeName,
+      const rowOf = (nodeKey: number, node: { id: number; name: string } | null) => ({
+        nodeId: node?.id ?? null,
+        nodeName: node?.name ?? null,
         quarters: quarterList.map((q, b) => ({ quarter: q.key, ...metrics(0, nodeKey * g.buckets + b) })),
         total: metrics(1, nodeKey),
       });
       const nodeRows = repo
         .nodes()
-        .filter((n) => params.nodeId === undefined || n.id === params.nodeId)
-        .map((n) => rowOf(n.id, n.name));
+        .map((n, i) => rowOf(i + 1, n))
+        .filter((row) => params.nodeId === undefined || row.nodeId === params.nodeId);
       const withoutNode = rowOf(0, null);
       if (params.nodeId === undefined && !isEmpty(withoutNode.total)) nodeRows.push(withoutNode);
 

@@ -21,11 +21,7 @@ export function createUsersRepository(db: Db) {
       return byId.get({ id });
     },
     findByEmail(email: string): UserRow | undefined {
-      return db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-        .get();
+      return db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get();
     },
     count(): number {
       return db.select({ n: count() }).from(users).get()?.n ?? 0;

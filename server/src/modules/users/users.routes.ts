@@ -57,7 +57,13 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       }
       const plain = password ?? generatePassword();
       const row = ctx.users.create({ ...values, passwordHash: await hashPassword(plain) });
-      ctx.audit.record({ ...actor(request), entity: 'user', entityId: row.id, action: 'create', diff: diffRecords(null, publicUser(row)) });
+      ctx.audit.record({
+        ...actor(request),
+        entity: 'user',
+        entityId: row.id,
+        action: 'create',
+        diff: diffRecords(null, publicUser(row)),
+      });
       setEtag(reply, row.version);
       return reply.code(201).send({ user: publicUser(row), ...(password ? {} : { password: plain }) });
     },
@@ -91,13 +97,22 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
-      if (before.id === request.user.id && (request.body.role && request.body.role !== 'admin' || request.body.active === false)) {
+      if (
+        before.id === request.user.id &&
+        ((request.body.role && request.body.role !== 'admin') || request.body.active === false)
+      ) {
         throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot remove your own admin role or deactivate yourself');
       }
       const after = ctx.users.update(before.id, version, request.body);
       if (!after) throw versionConflict(publicUser(before));
       if (after.role !== before.role || after.active !== before.active) ctx.users.revokeSessions(after.id);
-      ctx.audit.record({ ...actor(request), entity: 'user', entityId: after.id, action: 'update', diff: diffRecords(publicUser(before), publicUser(after)) });
+      ctx.audit.record({
+        ...actor(request),
+        entity: 'user',
+        entityId: after.id,
+        action: 'update',
+        diff: diffRecords(publicUser(before), publicUser(after)),
+      });
       setEtag(reply, after.version);
       return publicUser(after);
     },
@@ -117,7 +132,8 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
-      if (before.id === request.user.id) throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
+      if (before.id === request.user.id)
+        throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
       const after = ctx.users.update(before.id, version, { active: false });
       if (!after) throw versionConflict(publicUser(before));
       ctx.users.revokeSessions(after.id);

@@ -22,7 +22,17 @@ const monthLabel = (month: string, lang: Language) =>
     new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1),
   );
 
-function Panel({ title, hint, actions, children }: { title: string; hint?: string; actions?: ReactNode; children: ReactNode }) {
+function Panel({
+  title,
+  hint,
+  actions,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder radius="md" p="md" component="section">
       <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap" gap="xs">
@@ -43,7 +53,15 @@ function Panel({ title, hint, actions, children }: { title: string; hint?: strin
   );
 }
 
-function Figure({ name, current, previous }: { name: (typeof FIGURES)[number]; current: KeyFigures; previous: KeyFigures }) {
+function Figure({
+  name,
+  current,
+  previous,
+}: {
+  name: (typeof FIGURES)[number];
+  current: KeyFigures;
+  previous: KeyFigures;
+}) {
   const { t } = useLabels();
   const now = current[name];
   const before = previous[name];
@@ -157,9 +175,11 @@ function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) {
                 )}
               </Group>
               <Text size="xs" c="dimmed">
-                {[formatDate(f.followUpOn), ...f.persons.map((p) => p.name), ...f.organizations.map((o) => o.name)].join(
-                  ' · ',
-                )}
+                {[
+                  formatDate(f.followUpOn),
+                  ...f.persons.map((p) => p.name),
+                  ...f.organizations.map((o) => o.name),
+                ].join(' · ')}
               </Text>
             </div>
           ))}
@@ -224,9 +244,13 @@ function RecentActivity({ entries }: { entries: Dashboard['recentActivity'] }) {
 
 function Charts({ data }: { data: Dashboard }) {
   const { t, lang } = useLabels();
-  const months = data.attendancesPerMonth.map((m) => ({ month: monthLabel(m.month, lang), attendances: m.attendances }));
+  const months = data.attendancesPerMonth.map((m) => ({
+    month: monthLabel(m.month, lang),
+    attendances: m.attendances,
+  }));
   const nodes = data.reachPerNode.map((n) => ({
-    node: n.nodeName ?? t('dashboard.withoutNode'),
+    // The axis has little room: 'QTI-Knoten Gotha' → 'Gotha'.
+    node: n.nodeName?.replace(/^QTI-Knoten\s+/, '') ?? t('dashboard.withoutNode'),
     organizations: n.organizations,
     smes: n.smes,
     persons: n.persons,
@@ -263,6 +287,7 @@ function Charts({ data }: { data: Dashboard }) {
             data={nodes}
             dataKey="node"
             withLegend
+            xAxisProps={{ interval: 0 }}
             valueFormatter={valueFormatter}
             series={[
               { name: 'organizations', label: t('dashboard.organizations'), color: 'blue.6' },

@@ -1,4 +1,9 @@
-import { EXPORT_CHANNELS, type ExportChannel, type ExportFormat, type ExportQueryInput } from '@anett/shared/schemas/export';
+import {
+  EXPORT_CHANNELS,
+  type ExportChannel,
+  type ExportFormat,
+  type ExportQueryInput,
+} from '@anett/shared/schemas/export';
 import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
 import { CONSENT_CHANNEL } from '@anett/shared/vocab/enums';
 import {

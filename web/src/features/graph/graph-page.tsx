@@ -1,11 +1,11 @@
 import type { Graph, GraphVertex } from '@anett/shared/schemas/graph';
-import { egoGraphQuery, networkGraphQuery } from '@anett/shared/schemas/graph';
+import { EGO_MAX_NEIGHBOURS, egoGraphQuery, networkGraphQuery } from '@anett/shared/schemas/graph';
 import { ORGANIZATION_KIND } from '@anett/shared/vocab/enums';
 import { WZ_CODES } from '@anett/shared/vocab/wz2008';
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPhoto } from '@tabler/icons-react';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -186,7 +186,10 @@ function Legend({ graph }: { graph: Graph }) {
           key={g}
           variant="outline"
           color="gray"
-          leftSection={<span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colorOf(g) }} />}
+          tt="none"
+          leftSection={
+            <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: colorOf(g) }} />
+          }
         >
           {groupLabel(g)}
         </Badge>
@@ -233,7 +236,8 @@ export function GraphPage() {
     else void navigate({ to: '/netzwerk' });
   };
   const showEgo = (v: Pick<GraphVertex, 'kind' | 'entityId'>) => {
-    if (v.kind === 'organization' || v.kind === 'person') void setSearch({ search: (prev) => ({ ...prev, type: v.kind as 'person', id: v.entityId }) });
+    if (v.kind === 'organization' || v.kind === 'person')
+      void setSearch({ search: (prev) => ({ ...prev, type: v.kind as 'person', id: v.entityId }) });
   };
   const exportPng = async () => {
     const cy = cyRef.current;
@@ -266,7 +270,12 @@ export function GraphPage() {
                 {t('graph.backToNetwork')}
               </ButtonLink>
             )}
-            <Button leftSection={<IconPhoto size={16} />} variant="light" onClick={exportPng} disabled={!graph?.nodes.length}>
+            <Button
+              leftSection={<IconPhoto size={16} />}
+              variant="light"
+              onClick={exportPng}
+              disabled={!graph?.nodes.length}
+            >
               {t('graph.exportPng')}
             </Button>
           </>
@@ -297,7 +306,12 @@ export function GraphPage() {
                 clearable
               />
             )}
-            <DayInput label={t('graph.from')} value={search.from} onChange={(v) => set({ from: v ?? undefined })} clearable />
+            <DayInput
+              label={t('graph.from')}
+              value={search.from}
+              onChange={(v) => set({ from: v ?? undefined })}
+              clearable
+            />
             <DayInput label={t('graph.to')} value={search.to} onChange={(v) => set({ to: v ?? undefined })} clearable />
           </SimpleGrid>
         </Paper>
@@ -311,7 +325,7 @@ export function GraphPage() {
           <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
             {graph.truncated && (
               <Alert color="yellow" radius={0}>
-                {t('graph.truncated')}
+                {ego ? t('graph.egoTruncated', { count: EGO_MAX_NEIGHBOURS }) : t('graph.truncated')}
               </Alert>
             )}
             <CytoscapeGraph graph={graph} center={center} onOpen={open} onEgo={showEgo} cyRef={cyRef} />

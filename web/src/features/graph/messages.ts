@@ -19,7 +19,9 @@ export const messages = {
     vertices_other: '{{count}} Punkte',
     edges_one: '{{count}} Verbindung',
     edges_other: '{{count}} Verbindungen',
-    truncated: 'Zu groß für eine Darstellung: die am wenigsten verbundenen Organisationen wurden ausgelassen. Filtern Sie nach Knoten oder Branche.',
+    truncated:
+      'Zu groß für eine Darstellung: die am wenigsten verbundenen Organisationen wurden ausgelassen. Filtern Sie nach Knoten oder Branche.',
+    egoTruncated: 'Nur die {{count}} häufigsten Kontakte werden gezeigt.',
     empty: 'Für diese Auswahl gibt es nichts zu zeigen.',
     legend: 'Legende',
     groups: {
@@ -40,7 +42,8 @@ export const messages = {
     title: 'Network graph',
     description: 'The consortium, the QTI nodes with their host organisations and the organisations related to them.',
     egoTitle: 'Relations of {{name}}',
-    egoDescription: 'Relations, affiliations and shared event attendance – the thicker the line, the more frequent the contact.',
+    egoDescription:
+      'Relations, affiliations and shared event attendance – the thicker the line, the more frequent the contact.',
     openLink: 'Network graph',
     backToNetwork: 'To the whole network',
     node: 'Node',
@@ -56,6 +59,7 @@ export const messages = {
     edges_one: '{{count}} connection',
     edges_other: '{{count}} connections',
     truncated: 'Too large to show at once: the least connected organisations were left out. Filter by node or sector.',
+    egoTruncated: 'Only the {{count}} most frequent contacts are shown.',
     empty: 'Nothing to show for this selection.',
     legend: 'Legend',
     groups: {

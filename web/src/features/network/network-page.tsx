@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AnchorLink } from '../../components/router-link.tsx';
+import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { networkOverviewOptions } from './api.ts';
@@ -184,6 +184,11 @@ export function NetworkPage() {
       <PageHeader
         title={network?.shortName ? `${t('network.title')}: ${network.shortName}` : t('network.title')}
         description={network ? network.name : t('network.description')}
+        actions={
+          <ButtonLink to="/netzwerk/graph" variant="light" leftSection={<IconAffiliate size={16} />}>
+            {t('graph.openLink')}
+          </ButtonLink>
+        }
       />
       {network?.description && (
         <Text size="sm" mb="lg" maw={900}>

@@ -25,8 +25,7 @@ export const reachReportOptions = (query: ReachQuery) =>
 export const reachSnapshotsOptions = (query: ReachSnapshotListQuery) =>
   queryOptions({
     queryKey: reportKeys.snapshots(query),
-    queryFn: ({ signal }) =>
-      api.get<Page<ReachSnapshotSummary>>('/api/reports/reach/snapshots', { query, signal }),
+    queryFn: ({ signal }) => api.get<Page<ReachSnapshotSummary>>('/api/reports/reach/snapshots', { query, signal }),
   });
 
 export function useCreateSnapshot() {

@@ -1,6 +1,5 @@
 export const messages = {
   de: {
-    nav: 'Reichweite',
     title: 'Reichweitenbericht',
     description:
       'Erreichte Organisationen, KMU und Personen je QTI-Knoten und Quartal – für den Bericht an den Zukunftsfonds.',
@@ -49,7 +48,8 @@ export const messages = {
     generatedAt: 'Stand: {{date}}',
     invalidPeriod: 'Bitte wählen Sie einen gültigen Zeitraum (höchstens fünf Jahre, „Bis“ nicht vor „Von“).',
     snapshots: 'Eingefrorene Zeiträume',
-    snapshotsHint: 'Ein eingefrorener Bericht ändert sich nicht mehr, auch wenn später Dubletten zusammengeführt werden.',
+    snapshotsHint:
+      'Ein eingefrorener Bericht ändert sich nicht mehr, auch wenn später Dubletten zusammengeführt werden.',
     noSnapshots: 'Noch kein Zeitraum eingefroren.',
     snapshotLabel: 'Bezeichnung',
     snapshotLabelPlaceholder: 'z. B. Zwischenbericht 2024',
@@ -64,9 +64,9 @@ export const messages = {
     snapshotsCount_other: '{{count}} Berichte',
   },
   en: {
-    nav: 'Reach',
     title: 'Reach report',
-    description: 'Organisations, SMEs and people reached per QTI node and quarter – for the report to the funding body.',
+    description:
+      'Organisations, SMEs and people reached per QTI node and quarter – for the report to the funding body.',
     period: 'Period',
     from: 'From',
     to: 'To',

@@ -1,5 +1,5 @@
 import type { ReachMetrics, ReachReport, ReachSnapshotSummary } from '@anett/shared/schemas/report';
-import { REACH_SOURCES, type ReachQuery, reachQuery, type ReachSource } from '@anett/shared/schemas/report';
+import { REACH_SOURCES, type ReachQuery, type ReachSource, reachQuery } from '@anett/shared/schemas/report';
 import {
   Badge,
   Button,
@@ -18,8 +18,8 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter, IconSnowflake } from '@tabler/icons-react';
-import { getRouteApi } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, Fragment, type ReactNode, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -71,7 +71,17 @@ function saveBlob(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function Section({ title, hint, actions, children }: { title: string; hint?: string; actions?: ReactNode; children: ReactNode }) {
+function Section({
+  title,
+  hint,
+  actions,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder radius="md" p="md" component="section">
       <Group justify="space-between" align="flex-start" mb="sm" gap="xs">
@@ -114,14 +124,21 @@ function NodeTable({ report }: { report: ReachReport }) {
       : []),
   ];
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped={false} withTableBorder withColumnBorders verticalSpacing={4} fz="sm" data-testid="reach-table">
+    <Table.ScrollContainer minWidth={880}>
+      <Table
+        withTableBorder
+        withColumnBorders
+        verticalSpacing={4}
+        horizontalSpacing={8}
+        fz="sm"
+        data-testid="reach-table"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('reports.node')}</Table.Th>
             <Table.Th>{t('reports.quarter')}</Table.Th>
             {METRICS.map((k) => (
-              <Table.Th key={k} ta="right">
+              <Table.Th key={k} ta="right" fz="xs">
                 {t(`reports.metrics.${k}`)}
               </Table.Th>
             ))}
@@ -198,7 +215,13 @@ function FreezeModal({ query, opened, onClose }: { query: ReachQuery; opened: bo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { label, from: query.from, to: query.to, nodeId: query.nodeId ?? null, reachedBy: query.reachedBy as ReachSource[] },
+      {
+        label,
+        from: query.from,
+        to: query.to,
+        nodeId: typeof query.nodeId === 'number' ? query.nodeId : null,
+        reachedBy: query.reachedBy as ReachSource[],
+      },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('reports.frozen') });
@@ -208,7 +231,8 @@ function FreezeModal({ query, opened, onClose }: { query: ReachQuery; opened: bo
       },
     );
   };
-  const fieldErrors = create.error && 'fieldErrors' in create.error ? (create.error.fieldErrors as Record<string, string>) : {};
+  const fieldErrors =
+    create.error && 'fieldErrors' in create.error ? (create.error.fieldErrors as Record<string, string>) : {};
   return (
     <Modal opened={opened} onClose={onClose} title={t('reports.freezeTitle')}>
       <form onSubmit={submit}>
@@ -282,11 +306,7 @@ function Snapshots() {
     <Section
       title={t('reports.snapshots')}
       hint={t('reports.snapshotsHint')}
-      actions={
-        query.data && (
-          <Badge variant="light">{t('reports.snapshotsCount', { count: query.data.total })}</Badge>
-        )
-      }
+      actions={query.data && <Badge variant="light">{t('reports.snapshotsCount', { count: query.data.total })}</Badge>}
     >
       {query.isPending ? (
         <Skeleton h={80} />
@@ -358,7 +378,8 @@ export function ReachPage() {
   const valid = reachQuery.safeParse(query).success;
   const report = useQuery({ ...reachReportOptions(query), enabled: valid });
 
-  const set = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const set = (patch: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const year = query.from.slice(0, 4);
   const quarter = QUARTERS.findIndex(([a, b]) => query.from === `${year}-${a}` && query.to === `${year}-${b}`);
   const wholeYear = query.from === `${year}-01-01` && query.to === `${year}-12-31`;
@@ -387,8 +408,8 @@ export function ReachPage() {
       />
       <Stack gap="md">
         <Paper withBorder radius="md" p="md">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-            <Stack gap={6}>
+          <Group align="flex-start" gap="lg" wrap="wrap">
+            <Stack gap={6} w={240}>
               <Select
                 label={t('reports.year')}
                 data={YEARS.includes(year) ? YEARS : [year, ...YEARS]}
@@ -397,12 +418,16 @@ export function ReachPage() {
                 onChange={(y) => y && setYearPart(y, quarter >= 0 ? quarter : 'year')}
               />
               <Button.Group aria-label={t('reports.quickChoice')}>
-                <Button size="compact-sm" variant={wholeYear ? 'filled' : 'default'} onClick={() => setYearPart(year, 'year')}>
+                <Button
+                  size="compact-sm"
+                  variant={wholeYear ? 'filled' : 'default'}
+                  onClick={() => setYearPart(year, 'year')}
+                >
                   {t('reports.wholeYear')}
                 </Button>
                 {QUARTERS.map((_, i) => (
                   <Button
-                    key={i}
+                    key={QUARTERS[i]?.[0]}
                     size="compact-sm"
                     variant={quarter === i ? 'filled' : 'default'}
                     onClick={() => setYearPart(year, i)}
@@ -412,11 +437,12 @@ export function ReachPage() {
                 ))}
               </Button.Group>
             </Stack>
-            <Group grow align="flex-start" gap="xs">
-              <DayInput label={t('reports.from')} value={query.from} onChange={(v) => v && set({ from: v })} />
-              <DayInput label={t('reports.to')} value={query.to} onChange={(v) => v && set({ to: v })} />
+            <Group align="flex-start" gap="xs" wrap="nowrap">
+              <DayInput w={150} label={t('reports.from')} value={query.from} onChange={(v) => v && set({ from: v })} />
+              <DayInput w={150} label={t('reports.to')} value={query.to} onChange={(v) => v && set({ to: v })} />
             </Group>
             <Select
+              w={220}
               label={t('reports.node')}
               placeholder={t('reports.allNodes')}
               data={nodeSelectData(nodes.data?.items)}
@@ -436,7 +462,7 @@ export function ReachPage() {
                 ))}
               </Stack>
             </Checkbox.Group>
-          </SimpleGrid>
+          </Group>
         </Paper>
 
         {!valid ? (

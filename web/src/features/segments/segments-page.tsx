@@ -30,7 +30,8 @@ export function SegmentsPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const canWrite = user.role === 'admin' || user.role === 'manager';
-  const pagination = usePaginationLabels();
+  // One fixed page size: no per-page picker, so no label for it.
+  const { recordsPerPageLabel: _perPage, ...pagination } = usePaginationLabels();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<DataTableSortStatus<Segment>>({ columnAccessor: 'name', direction: 'asc' });
   const params: SegmentListQuery = {
@@ -55,9 +56,7 @@ export function SegmentsPage() {
     remove.mutate(toDelete, {
       onSuccess: () => notifications.show({ color: 'green', message: t('segments.deleted', { name }) }),
       onError: (err) =>
-        isApiError(err, 412)
-          ? conflict()
-          : notifications.show({ color: 'red', message: errorMessage(t, err) }),
+        isApiError(err, 412) ? conflict() : notifications.show({ color: 'red', message: errorMessage(t, err) }),
       onSettled: () => setToDelete(null),
     });
   };
@@ -133,7 +132,11 @@ export function SegmentsPage() {
               accessor: 'shared',
               title: t('segments.visibility'),
               render: (s) => (
-                <Badge variant="light" color={s.shared ? 'anett' : 'gray'} styles={{ root: { minWidth: 'max-content' } }}>
+                <Badge
+                  variant="light"
+                  color={s.shared ? 'anett' : 'gray'}
+                  styles={{ root: { minWidth: 'max-content' } }}
+                >
                   {s.shared ? t('segments.isShared') : t('segments.isPrivate')}
                 </Badge>
               ),
