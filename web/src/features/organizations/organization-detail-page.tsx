@@ -14,7 +14,6 @@ import {
   Group,
   Menu,
   SimpleGrid,
-  Skeleton,
   Stack,
   Table,
   Tabs,
@@ -25,7 +24,6 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
-  IconArrowLeft,
   IconArrowMerge,
   IconBuildingFactory2,
   IconCalendarOff,
@@ -39,12 +37,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { ErrorState } from '../../components/error-state.tsx';
+import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { EndDateModal } from '../../components/forms/end-date-modal.tsx';
 import { RecordHistory } from '../../components/history/record-history.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
+import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -620,35 +617,15 @@ export function OrganizationDetailPage() {
   const detail = useQuery({ ...organizationDetailOptions(id), enabled: valid });
 
   return (
-    <>
-      <AnchorLink to="/organisationen" size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} /> {t('organizations.backToList')}
-      </AnchorLink>
-      {!valid || isApiError(detail.error, 404) || isApiError(detail.error, 400) ? (
-        <EmptyState
-          icon={<IconBuildingFactory2 size={28} />}
-          title={t('common.notFoundTitle')}
-          description={t('organizations.notFound')}
-          actions={
-            <ButtonLink to="/organisationen" variant="light">
-              {t('organizations.backToList')}
-            </ButtonLink>
-          }
-        />
-      ) : detail.isError ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      ) : detail.isPending ? (
-        <Stack gap="md" aria-hidden>
-          <Skeleton height={32} width="50%" />
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <Skeleton height={180} />
-            <Skeleton height={180} />
-            <Skeleton height={180} />
-          </SimpleGrid>
-        </Stack>
-      ) : (
-        <Detail org={detail.data} tab={tab ?? 'overview'} />
-      )}
-    </>
+    <DetailPageFrame
+      listPath="/organisationen"
+      backLabel={t('organizations.backToList')}
+      notFoundText={t('organizations.notFound')}
+      icon={<IconBuildingFactory2 size={28} />}
+      valid={valid}
+      query={detail}
+    >
+      {(data) => <Detail org={data} tab={tab ?? 'overview'} />}
+    </DetailPageFrame>
   );
 }

@@ -22,7 +22,6 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
-  IconArrowLeft,
   IconArrowMerge,
   IconCalendarEvent,
   IconCalendarOff,
@@ -36,12 +35,13 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { EndDateModal } from '../../components/forms/end-date-modal.tsx';
 import { RecordHistory } from '../../components/history/record-history.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
+import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -807,35 +807,15 @@ export function PersonDetailPage() {
   const detail = useQuery({ ...personDetailOptions(id), enabled: valid });
 
   return (
-    <>
-      <AnchorLink to="/personen" size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} /> {t('persons.backToList')}
-      </AnchorLink>
-      {!valid || isApiError(detail.error, 404) || isApiError(detail.error, 400) ? (
-        <EmptyState
-          icon={<IconUser size={28} />}
-          title={t('common.notFoundTitle')}
-          description={t('persons.notFound')}
-          actions={
-            <ButtonLink to="/personen" variant="light">
-              {t('persons.backToList')}
-            </ButtonLink>
-          }
-        />
-      ) : detail.isError ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      ) : detail.isPending ? (
-        <Stack gap="md" aria-hidden>
-          <Skeleton height={32} width="50%" />
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <Skeleton height={180} />
-            <Skeleton height={180} />
-            <Skeleton height={180} />
-          </SimpleGrid>
-        </Stack>
-      ) : (
-        <Detail person={detail.data} tab={tab ?? 'overview'} />
-      )}
-    </>
+    <DetailPageFrame
+      listPath="/personen"
+      backLabel={t('persons.backToList')}
+      notFoundText={t('persons.notFound')}
+      icon={<IconUser size={28} />}
+      valid={valid}
+      query={detail}
+    >
+      {(data) => <Detail person={data} tab={tab ?? 'overview'} />}
+    </DetailPageFrame>
   );
 }
