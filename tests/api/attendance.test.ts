@@ -11,6 +11,7 @@ import {
   createOrganization,
   createPerson,
 } from '../support/factories.ts';
+import { readPdf } from '../support/pdf.ts';
 
 async function setup() {
   const t = await createTestApp();
@@ -419,7 +420,7 @@ describe('check-in mode', () => {
 });
 
 describe('course sessions and certificates', () => {
-  it('credits session hours per person, shows totals in the list and issues an escaped certificate', async () => {
+  it('credits session hours per person, shows totals in the list and issues certificates as PDF', async () => {
     const { t, call, viewer } = await setup();
     const course = createEvent(t.db, {
       kind: 'course',
@@ -483,38 +484,55 @@ describe('course sessions and certificates', () => {
     expect(t.db.select().from(sessionAttendances).where(eq(sessionAttendances.sessionId, s1.id)).all()).toHaveLength(2);
     expect((await put(999, [anna.id])).statusCode).toBe(404);
 
-    const cert = await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates/${anna.id}` });
+    const certUrl = (personId: number) => `/api/events/${course.id}/certificates/${personId}.pdf`;
+    const cert = await t.as(viewer, { method: 'GET', url: certUrl(anna.id) });
     expect(cert.statusCode).toBe(200);
-    expect(cert.headers['content-type']).toMatch(/^text\/html/);
-    expect(cert.body).toContain('Teilnahmebescheinigung');
-    expect(cert.body).toContain('Frau Dr. Anna Müller');
-    expect(cert.body).toContain('Fachexperte für Wasserstoffanwendungen');
-    expect(cert.body).toContain('15 Stunden');
-    expect(cert.body).toContain('04.03.2025');
-    expect(cert.body).toContain('05.03.2025');
-    expect(cert.body).toContain('Sicherheit &amp; Praxis');
-    expect(cert.body).toContain('BTZ Rohr');
+    expect(cert.headers['content-type']).toBe('application/pdf');
+    expect(cert.headers['content-disposition']).toContain(
+      'filename="Teilnahmebescheinigung-Mueller-Anna-Fachexperte-fuer-Wasserstoffanwendungen.pdf"',
+    );
+    const pdf = await readPdf(cert.rawPayload);
+    expect(pdf.title).toBe('Teilnahmebescheinigung – Dr. Anna Müller – Fachexperte für Wasserstoffanwendungen');
+    expect(pdf.pages).toHaveLength(1);
+    const page = pdf.pages[0];
+    expect(page).toContain('Teilnahmebescheinigung');
+    expect(page).toContain('Frau Dr. Anna Müller');
+    expect(page).toContain('Fachexperte für Wasserstoffanwendungen');
+    expect(page).toContain('an 2 Terminen im Umfang von 15 Stunden teilgenommen hat');
+    expect(page).toContain('04.03.2025');
+    expect(page).toContain('05.03.2025');
+    expect(page).toContain('Sicherheit & Praxis');
+    expect(page).toContain('BTZ Rohr');
 
-    const escaped = await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates/${evil.id}` });
-    expect(escaped.body).not.toContain('<script>');
-    expect(escaped.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(escaped.body).toContain('O&#39;Hara &amp; &quot;Co&quot;');
-    expect(escaped.body).toContain('8 Stunden');
+    // Text is set as text: markup in a name is printed, not interpreted.
+    const other = await readPdf((await t.as(viewer, { method: 'GET', url: certUrl(evil.id) })).rawPayload);
+    expect(other.pages[0]).toContain('<script>alert(1)</script> O\'Hara & "Co"');
+    expect(other.pages[0]).toContain('an einem Termin im Umfang von 8 Stunden');
 
-    const notAttended = await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates/${late.id}` });
+    // All certificates of the course at once: one page per person who attended, by name.
+    const all = await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates.pdf` });
+    expect(all.statusCode).toBe(200);
+    const allPdf = await readPdf(all.rawPayload);
+    expect(allPdf.pages).toHaveLength(2);
+    expect(allPdf.pages[0]).toContain('Anna Müller');
+    expect(allPdf.pages[1]).toContain("O'Hara");
+    expect(allPdf.pages.join(' ')).not.toContain(late.lastName);
+
+    const notAttended = await t.as(viewer, { method: 'GET', url: certUrl(late.id) });
     expect(notAttended.statusCode).toBe(409);
     expect(notAttended.json().code).toBe('NOT_ATTENDED');
     const meeting = createEvent(t.db);
     createAttendance(t.db, { eventId: meeting.id, personId: anna.id, status: 'attended' });
-    const notCourse = await t.as(viewer, { method: 'GET', url: `/api/events/${meeting.id}/certificates/${anna.id}` });
+    const notCourse = await t.as(viewer, {
+      method: 'GET',
+      url: `/api/events/${meeting.id}/certificates/${anna.id}.pdf`,
+    });
     expect(notCourse.statusCode).toBe(409);
     expect(notCourse.json().code).toBe('EVENT_NOT_A_COURSE');
-    expect(
-      (await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates/${stranger.id}` })).statusCode,
-    ).toBe(404);
+    expect((await t.as(viewer, { method: 'GET', url: certUrl(stranger.id) })).statusCode).toBe(404);
   });
 
-  it('prints a Teilnehmerliste of registered and attended persons with blank rows, escaped', async () => {
+  it('prints a Teilnehmerliste (PDF) of registered and attended persons with blank rows', async () => {
     const { t, viewer } = await setup();
     const event = createEvent(t.db, {
       title: 'Netzwerktreffen <Gotha>',
@@ -535,18 +553,38 @@ describe('course sessions and certificates', () => {
     });
     createAttendance(t.db, { eventId: event.id, personId: c.id, status: 'cancelled' });
 
-    const res = await t.as(viewer, { method: 'GET', url: `/api/events/${event.id}/attendance-list?blankRows=3` });
+    const res = await t.as(viewer, { method: 'GET', url: `/api/events/${event.id}/attendance-list.pdf?blankRows=3` });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.body).toContain('Teilnehmerliste');
-    expect(res.body).toContain('Netzwerktreffen &lt;Gotha&gt;');
-    expect(res.body).toContain('15.11.2024');
-    expect(res.body).toContain('Unterschrift');
-    expect(res.body).toContain('Stadtwerke Gotha GmbH');
-    expect(res.body).not.toContain('Abgesagt');
-    expect(res.body.indexOf('Adler')).toBeLessThan(res.body.indexOf('Zander'));
-    expect(res.body.match(/<tr>/g)).toHaveLength(1 + 2 + 3);
-    expect(res.body).toContain('@page');
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('filename="Teilnehmerliste-Netzwerktreffen-Gotha.pdf"');
+    const { pages, title } = await readPdf(res.rawPayload);
+    expect(title).toBe('Teilnehmerliste – Netzwerktreffen <Gotha>');
+    const text = pages.join(' ');
+    expect(text).toContain('Teilnehmerliste Netzwerktreffen <Gotha>');
+    expect(text).toContain('15.11.2024');
+    expect(text).toContain('Nr. Name Organisation Unterschrift');
+    // Sorted by last name, cancelled ones left out, then three numbered blank rows.
+    expect(text).toContain('1 Zoe Adler Stadtwerke Gotha GmbH 2 Ben Zander 3 4 5');
+    expect(text).not.toContain('Abgesagt');
+    expect(text).toContain('2 angemeldete Personen');
+
+    const tooMany = await t.as(viewer, {
+      method: 'GET',
+      url: `/api/events/${event.id}/attendance-list.pdf?blankRows=101`,
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().errors[0].field).toBe('blankRows');
+    expect((await t.as(viewer, { method: 'GET', url: '/api/events/999/attendance-list.pdf' })).statusCode).toBe(404);
+  });
+
+  it('answers 409 for certificates of a course nobody attended, and 401 without a token', async () => {
+    const { t, viewer } = await setup();
+    const course = createEvent(t.db, { kind: 'course' });
+    const none = await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates.pdf` });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().code).toBe('NOBODY_ATTENDED');
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/events/${course.id}/certificates.pdf` });
+    expect(anonymous.statusCode).toBe(401);
   });
 });
 

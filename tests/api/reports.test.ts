@@ -13,6 +13,7 @@ import {
   createOrganization,
   createPerson,
 } from '../support/factories.ts';
+import { readPdf } from '../support/pdf.ts';
 
 const YEAR = 'from=2024-01-01&to=2024-12-31';
 const at = (day: string) => `${day}T09:00:00.000Z`;
@@ -364,12 +365,14 @@ describe('reach report', () => {
     expect(ok.json().quarters).toHaveLength(20);
   });
 
-  it('exports the report as XLSX with numbers as numbers and as a printable page', async () => {
+  it('exports the report as XLSX with numbers as numbers and as PDF', async () => {
     const { t, viewer } = await setup();
     const res = await t.as(viewer, { method: 'GET', url: `/api/reports/reach.xlsx?${YEAR}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="reichweite-2024-01-01-2024-12-31.xlsx"');
+    expect(res.headers['content-disposition']).toContain(
+      'attachment; filename="Reichweite-2024-01-01-2024-12-31.xlsx"',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
@@ -415,13 +418,20 @@ describe('reach report', () => {
     const districts = workbook.getWorksheet('Landkreise')?.getSheetValues().slice(2) as unknown[][];
     expect(districts.map((r) => r.slice(1))).toContainEqual(['Landkreis Gotha', 1, 1, 3]);
 
-    const html = await t.as(viewer, { method: 'GET', url: `/api/reports/reach.html?${YEAR}` });
-    expect(html.statusCode).toBe(200);
-    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(html.body).toContain('@page { size: A4 landscape');
-    expect(html.body).toContain('Reichweite 01.01.2024 – 31.12.2024');
-    expect(html.body).toContain('<td>A-Knoten Gotha</td><td>Q1 2024</td>');
-    expect(html.body).toContain('Landkreis Gotha');
+    const pdf = await t.as(viewer, { method: 'GET', url: `/api/reports/reach.pdf?${YEAR}` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('filename="Reichweite-2024-01-01-2024-12-31.pdf"');
+    const { pages, title } = await readPdf(pdf.rawPayload);
+    expect(title).toBe('Reichweite 01.01.2024 – 31.12.2024');
+    const text = pages.join(' ');
+    expect(text).toContain('Zeitraum 01.01.2024 – 31.12.2024');
+    expect(text).toContain('Knoten Quartal Organisationen davon KMU Personen');
+    // The Q1 row of node A: 1 organisation, 1 SME, 3 persons, 3 events.
+    expect(text).toMatch(/A-Knoten Gotha Q1 2024 1 1 3 3 /);
+    expect(text).toContain('Veranstaltungen nach Format');
+    expect(text).toContain('Landkreis Gotha');
+    expect(text).toMatch(/Seite 1 von \d/);
 
     const bad = await t.as(viewer, { method: 'GET', url: '/api/reports/reach.xlsx?from=2024-01-01' });
     expect(bad.statusCode).toBe(400);
@@ -484,9 +494,13 @@ describe('reach snapshots', () => {
     const info = workbook.getWorksheet('Info')?.getSheetValues() as unknown[][];
     expect(info.map((r) => r?.[2])).toContain('Zwischenbericht 2024');
 
-    const html = await t.as(viewer, { method: 'GET', url: `/api/reports/reach/snapshots/${snapshot.id}.html` });
-    expect(html.statusCode).toBe(200);
-    expect(html.body).toContain('Reichweite – Zwischenbericht 2024');
+    const pdf = await t.as(viewer, { method: 'GET', url: `/api/reports/reach/snapshots/${snapshot.id}.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-disposition']).toContain('Reichweite-Zwischenbericht-2024-2024-01-01-2024-12-31.pdf');
+    const frozenPdf = await readPdf(pdf.rawPayload);
+    expect(frozenPdf.title).toBe('Reichweite – Zwischenbericht 2024');
+    expect(frozenPdf.pages.join(' ')).toContain('Eingefroren am');
+    expect((await t.as(viewer, { method: 'GET', url: '/api/reports/reach/snapshots/999.pdf' })).statusCode).toBe(404);
   });
 
   it('lets a viewer read but not create snapshots, validates the body and answers 404 for unknown ones', async () => {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Page as PageOf } from '@anett/shared/schemas/common';
 import type { PersonListItem } from '@anett/shared/schemas/person';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 
 /** A logged-in API client for looking up demo data (the browser's token lives only in its memory). */
 async function demoApi(baseUrl: string) {
@@ -143,5 +145,42 @@ describe('events and attendance in a real browser', () => {
     await page.keyboard.press('PageDown');
     await page.waitForURL(/month=2024-12/);
     await page.getByRole('heading', { name: 'Dezember 2024' }).waitFor();
+  });
+
+  it("downloads the certificates of a course and one participant's certificate as PDF", async () => {
+    const get = await demoApi(b.baseUrl());
+    const courses = await get<PageOf<{ id: number; title: string }>>(
+      `/api/events?kind=course&q=${encodeURIComponent('Pilotlehrgang Fahrzeugkomponenten')}`,
+    );
+    const course = courses.items[0];
+    expect(course).toBeDefined();
+    const page = await b.newPage();
+    await b.login(page);
+    await page.goto(`/veranstaltungen/${course?.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Pilotlehrgang Fahrzeugkomponenten' }).waitFor();
+
+    const allEvent = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Alle Bescheinigungen (PDF)' }).click();
+    const all = await allEvent;
+    expect(all.suggestedFilename()).toBe('Teilnahmebescheinigungen-Pilotlehrgang-Fahrzeugkomponenten.pdf');
+    const allPdf = await readPdf(readFileSync((await all.path()) as string));
+    expect(allPdf.pages.length).toBeGreaterThan(1);
+    for (const text of allPdf.pages) expect(text).toMatch(/^Teilnahmebescheinigung Hiermit wird bestätigt, dass/);
+
+    const oneEvent = page.waitForEvent('download');
+    await page
+      .getByRole('button', { name: /^Teilnahmebescheinigung \(PDF\) für / })
+      .first()
+      .click();
+    const one = await oneEvent;
+    expect(one.suggestedFilename()).toMatch(/^Teilnahmebescheinigung-.+-Pilotlehrgang-Fahrzeugkomponenten\.pdf$/);
+    const onePdf = await readPdf(readFileSync((await one.path()) as string));
+    expect(onePdf.pages).toHaveLength(1);
+    expect(allPdf.pages).toContain(onePdf.pages[0]);
+
+    const listEvent = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Teilnehmerliste (PDF)' }).click();
+    const list = await readPdf(readFileSync((await (await listEvent).path()) as string));
+    expect(list.pages[0]).toMatch(/^Teilnehmerliste Pilotlehrgang Fahrzeugkomponenten/);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Graph } from '@anett/shared/schemas/graph';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 
 /** The graph component exposes its cytoscape instance for tests. */
 type CyWindow = { __cy?: { nodes(): { length: number }; getElementById(id: string): { emit(event: string): void } } };
@@ -24,7 +25,7 @@ describe('dashboard, reach report and network graph', () => {
     await b.screenshot(page, 'reports-dashboard');
   });
 
-  it('shows the reach table for 2024 and downloads it as XLSX', async () => {
+  it('shows the reach table for 2024 and downloads it as XLSX and PDF', async () => {
     const page = await b.newPage();
     await b.login(page);
     await page.goto('/berichte/reichweite');
@@ -43,9 +44,17 @@ describe('dashboard, reach report and network graph', () => {
     const downloadEvent = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Excel herunterladen' }).first().click();
     const download = await downloadEvent;
-    expect(download.suggestedFilename()).toBe('reichweite-2024-01-01-2024-12-31.xlsx');
+    expect(download.suggestedFilename()).toBe('Reichweite-2024-01-01-2024-12-31.xlsx');
     const bytes = readFileSync((await download.path()) as string);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    const pdfEvent = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF herunterladen' }).first().click();
+    const pdfDownload = await pdfEvent;
+    expect(pdfDownload.suggestedFilename()).toBe('Reichweite-2024-01-01-2024-12-31.pdf');
+    const pdf = await readPdf(readFileSync((await pdfDownload.path()) as string));
+    expect(pdf.pages[0]).toContain('Reichweite 01.01.2024 – 31.12.2024');
+    expect(pdf.pages.join(' ')).toContain('QTI-Knoten Rohr');
   });
 
   it('freezes a period and lists the snapshot', async () => {

@@ -230,4 +230,4 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
-export const attendanceListHtmlQuery = z.object({ blankRows: z.coerce.number().int().min(0).max(100).default(5) });
+export const attendanceListPdfQuery = z.object({ blankRows: z.coerce.number().int().min(0).max(100).default(5) });

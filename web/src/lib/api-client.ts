@@ -37,11 +37,17 @@ export type RequestOptions = {
   /** Record version for `If-Match` (sent as `"<version>"`). */
   ifMatch?: number;
   signal?: AbortSignal;
-  /** 'blob' for non-JSON answers (printable HTML pages, files). */
+  /** 'blob' for non-JSON answers (files). */
   responseType?: 'json' | 'blob';
 };
 
-export type ApiResponse<T> = { data: T; etag: string | null; version: number | null };
+export type ApiResponse<T> = {
+  data: T;
+  etag: string | null;
+  version: number | null;
+  /** The file name from `Content-Disposition`, for downloads. */
+  disposition?: string | null;
+};
 
 /** `?a=1&tag=x&tag=y`: arrays as repeated keys, empty values left out. */
 export function toQueryString(query: Query | undefined): string {
@@ -238,7 +244,10 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   }
   if (!res.ok) throw await toApiError(res);
   const etag = res.headers.get('etag');
-  if (opts.responseType === 'blob') return { data: (await res.blob()) as T, etag, version: versionFromEtag(etag) };
+  if (opts.responseType === 'blob') {
+    const disposition = res.headers.get('content-disposition');
+    return { data: (await res.blob()) as T, etag, version: versionFromEtag(etag), disposition };
+  }
   const text = res.status === 204 ? '' : await res.text();
   const data = (text ? JSON.parse(text) : undefined) as T;
   return { data, etag, version: versionFromEtag(etag) };
@@ -250,7 +259,11 @@ export const api = {
   post: <T>(path: string, opts?: RequestOptions) => request<T>('POST', path, opts).then((r) => r.data),
   patch: <T>(path: string, opts?: RequestOptions) => request<T>('PATCH', path, opts).then((r) => r.data),
   delete: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts).then((r) => r.data),
-  blob: (path: string, opts?: RequestOptions) =>
-    request<Blob>('GET', path, { ...opts, responseType: 'blob' }).then((r) => r.data),
+  /** A file: its bytes and the raw `Content-Disposition` header. */
+  file: (path: string, opts?: RequestOptions) =>
+    request<Blob>('GET', path, { ...opts, responseType: 'blob' }).then((r) => ({
+      data: r.data,
+      disposition: r.disposition ?? null,
+    })),
   request,
 };

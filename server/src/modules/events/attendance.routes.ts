@@ -1,4 +1,6 @@
+import { safeFilename } from '@anett/shared/csv-cell';
 import {
+  type Attendance,
   attendance,
   attendanceBatchResult,
   attendanceCounters,
@@ -7,7 +9,7 @@ import {
   attendanceDeleted,
   attendanceImportBody,
   attendanceImportFileBody,
-  attendanceListHtmlQuery,
+  attendanceListPdfQuery,
   attendanceListQuery,
   attendancePage,
   attendanceParams,
@@ -30,18 +32,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag } from '../../lib/concurrency.ts';
+import { fileResponse, sendFile } from '../../lib/download.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { createAttendanceService } from './attendance.service.ts';
+import { attendanceListPdf, certificatesPdf } from './attendance-documents.ts';
 import { parseImportFile, type SourceRow } from './attendance-import.ts';
-import { attendanceListHtml, certificateHtml } from './certificates.ts';
 
 /** Base64 grows a file by a third: this admits sign-in lists up to about 5 MB. */
 const IMPORT_FILE_BODY_LIMIT = 7 * 1024 * 1024;
-/** Sent as text/html: Fastify passes a string with a non-JSON content type through unserialised. */
-const printablePage = z.string().describe('text/html page');
 
 export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -289,53 +291,86 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     },
   );
 
-  // Printable pages
+  // Documents (PDF)
+
+  const attendedCourse = (id: number): Event => {
+    const event = liveEvent(id);
+    if (event.kind !== 'course')
+      throw new AppError('EVENT_NOT_A_COURSE', 409, 'Certificates are issued for courses only');
+    return event;
+  };
+  const certificateOf = (event: Event, attendance: Attendance) => ({
+    attendance,
+    sessions: ctx.attendances.attendedSessions(event.id, attendance.personId),
+  });
 
   app.get(
-    '/api/events/:id/attendance-list',
+    '/api/events/:id/attendance-list.pdf',
     {
       config: { access: 'viewer' },
       schema: {
         tags,
-        summary:
-          'Printable Teilnehmerliste (text/html) of registered and attended persons, with blank rows for walk-ins',
+        summary: 'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins',
         params: idParams,
-        querystring: attendanceListHtmlQuery,
-        response: { 200: printablePage, ...errorResponses(400, 401, 403, 404) },
+        querystring: attendanceListPdfQuery,
+        produces: [PDF_TYPE],
+        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const event = liveEvent(request.params.id);
       const people = ctx.attendances.byStatus(event.id, ['registered', 'attended']);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(attendanceListHtml(event, people, request.query.blankRows, nowIso()));
+      const pdf = await attendanceListPdf(event, people, request.query.blankRows, nowIso());
+      return sendFile(reply, PDF_TYPE, safeFilename(`Teilnehmerliste ${event.title}`, 'pdf'), pdf);
     },
   );
 
   app.get(
-    '/api/events/:id/certificates/:personId',
+    '/api/events/:id/certificates.pdf',
     {
       config: { access: 'viewer' },
       schema: {
         tags,
-        summary: 'Printable Teilnahmebescheinigung (text/html) for a person who attended a course',
-        params: attendanceParams,
-        response: { 200: printablePage, ...errorResponses(400, 401, 403, 404, 409) },
+        summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course',
+        params: idParams,
+        produces: [PDF_TYPE],
+        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      const event = liveEvent(request.params.id);
-      if (event.kind !== 'course')
-        throw new AppError('EVENT_NOT_A_COURSE', 409, 'Certificates are issued for courses only');
+      const event = attendedCourse(request.params.id);
+      const attended = ctx.attendances.byStatus(event.id, ['attended']);
+      if (attended.length === 0) throw new AppError('NOBODY_ATTENDED', 409, 'Nobody has attended this course yet');
+      const pdf = await certificatesPdf(
+        event,
+        attended.map((a) => certificateOf(event, a)),
+        nowIso(),
+      );
+      return sendFile(reply, PDF_TYPE, safeFilename(`Teilnahmebescheinigungen ${event.title}`, 'pdf'), pdf);
+    },
+  );
+
+  app.get(
+    '/api/events/:id/certificates/:personId.pdf',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Teilnahmebescheinigung (PDF) for a person who attended a course',
+        params: attendanceParams,
+        produces: [PDF_TYPE],
+        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const event = attendedCourse(request.params.id);
       const row = ctx.attendances.get(event.id, request.params.personId);
       if (!row) throw notFound('attendance');
       if (row.status !== 'attended')
         throw new AppError('NOT_ATTENDED', 409, 'Certificates are issued for attended persons only');
-      const sessions = ctx.attendances.attendedSessions(event.id, row.personId);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(certificateHtml({ event, attendance: row, sessions, issuedAt: nowIso() }));
+      const pdf = await certificatesPdf(event, [certificateOf(event, row)], nowIso());
+      const name = `Teilnahmebescheinigung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
+      return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
     },
   );
 }

@@ -1,9 +1,10 @@
 import type { ReachBreakdownRow, ReachMetrics, ReachReport, ReachSource } from '@anett/shared/schemas/report';
 import { EVENT_KIND, EVENT_KINDS } from '@anett/shared/vocab/enums';
 import ExcelJS from 'exceljs';
-import { escapeHtml, formatDate } from '../events/certificates.ts';
+import type { Content } from 'pdfmake/interfaces';
+import { formatDate, formatNumber, gridLayout, renderPdf } from '../../lib/pdf.ts';
 
-/** Reach report as an XLSX workbook and as a printable A4 HTML page (German). */
+/** Reach report as an XLSX workbook and as a PDF (German). */
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -112,89 +113,104 @@ export async function reachXlsx(report: ReachReport, meta: ReportMeta = {}): Pro
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const numberFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
-const num = (n: number) => numberFormat.format(n);
+const num = (n: number) => ({ text: formatNumber(n), alignment: 'right' as const });
+/** Long compounds break at a known joint in the narrow header cells of the PDF (pdfmake does not hyphenate). */
+const JOINTS = /^(Lehrgangs|Podiums|Netzwerk|Veranstal)(.{4,})$/;
+const printHeader = (header: string) =>
+  header
+    .split(' ')
+    .map((word) => word.replace(JOINTS, '$1-\n$2'))
+    .join(' ');
+const headerCell = (text: string, right = false) => ({
+  text,
+  bold: true,
+  ...(right ? { alignment: 'right' as const } : {}),
+});
 
-const STYLE = `
-@page { size: A4 landscape; margin: 12mm 10mm; }
-* { box-sizing: border-box; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 8.5pt; color: #111; margin: 0 auto; }
-h1 { font-size: 16pt; margin: 0 0 2mm; }
-h2 { font-size: 11pt; margin: 6mm 0 2mm; page-break-after: avoid; break-after: avoid; }
-.meta { margin: 0 0 4mm; color: #333; }
-.meta td { border: 0; padding: 0.5mm 3mm 0.5mm 0; }
-table { border-collapse: collapse; }
-table.main { width: 100%; font-size: 7.5pt; }
-th, td { border: 0.2mm solid #666; padding: 0.8mm 1.2mm; vertical-align: top; }
-th { background: #eee; text-align: left; hyphens: auto; }
-td.n { text-align: right; white-space: nowrap; }
-th.n { text-align: right; }
-tr.total td { font-weight: 600; background: #f6f6f6; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-.breakdowns { display: flex; gap: 6mm; flex-wrap: wrap; align-items: flex-start; }
-.footer { margin-top: 4mm; font-size: 7.5pt; color: #555; }
-@media screen { body { padding: 8mm; max-width: 297mm; } }
-`;
-
-function breakdownTable(title: string, column: string, rows: ReachBreakdownRow[]): string {
-  const body = rows
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(r.label)}</td><td class="n">${num(r.organizations)}</td><td class="n">${num(r.smes)}</td><td class="n">${num(r.persons)}</td></tr>`,
-    )
-    .join('\n');
-  return `<section><h2>${escapeHtml(title)}</h2>
-<table><thead><tr><th>${escapeHtml(column)}</th><th class="n">Organisationen</th><th class="n">davon KMU</th><th class="n">Personen</th></tr></thead>
-<tbody>
-${body || '<tr><td colspan="4">keine</td></tr>'}
-</tbody></table></section>`;
+/** Node × quarter table of the given columns (the report splits them in two so that each fits A4 landscape). */
+function nodeTable(report: ReachReport, columns: typeof METRIC_COLUMNS): Content {
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [110, 42, ...columns.map(() => '*')],
+      body: [
+        [headerCell('Knoten'), headerCell('Quartal'), ...columns.map((c) => headerCell(printHeader(c.header), true))],
+        ...tableRows(report).map((r) => {
+          const style = r.total ? { bold: true, fillColor: '#f6f6f6' } : {};
+          return [
+            { text: r.node, ...style },
+            { text: r.quarter, ...style },
+            ...columns.map((c) => ({ ...num(c.value(r.metrics)), ...style })),
+          ];
+        }),
+      ],
+    },
+    layout: gridLayout,
+    fontSize: 8,
+  };
 }
 
-/** Printable report: the browser prints it or saves it as PDF (A4 landscape). */
-/** Node × quarter table of the given columns (the page splits them in two so that each fits A4 landscape). */
-function nodeTable(report: ReachReport, columns: typeof METRIC_COLUMNS): string {
-  const head = `<tr><th>Knoten</th><th>Quartal</th>${columns.map((c) => `<th class="n">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
-  const body = tableRows(report)
-    .map(
-      (r) =>
-        `<tr${r.total ? ' class="total"' : ''}><td>${escapeHtml(r.node)}</td><td>${escapeHtml(r.quarter)}</td>${columns.map((c) => `<td class="n">${num(c.value(r.metrics))}</td>`).join('')}</tr>`,
-    )
-    .join('\n');
-  return `<table class="main">\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+function breakdownTable(title: string, column: string, rows: ReachBreakdownRow[]): Content {
+  return {
+    stack: [
+      { text: title, fontSize: 11, bold: true, margin: [0, 0, 0, 4] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 'auto', 'auto', 'auto'],
+          body: [
+            [
+              headerCell(column),
+              headerCell('Organisationen', true),
+              headerCell('KMU', true),
+              headerCell('Personen', true),
+            ],
+            ...(rows.length
+              ? rows.map((r) => [r.label, num(r.organizations), num(r.smes), num(r.persons)])
+              : [[{ text: 'keine', colSpan: 4 }, '', '', '']]),
+          ],
+        },
+        layout: gridLayout,
+        fontSize: 7.5,
+      },
+    ],
+  };
 }
 
 const isKindColumn = (c: (typeof METRIC_COLUMNS)[number]) => EVENT_KINDS.some((k) => EVENT_KIND[k].de === c.header);
 
-/** Printable report: the browser prints it or saves it as PDF (A4 landscape). */
-export function reachHtml(report: ReachReport, meta: ReportMeta = {}): string {
+/** The report as a PDF (A4 landscape): info, node × quarter tables, then the breakdowns side by side. */
+export function reachPdf(report: ReachReport, meta: ReportMeta = {}): Promise<Buffer> {
   const title = meta.label ? `Reichweite – ${meta.label}` : `Reichweite ${day(report.from)} – ${day(report.to)}`;
-  const metaRows = infoLines(report, meta, reportNodeName(report))
-    .slice(1)
-    .map(([k, v]) => `<tr><td><strong>${escapeHtml(k)}</strong></td><td>${escapeHtml(v)}</td></tr>`)
-    .join('\n');
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<table class="meta">${metaRows}</table>
-${nodeTable(
-  report,
-  METRIC_COLUMNS.filter((c) => !isKindColumn(c)),
-)}
-<h2>Veranstaltungen nach Format</h2>
-${nodeTable(report, [METRIC_COLUMNS.find((c) => c.header === 'Veranstaltungen') as (typeof METRIC_COLUMNS)[number], ...METRIC_COLUMNS.filter(isKindColumn)])}
-<div class="breakdowns">
-${BREAKDOWNS.map((b) => breakdownTable(b.title, b.column, report.breakdowns[b.key])).join('\n')}
-</div>
-<p class="footer">ANeTT Netzwerk-CRM · berechnet ${escapeHtml(formatDate(report.generatedAt))}</p>
-</body>
-</html>
-`;
+  const info = infoLines(report, meta, reportNodeName(report)).slice(1);
+  const events = METRIC_COLUMNS.find((c) => c.header === 'Veranstaltungen') as (typeof METRIC_COLUMNS)[number];
+  const section = (text: string): Content => ({ text, fontSize: 11, bold: true, margin: [0, 12, 0, 4] });
+  return renderPdf({
+    title,
+    footerText: `ANeTT Netzwerk-CRM · ${title} · berechnet ${formatDate(report.generatedAt)}`,
+    createdAt: report.generatedAt,
+    pageOrientation: 'landscape',
+    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    content: [
+      { text: title, fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
+      {
+        table: { widths: [90, '*'], body: info.map(([k, v]) => [{ text: k, bold: true }, v]) },
+        layout: 'noBorders',
+        fontSize: 8.5,
+        margin: [0, 0, 0, 8],
+      },
+      nodeTable(
+        report,
+        METRIC_COLUMNS.filter((c) => !isKindColumn(c)),
+      ),
+      section('Veranstaltungen nach Format'),
+      nodeTable(report, [events, ...METRIC_COLUMNS.filter(isKindColumn)]),
+      {
+        columns: BREAKDOWNS.map((b) => breakdownTable(b.title, b.column, report.breakdowns[b.key])),
+        columnGap: 14,
+        margin: [0, 14, 0, 0],
+      },
+    ],
+  });
 }

@@ -1,3 +1,4 @@
+import { safeFilename } from '@anett/shared/csv-cell';
 import { idParams } from '@anett/shared/schemas/common';
 import {
   type ReachReport,
@@ -13,18 +14,27 @@ import {
 } from '@anett/shared/schemas/report';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { setEtag } from '../../lib/concurrency.ts';
+import { fileResponse, sendFile } from '../../lib/download.ts';
 import { notFound } from '../../lib/errors.ts';
+import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { createReachService } from './reach.service.ts';
-import { type ReportMeta, reachHtml, reachXlsx, XLSX_TYPE } from './reach-export.ts';
+import { type ReportMeta, reachPdf, reachXlsx, XLSX_TYPE } from './reach-export.ts';
 import type { SnapshotRow, SnapshotSummaryRow } from './reports.repository.ts';
 
-const printablePage = z.string().describe('text/html page');
-const xlsxFile = z.unknown().describe('the XLSX workbook');
+type ReportFile = { type: string; label: string; render: (report: ReachReport, meta: ReportMeta) => Promise<Buffer> };
+const REPORT_FILES = {
+  xlsx: {
+    type: XLSX_TYPE,
+    label: 'XLSX (sheet "Reichweite": node × quarter; one sheet per breakdown)',
+    render: reachXlsx,
+  },
+  pdf: { type: PDF_TYPE, label: 'PDF (A4 landscape)', render: reachPdf },
+} satisfies Record<string, ReportFile>;
+type ReportFormat = keyof typeof REPORT_FILES;
 
 const toSummary = (row: SnapshotSummaryRow): ReachSnapshotSummary => ({
   id: row.id,
@@ -57,15 +67,11 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return toSnapshot(row);
   };
 
-  const fileName = (report: ReachReport, ext: string) => `reichweite-${report.from}-${report.to}.${ext}`;
-  const sendXlsx = async (reply: FastifyReply, report: ReachReport, meta: ReportMeta) =>
-    reply
-      .type(XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="${fileName(report, 'xlsx')}"`)
-      .header('x-content-type-options', 'nosniff')
-      .send(await reachXlsx(report, meta));
-  const sendHtml = (reply: FastifyReply, report: ReachReport, meta: ReportMeta) =>
-    reply.type('text/html; charset=utf-8').send(reachHtml(report, meta));
+  const sendReport = async (reply: FastifyReply, format: ReportFormat, report: ReachReport, meta: ReportMeta) => {
+    const { type, render } = REPORT_FILES[format];
+    const name = safeFilename(`Reichweite ${meta.label ?? ''} ${report.from} ${report.to}`, format);
+    return sendFile(reply, type, name, await render(report, meta));
+  };
 
   const description =
     'Per node and quarter, per node, per quarter and in total: unique organisations (of them SMEs) and persons ' +
@@ -88,35 +94,39 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request) => reach.report(request.query),
   );
 
-  app.get(
-    '/api/reports/reach.xlsx',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Reach report as XLSX: sheet "Reichweite" (node × quarter) and one sheet per breakdown',
-        querystring: reachQuery,
-        produces: [XLSX_TYPE],
-        response: { 200: xlsxFile, ...errorResponses(400, 401, 403, 422) },
+  for (const [format, { type, label }] of Object.entries(REPORT_FILES) as [ReportFormat, ReportFile][]) {
+    app.get(
+      `/api/reports/reach.${format}`,
+      {
+        config: { access: 'viewer' },
+        schema: {
+          tags,
+          summary: `Reach report as ${label}`,
+          querystring: reachQuery,
+          produces: [type],
+          response: { 200: fileResponse(`the ${label}`), ...errorResponses(400, 401, 403, 422) },
+        },
       },
-    },
-    async (request, reply) => sendXlsx(reply, reach.report(request.query), {}),
-  );
-
-  app.get(
-    '/api/reports/reach.html',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Reach report as a printable page (text/html, A4 landscape; print or save as PDF)',
-        querystring: reachQuery,
-        produces: ['text/html'],
-        response: { 200: printablePage, ...errorResponses(400, 401, 403, 422) },
+      async (request, reply) => sendReport(reply, format, reach.report(request.query), {}),
+    );
+    app.get(
+      `/api/reports/reach/snapshots/:id.${format}`,
+      {
+        config: { access: 'viewer' },
+        schema: {
+          tags,
+          summary: `A frozen reach report as ${label}`,
+          params: idParams,
+          produces: [type],
+          response: { 200: fileResponse(`the ${label}`), ...errorResponses(400, 401, 403, 404) },
+        },
       },
-    },
-    async (request, reply) => sendHtml(reply, reach.report(request.query), {}),
-  );
+      async (request, reply) => {
+        const s = loadSnapshot(request.params.id);
+        return sendReport(reply, format, s.report, { label: s.label, frozenAt: s.createdAt });
+      },
+    );
+  }
 
   // Snapshots
 
@@ -187,42 +197,6 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const snapshot = loadSnapshot(request.params.id);
       setEtag(reply, snapshot.version);
       return snapshot;
-    },
-  );
-
-  app.get(
-    '/api/reports/reach/snapshots/:id.xlsx',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'A frozen reach report as XLSX',
-        params: idParams,
-        produces: [XLSX_TYPE],
-        response: { 200: xlsxFile, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const s = loadSnapshot(request.params.id);
-      return sendXlsx(reply, s.report, { label: s.label, frozenAt: s.createdAt });
-    },
-  );
-
-  app.get(
-    '/api/reports/reach/snapshots/:id.html',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'A frozen reach report as a printable page (text/html)',
-        params: idParams,
-        produces: ['text/html'],
-        response: { 200: printablePage, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      const s = loadSnapshot(request.params.id);
-      return sendHtml(reply, s.report, { label: s.label, frozenAt: s.createdAt });
     },
   );
 }

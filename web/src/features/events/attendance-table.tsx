@@ -31,11 +31,11 @@ import { personName } from '../../components/entity-multi-select.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { attendanceListOptions, useRemoveAttendance, useUpdateAttendance } from './api.ts';
-import { openPrintable } from './printable.ts';
 import { usePromotionNotice } from './promotion-notice.ts';
 import { AttendanceStatusBadge } from './status-badge.tsx';
 
@@ -278,7 +278,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
                         size="lg"
                         aria-label={t('events.attendance.certificateFor', { name: personName(a.person) })}
                         onClick={() =>
-                          openPrintable(`/api/events/${event.id}/certificates/${a.personId}`).catch((err: unknown) =>
+                          downloadFile(`/api/events/${event.id}/certificates/${a.personId}.pdf`).catch((err: unknown) =>
                             failed(err),
                           )
                         }

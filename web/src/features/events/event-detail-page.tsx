@@ -19,9 +19,10 @@ import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
   IconCalendarEvent,
+  IconCertificate,
   IconDots,
+  IconFileTypePdf,
   IconPencil,
-  IconPrinter,
   IconQrcode,
   IconTrash,
   IconUserPlus,
@@ -35,6 +36,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -46,7 +48,6 @@ import { eventDetailOptions, useDeleteEvent } from './api.ts';
 import { AttendanceTable } from './attendance-table.tsx';
 import { EventFormModal } from './event-form-modal.tsx';
 import { KIND_COLOR, seatsTaken } from './event-kind.ts';
-import { openPrintable } from './printable.ts';
 import { SessionMatrix } from './session-matrix.tsx';
 import { STATUS_COLOR } from './status-badge.tsx';
 
@@ -89,8 +90,8 @@ function Detail({ event }: { event: EventDetail }) {
   const taken = seatsTaken(event);
   useQuickLogContext({ eventId: event.id, nodeId: event.nodeId, kind: 'event_conversation' });
 
-  const print = (path: string) =>
-    openPrintable(path).catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) }));
+  const download = (path: string) =>
+    downloadFile(path).catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) }));
 
   const facts: [string, ReactNode][] = (
     [
@@ -149,11 +150,20 @@ function Detail({ event }: { event: EventDetail }) {
             )}
             <Button
               variant="default"
-              leftSection={<IconPrinter size={16} />}
-              onClick={() => void print(`/api/events/${event.id}/attendance-list`)}
+              leftSection={<IconFileTypePdf size={16} />}
+              onClick={() => void download(`/api/events/${event.id}/attendance-list.pdf`)}
             >
               {t('events.printList')}
             </Button>
+            {isCourse && (event.counts.attended ?? 0) > 0 && (
+              <Button
+                variant="default"
+                leftSection={<IconCertificate size={16} />}
+                onClick={() => void download(`/api/events/${event.id}/certificates.pdf`)}
+              >
+                {t('events.certificates')}
+              </Button>
+            )}
             {canEdit && (
               <Menu position="bottom-end">
                 <Menu.Target>

@@ -14,6 +14,7 @@ import { foldedFilter } from '../../components/filters/vocab-select.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
+import { saveBlob } from '../../lib/download.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { egoGraphOptions, networkGraphOptions } from './api.ts';
@@ -196,17 +197,6 @@ function Legend({ graph }: { graph: Graph }) {
       ))}
     </Group>
   );
-}
-
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function GraphPage() {

@@ -9,6 +9,7 @@ import type {
 } from '@anett/shared/schemas/report';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download.ts';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -37,8 +38,11 @@ export function useCreateSnapshot() {
 }
 
 /** The live report (query) or a frozen one (snapshot id) as a file. */
-export function reportFile(kind: 'xlsx' | 'html', source: { query: ReachQuery } | { snapshotId: number }) {
+export type ReportSource = { query: ReachQuery } | { snapshotId: number };
+
+/** Downloads the live report or a snapshot as XLSX or PDF, under the file name the server gives. */
+export function downloadReport(format: 'xlsx' | 'pdf', source: ReportSource) {
   return 'snapshotId' in source
-    ? api.blob(`/api/reports/reach/snapshots/${source.snapshotId}.${kind}`)
-    : api.blob(`/api/reports/reach.${kind}`, { query: source.query });
+    ? downloadFile(`/api/reports/reach/snapshots/${source.snapshotId}.${format}`)
+    : downloadFile(`/api/reports/reach.${format}`, { query: source.query });
 }

@@ -17,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconPrinter, IconSnowflake } from '@tabler/icons-react';
+import { IconDownload, IconFileTypePdf, IconSnowflake } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, Fragment, type ReactNode, useState } from 'react';
@@ -25,13 +25,17 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { toQueryString } from '../../lib/api-client.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { useSessionUser } from '../auth/session.ts';
-import { openPrintable } from '../events/printable.ts';
-import { reachReportOptions, reachSnapshotsOptions, reportFile, useCreateSnapshot } from './api.ts';
+import {
+  downloadReport,
+  type ReportSource,
+  reachReportOptions,
+  reachSnapshotsOptions,
+  useCreateSnapshot,
+} from './api.ts';
 
 const route = getRouteApi('/app/berichte/reichweite');
 
@@ -58,18 +62,6 @@ const YEARS = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
 
 /** '2024-Q1' → 'Q1 2024'. */
 const quarterLabel = (key: string) => `${key.slice(5)} ${key.slice(0, 4)}`;
-
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Section({
   title,
@@ -267,33 +259,36 @@ function FreezeModal({ query, opened, onClose }: { query: ReachQuery; opened: bo
   );
 }
 
-function FileButtons({ source, name }: { source: Parameters<typeof reportFile>[1]; name: string }) {
+function FileButtons({ source }: { source: ReportSource }) {
   const { t } = useLabels();
-  const [busy, setBusy] = useState(false);
-  const fail = () => notifications.show({ color: 'red', message: t('reports.downloadFailed') });
-  const download = async () => {
-    setBusy(true);
+  const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
+  const download = async (format: 'xlsx' | 'pdf') => {
+    setBusy(format);
     try {
-      saveBlob(await reportFile('xlsx', source), `${name}.xlsx`);
+      await downloadReport(format, source);
     } catch {
-      fail();
+      notifications.show({ color: 'red', message: t('reports.downloadFailed') });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
-  const print = () =>
-    openPrintable(
-      'snapshotId' in source
-        ? `/api/reports/reach/snapshots/${source.snapshotId}.html`
-        : `/api/reports/reach.html${toQueryString(source.query)}`,
-    ).catch(fail);
   return (
     <>
-      <Button variant="light" leftSection={<IconDownload size={16} />} loading={busy} onClick={download}>
+      <Button
+        variant="light"
+        leftSection={<IconDownload size={16} />}
+        loading={busy === 'xlsx'}
+        onClick={() => void download('xlsx')}
+      >
         {t('reports.download')}
       </Button>
-      <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print}>
-        {t('reports.print')}
+      <Button
+        variant="default"
+        leftSection={<IconFileTypePdf size={16} />}
+        loading={busy === 'pdf'}
+        onClick={() => void download('pdf')}
+      >
+        {t('reports.pdf')}
       </Button>
     </>
   );
@@ -344,7 +339,7 @@ function Snapshots() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <FileButtons source={{ snapshotId: s.id }} name={`reichweite-${s.from}-${s.to}`} />
+                      <FileButtons source={{ snapshotId: s.id }} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -396,7 +391,7 @@ export function ReachPage() {
         actions={
           valid && (
             <>
-              <FileButtons source={{ query }} name={`reichweite-${query.from}-${query.to}`} />
+              <FileButtons source={{ query }} />
               {canFreeze && (
                 <Button leftSection={<IconSnowflake size={16} />} onClick={() => setFreezing(true)}>
                   {t('reports.freeze')}
