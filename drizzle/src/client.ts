@@ -18,6 +18,7 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../mi
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path, { readonly: options.readonly ?? false });
+  cacheStatements(sqlite);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -34,6 +35,40 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     sqlite.pragma('optimize = 0x10002');
   }
   return db;
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Keeps prepared statements by SQL text. drizzle prepares every query anew, and SQLite's parsing and planning was
+ * the largest single cost of a write request. A cached statement is handed out with its result mode reset, so a
+ * caller that switched it to raw/pluck/expand does not change what the next caller gets.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      // Most recently used last, so the first key is the one to evict.
+      cache.delete(source);
+      cache.set(source, cached);
+      if (cached.reader) cached.raw(false).pluck(false).expand(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
+/**
+ * Runs `work` in one immediate transaction (read-then-write without SQLITE_BUSY); nested calls become savepoints.
+ * Straight on better-sqlite3: drizzle's wrapper builds a transaction object per call. `work` must not await.
+ */
+export function immediate<T>(db: Db, work: () => T): T {
+  return db.$client.transaction(work).immediate();
 }
 
 export function closeDatabase(db: Db): void {

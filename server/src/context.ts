@@ -1,4 +1,5 @@
 import type { Db } from '@anett/db/client';
+import { createWriteQueue } from '@anett/db/write-queue';
 import type { Config } from './config.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createConsentsRepository } from './modules/consents/consents.repository.ts';
@@ -25,6 +26,11 @@ export function createContext(db: Db, config: Config) {
   return {
     db,
     config,
+    /**
+     * Runs a write and its audit entry in one transaction (never one without the other), committed together with the
+     * writes of concurrent requests; resolves after the commit. The work must be synchronous.
+     */
+    write: createWriteQueue(db),
     audit: createAuditRepository(db),
     users: createUsersRepository(db),
     interactions: createInteractionsRepository(db),

@@ -1,4 +1,4 @@
-import { berlinToday } from '@anett/server/modules/interactions/interactions.repository';
+import { berlinToday } from '@anett/server/lib/time';
 import type { Dashboard } from '@anett/shared/schemas/dashboard';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/app.ts';

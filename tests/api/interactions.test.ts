@@ -7,7 +7,7 @@ import {
   type interactionTopics,
   topics,
 } from '@anett/db/schema';
-import { berlinToday } from '@anett/server/modules/interactions/interactions.repository';
+import { berlinToday } from '@anett/server/lib/time';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '@anett/db/client';
 import { auditEntries } from '@anett/db/schema';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { nowIso } from '../../lib/time.ts';
 
 export type AuditInput = {
@@ -28,20 +28,31 @@ export function diffRecords(before: Record<string, unknown> | null, after: Recor
 }
 
 export function createAuditRepository(db: Db) {
+  const insert = db
+    .insert(auditEntries)
+    .values({
+      at: sql.placeholder('at'),
+      userId: sql.placeholder('userId'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      action: sql.placeholder('action'),
+      diff: sql.placeholder('diff'),
+      requestId: sql.placeholder('requestId'),
+      ip: sql.placeholder('ip'),
+    })
+    .prepare();
   return {
     record(entry: AuditInput): void {
-      db.insert(auditEntries)
-        .values({
-          at: nowIso(),
-          userId: entry.userId,
-          entity: entry.entity,
-          entityId: entry.entityId ?? null,
-          action: entry.action,
-          diff: entry.diff ?? null,
-          requestId: entry.requestId ?? null,
-          ip: entry.ip ?? null,
-        })
-        .run();
+      insert.run({
+        at: nowIso(),
+        userId: entry.userId,
+        entity: entry.entity,
+        entityId: entry.entityId ?? null,
+        action: entry.action,
+        diff: entry.diff ?? null,
+        requestId: entry.requestId ?? null,
+        ip: entry.ip ?? null,
+      });
     },
     forEntity(entity: string, entityId: number, limit = 200) {
       return db

@@ -1,8 +1,7 @@
 import type { SessionUser } from '@anett/shared/schemas/auth';
 import type { ActivityEntry, Dashboard, KeyFigures } from '@anett/shared/schemas/dashboard';
 import type { AppContext } from '../../context.ts';
-import { nowIso } from '../../lib/time.ts';
-import { berlinToday } from '../interactions/interactions.repository.ts';
+import { berlinToday, nowIso } from '../../lib/time.ts';
 import { createReachService, level } from '../reports/reach.service.ts';
 
 const ENTITY_TEXT: Record<string, string> = {

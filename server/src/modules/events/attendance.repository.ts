@@ -1,4 +1,4 @@
-import type { Db } from '@anett/db/client';
+import { type Db, immediate } from '@anett/db/client';
 import { affiliations, attendances, eventSessions, organizations, persons, sessionAttendances } from '@anett/db/schema';
 import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
@@ -84,7 +84,7 @@ export function createAttendanceRepository(db: Db) {
   return {
     /** Runs fn in one immediate transaction (read-then-write without SQLITE_BUSY); fn must not await. */
     transaction<T>(fn: () => T): T {
-      return db.transaction(() => fn(), { behavior: 'immediate' });
+      return immediate(db, fn);
     },
 
     find(eventId: number, personId: number): AttendanceRow | undefined {

@@ -4,8 +4,9 @@ import type { ExportChannel, ExportExclusion } from '@anett/shared/schemas/expor
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import { type SQL, sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { berlinToday } from '../../lib/time.ts';
 import { EMAIL_HASH_SQL, registerEmailHash } from '../consents/suppressions.repository.ts';
-import { isCurrent, personWhere, todayIso } from '../persons/person-filter.ts';
+import { isCurrent, personWhere } from '../persons/person-filter.ts';
 
 /** The export population: the person filter, the channel and whether a stated purpose replaces the consent. */
 export type ExportSelection = { filter: PersonFilter; channel: ExportChannel; purpose?: string | undefined };
@@ -112,7 +113,7 @@ export function createExportsRepository(db: Db) {
     /** How many persons match, by exclusion reason (`null`: exported). */
     counts(selection: ExportSelection): Map<ExportExclusion | null, number> {
       const rows = db.all<{ reason: ExportExclusion | null; n: number }>(
-        sql`SELECT reason, count(*) AS n FROM (${populationSql(selection, todayIso())}) GROUP BY reason`,
+        sql`SELECT reason, count(*) AS n FROM (${populationSql(selection, berlinToday())}) GROUP BY reason`,
       );
       return new Map(rows.map((r) => [r.reason, r.n]));
     },
@@ -126,7 +127,7 @@ export function createExportsRepository(db: Db) {
       // Ordered inside and limited, the population runs as a co-routine: the exclusion rules are evaluated once per
       // person and nothing is sorted in memory.
       const query = dialect.sqlToQuery(
-        sql`SELECT * FROM (${populationSql(selection, todayIso())} ORDER BY ${persons.id} LIMIT -1) WHERE reason IS NULL`,
+        sql`SELECT * FROM (${populationSql(selection, berlinToday())} ORDER BY ${persons.id} LIMIT -1) WHERE reason IS NULL`,
       );
       const reader = openReader();
       try {

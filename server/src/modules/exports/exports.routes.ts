@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { todayIso } from '../persons/person-filter.ts';
+import { berlinToday } from '../../lib/time.ts';
 import type { ExportSelection } from './exports.repository.ts';
 import { CONTENT_TYPES, createExportsService } from './exports.service.ts';
 
@@ -51,7 +51,7 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         },
       },
       async (request, reply) => {
-        const file = service.open(selectionOf(request.query), format, actor(request), todayIso());
+        const file = service.open(selectionOf(request.query), format, actor(request), berlinToday());
         return reply
           .type(file.contentType)
           .header('content-disposition', file.contentDisposition)

@@ -1,4 +1,4 @@
-import type { Db } from '@anett/db/client';
+import { type Db, immediate } from '@anett/db/client';
 import {
   affiliations,
   events,
@@ -14,7 +14,22 @@ import {
 } from '@anett/db/schema';
 import type { FollowUp, Interaction, interactionCreate, interactionPatch } from '@anett/shared/schemas/interaction';
 import type { InteractionKind } from '@anett/shared/vocab/enums';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyColumn,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
@@ -23,18 +38,7 @@ import { nowIso } from '../../lib/time.ts';
 export type InteractionRow = typeof interactions.$inferSelect;
 type InteractionCreateValues = z.output<typeof interactionCreate>;
 export type InteractionChanges = z.output<typeof interactionPatch>;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type LinkSets = { personIds?: number[]; organizationIds?: number[]; topicIds?: number[] };
-
-/** Today's date where the network works: follow-ups fall due at local midnight, not at UTC midnight. */
-export function berlinToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -133,69 +137,79 @@ const groupBy = <T extends { interactionId: number }>(rows: T[]) => {
   return map;
 };
 
-/** Rows → API items, with persons, organisations and topics loaded in one query each for all rows. */
-function withLinks(db: Db, rows: BaseRow[]): Interaction[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const personRows = groupBy(
-    db
-      .select({ interactionId: interactionPersons.interactionId, id: persons.id, name: personNameSql() })
-      .from(interactionPersons)
-      .innerJoin(persons, eq(persons.id, interactionPersons.personId))
-      .where(inArray(interactionPersons.interactionId, ids))
-      .orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.id))
-      .all(),
-  );
-  const organizationRows = groupBy(
-    db
-      .select({ interactionId: interactionOrganizations.interactionId, id: organizations.id, name: organizations.name })
-      .from(interactionOrganizations)
-      .innerJoin(organizations, eq(organizations.id, interactionOrganizations.organizationId))
-      .where(inArray(interactionOrganizations.interactionId, ids))
-      .orderBy(asc(organizations.name), asc(organizations.id))
-      .all(),
-  );
-  const topicRows = groupBy(
-    db
-      .select({
-        interactionId: interactionTopics.interactionId,
-        id: topics.id,
-        slug: topics.slug,
-        label: topics.label,
-        labelEn: topics.labelEn,
-      })
-      .from(interactionTopics)
-      .innerJoin(topics, eq(topics.id, interactionTopics.topicId))
-      .where(inArray(interactionTopics.interactionId, ids))
-      .orderBy(asc(topics.label))
-      .all(),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    occurredAt: r.occurredAt,
-    kind: r.kind as InteractionKind,
-    subject: r.subject,
-    summary: r.summary,
-    persons: personRows.get(r.id) ?? [],
-    organizations: organizationRows.get(r.id) ?? [],
-    node: r.nodeId !== null && r.nodeName !== null ? { id: r.nodeId, name: r.nodeName } : null,
-    event: r.eventId !== null && r.eventTitle !== null ? { id: r.eventId, title: r.eventTitle } : null,
-    topics: topicRows.get(r.id) ?? [],
-    followUpOn: r.followUpOn,
-    followUpDoneAt: r.followUpDoneAt,
-    author: r.authorId !== null && r.authorName !== null ? { id: r.authorId, name: r.authorName } : null,
-    deletedAt: r.deletedAt,
-  }));
-}
+/** `column IN (the JSON array bound as :ids)`: one prepared statement serves any number of ids. */
+const inIds = (column: AnyColumn) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
-/** Interactions by id as API items, in the order of `ids` (missing ones left out). */
-export function interactionsByIds(db: Db, ids: number[]): Interaction[] {
-  if (ids.length === 0) return [];
-  const byId = new Map(withLinks(db, selectBase(db).where(inArray(interactions.id, ids)).all()).map((i) => [i.id, i]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+/**
+ * Interactions as API items, with persons, organisations and topics loaded in one query each for all rows. The
+ * statements are prepared once: building drizzle queries anew cost more than running them.
+ */
+export function createInteractionReader(db: Db) {
+  const base = selectBase(db).where(inIds(interactions.id)).prepare();
+  const personsOf = db
+    .select({ interactionId: interactionPersons.interactionId, id: persons.id, name: personNameSql() })
+    .from(interactionPersons)
+    .innerJoin(persons, eq(persons.id, interactionPersons.personId))
+    .where(inIds(interactionPersons.interactionId))
+    .orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.id))
+    .prepare();
+  const organizationsOf = db
+    .select({ interactionId: interactionOrganizations.interactionId, id: organizations.id, name: organizations.name })
+    .from(interactionOrganizations)
+    .innerJoin(organizations, eq(organizations.id, interactionOrganizations.organizationId))
+    .where(inIds(interactionOrganizations.interactionId))
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .prepare();
+  const topicsOf = db
+    .select({
+      interactionId: interactionTopics.interactionId,
+      id: topics.id,
+      slug: topics.slug,
+      label: topics.label,
+      labelEn: topics.labelEn,
+    })
+    .from(interactionTopics)
+    .innerJoin(topics, eq(topics.id, interactionTopics.topicId))
+    .where(inIds(interactionTopics.interactionId))
+    .orderBy(asc(topics.label))
+    .prepare();
+
+  function withLinks(rows: BaseRow[]): Interaction[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const personRows = groupBy(personsOf.all({ ids }));
+    const organizationRows = groupBy(organizationsOf.all({ ids }));
+    const topicRows = groupBy(topicsOf.all({ ids }));
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      occurredAt: r.occurredAt,
+      kind: r.kind as InteractionKind,
+      subject: r.subject,
+      summary: r.summary,
+      persons: personRows.get(r.id) ?? [],
+      organizations: organizationRows.get(r.id) ?? [],
+      node: r.nodeId !== null && r.nodeName !== null ? { id: r.nodeId, name: r.nodeName } : null,
+      event: r.eventId !== null && r.eventTitle !== null ? { id: r.eventId, title: r.eventTitle } : null,
+      topics: topicRows.get(r.id) ?? [],
+      followUpOn: r.followUpOn,
+      followUpDoneAt: r.followUpDoneAt,
+      author: r.authorId !== null && r.authorName !== null ? { id: r.authorId, name: r.authorName } : null,
+      deletedAt: r.deletedAt,
+    }));
+  }
+
+  return {
+    withLinks,
+    /** Interactions by id (deleted ones too) as API items, in the order of `ids` (unknown ones left out). */
+    byIds(ids: number[]): Interaction[] {
+      if (ids.length === 0) return [];
+      const byId = new Map(withLinks(base.all({ ids: JSON.stringify(ids) })).map((i) => [i.id, i]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+  };
 }
 
 const sortOrder = (field: string | undefined, descending: boolean, textSearch: boolean): SQL[] => {
@@ -215,41 +229,75 @@ const sortOrder = (field: string | undefined, descending: boolean, textSearch: b
 };
 
 export function createInteractionsRepository(db: Db) {
-  function setLinks(tx: Tx, id: number, links: LinkSets) {
-    const replace = (ids: number[] | undefined, clear: () => void, insert: (unique: number[]) => void) => {
-      if (!ids) return;
-      clear();
-      const unique = [...new Set(ids)];
-      if (unique.length) insert(unique);
-    };
-    replace(
-      links.personIds,
-      () => tx.delete(interactionPersons).where(eq(interactionPersons.interactionId, id)).run(),
-      (ids) =>
-        tx
-          .insert(interactionPersons)
-          .values(ids.map((personId) => ({ interactionId: id, personId })))
-          .run(),
-    );
-    replace(
-      links.organizationIds,
-      () => tx.delete(interactionOrganizations).where(eq(interactionOrganizations.interactionId, id)).run(),
-      (ids) =>
-        tx
-          .insert(interactionOrganizations)
-          .values(ids.map((organizationId) => ({ interactionId: id, organizationId })))
-          .run(),
-    );
-    replace(
-      links.topicIds,
-      () => tx.delete(interactionTopics).where(eq(interactionTopics.interactionId, id)).run(),
-      (ids) =>
-        tx
-          .insert(interactionTopics)
-          .values(ids.map((topicId) => ({ interactionId: id, topicId })))
-          .run(),
-    );
+  const reader = createInteractionReader(db);
+  const link = (
+    table: typeof interactionPersons | typeof interactionOrganizations | typeof interactionTopics,
+    column: string,
+  ) => ({
+    clear: db
+      .delete(table)
+      .where(eq(table.interactionId, sql.placeholder('id')))
+      .prepare(),
+    insert: db
+      .insert(table)
+      .values({ interactionId: sql.placeholder('id'), [column]: sql.placeholder('ref') } as never)
+      .prepare(),
+  });
+  const links = {
+    personIds: link(interactionPersons, 'personId'),
+    organizationIds: link(interactionOrganizations, 'organizationId'),
+    topicIds: link(interactionTopics, 'topicId'),
+  };
+  /** Replaces the given link sets (a set left undefined stays as it is); `fresh` rows have none to clear. */
+  function setLinks(id: number, sets: LinkSets, fresh = false) {
+    for (const key of Object.keys(links) as (keyof LinkSets)[]) {
+      const refs = sets[key];
+      if (!refs) continue;
+      if (!fresh) links[key].clear.run({ id });
+      for (const ref of new Set(refs)) links[key].insert.run({ id, ref });
+    }
   }
+  const insert = db
+    .insert(interactions)
+    .values({
+      occurredAt: sql.placeholder('occurredAt'),
+      kind: sql.placeholder('kind'),
+      subject: sql.placeholder('subject'),
+      summary: sql.placeholder('summary'),
+      nodeId: sql.placeholder('nodeId'),
+      eventId: sql.placeholder('eventId'),
+      followUpOn: sql.placeholder('followUpOn'),
+      authorId: sql.placeholder('authorId'),
+    })
+    .returning({ id: interactions.id })
+    .prepare();
+  const liveIds = (table: typeof persons | typeof organizations | typeof events) =>
+    db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(inIds(table.id), isNull(table.deletedAt)))
+      .prepare();
+  const live = { persons: liveIds(persons), organizations: liveIds(organizations), events: liveIds(events) };
+  const knownNodes = db.select({ id: nodes.id }).from(nodes).where(inIds(nodes.id)).prepare();
+  const knownTopics = db.select({ id: topics.id }).from(topics).where(inIds(topics.id)).prepare();
+  const currentAffiliations = db
+    .select({
+      personId: affiliations.personId,
+      organizationId: affiliations.organizationId,
+      isPrimary: affiliations.isPrimary,
+    })
+    .from(affiliations)
+    .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
+    .where(
+      and(
+        inIds(affiliations.personId),
+        isNull(organizations.deletedAt),
+        or(isNull(affiliations.toDate), sql`${affiliations.toDate} >= ${sql.placeholder('today')}`),
+        or(isNull(affiliations.fromDate), lte(affiliations.fromDate, sql.placeholder('today'))),
+      ),
+    )
+    .orderBy(asc(affiliations.id))
+    .prepare();
 
   const bumped = () => ({ version: sql`${interactions.version} + 1`, updatedAt: nowIso() });
   const versioned = (id: number, version: number) => and(eq(interactions.id, id), eq(interactions.version, version));
@@ -261,10 +309,8 @@ export function createInteractionsRepository(db: Db) {
   return {
     /** The interaction as an API item, or undefined when unknown or deleted. */
     get(id: number): Interaction | undefined {
-      const row = selectBase(db)
-        .where(and(eq(interactions.id, id), isNull(interactions.deletedAt)))
-        .get();
-      return row ? withLinks(db, [row])[0] : undefined;
+      const item = reader.byIds([id])[0];
+      return item && item.deletedAt === null ? item : undefined;
     },
 
     authorOf(id: number): number | null {
@@ -287,7 +333,7 @@ export function createInteractionsRepository(db: Db) {
         .offset(offset)
         .all();
       const total = db.select({ n: count() }).from(interactions).where(where).get()?.n ?? 0;
-      return { items: withLinks(db, rows), total };
+      return { items: reader.withLinks(rows), total };
     },
 
     /** Field errors for referenced records that do not exist (or are deleted); empty when all are known. */
@@ -299,41 +345,20 @@ export function createInteractionsRepository(db: Db) {
       topicIds?: number[];
     }): FieldError[] {
       const errors: FieldError[] = [];
-      const report = (field: string, ids: number[]) => {
-        if (ids.length) errors.push({ field, message: `unbekannt: ${ids.join(', ')}` });
+      const check = (
+        field: string,
+        wanted: number[] | undefined,
+        known: { all(p: { ids: string }): { id: number }[] },
+      ) => {
+        if (!wanted?.length) return;
+        const unknown = missing(wanted, known.all({ ids: JSON.stringify(wanted) }));
+        if (unknown.length) errors.push({ field, message: `unbekannt: ${unknown.join(', ')}` });
       };
-      if (refs.personIds?.length) {
-        const found = db
-          .select({ id: persons.id })
-          .from(persons)
-          .where(and(inArray(persons.id, refs.personIds), isNull(persons.deletedAt)))
-          .all();
-        report('personIds', missing(refs.personIds, found));
-      }
-      if (refs.organizationIds?.length) {
-        const found = db
-          .select({ id: organizations.id })
-          .from(organizations)
-          .where(and(inArray(organizations.id, refs.organizationIds), isNull(organizations.deletedAt)))
-          .all();
-        report('organizationIds', missing(refs.organizationIds, found));
-      }
-      if (refs.nodeId) {
-        const found = db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, refs.nodeId)).all();
-        report('nodeId', missing([refs.nodeId], found));
-      }
-      if (refs.eventId) {
-        const found = db
-          .select({ id: events.id })
-          .from(events)
-          .where(and(eq(events.id, refs.eventId), isNull(events.deletedAt)))
-          .all();
-        report('eventId', missing([refs.eventId], found));
-      }
-      if (refs.topicIds?.length) {
-        const found = db.select({ id: topics.id }).from(topics).where(inArray(topics.id, refs.topicIds)).all();
-        report('topicIds', missing(refs.topicIds, found));
-      }
+      check('personIds', refs.personIds, live.persons);
+      check('organizationIds', refs.organizationIds, live.organizations);
+      check('nodeId', refs.nodeId ? [refs.nodeId] : undefined, knownNodes);
+      check('eventId', refs.eventId ? [refs.eventId] : undefined, live.events);
+      check('topicIds', refs.topicIds, knownTopics);
       return errors;
     },
 
@@ -343,24 +368,7 @@ export function createInteractionsRepository(db: Db) {
      */
     currentOrganizationIds(personIds: number[], today: string): number[] {
       if (personIds.length === 0) return [];
-      const rows = db
-        .select({
-          personId: affiliations.personId,
-          organizationId: affiliations.organizationId,
-          isPrimary: affiliations.isPrimary,
-        })
-        .from(affiliations)
-        .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
-        .where(
-          and(
-            inArray(affiliations.personId, personIds),
-            isNull(organizations.deletedAt),
-            or(isNull(affiliations.toDate), sql`${affiliations.toDate} >= ${today}`),
-            or(isNull(affiliations.fromDate), lte(affiliations.fromDate, today)),
-          ),
-        )
-        .orderBy(asc(affiliations.id))
-        .all();
+      const rows = currentAffiliations.all({ ids: JSON.stringify(personIds), today });
       const chosen = personIds.flatMap((personId) => {
         const own = rows.filter((r) => r.personId === personId);
         const primary = own.filter((r) => r.isPrimary);
@@ -377,33 +385,34 @@ export function createInteractionsRepository(db: Db) {
       values: Omit<InteractionCreateValues, 'linkOrganizations'> & { occurredAt: string; authorId: number },
     ): number {
       const { personIds, organizationIds, topicIds, ...scalars } = values;
-      return db.transaction(
-        (tx) => {
-          const row = tx.insert(interactions).values(scalars).returning({ id: interactions.id }).get();
-          setLinks(tx, row.id, { personIds, organizationIds, topicIds });
-          return row.id;
-        },
-        { behavior: 'immediate' },
-      );
+      return immediate(db, () => {
+        const row = insert.get({
+          ...scalars,
+          summary: scalars.summary ?? null,
+          nodeId: scalars.nodeId ?? null,
+          eventId: scalars.eventId ?? null,
+          followUpOn: scalars.followUpOn ?? null,
+        });
+        if (!row) throw new Error('insert returned no row');
+        setLinks(row.id, { personIds, organizationIds, topicIds }, true);
+        return row.id;
+      });
     },
 
     /** Optimistic update: false when the version no longer matches (nothing is written then). */
     update(id: number, version: number, changes: InteractionChanges & { followUpDoneAt?: string | null }): boolean {
       const { personIds, organizationIds, topicIds, ...scalars } = changes;
-      return db.transaction(
-        (tx) => {
-          const row = tx
-            .update(interactions)
-            .set({ ...scalars, ...bumped() })
-            .where(and(versioned(id, version), isNull(interactions.deletedAt)))
-            .returning({ id: interactions.id })
-            .get();
-          if (!row) return false;
-          setLinks(tx, id, { personIds, organizationIds, topicIds });
-          return true;
-        },
-        { behavior: 'immediate' },
-      );
+      return immediate(db, () => {
+        const row = db
+          .update(interactions)
+          .set({ ...scalars, ...bumped() })
+          .where(and(versioned(id, version), isNull(interactions.deletedAt)))
+          .returning({ id: interactions.id })
+          .get();
+        if (!row) return false;
+        setLinks(id, { personIds, organizationIds, topicIds });
+        return true;
+      });
     },
 
     softDelete(id: number, version: number): boolean {
@@ -446,7 +455,7 @@ export function createInteractionsRepository(db: Db) {
         .from(interactions)
         .where(where)
         .get() ?? { total: 0, overdue: 0, dueToday: 0 };
-      const items: FollowUp[] = withLinks(db, rows).map((i) => ({
+      const items: FollowUp[] = reader.withLinks(rows).map((i) => ({
         ...i,
         overdue: (i.followUpOn ?? '') < today,
         dueToday: i.followUpOn === today,

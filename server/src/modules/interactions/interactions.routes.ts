@@ -21,9 +21,8 @@ import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { nowIso } from '../../lib/time.ts';
+import { berlinToday, nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import { berlinToday } from './interactions.repository.ts';
 import { decodeCursor, type TimelineSubject } from './timeline.repository.ts';
 
 const invalid = (errors: FieldError[]) =>
@@ -38,6 +37,25 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     return item;
   };
   /** The log is personal: its author and admins may change an entry, other managers only read it. */
+  /** Runs the write and records its audit entry in one transaction; `write` returns the entry afterwards. */
+  const audited = <T extends Interaction | null>(
+    request: FastifyRequest,
+    action: string,
+    before: Interaction | null,
+    write: () => T,
+  ): Promise<T> =>
+    ctx.write(() => {
+      const after = write();
+      const entityId = (after ?? before)?.id ?? null;
+      ctx.audit.record({
+        ...actor(request),
+        entity: 'interaction',
+        entityId,
+        action,
+        diff: diffRecords(before, after),
+      });
+      return after;
+    });
   const requireEditor = (request: FastifyRequest, item: Interaction) => {
     if (request.user.role !== 'admin' && item.author?.id !== request.user.id) {
       throw new AppError('NOT_AUTHOR', 403, 'Only the author of this entry or an admin may change it');
@@ -95,27 +113,22 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     },
     async (request, reply) => {
       const { linkOrganizations, occurredAt, ...values } = request.body;
-      const errors = ctx.interactions.unknownReferences(values);
-      if (errors.length) throw invalid(errors);
-      const organizationIds =
-        values.organizationIds.length === 0 && linkOrganizations
-          ? ctx.interactions.currentOrganizationIds(values.personIds, berlinToday())
-          : values.organizationIds;
-      const nodeId = values.nodeId ?? (values.eventId ? ctx.interactions.nodeOfEvent(values.eventId) : null);
-      const id = ctx.interactions.create({
-        ...values,
-        organizationIds,
-        nodeId,
-        occurredAt: occurredAt ?? nowIso(),
-        authorId: request.user.id,
-      });
-      const created = load(id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'interaction',
-        entityId: id,
-        action: 'create',
-        diff: diffRecords(null, created),
+      const created = await audited(request, 'create', null, () => {
+        const errors = ctx.interactions.unknownReferences(values);
+        if (errors.length) throw invalid(errors);
+        const organizationIds =
+          values.organizationIds.length === 0 && linkOrganizations
+            ? ctx.interactions.currentOrganizationIds(values.personIds, berlinToday())
+            : values.organizationIds;
+        const nodeId = values.nodeId ?? (values.eventId ? ctx.interactions.nodeOfEvent(values.eventId) : null);
+        const id = ctx.interactions.create({
+          ...values,
+          organizationIds,
+          nodeId,
+          occurredAt: occurredAt ?? nowIso(),
+          authorId: request.user.id,
+        });
+        return load(id);
       });
       setEtag(reply, created.version);
       return reply.code(201).send(created);
@@ -168,18 +181,13 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       });
       if (errors.length) throw invalid(errors);
       const followUpChanged = changes.followUpOn !== undefined && changes.followUpOn !== before.followUpOn;
-      const ok = ctx.interactions.update(before.id, version, {
-        ...changes,
-        ...(followUpChanged ? { followUpDoneAt: null } : {}),
-      });
-      if (!ok) throw versionConflict(before);
-      const after = load(before.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'interaction',
-        entityId: after.id,
-        action: 'update',
-        diff: diffRecords(before, after),
+      const after = await audited(request, 'update', before, () => {
+        const ok = ctx.interactions.update(before.id, version, {
+          ...changes,
+          ...(followUpChanged ? { followUpDoneAt: null } : {}),
+        });
+        if (!ok) throw versionConflict(before);
+        return load(before.id);
       });
       setEtag(reply, after.version);
       return after;
@@ -201,13 +209,9 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       const version = requireIfMatch(request);
       const before = load(request.params.id);
       requireEditor(request, before);
-      if (!ctx.interactions.softDelete(before.id, version)) throw versionConflict(before);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'interaction',
-        entityId: before.id,
-        action: 'delete',
-        diff: diffRecords(before, null),
+      await audited(request, 'delete', before, () => {
+        if (!ctx.interactions.softDelete(before.id, version)) throw versionConflict(before);
+        return null;
       });
       return reply.code(204).send(null);
     },
@@ -231,14 +235,9 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
         setEtag(reply, before.version);
         return before;
       }
-      ctx.interactions.markFollowUpDone(before.id);
-      const after = load(before.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'interaction',
-        entityId: after.id,
-        action: 'follow_up_done',
-        diff: diffRecords(before, after),
+      const after = await audited(request, 'follow_up_done', before, () => {
+        ctx.interactions.markFollowUpDone(before.id);
+        return load(before.id);
       });
       setEtag(reply, after.version);
       return after;

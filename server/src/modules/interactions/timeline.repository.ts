@@ -3,7 +3,7 @@ import { nodes, organizations, persons } from '@anett/db/schema';
 import type { TimelineItem } from '@anett/shared/schemas/interaction';
 import type { AttendanceRole, AttendanceStatus, EventKind } from '@anett/shared/vocab/enums';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { interactionsByIds, personNameSql } from './interactions.repository.ts';
+import { createInteractionReader, personNameSql } from './interactions.repository.ts';
 
 type EntryType = 'interaction' | 'attendance';
 /** Position in the timeline (at DESC, type DESC, id DESC) of the last item of a page. */
@@ -101,6 +101,7 @@ export function timelineQuery(
 }
 
 export function createTimelineRepository(db: Db) {
+  const interactionReader = createInteractionReader(db);
   return {
     /** Whether the person, organisation or node exists at all (deleted ones keep their history). */
     exists(subject: TimelineSubject, id: number): boolean {
@@ -113,10 +114,9 @@ export function createTimelineRepository(db: Db) {
       const rows = db.all<EntryRow>(timelineQuery(subject, id, opts.cursor, opts.limit + 1));
       const pageRows = rows.slice(0, opts.limit);
       const interactionsById = new Map(
-        interactionsByIds(
-          db,
-          pageRows.filter((r) => r.type === 'interaction').map((r) => r.id),
-        ).map((i) => [i.id, i]),
+        interactionReader
+          .byIds(pageRows.filter((r) => r.type === 'interaction').map((r) => r.id))
+          .map((i) => [i.id, i]),
       );
       const items: TimelineItem[] = pageRows.flatMap((r): TimelineItem[] => {
         if (r.type === 'interaction') {

@@ -31,12 +31,12 @@ import {
 } from 'drizzle-orm';
 import { alias, QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { ftsQuery } from '../../lib/listing.ts';
+import { berlinToday } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 
 const qb = new QueryBuilder();
 const FILTER_KEYS = personFilter.shape;
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -193,7 +193,7 @@ export function hasPersonCriteria(f: PersonFilter): boolean {
  * must hold for the same organisation; attendance criteria must hold for the same attendance. Deleted, merged and
  * erased persons are left out unless `deleted` asks for exactly those.
  */
-export function personWhere(f: PersonFilter, today: string = todayIso()): SQL {
+export function personWhere(f: PersonFilter, today: string = berlinToday()): SQL {
   const conditions: SQL[] = [];
   conditions.push(
     f.deleted

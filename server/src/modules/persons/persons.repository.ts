@@ -36,8 +36,8 @@ import type {
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
-import { nowIso } from '../../lib/time.ts';
-import { hasPersonCriteria, isCurrent, personWhere, todayIso } from './person-filter.ts';
+import { berlinToday, nowIso } from '../../lib/time.ts';
+import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type AffiliationRow = typeof affiliations.$inferSelect;
@@ -126,7 +126,7 @@ export function createPersonsRepository(db: Db) {
       .where(
         and(
           inArray(affiliations.personId, ids),
-          isCurrent(affiliations.toDate, todayIso()),
+          isCurrent(affiliations.toDate, berlinToday()),
           isNull(organizations.deletedAt),
         ),
       )
@@ -143,7 +143,7 @@ export function createPersonsRepository(db: Db) {
   /** The name of the organisation a person is listed with (same choice as currentOrganizationsOf), for sorting. */
   const organizationSortKey = () => sql`(SELECT ${organizations.name} FROM ${affiliations}
     INNER JOIN ${organizations} ON ${organizations.id} = ${affiliations.organizationId}
-    WHERE ${affiliations.personId} = ${persons.id} AND ${isCurrent(affiliations.toDate, todayIso())}
+    WHERE ${affiliations.personId} = ${persons.id} AND ${isCurrent(affiliations.toDate, berlinToday())}
       AND ${organizations.deletedAt} IS NULL
     ORDER BY ${affiliations.isPrimary} DESC, coalesce(${affiliations.fromDate}, '') DESC, ${affiliations.id} DESC LIMIT 1)`;
 
@@ -196,7 +196,7 @@ export function createPersonsRepository(db: Db) {
   }
 
   function affiliationsOf(where: SQL): Affiliation[] {
-    const today = todayIso();
+    const today = berlinToday();
     return db
       .select({ a: affiliations, orgName: organizations.name })
       .from(affiliations)
@@ -219,7 +219,7 @@ export function createPersonsRepository(db: Db) {
   }
 
   function officesOf(where: SQL): Office[] {
-    const today = todayIso();
+    const today = berlinToday();
     return db
       .select({ o: offices, orgName: organizations.name })
       .from(offices)
@@ -647,7 +647,7 @@ export function createPersonsRepository(db: Db) {
             and(
               eq(affiliations.personId, targetId),
               eq(affiliations.isPrimary, true),
-              isCurrent(affiliations.toDate, todayIso()),
+              isCurrent(affiliations.toDate, berlinToday()),
             ),
           )
           .get() !== undefined;
