@@ -60,7 +60,8 @@ async function startProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [script], {
+  // node itself (not the tsx wrapper, which runs the script in a child process): the pid is the server's, for its RSS.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -208,13 +209,13 @@ async function main() {
     timeline.limitMs = timeInProcess(() => ctx.timeline.page('person', samplePerson, { limit: 50 }));
     const reach = await load(
       'reach report 2024',
-      { url: `${base}/api/reports/reach?from=2024-01-01&to=2024-12-31`, headers: auth, connections: 2 },
+      { url: `${base}/api/reports/reach?from=2024-01-01&to=2024-12-31`, headers: auth },
       'p50 ≤ 500 ms',
       (r) => r.p50 <= 500,
     );
     const dashboard = await load(
       'dashboard',
-      { url: `${base}/api/dashboard`, headers: auth, connections: 2 },
+      { url: `${base}/api/dashboard`, headers: auth },
       'p50 ≤ 200 ms',
       (r) => r.p50 <= 200,
     );
@@ -259,7 +260,8 @@ async function main() {
       '≥ 1 000/s',
       (r) => r.rps >= 1000,
     );
-    let a = 0;
+    // A fresh start each run: the profile is reused, and a pair registered by an earlier run answers 409.
+    let a = Math.floor(Math.random() * 1e9);
     await load(
       'add attendance',
       {
@@ -282,7 +284,8 @@ async function main() {
         ],
         connections: 10,
       },
-      '≥ 1 000/s (409 = already registered, counted apart)',
+      '≥ 1 000/s',
+      (r) => r.rps >= 1000,
     );
 
     console.log('\nExport');
@@ -317,28 +320,27 @@ async function main() {
       url: base,
       connections: 50,
       duration: Number(args['mixed-duration']),
-      headers: { ...auth, 'content-type': 'application/json' },
+      headers: auth,
       requests: [
         {
           setupRequest: (req) => {
             m++;
             const kind = m % 10;
-            if (kind < 5) return { ...req, method: 'GET', path: `/api/persons?${listQuery}&page=${1 + (m % 5)}` };
+            // Only the write sends a body: Fastify answers 400 to a request that declares JSON and sends none.
+            const get = (path: string) => ({ ...req, method: 'GET' as const, headers: auth, body: undefined, path });
+            if (kind < 5) return get(`/api/persons?${listQuery}&page=${1 + (m % 5)}`);
             if (kind < 7)
-              return {
-                ...req,
-                method: 'GET',
-                path: `/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}`,
-              };
-            if (kind < 8) return { ...req, method: 'GET', path: `/api/persons/${1 + (m % personCount)}/timeline` };
+              return get(`/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}`);
+            if (kind < 8) return get(`/api/persons/${1 + (m % personCount)}/timeline`);
             if (kind < 9)
               return {
                 ...req,
                 method: 'POST',
                 path: '/api/interactions',
+                headers: { ...auth, 'content-type': 'application/json' },
                 body: JSON.stringify({ kind: 'note', subject: `Mixed ${m}`, personIds: [1 + (m % personCount)] }),
               };
-            return { ...req, method: 'GET', path: '/api/exports/preview?district=16066' };
+            return get('/api/exports/preview?district=16066');
           },
         },
       ],

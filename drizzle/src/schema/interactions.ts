@@ -24,10 +24,9 @@ export const interactions = sqliteTable(
     authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
-    index('interactions_occurred_idx').on(t.occurredAt),
     index('interactions_followup_idx').on(t.authorId, t.followUpOn),
-    index('interactions_node_idx').on(t.nodeId, t.occurredAt),
-    // Cover the reach report's and dashboard's counts per period (and per node) without table lookups.
+    // Cover the reach report's and dashboard's counts per period (and per node) without table lookups, and every
+    // lookup by date or by node and date (no index here is a prefix of another: each costs every write a page).
     index('interactions_period_idx').on(t.occurredAt, t.deletedAt, t.nodeId),
     index('interactions_node_period_idx').on(t.nodeId, t.occurredAt, t.deletedAt),
     // "Wiedervorlagen" of everyone: only the open ones, a small part of the log.

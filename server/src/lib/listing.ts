@@ -1,6 +1,13 @@
 import { searchFold } from '@anett/shared/normalize';
+import { type AnyColumn, sql } from 'drizzle-orm';
 
 export type ListParams = { page: number; pageSize: number };
+
+/**
+ * `column IN (the JSON array bound to the placeholder "ids")`: one prepared statement serves any number of ids
+ * (pass `JSON.stringify(ids)`).
+ */
+export const inIds = (column: AnyColumn) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
 export const limitOffset = ({ page, pageSize }: ListParams) => ({ limit: pageSize, offset: (page - 1) * pageSize });
 

@@ -4,8 +4,8 @@ import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/n
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
 import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { ftsQuery, likeEscape, limitOffset } from '../../lib/listing.ts';
-import { nowIso } from '../../lib/time.ts';
+import { ftsQuery, inIds, likeEscape, limitOffset } from '../../lib/listing.ts';
+import { berlinToday, nowIso } from '../../lib/time.ts';
 
 export type AttendanceRow = typeof attendances.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
@@ -19,8 +19,6 @@ export type AttendanceListFilter = {
   status?: AttendanceStatus[];
   role?: AttendanceRole[];
 };
-
-const today = () => nowIso().slice(0, 10);
 
 const sortColumns = {
   lastName: sql`lower(${persons.lastName})`,
@@ -56,7 +54,7 @@ const listColumns = {
 
 type ListRow = { attendance: AttendanceRow; person: Attendance['person']; hours: number; sessionIds: string | null };
 
-function toAttendance({ attendance: a, person, hours, sessionIds }: ListRow): Attendance {
+export function toAttendance({ attendance: a, person, hours, sessionIds }: ListRow): Attendance {
   return {
     ...a,
     status: a.status as AttendanceStatus,
@@ -80,6 +78,53 @@ export function createAttendanceRepository(db: Db) {
 
   const select = () =>
     db.select(listColumns).from(attendances).innerJoin(persons, eq(persons.id, attendances.personId));
+  // The statements of adding, checking in and cancelling, prepared once (building drizzle queries cost more than
+  // running them).
+  const pair = and(
+    eq(attendances.eventId, sql.placeholder('eventId')),
+    eq(attendances.personId, sql.placeholder('personId')),
+  );
+  const findPair = db.select().from(attendances).where(pair).prepare();
+  const getPair = select().where(pair).prepare();
+  const seatsOf = db
+    .select({ n: count() })
+    .from(attendances)
+    .where(and(eq(attendances.eventId, sql.placeholder('eventId')), inArray(attendances.status, [...SEAT_STATUSES])))
+    .prepare();
+  const personById = db
+    .select()
+    .from(persons)
+    .where(and(inIds(persons.id), livePerson))
+    .prepare();
+  const insertRow = db
+    .insert(attendances)
+    .values({
+      eventId: sql.placeholder('eventId'),
+      personId: sql.placeholder('personId'),
+      status: sql.placeholder('status'),
+      role: sql.placeholder('role'),
+      organizationId: sql.placeholder('organizationId'),
+      organizationName: sql.placeholder('organizationName'),
+      note: sql.placeholder('note'),
+      checkedInAt: sql.placeholder('checkedInAt'),
+      waitlistedAt: sql.placeholder('waitlistedAt'),
+    })
+    .returning()
+    .prepare();
+  const organizationOf = db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(affiliations)
+    .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
+    .where(
+      and(
+        eq(affiliations.personId, sql.placeholder('personId')),
+        or(isNull(affiliations.toDate), gte(affiliations.toDate, sql.placeholder('today'))),
+        isNull(organizations.deletedAt),
+      ),
+    )
+    .orderBy(desc(affiliations.isPrimary), desc(sql`coalesce(${affiliations.fromDate}, '')`), desc(affiliations.id))
+    .limit(1)
+    .prepare();
 
   return {
     /** Runs fn in one immediate transaction (read-then-write without SQLITE_BUSY); fn must not await. */
@@ -88,17 +133,11 @@ export function createAttendanceRepository(db: Db) {
     },
 
     find(eventId: number, personId: number): AttendanceRow | undefined {
-      return db
-        .select()
-        .from(attendances)
-        .where(and(eq(attendances.eventId, eventId), eq(attendances.personId, personId)))
-        .get();
+      return findPair.get({ eventId, personId });
     },
     /** One attendance as the API returns it. */
     get(eventId: number, personId: number): Attendance | undefined {
-      const row = select()
-        .where(and(eq(attendances.eventId, eventId), eq(attendances.personId, personId)))
-        .get();
+      const row = getPair.get({ eventId, personId });
       return row ? toAttendance(row) : undefined;
     },
     list(eventId: number, f: AttendanceListFilter) {
@@ -152,13 +191,7 @@ export function createAttendanceRepository(db: Db) {
       return Object.fromEntries(rows.map((r) => [r.status, r.n]));
     },
     seatsTaken(eventId: number): number {
-      return (
-        db
-          .select({ n: count() })
-          .from(attendances)
-          .where(and(eq(attendances.eventId, eventId), inArray(attendances.status, [...SEAT_STATUSES])))
-          .get()?.n ?? 0
-      );
+      return seatsOf.get({ eventId })?.n ?? 0;
     },
     firstWaitlisted(eventId: number): AttendanceRow | undefined {
       return db
@@ -170,7 +203,17 @@ export function createAttendanceRepository(db: Db) {
         .get();
     },
     insert(values: AttendanceValues): AttendanceRow {
-      return db.insert(attendances).values(values).returning().get();
+      const row = insertRow.get({
+        role: 'guest',
+        organizationId: null,
+        organizationName: null,
+        note: null,
+        checkedInAt: null,
+        waitlistedAt: null,
+        ...values,
+      });
+      if (!row) throw new Error('insert returned no row');
+      return row;
     },
     /** Optimistic when a version is given: undefined when it no longer matches. */
     update(id: number, version: number | undefined, values: Partial<AttendanceValues>): AttendanceRow | undefined {
@@ -243,20 +286,11 @@ export function createAttendanceRepository(db: Db) {
     // Persons, as attendance needs them (lookups by id, e-mail and name; creation of walk-ins and imported people)
 
     person(id: number): PersonRow | undefined {
-      return db
-        .select()
-        .from(persons)
-        .where(and(eq(persons.id, id), livePerson))
-        .get();
+      return personById.get({ ids: JSON.stringify([id]) });
     },
     personsByIds(ids: number[]): Map<number, PersonRow> {
       if (!ids.length) return new Map();
-      const rows = db
-        .select()
-        .from(persons)
-        .where(and(inArray(persons.id, ids), livePerson))
-        .all();
-      return new Map(rows.map((p) => [p.id, p]));
+      return new Map(personById.all({ ids: JSON.stringify(ids) }).map((p) => [p.id, p]));
     },
     /** By lower-cased e-mail; with several persons on one address the oldest wins. */
     personsByEmails(emails: string[]): Map<string, PersonRow> {
@@ -288,20 +322,7 @@ export function createAttendanceRepository(db: Db) {
     },
     /** The person's current primary affiliation's organisation, else the latest current one. */
     currentOrganization(personId: number): { id: number; name: string } | undefined {
-      return db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(affiliations)
-        .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
-        .where(
-          and(
-            eq(affiliations.personId, personId),
-            or(isNull(affiliations.toDate), gte(affiliations.toDate, today())),
-            isNull(organizations.deletedAt),
-          ),
-        )
-        .orderBy(desc(affiliations.isPrimary), desc(sql`coalesce(${affiliations.fromDate}, '')`), desc(affiliations.id))
-        .limit(1)
-        .get();
+      return organizationOf.get({ personId, today: berlinToday() });
     },
     /** A live organisation with the same normalised name (legal form, case and umlauts ignored). */
     organizationByName(name: string): { id: number; name: string } | undefined {

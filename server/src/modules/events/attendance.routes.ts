@@ -56,13 +56,13 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     return event;
   };
 
-  const runImport = (
+  const runImport = async (
     request: FastifyRequest,
     eventId: number,
     source: SourceRow[],
     opts: ImportOptions,
-  ): ImportReport => {
-    const report = service.import(eventId, source, opts, actor(request));
+  ): Promise<ImportReport> => {
+    const report = await service.import(eventId, source, opts, actor(request));
     if (opts.commit && !report.summary.committed) {
       throw new AppError(
         'IMPORT_HAS_ERRORS',
@@ -118,7 +118,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       },
     },
     async (request, reply) => {
-      const result = service.add(request.params.id, request.body, actor(request));
+      const result = await service.add(request.params.id, request.body, actor(request));
       if (request.body.personId !== undefined) {
         const [created] = result.items;
         if (!created) throw new Error('single add created nothing');
@@ -158,7 +158,13 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
-      const result = service.update(request.params.id, request.params.personId, version, request.body, actor(request));
+      const result = await service.update(
+        request.params.id,
+        request.params.personId,
+        version,
+        request.body,
+        actor(request),
+      );
       setEtag(reply, result.version);
       return result;
     },
@@ -196,7 +202,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       },
     },
     async (request, reply) => {
-      const row = service.checkIn(request.params.id, request.body.personId, actor(request));
+      const row = await service.checkIn(request.params.id, request.body.personId, actor(request));
       setEtag(reply, row.version);
       return row;
     },
@@ -215,7 +221,8 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
         response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.code(201).send(service.walkIn(request.params.id, request.body, actor(request))),
+    async (request, reply) =>
+      reply.code(201).send(await service.walkIn(request.params.id, request.body, actor(request))),
   );
 
   app.get(

@@ -17,7 +17,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import type { actor } from '../../lib/request-context.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import { type AttendanceRow, type PersonRow, personName } from './attendance.repository.ts';
+import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
 import type { EventRow } from './events.repository.ts';
 
@@ -34,7 +34,8 @@ type Seen = { persons: Map<number, number>; newKeys: Map<string, number> };
 
 /**
  * Attendance rules: capacity and waiting list, status transitions, check-in, session hours and list import.
- * Every change runs in one immediate transaction, so counting seats and taking one cannot interleave.
+ * Every change runs in one transaction (committed with concurrent writes), so counting seats and taking one cannot
+ * interleave; the promise settles after the commit.
  */
 export function createAttendanceService(ctx: AppContext) {
   const { events, attendances: repo, audit } = ctx;
@@ -50,6 +51,14 @@ export function createAttendanceService(ctx: AppContext) {
     return row;
   };
   const shaped = (row: AttendanceRow): Attendance => repo.get(row.eventId, row.personId) as Attendance;
+  /** A row just inserted, as the API returns it, without reading it back: no session hours yet. */
+  const fresh = (row: AttendanceRow, { id, salutation, title, firstName, lastName, email }: PersonRow): Attendance =>
+    toAttendance({
+      attendance: row,
+      person: { id, salutation, title, firstName, lastName, email },
+      hours: 0,
+      sessionIds: null,
+    });
   const seatFree = (event: EventRow) => event.capacity === null || repo.seatsTaken(event.id) < event.capacity;
 
   const record = (who: Actor, row: AttendanceRow, action: string, diff: unknown) =>
@@ -231,7 +240,7 @@ export function createAttendanceService(ctx: AppContext) {
       },
       who: Actor,
     ) {
-      return repo.transaction(() => {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         let personIds: number[];
         let unknownEmails: string[] = [];
@@ -268,7 +277,10 @@ export function createAttendanceService(ctx: AppContext) {
           }
           created.push(insert(event, personId, body.status, { role: body.role, note: body.note }, who));
         }
-        const items = created.map((row) => ({ ...shaped(row), waitlisted: row.status === 'waitlisted' }));
+        const items = created.map((row) => ({
+          ...fresh(row, known.get(row.personId) as PersonRow),
+          waitlisted: row.status === 'waitlisted',
+        }));
         return { items, skipped, unknownEmails };
       });
     },
@@ -280,7 +292,7 @@ export function createAttendanceService(ctx: AppContext) {
       patch: { status?: AttendanceStatus; role?: AttendanceRole; note?: string | null },
       who: Actor,
     ) {
-      return repo.transaction(() => {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         const before = load(eventId, personId);
         if (before.version !== version) throw versionConflict(shaped(before));
@@ -315,7 +327,7 @@ export function createAttendanceService(ctx: AppContext) {
     },
 
     remove(eventId: number, personId: number, version: number, who: Actor) {
-      return repo.transaction(() => {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         const before = load(eventId, personId);
         if (before.version !== version || !repo.delete(before, version)) throw versionConflict(shaped(before));
@@ -330,8 +342,8 @@ export function createAttendanceService(ctx: AppContext) {
       return repo.transaction(() => fillSeats(liveEvent(eventId), who));
     },
 
-    checkIn(eventId: number, personId: number, who: Actor): Attendance {
-      return repo.transaction(() => {
+    checkIn(eventId: number, personId: number, who: Actor): Promise<Attendance> {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         if (!repo.person(personId)) {
           throw new AppError('PERSON_NOT_FOUND', 404, 'person not found', {
@@ -355,7 +367,7 @@ export function createAttendanceService(ctx: AppContext) {
       },
       who: Actor,
     ) {
-      return repo.transaction(() => {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         let person = body.email ? repo.personsByEmails([body.email]).get(body.email) : undefined;
         const personCreated = !person;
@@ -384,7 +396,7 @@ export function createAttendanceService(ctx: AppContext) {
 
     /** Who attended a session: replaces the set, credits the session's hours and marks them attended. */
     setSessionAttendance(eventId: number, sessionId: number, personIds: number[], who: Actor) {
-      return repo.transaction(() => {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         const session = events.findSession(eventId, sessionId);
         if (!session) throw notFound('session');
@@ -418,8 +430,8 @@ export function createAttendanceService(ctx: AppContext) {
      * Checks every row of a sign-in list and, with `commit`, writes them all in one transaction — or nothing when a
      * row has an error (then `committed` is false).
      */
-    import(eventId: number, source: SourceRow[], opts: ImportOptions, who: Actor): ImportReport {
-      return repo.transaction(() => {
+    import(eventId: number, source: SourceRow[], opts: ImportOptions, who: Actor): Promise<ImportReport> {
+      return ctx.write(() => {
         const event = liveEvent(eventId);
         const seen: Seen = { persons: new Map(), newKeys: new Map() };
         const resolved = source.map((item) => resolveRow(event, item, opts, seen));

@@ -78,6 +78,11 @@ function listConditions(f: EventListFilter): SQL[] {
 }
 
 export function createEventsRepository(db: Db) {
+  const rowById = db
+    .select()
+    .from(events)
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare();
   const topicsFor = (eventIds: number[]) => {
     const map = new Map<number, TopicRef[]>();
     if (!eventIds.length) return map;
@@ -160,7 +165,7 @@ export function createEventsRepository(db: Db) {
   return {
     /** The event row, also when soft-deleted. */
     findRow(id: number): EventRow | undefined {
-      return db.select().from(events).where(eq(events.id, id)).get();
+      return rowById.get({ id });
     },
     get,
     detail(id: number): EventDetail | undefined {

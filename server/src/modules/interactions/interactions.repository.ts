@@ -14,25 +14,10 @@ import {
 } from '@anett/db/schema';
 import type { FollowUp, Interaction, interactionCreate, interactionPatch } from '@anett/shared/schemas/interaction';
 import type { InteractionKind } from '@anett/shared/vocab/enums';
-import {
-  type AnyColumn,
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
-import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { inIds, likeEscape, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
 export type InteractionRow = typeof interactions.$inferSelect;
@@ -136,9 +121,6 @@ const groupBy = <T extends { interactionId: number }>(rows: T[]) => {
   }
   return map;
 };
-
-/** `column IN (the JSON array bound as :ids)`: one prepared statement serves any number of ids. */
-const inIds = (column: AnyColumn) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
 /**
  * Interactions as API items, with persons, organisations and topics loaded in one query each for all rows. The
