@@ -26,8 +26,11 @@ const { values: args } = parseArgs({
     'mixed-duration': { type: 'string', default: '60' },
     regen: { type: 'boolean', default: false },
     db: { type: 'string', default: join(root, 'data/bench.sqlite') },
+    /** Comma-separated sections: reads, writes, export, mixed, web (default: all). */
+    only: { type: 'string' },
   },
 });
+const runs = (section: string) => !args.only || args.only.split(',').includes(section);
 const DURATION = Number(args.duration);
 const ADMIN = { email: 'bench@anett.local', password: 'bench-password-2024' };
 
@@ -164,210 +167,209 @@ async function main() {
     );
     const events = setupDb.$client.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[];
     const personCount = setupDb.$client.prepare('SELECT max(id) FROM persons').pluck().get() as number;
-
-    console.log('\nFramework ceiling and reads');
-    await load('minimal Fastify route', { url: `${minimalBase}/ping` }, 'ceiling');
-    await load('health (hooks + SELECT 1)', { url: `${base}/api/health` }, 'ceiling');
-
     const listQuery = 'district=16066&sector=29&hasEmail=true&sort=lastName';
-    const list = await load(
-      'person list: 3 filters + sort',
-      { url: `${base}/api/persons?${listQuery}`, headers: auth },
-      'p95 ≤ 25 ms',
-      (r) => r.p95 <= 25,
-    );
-    list.limitMs = timeInProcess(() =>
-      ctx.persons.list({
-        page: 1,
-        pageSize: 50,
-        district: ['16066'],
-        sector: ['29'],
-        hasEmail: true,
-        sort: { field: 'lastName', desc: false },
-      } as never),
-    );
-    const search = await load(
-      'search q=müller',
-      { url: `${base}/api/persons?q=${encodeURIComponent('müller')}`, headers: auth },
-      'p95 ≤ 25 ms',
-      (r) => r.p95 <= 25,
-    );
-    search.limitMs = timeInProcess(() => ctx.persons.list({ page: 1, pageSize: 50, q: 'müller' } as never));
-    const detail = await load(
-      'person detail',
-      { url: `${base}/api/persons/${samplePerson}`, headers: auth },
-      'p95 ≤ 20 ms',
-      (r) => r.p95 <= 20,
-    );
-    detail.limitMs = timeInProcess(() => ctx.persons.detail(samplePerson));
-    const timeline = await load(
-      'person timeline',
-      { url: `${base}/api/persons/${samplePerson}/timeline`, headers: auth },
-      'p95 ≤ 20 ms',
-      (r) => r.p95 <= 20,
-    );
-    timeline.limitMs = timeInProcess(() => ctx.timeline.page('person', samplePerson, { limit: 50 }));
-    const reach = await load(
-      'reach report 2024',
-      { url: `${base}/api/reports/reach?from=2024-01-01&to=2024-12-31`, headers: auth },
-      'p50 ≤ 500 ms',
-      (r) => r.p50 <= 500,
-    );
-    const dashboard = await load(
-      'dashboard',
-      { url: `${base}/api/dashboard`, headers: auth },
-      'p50 ≤ 200 ms',
-      (r) => r.p50 <= 200,
-    );
-    for (const r of [list, search, detail, timeline]) {
-      if (r.limitMs) {
-        r.ratio = Math.round((r.p50 / r.limitMs) * 10) / 10;
-        if (r !== detail && r !== timeline) r.ok = (r.ok ?? true) && r.ratio <= 2;
+
+    if (runs('reads')) {
+      console.log('\nFramework ceiling and reads');
+      await load('minimal Fastify route', { url: `${minimalBase}/ping` }, 'ceiling');
+      await load('health (hooks + SELECT 1)', { url: `${base}/api/health` }, 'ceiling');
+
+      const list = await load(
+        'person list: 3 filters + sort',
+        { url: `${base}/api/persons?${listQuery}`, headers: auth },
+        'p95 ≤ 25 ms',
+        (r) => r.p95 <= 25,
+      );
+      list.limitMs = timeInProcess(() =>
+        ctx.persons.list({
+          page: 1,
+          pageSize: 50,
+          district: ['16066'],
+          sector: ['29'],
+          hasEmail: true,
+          sort: { field: 'lastName', desc: false },
+        } as never),
+      );
+      const search = await load(
+        'search q=müller',
+        { url: `${base}/api/persons?q=${encodeURIComponent('müller')}`, headers: auth },
+        'p95 ≤ 25 ms',
+        (r) => r.p95 <= 25,
+      );
+      search.limitMs = timeInProcess(() => ctx.persons.list({ page: 1, pageSize: 50, q: 'müller' } as never));
+      const detail = await load(
+        'person detail',
+        { url: `${base}/api/persons/${samplePerson}`, headers: auth },
+        'p95 ≤ 20 ms',
+        (r) => r.p95 <= 20,
+      );
+      detail.limitMs = timeInProcess(() => ctx.persons.detail(samplePerson));
+      const timeline = await load(
+        'person timeline',
+        { url: `${base}/api/persons/${samplePerson}/timeline`, headers: auth },
+        'p95 ≤ 20 ms',
+        (r) => r.p95 <= 20,
+      );
+      timeline.limitMs = timeInProcess(() => ctx.timeline.page('person', samplePerson, { limit: 50 }));
+      await load(
+        'reach report 2024',
+        { url: `${base}/api/reports/reach?from=2024-01-01&to=2024-12-31`, headers: auth },
+        'p50 ≤ 500 ms',
+        (r) => r.p50 <= 500,
+      );
+      await load('dashboard', { url: `${base}/api/dashboard`, headers: auth }, 'p50 ≤ 200 ms', (r) => r.p50 <= 200);
+      for (const r of [list, search, detail, timeline]) {
+        if (r.limitMs) {
+          r.ratio = Math.round((r.p50 / r.limitMs) * 10) / 10;
+          if (r !== detail && r !== timeline) r.ok = (r.ok ?? true) && r.ratio <= 2;
+        }
       }
     }
-    void reach;
-    void dashboard;
-
-    console.log('\nWrites');
-    await load(
-      'login',
-      {
-        url: `${base}/api/auth/login`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-        connections: 4,
-      },
-      'argon2id-bound',
-    );
-    let n = 0;
-    await load(
-      'create interaction',
-      {
-        url: `${base}/api/interactions`,
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (req) => ({
-              ...req,
-              body: JSON.stringify({ kind: 'call', subject: `Bench ${n++}`, personIds: [1 + (n % personCount)] }),
-            }),
-          },
-        ],
-        connections: 10,
-      },
-      '≥ 1 000/s',
-      (r) => r.rps >= 1000,
-    );
-    // A fresh start each run: the profile is reused, and a pair registered by an earlier run answers 409.
-    let a = Math.floor(Math.random() * 1e9);
-    await load(
-      'add attendance',
-      {
-        url: `${base}/api/events`,
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
+    if (runs('writes')) {
+      console.log('\nWrites');
+      await load(
+        'login',
+        {
+          url: `${base}/api/auth/login`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(ADMIN),
+          connections: 4,
+        },
+        'argon2id-bound',
+      );
+      let n = 0;
+      await load(
+        'create interaction',
+        {
+          url: `${base}/api/interactions`,
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req) => ({
+                ...req,
+                body: JSON.stringify({ kind: 'call', subject: `Bench ${n++}`, personIds: [1 + (n % personCount)] }),
+              }),
+            },
+          ],
+          connections: 10,
+        },
+        '≥ 1 000/s',
+        (r) => r.rps >= 1000,
+      );
+      // A fresh start each run: the profile is reused, and a pair registered by an earlier run answers 409.
+      let a = Math.floor(Math.random() * 1e9);
+      await load(
+        'add attendance',
+        {
+          url: `${base}/api/events`,
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req) => {
+                a++;
+                const eventId = events[a % events.length];
+                const personId = 1 + ((a * 7919) % personCount);
+                return {
+                  ...req,
+                  path: `/api/events/${eventId}/attendances`,
+                  body: JSON.stringify({ personId, status: 'interested' }),
+                };
+              },
+            },
+          ],
+          connections: 10,
+        },
+        '≥ 1 000/s',
+        (r) => r.rps >= 1000,
+      );
+    }
+    if (runs('export')) {
+      console.log('\nExport');
+      const before = rss(server.pid ?? 0);
+      let peak = before;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, rss(server.pid ?? 0));
+      }, 20);
+      const t0 = performance.now();
+      const res = await fetch(
+        `${base}/api/exports/persons.csv?purpose=${encodeURIComponent('Benchmark: vollständige Liste')}`,
+        { headers: auth },
+      );
+      const body = Buffer.from(await res.arrayBuffer());
+      const seconds = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      const lines = body.toString('utf8').split('\r\n').length - 2;
+      extra.export = {
+        status: res.status,
+        rows: lines,
+        seconds: Math.round(seconds * 100) / 100,
+        rssGrowthMb: Math.round((peak - before) / 1048576),
+        bytes: body.length,
+      };
+      console.log(
+        `  CSV export: ${lines} rows in ${seconds.toFixed(2)} s, RSS growth ${Math.round((peak - before) / 1048576)} MB (target ≤ 3 s, ≤ 100 MB)`,
+      );
+    }
+    if (runs('mixed')) {
+      console.log(`\nMixed workload: 50 clients for ${args['mixed-duration']} s`);
+      let m = 0;
+      const mixed = await autocannon({
+        url: base,
+        connections: 50,
+        duration: Number(args['mixed-duration']),
+        headers: auth,
         requests: [
           {
             setupRequest: (req) => {
-              a++;
-              const eventId = events[a % events.length];
-              const personId = 1 + ((a * 7919) % personCount);
-              return {
-                ...req,
-                path: `/api/events/${eventId}/attendances`,
-                body: JSON.stringify({ personId, status: 'interested' }),
-              };
+              m++;
+              const kind = m % 10;
+              // Only the write sends a body: Fastify answers 400 to a request that declares JSON and sends none.
+              const get = (path: string) => ({ ...req, method: 'GET' as const, headers: auth, body: undefined, path });
+              if (kind < 5) return get(`/api/persons?${listQuery}&page=${1 + (m % 5)}`);
+              if (kind < 7)
+                return get(`/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}`);
+              if (kind < 8) return get(`/api/persons/${1 + (m % personCount)}/timeline`);
+              if (kind < 9)
+                return {
+                  ...req,
+                  method: 'POST',
+                  path: '/api/interactions',
+                  headers: { ...auth, 'content-type': 'application/json' },
+                  body: JSON.stringify({ kind: 'note', subject: `Mixed ${m}`, personIds: [1 + (m % personCount)] }),
+                };
+              return get('/api/exports/preview?district=16066');
             },
           },
         ],
-        connections: 10,
-      },
-      '≥ 1 000/s',
-      (r) => r.rps >= 1000,
-    );
-
-    console.log('\nExport');
-    const before = rss(server.pid ?? 0);
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, rss(server.pid ?? 0));
-    }, 20);
-    const t0 = performance.now();
-    const res = await fetch(
-      `${base}/api/exports/persons.csv?purpose=${encodeURIComponent('Benchmark: vollständige Liste')}`,
-      { headers: auth },
-    );
-    const body = Buffer.from(await res.arrayBuffer());
-    const seconds = (performance.now() - t0) / 1000;
-    clearInterval(sampler);
-    const lines = body.toString('utf8').split('\r\n').length - 2;
-    extra.export = {
-      status: res.status,
-      rows: lines,
-      seconds: Math.round(seconds * 100) / 100,
-      rssGrowthMb: Math.round((peak - before) / 1048576),
-      bytes: body.length,
-    };
-    console.log(
-      `  CSV export: ${lines} rows in ${seconds.toFixed(2)} s, RSS growth ${Math.round((peak - before) / 1048576)} MB (target ≤ 3 s, ≤ 100 MB)`,
-    );
-
-    console.log(`\nMixed workload: 50 clients for ${args['mixed-duration']} s`);
-    let m = 0;
-    const mixed = await autocannon({
-      url: base,
-      connections: 50,
-      duration: Number(args['mixed-duration']),
-      headers: auth,
-      requests: [
-        {
-          setupRequest: (req) => {
-            m++;
-            const kind = m % 10;
-            // Only the write sends a body: Fastify answers 400 to a request that declares JSON and sends none.
-            const get = (path: string) => ({ ...req, method: 'GET' as const, headers: auth, body: undefined, path });
-            if (kind < 5) return get(`/api/persons?${listQuery}&page=${1 + (m % 5)}`);
-            if (kind < 7)
-              return get(`/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}`);
-            if (kind < 8) return get(`/api/persons/${1 + (m % personCount)}/timeline`);
-            if (kind < 9)
-              return {
-                ...req,
-                method: 'POST',
-                path: '/api/interactions',
-                headers: { ...auth, 'content-type': 'application/json' },
-                body: JSON.stringify({ kind: 'note', subject: `Mixed ${m}`, personIds: [1 + (m % personCount)] }),
-              };
-            return get('/api/exports/preview?district=16066');
-          },
-        },
-      ],
-    });
-    const codes = (mixed as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
-    const fiveXx = Object.entries(codes)
-      .filter(([c]) => c.startsWith('5'))
-      .reduce((s, [, v]) => s + v.count, 0);
-    extra.mixed = {
-      requests: mixed.requests.total,
-      rps: Math.round(mixed.requests.average),
-      p95: percentile(mixed, 95),
-      p99: mixed.latency.p99,
-      status: codes,
-      fiveXx,
-      errors: mixed.errors,
-      timeouts: mixed.timeouts,
-    };
-    console.log(
-      `  ${mixed.requests.total} requests, ${Math.round(mixed.requests.average)}/s, 5xx ${fiveXx}, errors ${mixed.errors}, timeouts ${mixed.timeouts}`,
-    );
-
-    console.log('\nWeb');
-    extra.initialJsGzipKb = initialJsGzipKb();
-    console.log(`  initial JS: ${extra.initialJsGzipKb} KB gzip (target ≤ 300)`);
-    extra.listVisibleMs = await timeToList(base);
-    console.log(`  person list visible: ${extra.listVisibleMs} ms (target ≤ 1 500)`);
+      });
+      const codes = (mixed as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
+      const fiveXx = Object.entries(codes)
+        .filter(([c]) => c.startsWith('5'))
+        .reduce((s, [, v]) => s + v.count, 0);
+      extra.mixed = {
+        requests: mixed.requests.total,
+        rps: Math.round(mixed.requests.average),
+        p95: percentile(mixed, 95),
+        p99: mixed.latency.p99,
+        status: codes,
+        fiveXx,
+        errors: mixed.errors,
+        timeouts: mixed.timeouts,
+      };
+      console.log(
+        `  ${mixed.requests.total} requests, ${Math.round(mixed.requests.average)}/s, 5xx ${fiveXx}, errors ${mixed.errors}, timeouts ${mixed.timeouts}`,
+      );
+    }
+    if (runs('web')) {
+      console.log('\nWeb');
+      extra.initialJsGzipKb = initialJsGzipKb();
+      console.log(`  initial JS: ${extra.initialJsGzipKb} KB gzip (target ≤ 300)`);
+      extra.listVisibleMs = await timeToList(base);
+      console.log(`  person list visible: ${extra.listVisibleMs} ms (target ≤ 1 500)`);
+    }
   } finally {
     server.kill('SIGTERM');
     minimal.kill('SIGTERM');

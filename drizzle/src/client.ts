@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { searchFold } from '@anett/shared/normalize';
+import { searchFold, sortKey } from '@anett/shared/normalize';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -25,9 +25,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   sqlite.pragma('busy_timeout = 5000');
   // Freed pages are zeroed so erased personal data does not linger in the file.
   sqlite.pragma('secure_delete = ON');
-  sqlite.function('anett_fold', { deterministic: true }, (text: unknown) =>
-    typeof text === 'string' ? searchFold(text) : '',
-  );
+  registerFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (!options.readonly) {
     migrate(db, { migrationsFolder });
@@ -35,6 +33,19 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     sqlite.pragma('optimize = 0x10002');
   }
   return db;
+}
+
+/**
+ * The application functions the schema uses: `anett_fold` in the search triggers, `anett_sort_key` in the name sort
+ * indexes. Every connection that writes or checks the file needs them (an index expression is evaluated on both).
+ */
+export function registerFunctions(sqlite: Database.Database): void {
+  sqlite.function('anett_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? searchFold(text) : '',
+  );
+  sqlite.function('anett_sort_key', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? sortKey(text) : '',
+  );
 }
 
 const STATEMENT_CACHE_SIZE = 500;

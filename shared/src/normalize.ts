@@ -27,6 +27,14 @@ function fold(s: string, umlauts: 'expand' | 'strip'): string {
 }
 
 /**
+ * Key for sorting names as a German reader expects (DIN 5007-1, dictionary order): case ignored, ä = a, ö = o, ü = u,
+ * ß = ss, other diacritics stripped. 'Özdemir' sorts among the O, 'von Weber' among the V, not after 'Z'.
+ */
+export function sortKey(s: string): string {
+  return fold(s, 'strip');
+}
+
+/**
  * Lower case, ä → ae, ö → oe, ü → ue, ß → ss, all other diacritics stripped ('é' → 'e'), whitespace collapsed and
  * trimmed. Punctuation is kept. 'Sömmerda  Straße' → 'soemmerda strasse'.
  */

@@ -285,9 +285,15 @@ describe('GET /api/interactions', () => {
     expect(subjects(await list(t, viewer.token, 'followUp=due'))).toEqual(['Rückruf', 'Anruf Wasserstoff']);
     expect(subjects(await list(t, viewer.token, 'followUp=open'))).toEqual(['Rückruf', 'Anruf Wasserstoff']);
     expect(subjects(await list(t, viewer.token, 'followUp=done'))).toEqual(['Besprechung 100% Förderung']);
+    // Full-text: every word as a prefix, accent-insensitive, punctuation ignored.
     expect(subjects(await list(t, viewer.token, 'q=sömmerda'))).toEqual(['Besuch im Werk']);
+    expect(subjects(await list(t, viewer.token, 'q=sommerda'))).toEqual(['Besuch im Werk']);
+    expect(subjects(await list(t, viewer.token, 'q=SOEMM'))).toEqual(['Besuch im Werk']);
+    expect(subjects(await list(t, viewer.token, 'q=forderung'))).toEqual(['Besprechung 100% Förderung']);
     expect(subjects(await list(t, viewer.token, 'q=100%25'))).toEqual(['Besprechung 100% Förderung']);
-    expect(subjects(await list(t, viewer.token, 'q=100_'))).toEqual([]);
+    expect(subjects(await list(t, viewer.token, 'q=besprechung%20foerd'))).toEqual(['Besprechung 100% Förderung']);
+    expect(subjects(await list(t, viewer.token, 'q=besprechung%20werk'))).toEqual([]);
+    expect(subjects(await list(t, viewer.token, 'q=%22%2A%29'))).toHaveLength(4);
     expect(subjects(await list(t, viewer.token, `personId=${anna.id}&kind=call&followUp=due`))).toEqual([
       'Rückruf',
       'Anruf Wasserstoff',

@@ -203,6 +203,28 @@ describe('GET /api/organizations search, sort and paging', () => {
     expect((await list(t, manager, 'q=altname')).total).toBe(0);
   });
 
+  it('sorts names in German order: Ärztekammer among the A, lower case among upper case', async () => {
+    const { t, viewer } = await setup();
+    for (const name of [
+      'Zulieferer GmbH',
+      'Ärztekammer Thüringen',
+      'adesso SE',
+      'Bosch GmbH',
+      'Übersee AG',
+      'Ulmer KG',
+    ]) {
+      createOrganization(t.db, { name });
+    }
+    expect((await list(t, viewer, 'sort=name')).items.map((i) => i.name)).toEqual([
+      'adesso SE',
+      'Ärztekammer Thüringen',
+      'Bosch GmbH',
+      'Übersee AG',
+      'Ulmer KG',
+      'Zulieferer GmbH',
+    ]);
+  });
+
   it('sorts ascending and descending and pages with a stable total', async () => {
     const { t, viewer } = await setup();
     for (const [name, city] of [

@@ -286,6 +286,42 @@ describe('GET /api/persons', () => {
     void c;
   });
 
+  it('sorts names in German order: case ignored, umlauts among their base letters, then by first name', async () => {
+    const { t, viewer } = await setup();
+    for (const [firstName, lastName] of [
+      ['Zoe', 'Zander'],
+      ['Emre', 'Özdemir'],
+      ['Jan', 'von Weber'],
+      ['Anna', 'Adler'],
+      ['Ute', 'Ölschläger'],
+      ['Bernd', 'Osterloh'],
+      ['Carla', 'Müller'],
+      ['Anton', 'Müller'],
+      ['Max', 'Mueller'],
+    ]) {
+      createPerson(t.db, { firstName: firstName as string, lastName: lastName as string });
+    }
+    const names = (page: { items: Json[] }) => page.items.map((p) => `${p.firstName} ${p.lastName}`);
+    const expected = [
+      'Anna Adler',
+      'Max Mueller',
+      'Anton Müller',
+      'Carla Müller',
+      'Ute Ölschläger',
+      'Bernd Osterloh',
+      'Emre Özdemir',
+      'Jan von Weber',
+      'Zoe Zander',
+    ];
+    expect(names(await list(t, viewer, 'sort=lastName'))).toEqual(expected);
+    expect(names(await list(t, viewer, 'sort=-lastName'))).toEqual([...expected].reverse());
+    expect(names(await list(t, viewer, 'sort=firstName')).slice(0, 3)).toEqual([
+      'Anna Adler',
+      'Anton Müller',
+      'Bernd Osterloh',
+    ]);
+  });
+
   it('searches accent- and case-insensitively with prefixes: mueller/muller find Müller, sommerda and Sömm find Sömmerda', async () => {
     const { t, viewer } = await setup();
     const soemmerda = createOrganization(t.db, {

@@ -44,7 +44,11 @@ describe('group commit of concurrent writes', () => {
       Array.from({ length: 20 }, (_, i) =>
         write(() => {
           if (i === 7) throw Object.assign(new Error('conflict'), { statusCode: 409 });
-          return t.db.insert(segments).values({ name: `s${i}`, filter: {}, ownerId: owner.id }).returning().get().id;
+          return t.db
+            .insert(segments)
+            .values({ name: `s${i}`, filter: {}, ownerId: owner.id })
+            .returning()
+            .get().id;
         }),
       ),
     );

@@ -1,4 +1,11 @@
-import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName, searchFold } from '@anett/shared/normalize';
+import {
+  foldText,
+  normalizeEmail,
+  normalizeOrgName,
+  normalizePersonName,
+  searchFold,
+  sortKey,
+} from '@anett/shared/normalize';
 import { describe, expect, it } from 'vitest';
 
 describe('foldText', () => {
@@ -16,6 +23,24 @@ describe('foldText', () => {
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(foldText(input)).toBe(expected);
+  });
+});
+
+describe('sortKey', () => {
+  it('orders as a German dictionary does (DIN 5007-1): case ignored, ä = a, ß = ss, accents stripped', () => {
+    expect(sortKey('Özdemir')).toBe('ozdemir');
+    expect(sortKey('Großmann  Ärzte')).toBe('grossmann arzte');
+    expect(sortKey('Éclair Łódź')).toBe('eclair lodz');
+    const names = ['Zander', 'Özdemir', 'von Weber', 'Adler', 'Osterloh', 'Müller', 'Mueller'];
+    expect([...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))).toEqual([
+      'Adler',
+      'Mueller',
+      'Müller',
+      'Osterloh',
+      'Özdemir',
+      'von Weber',
+      'Zander',
+    ]);
   });
 });
 

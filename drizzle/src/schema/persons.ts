@@ -24,7 +24,8 @@ export const persons = sqliteTable(
     erasedAt: text('erased_at'),
   },
   (t) => [
-    index('persons_last_first_idx').on(t.lastName, t.firstName),
+    // German name order (DIN 5007-1: 'Özdemir' among the O); ORDER BY personSortKey uses it.
+    index('persons_sort_idx').on(sql`anett_sort_key(${t.lastName} || ' ' || ${t.firstName})`),
     index('persons_name_key_idx').on(t.nameKey),
     index('persons_email_idx').on(t.email),
     // Duplicate detection compares e-mails case-insensitively.
@@ -32,6 +33,9 @@ export const persons = sqliteTable(
     index('persons_updated_idx').on(t.updatedAt),
   ],
 );
+
+/** Last name, then first name, in German order (case and umlauts as a reader expects); served by persons_sort_idx. */
+export const personSortKey = sql`anett_sort_key(${persons.lastName} || ' ' || ${persons.firstName})`;
 
 export const personTags = sqliteTable(
   'person_tags',

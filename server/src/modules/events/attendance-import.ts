@@ -1,13 +1,13 @@
 import { foldText } from '@anett/shared/normalize';
 import type { ImportRow } from '@anett/shared/schemas/attendance';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { fieldError } from '../../lib/errors.ts';
+import { readTable } from '../../lib/read-table.ts';
 
 /** A row of the list with the line it came from (header = line 1). */
 export type SourceRow = { line: number; row: ImportRow };
 
-export const IMPORT_MAX_ROWS = 5000;
+/** A sign-in list is shorter than a contact import. */
+const IMPORT_MAX_ROWS = 5000;
 
 /** Header names (folded, letters and digits only) → field. German and English, as sign-in lists come. */
 const HEADERS: Record<string, keyof ImportRow> = {
@@ -52,93 +52,24 @@ const headerKey = (h: string) => foldText(h).replace(/[^a-z0-9]/g, '');
 
 const unreadable = (message: string) => fieldError('contentBase64', message, 'IMPORT_FILE_UNREADABLE');
 
-/** Turns a table (first non-empty row = header) into rows; `lineOf(i)` gives the file line of table row i. */
-export function rowsFromTable(table: string[][], lineOf: (index: number) => number): SourceRow[] {
-  const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
-  const headerIndex = table.findIndex((cells) => !isEmpty(cells));
-  if (headerIndex < 0) throw unreadable('Die Datei enthält keine Zeilen');
-  const columns = (table[headerIndex] ?? []).map((h) => HEADERS[headerKey(h)]);
-  if (!columns.some((c) => c === 'name' || c === 'lastName' || c === 'email')) {
+/** Reads an uploaded sign-in list (.xlsx or CSV) and maps its columns by their header names. */
+export async function parseImportFile(fileName: string, contentBase64: string): Promise<SourceRow[]> {
+  const table = await readTable(fileName, contentBase64);
+  const fields = table.columns.map((h) => HEADERS[headerKey(h)]);
+  if (!fields.some((f) => f === 'name' || f === 'lastName' || f === 'email')) {
     throw unreadable(
       'Keine bekannten Spalten gefunden (erwartet: Name, Vorname, Nachname, Organisation/Firma, E-Mail)',
     );
   }
-  const out: SourceRow[] = [];
-  for (let i = headerIndex + 1; i < table.length; i++) {
-    const cells = table[i] ?? [];
-    if (isEmpty(cells)) continue;
+  if (table.rows.length > IMPORT_MAX_ROWS) throw unreadable(`Höchstens ${IMPORT_MAX_ROWS} Zeilen je Import`);
+  return table.rows.map(({ line, cells }) => {
     const row: ImportRow = {};
-    columns.forEach((field, c) => {
-      const value = cells[c]?.trim();
+    fields.forEach((field, c) => {
+      const value = cells[c];
       if (field && value && !row[field]) row[field] = value.slice(0, 1000);
     });
-    out.push({ line: lineOf(i), row });
-  }
-  if (out.length > IMPORT_MAX_ROWS) throw unreadable(`Höchstens ${IMPORT_MAX_ROWS} Zeilen je Import`);
-  return out;
-}
-
-/** UTF-8 (with or without BOM); files that are not valid UTF-8 are read as Windows-1252, as older Excel writes them. */
-function decodeText(buffer: Buffer): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(buffer);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
-
-/** The separator of the header line: the most frequent of `;`, `,` and tab (German Excel writes `;`). */
-function detectDelimiter(text: string): string {
-  const header = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const counts = [';', ',', '\t'].map((d) => ({ d, n: header.split(d).length - 1 }));
-  counts.sort((a, b) => b.n - a.n);
-  return counts[0] && counts[0].n > 0 ? counts[0].d : ';';
-}
-
-export function parseCsv(buffer: Buffer): SourceRow[] {
-  const text = decodeText(buffer);
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  return rowsFromTable(parsed.data, (i) => i + 1);
-}
-
-export async function parseXlsx(buffer: Buffer): Promise<SourceRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable('Die Excel-Datei kann nicht gelesen werden');
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw unreadable('Die Excel-Datei enthält keine Zeilen');
-  if (sheet.rowCount > IMPORT_MAX_ROWS + 50) throw unreadable(`Höchstens ${IMPORT_MAX_ROWS} Zeilen je Import`);
-  const table: string[][] = [];
-  const lines: number[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-    table.push(cells);
-    lines.push(rowNumber);
+    return { line, row };
   });
-  return rowsFromTable(table, (i) => lines[i] ?? i + 1);
-}
-
-/** Reads an uploaded sign-in list: .xlsx (by name or content) or CSV. */
-export async function parseImportFile(fileName: string, contentBase64: string): Promise<SourceRow[]> {
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(contentBase64)) throw unreadable('ist kein gültiges Base64');
-  const buffer = Buffer.from(contentBase64, 'base64');
-  if (buffer.length === 0) throw unreadable('Die Datei ist leer');
-  const zipped = buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-  if (/\.xlsx$/i.test(fileName) || zipped) return parseXlsx(buffer);
-  if (/\.(xls|ods|numbers)$/i.test(fileName)) {
-    throw fieldError(
-      'fileName',
-      'Dateiformat nicht unterstützt: bitte als .xlsx oder .csv speichern',
-      'IMPORT_FILE_UNREADABLE',
-    );
-  }
-  return parseCsv(buffer);
 }
 
 // Names as people write them on lists

@@ -1,5 +1,13 @@
 import { type Db, immediate } from '@anett/db/client';
-import { affiliations, attendances, eventSessions, organizations, persons, sessionAttendances } from '@anett/db/schema';
+import {
+  affiliations,
+  attendances,
+  eventSessions,
+  organizations,
+  personSortKey,
+  persons,
+  sessionAttendances,
+} from '@anett/db/schema';
 import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
 import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums';
@@ -21,7 +29,7 @@ export type AttendanceListFilter = {
 };
 
 const sortColumns = {
-  lastName: sql`lower(${persons.lastName})`,
+  lastName: personSortKey,
   status: attendances.status,
   role: attendances.role,
   createdAt: attendances.createdAt,
@@ -177,7 +185,7 @@ export function createAttendanceRepository(db: Db) {
     byStatus(eventId: number, statuses: readonly AttendanceStatus[]): Attendance[] {
       return select()
         .where(and(eq(attendances.eventId, eventId), inArray(attendances.status, [...statuses])))
-        .orderBy(asc(sql`lower(${persons.lastName})`), asc(sql`lower(${persons.firstName})`), asc(attendances.id))
+        .orderBy(asc(personSortKey), asc(attendances.id))
         .all()
         .map(toAttendance);
     },

@@ -37,7 +37,7 @@ export function exportCells(r: ExportRow): string[] {
 const POSTAL_CODE_COLUMN = EXPORT_COLUMNS.indexOf('PLZ') + 1;
 const COLUMN_WIDTHS = [8, 12, 16, 20, 36, 24, 32, 28, 8, 20, 32, 18];
 
-/** RFC 4180 with every field quoted (as csv-stringify's `quoted: true`), `;`-separated, CRLF-terminated. */
+/** RFC 4180 with every field quoted, `;`-separated, CRLF-terminated. */
 export const csvRecord = (cells: readonly string[]) => `"${cells.map((c) => c.replaceAll('"', '""')).join('";"')}"\r\n`;
 
 const CHUNK = 64 * 1024;

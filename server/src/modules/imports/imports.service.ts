@@ -16,8 +16,8 @@ import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
+import { readTable, type Table } from '../../lib/read-table.ts';
 import { nowIso } from '../../lib/time.ts';
-import { readTable, type Table } from './import-file.ts';
 
 type Body = z.output<typeof importBody>;
 type Actor = { userId: number; requestId?: string; ip?: string };

@@ -4,8 +4,10 @@ import {
   auditEntries,
   nodes,
   organizationSectors,
+  organizationSortKey,
   organizations,
   organizationTags,
+  personSortKey,
   persons,
   relations,
   tags,
@@ -32,7 +34,7 @@ export type OrganizationChanges = z.output<typeof organizationPatch>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const sortColumns = {
-  name: organizations.name,
+  name: organizationSortKey,
   city: organizations.city,
   district: organizations.district,
   kind: organizations.kind,
@@ -205,7 +207,7 @@ export function createOrganizationsRepository(db: Db) {
         .from(affiliations)
         .innerJoin(persons, eq(persons.id, affiliations.personId))
         .where(and(eq(affiliations.organizationId, id), isNull(persons.deletedAt)))
-        .orderBy(asc(persons.lastName), asc(persons.firstName), desc(affiliations.fromDate))
+        .orderBy(asc(personSortKey), desc(affiliations.fromDate))
         .all();
       const now = today();
       return {
@@ -233,7 +235,7 @@ export function createOrganizationsRepository(db: Db) {
             excludeId === undefined ? undefined : sql`${organizations.id} <> ${excludeId}`,
           ),
         )
-        .orderBy(asc(organizations.name))
+        .orderBy(asc(organizationSortKey))
         .limit(20)
         .all();
       return rows.map(({ email: e, ...r }) => ({ ...r, reason: email && e === email ? 'email' : 'name' }));

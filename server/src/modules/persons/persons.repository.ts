@@ -6,7 +6,9 @@ import {
   consents,
   interactionPersons,
   offices,
+  organizationSortKey,
   organizations,
+  personSortKey,
   persons,
   personTags,
   sessionAttendances,
@@ -151,9 +153,9 @@ export function createPersonsRepository(db: Db) {
     const dir = sort?.desc ? desc : asc;
     switch (sort?.field ?? 'lastName') {
       case 'lastName':
-        return [dir(persons.lastName), dir(persons.firstName), dir(persons.id)];
+        return [dir(personSortKey), dir(persons.id)];
       case 'firstName':
-        return [dir(persons.firstName), dir(persons.lastName), dir(persons.id)];
+        return [dir(sql`anett_sort_key(${persons.firstName})`), dir(personSortKey), dir(persons.id)];
       case 'email':
         return [dir(persons.email), dir(persons.id)];
       case 'createdAt':
@@ -163,7 +165,7 @@ export function createPersonsRepository(db: Db) {
       case 'organization': {
         const key = organizationSortKey();
         // Persons without a current organisation come last in both directions.
-        return [sql`${key} IS NULL`, dir(key), asc(persons.lastName), asc(persons.firstName), asc(persons.id)];
+        return [sql`${key} IS NULL`, dir(key), asc(personSortKey), asc(persons.id)];
       }
     }
   }
@@ -409,7 +411,7 @@ export function createPersonsRepository(db: Db) {
             excludeId === undefined ? undefined : ne(persons.id, excludeId),
           ),
         )
-        .orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.id))
+        .orderBy(asc(personSortKey), asc(persons.id))
         .limit(20)
         .all();
       return candidatesFrom(rows, (r) => (email && r.email?.toLowerCase() === email ? 'email' : 'name'));

@@ -208,6 +208,7 @@ export function createPrivacyRepository(db: Db) {
      */
     purgeRemnants(): void {
       db.run(sql`INSERT INTO persons_fts(persons_fts) VALUES('optimize')`);
+      db.run(sql`INSERT INTO interactions_fts(interactions_fts) VALUES('optimize')`);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
     },
 

@@ -1,7 +1,7 @@
 import { IMPORT_MAX_ROWS } from '@anett/shared/schemas/import';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { fieldError } from '../../lib/errors.ts';
+import { fieldError } from './errors.ts';
 
 /** A spreadsheet as read: the header names and the data rows with the line they came from (header = line 1). */
 export type Table = { columns: string[]; rows: { line: number; cells: string[] }[] };
