@@ -345,6 +345,34 @@ describe('GET /api/persons', () => {
     void mueller;
   });
 
+  it('explains bad input in German, or in English when the client asks for it', async () => {
+    const { t, viewer, manager } = await setup();
+    const body = { firstName: 'Anna', lastName: 42, email: 'kein-at' };
+    const de = await t.as(manager, { method: 'POST', url: '/api/persons', payload: body });
+    const en = await t.as(manager, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: body,
+      headers: { 'accept-language': 'en' },
+    });
+    for (const res of [de, en]) {
+      expect(res.statusCode).toBe(400);
+      expect(fields(res).sort()).toEqual(['email', 'lastName']);
+    }
+    const message = (res: typeof de, field: string) =>
+      res.json().errors.find((e: { field: string }) => e.field === field)?.message;
+    expect(message(de, 'email')).toMatch(/E-Mail/);
+    expect(message(en, 'email')).toBe('Invalid email address');
+    expect(message(en, 'lastName')).toBe('Invalid input: expected string, received number');
+    const query = await t.as(viewer, {
+      method: 'GET',
+      url: '/api/persons?pageSize=501',
+      headers: { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' },
+    });
+    expect(query.json().errors).toEqual([{ field: 'pageSize', message: 'Too big: expected number to be <=500' }]);
+    expect(t.db.select().from(persons).all()).toHaveLength(0);
+  });
+
   it('answers 400 naming the parameter for bad query input', async () => {
     const { t, viewer } = await setup();
     for (const [qs, field] of [

@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, type FieldError } from '../lib/errors.ts';
 
 const TITLES: Record<number, string> = {
@@ -47,6 +48,31 @@ function fieldName(context: string, instancePath: string): string {
   return instancePath.split('/').filter(Boolean).join('.') || context;
 }
 
+const english = z.locales.en().localeError;
+const prefersEnglish = (request: FastifyRequest) => /^\s*en\b/i.test(request.headers['accept-language'] ?? '');
+
+/**
+ * Messages are German (z.config in app.ts); a client that asks for English (`Accept-Language: en`) gets the same
+ * issues in English: the failed part of the request is validated again with zod's English messages. Texts a schema
+ * sets itself stay as written.
+ */
+function localizedIssues(request: FastifyRequest, context: string): FieldError[] | undefined {
+  if (!prefersEnglish(request)) return undefined;
+  const schemas = request.routeOptions.schema as Record<string, unknown> | undefined;
+  const schema = schemas?.[context];
+  const data = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[
+    context
+  ];
+  if (!(schema instanceof z.ZodType)) return undefined;
+  const result = schema.safeParse(data, { error: english });
+  return result.success
+    ? undefined
+    : result.error.issues.map((issue) => ({
+        field: issue.path.map(String).join('.') || context,
+        message: issue.message,
+      }));
+}
+
 /** One error handler: every error leaves as RFC 9457 problem+json; 5xx hide their message. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -66,10 +92,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       status = 400;
       code = 'VALIDATION_FAILED';
       const context = err.validationContext ?? 'body';
-      errors = err.validation.map((v) => ({
-        field: fieldName(context, v.instancePath),
-        message: v.message ?? 'is invalid',
-      }));
+      errors =
+        localizedIssues(request, context) ??
+        err.validation.map((v) => ({
+          field: fieldName(context, v.instancePath),
+          message: v.message ?? 'is invalid',
+        }));
       detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     } else if (isResponseSerializationError(err)) {
       status = 500;

@@ -211,7 +211,12 @@ async function toApiError(res: Response): Promise<ApiError> {
 const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh'];
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  // The UI language (kept on <html lang>): the server explains bad input in it.
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': document.documentElement.lang || 'de',
+    ...opts.headers,
+  };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
   if (state) headers.authorization = `Bearer ${state.accessToken}`;
