@@ -2,15 +2,19 @@
 -- "Sömmerda" and "mueller" finds "Müller".
 CREATE VIRTUAL TABLE interactions_fts USING fts5(doc, tokenize = 'unicode61 remove_diacritics 2');
 --> statement-breakpoint
-INSERT INTO interactions_fts(rowid, doc) SELECT id, anett_fold(subject || ' ' || coalesce(summary, '')) FROM interactions;
+CREATE VIEW interaction_search_docs AS
+SELECT i.id AS id, anett_fold(i.subject || ' ' || coalesce(i.summary, '')) AS doc
+FROM interactions i;
+--> statement-breakpoint
+INSERT INTO interactions_fts(rowid, doc) SELECT id, doc FROM interaction_search_docs;
 --> statement-breakpoint
 CREATE TRIGGER interactions_fts_ai AFTER INSERT ON interactions BEGIN
-  INSERT INTO interactions_fts(rowid, doc) VALUES (new.id, anett_fold(new.subject || ' ' || coalesce(new.summary, '')));
+  INSERT INTO interactions_fts(rowid, doc) SELECT id, doc FROM interaction_search_docs WHERE id = new.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER interactions_fts_au AFTER UPDATE OF subject, summary ON interactions BEGIN
   DELETE FROM interactions_fts WHERE rowid = old.id;
-  INSERT INTO interactions_fts(rowid, doc) VALUES (new.id, anett_fold(new.subject || ' ' || coalesce(new.summary, '')));
+  INSERT INTO interactions_fts(rowid, doc) SELECT id, doc FROM interaction_search_docs WHERE id = new.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER interactions_fts_ad AFTER DELETE ON interactions BEGIN

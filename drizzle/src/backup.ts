@@ -1,14 +1,11 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { registerFunctions } from './client.ts';
 
 export type CheckResult = { integrity: string; foreignKeyViolations: number };
 
 /** `PRAGMA integrity_check` and `foreign_key_check` of a database file. */
 export function checkDatabase(path: string): CheckResult {
   const db = new Database(path, { readonly: true, fileMustExist: true });
-  // The check evaluates the index expressions, which call the application's functions.
-  registerFunctions(db);
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;

@@ -35,11 +35,8 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   return db;
 }
 
-/**
- * The application functions the schema uses: `anett_fold` in the search triggers, `anett_sort_key` in the name sort
- * indexes. Every connection that writes or checks the file needs them (an index expression is evaluated on both).
- */
-export function registerFunctions(sqlite: Database.Database): void {
+/** The application functions the triggers call: `anett_fold` for search documents, `anett_sort_key` for name order. */
+function registerFunctions(sqlite: Database.Database): void {
   sqlite.function('anett_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? searchFold(text) : '',
   );

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { itemColumns, softDelete } from './columns.ts';
 import { tags } from './tags.ts';
@@ -23,20 +22,18 @@ export const organizations = sqliteTable(
     notes: text('notes'),
     /** Name folded for duplicate detection (case, umlauts, legal forms removed). */
     nameKey: text('name_key').notNull(),
+    /** The name in German order (DIN 5007-1: 'Ärztekammer' among the A), kept by triggers; sorts by name use it. */
+    sortKey: text('sort_key').notNull().default(''),
     mergedIntoId: integer('merged_into_id'),
   },
   (t) => [
-    // German name order (DIN 5007-1: 'Ärztekammer' among the A); ORDER BY organizationSortKey uses it.
-    index('organizations_sort_idx').on(sql`anett_sort_key(${t.name})`),
+    index('organizations_sort_idx').on(t.sortKey),
     index('organizations_name_key_idx').on(t.nameKey),
     index('organizations_kind_idx').on(t.kind),
     index('organizations_district_idx').on(t.district),
     index('organizations_email_idx').on(t.email),
   ],
 );
-
-/** The name in German order (case and umlauts as a reader expects); served by organizations_sort_idx. */
-export const organizationSortKey = sql`anett_sort_key(${organizations.name})`;
 
 export const organizationSectors = sqliteTable(
   'organization_sectors',

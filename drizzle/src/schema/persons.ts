@@ -19,13 +19,17 @@ export const persons = sqliteTable(
     notes: text('notes'),
     /** Folded "first last" for duplicate detection. */
     nameKey: text('name_key').notNull(),
+    /**
+     * "last first" in German order (DIN 5007-1: case ignored, 'Özdemir' among the O), kept by triggers with the
+     * application function anett_sort_key; every sort by name uses it.
+     */
+    sortKey: text('sort_key').notNull().default(''),
     mergedIntoId: integer('merged_into_id'),
     /** Set by GDPR erasure: the row stays (reports count it) but holds no personal data. */
     erasedAt: text('erased_at'),
   },
   (t) => [
-    // German name order (DIN 5007-1: 'Özdemir' among the O); ORDER BY personSortKey uses it.
-    index('persons_sort_idx').on(sql`anett_sort_key(${t.lastName} || ' ' || ${t.firstName})`),
+    index('persons_sort_idx').on(t.sortKey),
     index('persons_name_key_idx').on(t.nameKey),
     index('persons_email_idx').on(t.email),
     // Duplicate detection compares e-mails case-insensitively.
@@ -33,9 +37,6 @@ export const persons = sqliteTable(
     index('persons_updated_idx').on(t.updatedAt),
   ],
 );
-
-/** Last name, then first name, in German order (case and umlauts as a reader expects); served by persons_sort_idx. */
-export const personSortKey = sql`anett_sort_key(${persons.lastName} || ' ' || ${persons.firstName})`;
 
 export const personTags = sqliteTable(
   'person_tags',

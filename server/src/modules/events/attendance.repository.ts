@@ -1,13 +1,5 @@
 import { type Db, immediate } from '@anett/db/client';
-import {
-  affiliations,
-  attendances,
-  eventSessions,
-  organizations,
-  personSortKey,
-  persons,
-  sessionAttendances,
-} from '@anett/db/schema';
+import { affiliations, attendances, eventSessions, organizations, persons, sessionAttendances } from '@anett/db/schema';
 import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
 import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums';
@@ -29,7 +21,7 @@ export type AttendanceListFilter = {
 };
 
 const sortColumns = {
-  lastName: personSortKey,
+  lastName: persons.sortKey,
   status: attendances.status,
   role: attendances.role,
   createdAt: attendances.createdAt,
@@ -185,7 +177,7 @@ export function createAttendanceRepository(db: Db) {
     byStatus(eventId: number, statuses: readonly AttendanceStatus[]): Attendance[] {
       return select()
         .where(and(eq(attendances.eventId, eventId), inArray(attendances.status, [...statuses])))
-        .orderBy(asc(personSortKey), asc(attendances.id))
+        .orderBy(asc(persons.sortKey), asc(attendances.id))
         .all()
         .map(toAttendance);
     },

@@ -7,9 +7,7 @@ import {
   interactions,
   interactionTopics,
   nodes,
-  organizationSortKey,
   organizations,
-  personSortKey,
   persons,
   topics,
   users,
@@ -134,14 +132,14 @@ export function createInteractionReader(db: Db) {
     .from(interactionPersons)
     .innerJoin(persons, eq(persons.id, interactionPersons.personId))
     .where(inIds(interactionPersons.interactionId))
-    .orderBy(asc(personSortKey), asc(persons.id))
+    .orderBy(asc(persons.sortKey), asc(persons.id))
     .prepare();
   const organizationsOf = db
     .select({ interactionId: interactionOrganizations.interactionId, id: organizations.id, name: organizations.name })
     .from(interactionOrganizations)
     .innerJoin(organizations, eq(organizations.id, interactionOrganizations.organizationId))
     .where(inIds(interactionOrganizations.interactionId))
-    .orderBy(asc(organizationSortKey), asc(organizations.id))
+    .orderBy(asc(organizations.sortKey), asc(organizations.id))
     .prepare();
   const topicsOf = db
     .select({

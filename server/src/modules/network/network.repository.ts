@@ -1,5 +1,5 @@
 import type { Db } from '@anett/db/client';
-import { networks, nodes, organizationSortKey, organizations, relations, users } from '@anett/db/schema';
+import { networks, nodes, organizations, relations, users } from '@anett/db/schema';
 import { searchFold } from '@anett/shared/normalize';
 import type {
   EntityRef,
@@ -302,7 +302,7 @@ export function createNetworkRepository(db: Db) {
                 isNull(organizations.deletedAt),
               ),
             )
-            .orderBy(asc(organizationSortKey))
+            .orderBy(asc(organizations.sortKey))
             .all()
             .map(({ organizationId, organizationName, ...r }) => ({
               ...r,

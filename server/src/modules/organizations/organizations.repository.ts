@@ -4,10 +4,8 @@ import {
   auditEntries,
   nodes,
   organizationSectors,
-  organizationSortKey,
   organizations,
   organizationTags,
-  personSortKey,
   persons,
   relations,
   tags,
@@ -34,7 +32,7 @@ export type OrganizationChanges = z.output<typeof organizationPatch>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const sortColumns = {
-  name: organizationSortKey,
+  name: organizations.sortKey,
   city: organizations.city,
   district: organizations.district,
   kind: organizations.kind,
@@ -207,7 +205,7 @@ export function createOrganizationsRepository(db: Db) {
         .from(affiliations)
         .innerJoin(persons, eq(persons.id, affiliations.personId))
         .where(and(eq(affiliations.organizationId, id), isNull(persons.deletedAt)))
-        .orderBy(asc(personSortKey), desc(affiliations.fromDate))
+        .orderBy(asc(persons.sortKey), desc(affiliations.fromDate))
         .all();
       const now = today();
       return {
@@ -235,7 +233,7 @@ export function createOrganizationsRepository(db: Db) {
             excludeId === undefined ? undefined : sql`${organizations.id} <> ${excludeId}`,
           ),
         )
-        .orderBy(asc(organizationSortKey))
+        .orderBy(asc(organizations.sortKey))
         .limit(20)
         .all();
       return rows.map(({ email: e, ...r }) => ({ ...r, reason: email && e === email ? 'email' : 'name' }));

@@ -6,9 +6,7 @@ import {
   consents,
   interactionPersons,
   offices,
-  organizationSortKey,
   organizations,
-  personSortKey,
   persons,
   personTags,
   sessionAttendances,
@@ -143,7 +141,7 @@ export function createPersonsRepository(db: Db) {
   }
 
   /** The name of the organisation a person is listed with (same choice as currentOrganizationsOf), for sorting. */
-  const organizationSortKey = () => sql`(SELECT ${organizations.name} FROM ${affiliations}
+  const organizationSortKey = () => sql`(SELECT ${organizations.sortKey} FROM ${affiliations}
     INNER JOIN ${organizations} ON ${organizations.id} = ${affiliations.organizationId}
     WHERE ${affiliations.personId} = ${persons.id} AND ${isCurrent(affiliations.toDate, berlinToday())}
       AND ${organizations.deletedAt} IS NULL
@@ -153,9 +151,9 @@ export function createPersonsRepository(db: Db) {
     const dir = sort?.desc ? desc : asc;
     switch (sort?.field ?? 'lastName') {
       case 'lastName':
-        return [dir(personSortKey), dir(persons.id)];
+        return [dir(persons.sortKey), dir(persons.id)];
       case 'firstName':
-        return [dir(sql`anett_sort_key(${persons.firstName})`), dir(personSortKey), dir(persons.id)];
+        return [dir(sql`${persons.firstName} COLLATE NOCASE`), dir(persons.sortKey), dir(persons.id)];
       case 'email':
         return [dir(persons.email), dir(persons.id)];
       case 'createdAt':
@@ -165,7 +163,7 @@ export function createPersonsRepository(db: Db) {
       case 'organization': {
         const key = organizationSortKey();
         // Persons without a current organisation come last in both directions.
-        return [sql`${key} IS NULL`, dir(key), asc(personSortKey), asc(persons.id)];
+        return [sql`${key} IS NULL`, dir(key), asc(persons.sortKey), asc(persons.id)];
       }
     }
   }
@@ -411,7 +409,7 @@ export function createPersonsRepository(db: Db) {
             excludeId === undefined ? undefined : ne(persons.id, excludeId),
           ),
         )
-        .orderBy(asc(personSortKey), asc(persons.id))
+        .orderBy(asc(persons.sortKey), asc(persons.id))
         .limit(20)
         .all();
       return candidatesFrom(rows, (r) => (email && r.email?.toLowerCase() === email ? 'email' : 'name'));
