@@ -1,8 +1,8 @@
 import { EXPORT_FORMATS, type ExportQuery, exportPreview, exportQuery } from '@anett/shared/schemas/export';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { fileResponse, sendFile } from '../../lib/download.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { berlinToday } from '../../lib/time.ts';
@@ -45,18 +45,14 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
           querystring: exportQuery,
           produces: [CONTENT_TYPES[format].split(';')[0] as string],
           response: {
-            200: z.unknown().describe(`the ${format.toUpperCase()} file`),
+            200: fileResponse(`the ${format.toUpperCase()} file`),
             ...errorResponses(400, 401, 403),
           },
         },
       },
       async (request, reply) => {
         const file = service.open(selectionOf(request.query), format, actor(request), berlinToday());
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', file.contentDisposition)
-          .header('x-content-type-options', 'nosniff')
-          .send(file.stream);
+        return sendFile(reply, file.contentType, file.fileName, file.stream);
       },
     );
   }

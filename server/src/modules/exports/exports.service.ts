@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
-import { contentDisposition, neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
+import { neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
 import { anredeLabel, formalName, letterSalutation } from '@anett/shared/salutation';
 import { EXPORT_COLUMNS, EXPORT_EXCLUSIONS, type ExportFormat, type ExportPreview } from '@anett/shared/schemas/export';
 import ExcelJS from 'exceljs';
@@ -159,7 +159,7 @@ export function createExportsService(repo: ExportsRepository, audit: AuditReposi
     },
 
     /**
-     * The file as a stream plus its headers. The export is audited when the last row has been read (with the row
+     * The file as a stream, its type and name. The export is audited when the last row has been read (with the row
      * count), or when the download is aborted (`completed: false`).
      */
     open(selection: ExportSelection, format: ExportFormat, actor: Actor, today: string) {
@@ -193,7 +193,7 @@ export function createExportsService(repo: ExportsRepository, audit: AuditReposi
       return {
         stream: writers[format](audited()),
         contentType: CONTENT_TYPES[format],
-        contentDisposition: contentDisposition(safeFilename(`anett-verteiler${channelPart}-${today}`, format)),
+        fileName: safeFilename(`anett-verteiler${channelPart}-${today}`, format),
       };
     },
   };
