@@ -88,14 +88,17 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     async (request, reply) => {
       const { topicIds, ...values } = request.body;
       checkReferences(values.nodeId, topicIds);
-      const row = ctx.events.create(values, topicIds);
-      const created = load(row.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'event',
-        entityId: row.id,
-        action: 'create',
-        diff: diffRecords(null, auditView(created)),
+      const created = await ctx.write(() => {
+        const row = ctx.events.create(values, topicIds);
+        const created = load(row.id);
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'event',
+          entityId: row.id,
+          action: 'create',
+          diff: diffRecords(null, auditView(created)),
+        });
+        return created;
       });
       setEtag(reply, created.version);
       return reply.code(201).send(created);
@@ -136,16 +139,20 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
       });
       checkReferences(values.nodeId, topicIds);
-      if (!ctx.events.update(before.id, version, values, topicIds)) throw versionConflict(before);
-      if (values.capacity !== undefined && values.capacity !== before.capacity)
-        attendance.fillSeats(before.id, actor(request));
-      const after = load(before.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'event',
-        entityId: after.id,
-        action: 'update',
-        diff: diffRecords(auditView(before), auditView(after)),
+      // The change, the promotions a larger capacity allows and the audit entry commit together.
+      const after = await ctx.write(() => {
+        if (!ctx.events.update(before.id, version, values, topicIds)) throw versionConflict(before);
+        if (values.capacity !== undefined && values.capacity !== before.capacity)
+          attendance.fillSeats(before.id, actor(request));
+        const after = load(before.id);
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'event',
+          entityId: after.id,
+          action: 'update',
+          diff: diffRecords(auditView(before), auditView(after)),
+        });
+        return after;
       });
       setEtag(reply, after.version);
       return after;
@@ -166,13 +173,15 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
-      if (!ctx.events.softDelete(before.id, version)) throw versionConflict(before);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'event',
-        entityId: before.id,
-        action: 'delete',
-        diff: diffRecords(auditView(before), null),
+      await ctx.write(() => {
+        if (!ctx.events.softDelete(before.id, version)) throw versionConflict(before);
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'event',
+          entityId: before.id,
+          action: 'delete',
+          diff: diffRecords(auditView(before), null),
+        });
       });
       return { ok: true as const };
     },
@@ -193,13 +202,16 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     },
     async (request, reply) => {
       const event = load(request.params.id);
-      const row = ctx.events.createSession(event.id, request.body);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'event_session',
-        entityId: row.id,
-        action: 'create',
-        diff: diffRecords(null, row),
+      const row = await ctx.write(() => {
+        const row = ctx.events.createSession(event.id, request.body);
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'event_session',
+          entityId: row.id,
+          action: 'create',
+          diff: diffRecords(null, row),
+        });
+        return row;
       });
       setEtag(reply, row.version);
       return reply.code(201).send(row);
@@ -226,14 +238,17 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         startsAt: values.startsAt ?? before.startsAt,
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
       });
-      const after = ctx.events.updateSession(before.id, version, values);
-      if (!after) throw versionConflict(before);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'event_session',
-        entityId: after.id,
-        action: 'update',
-        diff: diffRecords(before, after),
+      const after = await ctx.write(() => {
+        const after = ctx.events.updateSession(before.id, version, values);
+        if (!after) throw versionConflict(before);
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'event_session',
+          entityId: after.id,
+          action: 'update',
+          diff: diffRecords(before, after),
+        });
+        return after;
       });
       setEtag(reply, after.version);
       return after;
@@ -254,13 +269,15 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const version = requireIfMatch(request);
       const before = loadSession(request.params.id, request.params.sessionId);
-      if (!ctx.events.deleteSession(before.id, version)) throw versionConflict(before);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'event_session',
-        entityId: before.id,
-        action: 'delete',
-        diff: diffRecords(before, null),
+      await ctx.write(() => {
+        if (!ctx.events.deleteSession(before.id, version)) throw versionConflict(before);
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'event_session',
+          entityId: before.id,
+          action: 'delete',
+          diff: diffRecords(before, null),
+        });
       });
       return { ok: true as const };
     },
