@@ -1,7 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { createWriteQueue } from '@anett/db/write-queue';
 import type { Config } from './config.ts';
-import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { type AuditInput, createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createConsentsRepository } from './modules/consents/consents.repository.ts';
 import { createSuppressionsRepository } from './modules/consents/suppressions.repository.ts';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
@@ -21,8 +21,12 @@ import { createSegmentsRepository } from './modules/segments/segments.repository
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createVocabRepository } from './modules/vocab/vocab.repository.ts';
 
+type Actor = Omit<AuditInput, 'entity' | 'entityId' | 'action' | 'diff'>;
+
 /** Everything a route module needs, built once per app (and so once per test). */
 export function createContext(db: Db, config: Config) {
+  const write = createWriteQueue(db);
+  const audit = createAuditRepository(db);
   return {
     db,
     config,
@@ -30,8 +34,21 @@ export function createContext(db: Db, config: Config) {
      * Runs a write and its audit entry in one transaction (never one without the other), committed together with the
      * writes of concurrent requests; resolves after the commit. The work must be synchronous.
      */
-    write: createWriteQueue(db),
-    audit: createAuditRepository(db),
+    write,
+    /** `write` for the common case: the row written, and its audit entry described by `diff(row)`. */
+    audited: <T extends { id: number }>(
+      who: Actor,
+      entity: string,
+      action: string,
+      work: () => T,
+      diff: (row: T) => unknown,
+    ): Promise<T> =>
+      write(() => {
+        const row = work();
+        audit.record({ ...who, entity, entityId: row.id, action, diff: diff(row) });
+        return row;
+      }),
+    audit,
     users: createUsersRepository(db),
     interactions: createInteractionsRepository(db),
     timeline: createTimelineRepository(db),

@@ -22,6 +22,12 @@ export function setEtag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"${version}"`);
 }
 
+/** The row an optimistic update returned, or the 412 for `before` when its version no longer matched. */
+export function updatedOrConflict<T>(row: T | undefined, before: { version: number }): T {
+  if (row === undefined) throw versionConflict(before);
+  return row;
+}
+
 /** 412 carrying the record as it is now, so the client can show what changed. */
 export function versionConflict(current: { version: number }): AppError {
   return new AppError('VERSION_CONFLICT', 412, 'Someone else changed this record since you loaded it', {

@@ -22,7 +22,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
@@ -34,8 +34,13 @@ const plain = <T extends object>(record: T, ...drop: string[]) =>
 
 export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const audit = (request: FastifyRequest, entity: string, entityId: number, action: string, diff: unknown) =>
-    ctx.audit.record({ ...actor(request), entity, entityId, action, diff });
+  const audited = <T extends { id: number }>(
+    request: FastifyRequest,
+    entity: string,
+    action: string,
+    work: () => T,
+    diff: (row: T) => unknown,
+  ) => ctx.audited(actor(request), entity, action, work, diff);
 
   const loadNetwork = (id: number) => {
     const row = ctx.network.findNetwork(id);
@@ -125,8 +130,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request, reply) => {
-      const row = ctx.network.createNetwork(request.body);
-      audit(request, 'network', row.id, 'create', diffRecords(null, plain(row, 'id')));
+      const row = await audited(
+        request,
+        'network',
+        'create',
+        () => ctx.network.createNetwork(request.body),
+        (row) => diffRecords(null, plain(row, 'id')),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(row);
     },
@@ -146,9 +156,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = loadNetwork(request.params.id);
-      const after = ctx.network.updateNetwork(before.id, version, request.body);
-      if (!after) throw versionConflict(before);
-      audit(request, 'network', after.id, 'update', diffRecords(plain(before, 'id'), plain(after, 'id')));
+      const after = await audited(
+        request,
+        'network',
+        'update',
+        () => updatedOrConflict(ctx.network.updateNetwork(before.id, version, request.body), before),
+        (after) => diffRecords(plain(before, 'id'), plain(after, 'id')),
+      );
       setEtag(reply, after.version);
       return after;
     },
@@ -204,8 +218,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       checkRefs(request.body);
-      const row = ctx.network.createNode(request.body);
-      audit(request, 'node', row.id, 'create', diffRecords(null, nodeAudit(row)));
+      const row = await audited(
+        request,
+        'node',
+        'create',
+        () => ctx.network.createNode(request.body),
+        (row) => diffRecords(null, nodeAudit(row)),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(row);
     },
@@ -226,9 +245,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const version = requireIfMatch(request);
       const before = loadNode(request.params.id);
       checkRefs(request.body);
-      const after = ctx.network.updateNode(before.id, version, request.body);
-      if (!after) throw versionConflict(before);
-      audit(request, 'node', after.id, 'update', diffRecords(nodeAudit(before), nodeAudit(after)));
+      const after = await audited(
+        request,
+        'node',
+        'update',
+        () => updatedOrConflict(ctx.network.updateNode(before.id, version, request.body), before),
+        (after) => diffRecords(nodeAudit(before), nodeAudit(after)),
+      );
       setEtag(reply, after.version);
       return after;
     },
@@ -284,8 +307,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       checkRefs(request.body);
-      const row = ctx.network.createRelation(request.body);
-      audit(request, 'relation', row.id, 'create', diffRecords(null, relationAudit(row)));
+      const row = await audited(
+        request,
+        'relation',
+        'create',
+        () => ctx.network.createRelation(request.body),
+        (row) => diffRecords(null, relationAudit(row)),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(row);
     },
@@ -312,9 +340,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         });
       }
       checkRefs(request.body);
-      const after = ctx.network.updateRelation(before.id, version, request.body);
-      if (!after) throw versionConflict(before);
-      audit(request, 'relation', after.id, 'update', diffRecords(relationAudit(before), relationAudit(after)));
+      const after = await audited(
+        request,
+        'relation',
+        'update',
+        () => updatedOrConflict(ctx.network.updateRelation(before.id, version, request.body), before),
+        (after) => diffRecords(relationAudit(before), relationAudit(after)),
+      );
       setEtag(reply, after.version);
       return after;
     },
@@ -333,8 +365,16 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request) => {
       const version = requireIfMatch(request);
       const before = loadRelation(request.params.id);
-      if (!ctx.network.deleteRelation(before.id, version)) throw versionConflict(before);
-      audit(request, 'relation', before.id, 'delete', diffRecords(relationAudit(before), null));
+      await audited(
+        request,
+        'relation',
+        'delete',
+        () => {
+          if (!ctx.network.deleteRelation(before.id, version)) throw versionConflict(before);
+          return before;
+        },
+        () => diffRecords(relationAudit(before), null),
+      );
       return { ok: true as const };
     },
   );

@@ -144,8 +144,11 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
           );
         }
       }
-      const row = ctx.organizations.create(values);
-      audit(request, row.id, 'create', diffRecords(null, auditView(row)));
+      const row = await ctx.write(() => {
+        const row = ctx.organizations.create(values);
+        audit(request, row.id, 'create', diffRecords(null, auditView(row)));
+        return row;
+      });
       setEtag(reply, row.version);
       return reply.code(201).send(detail(row));
     },
@@ -166,9 +169,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       const version = requireIfMatch(request);
       const before = load(request.params.id);
       checkTagIds(request.body.tagIds);
-      const after = ctx.organizations.update(before.id, version, request.body);
-      if (!after) throw versionConflict(before);
-      audit(request, after.id, 'update', diffRecords(auditView(before), auditView(after)));
+      const after = await ctx.write(() => {
+        const after = ctx.organizations.update(before.id, version, request.body);
+        if (!after) throw versionConflict(before);
+        audit(request, after.id, 'update', diffRecords(auditView(before), auditView(after)));
+        return after;
+      });
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -189,9 +195,17 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       const version = requireIfMatch(request);
       const before = load(request.params.id);
       if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
-      const after = ctx.organizations.setDeleted(before.id, version, true);
-      if (!after) throw versionConflict(before);
-      audit(request, after.id, 'delete', diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }));
+      const after = await ctx.write(() => {
+        const after = ctx.organizations.setDeleted(before.id, version, true);
+        if (!after) throw versionConflict(before);
+        audit(
+          request,
+          after.id,
+          'delete',
+          diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
+        );
+        return after;
+      });
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -215,9 +229,17 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       if (before.mergedIntoId !== null) {
         throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
       }
-      const after = ctx.organizations.setDeleted(before.id, version, false);
-      if (!after) throw versionConflict(before);
-      audit(request, after.id, 'restore', diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }));
+      const after = await ctx.write(() => {
+        const after = ctx.organizations.setDeleted(before.id, version, false);
+        if (!after) throw versionConflict(before);
+        audit(
+          request,
+          after.id,
+          'restore',
+          diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
+        );
+        return after;
+      });
       setEtag(reply, after.version);
       return detail(after);
     },

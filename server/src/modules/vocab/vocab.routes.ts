@@ -10,10 +10,10 @@ import {
   topicList,
   topicPatch,
 } from '@anett/shared/schemas/vocab';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { requireIfMatch, setEtag, updatedOrConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
@@ -39,8 +39,6 @@ const withoutMeta = <T extends { id: number; version: number; createdAt: string;
 
 export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const audit = (request: FastifyRequest, entity: string, entityId: number, action: string, diff: unknown) =>
-    ctx.audit.record({ ...actor(request), entity, entityId, action, diff });
 
   // Tags
 
@@ -68,8 +66,13 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     },
     async (request, reply) => {
       if (ctx.vocab.findTagByName(request.body.name)) throw tagNameTaken();
-      const row = ctx.vocab.createTag(request.body);
-      audit(request, 'tag', row.id, 'create', diffRecords(null, { name: row.name, color: row.color }));
+      const row = await ctx.audited(
+        actor(request),
+        'tag',
+        'create',
+        () => ctx.vocab.createTag(request.body),
+        (row) => diffRecords(null, { name: row.name, color: row.color }),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(row);
     },
@@ -95,14 +98,12 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         const other = ctx.vocab.findTagByName(name);
         if (other && other.id !== before.id) throw tagNameTaken();
       }
-      const after = ctx.vocab.updateTag(before.id, version, request.body);
-      if (!after) throw versionConflict(before);
-      audit(
-        request,
+      const after = await ctx.audited(
+        actor(request),
         'tag',
-        after.id,
         'update',
-        diffRecords({ name: before.name, color: before.color }, { name: after.name, color: after.color }),
+        () => updatedOrConflict(ctx.vocab.updateTag(before.id, version, request.body), before),
+        (after) => diffRecords({ name: before.name, color: before.color }, { name: after.name, color: after.color }),
       );
       setEtag(reply, after.version);
       return after;
@@ -141,8 +142,13 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
           errors: [{ field: 'slug', message: `„${slug}“ ist bereits vergeben` }],
         });
       }
-      const row = ctx.vocab.createTopic({ ...request.body, slug });
-      audit(request, 'topic', row.id, 'create', diffRecords(null, withoutMeta(row)));
+      const row = await ctx.audited(
+        actor(request),
+        'topic',
+        'create',
+        () => ctx.vocab.createTopic({ ...request.body, slug }),
+        (row) => diffRecords(null, withoutMeta(row)),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(row);
     },
@@ -164,9 +170,13 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       const version = requireIfMatch(request);
       const before = ctx.vocab.findTopic(request.params.id);
       if (!before) throw notFound('topic');
-      const after = ctx.vocab.updateTopic(before.id, version, request.body);
-      if (!after) throw versionConflict(before);
-      audit(request, 'topic', after.id, 'update', diffRecords(withoutMeta(before), withoutMeta(after)));
+      const after = await ctx.audited(
+        actor(request),
+        'topic',
+        'update',
+        () => updatedOrConflict(ctx.vocab.updateTopic(before.id, version, request.body), before),
+        (after) => diffRecords(withoutMeta(before), withoutMeta(after)),
+      );
       setEtag(reply, after.version);
       return after;
     },
