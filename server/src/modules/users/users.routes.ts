@@ -11,7 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { requireIfMatch, setEtag, updatedOrConflict } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { generatePassword, hashPassword } from '../../lib/passwords.ts';
 import { actor } from '../../lib/request-context.ts';
@@ -56,14 +56,14 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         });
       }
       const plain = password ?? generatePassword();
-      const row = ctx.users.create({ ...values, passwordHash: await hashPassword(plain) });
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'user',
-        entityId: row.id,
-        action: 'create',
-        diff: diffRecords(null, publicUser(row)),
-      });
+      const passwordHash = await hashPassword(plain);
+      const row = await ctx.audited(
+        actor(request),
+        'user',
+        'create',
+        () => ctx.users.create({ ...values, passwordHash }),
+        (row) => diffRecords(null, publicUser(row)),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send({ user: publicUser(row), ...(password ? {} : { password: plain }) });
     },
@@ -103,16 +103,18 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       ) {
         throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot remove your own admin role or deactivate yourself');
       }
-      const after = ctx.users.update(before.id, version, request.body);
-      if (!after) throw versionConflict(publicUser(before));
-      if (after.role !== before.role || after.active !== before.active) ctx.users.revokeSessions(after.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'user',
-        entityId: after.id,
-        action: 'update',
-        diff: diffRecords(publicUser(before), publicUser(after)),
-      });
+      // The change, the end of the sessions it requires and the audit entry commit together.
+      const after = await ctx.audited(
+        actor(request),
+        'user',
+        'update',
+        () => {
+          const after = updatedOrConflict(ctx.users.update(before.id, version, request.body), publicUser(before));
+          if (after.role !== before.role || after.active !== before.active) ctx.users.revokeSessions(after.id);
+          return after;
+        },
+        (after) => diffRecords(publicUser(before), publicUser(after)),
+      );
       setEtag(reply, after.version);
       return publicUser(after);
     },
@@ -134,10 +136,17 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       const before = load(request.params.id);
       if (before.id === request.user.id)
         throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
-      const after = ctx.users.update(before.id, version, { active: false });
-      if (!after) throw versionConflict(publicUser(before));
-      ctx.users.revokeSessions(after.id);
-      ctx.audit.record({ ...actor(request), entity: 'user', entityId: after.id, action: 'deactivate' });
+      const after = await ctx.audited(
+        actor(request),
+        'user',
+        'deactivate',
+        () => {
+          const after = updatedOrConflict(ctx.users.update(before.id, version, { active: false }), publicUser(before));
+          ctx.users.revokeSessions(after.id);
+          return after;
+        },
+        () => undefined,
+      );
       setEtag(reply, after.version);
       return publicUser(after);
     },
@@ -158,8 +167,17 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     async (request) => {
       const row = load(request.params.id);
       const plain = request.body.password ?? generatePassword();
-      ctx.users.revokeSessions(row.id, { passwordHash: await hashPassword(plain) });
-      ctx.audit.record({ ...actor(request), entity: 'user', entityId: row.id, action: 'password_reset' });
+      const passwordHash = await hashPassword(plain);
+      await ctx.audited(
+        actor(request),
+        'user',
+        'password_reset',
+        () => {
+          ctx.users.revokeSessions(row.id, { passwordHash });
+          return row;
+        },
+        () => undefined,
+      );
       return { user: publicUser(load(row.id)), ...(request.body.password ? {} : { password: plain }) };
     },
   );
