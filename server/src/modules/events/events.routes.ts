@@ -15,7 +15,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
 import { fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
@@ -88,18 +88,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     async (request, reply) => {
       const { topicIds, ...values } = request.body;
       checkReferences(values.nodeId, topicIds);
-      const created = await ctx.write(() => {
-        const row = ctx.events.create(values, topicIds);
-        const created = load(row.id);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'event',
-          entityId: row.id,
-          action: 'create',
-          diff: diffRecords(null, auditView(created)),
-        });
-        return created;
-      });
+      const created = await ctx.audited(
+        actor(request),
+        'event',
+        'create',
+        () => load(ctx.events.create(values, topicIds).id),
+        (created) => diffRecords(null, auditView(created)),
+      );
       setEtag(reply, created.version);
       return reply.code(201).send(created);
     },
@@ -140,20 +135,18 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       });
       checkReferences(values.nodeId, topicIds);
       // The change, the promotions a larger capacity allows and the audit entry commit together.
-      const after = await ctx.write(() => {
-        if (!ctx.events.update(before.id, version, values, topicIds)) throw versionConflict(before);
-        if (values.capacity !== undefined && values.capacity !== before.capacity)
-          attendance.fillSeats(before.id, actor(request));
-        const after = load(before.id);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'event',
-          entityId: after.id,
-          action: 'update',
-          diff: diffRecords(auditView(before), auditView(after)),
-        });
-        return after;
-      });
+      const after = await ctx.audited(
+        actor(request),
+        'event',
+        'update',
+        () => {
+          if (!ctx.events.update(before.id, version, values, topicIds)) throw versionConflict(before);
+          if (values.capacity !== undefined && values.capacity !== before.capacity)
+            attendance.fillSeats(before.id, actor(request));
+          return load(before.id);
+        },
+        (after) => diffRecords(auditView(before), auditView(after)),
+      );
       setEtag(reply, after.version);
       return after;
     },
@@ -173,16 +166,16 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
-      await ctx.write(() => {
-        if (!ctx.events.softDelete(before.id, version)) throw versionConflict(before);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'event',
-          entityId: before.id,
-          action: 'delete',
-          diff: diffRecords(auditView(before), null),
-        });
-      });
+      await ctx.audited(
+        actor(request),
+        'event',
+        'delete',
+        () => {
+          if (!ctx.events.softDelete(before.id, version)) throw versionConflict(before);
+          return before;
+        },
+        () => diffRecords(auditView(before), null),
+      );
       return { ok: true as const };
     },
   );
@@ -202,17 +195,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     },
     async (request, reply) => {
       const event = load(request.params.id);
-      const row = await ctx.write(() => {
-        const row = ctx.events.createSession(event.id, request.body);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'event_session',
-          entityId: row.id,
-          action: 'create',
-          diff: diffRecords(null, row),
-        });
-        return row;
-      });
+      const row = await ctx.audited(
+        actor(request),
+        'event_session',
+        'create',
+        () => ctx.events.createSession(event.id, request.body),
+        (row) => diffRecords(null, row),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(row);
     },
@@ -238,18 +227,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         startsAt: values.startsAt ?? before.startsAt,
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
       });
-      const after = await ctx.write(() => {
-        const after = ctx.events.updateSession(before.id, version, values);
-        if (!after) throw versionConflict(before);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'event_session',
-          entityId: after.id,
-          action: 'update',
-          diff: diffRecords(before, after),
-        });
-        return after;
-      });
+      const after = await ctx.audited(
+        actor(request),
+        'event_session',
+        'update',
+        () => updatedOrConflict(ctx.events.updateSession(before.id, version, values), before),
+        (after) => diffRecords(before, after),
+      );
       setEtag(reply, after.version);
       return after;
     },
@@ -269,16 +253,16 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     async (request) => {
       const version = requireIfMatch(request);
       const before = loadSession(request.params.id, request.params.sessionId);
-      await ctx.write(() => {
-        if (!ctx.events.deleteSession(before.id, version)) throw versionConflict(before);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'event_session',
-          entityId: before.id,
-          action: 'delete',
-          diff: diffRecords(before, null),
-        });
-      });
+      await ctx.audited(
+        actor(request),
+        'event_session',
+        'delete',
+        () => {
+          if (!ctx.events.deleteSession(before.id, version)) throw versionConflict(before);
+          return before;
+        },
+        () => diffRecords(before, null),
+      );
       return { ok: true as const };
     },
   );

@@ -36,26 +36,10 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     if (!item) throw notFound('interaction');
     return item;
   };
+  /** The write and its audit entry (the entry before and after) in one transaction. */
+  const audited = (request: FastifyRequest, action: string, before: Interaction | null, write: () => Interaction) =>
+    ctx.audited(actor(request), 'interaction', action, write, (after) => diffRecords(before, after));
   /** The log is personal: its author and admins may change an entry, other managers only read it. */
-  /** Runs the write and records its audit entry in one transaction; `write` returns the entry afterwards. */
-  const audited = <T extends Interaction | null>(
-    request: FastifyRequest,
-    action: string,
-    before: Interaction | null,
-    write: () => T,
-  ): Promise<T> =>
-    ctx.write(() => {
-      const after = write();
-      const entityId = (after ?? before)?.id ?? null;
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'interaction',
-        entityId,
-        action,
-        diff: diffRecords(before, after),
-      });
-      return after;
-    });
   const requireEditor = (request: FastifyRequest, item: Interaction) => {
     if (request.user.role !== 'admin' && item.author?.id !== request.user.id) {
       throw new AppError('NOT_AUTHOR', 403, 'Only the author of this entry or an admin may change it');
@@ -209,10 +193,16 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       const version = requireIfMatch(request);
       const before = load(request.params.id);
       requireEditor(request, before);
-      await audited(request, 'delete', before, () => {
-        if (!ctx.interactions.softDelete(before.id, version)) throw versionConflict(before);
-        return null;
-      });
+      await ctx.audited(
+        actor(request),
+        'interaction',
+        'delete',
+        () => {
+          if (!ctx.interactions.softDelete(before.id, version)) throw versionConflict(before);
+          return before;
+        },
+        () => diffRecords(before, null),
+      );
       return reply.code(204).send(null);
     },
   );

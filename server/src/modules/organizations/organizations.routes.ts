@@ -13,7 +13,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
@@ -69,6 +69,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   };
   const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
     ctx.audit.record({ ...actor(request), entity: 'organization', entityId, action, diff });
+  const audited = <T extends { id: number }>(
+    request: FastifyRequest,
+    action: string,
+    work: () => T,
+    diff: (row: T) => unknown,
+  ) => ctx.audited(actor(request), 'organization', action, work, diff);
   /** An optional If-Match is checked when sent (restore, merge); the current version is assumed otherwise. */
   const optionalIfMatch = (request: FastifyRequest, current: number) =>
     request.headers['if-match'] === undefined ? current : requireIfMatch(request);
@@ -144,11 +150,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
           );
         }
       }
-      const row = await ctx.write(() => {
-        const row = ctx.organizations.create(values);
-        audit(request, row.id, 'create', diffRecords(null, auditView(row)));
-        return row;
-      });
+      const row = await audited(
+        request,
+        'create',
+        () => ctx.organizations.create(values),
+        (row) => diffRecords(null, auditView(row)),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(detail(row));
     },
@@ -169,12 +176,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       const version = requireIfMatch(request);
       const before = load(request.params.id);
       checkTagIds(request.body.tagIds);
-      const after = await ctx.write(() => {
-        const after = ctx.organizations.update(before.id, version, request.body);
-        if (!after) throw versionConflict(before);
-        audit(request, after.id, 'update', diffRecords(auditView(before), auditView(after)));
-        return after;
-      });
+      const after = await audited(
+        request,
+        'update',
+        () => updatedOrConflict(ctx.organizations.update(before.id, version, request.body), before),
+        (after) => diffRecords(auditView(before), auditView(after)),
+      );
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -195,17 +202,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       const version = requireIfMatch(request);
       const before = load(request.params.id);
       if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
-      const after = await ctx.write(() => {
-        const after = ctx.organizations.setDeleted(before.id, version, true);
-        if (!after) throw versionConflict(before);
-        audit(
-          request,
-          after.id,
-          'delete',
-          diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
-        );
-        return after;
-      });
+      const after = await audited(
+        request,
+        'delete',
+        () => updatedOrConflict(ctx.organizations.setDeleted(before.id, version, true), before),
+        (after) => diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
+      );
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -229,17 +231,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       if (before.mergedIntoId !== null) {
         throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
       }
-      const after = await ctx.write(() => {
-        const after = ctx.organizations.setDeleted(before.id, version, false);
-        if (!after) throw versionConflict(before);
-        audit(
-          request,
-          after.id,
-          'restore',
-          diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
-        );
-        return after;
-      });
+      const after = await audited(
+        request,
+        'restore',
+        () => updatedOrConflict(ctx.organizations.setDeleted(before.id, version, false), before),
+        (after) => diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
+      );
       setEtag(reply, after.version);
       return detail(after);
     },
