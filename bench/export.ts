@@ -8,13 +8,13 @@
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@anett/db/client';
 import { buildApp } from '@anett/server/app';
-import type { Config } from '@anett/server/config';
+import { type Config, READ_QUEUE } from '@anett/server/config';
 import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
 
@@ -50,6 +50,8 @@ const config: Config = {
   trustProxy: false,
   accessTokenTtl: 3600,
   refreshTokenTtl: 3600,
+  readWorkers: availableParallelism(),
+  readQueue: READ_QUEUE,
   webDist: join(dir, 'no-web'),
 };
 const ctx = createContext(db, config);

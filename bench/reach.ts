@@ -6,12 +6,12 @@
  * of this process is printed: on a shared machine the wall time includes waiting for other processes.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@anett/db/client';
 import { buildApp } from '@anett/server/app';
-import type { Config } from '@anett/server/config';
+import { type Config, READ_QUEUE } from '@anett/server/config';
 import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
 
@@ -38,6 +38,8 @@ const config: Config = {
   trustProxy: false,
   accessTokenTtl: 3600,
   refreshTokenTtl: 3600,
+  readWorkers: availableParallelism(),
+  readQueue: READ_QUEUE,
   webDist: join(dir, 'no-web'),
 };
 createContext(db, config).users.create({

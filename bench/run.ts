@@ -18,6 +18,7 @@ import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
 import autocannon from 'autocannon';
 import { generate, profileFor } from '../scripts/gen-data.ts';
+import { concurrencyBench, mixed } from './concurrency.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -26,8 +27,10 @@ const { values: args } = parseArgs({
     'mixed-duration': { type: 'string', default: '60' },
     regen: { type: 'boolean', default: false },
     db: { type: 'string', default: join(root, 'data/bench.sqlite') },
-    /** Comma-separated sections: reads, writes, export, mixed, web (default: all). */
+    /** Comma-separated sections: reads, writes, export, mixed, concurrency, web (default: all). */
     only: { type: 'string' },
+    /** Upper bound of the capacity search (concurrency). */
+    'max-users': { type: 'string' },
   },
 });
 const runs = (section: string) => !args.only || args.only.split(',').includes(section);
@@ -372,53 +375,21 @@ async function main() {
     }
     if (runs('mixed')) {
       console.log(`\nMixed workload: 50 clients for ${args['mixed-duration']} s`);
-      let m = 0;
-      const mixed = await autocannon({
-        url: base,
-        connections: 50,
-        duration: Number(args['mixed-duration']),
-        headers: auth,
-        requests: [
-          {
-            setupRequest: (req) => {
-              m++;
-              const kind = m % 10;
-              // Only the write sends a body: Fastify answers 400 to a request that declares JSON and sends none.
-              const get = (path: string) => ({ ...req, method: 'GET' as const, headers: auth, body: undefined, path });
-              if (kind < 5) return get(`/api/persons?${listQuery}&page=${1 + (m % 5)}`);
-              if (kind < 7)
-                return get(`/api/persons?q=${encodeURIComponent(['schmidt', 'sömmerda', 'weber'][m % 3] ?? '')}`);
-              if (kind < 8) return get(`/api/persons/${1 + (m % personCount)}/timeline`);
-              if (kind < 9)
-                return {
-                  ...req,
-                  method: 'POST',
-                  path: '/api/interactions',
-                  headers: { ...auth, 'content-type': 'application/json' },
-                  body: JSON.stringify({ kind: 'note', subject: `Mixed ${m}`, personIds: [1 + (m % personCount)] }),
-                };
-              return get('/api/exports/preview?district=16066');
-            },
-          },
-        ],
+      extra.mixed = await mixed({ base, auth, mixedDuration: Number(args['mixed-duration']), personCount, listQuery });
+    }
+    if (runs('concurrency')) {
+      extra.concurrency = await concurrencyBench({
+        base,
+        auth,
+        load,
+        duration: DURATION,
+        mixedDuration: Number(args['mixed-duration']),
+        personCount,
+        samplePerson,
+        events,
+        listQuery,
+        maxUsers: args['max-users'] ? Number(args['max-users']) : undefined,
       });
-      const codes = statusCounts(mixed);
-      const fiveXx = Object.entries(codes)
-        .filter(([c]) => c.startsWith('5'))
-        .reduce((s, [, v]) => s + v.count, 0);
-      extra.mixed = {
-        requests: mixed.requests.total,
-        rps: Math.round(mixed.requests.average),
-        p95: percentile(mixed, 95),
-        p99: mixed.latency.p99,
-        status: codes,
-        fiveXx,
-        errors: mixed.errors,
-        timeouts: mixed.timeouts,
-      };
-      console.log(
-        `  ${mixed.requests.total} requests, ${Math.round(mixed.requests.average)}/s, 5xx ${fiveXx}, errors ${mixed.errors}, timeouts ${mixed.timeouts}`,
-      );
     }
     if (runs('web')) {
       console.log('\nWeb');

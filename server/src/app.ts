@@ -29,16 +29,23 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { spaPlugin } from './plugins/spa.ts';
+import type { ReadPool } from './read-pool.ts';
 
 // API messages are German, like the UI they are shown in.
 z.config(z.locales.de());
 
 const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type BuildOptions = { db: Db; config: Config; logger?: boolean | object };
+export type BuildOptions = {
+  db: Db;
+  config: Config;
+  logger?: boolean | object;
+  /** Read threads shared with other apps (tests); without one the app starts its own and ends them on close. */
+  readPool?: ReadPool;
+};
 
 /** Builds the whole application without listening: main.ts listens, tests inject. */
-export async function buildApp({ db, config, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, readPool }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     genReqId: () => randomUUID(),
@@ -50,7 +57,8 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const ctx = createContext(db, config);
+  const ctx = createContext(db, config, readPool);
+  app.addHook('onClose', () => ctx.close());
   ctx.vocab.ensureDefaultTopics();
 
   await app.register(fastifyHelmet, {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -23,6 +24,8 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Trust X-Forwarded-For from a reverse proxy (for per-IP login throttling). */
   TRUST_PROXY: flag,
+  /** Threads that run the reads; 0 runs them on the request thread. */
+  READ_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
 });
 
 export type Config = {
@@ -41,7 +44,14 @@ export type Config = {
   accessTokenTtl: number;
   /** Refresh-token lifetime in seconds. */
   refreshTokenTtl: number;
+  /** Worker threads for short reads (0: reads run on the request thread); heavy jobs get a lane of their own. */
+  readWorkers: number;
+  /** Requests that may wait for a read worker (short reads) or for the heavy lane before the answer is 503. */
+  readQueue: { short: number; heavy: number };
 };
+
+/** Waiting reads before a 503: far above what 50 busy clients queue; a few downloads per heavy thread. */
+export const READ_QUEUE: Config['readQueue'] = { short: 1000, heavy: 20 };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -77,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     accessTokenTtl: 15 * 60,
     refreshTokenTtl: 14 * 24 * 60 * 60,
+    readWorkers: e.READ_WORKERS,
+    readQueue: READ_QUEUE,
   };
 }
 

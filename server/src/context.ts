@@ -20,16 +20,29 @@ import { createReportsRepository } from './modules/reports/reports.repository.ts
 import { createSegmentsRepository } from './modules/segments/segments.repository.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createVocabRepository } from './modules/vocab/vocab.repository.ts';
+import { createReadLanes, type ReadPool } from './read-pool.ts';
 
 type Actor = Omit<AuditInput, 'entity' | 'entityId' | 'action' | 'diff'>;
 
-/** Everything a route module needs, built once per app (and so once per test). */
-export function createContext(db: Db, config: Config) {
+/**
+ * Everything a route module needs, built once per app (and so once per test). The read threads start at the first
+ * read; a `readPool` handed in is shared (a test file's apps) and stays open when the context closes.
+ */
+export function createContext(db: Db, config: Config, readPool?: ReadPool) {
   const write = createWriteQueue(db);
   const audit = createAuditRepository(db);
+  const lanes = createReadLanes(db, config, readPool);
   return {
     db,
     config,
+    /** Short reads (lists, search, detail, timelines, history, dashboard, graph) on a read worker. */
+    read: lanes.read,
+    /** Heavy reads (reports, rendered files) in their own lane: never on a thread a short read waits for. */
+    jobs: lanes.jobs,
+    /** A file streamed from the heavy lane in chunks, as fast as the client takes them. */
+    stream: lanes.stream,
+    /** Ends the read workers (the app's onClose). */
+    close: lanes.close,
     /**
      * Runs a write and its audit entry in one transaction (never one without the other), committed together with the
      * writes of concurrent requests; resolves after the commit. The work must be synchronous.

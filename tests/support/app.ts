@@ -6,9 +6,10 @@ import { buildApp } from '@anett/server/app';
 import type { Config } from '@anett/server/config';
 import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
+import { createReadPool, type ReadPool } from '@anett/server/read-pool';
 import type { Role } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { testConfig } from './config.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -24,6 +25,22 @@ export type TestApp = {
   as(token: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
 };
 
+/**
+ * The read threads of this test file, shared by its apps: a thread compiles the server code under tsx when it starts,
+ * which would cost every test seconds. Apps with their own read settings start their own.
+ */
+let readPool: ReadPool | undefined;
+beforeAll(async () => {
+  const config = testConfig('');
+  if (config.readWorkers === 0) return;
+  readPool = createReadPool(config);
+  await readPool.warm();
+}, 120_000);
+afterAll(async () => {
+  await readPool?.destroy();
+  readPool = undefined;
+});
+
 const open: TestApp[] = [];
 afterEach(async () => {
   for (const t of open.splice(0)) {
@@ -38,7 +55,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const dir = mkdtempSync(join(tmpdir(), 'anett-test-'));
   const config = testConfig(dir, overrides);
   const db = openDatabase(config.databasePath);
-  const app = await buildApp({ db, config, logger: false });
+  const ownReads = overrides.readWorkers !== undefined || overrides.readQueue !== undefined;
+  const app = await buildApp({ db, config, logger: false, readPool: ownReads ? undefined : readPool });
   const ctx = createContext(db, config);
   let n = 0;
   const t: TestApp = {

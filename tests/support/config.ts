@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Config } from '@anett/server/config';
+import { type Config, READ_QUEUE } from '@anett/server/config';
 
 /** Config for a test app in `dir` (no vitest imports: the e2e global setup uses it too). */
 export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
@@ -14,6 +14,9 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     trustProxy: false,
     accessTokenTtl: 900,
     refreshTokenTtl: 3600,
+    // Every API test runs its reads on worker threads, as production does (READ_WORKERS=0 runs them in-process).
+    readWorkers: process.env.READ_WORKERS === undefined ? 2 : Number(process.env.READ_WORKERS),
+    readQueue: READ_QUEUE,
     webDist: join(dir, 'no-web'),
     ...overrides,
   };

@@ -1,8 +1,11 @@
 import type { SessionUser } from '@anett/shared/schemas/auth';
 import type { ActivityEntry, Dashboard, KeyFigures } from '@anett/shared/schemas/dashboard';
-import type { AppContext } from '../../context.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
+import type { EventsRepository } from '../events/events.repository.ts';
+import type { InteractionsRepository } from '../interactions/interactions.repository.ts';
 import { createReachService, level } from '../reports/reach.service.ts';
+import type { ReportsRepository } from '../reports/reports.repository.ts';
+import type { DashboardRepository } from './dashboard.repository.ts';
 
 const ENTITY_TEXT: Record<string, string> = {
   person: 'die Person',
@@ -41,7 +44,15 @@ const ACTION_TEXT: Record<string, string> = {
 
 const MONTHS = 12;
 
-export function createDashboardService(ctx: AppContext) {
+/** The repositories the dashboard reads (the app's, or a read worker's). */
+export type DashboardSources = {
+  dashboard: DashboardRepository;
+  events: EventsRepository;
+  interactions: InteractionsRepository;
+  reports: ReportsRepository;
+};
+
+export function createDashboardService(ctx: DashboardSources) {
   const reach = createReachService(ctx.reports);
 
   function activity(): ActivityEntry[] {

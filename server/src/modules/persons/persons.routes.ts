@@ -123,7 +123,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const { items, total } = ctx.persons.list(request.query);
+      const { items, total } = await ctx.read.persons.list(request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -140,7 +140,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const { items, total } = ctx.persons.duplicateGroups(request.query);
+      const { items, total } = await ctx.read.persons.duplicateGroups(request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -152,7 +152,8 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: { tags, params: idParams, response: { 200: person, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const found = detailOf(request.params.id);
+      const found = await ctx.read.persons.detail(request.params.id);
+      if (!found) throw notFound('person');
       setEtag(reply, found.version);
       return found;
     },
@@ -309,8 +310,12 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => {
-      const row = loadRow(request.params.id);
-      return { items: ctx.persons.history(row.id) };
+      const [row, items] = await Promise.all([
+        ctx.read.persons.findRow(request.params.id),
+        ctx.read.persons.history(request.params.id),
+      ]);
+      if (!row) throw notFound('person');
+      return { items };
     },
   );
 

@@ -1,0 +1,39 @@
+import type { Db } from '@anett/db/client';
+import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
+import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
+import { createEventsRepository } from './modules/events/events.repository.ts';
+import { createGraphRepository } from './modules/graph/graph.repository.ts';
+import { createGraphService } from './modules/graph/graph.service.ts';
+import { createInteractionsRepository } from './modules/interactions/interactions.repository.ts';
+import { createTimelineRepository } from './modules/interactions/timeline.repository.ts';
+import { createNetworkRepository } from './modules/network/network.repository.ts';
+import { createOrganizationsRepository } from './modules/organizations/organizations.repository.ts';
+import { createPersonsRepository } from './modules/persons/persons.repository.ts';
+import { createReachService } from './modules/reports/reach.service.ts';
+import { createReportsRepository } from './modules/reports/reports.repository.ts';
+
+/**
+ * The repositories and services whose reads may run on a read worker (`ctx.read`, `ctx.jobs`): built the same way
+ * over the request thread's connection or over a worker's read-only one. Arguments and results cross threads, so
+ * they are plain data (structured clone): no functions, no class instances but Date, Map, Set and typed arrays.
+ */
+export function createReaders(db: Db) {
+  const reports = createReportsRepository(db);
+  const interactions = createInteractionsRepository(db);
+  return {
+    persons: createPersonsRepository(db),
+    organizations: createOrganizationsRepository(db),
+    network: createNetworkRepository(db),
+    interactions,
+    timeline: createTimelineRepository(db),
+    dashboard: createDashboardService({
+      dashboard: createDashboardRepository(db),
+      events: createEventsRepository(db),
+      interactions,
+      reports,
+    }),
+    graph: createGraphService(createGraphRepository(db)),
+    reach: createReachService(reports),
+  };
+}
+export type Readers = ReturnType<typeof createReaders>;
