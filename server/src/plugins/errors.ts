@@ -125,7 +125,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       request.log.error({ err }, 'unhandled error');
     }
 
-    if (status >= 500) detail = 'An unexpected error occurred. Quote the request id when reporting it.';
+    // A 503 the app chose (busy) keeps its message; anything else 5xx hides it.
+    if (status >= 500 && !(err instanceof AppError))
+      detail = 'An unexpected error occurred. Quote the request id when reporting it.';
     reply
       .code(status)
       .type('application/problem+json; charset=utf-8')

@@ -3,11 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { createDashboardService } from './dashboard.service.ts';
 
 export async function dashboardRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = createDashboardService(ctx);
 
   app.get(
     '/api/dashboard',
@@ -21,6 +19,6 @@ export async function dashboardRoutes(fastify: FastifyInstance, { ctx }: { ctx: 
         response: { 200: dashboard, ...errorResponses(401, 403) },
       },
     },
-    async (request) => service.build(request.user),
+    async (request) => ctx.read.dashboard.build(request.user),
   );
 }

@@ -3,12 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { createGraphService } from './graph.service.ts';
 
 export async function graphRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['graph'];
-  const service = createGraphService(ctx.graph);
 
   app.get(
     '/api/graph/network',
@@ -26,7 +24,7 @@ export async function graphRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         response: { 200: graph, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => service.networkGraph(request.query),
+    async (request) => ctx.read.graph.networkGraph(request.query),
   );
 
   app.get(
@@ -43,6 +41,6 @@ export async function graphRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         response: { 200: egoGraph, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => service.egoGraph(request.query),
+    async (request) => ctx.read.graph.egoGraph(request.query),
   );
 }

@@ -58,7 +58,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       },
     },
     async (request) => {
-      const { items, total } = ctx.interactions.list(request.query, berlinToday());
+      const { items, total } = await ctx.read.interactions.list(request.query, berlinToday());
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -80,7 +80,11 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
         throw new AppError('FORBIDDEN', 403, 'Everyone’s follow-ups need the role manager');
       }
       const authorId = scope === 'mine' ? request.user.id : undefined;
-      return { ...ctx.interactions.followUps({ authorId, page, pageSize }, berlinToday()), page, pageSize };
+      return {
+        ...(await ctx.read.interactions.followUps({ authorId, page, pageSize }, berlinToday())),
+        page,
+        pageSize,
+      };
     },
   );
 
@@ -126,7 +130,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       schema: { tags, params: idParams, response: { 200: interaction, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const item = load(request.params.id);
+      const item = await ctx.read.interactions.get(request.params.id);
+      if (!item) throw notFound('interaction');
       setEtag(reply, item.version);
       return item;
     },
@@ -253,8 +258,12 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
         const { limit, cursor: raw } = request.query;
         const cursor = raw === undefined ? undefined : decodeCursor(raw);
         if (raw !== undefined && !cursor) throw fieldError('cursor', 'ungültiger Cursor');
-        if (!ctx.timeline.exists(subject, id)) throw notFound(subject);
-        return ctx.timeline.page(subject, id, { limit, cursor });
+        const [exists, page] = await Promise.all([
+          ctx.read.timeline.exists(subject, id),
+          ctx.read.timeline.page(subject, id, { limit, cursor }),
+        ]);
+        if (!exists) throw notFound(subject);
+        return page;
       },
     );
   timelineRoute('person', 'persons');

@@ -91,7 +91,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       },
     },
     async (request) => {
-      const { items, total } = ctx.organizations.list(request.query);
+      const { items, total } = await ctx.read.organizations.list(request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -106,7 +106,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
         response: { 200: organizationDuplicateGroups, ...errorResponses(401, 403) },
       },
     },
-    async () => ({ groups: ctx.organizations.duplicateGroups() }),
+    async () => ({ groups: await ctx.read.organizations.duplicateGroups() }),
   );
 
   app.get(
@@ -116,9 +116,15 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       schema: { tags, params: idParams, response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const row = load(request.params.id);
+      const { id } = request.params;
+      const [row, people, relations] = await Promise.all([
+        ctx.read.organizations.get(id),
+        ctx.read.organizations.people(id),
+        ctx.read.network.relationsOf({ organizationId: id }),
+      ]);
+      if (!row) throw notFound('organization');
       setEtag(reply, row.version);
-      return detail(row);
+      return { ...row, people, relations };
     },
   );
 
@@ -254,8 +260,12 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       },
     },
     async (request) => {
-      const row = load(request.params.id);
-      return { items: toHistory(ctx.organizations.history(row.id)) };
+      const [row, history] = await Promise.all([
+        ctx.read.organizations.get(request.params.id),
+        ctx.read.organizations.history(request.params.id),
+      ]);
+      if (!row) throw notFound('organization');
+      return { items: toHistory(history) };
     },
   );
 
