@@ -58,6 +58,8 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(db, config, readPool);
+  // Listening starts once the read threads have loaded; closing ends them.
+  app.addHook('onReady', () => ctx.warm());
   app.addHook('onClose', () => ctx.close());
   ctx.vocab.ensureDefaultTopics();
 

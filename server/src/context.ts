@@ -41,6 +41,8 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
     jobs: lanes.jobs,
     /** A file streamed from the heavy lane in chunks, as fast as the client takes them. */
     stream: lanes.stream,
+    /** Starts the read workers and waits until they have loaded (the app's onReady). */
+    warm: lanes.warm,
     /** Ends the read workers (the app's onClose). */
     close: lanes.close,
     /**

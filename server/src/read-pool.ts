@@ -78,7 +78,8 @@ function workerFile() {
 
 /**
  * The worker threads: `short` for short reads (`config.readWorkers` threads, each with a read-only connection of its
- * own), `heavy` for reports and files (half as many, at least one, at a lower scheduling priority, started on demand).
+ * own), `heavy` for reports and files (half as many, at least one, at a lower scheduling priority). Each lane starts
+ * at its first task.
  * A pool serves any number of apps (tests build one app per test): a task names its database file.
  */
 export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>) {
@@ -86,6 +87,7 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
   let short: Piscina | undefined;
   let heavy: Piscina | undefined;
   const options = { filename: file, execArgv, idleTimeout: Number.POSITIVE_INFINITY };
+  const heavyThreads = Math.max(1, Math.floor(config.readWorkers / 2));
   return {
     queue: config.readQueue,
     // Started at the first read: a context that only writes (a seed, a test's login) starts no thread.
@@ -94,16 +96,20 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
     heavy: () =>
       (heavy ??= new Piscina({
         ...options,
-        minThreads: 0,
-        maxThreads: Math.max(1, Math.floor(config.readWorkers / 2)),
-        idleTimeout: 60_000,
+        minThreads: heavyThreads,
+        maxThreads: heavyThreads,
         // The scheduler prefers the request thread and the short reads when cores are scarce.
         niceIncrement: 10,
       })),
-    /** Resolves when the short-read threads have loaded (their first start compiles the code under tsx). */
+    /** Resolves when the threads of both lanes have loaded (their first start compiles the code under tsx). */
     async warm() {
-      const pool = this.short();
-      await Promise.all(Array.from({ length: config.readWorkers }, () => pool.run({ warm: true })));
+      const lanes = [
+        { pool: this.short(), threads: config.readWorkers },
+        { pool: this.heavy(), threads: heavyThreads },
+      ];
+      await Promise.all(
+        lanes.flatMap(({ pool, threads }) => Array.from({ length: threads }, () => pool.run({ warm: true }))),
+      );
     },
     /** Ends the threads (graceful shutdown, end of a test file). */
     async destroy() {
@@ -175,6 +181,7 @@ export function createReadLanes(db: Db, config: Pick<Config, 'readWorkers' | 're
     read: remote<Readers>((reader, method, args) => run(admit('short'), { reader, method, args })),
     jobs: remote<Readers>((reader, method, args) => run(admit('heavy'), { reader, method, args })),
     stream,
+    warm: () => pool.warm(),
     close: shared ? async () => {} : () => pool.destroy(),
   };
 }
@@ -204,5 +211,5 @@ function inProcess(db: Db) {
     return { body, done } as StreamJob<never>;
   };
   const local = remote<Readers>(call);
-  return { read: local, jobs: local, stream, close: async () => {} };
+  return { read: local, jobs: local, stream, warm: async () => {}, close: async () => {} };
 }

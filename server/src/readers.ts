@@ -2,6 +2,8 @@ import type { Db } from '@anett/db/client';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createEventsRepository } from './modules/events/events.repository.ts';
+import { createExportsRepository } from './modules/exports/exports.repository.ts';
+import { createExportsService } from './modules/exports/exports.service.ts';
 import { createGraphRepository } from './modules/graph/graph.repository.ts';
 import { createGraphService } from './modules/graph/graph.service.ts';
 import { createInteractionsRepository } from './modules/interactions/interactions.repository.ts';
@@ -32,6 +34,7 @@ export function createReaders(db: Db) {
       interactions,
       reports,
     }),
+    exports: createExportsService(createExportsRepository(db)),
     graph: createGraphService(createGraphRepository(db)),
     reach: createReachService(reports),
   };

@@ -97,6 +97,7 @@ function populationSql({ filter, channel, purpose }: ExportSelection, today: str
 }
 
 export function createExportsRepository(db: Db) {
+  registerEmailHash(db.$client);
   /**
    * A second, read-only connection for one export: an open iterator makes its connection refuse writes, so streaming
    * on the main connection would block every other request until the download ends. WAL lets it read a consistent

@@ -1,3 +1,4 @@
+import { PassThrough, pipeline } from 'node:stream';
 import { EXPORT_FORMATS, type ExportQuery, exportPreview, exportQuery } from '@anett/shared/schemas/export';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,14 +8,13 @@ import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { berlinToday } from '../../lib/time.ts';
 import type { ExportSelection } from './exports.repository.ts';
-import { CONTENT_TYPES, createExportsService } from './exports.service.ts';
+import { CONTENT_TYPES, exportAudit, exportFileName } from './exports.service.ts';
 
 const selectionOf = ({ channel, purpose, ...filter }: ExportQuery): ExportSelection => ({ filter, channel, purpose });
 
 export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['exports'];
-  const service = createExportsService(ctx.exports, ctx.audit);
 
   app.get(
     '/api/exports/preview',
@@ -27,7 +27,7 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: exportPreview, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => service.preview(selectionOf(request.query)),
+    async (request) => ctx.read.exports.preview(selectionOf(request.query)),
   );
 
   for (const format of EXPORT_FORMATS) {
@@ -51,8 +51,17 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         },
       },
       async (request, reply) => {
-        const file = service.open(selectionOf(request.query), format, actor(request), berlinToday());
-        return sendFile(reply, file.contentType, file.fileName, file.stream);
+        const selection = selectionOf(request.query);
+        const who = actor(request);
+        const job = ctx.stream('exports', 'file', selection, format);
+        const audited = job.done.then((summary) =>
+          ctx.write(() => ctx.audit.record({ ...who, ...exportAudit(selection, format, summary) })),
+        );
+        audited.catch((err: unknown) => request.log.error({ err }, 'export failed'));
+        // The download ends once its audit entry is committed; an aborted one is audited when the job has stopped.
+        const body = new PassThrough({ flush: (callback) => void audited.then(() => callback(), callback) });
+        pipeline(job.body, body, () => {});
+        return sendFile(reply, CONTENT_TYPES[format], exportFileName(selection, format, berlinToday()), body);
       },
     );
   }

@@ -4,11 +4,9 @@ import { neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
 import { anredeLabel, formalName, letterSalutation } from '@anett/shared/salutation';
 import { EXPORT_COLUMNS, EXPORT_EXCLUSIONS, type ExportFormat, type ExportPreview } from '@anett/shared/schemas/export';
 import ExcelJS from 'exceljs';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { Streamed } from '../../read-pool.ts';
 import type { ExportRow, ExportSelection, ExportsRepository } from './exports.repository.ts';
 import { vcard } from './vcard.ts';
-
-type Actor = { userId: number | null; requestId?: string; ip?: string };
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -146,7 +144,30 @@ const writers: Record<ExportFormat, (rows: Generator<ExportRow>) => Readable> = 
   vcf: vcfStream,
 };
 
-export function createExportsService(repo: ExportsRepository, audit: AuditRepository) {
+/** What an export held when it ended: rows sent, and whether the file was read to the end. */
+export type ExportSummary = { count: number; completed: boolean };
+
+/** The file name the browser saves an export under. */
+export function exportFileName(selection: ExportSelection, format: ExportFormat, today: string) {
+  const channelPart = selection.channel === 'email_newsletter' ? '' : `-${selection.channel.replace('_', '-')}`;
+  return safeFilename(`anett-verteiler${channelPart}-${today}`, format);
+}
+
+/** The audit entry of an export: its parameters and how many rows it held (`completed: false` when aborted). */
+export const exportAudit = (selection: ExportSelection, format: ExportFormat, summary: ExportSummary) => ({
+  entity: 'export',
+  action: 'export',
+  diff: {
+    format,
+    filter: selection.filter,
+    channel: selection.channel,
+    purpose: selection.purpose ?? null,
+    count: summary.count,
+    ...(summary.completed ? {} : { completed: false }),
+  },
+});
+
+export function createExportsService(repo: ExportsRepository) {
   return {
     preview(selection: ExportSelection): ExportPreview {
       const counts = repo.counts(selection);
@@ -158,43 +179,18 @@ export function createExportsService(repo: ExportsRepository, audit: AuditReposi
       return { included, excluded, total };
     },
 
-    /**
-     * The file as a stream, its type and name. The export is audited when the last row has been read (with the row
-     * count), or when the download is aborted (`completed: false`).
-     */
-    open(selection: ExportSelection, format: ExportFormat, actor: Actor, today: string) {
+    /** The file's chunks, and (once they ended or were abandoned) how many persons it held. */
+    file(selection: ExportSelection, format: ExportFormat): Streamed<ExportSummary> {
       const source = repo.rows(selection);
-      function* audited(): Generator<ExportRow> {
-        let count = 0;
-        let completed = false;
-        try {
-          for (const row of source) {
-            count++;
-            yield row;
-          }
-          completed = true;
-        } finally {
-          audit.record({
-            ...actor,
-            entity: 'export',
-            action: 'export',
-            diff: {
-              format,
-              filter: selection.filter,
-              channel: selection.channel,
-              purpose: selection.purpose ?? null,
-              count,
-              ...(completed ? {} : { completed: false }),
-            },
-          });
+      const summary: ExportSummary = { count: 0, completed: false };
+      function* counted(): Generator<ExportRow> {
+        for (const row of source) {
+          summary.count++;
+          yield row;
         }
+        summary.completed = true;
       }
-      const channelPart = selection.channel === 'email_newsletter' ? '' : `-${selection.channel.replace('_', '-')}`;
-      return {
-        stream: writers[format](audited()),
-        contentType: CONTENT_TYPES[format],
-        fileName: safeFilename(`anett-verteiler${channelPart}-${today}`, format),
-      };
+      return { chunks: writers[format](counted()), summary: () => ({ ...summary }) };
     },
   };
 }
