@@ -104,11 +104,11 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
     /** Resolves when the threads of both lanes have loaded (their first start compiles the code under tsx). */
     async warm() {
       const lanes = [
-        { pool: this.short(), threads: config.readWorkers },
-        { pool: this.heavy(), threads: heavyThreads },
+        { lane: 'short', pool: this.short(), threads: config.readWorkers },
+        { lane: 'heavy', pool: this.heavy(), threads: heavyThreads },
       ];
       await Promise.all(
-        lanes.flatMap(({ pool, threads }) => Array.from({ length: threads }, () => pool.run({ warm: true }))),
+        lanes.flatMap(({ lane, pool, threads }) => Array.from({ length: threads }, () => pool.run({ warm: lane }))),
       );
     },
     /** Ends the threads (graceful shutdown, end of a test file). */

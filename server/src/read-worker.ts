@@ -1,7 +1,9 @@
 /** A read worker (see read-pool.ts): the readers over a read-only connection of its own, one task at a time. */
 import type { MessagePort } from 'node:worker_threads';
 import { closeDatabase, type Db, openDatabase } from '@anett/db/client';
+import ExcelJS from 'exceljs';
 import { AppError } from './lib/errors.ts';
+import { renderPdf } from './lib/pdf.ts';
 import type { ReadResult, ReadTask, Streamed, StreamMessage } from './read-pool.ts';
 import { serializeError } from './read-pool.ts';
 import { createReaders } from './readers.ts';
@@ -28,8 +30,15 @@ function connection(path: string): Connection {
   return open;
 }
 
-export default async function readTask(task: ReadTask | { warm: true }): Promise<ReadResult> {
-  if ('warm' in task) return { ok: true, value: null };
+export default async function readTask(task: ReadTask | { warm: 'short' | 'heavy' }): Promise<ReadResult> {
+  if ('warm' in task) {
+    // A heavy thread loads what documents need (fonts, lazily required modules) now rather than at the first one.
+    if (task.warm === 'heavy') {
+      await renderPdf({ title: '', footerText: '', createdAt: new Date().toISOString(), content: [] });
+      await new ExcelJS.Workbook().xlsx.writeBuffer();
+    }
+    return { ok: true, value: null };
+  }
   const { databasePath, reader, method, args, port } = task;
   const { db, readers } = connection(databasePath);
   const target = readers[reader];
@@ -37,14 +46,26 @@ export default async function readTask(task: ReadTask | { warm: true }): Promise
   if (typeof fn !== 'function') throw new Error(`unknown reader ${reader}.${method}`);
   try {
     if (port) return { ok: true, value: await pump(port, () => fn.apply(target, args) as Streamed<unknown>) };
-    // One read transaction per task: its queries see one snapshot, and it ends with the task, so the next task sees
-    // every write committed before it started (read-your-writes).
-    return { ok: true, value: db.$client.transaction(() => fn.apply(target, args)).deferred() };
+    return { ok: true, value: await readTransaction(db, () => fn.apply(target, args)) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: serializeError(error) };
     throw error;
   } finally {
     port?.close();
+  }
+}
+
+/**
+ * One read transaction per task: its queries see one snapshot, and it ends with the synchronous part of the task (an
+ * async one, such as rendering a PDF, goes on without it), so no worker keeps a snapshot between tasks and the next
+ * task sees every write committed before it started (read-your-writes).
+ */
+function readTransaction(db: Db, work: () => unknown): unknown {
+  db.$client.exec('BEGIN');
+  try {
+    return work();
+  } finally {
+    db.$client.exec('COMMIT');
   }
 }
 

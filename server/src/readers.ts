@@ -1,4 +1,5 @@
 import type { Db } from '@anett/db/client';
+import type { ReachParams, ReachReport } from '@anett/shared/schemas/report';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
 import { createEventsRepository } from './modules/events/events.repository.ts';
@@ -12,6 +13,7 @@ import { createNetworkRepository } from './modules/network/network.repository.ts
 import { createOrganizationsRepository } from './modules/organizations/organizations.repository.ts';
 import { createPersonsRepository } from './modules/persons/persons.repository.ts';
 import { createReachService } from './modules/reports/reach.service.ts';
+import { type ReportMeta, reachPdf, reachXlsx } from './modules/reports/reach-export.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 
 /**
@@ -22,6 +24,7 @@ import { createReportsRepository } from './modules/reports/reports.repository.ts
 export function createReaders(db: Db) {
   const reports = createReportsRepository(db);
   const interactions = createInteractionsRepository(db);
+  const reach = createReachService(reports);
   return {
     persons: createPersonsRepository(db),
     organizations: createOrganizationsRepository(db),
@@ -36,7 +39,14 @@ export function createReaders(db: Db) {
     }),
     exports: createExportsService(createExportsRepository(db)),
     graph: createGraphService(createGraphRepository(db)),
-    reach: createReachService(reports),
+    reach,
+    reachFiles: {
+      /** A reach report (computed here from `query`, or a frozen one) as the bytes of a PDF or XLSX file. */
+      render(format: 'pdf' | 'xlsx', source: { query: ReachParams } | { report: ReachReport }, meta: ReportMeta) {
+        const report = 'report' in source ? source.report : reach.report(source.query);
+        return (format === 'pdf' ? reachPdf : reachXlsx)(report, meta);
+      },
+    },
   };
 }
 export type Readers = ReturnType<typeof createReaders>;

@@ -1,6 +1,7 @@
 import { safeFilename } from '@anett/shared/csv-cell';
 import { idParams } from '@anett/shared/schemas/common';
 import {
+  type ReachParams,
   type ReachReport,
   type ReachSnapshot,
   type ReachSnapshotSummary,
@@ -21,19 +22,15 @@ import { notFound } from '../../lib/errors.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { createReachService } from './reach.service.ts';
-import { type ReportMeta, reachPdf, reachXlsx, XLSX_TYPE } from './reach-export.ts';
+import { type ReportMeta, XLSX_TYPE } from './reach-export.ts';
 import type { SnapshotRow, SnapshotSummaryRow } from './reports.repository.ts';
 
-type ReportFile = { type: string; label: string; render: (report: ReachReport, meta: ReportMeta) => Promise<Buffer> };
+/** The files of a reach report; they are rendered in the heavy lane (readers.ts). */
+type ReportFile = { type: string; label: string };
 const REPORT_FILES = {
-  xlsx: {
-    type: XLSX_TYPE,
-    label: 'XLSX (sheet "Reichweite": node × quarter; one sheet per breakdown)',
-    render: reachXlsx,
-  },
-  pdf: { type: PDF_TYPE, label: 'PDF (A4 landscape)', render: reachPdf },
-} satisfies Record<string, ReportFile>;
+  xlsx: { type: XLSX_TYPE, label: 'XLSX (sheet "Reichweite": node × quarter; one sheet per breakdown)' },
+  pdf: { type: PDF_TYPE, label: 'PDF (A4 landscape)' },
+} satisfies Record<'pdf' | 'xlsx', ReportFile>;
 type ReportFormat = keyof typeof REPORT_FILES;
 
 const toSummary = (row: SnapshotSummaryRow): ReachSnapshotSummary => ({
@@ -59,7 +56,6 @@ function toSnapshot(row: SnapshotRow): ReachSnapshot {
 export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
-  const reach = createReachService(ctx.reports);
 
   const loadSnapshot = (id: number) => {
     const row = ctx.reports.findSnapshot(id);
@@ -67,10 +63,22 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return toSnapshot(row);
   };
 
-  const sendReport = async (reply: FastifyReply, format: ReportFormat, report: ReachReport, meta: ReportMeta) => {
-    const { type, render } = REPORT_FILES[format];
-    const name = safeFilename(`Reichweite ${meta.label ?? ''} ${report.from} ${report.to}`, format);
-    return sendFile(reply, type, name, await render(report, meta));
+  /** Renders in the heavy lane; a frozen report is rendered as it was stored. */
+  const sendReport = async (
+    reply: FastifyReply,
+    format: ReportFormat,
+    source: { query: ReachParams } | { report: ReachReport },
+    meta: ReportMeta,
+  ) => {
+    const { from, to } = 'report' in source ? source.report : source.query;
+    const name = safeFilename(`Reichweite ${meta.label ?? ''} ${from} ${to}`, format);
+    const bytes = await ctx.jobs.reachFiles.render(format, source, meta);
+    return sendFile(
+      reply,
+      REPORT_FILES[format].type,
+      name,
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
   };
 
   const description =
@@ -91,7 +99,7 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         response: { 200: reachReport, ...errorResponses(400, 401, 403, 422) },
       },
     },
-    async (request) => reach.report(request.query),
+    async (request) => ctx.jobs.reach.report(request.query),
   );
 
   for (const [format, { type, label }] of Object.entries(REPORT_FILES) as [ReportFormat, ReportFile][]) {
@@ -107,7 +115,7 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
           response: { 200: fileResponse(`the ${label}`), ...errorResponses(400, 401, 403, 422) },
         },
       },
-      async (request, reply) => sendReport(reply, format, reach.report(request.query), {}),
+      async (request, reply) => sendReport(reply, format, { query: request.query }, {}),
     );
     app.get(
       `/api/reports/reach/snapshots/:id.${format}`,
@@ -123,7 +131,7 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
       async (request, reply) => {
         const s = loadSnapshot(request.params.id);
-        return sendReport(reply, format, s.report, { label: s.label, frozenAt: s.createdAt });
+        return sendReport(reply, format, { report: s.report }, { label: s.label, frozenAt: s.createdAt });
       },
     );
   }
@@ -143,7 +151,7 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const { label, from, to, nodeId, reachedBy } = request.body;
-      const report = reach.report({ from, to, nodeId: nodeId ?? undefined, reachedBy });
+      const report = await ctx.jobs.reach.report({ from, to, nodeId: nodeId ?? undefined, reachedBy });
       const row = ctx.reports.createSnapshot({
         label,
         from,
