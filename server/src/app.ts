@@ -58,8 +58,10 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(db, config, readPool);
-  // Listening starts once the read threads have loaded; closing ends them.
-  app.addHook('onReady', () => ctx.warm());
+  // The read threads start loading with the app (requests that come first wait for them); closing ends them.
+  app.addHook('onReady', async () => {
+    ctx.warm().catch((err: unknown) => app.log.warn({ err }, 'read threads did not start'));
+  });
   app.addHook('onClose', () => ctx.close());
   ctx.vocab.ensureDefaultTopics();
 

@@ -2,6 +2,7 @@ import type { Db } from '@anett/db/client';
 import type { ReachParams, ReachReport } from '@anett/shared/schemas/report';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
+import { attendanceListPdf, certificatesPdf } from './modules/events/attendance-documents.ts';
 import { createEventsRepository } from './modules/events/events.repository.ts';
 import { createExportsRepository } from './modules/exports/exports.repository.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
@@ -37,6 +38,8 @@ export function createReaders(db: Db) {
       interactions,
       reports,
     }),
+    /** Event documents rendered from the data the request thread loaded. */
+    documents: { attendanceList: attendanceListPdf, certificates: certificatesPdf },
     exports: createExportsService(createExportsRepository(db)),
     graph: createGraphService(createGraphRepository(db)),
     reach,

@@ -51,12 +51,20 @@ afterEach(async () => {
 });
 
 /** A fresh app on a fresh SQLite file; closed and deleted after the test. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { readPool?: ReadPool } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'anett-test-'));
   const config = testConfig(dir, overrides);
   const db = openDatabase(config.databasePath);
   const ownReads = overrides.readWorkers !== undefined || overrides.readQueue !== undefined;
-  const app = await buildApp({ db, config, logger: false, readPool: ownReads ? undefined : readPool });
+  const app = await buildApp({
+    db,
+    config,
+    logger: false,
+    readPool: options.readPool ?? (ownReads ? undefined : readPool),
+  });
   const ctx = createContext(db, config);
   let n = 0;
   const t: TestApp = {

@@ -39,7 +39,6 @@ import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { createAttendanceService } from './attendance.service.ts';
-import { attendanceListPdf, certificatesPdf } from './attendance-documents.ts';
 import { parseImportFile, type SourceRow } from './attendance-import.ts';
 
 /** Base64 grows a file by a third: this admits sign-in lists up to about 5 MB. */
@@ -327,7 +326,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     async (request, reply) => {
       const event = liveEvent(request.params.id);
       const people = ctx.attendances.byStatus(event.id, ['registered', 'attended']);
-      const pdf = await attendanceListPdf(event, people, request.query.blankRows, nowIso());
+      const pdf = await ctx.jobs.documents.attendanceList(event, people, request.query.blankRows, nowIso());
       return sendFile(reply, PDF_TYPE, safeFilename(`Teilnehmerliste ${event.title}`, 'pdf'), pdf);
     },
   );
@@ -348,7 +347,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       const event = attendedCourse(request.params.id);
       const attended = ctx.attendances.byStatus(event.id, ['attended']);
       if (attended.length === 0) throw new AppError('NOBODY_ATTENDED', 409, 'Nobody has attended this course yet');
-      const pdf = await certificatesPdf(
+      const pdf = await ctx.jobs.documents.certificates(
         event,
         attended.map((a) => certificateOf(event, a)),
         nowIso(),
@@ -375,7 +374,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       if (!row) throw notFound('attendance');
       if (row.status !== 'attended')
         throw new AppError('NOT_ATTENDED', 409, 'Certificates are issued for attended persons only');
-      const pdf = await certificatesPdf(event, [certificateOf(event, row)], nowIso());
+      const pdf = await ctx.jobs.documents.certificates(event, [certificateOf(event, row)], nowIso());
       const name = `Teilnahmebescheinigung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
       return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
     },
