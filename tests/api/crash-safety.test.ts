@@ -30,7 +30,8 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  // node itself with tsx's loader: SIGKILL must hit the server (the tsx wrapper would leave its child running).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
