@@ -101,14 +101,13 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
         // The scheduler prefers the request thread and the short reads when cores are scarce.
         niceIncrement: 10,
       })),
-    /** Resolves when the threads of both lanes have loaded (their first start compiles the code under tsx). */
-    async warm() {
-      const lanes = [
-        { lane: 'short', pool: this.short(), threads: config.readWorkers },
-        { lane: 'heavy', pool: this.heavy(), threads: heavyThreads },
-      ];
+    /** Starts the threads of the lanes and resolves when they have loaded (under tsx their first start compiles). */
+    async warm(lanes: ('short' | 'heavy')[] = ['short', 'heavy']) {
       await Promise.all(
-        lanes.flatMap(({ lane, pool, threads }) => Array.from({ length: threads }, () => pool.run({ warm: lane }))),
+        lanes.flatMap((lane) => {
+          const pool = lane === 'short' ? this.short() : this.heavy();
+          return Array.from({ length: pool.options.minThreads }, () => pool.run({ warm: lane }));
+        }),
       );
     },
     /** Ends the threads (graceful shutdown, end of a test file). */
@@ -181,7 +180,8 @@ export function createReadLanes(db: Db, config: Pick<Config, 'readWorkers' | 're
     read: remote<Readers>((reader, method, args) => run(admit('short'), { reader, method, args })),
     jobs: remote<Readers>((reader, method, args) => run(admit('heavy'), { reader, method, args })),
     stream,
-    warm: () => pool.warm(),
+    // A shared pool is warmed by its owner.
+    warm: shared ? async () => {} : () => pool.warm(),
     close: shared ? async () => {} : () => pool.destroy(),
   };
 }

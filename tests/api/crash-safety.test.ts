@@ -42,6 +42,8 @@ async function startServer(port: number): Promise<ChildProcess> {
       ADMIN_PASSWORD: admin.password,
       SEED_DEMO: '0',
       LOG_LEVEL: 'silent',
+      // One read thread (and one heavy): each of the restarts loads them beside the server.
+      READ_WORKERS: '1',
     },
     stdio: 'ignore',
   });
