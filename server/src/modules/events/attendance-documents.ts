@@ -68,9 +68,9 @@ const paragraphs = (text: string | null): Content[] =>
 
 /** A certificate is dated the last day of the course (its end, or its latest session), not the day it is printed. */
 export function certificateDate(event: Event, sessions: CertificateInput['sessions']): string {
-  return [event.endsAt ?? event.startsAt, ...sessions.map((s) => s.endsAt ?? s.startsAt)].reduce((a, b) =>
-    b > a ? b : a,
-  );
+  // ISO instants in UTC sort as text.
+  const ends = [event.endsAt ?? event.startsAt, ...sessions.map((s) => s.endsAt ?? s.startsAt)].sort();
+  return ends.at(-1) ?? event.startsAt;
 }
 
 /** One certificate page: person, course, dates attended, hours, content, place and the course's last day. */
