@@ -8,6 +8,7 @@ import {
   SALUTATIONS,
 } from '../vocab/enums.ts';
 import {
+  email,
   isoDate,
   itemMeta,
   listQuery,
@@ -117,23 +118,16 @@ export const contactPoint = z.object({
 });
 export type ContactPoint = z.infer<typeof contactPoint>;
 
-/** An e-mail value must be an address (lower-cased like the main one); phone numbers are kept as written. */
-const checkContactValue = (c: { kind?: ContactPointKind; value?: string }, ctx: z.RefinementCtx) => {
-  if (c.kind === 'email' && c.value !== undefined && !z.email().safeParse(c.value).success)
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'keine gültige E-Mail-Adresse' });
-};
-const contactPointFields = {
-  kind: z.enum(CONTACT_POINT_KINDS),
-  value: requiredText(254),
-  label: optionalText(60),
-};
-const lowerEmail = <T extends { kind?: ContactPointKind; value?: string }>(c: T): T =>
-  c.kind === 'email' && c.value ? { ...c, value: c.value.toLowerCase() } : c;
-export const contactPointInput = z.object(contactPointFields).superRefine(checkContactValue).transform(lowerEmail);
+const contactLabel = optionalText(60);
+/** An e-mail must be an address (lower-cased like the main one); phone numbers are kept as written. */
+export const contactPointInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('email'), value: email, label: contactLabel }),
+  z.object({ kind: z.enum(['phone', 'mobile']), value: requiredText(60), label: contactLabel }),
+]);
 export type ContactPointInput = z.input<typeof contactPointInput>;
 /** `kind` stays; an e-mail is checked against the stored kind by the server. */
 export const contactPointPatch = z
-  .object({ value: contactPointFields.value, label: contactPointFields.label })
+  .object({ value: requiredText(254), label: contactLabel })
   .partial()
   .strict();
 export type ContactPointPatch = z.input<typeof contactPointPatch>;
