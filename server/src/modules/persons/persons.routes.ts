@@ -629,7 +629,8 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const values = { ...request.body };
       if (values.value !== undefined) {
         const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
-        if (!parsed.success) throw fieldError('value', 'keine gültige E-Mail-Adresse');
+        if (!parsed.success)
+          throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
         values.value = parsed.data.value;
         checkNewValue(owner.id, before.kind, values.value, before.id);
       }
