@@ -156,6 +156,39 @@ describe('no silent data loss in a real browser', () => {
     expect((await call<Person>('GET', `/api/persons/${source.id}`)).mergedIntoId).toBe(target.id);
   });
 
+  it('merging organisations chooses per field side by side and keeps the other e-mail in the notes', async () => {
+    const call = await api(b.baseUrl());
+    const n = Date.now();
+    const target = await call<{ id: number }>('POST', '/api/organizations', {
+      name: `Fügewerk ${n}`,
+      kind: 'company',
+      email: `info.${n}@fuegewerk.example`,
+      city: 'Gotha',
+    });
+    await call('POST', '/api/organizations', {
+      name: `Fügewerk ${n} GmbH`,
+      kind: 'company',
+      email: `vertrieb.${n}@fuegewerk.example`,
+      city: 'Gotha',
+      confirmDuplicate: true,
+    });
+    const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
+    await b.login(page);
+    await page.goto(`/organisationen/${target.id}`);
+    await page.getByRole('button', { name: 'Weitere Aktionen' }).click();
+    await page.getByRole('menuitem', { name: 'Zusammenführen' }).click();
+    const modal = page.getByRole('dialog', { name: 'Organisation zusammenführen' });
+    await modal.getByLabel('Doppelte Organisation').fill(`Fügewerk ${n} GmbH`);
+    await page.getByRole('option', { name: new RegExp(`^Fügewerk ${n} GmbH`) }).click();
+    const name = modal.getByRole('radiogroup', { name: 'Name' });
+    await name.getByRole('radio', { name: `Fügewerk ${n} GmbH` }).check();
+    await modal.getByText(`In die Notizen übernommen: vertrieb.${n}@fuegewerk.example`).waitFor();
+    await shot(page, 'merge-organisation-modal');
+    await modal.getByRole('button', { name: 'Zusammenführen' }).click();
+    await page.getByRole('heading', { level: 1, name: `Fügewerk ${n} GmbH` }).waitFor();
+    await page.getByText(`E-Mail: vertrieb.${n}@fuegewerk.example`, { exact: false }).waitFor();
+  });
+
   it('refuses a capacity below the bookings in the event form, saves it only when confirmed, names who moves up', async () => {
     const call = await api(b.baseUrl());
     const n = Date.now();
