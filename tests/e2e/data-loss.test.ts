@@ -134,6 +134,9 @@ describe('no silent data loss in a real browser', () => {
     await modal.getByRole('radiogroup', { name: 'Titel' }).getByRole('radio', { name: /Dr\./ }).waitFor();
     await modal.getByText(`Bleibt als weitere Angabe erhalten: m.zusammen.${n}@privat.example`).waitFor();
     await shot(page, 'merge-modal');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'merge-modal-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await modal.getByRole('button', { name: 'Zusammenführen' }).click();
     await page.getByText(/wurde in .* übernommen/).waitFor();
 
