@@ -1,10 +1,18 @@
 import { createContext } from '@anett/server/context';
 import { seedDemo } from '@anett/server/seed/demo';
+// @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/app.ts';
 import { headlineAnswers, newsletterRecipients } from '../support/headline.ts';
 
+const csvRows = (body: string) =>
+  (Papa as { parse: (text: string, options: object) => { data: string[][] } })
+    .parse(body.replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    })
+    .data.slice(1);
 const g = (group: object) => encodeURIComponent(JSON.stringify(group));
 const Y2024 = { from: '2024-01-01', to: '2024-12-31' };
 
@@ -51,9 +59,7 @@ describe('the headline questions on the demo data', () => {
     // The CSV: exactly the newsletter recipients among them, by e-mail address.
     const csv = await t.as(token, { method: 'GET', url: `/api/exports/persons.csv?${qs}&channel=email_newsletter` });
     expect(csv.statusCode).toBe(200);
-    const rows = (
-      Papa.parse(csv.body.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data as string[][]
-    ).slice(1);
+    const rows = csvRows(csv.body);
     const recipients = newsletterRecipients(t.db.$client, expected.qtiNoCourse2024);
     const emailOf = (id: number) =>
       (t.db.$client.prepare('SELECT email FROM persons WHERE id = ?').get(id) as { email: string }).email;
@@ -62,9 +68,7 @@ describe('the headline questions on the demo data', () => {
     // With a stated purpose consent is not needed: everyone with an address (none of them is withdrawn or suppressed here).
     const purpose = encodeURIComponent('Einladung zur Mitgliederversammlung');
     const all = await t.as(token, { method: 'GET', url: `/api/exports/persons.csv?${qs}&purpose=${purpose}` });
-    const allRows = (
-      Papa.parse(all.body.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data as string[][]
-    ).slice(1);
+    const allRows = csvRows(all.body);
     expect(allRows.length).toBeGreaterThan(rows.length);
     expect(allRows.length).toBeLessThanOrEqual(expected.qtiNoCourse2024.length);
   });

@@ -120,6 +120,9 @@ function useFilterLabels(f: Filters) {
     event: (id: number) => events.find((q) => q.data?.value === String(id))?.data?.label ?? `#${id}`,
     eventOptions: events.flatMap((q) => (q.data ? [q.data] : [])),
     node: (id: number) => nodes.data?.items.find((n) => n.id === id)?.name ?? `#${id}`,
+    /** Whether the ids name every node (more than one): "any QTI node" reads better than five names. */
+    allNodes: (ids: number[]) =>
+      (nodes.data?.items.length ?? 0) > 1 && (nodes.data?.items ?? []).every((n) => ids.includes(n.id)),
     tag: (id: number) => tags.data?.find((t) => t.id === id)?.name ?? `#${id}`,
     topic: (id: number) => {
       const topic = topics.data?.find((t) => t.id === id);
@@ -168,7 +171,10 @@ export function usePersonFilterChips(f: Filters, search: PersonsSearch, setSearc
         ? t('persons.groups.anyStatus')
         : g.status?.map(vocab(ATTENDANCE_STATUS)).join(` ${t('persons.groups.or')} `);
     const parts = [
-      g.nodeId?.map(names.node).join(` ${t('persons.groups.or')} `),
+      g.nodeId &&
+        (names.allNodes(g.nodeId)
+          ? t('persons.groups.anyNode')
+          : g.nodeId.map(names.node).join(` ${t('persons.groups.or')} `)),
       g.eventKind?.map(vocab(EVENT_KIND)).join(` ${t('persons.groups.or')} `),
       g.eventId?.map(names.event).join(` ${t('persons.groups.or')} `),
       g.topic && `${t('persons.groups.topicChip')} ${g.topic.map(names.topic).join(` ${t('persons.groups.or')} `)}`,
@@ -293,11 +299,13 @@ function AttendanceGroupFields({ kind, index, group: g, onChange, onRemove }: Gr
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} spacing="sm" verticalSpacing="xs">
         <NodeMultiSelect
           label={t('persons.groups.nodeId')}
+          searchable
           value={g.nodeId}
           onChange={(nodeId) => onChange({ nodeId })}
         />
         <VocabMultiSelect
           label={t('persons.filters.eventKind')}
+          searchable
           codes={EVENT_KIND}
           value={g.eventKind}
           onChange={(eventKind) => onChange({ eventKind })}
@@ -320,6 +328,7 @@ function AttendanceGroupFields({ kind, index, group: g, onChange, onRemove }: Gr
           placeholder={t('persons.groups.yearPlaceholder')}
           data={years}
           value={wholeYear}
+          searchable
           clearable
           onChange={(y) => onChange(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : { from: undefined, to: undefined })}
         />
@@ -336,6 +345,7 @@ function AttendanceGroupFields({ kind, index, group: g, onChange, onRemove }: Gr
         />
         <VocabMultiSelect
           label={t('persons.filters.attendanceStatus')}
+          searchable
           placeholder={g.status?.length ? undefined : t('persons.groups.statusPlaceholder')}
           codes={ATTENDANCE_STATUS}
           value={g.status}
@@ -343,6 +353,7 @@ function AttendanceGroupFields({ kind, index, group: g, onChange, onRemove }: Gr
         />
         <VocabMultiSelect
           label={t('persons.filters.attendanceRole')}
+          searchable
           codes={ATTENDANCE_ROLE}
           value={g.role}
           onChange={(role) => onChange({ role })}
