@@ -186,7 +186,7 @@ export function ConsentSection({ person, canWrite }: { person: Person; canWrite:
 
   return (
     <Card withBorder radius="md" p="md" component="section" aria-labelledby="consents-title">
-      <Group justify="space-between" mb="xs" wrap="nowrap">
+      <Group justify="space-between" mb="xs" gap="xs">
         <Title order={2} fz="md" id="consents-title">
           {t('privacy.consents')}
         </Title>
