@@ -30,7 +30,8 @@ async function demo() {
   return { t, token: admin.token, expected, ids };
 }
 
-describe('the headline questions on the demo data', () => {
+// Seeding the demo data alone takes seconds on a loaded machine.
+describe('the headline questions on the demo data', { timeout: 30_000 }, () => {
   it('WZ 29 in Schmalkalden-Meiningen who attended a QTI event in 2024 but no course in 2024: list, segment and CSV agree with the raw rows', async () => {
     const { t, token, expected, ids } = await demo();
     // Not a vacuous answer: some of the 18 qualify, some do not.
