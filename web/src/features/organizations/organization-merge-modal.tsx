@@ -22,9 +22,9 @@ type Side = 'target' | 'source';
 const ADDRESS = ['street', 'postalCode', 'city', 'district'] as const;
 /** Contact values not kept stay in the notes of the merged organisation. */
 const NOTED = ['website', 'email', 'phone'] as const;
-const valueOf = (o: OrganizationDetail, f: OrganizationMergeField) =>
+const valuesOf = (o: OrganizationDetail, f: OrganizationMergeField) =>
   f === 'address' ? ADDRESS.map((c) => o[c]) : [o[f]];
-const isEmpty = (o: OrganizationDetail, f: OrganizationMergeField) => valueOf(o, f).every((v) => v === null);
+const isEmpty = (o: OrganizationDetail, f: OrganizationMergeField) => valuesOf(o, f).every((v) => v === null);
 
 type Props = {
   target: OrganizationDetail;
@@ -68,7 +68,7 @@ function MergeForm({ target, onClose, onMerged, onConflict }: Omit<Props, 'opene
     return text === null || text === '' ? t('organizations.mergeEmpty') : String(text);
   };
   const differing = s
-    ? ORGANIZATION_MERGE_FIELDS.filter((f) => valueOf(target, f).some((v, i) => v !== valueOf(s, f)[i]))
+    ? ORGANIZATION_MERGE_FIELDS.filter((f) => valuesOf(target, f).some((v, i) => v !== valuesOf(s, f)[i]))
     : [];
   const sideOf = (f: OrganizationMergeField): Side =>
     chosen[f] ?? (s && isEmpty(target, f) && !isEmpty(s, f) ? 'source' : 'target');
