@@ -34,6 +34,7 @@ function tablesReferencingPersons(t: TestApp): string[] {
 
 /**
  * A person used everywhere, through the API where there is one: affiliation, office, tag, consent with evidence,
+ * an additional (private) e-mail address,
  * event attendance with a note, a course session, an interaction naming them, a change, an export found by name.
  */
 async function personEverywhere(t: TestApp, token: string, name = { firstName: 'Xaverine', lastName: 'Quendelbrück' }) {
@@ -124,6 +125,13 @@ async function personEverywhere(t: TestApp, token: string, name = { firstName: '
   );
   await ok(
     t.as(token, {
+      method: 'POST',
+      url: `/api/persons/${person.id}/contact-points`,
+      payload: { kind: 'email', value: `privat.${email}`, label: 'privat' },
+    }),
+  );
+  await ok(
+    t.as(token, {
       method: 'GET',
       url: `/api/exports/persons.csv?q=${encodeURIComponent(`${name.firstName} ${name.lastName}`)}`,
     }),
@@ -165,6 +173,11 @@ describe('privacy export', () => {
       expect.arrayContaining(['create', 'consent_grant', 'update']),
     );
     expect(body.data.person_tags[0]).toMatchObject({ name: 'Wasserstoff-Pilot' });
+    expect(body.data.person_contact_points[0]).toMatchObject({
+      kind: 'email',
+      value: `privat.${email}`,
+      label: 'privat',
+    });
 
     const viewer = await t.login('viewer');
     expect(
@@ -207,7 +220,8 @@ describe('erasure', () => {
     expect(stale.statusCode).toBe(412);
     const res = await t.as(admin.token, { method: 'POST', url: `/api/persons/${person.id}/erase` });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ id: person.id, erasedIds: [person.id], suppressedEmails: 1 });
+    // The main and the additional address are both blocked from re-import.
+    expect(res.json()).toMatchObject({ id: person.id, erasedIds: [person.id], suppressedEmails: 2 });
 
     expect(scan()).toEqual([]);
 

@@ -115,6 +115,9 @@ describe('events and attendance in a real browser', () => {
     await page.getByRole('option', { name: new RegExp(escapeRegExp(fullName(second))) }).waitFor();
     await b.screenshot(page, 'events-checkin-search');
     await search.press('Enter');
+    // The event is next month: checking in before its day asks first.
+    await page.getByRole('dialog', { name: 'Veranstaltung hat noch nicht begonnen' }).waitFor();
+    await page.getByRole('button', { name: 'Trotzdem einchecken' }).click();
     await page.getByText(`${fullName(second)} ist eingecheckt`).waitFor();
     const present = page.getByLabel('Zahlen (laufend aktualisiert)').getByText('Anwesend').locator('..');
     await expect.poll(() => present.textContent()).toContain('1');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../vocab/enums.ts';
+import { promotedRef } from './attendance.ts';
 import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText } from './common.ts';
 import { entityRef } from './network.ts';
 
@@ -113,8 +114,18 @@ export const eventInput = z
   .superRefine(checkEndsAt);
 export type EventInput = z.input<typeof eventInput>;
 /** Replaces the given fields; `topicIds` replaces the whole topic set. The merged start/end is checked by the server. */
-export const eventPatch = z.object(eventFields).partial().strict();
+export const eventPatch = z
+  .object(eventFields)
+  .partial()
+  .extend({
+    /** Save a capacity below the seats already taken (after CAPACITY_BELOW_BOOKINGS was shown to the user). */
+    confirm: z.boolean().default(false),
+  })
+  .strict();
 export type EventPatch = z.input<typeof eventPatch>;
+/** The changed event and who moved up from the waiting list because of it (more capacity). */
+export const eventUpdated = eventDetail.extend({ promoted: z.array(promotedRef) });
+export type EventUpdated = z.infer<typeof eventUpdated>;
 
 export const EVENT_SORT_FIELDS = ['startsAt', 'title', 'kind', 'createdAt', 'updatedAt'] as const;
 export const eventListQuery = listQuery(EVENT_SORT_FIELDS)

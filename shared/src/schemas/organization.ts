@@ -154,6 +154,26 @@ export const organizationDuplicateGroups = z.object({
   ),
 });
 
+/** What a merge chooses per organisation: a single field, or the whole postal address (street, code, city, district). */
+export const ORGANIZATION_MERGE_FIELDS = [
+  'name',
+  'shortName',
+  'kind',
+  'sizeClass',
+  'employees',
+  'address',
+  'website',
+  'email',
+  'phone',
+] as const;
+export type OrganizationMergeField = (typeof ORGANIZATION_MERGE_FIELDS)[number];
+
 export const mergeBody = z.object({
   sourceId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the record merged into the target'),
+  /**
+   * Per field, whose value the merged organisation keeps: 'target' (this one) or 'source'. Unnamed fields keep the
+   * target's value, or the source's where the target has none. A website, e-mail or phone not kept goes into the notes.
+   */
+  keep: z.partialRecord(z.enum(ORGANIZATION_MERGE_FIELDS), z.enum(['target', 'source'])).default({}),
 });
+export type OrganizationMergeBody = z.input<typeof mergeBody>;

@@ -8,6 +8,7 @@ import {
   SALUTATIONS,
 } from '../vocab/enums.ts';
 import {
+  email,
   isoDate,
   itemMeta,
   listQuery,
@@ -103,6 +104,35 @@ export const consentState = z.object({
 });
 export type ConsentState = z.infer<typeof consentState>;
 
+// Additional e-mail addresses and phone numbers
+
+export const CONTACT_POINT_KINDS = ['email', 'phone', 'mobile'] as const;
+export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
+
+export const contactPoint = z.object({
+  ...itemMeta,
+  kind: z.enum(CONTACT_POINT_KINDS),
+  value: z.string(),
+  /** e.g. 'privat', 'Sekretariat', 'aus Zusammenführung'. */
+  label: z.string().nullable(),
+});
+export type ContactPoint = z.infer<typeof contactPoint>;
+
+const contactLabel = optionalText(60);
+/** An e-mail must be an address (lower-cased like the main one); phone numbers are kept as written. */
+export const contactPointInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('email'), value: email, label: contactLabel }),
+  z.object({ kind: z.enum(['phone', 'mobile']), value: requiredText(60), label: contactLabel }),
+]);
+export type ContactPointInput = z.input<typeof contactPointInput>;
+/** `kind` stays; an e-mail is checked against the stored kind by the server. */
+export const contactPointPatch = z
+  .object({ value: requiredText(254), label: contactLabel })
+  .partial()
+  .strict();
+export type ContactPointPatch = z.input<typeof contactPointPatch>;
+export const contactPointParams = z.object({ id: queryId, contactPointId: queryId });
+
 // Persons
 
 const personFields = {
@@ -139,6 +169,8 @@ export const person = z.object({
   affiliations: z.array(affiliation),
   offices: z.array(office),
   consents: z.array(consentState),
+  /** More e-mail addresses and phone numbers; the main `email` is the one exports write. */
+  contactPoints: z.array(contactPoint),
   /** 'Sehr geehrte Frau Dr. Müller,' — with a current office: 'Sehr geehrte Frau Landrätin,' */
   letterSalutation: z.string(),
 });
@@ -197,10 +229,28 @@ export const personDuplicateQuery = z.object({
   pageSize: queryId.max(500).default(50),
 });
 
+/** Fields of which a merge keeps one record's value; the other's e-mail or phone number stays as an additional one. */
+export const PERSON_MERGE_FIELDS = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'mobile',
+] as const;
+export type PersonMergeField = (typeof PERSON_MERGE_FIELDS)[number];
+
 export const mergeBody = z.object({
   /** The person merged into the one in the path; it ends up deleted with `mergedIntoId` set. */
   sourceId: refId,
+  /**
+   * Per field, whose value the merged person keeps: 'target' (this person) or 'source'. Unnamed fields keep the target's
+   * value, or the source's where the target has none. An e-mail, phone or mobile not kept stays as an additional one.
+   */
+  keep: z.partialRecord(z.enum(PERSON_MERGE_FIELDS), z.enum(['target', 'source'])).default({}),
 });
+export type MergeBody = z.input<typeof mergeBody>;
 
 // The person filter: one definition for the list, exports and segments.
 

@@ -66,8 +66,15 @@ const paragraphs = (text: string | null): Content[] =>
     .filter(Boolean)
     .map((p) => ({ text: p, margin: [0, 0, 0, 4] }));
 
-/** One certificate page: person, course, dates attended, hours, content, place and date. */
-function certificatePage(event: Event, { attendance, sessions }: CertificateInput, issuedAt: string): Content[] {
+/** A certificate is dated the last day of the course (its end, or its latest session), not the day it is printed. */
+export function certificateDate(event: Event, sessions: CertificateInput['sessions']): string {
+  // ISO instants in UTC sort as text.
+  const ends = [event.endsAt ?? event.startsAt, ...sessions.map((s) => s.endsAt ?? s.startsAt)].sort();
+  return ends.at(-1) ?? event.startsAt;
+}
+
+/** One certificate page: person, course, dates attended, hours, content, place and the course's last day. */
+function certificatePage(event: Event, { attendance, sessions }: CertificateInput): Content[] {
   const name = formalName({
     salutation: attendance.person.salutation as 'frau' | 'herr' | null,
     title: attendance.person.title,
@@ -138,14 +145,19 @@ function certificatePage(event: Event, { attendance, sessions }: CertificateInpu
     },
     {
       columns: [
-        { text: `${place ? `${place}, ` : ''}${formatDate(issuedAt)}`, fontSize: 9, width: 260 },
+        {
+          text: `${place ? `${place}, ` : ''}${formatDate(certificateDate(event, sessions))}`,
+          fontSize: 9,
+          width: 260,
+        },
         { text: 'Unterschrift / Stempel', fontSize: 9 },
       ],
     },
   ];
 }
 
-/** Teilnahmebescheinigungen, one page each (one certificate, or all of a course for printing at once). */
+/** Teilnahmebescheinigungen, one page each (one certificate, or all of a course for printing at once); `issuedAt` is
+ * the file's creation time, the certificates carry the course's dates. */
 export function certificatesPdf(event: Event, certificates: CertificateInput[], issuedAt: string) {
   const first = certificates[0];
   return renderPdf({
@@ -157,7 +169,7 @@ export function certificatesPdf(event: Event, certificates: CertificateInput[], 
     pageNumbers: false,
     createdAt: issuedAt,
     content: certificates.map((c, i) => ({
-      stack: certificatePage(event, c, issuedAt),
+      stack: certificatePage(event, c),
       ...(i > 0 ? { pageBreak: 'before' as const } : {}),
     })),
   });

@@ -16,6 +16,7 @@ import {
   attendancePatch,
   attendanceUpdated,
   checkInBody,
+  checkInUndone,
   type ImportOptions,
   type ImportReport,
   importReport,
@@ -195,16 +196,39 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Mark a person attended now (idempotent); someone not on the list is added as attended',
+        summary:
+          'Mark a person attended now (idempotent); someone not on the list is added as attended. Before the ' +
+          "event's first day this answers 409 CHECK_IN_BEFORE_EVENT unless confirm is true",
         params: idParams,
         body: checkInBody,
-        response: { 200: attendance, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: attendance, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      const row = await service.checkIn(request.params.id, request.body.personId, actor(request));
+      const { personId, confirm } = request.body;
+      const row = await service.checkIn(request.params.id, personId, confirm, actor(request));
       setEtag(reply, row.version);
       return row;
+    },
+  );
+
+  app.delete(
+    '/api/events/:id/check-in/:personId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary:
+          'Undo a check-in: the status before it comes back, or the person leaves the list when the check-in added ' +
+          'them; a freed seat goes to the waiting list (`promoted`). If-Match (of the attendance) is checked when sent',
+        params: attendanceParams,
+        response: { 200: checkInUndone, ...errorResponses(400, 401, 403, 404, 409, 412) },
+      },
+    },
+    async (request) => {
+      const header = request.headers['if-match'];
+      const version = header === undefined ? undefined : requireIfMatch(request);
+      return service.undoCheckIn(request.params.id, request.params.personId, version, actor(request));
     },
   );
 
@@ -218,7 +242,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
           'Check in someone not on the list: an existing person with the e-mail is used, otherwise one is created',
         params: idParams,
         body: walkInBody,
-        response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>
@@ -240,14 +264,24 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Set who attended a course session; each is credited the session’s hours and marked attended',
+        summary:
+          'Set who attended a course session; each is credited the session’s hours and marked attended (before the ' +
+          "session's day only with confirm)",
         params: sessionParams,
         body: sessionAttendanceBody,
         response: { 200: sessionAttendanceResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      service.setSessionAttendance(request.params.id, request.params.sessionId, request.body.personIds, actor(request)),
+    async (request) => {
+      const { personIds, confirm } = request.body;
+      return service.setSessionAttendance(
+        request.params.id,
+        request.params.sessionId,
+        personIds,
+        confirm,
+        actor(request),
+      );
+    },
   );
 
   // Import of a sign-in list

@@ -3,7 +3,7 @@ import { attendances, eventSessions, events, eventTopics, nodes, sessionAttendan
 import { foldText } from '@anett/shared/normalize';
 import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } from '@anett/shared/schemas/event';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -243,6 +243,34 @@ export function createEventsRepository(db: Db) {
         .select()
         .from(eventSessions)
         .where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, eventId)))
+        .get();
+    },
+    /**
+     * Another session of the event that takes place at the same time: the intervals overlap, or one starts at the same
+     * moment or inside the other (a session without an end is a moment).
+     */
+    overlappingSession(
+      eventId: number,
+      r: { startsAt: string; endsAt: string | null },
+      exceptId?: number,
+    ): SessionRow | undefined {
+      const end = r.endsAt ?? r.startsAt;
+      const otherEnd = sql`coalesce(${eventSessions.endsAt}, ${eventSessions.startsAt})`;
+      return db
+        .select()
+        .from(eventSessions)
+        .where(
+          and(
+            eq(eventSessions.eventId, eventId),
+            exceptId === undefined ? undefined : ne(eventSessions.id, exceptId),
+            or(
+              eq(eventSessions.startsAt, r.startsAt),
+              and(lt(eventSessions.startsAt, end), sql`${r.startsAt} < ${otherEnd}`),
+            ),
+          ),
+        )
+        .orderBy(asc(eventSessions.startsAt))
+        .limit(1)
         .get();
     },
     createSession(eventId: number, values: SessionValues): SessionRow {

@@ -1,5 +1,13 @@
 import { type Db, openDatabase } from '@anett/db/client';
-import { affiliations, consents, offices, organizations, persons, suppressions } from '@anett/db/schema';
+import {
+  affiliations,
+  consents,
+  offices,
+  organizations,
+  personContactPoints,
+  persons,
+  suppressions,
+} from '@anett/db/schema';
 import { EXPORT_EXCLUSIONS, type ExportChannel, type ExportExclusion } from '@anett/shared/schemas/export';
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import { type SQL, sql } from 'drizzle-orm';
@@ -32,6 +40,8 @@ export type ExportRow = {
   city: string | null;
   /** Title of a current office ('Landrätin'), used in the letter salutation. */
   office: string | null;
+  /** Additional e-mail addresses and phone numbers (read for the vCard only; the mailing address is `email`). */
+  contactPoints?: { kind: 'email' | 'phone' | 'mobile'; value: string }[];
 };
 type Raw = [number, ExportRow['salutation'], ...(string | null)[]];
 const toRow = (r: Raw): ExportRow => ({
@@ -49,6 +59,8 @@ const toRow = (r: Raw): ExportRow => ({
   postalCode: r[11] ?? null,
   city: r[12] ?? null,
   office: r[13] ?? null,
+  // r[14] is the exclusion reason (NULL for exported rows).
+  ...(r.length > 15 ? { contactPoints: r[15] ? JSON.parse(r[15]) : [] } : {}),
 });
 
 const dialect = new SQLiteSyncDialect();
@@ -142,11 +154,16 @@ export function createExportsRepository(db: Db) {
      * iteration ends. Not sorted by name: walking the name index reads persons, affiliations and consents in random
      * order and took 2.5× as long for 100 000 rows (the files have an autofilter / are sorted by the mail tool).
      */
-    *rows(selection: ExportSelection): Generator<ExportRow> {
+    *rows(selection: ExportSelection, opts: { contactPoints?: boolean } = {}): Generator<ExportRow> {
+      const extra = opts.contactPoints
+        ? sql`, (SELECT json_group_array(json_object('kind', c.kind, 'value', c.value)) FROM ${personContactPoints} c
+            WHERE c.person_id = pop.id)`
+        : sql``;
       // Ordered inside and limited, the population runs as a co-routine: the exclusion rules are evaluated once per
       // person and nothing is sorted in memory.
       const query = dialect.sqlToQuery(
-        sql`SELECT * FROM (${populationSql(selection, berlinToday())} ORDER BY ${persons.id} LIMIT -1) WHERE reason IS NULL`,
+        sql`SELECT *${extra} FROM (${populationSql(selection, berlinToday())} ORDER BY ${persons.id} LIMIT -1) AS pop
+          WHERE reason IS NULL`,
       );
       const reader = openReader();
       try {

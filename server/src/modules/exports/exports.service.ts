@@ -75,6 +75,9 @@ function vcfStream(rows: Iterable<ExportRow>): Readable {
         for (const r of rows) {
           yield vcard({
             ...r,
+            additionalEmails: r.contactPoints?.filter((c) => c.kind === 'email').map((c) => c.value),
+            additionalPhones: r.contactPoints?.filter((c) => c.kind === 'phone').map((c) => c.value),
+            additionalMobiles: r.contactPoints?.filter((c) => c.kind === 'mobile').map((c) => c.value),
             salutation: anredeLabel(r.salutation),
             formattedName: formalName({
               title: r.title,
@@ -163,7 +166,8 @@ export function createExportsService(repo: ExportsRepository, audit: AuditReposi
      * count), or when the download is aborted (`completed: false`).
      */
     open(selection: ExportSelection, format: ExportFormat, actor: Actor, today: string) {
-      const source = repo.rows(selection);
+      // The vCard carries every address and number; the mailing-list files only the main e-mail (the mailing address).
+      const source = repo.rows(selection, { contactPoints: format === 'vcf' });
       function* audited(): Generator<ExportRow> {
         let count = 0;
         let completed = false;

@@ -15,6 +15,10 @@ export type VCardContact = {
   street?: string | null;
   postalCode?: string | null;
   city?: string | null;
+  /** More addresses and numbers after the main ones (the main e-mail is marked preferred). */
+  additionalEmails?: string[] | undefined;
+  additionalPhones?: string[] | undefined;
+  additionalMobiles?: string[] | undefined;
 };
 
 const CRLF = '\r\n';
@@ -64,9 +68,13 @@ export function vcard(c: VCardContact): string {
   lines.push(`FN:${escapeText(c.formattedName)}`);
   if (c.organization) lines.push(`ORG:${structured([c.organization])}`);
   if (c.function) lines.push(`TITLE:${escapeText(c.function)}`);
-  if (c.email) lines.push(`EMAIL;TYPE=INTERNET,WORK:${escapeText(c.email)}`);
+  const more = (c.additionalEmails?.length ?? 0) > 0;
+  if (c.email) lines.push(`EMAIL;TYPE=INTERNET,WORK${more ? ',PREF' : ''}:${escapeText(c.email)}`);
+  for (const e of c.additionalEmails ?? []) lines.push(`EMAIL;TYPE=INTERNET:${escapeText(e)}`);
   if (c.phone) lines.push(`TEL;TYPE=WORK,VOICE:${escapeText(c.phone)}`);
   if (c.mobile) lines.push(`TEL;TYPE=CELL:${escapeText(c.mobile)}`);
+  for (const p of c.additionalPhones ?? []) lines.push(`TEL;TYPE=VOICE:${escapeText(p)}`);
+  for (const p of c.additionalMobiles ?? []) lines.push(`TEL;TYPE=CELL:${escapeText(p)}`);
   if (c.street || c.postalCode || c.city) {
     lines.push(`ADR;TYPE=WORK:${structured(['', '', c.street, c.city, '', c.postalCode, ''])}`);
   }

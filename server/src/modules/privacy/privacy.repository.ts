@@ -10,6 +10,7 @@ import {
   interactions,
   offices,
   organizations,
+  personContactPoints,
   persons,
   personTags,
   sessionAttendances,
@@ -53,8 +54,18 @@ export function createPrivacyRepository(db: Db) {
       and(eq(auditEntries.entity, 'attendance'), inArray(auditEntries.entityId, attendanceIds(ids))),
     ) as SQL;
 
+  /** The additional e-mail addresses of the given person rows. */
+  const additionalEmails = (ids: number[]) =>
+    db
+      .select({ value: personContactPoints.value })
+      .from(personContactPoints)
+      .where(and(inArray(personContactPoints.personId, ids), eq(personContactPoints.kind, 'email')))
+      .all()
+      .map((c) => c.value);
+
   return {
     mergeChain,
+    additionalEmails,
 
     /**
      * Everything stored about a person, keyed by the table it comes from (linked records with the names that make them
@@ -73,6 +84,12 @@ export function createPrivacyRepository(db: Db) {
           .all()
           .map((r) => ({ ...r.affiliation, organizationName: r.organizationName })),
         offices: db.select().from(offices).where(inArray(offices.personId, ids)).orderBy(asc(offices.id)).all(),
+        person_contact_points: db
+          .select()
+          .from(personContactPoints)
+          .where(inArray(personContactPoints.personId, ids))
+          .orderBy(asc(personContactPoints.id))
+          .all(),
         person_tags: db
           .select({ personId: personTags.personId, tagId: tags.id, name: tags.name })
           .from(personTags)
@@ -144,7 +161,8 @@ export function createPrivacyRepository(db: Db) {
         `${r.firstName} ${r.lastName}`,
         `${r.lastName}, ${r.firstName}`,
       ]);
-      const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
+      // Additional addresses are scrubbed wherever the main one is (their rows go below).
+      const emails = [...rows.flatMap((r) => (r.email ? [r.email] : [])), ...additionalEmails(ids)];
       const lastNames = rows.map((r) => r.lastName).filter((n) => n.trim().length >= 3);
       const everywhere = [...new Set([...fullNames, ...emails])].filter((s) => s.trim().length >= 3);
       const replaceIn = (column: SQL, needles: string[]) =>
@@ -193,6 +211,7 @@ export function createPrivacyRepository(db: Db) {
         .run();
       db.update(affiliations).set({ function: null }).where(inArray(affiliations.personId, ids)).run();
       db.delete(offices).where(inArray(offices.personId, ids)).run();
+      db.delete(personContactPoints).where(inArray(personContactPoints.personId, ids)).run();
       db.delete(personTags).where(inArray(personTags.personId, ids)).run();
       // Allowed by the ledger trigger once erased_at is set: the entries stay (who consented when), the evidence goes.
       db.update(consents).set({ evidence: null }).where(inArray(consents.personId, ids)).run();

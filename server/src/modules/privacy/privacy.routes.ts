@@ -71,7 +71,14 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
           .mergeChain(person.id)
           .map((id) => ctx.persons.findRow(id))
           .filter((r): r is NonNullable<typeof r> => r !== undefined && r.erasedAt === null);
-        const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
+        const emails = [
+          ...new Set(
+            [
+              ...rows.flatMap((r) => (r.email ? [r.email] : [])),
+              ...ctx.privacy.additionalEmails(rows.map((r) => r.id)),
+            ].map((e) => e.toLowerCase()),
+          ),
+        ];
         ctx.privacy.erase(rows, at);
         for (const email of emails) ctx.suppressions.add(email, 'erasure');
         ctx.audit.record({

@@ -80,6 +80,12 @@ const de = {
     created: 'Die Veranstaltung wurde angelegt.',
     saved: 'Änderungen gespeichert.',
     sessionsFailed: 'Die Veranstaltung ist gespeichert, aber nicht alle Termine.',
+    capacityBelow: 'Schon {{taken}} Plätze belegt.',
+    capacityBelowTitle: 'Weniger Plätze als Anmeldungen',
+    capacityBelowText:
+      '{{taken}} Plätze sind schon belegt, eingetragen sind {{capacity}}. Alle Angemeldeten behalten ihren Platz; neue Anmeldungen kommen auf die Warteliste.',
+    saveAnyway: 'Trotzdem speichern',
+    changeCapacity: 'Plätze ändern',
   },
   sessions: {
     title: 'Termine des Lehrgangs',
@@ -95,6 +101,9 @@ const de = {
     topic: 'Inhalt (optional)',
     remove: 'Termin entfernen',
     removeN: 'Termin {{n}} entfernen',
+    overlaps: 'Überschneidet sich mit Termin {{n}}.',
+    badTime: 'Bitte als Uhrzeit angeben, z. B. 16:30.',
+    timePlaceholder: 'hh:mm',
     n: 'Termin {{n}}',
     total: 'Insgesamt {{hours}} Stunden',
     all: 'Alle für {{session}} an- oder abhaken',
@@ -136,6 +145,7 @@ const de = {
     full: 'Alle Plätze sind belegt. Setzen Sie die Person auf die Warteliste oder erhöhen Sie die Platzzahl.',
     invalidTransition: 'Dieser Statuswechsel ist nicht möglich.',
     notAttended: 'Eine Bescheinigung gibt es nur für Teilnehmende.',
+    undoHasSessions: 'Für Termine ist Anwesenheit erfasst – bitte zuerst dort austragen.',
   },
   add: {
     open: 'Teilnehmende hinzufügen',
@@ -253,6 +263,14 @@ const de = {
     organization: 'Organisation',
     optional: 'Optional',
     invalidEmail: 'Bitte eine gültige E-Mail-Adresse eingeben.',
+    undo: 'Rückgängig',
+    undoFor: 'Rückgängig: Check-in von {{name}}',
+    undone: 'Check-in von {{name}} rückgängig gemacht.',
+    undoneRemoved: 'Check-in von {{name}} rückgängig gemacht; {{name}} steht nicht mehr auf der Liste.',
+    earlyTitle: 'Veranstaltung hat noch nicht begonnen',
+    early: 'Die Veranstaltung beginnt erst am {{date}}. Trotzdem jetzt einchecken?',
+    earlySession: 'Dieser Termin ist erst am {{date}}. Anwesenheit trotzdem jetzt speichern?',
+    earlyConfirm: 'Trotzdem einchecken',
   },
 };
 
@@ -337,6 +355,12 @@ const en: typeof de = {
     created: 'The event was created.',
     saved: 'Changes saved.',
     sessionsFailed: 'The event is saved, but not all sessions.',
+    capacityBelow: '{{taken}} seats are already taken.',
+    capacityBelowTitle: 'Fewer seats than registrations',
+    capacityBelowText:
+      '{{taken}} seats are already taken, you entered {{capacity}}. Everyone registered keeps their seat; new registrations go to the waiting list.',
+    saveAnyway: 'Save anyway',
+    changeCapacity: 'Change seats',
   },
   sessions: {
     title: 'Course sessions',
@@ -352,6 +376,9 @@ const en: typeof de = {
     topic: 'Content (optional)',
     remove: 'Remove session',
     removeN: 'Remove session {{n}}',
+    overlaps: 'Overlaps with session {{n}}.',
+    badTime: 'Please enter a time, e.g. 16:30.',
+    timePlaceholder: 'hh:mm',
     n: 'Session {{n}}',
     total: '{{hours}} hours in total',
     all: 'Tick or untick everyone for {{session}}',
@@ -392,6 +419,7 @@ const en: typeof de = {
     full: 'All seats are taken. Put the person on the waiting list or raise the number of seats.',
     invalidTransition: 'This status change is not possible.',
     notAttended: 'Certificates are only issued to attendees.',
+    undoHasSessions: 'Attendance is recorded for sessions – please remove it there first.',
   },
   add: {
     open: 'Add participants',
@@ -507,6 +535,14 @@ const en: typeof de = {
     organization: 'Organisation',
     optional: 'Optional',
     invalidEmail: 'Please enter a valid e-mail address.',
+    undo: 'Undo',
+    undoFor: 'Undo: check-in of {{name}}',
+    undone: 'Check-in of {{name}} undone.',
+    undoneRemoved: 'Check-in of {{name}} undone; {{name}} is no longer on the list.',
+    earlyTitle: 'The event has not started yet',
+    early: 'The event starts on {{date}}. Check in now anyway?',
+    earlySession: 'This session is on {{date}}. Save attendance now anyway?',
+    earlyConfirm: 'Check in anyway',
   },
 };
 

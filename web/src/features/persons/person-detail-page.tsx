@@ -68,6 +68,7 @@ import {
   useSaveOffice,
   useUpdatePerson,
 } from './api.ts';
+import { ContactPoints } from './contact-points.tsx';
 import { PersonFormModal } from './person-form-modal.tsx';
 import { PersonMergeModal } from './person-merge-modal.tsx';
 import type { PersonTab } from './search.ts';
@@ -469,6 +470,7 @@ function Overview({ person, canWrite }: { person: Person; canWrite: boolean }) {
               ],
             ]}
           />
+          <ContactPoints person={person} canWrite={live} />
         </Section>
         <ConsentSection person={person} canWrite={canWrite} />
       </SimpleGrid>
