@@ -6,7 +6,6 @@ import {
   createRouter,
   type ErrorComponentProps,
   lazyRouteComponent,
-  Outlet,
   redirect,
   useRouter,
 } from '@tanstack/react-router';
@@ -21,7 +20,7 @@ import { organizationDetailSearch, organizationsSearch } from '../features/organ
 import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
 import { reachSearch } from '../features/reports/search.ts';
 import { session } from '../lib/api-client.ts';
-import { AppLayout, ForbiddenPage, NotFoundPage } from './layout.tsx';
+import { AppLayout, ForbiddenPage, NotFoundPage, RootLayout } from './layout.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -42,7 +41,7 @@ function RouteError({ error, reset }: ErrorComponentProps) {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: RootLayout,
   notFoundComponent: () => (
     <Box p="lg">
       <NotFoundPage />
@@ -70,6 +69,8 @@ const appRoute = createRoute({
     }
   },
   component: AppLayout,
+  // While the first page's code loads (right after the login): the layout with its shortcuts, a spinner inside.
+  pendingComponent: () => <AppLayout pending />,
   errorComponent: RouteError,
   notFoundComponent: NotFoundPage,
 });
@@ -254,6 +255,11 @@ export function createAppRouter(queryClient: QueryClient) {
     // Route data comes from TanStack Query, which has its own cache.
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: PageLoader,
+    // A page whose code is still loading shows the layout with a spinner at once instead of keeping the previous
+    // page: right after the login, the login form (focus in the password field) stayed up to a second and swallowed
+    // the first `n` or `/`; the layout's shortcuts now listen from the first moment.
+    defaultPendingMs: 0,
+    defaultPendingMinMs: 150,
     defaultErrorComponent: RouteError,
     scrollRestoration: true,
   });

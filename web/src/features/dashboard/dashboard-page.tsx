@@ -72,7 +72,7 @@ function Figure({
         {formatNumber(now)}
       </Text>
       <Text size="sm">{t(`dashboard.${name}`)}</Text>
-      <Text size="xs" c={change == null ? 'dimmed' : change >= 0 ? 'teal.8' : 'red.8'} mt={4}>
+      <Text size="xs" c={change == null ? 'dimmed' : change >= 0 ? 'teal' : 'red'} mt={4}>
         {change == null
           ? t('dashboard.noComparison', { year: previous.year, value: formatNumber(before) })
           : t('dashboard.comparison', {
@@ -256,6 +256,14 @@ function Charts({ data }: { data: Dashboard }) {
     persons: n.persons,
   }));
   const valueFormatter = (v: number) => formatNumber(v);
+  // The bars as text, for screen readers (the drawing itself is an image).
+  const monthsText = months.map((m) => `${m.month}: ${formatNumber(m.attendances)}`).join(', ');
+  const nodesText = nodes
+    .map(
+      (n) =>
+        `${n.node}: ${formatNumber(n.organizations)} ${t('dashboard.organizations')}, ${formatNumber(n.smes)} ${t('dashboard.smes')}, ${formatNumber(n.persons)} ${t('dashboard.persons')}`,
+    )
+    .join('; ');
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Panel title={t('dashboard.attendancesPerMonth')} hint={t('dashboard.attendancesPerMonthHint')}>
@@ -266,6 +274,8 @@ function Charts({ data }: { data: Dashboard }) {
           valueFormatter={valueFormatter}
           series={[{ name: 'attendances', label: t('dashboard.attendances'), color: 'blue.6' }]}
           data-testid="chart-attendances"
+          role="img"
+          aria-label={`${t('dashboard.attendancesPerMonth')} – ${monthsText}`}
         />
       </Panel>
       <Panel
@@ -295,6 +305,8 @@ function Charts({ data }: { data: Dashboard }) {
               { name: 'persons', label: t('dashboard.persons'), color: 'orange.6' },
             ]}
             data-testid="chart-nodes"
+            role="img"
+            aria-label={`${t('dashboard.reachPerNode', { year: data.keyFigures.current.year })} – ${nodesText}`}
           />
         )}
       </Panel>
