@@ -13,6 +13,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client.ts';
+import { useChartLayersOutOfTabOrder } from './chart-layers.ts';
 import { useDialogFocusReturn } from './focus-return.ts';
 
 // A deep "industrial" blue; shade 8 is the primary (white text on it passes WCAG AA comfortably).
@@ -48,6 +49,8 @@ const baseTheme = createTheme({
     LineChart: { defaultProps: { accessibilityLayer: false } },
     AreaChart: { defaultProps: { accessibilityLayer: false } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
+    // A wide table scrolls sideways on a phone: its scroll area must be reachable with the keyboard.
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
   },
 });
 
@@ -143,6 +146,7 @@ export function Providers({ queryClient, children }: { queryClient: QueryClient;
   const { t } = useTranslation();
   const theme = useAppTheme();
   useDialogFocusReturn();
+  useChartLayersOutOfTabOrder();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       {/* Inside a landmark, so that messages are part of the page's structure for screen readers. */}

@@ -92,7 +92,7 @@ export const de = {
   ui: {
     clear: 'Eingabe leeren',
     close: 'Schließen',
-    togglePassword: 'Passwort anzeigen oder verbergen',
+    togglePassword: 'Zeichen anzeigen oder verbergen',
     noRecords: 'Keine Einträge',
     loading: 'Wird geladen …',
     notifications: 'Benachrichtigungen',

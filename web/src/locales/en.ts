@@ -93,7 +93,7 @@ export const en: Translation = {
   ui: {
     clear: 'Clear',
     close: 'Close',
-    togglePassword: 'Show or hide password',
+    togglePassword: 'Show or hide the characters',
     noRecords: 'No records',
     loading: 'Loading …',
     notifications: 'Notifications',
