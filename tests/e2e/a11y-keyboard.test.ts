@@ -145,7 +145,7 @@ describe('keyboard and small screens', () => {
     await table.waitFor();
     const row = table.getByRole('row', { name: /^Landesentwicklungsgesellschaft Thüringen/ });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Konsortialpartner/);
+    expect(await row.textContent()).toMatch(/Konsortialpartner/);
     await row.getByRole('button', { name: /Beziehungen zeigen/ }).click();
     await page.waitForURL(/type=organization&id=\d+/);
     await page.getByRole('heading', { name: /^Beziehungen von / }).waitFor();
