@@ -348,7 +348,7 @@ function CheckIn({ eventId }: { eventId: number }) {
             leftSection={<IconSearch size={22} />}
             placeholder={t('events.checkin.searchPlaceholder')}
             aria-label={t('events.checkin.searchLabel')}
-            aria-controls="checkin-list"
+            aria-controls={list.isSuccess && matches.length > 0 ? 'checkin-list' : undefined}
             aria-activedescendant={matches[selected] ? `checkin-${matches[selected].personId}` : undefined}
             autoComplete="off"
             value={q}
