@@ -176,7 +176,7 @@ describe('accessibility (BITV 2.0 / WCAG 2.1 AA) with axe-core', () => {
         const names = [...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((el) =>
           ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''),
         );
-        return `${document.body.innerText}\n${names.join('\n')}`;
+        return `${document.body.textContent}\n${names.join('\n')}`;
       });
       for (const word of FOREIGN[lang]) if (texts.includes(word)) found.push(`${where}: "${word}" in the ${lang} UI`);
     };
