@@ -76,7 +76,12 @@ function localizedComponents(t: TFunction): MantineThemeOverride['components'] {
     InputClearButton: { defaultProps: { 'aria-label': t('ui.clear') } },
     PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('ui.togglePassword') } } },
     Calendar: { defaultProps: { ariaLabels } },
-    DateTimePicker: { defaultProps: { submitButtonProps: { 'aria-label': t('ui.apply') } } },
+    // Dates as the rest of the UI writes them (lib/format.ts): 15.11.2024 in German, 15/11/2024 in English.
+    DateInput: { defaultProps: { valueFormat: t('ui.dateFormat') } },
+    DatePickerInput: { defaultProps: { valueFormat: t('ui.dateFormat') } },
+    DateTimePicker: {
+      defaultProps: { valueFormat: t('ui.dateTimeFormat'), submitButtonProps: { 'aria-label': t('ui.apply') } },
+    },
     TimePicker: {
       defaultProps: {
         hoursInputLabel: t('ui.hours'),

@@ -90,6 +90,8 @@ export const de = {
     versionConflict: 'Der Datensatz wurde inzwischen von jemand anderem geändert. Die Liste wurde neu geladen.',
   },
   ui: {
+    dateFormat: 'DD.MM.YYYY',
+    dateTimeFormat: 'DD.MM.YYYY HH:mm',
     clear: 'Eingabe leeren',
     close: 'Schließen',
     togglePassword: 'Zeichen anzeigen oder verbergen',

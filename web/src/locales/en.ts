@@ -91,6 +91,8 @@ export const en: Translation = {
     versionConflict: 'Someone else changed this record in the meantime. The list has been reloaded.',
   },
   ui: {
+    dateFormat: 'DD/MM/YYYY',
+    dateTimeFormat: 'DD/MM/YYYY HH:mm',
     clear: 'Clear',
     close: 'Close',
     togglePassword: 'Show or hide the characters',

@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { saveBlob } from '../../lib/download.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { localDay } from '../../lib/local-dates.ts';
 import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { egoGraphOptions, networkGraphOptions } from './api.ts';
 
@@ -332,7 +333,8 @@ export function GraphPage() {
     const cy = cyRef.current;
     if (!cy) return;
     const blob = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
-    saveBlob(blob, ego ? `netzwerkgraph-${ego.type}-${ego.id}.png` : 'netzwerkgraph.png');
+    const day = localDay(new Date());
+    saveBlob(blob, ego ? `netzwerkgraph-${ego.type}-${ego.id}-${day}.png` : `netzwerkgraph-${day}.png`);
   };
 
   return (
