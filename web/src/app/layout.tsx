@@ -263,15 +263,18 @@ function MobileAccount({ user, account }: { user: SessionUser; account: ReturnTy
         </Box>
       </Group>
       <Group gap="xs" px="xs" justify="space-between" wrap="nowrap">
+        <Text size="sm" aria-hidden>
+          {t('header.language')}
+        </Text>
         <LanguageSwitch />
-        <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={account.openPassword}>
-            {t('header.changePassword')}
-          </Button>
-          <Button size="xs" variant="default" leftSection={<IconLogout size={14} />} onClick={account.onLogout}>
-            {t('header.logout')}
-          </Button>
-        </Group>
+      </Group>
+      <Group gap="xs" px="xs" grow>
+        <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={account.openPassword}>
+          {t('header.changePassword')}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconLogout size={14} />} onClick={account.onLogout}>
+          {t('header.logout')}
+        </Button>
       </Group>
     </Stack>
   );
