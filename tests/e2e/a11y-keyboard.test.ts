@@ -35,6 +35,8 @@ describe('keyboard and small screens', () => {
     expect(await page.getByRole('button', { name: 'Verwaltung' }).getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     expect(await page.getByRole('button', { name: 'Verwaltung' }).getAttribute('aria-expanded')).toBe('true');
+    // The group opens with a short animation.
+    await page.getByRole('link', { name: 'Benutzer', exact: true }).waitFor();
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Benutzer');
     await page.keyboard.press('Enter');

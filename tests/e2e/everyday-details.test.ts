@@ -63,14 +63,20 @@ describe('everyday details', () => {
   });
 
   it('speaks English in the English UI: activity, reach report groups, person heading, dates', async () => {
+    const api = await demoApi(b.baseUrl());
+    const { items } = await api<{ items: { id: number; firstName: string; lastName: string }[] }>(
+      'GET',
+      '/api/persons?pageSize=1&sort=lastName',
+    );
+    const [person] = items;
+    const subject = `E2E call ${Date.now()}`;
+    await api('POST', '/api/interactions', { kind: 'call', subject, personIds: [person?.id] });
+
     const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(() => localStorage.setItem('anett.lang', 'en'));
     await loginAnyLanguage(page);
     const activity = page.locator('section', { has: page.getByRole('heading', { name: 'Recent activity' }) });
-    await activity
-      .getByText(/created the contact “.+”/)
-      .first()
-      .waitFor();
+    await activity.getByText(`Administrator created the contact “${subject}”`).waitFor();
     expect(await activity.textContent()).not.toMatch(/ hat |angelegt/);
     // Follow-ups say what they count.
     const followUps = page.locator('section', { has: page.getByRole('heading', { name: 'My follow-ups' }) });
@@ -83,12 +89,6 @@ describe('everyday details', () => {
     expect(kindText).toContain('Company');
     expect(kindText).not.toMatch(/Unternehmen|Hochschule|Kammer/);
 
-    const api = await demoApi(b.baseUrl());
-    const { items } = await api<{ items: { id: number; firstName: string; lastName: string }[] }>(
-      'GET',
-      '/api/persons?pageSize=1&sort=lastName',
-    );
-    const [person] = items;
     await page.goto(`/personen/${person?.id}`);
     const heading = page.getByRole('heading', { level: 1 });
     await heading.filter({ hasText: person?.lastName ?? '' }).waitFor();

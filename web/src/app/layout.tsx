@@ -16,7 +16,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconAffiliate,
@@ -248,7 +248,7 @@ function UserMenu({ user, account }: { user: SessionUser; account: ReturnType<ty
 function MobileAccount({ user, account }: { user: SessionUser; account: ReturnType<typeof useAccount> }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="xs" hiddenFrom="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <Group gap={8} wrap="nowrap" px="xs">
         <Avatar size={32} radius="xl" color="anett" variant="filled" aria-hidden>
           {initials(user.name)}
@@ -285,6 +285,8 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
   const user = useSessionUser();
   const [navOpen, nav] = useDisclosure(false);
   const account = useAccount();
+  // Rendered in one place only (not hidden by CSS): one language switch, one logout for tests and assistive tech.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Logged out (here or in another tab): the app is on its way to the login page.
   if (!user) return null;
@@ -326,12 +328,8 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
             <Group gap="sm" wrap="nowrap">
               {user.role !== 'viewer' && <QuickLogHeaderButton />}
               <SearchButton />
-              <Box visibleFrom="sm">
-                <LanguageSwitch />
-              </Box>
-              <Box visibleFrom="sm">
-                <UserMenu user={user} account={account} />
-              </Box>
+              {wide && <LanguageSwitch />}
+              {wide && <UserMenu user={user} account={account} />}
             </Group>
           </Group>
         </AppShell.Header>
@@ -371,7 +369,7 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
             </nav>
           </AppShell.Section>
           <AppShell.Section>
-            <MobileAccount user={user} account={account} />
+            {!wide && <MobileAccount user={user} account={account} />}
             <Text size="xs" c="dimmed" px="xs" py={6}>
               {t('app.tagline')}
             </Text>

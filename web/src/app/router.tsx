@@ -69,8 +69,11 @@ const appRoute = createRoute({
     }
   },
   component: AppLayout,
-  // While the first page's code loads (right after the login): the layout with its shortcuts, a spinner inside.
+  // Right after the login the layout shows at once (a spinner inside while the first page's code loads): the login
+  // form, with focus in the password field, used to stay up to a second and swallowed the first `n` or `/`.
   pendingComponent: () => <AppLayout pending />,
+  pendingMs: 0,
+  pendingMinMs: 0,
   errorComponent: RouteError,
   notFoundComponent: NotFoundPage,
 });
@@ -255,11 +258,6 @@ export function createAppRouter(queryClient: QueryClient) {
     // Route data comes from TanStack Query, which has its own cache.
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: PageLoader,
-    // A page whose code is still loading shows the layout with a spinner at once instead of keeping the previous
-    // page: right after the login, the login form (focus in the password field) stayed up to a second and swallowed
-    // the first `n` or `/`; the layout's shortcuts now listen from the first moment.
-    defaultPendingMs: 0,
-    defaultPendingMinMs: 150,
     defaultErrorComponent: RouteError,
     scrollRestoration: true,
   });
