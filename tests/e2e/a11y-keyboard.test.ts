@@ -139,7 +139,8 @@ describe('keyboard and small screens', () => {
     await b.login(page);
     await page.goto('/netzwerk/graph');
     const canvas = page.locator('[data-testid="graph-canvas"]');
-    await canvas.waitFor();
+    // The graph's code and layout take long on a busy machine.
+    await canvas.waitFor({ timeout: 30_000 });
     expect(await canvas.getAttribute('aria-label')).toMatch(/Netzwerkgraph mit \d+ Punkten und \d+ Verbindungen/);
     await page.locator('label', { hasText: 'Als Tabelle' }).click();
     await page.waitForURL(/view=table/);

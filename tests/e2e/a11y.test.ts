@@ -35,14 +35,18 @@ async function visit(page: Page, path: string) {
     dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
     return other;
   }, path);
+  // Pages with heavy code (the graph lays out its drawing) take long on a busy machine: the same check, more time.
+  const timeout = 30_000;
   await page
     .locator(moved ? 'h1:not([data-left])' : 'h1')
     .first()
-    .waitFor();
+    .waitFor({ timeout });
   await page.waitForFunction(
     () => !document.querySelector('[role="status"] .mantine-Loader, .mantine-Skeleton, [aria-busy="true"]'),
+    undefined,
+    { timeout },
   );
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('networkidle', { timeout });
 }
 
 /** Opens something on the page (a dialog, a menu) before the check. */
