@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { sortKey } from '@anett/shared/normalize';
+// @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 
@@ -40,7 +43,8 @@ describe('segments and mailing-list export in a real browser', () => {
     const downloadEvent = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Herunterladen' }).click();
     const download = await downloadEvent;
-    expect(download.suggestedFilename()).toBe(`${name}.csv`);
+    // Named with the day of the export.
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const path = await download.path();
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -48,6 +52,10 @@ describe('segments and mailing-list export in a real browser', () => {
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^"?Anrede"?;"?Titel"?;"?Vorname"?;"?Nachname"?;"?Briefanrede"?/);
     expect(lines).toHaveLength(included + 1);
+    // Rows in name order (Nachname, Vorname; ä as a, case ignored), as the person list shows them.
+    const rows = (Papa.parse(lines.join('\n'), { delimiter: ';' }) as { data: string[][] }).data.slice(1);
+    const keys = rows.map((r) => sortKey(`${r[3]} ${r[2]}`));
+    expect(keys).toEqual([...keys].sort());
     await page.getByText(new RegExp(`^${included} Personen? exportiert\\.$`)).waitFor();
   });
 
@@ -69,5 +77,19 @@ describe('segments and mailing-list export in a real browser', () => {
     await page.getByRole('button', { name, exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/personen' && decodeURIComponent(url.search).includes('16053'));
     await page.getByText('Aktive Filter:').waitFor();
+    // The opened segment says its name; a changed filter can be saved back into it.
+    await page.getByTestId('open-segment-name').filter({ hasText: name }).waitFor();
+    const save = page.getByRole('button', { name: 'Filter im Segment speichern' });
+    expect(await save.isDisabled()).toBe(true);
+    await page.goto(`${page.url()}&hasEmail=true`);
+    await page.getByText('Filter geändert').waitFor();
+    await save.click();
+    await page.getByText(`Der Filter von „${name}“ wurde gespeichert.`).waitFor();
+    await expect.poll(() => save.isDisabled()).toBe(true);
+
+    await page.goto('/exporte');
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/personen' && url.search.includes('hasEmail=true'));
+    expect(decodeURIComponent(page.url())).toContain('16053');
   });
 });

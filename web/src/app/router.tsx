@@ -6,7 +6,6 @@ import {
   createRouter,
   type ErrorComponentProps,
   lazyRouteComponent,
-  Outlet,
   redirect,
   useRouter,
 } from '@tanstack/react-router';
@@ -21,7 +20,7 @@ import { organizationDetailSearch, organizationsSearch } from '../features/organ
 import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
 import { reachSearch } from '../features/reports/search.ts';
 import { session } from '../lib/api-client.ts';
-import { AppLayout, ForbiddenPage, NotFoundPage } from './layout.tsx';
+import { AppLayout, ForbiddenPage, NotFoundPage, RootLayout } from './layout.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -42,7 +41,7 @@ function RouteError({ error, reset }: ErrorComponentProps) {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: RootLayout,
   notFoundComponent: () => (
     <Box p="lg">
       <NotFoundPage />
@@ -70,6 +69,11 @@ const appRoute = createRoute({
     }
   },
   component: AppLayout,
+  // Right after the login the layout shows at once (a spinner inside while the first page's code loads): the login
+  // form, with focus in the password field, used to stay up to a second and swallowed the first `n` or `/`.
+  pendingComponent: () => <AppLayout pending />,
+  pendingMs: 0,
+  pendingMinMs: 0,
   errorComponent: RouteError,
   notFoundComponent: NotFoundPage,
 });

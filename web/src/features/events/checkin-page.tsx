@@ -329,7 +329,7 @@ function CheckIn({ eventId }: { eventId: number }) {
   const c = counters.data;
   if (isApiError(event.error, 404)) {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <EmptyState
           icon={<IconSearch size={28} />}
           title={t('common.notFoundTitle')}
@@ -339,7 +339,7 @@ function CheckIn({ eventId }: { eventId: number }) {
     );
   }
   return (
-    <Container size="md" py="md" px={{ base: 'sm', sm: 'md' }}>
+    <Container component="main" size="md" py="md" px={{ base: 'sm', sm: 'md' }}>
       <Group justify="space-between" mb="sm" wrap="nowrap" gap="sm">
         <AnchorLink
           to="/veranstaltungen/$id"
@@ -368,10 +368,17 @@ function CheckIn({ eventId }: { eventId: number }) {
         <Skeleton height={40} width="60%" mb="md" />
       )}
 
-      <SimpleGrid cols={3} spacing="sm" mb="md" aria-live="polite" aria-label={t('events.checkin.counters')}>
+      <SimpleGrid
+        cols={3}
+        spacing="sm"
+        mb="md"
+        role="group"
+        aria-live="polite"
+        aria-label={t('events.checkin.counters')}
+      >
         <Counter label={t('events.checkin.registered')} value={c?.registered} />
-        <Counter label={t('events.checkin.present')} value={c?.attended} color="green.8" />
-        <Counter label={t('events.checkin.open')} value={c?.open} color="orange.8" />
+        <Counter label={t('events.checkin.present')} value={c?.attended} color="green" />
+        <Counter label={t('events.checkin.open')} value={c?.open} color="orange" />
       </SimpleGrid>
 
       <Box mih={56} mb="xs" role="status" aria-live="assertive">
@@ -428,7 +435,7 @@ function CheckIn({ eventId }: { eventId: number }) {
             leftSection={<IconSearch size={22} />}
             placeholder={t('events.checkin.searchPlaceholder')}
             aria-label={t('events.checkin.searchLabel')}
-            aria-controls="checkin-list"
+            aria-controls={list.isSuccess && matches.length > 0 ? 'checkin-list' : undefined}
             aria-activedescendant={matches[selected] ? `checkin-${matches[selected].personId}` : undefined}
             autoComplete="off"
             value={q}
@@ -519,7 +526,7 @@ function CheckIn({ eventId }: { eventId: number }) {
                       </Text>
                     </Box>
                     {present ? (
-                      <Group gap={6} wrap="nowrap" c="green.8">
+                      <Group gap={6} wrap="nowrap" c="green">
                         <IconCircleCheck size={26} />
                         <Text fw={600} size="sm">
                           {a.checkedInAt ? time.format(new Date(a.checkedInAt)) : t('events.checkin.presentShort')}
@@ -579,7 +586,7 @@ export function CheckInPage() {
   const valid = Number.isSafeInteger(id) && id > 0;
   if (!valid) {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <EmptyState
           icon={<IconSearch size={28} />}
           title={t('common.notFoundTitle')}
@@ -590,7 +597,7 @@ export function CheckInPage() {
   }
   if (user?.role === 'viewer') {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <EmptyState
           icon={<IconSearch size={28} />}
           title={t('common.forbiddenTitle')}

@@ -562,7 +562,7 @@ function EventsTab({ personId }: { personId: number }) {
 }
 
 function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
-  const { t, label } = useLabels();
+  const { t, label, lang } = useLabels();
   const user = useSessionUser();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
@@ -590,7 +590,13 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
     }
     return undefined;
   };
-  const name = formalName(person);
+  // German letters name the person with "Frau/Herr"; the English UI gives the title and name only.
+  const name =
+    lang === 'de'
+      ? formalName(person)
+      : [person.title ? null : label(SALUTATION, person.salutation), person.title, person.firstName, person.lastName]
+          .filter(Boolean)
+          .join(' ');
 
   return (
     <>
@@ -646,11 +652,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
       />
       {person.mergedIntoId !== null ? (
         <Alert color="gray" variant="light" mb="md">
-          {t('persons.mergedBanner')}{' '}
-          <AnchorLink to="/personen/$id" params={{ id: person.mergedIntoId }} fw={600}>
-            #{person.mergedIntoId}
-          </AnchorLink>
-          .
+          {t('persons.mergedBanner')} <MergedInto id={person.mergedIntoId} />.
         </Alert>
       ) : (
         person.deletedAt && (
@@ -755,6 +757,18 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
         }
       />
     </>
+  );
+}
+
+/** The record this one was merged into, by name (its number while the name loads). */
+function MergedInto({ id }: { id: number }) {
+  const target = useQuery(personDetailOptions(id));
+  return (
+    <AnchorLink to="/personen/$id" params={{ id }} fw={600}>
+      {target.data
+        ? [target.data.title, target.data.firstName, target.data.lastName].filter(Boolean).join(' ')
+        : `#${id}`}
+    </AnchorLink>
   );
 }
 

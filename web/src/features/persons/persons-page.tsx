@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { ExportDialog } from '../exports/export-dialog.tsx';
+import { OpenSegmentBar } from '../segments/open-segment.tsx';
 import { SegmentFormModal } from '../segments/segment-form-modal.tsx';
 import { TagBadge } from '../tags/tag-picker.tsx';
 import { personListOptions, personName } from './api.ts';
@@ -125,6 +126,13 @@ export function PersonsPage() {
         }
       />
 
+      {search.segment && (
+        <OpenSegmentBar
+          segmentId={search.segment}
+          filter={currentFilter()}
+          onClose={() => void navigate({ search: (prev) => ({ ...prev, segment: undefined }), replace: true })}
+        />
+      )}
       <Group mb="md" gap="sm" wrap="wrap">
         <TextInput
           type="search"

@@ -67,6 +67,8 @@ export const personsSearch = z.object({
   excludeEventId: idList,
   excludeEventKind: codeList(),
   deleted: optionalBool,
+  /** The segment the list was opened from (its name shows, the filter can be saved back). */
+  segment: optionalInt((n) => n > 0),
 });
 export type PersonsSearch = z.infer<typeof personsSearch>;
 
