@@ -85,7 +85,7 @@ const worldSpec = fc.record({
   }),
   persons: fc.array(personSpec, { minLength: 1, maxLength: 8 }),
 });
-type World = fc.RecordValue<typeof worldSpec> extends infer W ? W : never;
+type World = typeof worldSpec extends fc.Arbitrary<infer W> ? W : never;
 
 /** Everything the files are meant to carry, per person, in a form that compares across two databases. */
 function snapshot(t: TestApp) {

@@ -55,7 +55,10 @@ export const exportPreview = z.object({
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
 
-/** Column headers of the CSV and XLSX files, in order. */
+/**
+ * Column headers of the CSV and XLSX files, in order. The person import reads every one of them back (Briefanrede is
+ * derived and ignored; Straße, PLZ and Ort are the address of the current organisation).
+ */
 export const EXPORT_COLUMNS = [
   'Anrede',
   'Titel',
@@ -69,4 +72,5 @@ export const EXPORT_COLUMNS = [
   'Ort',
   'E-Mail',
   'Telefon',
+  'Mobil',
 ] as const;

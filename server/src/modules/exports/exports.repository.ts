@@ -28,6 +28,10 @@ export type ExportRow = {
   city: string | null;
   /** Title of a current office ('Landrätin'), used in the letter salutation. */
   office: string | null;
+  /** Of the person record, for the vCard's stable UID. */
+  createdAt: string;
+  /** The latest change of the person, their affiliation or organisation: the vCard's REV. */
+  updatedAt: string;
 };
 type Raw = [number, ExportRow['salutation'], ...(string | null)[]];
 const toRow = (r: Raw): ExportRow => ({
@@ -45,6 +49,8 @@ const toRow = (r: Raw): ExportRow => ({
   postalCode: r[11] ?? null,
   city: r[12] ?? null,
   office: r[13] ?? null,
+  createdAt: r[14] ?? '',
+  updatedAt: r[15] ?? '',
 });
 
 const dialect = new SQLiteSyncDialect();
@@ -83,7 +89,8 @@ function populationSql({ filter, channel, purpose }: ExportSelection, today: str
   const { reason: missingReason, when: missingWhen } = missing[channel];
   return sql`SELECT ${persons.id}, ${persons.salutation}, ${persons.title}, ${persons.firstName}, ${persons.lastName},
       ${persons.email}, ${persons.phone}, ${persons.mobile}, o.name, a.function, o.street, o.postal_code, o.city,
-      ${currentOffice},
+      ${currentOffice}, ${persons.createdAt},
+      max(${persons.updatedAt}, coalesce(a.updated_at, ''), coalesce(o.updated_at, '')),
       CASE
         WHEN ${suppressed} THEN 'suppressed'
         WHEN ${consentStatus} = 'withdrawn' THEN 'withdrawn'
