@@ -102,6 +102,7 @@ export const CONTRIBUTOR_ROLES = [
   'panelist',
   'moderator',
 ] as const satisfies readonly AttendanceRole[];
+export const isContributorRole = (role: string) => (CONTRIBUTOR_ROLES as readonly string[]).includes(role);
 
 export const INTERACTION_KIND = {
   call: { de: 'Telefonat', en: 'Call' },

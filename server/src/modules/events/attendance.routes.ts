@@ -27,7 +27,7 @@ import {
 import { idParams } from '@anett/shared/schemas/common';
 import type { Event } from '@anett/shared/schemas/event';
 import { sessionParams } from '@anett/shared/schemas/event';
-import { CONTRIBUTOR_ROLES, isParticipantRole } from '@anett/shared/vocab/enums';
+import { isContributorRole, isParticipantRole } from '@anett/shared/vocab/enums';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -415,7 +415,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       if (!row) throw notFound('attendance');
       if (row.status !== 'attended')
         throw new AppError('NOT_ATTENDED', 409, 'A contribution is confirmed for attended persons only');
-      if (!(CONTRIBUTOR_ROLES as readonly string[]).includes(row.role))
+      if (!isContributorRole(row.role))
         throw new AppError('NOT_A_CONTRIBUTOR', 409, 'Participants get a certificate of attendance instead');
       const pdf = await contributionsPdf(event, [certificateOf(event, row)], nowIso(), cityOf(event));
       const name = `Bestaetigung Mitwirkung ${row.person.lastName} ${row.person.firstName} ${event.title}`;

@@ -7,6 +7,8 @@ import {
   ATTENDANCE_STATUSES,
   type AttendanceRole,
   type AttendanceStatus,
+  isContributorRole,
+  isParticipantRole,
 } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
@@ -20,7 +22,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCertificate, IconChevronDown, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconCertificate, IconChevronDown, IconFileCertificate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -271,7 +273,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
               textAlign: 'right',
               render: (a) => (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  {isCourse && a.status === 'attended' && (
+                  {isCourse && a.status === 'attended' && isParticipantRole(a.role) && (
                     <Tooltip label={t('events.attendance.certificate')}>
                       <ActionIcon
                         variant="subtle"
@@ -284,6 +286,22 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
                         }
                       >
                         <IconCertificate size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                  {a.status === 'attended' && isContributorRole(a.role) && (
+                    <Tooltip label={t('events.attendance.contribution')}>
+                      <ActionIcon
+                        variant="subtle"
+                        size="lg"
+                        aria-label={t('events.attendance.contributionFor', { name: personName(a.person) })}
+                        onClick={() =>
+                          downloadFile(`/api/events/${event.id}/contributions/${a.personId}.pdf`).catch(
+                            (err: unknown) => failed(err),
+                          )
+                        }
+                      >
+                        <IconFileCertificate size={18} />
                       </ActionIcon>
                     </Tooltip>
                   )}

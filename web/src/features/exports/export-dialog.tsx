@@ -42,7 +42,8 @@ const EXCLUSION_ORDER = ['noEmail', 'noAddress', 'noPhone', 'noConsent', 'withdr
 /** Format, channel and purpose of a mailing list, with a live count of who is in and who is left out and why. */
 export function ExportDialog({ filter, fileName, onClose }: Props) {
   const { t, label } = useLabels();
-  const [format, setFormat] = useState<ExportFormat>('csv');
+  // The workbook is the file for Excel and Calc: a CSV opened there loses leading zeros (07745 → 7745).
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [channel, setChannel] = useState<ExportChannel>('email_newsletter');
   const [nonMarketing, setNonMarketing] = useState(false);
   const [purpose, setPurpose] = useState('');
@@ -102,14 +103,18 @@ export function ExportDialog({ filter, fileName, onClose }: Props) {
             </Text>
             <SegmentedControl
               aria-labelledby="export-format-label"
+              aria-describedby="export-format-hint"
               value={format}
               onChange={(v) => setFormat(v as ExportFormat)}
               data={[
-                { value: 'csv', label: t('exports.formatCsv') },
                 { value: 'xlsx', label: t('exports.formatXlsx') },
+                { value: 'csv', label: t('exports.formatCsv') },
                 { value: 'vcf', label: t('exports.formatVcf') },
               ]}
             />
+            <Text size="xs" c="dimmed" id="export-format-hint" data-testid="export-format-hint">
+              {t(`exports.formatHint.${format}`)}
+            </Text>
           </Stack>
           <Select
             label={t('exports.channel')}
