@@ -4,9 +4,11 @@ export const messages = {
     title: 'Verteiler exportieren',
     intro: 'Exportiert werden nur Personen, die über den gewählten Kanal angesprochen werden dürfen.',
     format: 'Format',
-    formatXlsx: 'Excel / LibreOffice (XLSX)',
-    formatCsv: 'CSV für Serienbrief & Newsletter',
-    formatVcf: 'vCard (Adressbuch)',
+    formatLabel: {
+      xlsx: 'Excel / LibreOffice (XLSX)',
+      csv: 'CSV für Serienbrief & Newsletter',
+      vcf: 'vCard (Adressbuch)',
+    },
     formatHint: {
       xlsx: 'Für Excel und LibreOffice Calc: Postleitzahlen mit führender Null, Telefonnummern und alle anderen Werte bleiben, wie sie erfasst sind.',
       csv: 'Für Serienbriefe und Newsletter-Programme, die CSV einlesen. Zum Öffnen in Excel oder Calc die XLSX-Datei wählen – dort wird aus 07745 sonst 7745.',
@@ -38,9 +40,11 @@ export const messages = {
     title: 'Export mailing list',
     intro: 'Only persons who may be contacted on the chosen channel are exported.',
     format: 'Format',
-    formatXlsx: 'Excel / LibreOffice (XLSX)',
-    formatCsv: 'CSV for mail merge & newsletters',
-    formatVcf: 'vCard (address book)',
+    formatLabel: {
+      xlsx: 'Excel / LibreOffice (XLSX)',
+      csv: 'CSV for mail merge & newsletters',
+      vcf: 'vCard (address book)',
+    },
     formatHint: {
       xlsx: 'For Excel and LibreOffice Calc: postcodes with a leading zero, phone numbers and every other value stay as entered.',
       csv: 'For mail merge and newsletter programs that read CSV. To open the list in Excel or Calc choose the XLSX file – there 07745 would otherwise become 7745.',
