@@ -131,7 +131,9 @@ describe.skipIf(missing !== null)('files opened in LibreOffice Calc', { timeout:
     expect(zipEntry(saved, 'xl/worksheets/sheet1.xml')).toMatch(
       new RegExp(`<autoFilter ref="A1:[A-Z]+${sheet.rowCount}"`),
     );
-    const info = (workbook.getWorksheet('Info')?.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    const info = ((workbook.getWorksheet('Info') as ExcelJS.Worksheet).getSheetValues().slice(1) as unknown[][]).map(
+      (r) => r.slice(1),
+    );
     expect(info).toContainEqual(['Zeitraum', '01.10.2024 – 31.12.2024']);
     expect(info.find((r) => r[0] === 'Berechnet am')?.[1]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
   });

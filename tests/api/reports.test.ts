@@ -525,7 +525,9 @@ describe('participants and staff', { timeout: 30_000 }, () => {
       (r) => r[1] === 'Alle Knoten' && r[2] === 'Gesamt',
     );
     expect(total?.slice(-3)).toEqual([128, 0, 4]);
-    const info = (workbook.getWorksheet('Info')?.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    const info = ((workbook.getWorksheet('Info') as ExcelJS.Worksheet).getSheetValues().slice(1) as unknown[][]).map(
+      (r) => r.slice(1),
+    );
     expect(info).toContainEqual(['Förderkennzeichen', '16ZF0815']);
     expect(info.map((r) => r[0])).toEqual(expect.arrayContaining(['Zählweise', 'Teilnehmende', 'Mitwirkende']));
     // The filter covers the table and LibreOffice keeps it (the defined name).

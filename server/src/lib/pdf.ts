@@ -45,7 +45,7 @@ function robotoCharacters(): Set<number> {
 }
 
 /** Emoji and what builds them (joiner, variation selectors, skin tones, flag letters, keycaps): decoration in a name. */
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0e|\ufe0f|\u20e3/u;
 
 /**
  * Text as the embedded font can print it: a character Roboto has no glyph for would print as an empty box (and break
