@@ -1,6 +1,6 @@
 import { formalName } from '@anett/shared/salutation';
 import type { Affiliation, Office, Person } from '@anett/shared/schemas/person';
-import { ATTENDANCE_ROLE, CONSENT_CHANNEL, CONSENT_SOURCE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
+import { ATTENDANCE_ROLE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
   Alert,
@@ -51,6 +51,7 @@ import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
+import { ConsentSection } from '../privacy/consent-section.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
@@ -400,50 +401,6 @@ function OfficesSection({ person, canWrite }: { person: Person; canWrite: boolea
   );
 }
 
-function ConsentsSection({ person }: { person: Person }) {
-  const { t, label } = useLabels();
-  return (
-    <Section title={t('persons.consents')}>
-      <Stack gap={8}>
-        {Object.keys(CONSENT_CHANNEL).map((channel) => {
-          const c = person.consents.find((x) => x.channel === channel);
-          return (
-            <Group key={channel} justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm">{label(CONSENT_CHANNEL, channel)}</Text>
-                {c && (
-                  <Text size="xs" c="dimmed">
-                    {[label(CONSENT_SOURCE, c.source), t('persons.consentAt', { date: formatDate(c.recordedAt) })]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                )}
-              </div>
-              <Badge
-                size="sm"
-                radius="sm"
-                tt="none"
-                variant={c ? 'light' : 'outline'}
-                color={c?.status === 'granted' ? 'green' : c?.status === 'withdrawn' ? 'red' : 'gray'}
-                styles={{ root: { minWidth: 'max-content' } }}
-              >
-                {c?.status === 'granted'
-                  ? t('persons.consentGranted')
-                  : c?.status === 'withdrawn'
-                    ? t('persons.consentWithdrawn')
-                    : t('persons.consentNone')}
-              </Badge>
-            </Group>
-          );
-        })}
-      </Stack>
-      <Text size="xs" c="dimmed" mt="sm">
-        {t('persons.consentsHint')}
-      </Text>
-    </Section>
-  );
-}
-
 /** Tags edited in place: each change is saved at once with the loaded version. */
 function TagsSection({ person, canWrite }: { person: Person; canWrite: boolean }) {
   const { t } = useLabels();
@@ -513,7 +470,7 @@ function Overview({ person, canWrite }: { person: Person; canWrite: boolean }) {
             ]}
           />
         </Section>
-        <ConsentsSection person={person} />
+        <ConsentSection person={person} canWrite={canWrite} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <AffiliationsSection person={person} canWrite={live} />
