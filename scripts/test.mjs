@@ -36,6 +36,23 @@ function ensureChromium() {
   );
 }
 
+/** Debian's LibreOffice Calc (headless), with which the tests open the exported files as users do. */
+function ensureLibreOffice() {
+  const path = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
+  if (existsSync(path)) return true;
+  if (process.getuid?.() !== 0) {
+    process.stdout.write(
+      `LibreOffice not found at ${path}: the LibreOffice tests are skipped. Install it (apt-get install -y libreoffice-calc-nogui) or set SOFFICE_PATH.\n`,
+    );
+    return true;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    run('apt-get update', 'apt-get', ['update', '-qq'], { env }) &&
+    run('install libreoffice-calc-nogui', 'apt-get', ['install', '-y', '-qq', 'libreoffice-calc-nogui'], { env })
+  );
+}
+
 const checks = [];
 checks.push(['lint (biome)', run('lint (biome)', bin('biome'), ['ci', '.'])]);
 checks.push(['type check (tsc)', run('type check (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])]);
@@ -44,6 +61,7 @@ checks.push([
   run('web build (vite)', join(root, 'web/node_modules/.bin/vite'), ['build'], { cwd: join(root, 'web') }),
 ]);
 checks.push(['chromium', ensureChromium()]);
+checks.push(['libreoffice', ensureLibreOffice()]);
 
 mkdirSync(join(root, '.tmp'), { recursive: true });
 const report = join(root, '.tmp/vitest.json');

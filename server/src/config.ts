@@ -23,6 +23,10 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Trust X-Forwarded-For from a reverse proxy (for per-IP login throttling). */
   TRUST_PROXY: flag,
+  /** The funding reference (Förderkennzeichen) printed on reach reports for the funder. */
+  REPORT_FUNDING_REFERENCE: z.string().trim().max(100).optional(),
+  /** Name and function under the signature line of reach reports, e.g. 'Dr. Max Muster, Projektleitung'. */
+  REPORT_SIGNATORY: z.string().trim().max(200).optional(),
 });
 
 export type Config = {
@@ -41,6 +45,8 @@ export type Config = {
   accessTokenTtl: number;
   /** Refresh-token lifetime in seconds. */
   refreshTokenTtl: number;
+  /** What reach reports for the funder carry besides the numbers. */
+  report?: { fundingReference?: string; signatory?: string };
 };
 
 export class ConfigError extends Error {
@@ -77,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     accessTokenTtl: 15 * 60,
     refreshTokenTtl: 14 * 24 * 60 * 60,
+    report: {
+      ...(e.REPORT_FUNDING_REFERENCE ? { fundingReference: e.REPORT_FUNDING_REFERENCE } : {}),
+      ...(e.REPORT_SIGNATORY ? { signatory: e.REPORT_SIGNATORY } : {}),
+    },
   };
 }
 

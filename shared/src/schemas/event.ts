@@ -57,11 +57,26 @@ const sessionFields = {
   endsAt: optionalInstant,
   hours: z.number().min(0).max(100),
 };
+/** Hours between start and end, to the quarter hour: '09:00'–'16:30' → 7.5; 0 without an end. */
+export function sessionDuration(startsAt: string, endsAt: string | null | undefined): number {
+  if (!endsAt) return 0;
+  const hours = (Date.parse(endsAt) - Date.parse(startsAt)) / 3_600_000;
+  return Number.isFinite(hours) && hours > 0 ? Math.min(100, Math.round(hours * 4) / 4) : 0;
+}
+
+/** Hours not given (or 0, as an emptied form field sends them) are the session's duration when start and end are known. */
+const deriveHours = <S extends { startsAt?: string; endsAt?: string | null; hours?: number }>(s: S): S =>
+  !s.hours && s.startsAt && s.endsAt ? { ...s, hours: sessionDuration(s.startsAt, s.endsAt) } : s;
+
 export const sessionInput = z
-  .object({ ...sessionFields, hours: sessionFields.hours.default(0) })
-  .superRefine(checkEndsAt);
+  .object({ ...sessionFields, hours: sessionFields.hours.optional() })
+  .superRefine(checkEndsAt)
+  .transform((s) => {
+    const derived = deriveHours(s);
+    return { ...derived, hours: derived.hours ?? 0 };
+  });
 export type SessionInput = z.input<typeof sessionInput>;
-export const sessionPatch = z.object(sessionFields).partial().strict();
+export const sessionPatch = z.object(sessionFields).partial().strict().transform(deriveHours);
 export type SessionPatch = z.input<typeof sessionPatch>;
 export const sessionParams = z.object({ id: queryId, sessionId: queryId });
 

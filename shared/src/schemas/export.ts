@@ -75,7 +75,10 @@ export const exportExcludedPerson = z.object({
 export type ExportExcludedPerson = z.infer<typeof exportExcludedPerson>;
 export const exportExcludedPage = page(exportExcludedPerson);
 
-/** Column headers of the CSV and XLSX files, in order. */
+/**
+ * Column headers of the CSV and XLSX files, in order. The person import reads every one of them back (Briefanrede is
+ * derived and ignored; Straße, PLZ and Ort are the address of the current organisation).
+ */
 export const EXPORT_COLUMNS = [
   'Anrede',
   'Titel',
@@ -89,4 +92,5 @@ export const EXPORT_COLUMNS = [
   'Ort',
   'E-Mail',
   'Telefon',
+  'Mobil',
 ] as const;

@@ -1,5 +1,14 @@
 import type { Db } from '@anett/db/client';
-import { attendances, eventSessions, events, eventTopics, nodes, sessionAttendances, topics } from '@anett/db/schema';
+import {
+  attendances,
+  eventSessions,
+  events,
+  eventTopics,
+  nodes,
+  organizations,
+  sessionAttendances,
+  topics,
+} from '@anett/db/schema';
 import { foldText } from '@anett/shared/normalize';
 import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } from '@anett/shared/schemas/event';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
@@ -204,6 +213,18 @@ export function createEventsRepository(db: Db) {
     },
     nodeExists(id: number): boolean {
       return db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, id)).get() !== undefined;
+    },
+    /** The city of the node's host organisation: where a node's events take place when the location names no city. */
+    hostCity(nodeId: number | null): string | null {
+      if (nodeId === null) return null;
+      return (
+        db
+          .select({ city: organizations.city })
+          .from(nodes)
+          .innerJoin(organizations, eq(organizations.id, nodes.hostOrganizationId))
+          .where(eq(nodes.id, nodeId))
+          .get()?.city ?? null
+      );
     },
     create(values: EventValues, topicIds: number[]): EventRow {
       return db.transaction(() => {

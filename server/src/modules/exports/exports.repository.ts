@@ -40,6 +40,10 @@ export type ExportRow = {
   city: string | null;
   /** Title of a current office ('Landrätin'), used in the letter salutation. */
   office: string | null;
+  /** Of the person record, for the vCard's stable UID. */
+  createdAt: string;
+  /** The latest change of the person, their affiliation or organisation: the vCard's REV. */
+  updatedAt: string;
   /** Additional e-mail addresses and phone numbers (read for the vCard only; the mailing address is `email`). */
   contactPoints?: { kind: 'email' | 'phone' | 'mobile'; value: string }[];
 };
@@ -59,8 +63,10 @@ const toRow = (r: Raw): ExportRow => ({
   postalCode: r[11] ?? null,
   city: r[12] ?? null,
   office: r[13] ?? null,
-  // r[14] is the exclusion reason (NULL for exported rows).
-  ...(r.length > 15 ? { contactPoints: r[15] ? JSON.parse(r[15]) : [] } : {}),
+  createdAt: r[14] ?? '',
+  updatedAt: r[15] ?? '',
+  // r[16] is the exclusion reason (NULL for exported rows), r[17] the sort key.
+  ...(r.length > 18 ? { contactPoints: r[18] ? JSON.parse(r[18]) : [] } : {}),
 });
 
 const dialect = new SQLiteSyncDialect();
@@ -99,7 +105,8 @@ function populationSql({ filter, channel, purpose }: ExportSelection, today: str
   const { reason: missingReason, when: missingWhen } = missing[channel];
   return sql`SELECT ${persons.id}, ${persons.salutation}, ${persons.title}, ${persons.firstName}, ${persons.lastName},
       ${persons.email}, ${persons.phone}, ${persons.mobile}, o.name, a.function, o.street, o.postal_code, o.city,
-      ${currentOffice},
+      ${currentOffice}, ${persons.createdAt},
+      max(${persons.updatedAt}, coalesce(a.updated_at, ''), coalesce(o.updated_at, '')),
       CASE
         WHEN ${suppressed} THEN 'suppressed'
         WHEN ${consentStatus} = 'withdrawn' THEN 'withdrawn'

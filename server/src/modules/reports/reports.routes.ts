@@ -70,14 +70,16 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const sendReport = async (reply: FastifyReply, format: ReportFormat, report: ReachReport, meta: ReportMeta) => {
     const { type, render } = REPORT_FILES[format];
     const name = safeFilename(`Reichweite ${meta.label ?? ''} ${report.from} ${report.to}`, format);
-    return sendFile(reply, type, name, await render(report, meta));
+    return sendFile(reply, type, name, await render(report, { ...ctx.config.report, ...meta }));
   };
 
   const description =
     'Per node and quarter, per node, per quarter and in total: unique organisations (of them SMEs) and persons ' +
     'reached, events by kind, attendances, course participants and hours, interactions; broken down by district, ' +
     'WZ section and organisation kind. `reachedBy` (comma-separated or repeated): attended (default), interaction, ' +
-    'course_completed. Persons and organisations count once per row; erased persons count too.';
+    'course_completed. Persons and organisations count once per row; erased persons count too. At events only ' +
+    'attendees in a participant role (guest) count; trainers, organisers, speakers, panelists, moderators and press ' +
+    'are counted apart as `staff`.';
 
   app.get(
     '/api/reports/reach',

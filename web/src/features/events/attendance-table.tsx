@@ -7,6 +7,8 @@ import {
   ATTENDANCE_STATUSES,
   type AttendanceRole,
   type AttendanceStatus,
+  isContributorRole,
+  isParticipantRole,
 } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
@@ -21,7 +23,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconCertificate, IconChevronDown, IconTrash, IconUsers } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconCertificate,
+  IconChevronDown,
+  IconFileCertificate,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -309,7 +318,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
                       {t('events.checkin.undo')}
                     </Button>
                   )}
-                  {isCourse && a.status === 'attended' && (
+                  {isCourse && a.status === 'attended' && isParticipantRole(a.role) && (
                     <Tooltip label={t('events.attendance.certificate')}>
                       <ActionIcon
                         variant="subtle"
@@ -322,6 +331,22 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
                         }
                       >
                         <IconCertificate size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                  {a.status === 'attended' && isContributorRole(a.role) && (
+                    <Tooltip label={t('events.attendance.contribution')}>
+                      <ActionIcon
+                        variant="subtle"
+                        size="lg"
+                        aria-label={t('events.attendance.contributionFor', { name: personName(a.person) })}
+                        onClick={() =>
+                          downloadFile(`/api/events/${event.id}/contributions/${a.personId}.pdf`).catch(
+                            (err: unknown) => failed(err),
+                          )
+                        }
+                      >
+                        <IconFileCertificate size={18} />
                       </ActionIcon>
                     </Tooltip>
                   )}

@@ -49,6 +49,7 @@ const METRICS = [
   'courseParticipants',
   'courseHours',
   'interactions',
+  'staff',
 ] as const satisfies readonly (keyof ReachMetrics)[];
 
 const QUARTERS = [
