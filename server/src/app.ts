@@ -35,6 +35,8 @@ z.config(z.locales.de());
 
 const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export type BuildOptions = { db: Db; config: Config; logger?: boolean | object };
 
 /** Builds the whole application without listening: main.ts listens, tests inject. */
@@ -45,7 +47,9 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front (the nearest addresses in X-Forwarded-For).
+    trustProxy:
+      typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -76,7 +80,7 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   });
 
   await app.register(errorsPlugin);
-  await app.register(authPlugin, { config, users: ctx.users });
+  await app.register(authPlugin, { config, users: ctx.users, factors: ctx.factors });
   await app.register(openapiPlugin);
 
   app.get(

@@ -1,4 +1,4 @@
-import type { Config } from './config.ts';
+import { type Config, FIRST_ADMIN_NAME } from './config.ts';
 import type { AppContext } from './context.ts';
 import { generatePassword, hashPassword } from './lib/passwords.ts';
 
@@ -12,7 +12,7 @@ export async function ensureFirstAdmin(ctx: AppContext, config: Config, print: (
   const password = config.adminPassword ?? generatePassword();
   const user = ctx.users.create({
     email,
-    name: 'Administrator',
+    name: FIRST_ADMIN_NAME,
     role: 'admin',
     passwordHash: await hashPassword(password),
   });

@@ -2,6 +2,9 @@ import type { Db } from '@anett/db/client';
 import { createWriteQueue } from '@anett/db/write-queue';
 import type { Config } from './config.ts';
 import { type AuditInput, createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createFactorsRepository } from './modules/auth/factors.repository.ts';
+import { createLoginAttemptsRepository } from './modules/auth/login-attempts.repository.ts';
+import { createLoginThrottle } from './modules/auth/login-throttle.ts';
 import { createConsentsRepository } from './modules/consents/consents.repository.ts';
 import { createSuppressionsRepository } from './modules/consents/suppressions.repository.ts';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
@@ -50,6 +53,8 @@ export function createContext(db: Db, config: Config) {
       }),
     audit,
     users: createUsersRepository(db),
+    factors: createFactorsRepository(db, config.secondFactorRoles ?? ['admin']),
+    loginThrottle: createLoginThrottle(createLoginAttemptsRepository(db)),
     interactions: createInteractionsRepository(db),
     timeline: createTimelineRepository(db),
     organizations: createOrganizationsRepository(db),

@@ -31,3 +31,13 @@ export const suppressions = sqliteTable('suppressions', {
   reason: text('reason').notNull(),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * Every erasure, by a hash of the erased row's id and creation time (no name, no address): a restored backup that still
+ * holds the person is erased again at start (see `server/src/modules/privacy/ledger.ts`). Mirrored, with the
+ * suppression list, to a file beside the database that a restore does not replace.
+ */
+export const erasures = sqliteTable('erasures', {
+  personKey: text('person_key').primaryKey(),
+  erasedAt: text('erased_at').notNull(),
+});

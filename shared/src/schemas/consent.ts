@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_CHANNELS, CONSENT_SOURCES } from '../vocab/enums.ts';
-import { email, optionalText } from './common.ts';
+import { email, optionalText , multilineText} from './common.ts';
 import { consentState } from './person.ts';
 
 export const consentChannel = z.enum(CONSENT_CHANNELS);
@@ -36,7 +36,7 @@ export const consentInput = z
     legalBasis: optionalText(200),
     source: consentSource,
     /** What proves it: form id, wording shown, who took the call. */
-    evidence: optionalText(2000),
+    evidence: multilineText(2000),
     /** With a withdrawal of the newsletter after an objection: block the e-mail address from re-import and exports. */
     suppress: z.boolean().default(false),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../vocab/enums.ts';
-import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText } from './common.ts';
+import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText , multilineText} from './common.ts';
 import { entityRef } from './network.ts';
 
 export const eventKind = z.enum(EVENT_KINDS);
@@ -105,7 +105,7 @@ const eventFields = {
     .max(100_000)
     .nullish()
     .transform((v) => v ?? null),
-  description: optionalText(20_000),
+  description: multilineText(20_000),
   topicIds: z.array(refId).max(30),
 };
 export const eventInput = z

@@ -17,6 +17,7 @@ import {
   queryBool,
   repeated,
   requiredText,
+  multilineText,
 } from './common.ts';
 import { entityRef } from './network.ts';
 import { districtCode, organizationKind, tagRef, wzCode } from './organization.ts';
@@ -114,7 +115,7 @@ const personFields = {
   email: optionalEmail,
   phone: optionalText(60),
   mobile: optionalText(60),
-  notes: optionalText(10_000),
+  notes: multilineText(10_000),
   tagIds: z.array(refId).max(50),
 };
 
