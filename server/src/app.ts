@@ -48,8 +48,7 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     // A hop count trusts that many proxies in front (the nearest addresses in X-Forwarded-For).
-    trustProxy:
-      typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -33,14 +33,22 @@ const envSchema = z.object({
     .string()
     .trim()
     .default('0')
-    .refine((v) => /^(0|1|true|false|yes|no|\d{1,2}|[\d.:a-fA-F/, ]+)?$/.test(v), 'must be 0/1, a hop count or proxy addresses'),
+    .refine(
+      (v) => /^(0|1|true|false|yes|no|\d{1,2}|[\d.:a-fA-F/, ]+)?$/.test(v),
+      'must be 0/1, a hop count or proxy addresses',
+    ),
   /** `1`: the refresh cookie is always sent with Secure; otherwise it is Secure when the request came over TLS. */
   COOKIE_SECURE: flag,
   /** Roles that must use a second factor until an admin changes it (comma-separated; empty for none). */
   SECOND_FACTOR_ROLES: z
     .string()
     .default('admin')
-    .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(ROLES))),
   /** The address users open, e.g. https://crm.anett.de: the passkey domain and the only origin refresh accepts. */
   PUBLIC_ORIGIN: z
@@ -55,7 +63,10 @@ function trustProxyOption(value: string): boolean | number | string[] {
   if (['', '0', 'false', 'no'].includes(value)) return false;
   if (['1', 'true', 'yes'].includes(value)) return 1;
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export type Config = {

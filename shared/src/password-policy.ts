@@ -9,8 +9,12 @@ import {
   type PasswordProblem,
 } from './password-rules.ts';
 
-/** zxcvbn's scale 0–4; 3 means about 10^8 guesses, out of reach of online guessing even without throttling. */
+/**
+ * zxcvbn's scale 0–4; 3 means about 10^8 guesses, out of reach of online guessing even without throttling. With a
+ * second factor the password alone opens nothing: 2 (10^6, and not on any list) is enough.
+ */
 const MIN_SCORE = 3;
+const MIN_SCORE_WITH_FACTOR = 2;
 /** zxcvbn's cost grows with the length; beyond this the rest adds strength it need not measure. */
 const ESTIMATE_LENGTH = 64;
 
@@ -86,7 +90,7 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
   if (password.length < minLength) problem = 'tooShort';
   else if (password.length > PASSWORD_MAX_LENGTH) problem = 'tooLong';
   else if (personal.some((word) => folded.includes(word))) problem = 'personal';
-  else if (score < MIN_SCORE) problem = byWarning[result.feedback.warning ?? ''] ?? 'guessable';
+  else if (score < (context.hasSecondFactor ? MIN_SCORE_WITH_FACTOR : MIN_SCORE))
+    problem = byWarning[result.feedback.warning ?? ''] ?? 'guessable';
   return { ok: problem === null, problem, score: problem === 'personal' ? Math.min(score, 1) : score, minLength };
 }
-

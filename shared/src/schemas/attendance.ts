@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus, SALUTATIONS } from '../vocab/enums.ts';
-import { email, itemMeta, listQuery, optionalEmail, optionalText, page, repeated, requiredText , multilineText} from './common.ts';
+import {
+  email,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalEmail,
+  optionalText,
+  page,
+  repeated,
+  requiredText,
+} from './common.ts';
 
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const attendanceRole = z.enum(ATTENDANCE_ROLES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_CHANNELS, CONSENT_SOURCES } from '../vocab/enums.ts';
-import { email, optionalText , multilineText} from './common.ts';
+import { email, multilineText, optionalText } from './common.ts';
 import { consentState } from './person.ts';
 
 export const consentChannel = z.enum(CONSENT_CHANNELS);

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../vocab/enums.ts';
-import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText , multilineText} from './common.ts';
+import {
+  isoDate,
+  isoDateTime,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalText,
+  page,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { entityRef } from './network.ts';
 
 export const eventKind = z.enum(EVENT_KINDS);

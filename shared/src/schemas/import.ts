@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText , multilineText} from './common.ts';
+import { multilineText, optionalText, requiredText } from './common.ts';
 import { consentChannel, consentSource } from './consent.ts';
 
 export const IMPORT_KINDS = ['persons', 'organizations'] as const;

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { isDistrictCode } from '../vocab/districts.ts';
 import { RELATION_TYPES } from '../vocab/enums.ts';
-import { isoDate, itemMeta, listQuery, optionalText, page, queryBool, repeated, requiredText , multilineText} from './common.ts';
+import {
+  isoDate,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalText,
+  page,
+  queryBool,
+  repeated,
+  requiredText,
+} from './common.ts';
 
 export const relationType = z.enum(RELATION_TYPES);
 

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { isDistrictCode } from '../vocab/districts.ts';
 import { ORGANIZATION_KINDS, SIZE_CLASSES } from '../vocab/enums.ts';
 import { isValidWzCode } from '../vocab/wz2008.ts';
-import { itemMeta, listQuery, optionalEmail, optionalText, page, queryBool, repeated, requiredText , multilineText} from './common.ts';
+import {
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalEmail,
+  optionalText,
+  page,
+  queryBool,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { relation, relationType } from './network.ts';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS);

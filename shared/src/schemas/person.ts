@@ -11,13 +11,13 @@ import {
   isoDate,
   itemMeta,
   listQuery,
+  multilineText,
   optionalEmail,
   optionalText,
   page,
   queryBool,
   repeated,
   requiredText,
-  multilineText,
 } from './common.ts';
 import { entityRef } from './network.ts';
 import { districtCode, organizationKind, tagRef, wzCode } from './organization.ts';

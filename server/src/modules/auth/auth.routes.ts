@@ -162,7 +162,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     async (request, reply) => {
       const { challenge, method, code } = request.body;
       const { pending, user } = pendingUser(challenge);
-      const reservation = await reserve({ account: `2fa:${user.id}`, address: request.ip, device: null }, SESSION_CHECK_POLICY);
+      const reservation = await reserve(
+        { account: `2fa:${user.id}`, address: request.ip, device: null },
+        SESSION_CHECK_POLICY,
+      );
       const ok = await ctx.write(() => {
         const valid =
           method === 'totp' ? factorService.verifyTotp(user.id, code) : factorService.useRecoveryCode(user.id, code);

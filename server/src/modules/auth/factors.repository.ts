@@ -87,7 +87,10 @@ export function createFactorsRepository(db: Db, defaultRoles: Role[]) {
     replaceRecoveryCodes(userId: number, codes: { salt: string; codeHash: string }[]): void {
       db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
       const at = nowIso();
-      if (codes.length) db.insert(recoveryCodes).values(codes.map((c) => ({ ...c, userId, createdAt: at }))).run();
+      if (codes.length)
+        db.insert(recoveryCodes)
+          .values(codes.map((c) => ({ ...c, userId, createdAt: at })))
+          .run();
     },
     /** Marks a code used; false when it was used in the meantime. */
     useRecoveryCode(id: number): boolean {

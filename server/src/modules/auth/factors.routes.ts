@@ -163,7 +163,13 @@ export async function factorsRoutes(
       assertNotLast(user, factorCount(user.id) - 1);
       await ctx.write(() => {
         ctx.factors.deleteTotp(user.id);
-        ctx.audit.record({ ...actor(request), entity: 'user', entityId: user.id, action: 'second_factor_removed', diff: { method: 'totp' } });
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'user',
+          entityId: user.id,
+          action: 'second_factor_removed',
+          diff: { method: 'totp' },
+        });
       });
       return overview(user);
     },
@@ -309,7 +315,12 @@ export async function factorsRoutes(
       const roles = [...new Set(request.body.secondFactorRoles)];
       await ctx.write(() => {
         ctx.factors.setRequiredRoles(roles);
-        ctx.audit.record({ ...actor(request), entity: 'auth_policy', action: 'update', diff: { secondFactorRoles: [before, roles] } });
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'auth_policy',
+          action: 'update',
+          diff: { secondFactorRoles: [before, roles] },
+        });
       });
       return { secondFactorRoles: roles };
     },

@@ -129,7 +129,9 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
         userDisplayName: user.name,
         userID: new TextEncoder().encode(`anett-user-${user.id}`),
         attestationType: 'none',
-        excludeCredentials: factors.passkeys(user.id).map((p) => ({ id: p.credentialId, transports: p.transports ?? [] })),
+        excludeCredentials: factors
+          .passkeys(user.id)
+          .map((p) => ({ id: p.credentialId, transports: p.transports ?? [] })),
         // A discoverable credential: the passkey alone can sign in, without typing the e-mail.
         authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
       });

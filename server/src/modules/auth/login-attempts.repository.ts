@@ -30,9 +30,7 @@ export function createLoginAttemptsRepository(db: Db) {
     byAddress: (address: string, since: number) =>
       counted(and(eq(loginAttempts.address, address), gt(loginAttempts.at, since))),
     byDevice: (account: string, device: string, since: number) =>
-      counted(
-        and(eq(loginAttempts.account, account), eq(loginAttempts.device, device), gt(loginAttempts.at, since)),
-      ),
+      counted(and(eq(loginAttempts.account, account), eq(loginAttempts.device, device), gt(loginAttempts.at, since))),
     reserve(key: AttemptKey, at: number): number {
       return db
         .insert(loginAttempts)

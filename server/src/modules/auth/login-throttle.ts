@@ -27,11 +27,11 @@ export type ThrottlePolicy = {
   accountMax?: number;
 };
 
-/** Logins: 5 tries per address and account in 15 min (waits 0, 1, 2, 4, 8 s), 30 failures per address. */
+/** Logins: 5 tries per address and account in 15 min (waits 0, 0, 1, 2, 4 s: a typo costs nothing), 30 failures per address. */
 export const LOGIN_POLICY: ThrottlePolicy = {
   window: 15 * MINUTE,
   pairMax: 5,
-  pairDelay: (n) => (n === 0 ? 0 : Math.min(2 ** (n - 1) * SECOND, MINUTE)),
+  pairDelay: (n) => (n < 2 ? 0 : Math.min(2 ** (n - 2) * SECOND, MINUTE)),
   addressMax: 30,
   accountWindow: 24 * 60 * MINUTE,
   // From 10 failures on: 1 min between the tries of each guessing address, doubling per further 10, at most 15 min.

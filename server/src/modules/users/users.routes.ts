@@ -223,4 +223,3 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     },
   );
 }
-
