@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, PASSWORD, type TestApp } from '../support/app.ts';
 import { createPasskey, signIn } from '../support/passkey.ts';
 
-type Json = Record<string, any>;
 const ORIGIN = 'https://crm.example.org';
 
 const passwordLogin = (t: TestApp, email: string, password = PASSWORD) =>
@@ -351,7 +350,7 @@ describe('the first admin and the demo', () => {
       .run();
     const res = await passwordLogin(t, 'admin@anett.local');
     expect(res.statusCode).toBe(200);
-    const body: Json = res.json();
+    const body = res.json();
     expect(body.user.secondFactor).toBe('required');
     expect((await t.as(body.accessToken, { method: 'POST', url: '/api/auth/factors/totp' })).statusCode).toBe(200);
   });

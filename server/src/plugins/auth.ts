@@ -112,7 +112,7 @@ async function authenticate(request: FastifyRequest, { users, factors }: AuthOpt
   }
   const id = Number(claims.sub);
   const user = Number.isSafeInteger(id) ? users.findById(id) : undefined;
-  if (!user || !user.active || user.tokenVersion !== claims.tv || (claims.fam && users.familyRevoked(claims.fam)))
-    throw unauthorized('Session ended; please log in again');
+  const ended = !user?.active || user.tokenVersion !== claims.tv || (claims.fam && users.familyRevoked(claims.fam));
+  if (!user || ended) throw unauthorized('Session ended; please log in again');
   return toSessionUser(user, factors);
 }

@@ -9,8 +9,16 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 
 // C0 control characters (U+0000–U+001F) and the bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069):
 // invisible, they garble CSV cells and make text read differently from what it is ("Trojan Source").
-const CONTROL = /[\u0000-\u001f]/;
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const hasControl = (v: string, multiline: boolean) => {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 && !(multiline && (c === TAB || c === LF || c === CR))) return true;
+  }
+  return false;
+};
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 export const CONTROL_CHAR_MESSAGE = 'darf keine Steuerzeichen enthalten';
 export const BIDI_CHAR_MESSAGE = 'darf keine Zeichen zur Umkehr der Textrichtung enthalten';
@@ -22,7 +30,7 @@ export const plainText = (max: number, { multiline = false, min = 0 } = {}) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((v) => !(multiline ? CONTROL_EXCEPT_LINES : CONTROL).test(v), CONTROL_CHAR_MESSAGE)
+    .refine((v) => !hasControl(v, multiline), CONTROL_CHAR_MESSAGE)
     .refine((v) => !BIDI.test(v), BIDI_CHAR_MESSAGE);
 
 /** Optional text field: trimmed, empty string becomes null. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS } from '../vocab/enums.ts';
 import { attendanceRole, attendanceStatus } from './attendance.ts';
-import { isoDate, itemMeta, listQuery, multilineText, optionalText, page, repeated, requiredText } from './common.ts';
+import { isoDate, itemMeta, listQuery, multilineText, page, repeated, requiredText } from './common.ts';
 import { eventKind, instant, topicRef } from './event.ts';
 import { entityRef } from './network.ts';
 
