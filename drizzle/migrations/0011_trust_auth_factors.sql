@@ -53,5 +53,7 @@ CREATE TABLE `totp_factors` (
 --> statement-breakpoint
 CREATE TABLE `erasures` (
 	`person_key` text PRIMARY KEY NOT NULL,
-	`erased_at` text NOT NULL
+	`person_id` integer NOT NULL,
+	`erased_at` text NOT NULL,
+	`scrubbed_interaction_ids` text DEFAULT '[]' NOT NULL
 );

@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
+import { requestSerializers } from './lib/log-redaction.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { consentsRoutes } from './modules/consents/consents.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
@@ -42,7 +43,10 @@ export type BuildOptions = { db: Db; config: Config; logger?: boolean | object }
 /** Builds the whole application without listening: main.ts listens, tests inject. */
 export async function buildApp({ db, config, logger }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger:
+      logger === false
+        ? false
+        : { level: config.logLevel, ...(typeof logger === 'object' ? logger : {}), serializers: requestSerializers },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

@@ -76,6 +76,7 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
         });
         return row;
       });
+      if (suppress) ctx.privacyLedger.mirror();
       const entries = ctx.consents.entries(person.id);
       const created = entries.find((e) => e.id === entry.id);
       return reply.code(201).send({
