@@ -5,15 +5,7 @@ import { PRIVACY_COVERAGE } from '@anett/server/modules/privacy/privacy.reposito
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import {
-  createAttendance,
-  createEvent,
-  createEventSession,
-  createInteraction,
-  createOrganization,
-  createPerson,
-  createTag,
-} from '../support/factories.ts';
+import { createAttendance, createEvent, createInteraction, createPerson } from '../support/factories.ts';
 import { NOTES_MARKER, personEverywhere } from '../support/privacy.ts';
 
 type Json = Record<string, any>;

@@ -18,7 +18,7 @@ export type Identity = {
 /** What a text was found to contain. */
 export type MentionKind = 'fullName' | 'lastName' | 'firstName' | 'email' | 'phone';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
 const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
 const UMLAUTS: Record<string, [string, string]> = {
@@ -41,7 +41,7 @@ export function spellings(name: string): string[] {
 /** A name as a pattern: any spelling, any whitespace between its parts. */
 const namePattern = (name: string) =>
   `(?:${spellings(name.trim())
-    .map((s) => s.split(/\s+/).map(escape).join('\\s+'))
+    .map((s) => s.split(/\s+/).map(escapeRegex).join('\\s+'))
     .join('|')})`;
 
 /** Digits of a phone number as a pattern with optional separators; a German 0 prefix also as +49 / 0049. */
@@ -84,7 +84,7 @@ export function matchersFor(people: Identity[]): Matchers {
       strong.push({ kind: 'fullName', re: new RegExp(`${LETTER_BEFORE}(?:${full.join('|')})${LETTER_AFTER}`, 'giu') });
     }
     if (p.email) {
-      strong.push({ kind: 'email', re: new RegExp(escape(p.email.trim()), 'gi') });
+      strong.push({ kind: 'email', re: new RegExp(escapeRegex(p.email.trim()), 'gi') });
       probes.add(p.email.trim().toLowerCase());
     }
     for (const phone of [p.phone, p.mobile]) {

@@ -23,8 +23,6 @@ import { likeEscape, limitOffset } from '../../lib/listing.ts';
 export const ERASED_FIRST_NAME = 'Gelöschte';
 export const ERASED_LAST_NAME = 'Person';
 
-type PersonRow = typeof persons.$inferSelect;
-
 type Coverage = { export: string } | { none: string };
 const staff = { none: 'staff accounts, their sessions, second factors and settings: not contacts' };
 const index = { none: 'search index built from persons, organisations and the contact log (exported at the source)' };
