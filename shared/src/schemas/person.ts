@@ -137,6 +137,8 @@ export const person = z.object({
   notes: z.string().nullable(),
   /** Set when this person was merged into another one (and so deleted). */
   mergedIntoId: z.number().int().nullable(),
+  /** Set by a GDPR erasure: the row stays for the counts, without any personal data. */
+  erasedAt: z.string().nullable(),
   affiliations: z.array(affiliation),
   offices: z.array(office),
   consents: z.array(consentState),

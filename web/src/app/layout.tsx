@@ -32,6 +32,7 @@ import {
   IconMessages,
   IconSearch,
   IconSettings,
+  IconShieldLock,
   IconSteeringWheel,
   IconUsers,
 } from '@tabler/icons-react';
@@ -197,6 +198,9 @@ function UserMenu({ user }: { user: SessionUser }) {
             </Badge>
           </Box>
           <Menu.Divider />
+          <Menu.Item leftSection={<IconShieldLock size={16} />} component={Link} to="/konto/sicherheit">
+            {t('security.page.nav')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} />} onClick={password.open}>
             {t('header.changePassword')}
           </Menu.Item>
@@ -221,7 +225,9 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Logged out (here or in another tab): the app is on its way to the login page.
   if (!user) return null;
-  const items = NAV.filter((item) => !item.adminOnly || user.role === 'admin')
+  // "Enrol now": only the security page works until a second factor is set up.
+  const restricted = user.secondFactor === 'required';
+  const items = NAV.filter((item) => !restricted && (!item.adminOnly || user.role === 'admin'))
     .map((item) => ({ ...item, children: item.children?.filter((c) => c.roles.includes(user.role)) }))
     .filter((item) => !item.children || item.children.length > 0);
 
@@ -257,8 +263,8 @@ export function AppLayout() {
               </Link>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {user.role !== 'viewer' && <QuickLogHeaderButton />}
-              <SearchButton />
+              {user.role !== 'viewer' && !restricted && <QuickLogHeaderButton />}
+              {!restricted && <SearchButton />}
               <LanguageSwitch />
               <UserMenu user={user} />
             </Group>
@@ -320,8 +326,8 @@ export function AppLayout() {
           </Box>
         </AppShell.Main>
       </AppShell>
-      <GlobalSearch />
-      {user.role !== 'viewer' && <QuickLogHost />}
+      {!restricted && <GlobalSearch />}
+      {user.role !== 'viewer' && !restricted && <QuickLogHost />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as securityMessages } from '../features/auth/messages.ts';
 import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
@@ -10,6 +11,7 @@ import { messages as interactionsMessages } from '../features/interactions/messa
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as erasureMessages } from '../features/privacy/erasure-messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -118,8 +120,6 @@ export const de = {
     current: 'Aktuelles Passwort',
     new: 'Neues Passwort',
     confirm: 'Neues Passwort wiederholen',
-    rule: 'Mindestens 10 Zeichen.',
-    tooShort: 'Mindestens 10 Zeichen.',
     mismatch: 'Die Passwörter stimmen nicht überein.',
     wrongCurrent: 'Das aktuelle Passwort ist falsch.',
     changed: 'Ihr Passwort wurde geändert. Andere Sitzungen wurden beendet.',
@@ -178,6 +178,8 @@ export const de = {
   graph: graphMessages.de,
   exports: exportsMessages.de,
   segments: segmentsMessages.de,
+  security: securityMessages.de,
+  erasure: erasureMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',
