@@ -2,7 +2,7 @@
 const de = {
   login: {
     or: 'oder',
-    passkey: 'Mit Passkey anmelden',
+    passkey: 'Passkey verwenden',
     passkeyFailed: 'Der Passkey wurde nicht akzeptiert. Versuchen Sie es erneut oder melden Sie sich mit Passwort an.',
     passkeyCancelled: 'Die Anmeldung mit Passkey wurde abgebrochen.',
     secondTitle: 'Bestätigung',
@@ -133,7 +133,7 @@ const de = {
 const en: typeof de = {
   login: {
     or: 'or',
-    passkey: 'Sign in with a passkey',
+    passkey: 'Use a passkey',
     passkeyFailed: 'The passkey was not accepted. Try again or sign in with your password.',
     passkeyCancelled: 'Signing in with a passkey was cancelled.',
     secondTitle: 'Confirmation',
