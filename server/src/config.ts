@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkPassword } from '@anett/shared/password-policy';
-import { passwordProblemMessage } from '@anett/shared/password-rules';
 import { ROLES, type Role } from '@anett/shared/schemas/auth';
 import { z } from 'zod';
 
@@ -103,6 +101,22 @@ export class ConfigError extends Error {
 }
 
 /**
+ * ADMIN_PASSWORD must pass the password policy (checked when the first admin is created from it; loading the
+ * password dictionaries costs a second, which later starts do not pay).
+ */
+export async function checkAdminPassword(config: Pick<Config, 'adminEmail' | 'adminPassword'>): Promise<void> {
+  if (config.adminPassword === undefined) return;
+  const { checkPassword } = await import('@anett/shared/password-policy');
+  const { passwordProblemMessage } = await import('@anett/shared/password-rules');
+  // The first admin has no second factor yet: the full length applies.
+  const check = checkPassword(config.adminPassword, { name: FIRST_ADMIN_NAME, email: config.adminEmail });
+  if (check.problem) {
+    const reason = passwordProblemMessage(check.problem, check.minLength, 'en');
+    throw new ConfigError(`Invalid configuration:\n  ADMIN_PASSWORD: ${reason}`);
+  }
+}
+
+/**
  * Parses the environment once at boot. A bad variable stops the start with a message naming it.
  * When JWT_SECRET is unset, a random secret is generated and kept beside the database file so
  * that restarts keep sessions.
@@ -117,14 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ADMIN_PASSWORD !== undefined && e.ADMIN_EMAIL === undefined) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL: must be set when ADMIN_PASSWORD is set');
   }
-  if (e.ADMIN_PASSWORD !== undefined) {
-    // The first admin has no second factor yet: the full length applies.
-    const check = checkPassword(e.ADMIN_PASSWORD, { name: FIRST_ADMIN_NAME, email: e.ADMIN_EMAIL });
-    if (check.problem) {
-      const reason = passwordProblemMessage(check.problem, check.minLength, 'en');
-      throw new ConfigError(`Invalid configuration:\n  ADMIN_PASSWORD: ${reason}`);
-    }
-  }
+
   const databasePath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : resolve(e.DATABASE_PATH);
   return {
     env: e.NODE_ENV,

@@ -41,4 +41,9 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
 }
 
-await main();
+await main().catch((err: unknown) => {
+  // A bad ADMIN_PASSWORD is found when the first admin is created from it.
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});

@@ -1,5 +1,7 @@
 import { users } from '@anett/db/schema';
+import { ensureFirstAdmin } from '@anett/server/bootstrap';
 import { ConfigError, loadConfig } from '@anett/server/config';
+import { createContext } from '@anett/server/context';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, PASSWORD } from '../support/app.ts';
@@ -87,13 +89,19 @@ describe('password policy (ASVS V6.2)', () => {
     expect(generated.json().password).toHaveLength(16);
   });
 
-  it('refuses a weak ADMIN_PASSWORD at start with a message naming the variable', () => {
-    const env = { DATABASE_PATH: ':memory:', ADMIN_EMAIL: 'chef@anett.local' };
-    expect(() => loadConfig({ ...env, ADMIN_PASSWORD: 'password1234' })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...env, ADMIN_PASSWORD: 'password1234' })).toThrow(/ADMIN_PASSWORD: is on a list/);
-    expect(() => loadConfig({ ...env, ADMIN_PASSWORD: 'chef-anett-2024' })).toThrow(/ADMIN_PASSWORD: must contain/);
-    expect(loadConfig({ ...env, ADMIN_PASSWORD: 'Kaffee am Rennsteig 1987' }).adminPassword).toBe(
-      'Kaffee am Rennsteig 1987',
-    );
+  it('refuses a weak ADMIN_PASSWORD when the first admin is created, with a message naming the variable', async () => {
+    const t = await createTestApp();
+    const ctx = createContext(t.db, t.config);
+    const first = (adminPassword: string) =>
+      ensureFirstAdmin(ctx, { ...t.config, adminEmail: 'chef@anett.local', adminPassword }, () => {});
+    await expect(first('password1234')).rejects.toThrow(ConfigError);
+    await expect(first('password1234')).rejects.toThrow(/ADMIN_PASSWORD: is on a list/);
+    await expect(first('chef-anett-2024')).rejects.toThrow(/ADMIN_PASSWORD: must contain/);
+    expect(t.db.select().from(users).all()).toEqual([]);
+    const created = await first('Kaffee am Rennsteig 1987');
+    expect(created?.user.email).toBe('chef@anett.local');
+    expect(
+      loadConfig({ DATABASE_PATH: ':memory:', ADMIN_EMAIL: 'chef@anett.local', ADMIN_PASSWORD: 'x' }).adminPassword,
+    ).toBe('x');
   });
 });

@@ -106,7 +106,7 @@ describe('second factors in a real browser', () => {
       await page.waitForURL(/\/konto\/sicherheit/);
 
       await page.getByRole('button', { name: 'App einrichten' }).click();
-      const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+      const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
       await page.getByRole('img', { name: 'QR-Code für die Authenticator-App' }).waitFor();
       await b.screenshot(page, 'security-totp-setup');
       await page.getByLabel('Code aus der App').fill(generateSync({ secret }));

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { checkPassword, type PasswordContext } from '@anett/shared/password-policy';
+import type { PasswordContext } from '@anett/shared/password-policy';
 import { type PasswordProblem, passwordProblemMessage } from '@anett/shared/password-rules';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from './errors.ts';
@@ -27,10 +27,12 @@ export function generatePassword(): string {
 }
 
 /** Refuses a new password that breaks the policy (400 naming `field`, in the client's language). */
-export function assertAcceptablePassword(
+export async function assertAcceptablePassword(
   password: string,
   context: PasswordContext & { field: string; language: 'de' | 'en' },
-): void {
+): Promise<void> {
+  // Loaded on first use: the dictionaries cost about a second at start otherwise.
+  const { checkPassword } = await import('@anett/shared/password-policy');
   const check = checkPassword(password, context);
   if (check.problem) throw passwordRefused(check.problem, check.minLength, context.field, context.language);
 }

@@ -320,7 +320,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       await checkCurrentPassword(request, user, currentPassword);
       const language = requestLanguage(request);
       const hasSecondFactor = ctx.factors.hasSecondFactor(user.id);
-      assertAcceptablePassword(newPassword, { ...user, hasSecondFactor, field: 'newPassword', language });
+      await assertAcceptablePassword(newPassword, { ...user, hasSecondFactor, field: 'newPassword', language });
       if (await verifyPassword(user.passwordHash, newPassword)) {
         throw passwordRefused('sameAsCurrent', 0, 'newPassword', language);
       }

@@ -1,15 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyRequest } from 'fastify';
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import QRCode from 'qrcode';
 import type { Config } from '../../config.ts';
 import type { UserRow } from '../users/users.repository.ts';
 import type { FactorsRepository, PasskeyRow } from './factors.repository.ts';
@@ -20,6 +12,10 @@ const TOTP_TOLERANCE_SECONDS = 30;
 const RECOVERY_CODE_COUNT = 10;
 /** No 0/o, 1/l/i: the codes are read off paper. 32 symbols → 5 bits each, 12 characters → 60 bits. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+// Loaded on first use: WebAuthn's certificate libraries and the QR encoder add about a second to every start.
+const webauthn = () => import('@simplewebauthn/server');
+const qrcode = () => import('qrcode').then((m) => m.default);
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const normalizeCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -75,7 +71,7 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
       const secret = generateSecret();
       factors.startTotp(user.id, encrypt(secret));
       const uri = generateURI({ issuer: ISSUER, label: user.email, secret });
-      const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      const svg = await (await qrcode()).toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return { secret, uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
     },
 
@@ -121,7 +117,8 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
       return match !== undefined && factors.useRecoveryCode(match.id);
     },
 
-    registrationOptions(user: UserRow, site: WebAuthnSite) {
+    async registrationOptions(user: UserRow, site: WebAuthnSite) {
+      const { generateRegistrationOptions } = await webauthn();
       return generateRegistrationOptions({
         rpName: ISSUER,
         rpID: site.rpID,
@@ -138,6 +135,7 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
     },
 
     async verifyRegistration(response: unknown, challenge: string, site: WebAuthnSite) {
+      const { verifyRegistrationResponse } = await webauthn();
       const result = await verifyRegistrationResponse({
         response: response as RegistrationResponseJSON,
         expectedChallenge: challenge,
@@ -157,7 +155,8 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
     },
 
     /** `forUser`: a second factor for this user's credentials; none: a passkey sign-in that must verify the user. */
-    authenticationOptions(site: WebAuthnSite, forUser?: number) {
+    async authenticationOptions(site: WebAuthnSite, forUser?: number) {
+      const { generateAuthenticationOptions } = await webauthn();
       return generateAuthenticationOptions({
         rpID: site.rpID,
         userVerification: forUser === undefined ? 'required' : 'preferred',
@@ -178,6 +177,7 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
       const id = (response as { id?: unknown }).id;
       const passkey = typeof id === 'string' ? factors.passkeyByCredential(id) : undefined;
       if (!passkey) return undefined;
+      const { verifyAuthenticationResponse } = await webauthn();
       const result = await verifyAuthenticationResponse({
         response: response as AuthenticationResponseJSON,
         expectedChallenge: challenge,

@@ -65,7 +65,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
           errors: [{ field: 'email', message: 'is already in use' }],
         });
       }
-      if (password) acceptable(request, password, values);
+      if (password) await acceptable(request, password, values);
       const plain = password ?? generatePassword();
       const passwordHash = await hashPassword(plain);
       const row = await ctx.audited(
@@ -177,7 +177,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     },
     async (request) => {
       const row = load(request.params.id);
-      if (request.body.password) acceptable(request, request.body.password, row, row.id);
+      if (request.body.password) await acceptable(request, request.body.password, row, row.id);
       const plain = request.body.password ?? generatePassword();
       const passwordHash = await hashPassword(plain);
       await ctx.audited(
