@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { requestSerializers } from './lib/log-redaction.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { consentsRoutes, suppressionsRoutes } from './modules/consents/consents.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { attendanceRoutes } from './modules/events/attendance.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
@@ -107,6 +107,7 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   await app.register(eventsRoutes, { ctx });
   await app.register(attendanceRoutes, { ctx });
   await app.register(consentsRoutes, { ctx });
+  await app.register(suppressionsRoutes, { ctx });
   await app.register(segmentsRoutes, { ctx });
   await app.register(exportsRoutes, { ctx });
   await app.register(importsRoutes, { ctx });

@@ -233,8 +233,23 @@ describe('erasure (Art. 17) that leaves nothing', () => {
     const manager = await t.login('manager');
     const admin = await t.login('admin');
     const s = await setUp(t, manager.token);
+    const suppress = (email: string) =>
+      t.as(admin.token, {
+        method: 'POST',
+        url: '/api/suppressions',
+        payload: { email, reason: 'objection', note: 'Brief' },
+      });
+    expect((await suppress('lifted@example.org')).statusCode).toBe(201);
     const backup = join(t.dir, 'before-erasure.sqlite');
     await backupDatabase(t.config.databasePath, backup);
+    // After the backup: one address is taken off the list, another one objects.
+    const lifted = await t.as(admin.token, {
+      method: 'DELETE',
+      url: `/api/suppressions/${emailHash('lifted@example.org')}`,
+      payload: { note: 'Einwilligung erneut erteilt' },
+    });
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    expect((await suppress('objects-later@example.org')).statusCode).toBe(201);
     expect(scanFiles(backup, [NAME.lastName])).toEqual([NAME.lastName]);
     // Someone added after the backup and erased too: not in the backup at all.
     const later = createPerson(t.db, { firstName: 'Lorenz', lastName: 'Spätling', email: 'spaet@example.org' });

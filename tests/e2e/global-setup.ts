@@ -17,6 +17,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     admin: { email: string; password: string };
+    /** The demo database the server runs on, for tests that compute an expected answer from the raw rows. */
+    databasePath: string;
   }
 }
 
@@ -44,6 +46,7 @@ export default async function setup(project: TestProject) {
   if (!address || typeof address === 'string') throw new Error('no address');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}`);
   project.provide('admin', ADMIN);
+  project.provide('databasePath', config.databasePath);
   return async () => {
     await app.close();
     closeDatabase(db);

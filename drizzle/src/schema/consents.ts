@@ -15,6 +15,8 @@ export const consents = sqliteTable(
     legalBasis: text('legal_basis'),
     source: text('source').notNull(),
     evidence: text('evidence'),
+    /** The day the person gave or withdrew consent (a business card from last week's fair); recordedAt is when. */
+    declaredOn: text('declared_on'),
     recordedAt: text('recorded_at').notNull(),
     recordedById: integer('recorded_by_id').references(() => users.id),
   },
@@ -29,6 +31,8 @@ export const consents = sqliteTable(
 export const suppressions = sqliteTable('suppressions', {
   emailHash: text('email_hash').primaryKey(),
   reason: text('reason').notNull(),
+  /** Why it was added by hand (the objection letter, the bounce); empty for erasures. */
+  note: text('note'),
   createdAt: text('created_at').notNull(),
 });
 

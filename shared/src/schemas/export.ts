@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { page } from './common.ts';
 import { personFilter } from './person.ts';
 
 /** Channels a mailing list can be exported for; what a person needs for each: e-mail, postal address, phone. */
@@ -54,6 +55,25 @@ export const exportPreview = z.object({
   total: z.number().int(),
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
+
+export const exportExcludedQuery = exportQuery.and(
+  z.object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+);
+export type ExportExcludedQueryInput = z.input<typeof exportExcludedQuery>;
+
+/** A person matching the filter who is left out of the export, with the first reason that applies. */
+export const exportExcludedPerson = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string().nullable(),
+  organization: z.string().nullable(),
+  reason: z.enum(EXPORT_EXCLUSIONS),
+});
+export type ExportExcludedPerson = z.infer<typeof exportExcludedPerson>;
+export const exportExcludedPage = page(exportExcludedPerson);
 
 /** Column headers of the CSV and XLSX files, in order. */
 export const EXPORT_COLUMNS = [

@@ -210,10 +210,64 @@ export const mergeBody = z.object({
 const ids = repeated(queryId);
 
 /**
+ * Conditions that must hold for one and the same attendance: the event's QTI node, kind, topic, the event itself, the
+ * period its start falls in, the attendance's status and role. Without `status` every status but `cancelled` counts.
+ */
+export const attendanceGroup = z
+  .object({
+    /** QTI node of the event. */
+    nodeId: ids,
+    eventKind: repeated(z.enum(EVENT_KINDS)),
+    /** Topic id of the event. */
+    topic: ids,
+    eventId: ids,
+    /** Event start on or after this day. */
+    from: isoDate.optional(),
+    /** Event start on or before this day. */
+    to: isoDate.optional(),
+    status: repeated(z.enum(ATTENDANCE_STATUSES)),
+    role: repeated(z.enum(ATTENDANCE_ROLES)),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    if (g.from && g.to && g.to < g.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'darf nicht vor from liegen' });
+  });
+export type AttendanceGroup = z.infer<typeof attendanceGroup>;
+export type AttendanceGroupInput = z.input<typeof attendanceGroup>;
+export const ATTENDANCE_GROUPS_MAX = 10;
+
+/**
+ * Attendance groups as a query parameter: each value one group as a JSON object (or a JSON array of groups), repeated
+ * for more groups — `attended={"nodeId":[1],"from":"2024-01-01"}`; in a JSON body (segments) a plain array of groups.
+ */
+const attendanceGroups = z.preprocess((value, ctx) => {
+  if (value === undefined) return undefined;
+  const out: unknown[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item !== 'string') {
+      out.push(item);
+      continue;
+    }
+    try {
+      const parsed: unknown = JSON.parse(item);
+      out.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'ist kein JSON-Objekt einer Teilnahmebedingung', input: item });
+      return z.NEVER;
+    }
+  }
+  return out;
+}, z.array(attendanceGroup).max(ATTENDANCE_GROUPS_MAX).optional());
+
+/**
  * Filters over persons (DESIGN.md §3). Filters combine with AND, the values of a repeated one with OR.
- * Organisation criteria apply to current affiliations. Attendance criteria (event, kind, status, role, date range,
- * topic) must hold for one and the same attendance. `excludeEventId`/`excludeEventKind` drop persons with an
- * attendance at such an event (with a status from `attendanceStatus`, when given).
+ * Organisation criteria apply to current affiliations. `attended` and `notAttended` are groups of attendance
+ * conditions: a person matches when they have (or have not) an attendance meeting every condition of the group; all
+ * groups must hold. The flat attendance criteria (event, kind, status, role, date range, topic) are one more such
+ * group, kept for existing links and segments: without `attendanceStatus` it counts every status, cancelled ones
+ * too. `excludeEventId`/`excludeEventKind` drop persons with an attendance at such an event (with a status from
+ * `attendanceStatus`, when given, else any but cancelled) at any time.
  */
 export const personFilter = z.object({
   q: z.string().trim().max(200).optional(),
@@ -222,12 +276,18 @@ export const personFilter = z.object({
   /** WZ 2008 code prefix: '29' matches 29, 29.1 and 29.32; a section letter matches its whole section. */
   sector: repeated(wzCode),
   district: repeated(districtCode),
-  /** Currently affiliated to an organisation related to the node (or hosting it), or an attendance (not cancelled)
-   * at an event of the node. */
+  /** Currently affiliated to an organisation related to the node (or hosting it). */
+  affiliatedNodeId: ids,
+  /** Either of: affiliated as `affiliatedNodeId`, or an attendance (not cancelled) at an event of the node. Kept for
+   * existing links and segments; `affiliatedNodeId` and an `attended` group with `nodeId` ask each on its own. */
   nodeId: ids,
   relationType: repeated(z.enum(RELATION_TYPES)),
   tag: ids,
   hasEmail: queryBool.optional(),
+  /** Has an attendance meeting every condition of the group, for each group. */
+  attended: attendanceGroups,
+  /** Has no attendance meeting every condition of the group, for each group. */
+  notAttended: attendanceGroups,
   eventId: ids,
   eventKind: repeated(z.enum(EVENT_KINDS)),
   attendanceStatus: repeated(z.enum(ATTENDANCE_STATUSES)),

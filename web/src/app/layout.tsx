@@ -82,8 +82,13 @@ type NavItem = {
 };
 
 type AdminNavItem = {
-  to: '/verwaltung/benutzer' | '/verwaltung/dubletten' | '/verwaltung/themen';
-  label: 'nav.users' | 'duplicates.nav' | 'tags.topics.nav';
+  to:
+    | '/verwaltung/benutzer'
+    | '/verwaltung/dubletten'
+    | '/verwaltung/themen'
+    | '/verwaltung/sperrliste'
+    | '/verwaltung/inaktive-personen';
+  label: 'nav.users' | 'duplicates.nav' | 'tags.topics.nav' | 'privacy.suppressionsNav' | 'privacy.inactiveNav';
   roles: SessionUser['role'][];
 };
 
@@ -106,6 +111,8 @@ const NAV: NavItem[] = [
       { to: '/verwaltung/benutzer', label: 'nav.users', roles: ['admin'] },
       { to: '/verwaltung/dubletten', label: 'duplicates.nav', roles: ['admin', 'manager'] },
       { to: '/verwaltung/themen', label: 'tags.topics.nav', roles: ['admin'] },
+      { to: '/verwaltung/sperrliste', label: 'privacy.suppressionsNav', roles: ['admin'] },
+      { to: '/verwaltung/inaktive-personen', label: 'privacy.inactiveNav', roles: ['admin'] },
     ],
   },
 ];

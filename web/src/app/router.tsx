@@ -227,6 +227,26 @@ const topicsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/tags/topics-page.tsx'), 'TopicsPage'),
 });
 
+const suppressionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/sperrliste',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/privacy/suppressions-page.tsx'), 'SuppressionsPage'),
+});
+
+const inactiveRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/inaktive-personen',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/privacy/inactive-page.tsx'), 'InactivePage'),
+});
+
 /** Unknown addresses inside the app: shown within the layout (and behind the login). */
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -255,6 +275,8 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     duplicatesRoute,
     topicsRoute,
+    suppressionsRoute,
+    inactiveRoute,
     notFoundRoute,
   ]),
 ]);

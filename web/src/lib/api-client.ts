@@ -49,13 +49,15 @@ export type ApiResponse<T> = {
   disposition?: string | null;
 };
 
-/** `?a=1&tag=x&tag=y`: arrays as repeated keys, empty values left out. */
+/** `?a=1&tag=x&tag=y`: arrays as repeated keys, objects as JSON, empty values left out. */
 export function toQueryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean')
         params.append(key, String(v));
+      // A structured value (an attendance group) travels as one JSON parameter.
+      else if (v !== null && typeof v === 'object') params.append(key, JSON.stringify(v));
     }
   }
   const s = params.toString();

@@ -11,7 +11,7 @@ import { messages as interactionsMessages } from '../features/interactions/messa
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
-import { messages as erasureMessages } from '../features/privacy/erasure-messages.ts';
+import { messages as privacyMessages } from '../features/privacy/messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -179,7 +179,7 @@ export const de = {
   exports: exportsMessages.de,
   segments: segmentsMessages.de,
   security: securityMessages.de,
-  erasure: erasureMessages.de,
+  privacy: privacyMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',

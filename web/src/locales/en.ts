@@ -11,7 +11,7 @@ import { messages as interactionsMessages } from '../features/interactions/messa
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
-import { messages as erasureMessages } from '../features/privacy/erasure-messages.ts';
+import { messages as privacyMessages } from '../features/privacy/messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -178,7 +178,7 @@ export const en: Translation = {
   exports: exportsMessages.en,
   segments: segmentsMessages.en,
   security: securityMessages.en,
-  erasure: erasureMessages.en,
+  privacy: privacyMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     USER_EMAIL_TAKEN: 'This e-mail address is already in use.',

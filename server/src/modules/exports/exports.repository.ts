@@ -1,6 +1,6 @@
 import { type Db, openDatabase } from '@anett/db/client';
 import { affiliations, consents, offices, organizations, persons, suppressions } from '@anett/db/schema';
-import type { ExportChannel, ExportExclusion } from '@anett/shared/schemas/export';
+import { EXPORT_EXCLUSIONS, type ExportChannel, type ExportExclusion } from '@anett/shared/schemas/export';
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import { type SQL, sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
@@ -10,6 +10,10 @@ import { isCurrent, personWhere } from '../persons/person-filter.ts';
 
 /** The export population: the person filter, the channel and whether a stated purpose replaces the consent. */
 export type ExportSelection = { filter: PersonFilter; channel: ExportChannel; purpose?: string | undefined };
+
+type ExcludedRow = Pick<ExportRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email' | 'organization'> & {
+  reason: ExportExclusion;
+};
 
 /** One person as the export files need it. */
 export type ExportRow = {
@@ -116,6 +120,21 @@ export function createExportsRepository(db: Db) {
         sql`SELECT reason, count(*) AS n FROM (${populationSql(selection, berlinToday())}) GROUP BY reason`,
       );
       return new Map(rows.map((r) => [r.reason, r.n]));
+    },
+
+    /** The persons left out with their reason, in the order of the rules, then by name. */
+    excluded(selection: ExportSelection, { limit, offset }: { limit: number; offset: number }) {
+      const where = sql`x.reason IS NOT NULL`;
+      const population = sql`(${populationSql(selection, berlinToday())}) x`;
+      const order = sql.raw(EXPORT_EXCLUSIONS.map((r, i) => `WHEN '${r}' THEN ${i}`).join(' '));
+      const rows = db.all<ExcludedRow>(
+        sql`SELECT x.id, x.title, x.first_name AS firstName, x.last_name AS lastName, x.email, x.name AS organization,
+            x.reason
+          FROM ${population} JOIN ${persons} p ON p.id = x.id
+          WHERE ${where} ORDER BY CASE x.reason ${order} END, p.sort_key, p.id LIMIT ${limit} OFFSET ${offset}`,
+      );
+      const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${population} WHERE ${where}`)?.n ?? 0;
+      return { rows, total };
     },
 
     /**

@@ -13,12 +13,15 @@ type ErasureEntry = {
   scrubbedInteractionIds?: number[];
 };
 type SuppressionEntry = { kind: 'suppression'; emailHash: string; reason: string; at: string };
-type Entry = ErasureEntry | SuppressionEntry;
+/** An admin took the address off the list: a restore must not bring the suppression back either. */
+type RemovalEntry = { kind: 'unsuppression'; emailHash: string; at: string };
+type Entry = ErasureEntry | SuppressionEntry | RemovalEntry;
 
 /** The erased row's fingerprint: its id and creation time, hashed. A later row with the same id does not match. */
 export const personKey = (row: { id: number; createdAt: string }) =>
   createHash('sha256').update(`${row.id}|${row.createdAt}`).digest('hex');
 
+/** Erasures by row; suppressions by address, where the latest entry (added or removed) holds. */
 const keyOf = (e: Entry) => (e.kind === 'erasure' ? `e:${e.personKey}` : `s:${e.emailHash}`);
 
 /**
@@ -28,7 +31,9 @@ const keyOf = (e: Entry) => (e.kind === 'erasure' ? `e:${e.personKey}` : `s:${e.
  * back and every erasure made after the backup is applied again, so a restore cannot bring an erased person back.
  */
 export function createPrivacyLedger(db: Db, path: string | undefined) {
-  let inFile: Set<string> | undefined;
+  /** The file's latest entry per key. */
+  let inFile: Map<string, Entry['kind']> | undefined;
+  const stateOf = (entries: Entry[]) => new Map(entries.map((e) => [keyOf(e), e.kind] as const));
 
   function readFile(): Entry[] {
     if (!path || !existsSync(path)) return [];
@@ -55,7 +60,7 @@ export function createPrivacyLedger(db: Db, path: string | undefined) {
     } finally {
       closeSync(fd);
     }
-    for (const e of entries) inFile?.add(keyOf(e));
+    for (const e of entries) inFile?.set(keyOf(e), e.kind);
   }
 
   function inDatabase(): Entry[] {
@@ -93,8 +98,15 @@ export function createPrivacyLedger(db: Db, path: string | undefined) {
     /** Appends to the file what the database has and the file lacks (after each erasure or objection, and at start). */
     mirror(): void {
       if (!path) return;
-      inFile ??= new Set(readFile().map(keyOf));
-      append(inDatabase().filter((e) => !inFile?.has(keyOf(e))));
+      inFile ??= stateOf(readFile());
+      append(inDatabase().filter((e) => inFile?.get(keyOf(e)) !== e.kind));
+    },
+
+    /** Records that an admin took an address off the suppression list (after the commit). */
+    recordRemoval(emailHash: string, at: string): void {
+      if (!path) return;
+      inFile ??= stateOf(readFile());
+      append([{ kind: 'unsuppression', emailHash, at }]);
     },
 
     /**
@@ -103,9 +115,12 @@ export function createPrivacyLedger(db: Db, path: string | undefined) {
      */
     merge(): { personId: number; scrubbedInteractionIds: number[] }[] {
       const fromFile = readFile();
+      const latest = stateOf(fromFile);
       db.transaction((tx) => {
         for (const e of fromFile) {
-          if (e.kind === 'erasure')
+          if (latest.get(keyOf(e)) !== e.kind) continue;
+          if (e.kind === 'unsuppression') tx.delete(suppressions).where(eq(suppressions.emailHash, e.emailHash)).run();
+          else if (e.kind === 'erasure')
             tx.insert(erasures)
               .values({
                 personKey: e.personKey,

@@ -338,7 +338,7 @@ export function createPrivacyRepository(db: Db) {
     },
 
     /**
-     * Makes erased text unrecoverable from the file: the full-text indexes run with secure-delete (migration 0012),
+     * Makes erased text unrecoverable from the file: the full-text indexes run with secure-delete (migration 0013),
      * 'optimize' merges their segments into one; the planner's statistics (sqlite_stat4) keep sample keys of the
      * person indexes — names and e-mails — until the table is analysed again; and the WAL keeps old page images until
      * a checkpoint (secure_delete zeroes the freed pages).

@@ -26,6 +26,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { ExcludedList } from '../privacy/excluded-list.tsx';
 import { downloadExport, exportPreviewOptions } from './api.ts';
 
 type Props = {
@@ -165,6 +166,7 @@ export function ExportDialog({ filter, fileName, onClose }: Props) {
               </Text>
             )}
           </Alert>
+          {data && <ExcludedList params={params} count={data.total - data.included} />}
 
           {download.isError && (
             <Alert color="red" variant="light" role="alert">

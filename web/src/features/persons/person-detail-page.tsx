@@ -1,6 +1,6 @@
 import { formalName } from '@anett/shared/salutation';
 import type { Affiliation, Office, Person } from '@anett/shared/schemas/person';
-import { ATTENDANCE_ROLE, CONSENT_CHANNEL, CONSENT_SOURCE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
+import { ATTENDANCE_ROLE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
   Alert,
@@ -52,6 +52,7 @@ import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
+import { ConsentSection } from '../privacy/consent-section.tsx';
 import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
@@ -402,50 +403,6 @@ function OfficesSection({ person, canWrite }: { person: Person; canWrite: boolea
   );
 }
 
-function ConsentsSection({ person }: { person: Person }) {
-  const { t, label } = useLabels();
-  return (
-    <Section title={t('persons.consents')}>
-      <Stack gap={8}>
-        {Object.keys(CONSENT_CHANNEL).map((channel) => {
-          const c = person.consents.find((x) => x.channel === channel);
-          return (
-            <Group key={channel} justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm">{label(CONSENT_CHANNEL, channel)}</Text>
-                {c && (
-                  <Text size="xs" c="dimmed">
-                    {[label(CONSENT_SOURCE, c.source), t('persons.consentAt', { date: formatDate(c.recordedAt) })]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                )}
-              </div>
-              <Badge
-                size="sm"
-                radius="sm"
-                tt="none"
-                variant={c ? 'light' : 'outline'}
-                color={c?.status === 'granted' ? 'green' : c?.status === 'withdrawn' ? 'red' : 'gray'}
-                styles={{ root: { minWidth: 'max-content' } }}
-              >
-                {c?.status === 'granted'
-                  ? t('persons.consentGranted')
-                  : c?.status === 'withdrawn'
-                    ? t('persons.consentWithdrawn')
-                    : t('persons.consentNone')}
-              </Badge>
-            </Group>
-          );
-        })}
-      </Stack>
-      <Text size="xs" c="dimmed" mt="sm">
-        {t('persons.consentsHint')}
-      </Text>
-    </Section>
-  );
-}
-
 /** Tags edited in place: each change is saved at once with the loaded version. */
 function TagsSection({ person, canWrite }: { person: Person; canWrite: boolean }) {
   const { t } = useLabels();
@@ -515,7 +472,7 @@ function Overview({ person, canWrite }: { person: Person; canWrite: boolean }) {
             ]}
           />
         </Section>
-        <ConsentsSection person={person} />
+        <ConsentSection person={person} canWrite={canWrite} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <AffiliationsSection person={person} canWrite={live} />
@@ -686,7 +643,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
                     <>
                       <Menu.Divider />
                       <Menu.Item color="red" leftSection={<IconShredder size={16} />} onClick={() => setErasing(true)}>
-                        {t('erasure.action')}
+                        {t('privacy.erasure.action')}
                       </Menu.Item>
                     </>
                   )}
@@ -698,7 +655,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
       />
       {person.erasedAt ? (
         <Alert color="gray" variant="light" mb="md">
-          {t('erasure.erasedBanner')}
+          {t('privacy.erasure.erasedBanner')}
         </Alert>
       ) : person.mergedIntoId !== null ? (
         <Alert color="gray" variant="light" mb="md">
@@ -763,7 +720,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           onClose={() => setErasing(false)}
           onErased={() => {
             setErasing(false);
-            notifications.show({ color: 'green', message: t('erasure.done', { name }) });
+            notifications.show({ color: 'green', message: t('privacy.erasure.done', { name }) });
           }}
         />
       )}

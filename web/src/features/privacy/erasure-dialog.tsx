@@ -1,4 +1,3 @@
-import type { EraseBody, EraseResult, ErasurePreview } from '@anett/shared/schemas/privacy';
 import {
   Alert,
   Badge,
@@ -15,30 +14,13 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
-import { invalidatePerson } from '../persons/api.ts';
-
-const erasurePreviewOptions = (personId: number) =>
-  queryOptions({
-    queryKey: ['persons', 'detail', personId, 'erasure-preview'],
-    queryFn: ({ signal }) => api.get<ErasurePreview>(`/api/persons/${personId}/erasure-preview`, { signal }),
-    staleTime: 0,
-    gcTime: 0,
-  });
-
-function useErasePerson(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ version, body }: { version: number; body: EraseBody }) =>
-      api.post<EraseResult>(`/api/persons/${personId}/erase`, { body, ifMatch: version }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
-}
+import { erasurePreviewOptions, useErasePerson } from './api.ts';
 
 type Props = {
   person: { id: number; version: number; name: string };
@@ -79,7 +61,7 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
       onClose={onClose}
       title={
         <Title order={2} fz="lg">
-          {t('erasure.title')}
+          {t('privacy.erasure.title')}
         </Title>
       }
       size="lg"
@@ -87,44 +69,46 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
     >
       {preview.isError ? (
         <Alert color="red" variant="light" role="alert">
-          {isApiError(preview.error, 409) ? t('erasure.alreadyErased') : errorMessage(t, preview.error)}
+          {isApiError(preview.error, 409) ? t('privacy.erasure.alreadyErased') : errorMessage(t, preview.error)}
         </Alert>
       ) : !p ? (
         <Skeleton h={260} />
       ) : (
         <Stack gap="md">
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={20} />}>
-            {t('erasure.intro', { name: person.name })}
+            {t('privacy.erasure.intro', { name: person.name })}
           </Alert>
           <div>
             <Text size="sm" fw={600}>
-              {t('erasure.scope')}
+              {t('privacy.erasure.scope')}
             </Text>
             <List size="sm" spacing={2} mt={4}>
-              <List.Item>{t('erasure.linked', { count: p.linkedInteractions })}</List.Item>
-              <List.Item>{t('erasure.audit', { count: p.auditMentions })}</List.Item>
-              {p.segmentMentions > 0 && <List.Item>{t('erasure.segments', { count: p.segmentMentions })}</List.Item>}
-              <List.Item>{t('erasure.searchIndex')}</List.Item>
+              <List.Item>{t('privacy.erasure.linked', { count: p.linkedInteractions })}</List.Item>
+              <List.Item>{t('privacy.erasure.audit', { count: p.auditMentions })}</List.Item>
+              {p.segmentMentions > 0 && (
+                <List.Item>{t('privacy.erasure.segments', { count: p.segmentMentions })}</List.Item>
+              )}
+              <List.Item>{t('privacy.erasure.searchIndex')}</List.Item>
             </List>
             {p.erasedIds.length > 1 && (
               <Text size="sm" mt={6}>
-                {t('erasure.mergedToo', { count: p.erasedIds.length - 1 })}
+                {t('privacy.erasure.mergedToo', { count: p.erasedIds.length - 1 })}
               </Text>
             )}
             <Text size="sm" c="dimmed" mt={6}>
-              {t('erasure.suppression')}
+              {t('privacy.erasure.suppression')}
             </Text>
           </div>
 
           <div>
             <Group justify="space-between" align="baseline">
               <Text size="sm" fw={600}>
-                {t('erasure.mentionsTitle')}
+                {t('privacy.erasure.mentionsTitle')}
               </Text>
               {p.mentions.length > 1 && (
                 <Checkbox
                   size="xs"
-                  label={t('erasure.selectAll')}
+                  label={t('privacy.erasure.selectAll')}
                   checked={allSelected}
                   indeterminate={selected.length > 0 && !allSelected}
                   onChange={(e) => setSelected(e.currentTarget.checked ? p.mentions.map((m) => m.interactionId) : [])}
@@ -133,12 +117,12 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
             </Group>
             {p.mentions.length === 0 ? (
               <Text size="sm" c="dimmed" mt={4}>
-                {t('erasure.mentionsNone')}
+                {t('privacy.erasure.mentionsNone')}
               </Text>
             ) : (
               <>
                 <Text size="xs" c="dimmed" mt={2} mb={6}>
-                  {t('erasure.mentionsText')}
+                  {t('privacy.erasure.mentionsText')}
                 </Text>
                 <ScrollArea.Autosize mah={280} type="auto">
                   <Stack gap={6} data-testid="erasure-mentions">
@@ -155,12 +139,12 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
                                 </Text>
                                 {m.matches.map((k) => (
                                   <Badge key={k} size="xs" variant="light" tt="none">
-                                    {t(`erasure.matches.${k}`)}
+                                    {t(`privacy.erasure.matches.${k}`)}
                                   </Badge>
                                 ))}
                                 {m.deleted && (
                                   <Badge size="xs" variant="outline" color="gray" tt="none">
-                                    {t('erasure.deletedEntry')}
+                                    {t('privacy.erasure.deletedEntry')}
                                   </Badge>
                                 )}
                               </Group>
@@ -169,7 +153,7 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
                               </Text>
                               {!m.suggested && (
                                 <Text size="xs" c="orange.8">
-                                  {t('erasure.lastNameOnly')}
+                                  {t('privacy.erasure.lastNameOnly')}
                                 </Text>
                               )}
                             </Stack>
@@ -181,7 +165,7 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
                 </ScrollArea.Autosize>
                 {p.mentionsTotal > p.mentions.length && (
                   <Text size="xs" c="dimmed" mt={4}>
-                    {t('erasure.mentionsMore', { shown: p.mentions.length, total: p.mentionsTotal })}
+                    {t('privacy.erasure.mentionsMore', { shown: p.mentions.length, total: p.mentionsTotal })}
                   </Text>
                 )}
               </>
@@ -194,7 +178,7 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
             </Alert>
           )}
           <Checkbox
-            label={t('erasure.acknowledge')}
+            label={t('privacy.erasure.acknowledge')}
             checked={acknowledged}
             onChange={(e) => setAcknowledged(e.currentTarget.checked)}
           />
@@ -213,7 +197,7 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
                 )
               }
             >
-              {t('erasure.confirm')}
+              {t('privacy.erasure.confirm')}
             </Button>
           </Group>
         </Stack>
