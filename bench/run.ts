@@ -172,6 +172,8 @@ async function main() {
     DATABASE_PATH: dbPath,
     SEED_DEMO: '0',
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+    // The bench admin logs in with a password alone.
+    SECOND_FACTOR_ROLES: '',
   });
   try {
     const login = await fetch(`${base}/api/auth/login`, {

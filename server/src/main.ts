@@ -20,6 +20,9 @@ async function main() {
   }
   const db = openDatabase(config.databasePath);
   const ctx = createContext(db, config);
+  // A restored backup may still hold people erased after it was taken: the privacy ledger erases them again.
+  const reapplied = ctx.privacyService.reapplyLedger(new Date().toISOString());
+  if (reapplied) process.stdout.write(`  Privacy ledger: ${reapplied} erasure(s) applied again\n`);
   const admin = await ensureFirstAdmin(ctx, config, (line) => process.stdout.write(`${line}\n`));
   if (config.seedDemo) {
     const { seedDemo } = await import('./seed/demo.ts');
@@ -38,4 +41,9 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
 }
 
-await main();
+await main().catch((err: unknown) => {
+  // A bad ADMIN_PASSWORD is found when the first admin is created from it.
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});

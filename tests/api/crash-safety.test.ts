@@ -16,7 +16,7 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = mkdtempSync(join(tmpdir(), 'anett-crash-'));
 const dbPath = join(dir, 'crm.sqlite');
-const admin = { email: 'crash@example.org', password: 'crash-test-password' };
+const admin = { email: 'crash@example.org', password: 'Sturm über dem Inselsberg' };
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,6 +39,8 @@ async function startServer(port: number): Promise<ChildProcess> {
       DATABASE_PATH: dbPath,
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
+      // The test writes as the first admin with a password alone (no second factor to enrol).
+      SECOND_FACTOR_ROLES: '',
       SEED_DEMO: '0',
       LOG_LEVEL: 'silent',
     },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { sortKey } from '@anett/shared/normalize';
+import ExcelJS from 'exceljs';
 // @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { convertWithLibreOffice, libreOfficeMissing } from '../support/libreoffice.ts';

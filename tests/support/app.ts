@@ -33,12 +33,12 @@ afterEach(async () => {
   }
 });
 
-/** A fresh app on a fresh SQLite file; closed and deleted after the test. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** A fresh app on a fresh SQLite file; closed and deleted after the test. `logger`: Fastify's, e.g. to capture logs. */
+export async function createTestApp(overrides: Partial<Config> = {}, logger: false | object = false): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'anett-test-'));
   const config = testConfig(dir, overrides);
   const db = openDatabase(config.databasePath);
-  const app = await buildApp({ db, config, logger: false });
+  const app = await buildApp({ db, config, logger });
   const ctx = createContext(db, config);
   let n = 0;
   const t: TestApp = {

@@ -35,3 +35,17 @@ export const suppressions = sqliteTable('suppressions', {
   note: text('note'),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * Every erasure, by a hash of the erased row's id and creation time (no name, no address): a restored backup that still
+ * holds the person is erased again at start (see `server/src/modules/privacy/ledger.ts`). Mirrored, with the
+ * suppression list, to a file beside the database that a restore does not replace.
+ */
+export const erasures = sqliteTable('erasures', {
+  /** SHA-256 of "<id>|<created_at>" of the erased row: matches that row only, also in an older copy of the file. */
+  personKey: text('person_key').primaryKey(),
+  personId: integer('person_id').notNull(),
+  erasedAt: text('erased_at').notNull(),
+  /** Contact-log entries not linked to the person that the admin had scrubbed as well (ids, JSON array). */
+  scrubbedInteractionIds: text('scrubbed_interaction_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+});

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus, SALUTATIONS } from '../vocab/enums.ts';
-import { email, itemMeta, listQuery, optionalEmail, optionalText, page, repeated, requiredText } from './common.ts';
+import {
+  email,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalEmail,
+  optionalText,
+  page,
+  repeated,
+  requiredText,
+} from './common.ts';
 
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const attendanceRole = z.enum(ATTENDANCE_ROLES);
@@ -75,7 +85,7 @@ export const attendanceCreate = z
     emails: z.array(email).min(1).max(1000).optional(),
     status: attendanceStatus.default('registered'),
     role: attendanceRole.default('guest'),
-    note: optionalText(2000),
+    note: multilineText(2000),
   })
   .superRefine((b, ctx) => {
     const given = [b.personId, b.personIds, b.emails].filter((v) => v !== undefined).length;
@@ -106,7 +116,7 @@ export type AttendanceBatchResult = z.infer<typeof attendanceBatchResult>;
 const confirmEarly = { confirm: z.boolean().default(false) };
 
 export const attendancePatch = z
-  .object({ status: attendanceStatus, role: attendanceRole, note: optionalText(2000) })
+  .object({ status: attendanceStatus, role: attendanceRole, note: multilineText(2000) })
   .partial()
   .extend(confirmEarly)
   .strict();

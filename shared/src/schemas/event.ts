@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../vocab/enums.ts';
 import { promotedRef } from './attendance.ts';
-import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText } from './common.ts';
+import {
+  isoDate,
+  isoDateTime,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalText,
+  page,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { entityRef } from './network.ts';
 
 export const eventKind = z.enum(EVENT_KINDS);
@@ -121,7 +131,7 @@ const eventFields = {
     .max(100_000)
     .nullish()
     .transform((v) => v ?? null),
-  description: optionalText(20_000),
+  description: multilineText(20_000),
   topicIds: z.array(refId).max(30),
 };
 export const eventInput = z

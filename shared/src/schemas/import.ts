@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from './common.ts';
+import { multilineText, optionalText, requiredText } from './common.ts';
 import { consentChannel, consentSource } from './consent.ts';
 
 export const IMPORT_KINDS = ['persons', 'organizations'] as const;
@@ -71,7 +71,7 @@ export const importBody = z
         channel: consentChannel,
         source: consentSource.default('import'),
         legalBasis: optionalText(200),
-        evidence: optionalText(2000),
+        evidence: multilineText(2000),
       })
       .optional(),
   })

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { isDistrictCode } from '../vocab/districts.ts';
 import { ORGANIZATION_KINDS, SIZE_CLASSES } from '../vocab/enums.ts';
 import { isValidWzCode } from '../vocab/wz2008.ts';
-import { itemMeta, listQuery, optionalEmail, optionalText, page, queryBool, repeated, requiredText } from './common.ts';
+import {
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalEmail,
+  optionalText,
+  page,
+  queryBool,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { relation, relationType } from './network.ts';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
@@ -61,7 +71,7 @@ const organizationFields = {
   website: optionalText(300),
   email: optionalEmail,
   phone: optionalText(60),
-  notes: optionalText(10_000),
+  notes: multilineText(10_000),
   sectors: z.array(wzCode).max(20),
   tagIds: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(50),
 };

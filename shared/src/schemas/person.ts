@@ -12,6 +12,7 @@ import {
   isoDate,
   itemMeta,
   listQuery,
+  multilineText,
   optionalEmail,
   optionalText,
   page,
@@ -144,7 +145,7 @@ const personFields = {
   email: optionalEmail,
   phone: optionalText(60),
   mobile: optionalText(60),
-  notes: optionalText(10_000),
+  notes: multilineText(10_000),
   tagIds: z.array(refId).max(50),
 };
 
@@ -166,6 +167,8 @@ export const person = z.object({
   notes: z.string().nullable(),
   /** Set when this person was merged into another one (and so deleted). */
   mergedIntoId: z.number().int().nullable(),
+  /** Set by a GDPR erasure: the row stays for the counts, without any personal data. */
+  erasedAt: z.string().nullable(),
   affiliations: z.array(affiliation),
   offices: z.array(office),
   consents: z.array(consentState),

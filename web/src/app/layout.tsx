@@ -32,6 +32,7 @@ import {
   IconMessages,
   IconSearch,
   IconSettings,
+  IconShieldLock,
   IconSteeringWheel,
   IconUsers,
 } from '@tabler/icons-react';
@@ -240,6 +241,9 @@ function UserMenu({ user, account }: { user: SessionUser; account: ReturnType<ty
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item leftSection={<IconShieldLock size={16} />} component={Link} to="/konto/sicherheit">
+          {t('security.page.nav')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={account.openPassword}>
           {t('header.changePassword')}
         </Menu.Item>
@@ -275,6 +279,9 @@ function MobileAccount({ user, account }: { user: SessionUser; account: ReturnTy
         </Text>
         <LanguageSwitch />
       </Group>
+      <ButtonLink to="/konto/sicherheit" size="xs" variant="default" leftSection={<IconShieldLock size={14} />} mx="xs">
+        {t('security.page.nav')}
+      </ButtonLink>
       <Group gap="xs" px="xs" grow>
         <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={account.openPassword}>
           {t('header.changePassword')}
@@ -297,7 +304,9 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Logged out (here or in another tab): the app is on its way to the login page.
   if (!user) return null;
-  const items = NAV.filter((item) => !item.adminOnly || user.role === 'admin')
+  // "Enrol now": only the security page works until a second factor is set up.
+  const restricted = user.secondFactor === 'required';
+  const items = NAV.filter((item) => !restricted && (!item.adminOnly || user.role === 'admin'))
     .map((item) => ({ ...item, children: item.children?.filter((c) => c.roles.includes(user.role)) }))
     .filter((item) => !item.children || item.children.length > 0);
 
@@ -333,8 +342,8 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
               </Link>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {user.role !== 'viewer' && <QuickLogHeaderButton />}
-              <SearchButton />
+              {user.role !== 'viewer' && !restricted && <QuickLogHeaderButton />}
+              {!restricted && <SearchButton />}
               {wide && <LanguageSwitch />}
               {wide && <UserMenu user={user} account={account} />}
             </Group>
@@ -402,7 +411,9 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
 export function RootLayout() {
   const user = useSessionUser();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const inApp = !!user && !pathname.startsWith('/login') && !pathname.endsWith('/checkin');
+  // Not while a second factor must be enrolled first: only the security page works then.
+  const inApp =
+    !!user && user.secondFactor !== 'required' && !pathname.startsWith('/login') && !pathname.endsWith('/checkin');
   return (
     <>
       <Outlet />

@@ -67,6 +67,10 @@ const appRoute = createRoute({
     if (!session.user) {
       throw redirect({ to: '/login', search: { redirect: location.href === '/' ? undefined : location.href } });
     }
+    // "Enrol now": the role requires a second factor the user does not have yet; nothing else works until then.
+    if (session.user.secondFactor === 'required' && location.pathname !== SECURITY_PATH) {
+      throw redirect({ to: SECURITY_PATH, replace: true });
+    }
   },
   component: AppLayout,
   // Right after the login the layout shows at once (a spinner inside while the first page's code loads): the login
@@ -189,6 +193,14 @@ const exportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/segments/segments-page.tsx'), 'SegmentsPage'),
 });
 
+const SECURITY_PATH = '/konto/sicherheit';
+
+const securityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: SECURITY_PATH,
+  component: lazyRouteComponent(() => import('../features/auth/security-page.tsx'), 'SecurityPage'),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/benutzer',
@@ -263,6 +275,7 @@ const routeTree = rootRoute.addChildren([
     networkGraphRoute,
     reachReportRoute,
     exportsRoute,
+    securityRoute,
     usersRoute,
     duplicatesRoute,
     topicsRoute,

@@ -152,10 +152,12 @@ function lose() {
 }
 
 async function postRefresh(): Promise<LoginResponse> {
+  // JSON only: the server refuses a refresh that a cross-site form could send.
   const res = await fetch('/api/auth/refresh', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: '{}',
   });
   if (!res.ok) throw await toApiError(res);
   return (await res.json()) as LoginResponse;
@@ -210,7 +212,14 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, problem, Number.isFinite(retry) && retry > 0 ? retry : undefined);
 }
 
-const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh'];
+/** Public steps of the login: a 401 there is an answer, not an expired session. */
+const NO_REFRESH = [
+  '/api/auth/login',
+  '/api/auth/login/second-factor',
+  '/api/auth/passkey/options',
+  '/api/auth/passkey/login',
+  '/api/auth/refresh',
+];
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   // The UI language (kept on <html lang>): the server explains bad input in it.

@@ -1,6 +1,7 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as securityMessages } from '../features/auth/messages.ts';
 import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
@@ -145,8 +146,6 @@ export const de = {
     current: 'Aktuelles Passwort',
     new: 'Neues Passwort',
     confirm: 'Neues Passwort wiederholen',
-    rule: 'Mindestens 10 Zeichen.',
-    tooShort: 'Mindestens 10 Zeichen.',
     mismatch: 'Die Passwörter stimmen nicht überein.',
     wrongCurrent: 'Das aktuelle Passwort ist falsch.',
     changed: 'Ihr Passwort wurde geändert. Andere Sitzungen wurden beendet.',
@@ -205,6 +204,7 @@ export const de = {
   graph: graphMessages.de,
   exports: exportsMessages.de,
   segments: segmentsMessages.de,
+  security: securityMessages.de,
   privacy: privacyMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',

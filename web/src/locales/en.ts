@@ -1,6 +1,7 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as securityMessages } from '../features/auth/messages.ts';
 import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
@@ -145,8 +146,6 @@ export const en: Translation = {
     current: 'Current password',
     new: 'New password',
     confirm: 'Repeat new password',
-    rule: 'At least 10 characters.',
-    tooShort: 'At least 10 characters.',
     mismatch: 'The passwords do not match.',
     wrongCurrent: 'The current password is wrong.',
     changed: 'Your password has been changed. Other sessions were ended.',
@@ -204,6 +203,7 @@ export const en: Translation = {
   graph: graphMessages.en,
   exports: exportsMessages.en,
   segments: segmentsMessages.en,
+  security: securityMessages.en,
   privacy: privacyMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',

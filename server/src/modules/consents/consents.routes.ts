@@ -86,6 +86,7 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
         });
         return row;
       });
+      if (suppress) ctx.privacyLedger.mirror();
       const entries = ctx.consents.entries(person.id);
       const created = entries.find((e) => e.id === entry.id);
       return reply.code(201).send({
@@ -180,6 +181,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
         });
         return added;
       });
+      ctx.privacyLedger.mirror();
       const [created] = withPersons(ctx, [row]);
       return reply.code(201).send(created as NonNullable<typeof created>);
     },
@@ -211,6 +213,8 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
           diff: { emailHash: hash, reason: removed.reason, note: request.body.note },
         });
       });
+      // The removal holds across a restore too (the ledger would bring the address back otherwise).
+      ctx.privacyLedger.recordRemoval(hash, nowIso());
       return { ok: true as const };
     },
   );

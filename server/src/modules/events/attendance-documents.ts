@@ -156,12 +156,7 @@ type Kind = 'certificate' | 'contribution';
  * One page: a Teilnahmebescheinigung (person, course, dates attended, hours, content) or a Bestätigung der Mitwirkung
  * (person, event, role, the sessions they were recorded at), with place (the city) and the event's last day.
  */
-function documentPage(
-  kind: Kind,
-  event: Event,
-  { attendance, sessions }: CertificateInput,
-  city: string,
-): Content[] {
+function documentPage(kind: Kind, event: Event, { attendance, sessions }: CertificateInput, city: string): Content[] {
   const salutation = attendance.person.salutation as 'frau' | 'herr' | null;
   const name = formalName({
     salutation,

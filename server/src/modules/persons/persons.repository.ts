@@ -298,6 +298,7 @@ export function createPersonsRepository(db: Db) {
       tags: tagsOf([id]).get(id) ?? [],
       deletedAt: row.deletedAt,
       mergedIntoId: row.mergedIntoId,
+      erasedAt: row.erasedAt,
       affiliations: affiliationsOf(eq(affiliations.personId, id)),
       offices: officeList,
       consents: consentStateOf(id),

@@ -28,6 +28,7 @@ import {
   IconDots,
   IconPencil,
   IconPlus,
+  IconShredder,
   IconTrash,
   IconUser,
 } from '@tabler/icons-react';
@@ -52,6 +53,7 @@ import { timelineOptions } from '../interactions/api.ts';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
 import { ConsentSection } from '../privacy/consent-section.tsx';
+import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
@@ -576,6 +578,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [erasing, setErasing] = useState(false);
 
   const doRestore = () =>
     restore.mutate(person.id, {
@@ -644,13 +647,25 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
                   <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
                     {t('persons.delete')}
                   </Menu.Item>
+                  {user?.role === 'admin' && !person.erasedAt && (
+                    <>
+                      <Menu.Divider />
+                      <Menu.Item color="red" leftSection={<IconShredder size={16} />} onClick={() => setErasing(true)}>
+                        {t('privacy.erasure.action')}
+                      </Menu.Item>
+                    </>
+                  )}
                 </Menu.Dropdown>
               </Menu>
             </>
           ))
         }
       />
-      {person.mergedIntoId !== null ? (
+      {person.erasedAt ? (
+        <Alert color="gray" variant="light" mb="md">
+          {t('privacy.erasure.erasedBanner')}
+        </Alert>
+      ) : person.mergedIntoId !== null ? (
         <Alert color="gray" variant="light" mb="md">
           {t('persons.mergedBanner')} <MergedInto id={person.mergedIntoId} />.
         </Alert>
@@ -702,6 +717,17 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           notifications.show({ color: 'green', message: t('persons.saved') });
         }}
       />
+      {user?.role === 'admin' && (
+        <ErasureDialog
+          person={{ id: person.id, version: person.version, name }}
+          opened={erasing}
+          onClose={() => setErasing(false)}
+          onErased={() => {
+            setErasing(false);
+            notifications.show({ color: 'green', message: t('privacy.erasure.done', { name }) });
+          }}
+        />
+      )}
       <PersonMergeModal
         target={person}
         opened={merging}

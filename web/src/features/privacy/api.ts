@@ -8,12 +8,12 @@ import type {
   SuppressionListQuery,
 } from '@anett/shared/schemas/consent';
 import type { ExportExcludedPerson, ExportExcludedQueryInput } from '@anett/shared/schemas/export';
-import type { InactivePerson } from '@anett/shared/schemas/privacy';
+import type { EraseBody, EraseResult, ErasurePreview, InactivePerson } from '@anett/shared/schemas/privacy';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { exportKeys } from '../exports/api.ts';
-import { personKeys } from '../persons/api.ts';
+import { invalidatePerson, personKeys } from '../persons/api.ts';
 
 export const privacyKeys = {
   all: ['privacy'] as const,
@@ -21,6 +21,7 @@ export const privacyKeys = {
   suppressions: (query: SuppressionListQuery) => [...privacyKeys.all, 'suppressions', query] as const,
   inactive: (query: { months: number; page: number }) => [...privacyKeys.all, 'inactive', query] as const,
   excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
+  erasurePreview: (personId: number) => [...privacyKeys.all, 'erasure-preview', personId] as const,
 };
 
 export const consentLedgerOptions = (personId: number) =>
@@ -95,3 +96,22 @@ export const inactiveOptions = (query: { months: number; page: number; pageSize:
       api.get<Page<InactivePerson> & { cutoff: string }>('/api/privacy/inactive', { query, signal }),
     placeholderData: keepPreviousData,
   });
+
+/** What an erasure will touch and the unlinked contact-log entries that name the person (admin). */
+export const erasurePreviewOptions = (personId: number) =>
+  queryOptions({
+    queryKey: privacyKeys.erasurePreview(personId),
+    queryFn: ({ signal }) => api.get<ErasurePreview>(`/api/persons/${personId}/erasure-preview`, { signal }),
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+/** GDPR erasure (Art. 17) with the version the admin saw and the picked unlinked entries. */
+export function useErasePerson(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: EraseBody }) =>
+      api.post<EraseResult>(`/api/persons/${personId}/erase`, { body, ifMatch: version }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
