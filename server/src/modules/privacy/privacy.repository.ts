@@ -361,13 +361,14 @@ export function createPrivacyRepository(db: Db) {
     /**
      * Makes erased text unrecoverable from the file: the full-text indexes run with secure-delete (migration 0013),
      * 'optimize' merges their segments into one; the planner's statistics (sqlite_stat4) keep sample keys of the
-     * person indexes — names and e-mails — until the table is analysed again; and the WAL keeps old page images until
+     * person and contact-point indexes — names and e-mails — until the table is analysed again; and the WAL keeps old page images until
      * a checkpoint (secure_delete zeroes the freed pages).
      */
     purgeRemnants(): void {
       db.run(sql`INSERT INTO persons_fts(persons_fts) VALUES('optimize')`);
       db.run(sql`INSERT INTO interactions_fts(interactions_fts) VALUES('optimize')`);
       db.run(sql`ANALYZE persons`);
+      db.run(sql`ANALYZE person_contact_points`);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
     },
 
