@@ -23,6 +23,11 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Trust X-Forwarded-For from a reverse proxy (for per-IP login throttling). */
   TRUST_PROXY: flag,
+  /** `auto`: the refresh cookie is Secure when the request came over HTTPS (behind a proxy: X-Forwarded-Proto). */
+  COOKIE_SECURE: z
+    .enum(['auto', '1', '0', 'true', 'false', 'yes', 'no'])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? v : v === '1' || v === 'true' || v === 'yes')),
 });
 
 export type Config = {
@@ -37,6 +42,8 @@ export type Config = {
   logLevel: string;
   webDist?: string;
   trustProxy: boolean;
+  /** The refresh cookie's Secure attribute: always, never, or `auto` (when the request came over HTTPS). */
+  cookieSecure: boolean | 'auto';
   /** Access-token lifetime in seconds. */
   accessTokenTtl: number;
   /** Refresh-token lifetime in seconds. */
@@ -75,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE,
     accessTokenTtl: 15 * 60,
     refreshTokenTtl: 14 * 24 * 60 * 60,
   };

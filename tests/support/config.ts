@@ -12,6 +12,7 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     seedDemo: false,
     logLevel: 'silent',
     trustProxy: false,
+    cookieSecure: 'auto',
     accessTokenTtl: 900,
     refreshTokenTtl: 3600,
     webDist: join(dir, 'no-web'),

@@ -23,7 +23,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: 'auto',
+      secure: ctx.config.cookieSecure,
       path: '/api/auth',
       maxAge: ctx.config.refreshTokenTtl,
     });
