@@ -10,4 +10,4 @@ mkdir -p "$dir"
 node server/dist/db-backup.js "$dir/backup-$(date +%Y-%m-%d-%H%M%S).sqlite"
 # Names sort by time; everything but the newest $keep goes.
 ls -1 "$dir" | grep -E '^backup-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{6}\.sqlite$' | sort -r | tail -n +"$((keep + 1))" |
-  while read -r old; do rm -f -- "$dir/$old"; done
+  while read -r old; do rm -f -- "$dir/$old" "$dir/$old-wal" "$dir/$old-shm"; done

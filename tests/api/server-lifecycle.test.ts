@@ -215,4 +215,43 @@ describe('the server process', () => {
     expect(readdirSync(join(dbDir, 'backups'))).toHaveLength(1);
     expect(again.output()).not.toContain('backup taken first');
   }, 120_000);
+
+  it('takes the daily backup with deploy/backup.sh and keeps only the newest KEEP of them', async () => {
+    const dbDir = join(dir, 'daily');
+    mkdirSync(dbDir);
+    const dbPath = join(dbDir, 'crm.sqlite');
+    const db = openDatabase(dbPath);
+    insertPersons(db, 100);
+    const backupDir = join(dbDir, 'backups');
+    mkdirSync(backupDir);
+    // A backup taken before a migration is kept apart from the rotation.
+    writeFileSync(join(backupDir, 'crm-before-migration-2026-01-01.sqlite'), '');
+    const outputs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 1100));
+      const res = spawnSync('sh', ['deploy/backup.sh'], {
+        cwd: root,
+        env: { ...process.env, DATABASE_PATH: dbPath, KEEP: '2' },
+        encoding: 'utf8',
+      });
+      expect(res.status, res.stderr).toBe(0);
+      outputs.push(res.stdout);
+    }
+    closeDatabase(db);
+    const all = readdirSync(backupDir);
+    // Rotated backups go with the -wal/-shm files SQLite keeps beside them.
+    expect(all.filter((f) => /-(wal|shm)$/.test(f) && !all.includes(f.slice(0, -4)))).toEqual([]);
+    const files = all.filter((f) => f.endsWith('.sqlite')).sort();
+    expect(files).toHaveLength(3);
+    expect(files).toContain('crm-before-migration-2026-01-01.sqlite');
+    const kept = files.filter((f) => f.startsWith('backup-'));
+    // The two newest are the ones the second and third run wrote.
+    for (const [i, name] of kept.entries()) {
+      expect(outputs[i + 1]).toContain(join(backupDir, name));
+      expect(checkDatabase(join(backupDir, name))).toEqual({ integrity: 'ok', foreignKeyViolations: 0 });
+      const copy = new Database(join(backupDir, name), { readonly: true });
+      expect(copy.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(100);
+      copy.close();
+    }
+  }, 60_000);
 });
