@@ -84,7 +84,7 @@ describe('the server process', () => {
     expect(res.stderr).toContain('Invalid configuration');
     expect(res.stderr).toContain('PORT');
     expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
-  });
+  }, 60_000);
 
   it('on SIGTERM finishes the export in flight, keeps every acknowledged write, folds the WAL back and exits 0', async () => {
     const dbPath = join(dir, 'sigterm.sqlite');
