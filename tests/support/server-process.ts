@@ -120,6 +120,18 @@ export function childrenOf(pid: number): number[] {
   return out;
 }
 
+// A test that times out keeps running after its hooks; whatever it started still goes when this worker ends (vitest
+// stops a worker with SIGTERM, which would otherwise end it without any 'exit' handler).
+const live = new Set<ChildProcess>();
+const killLive = () => {
+  for (const child of live) child.kill('SIGKILL');
+};
+process.once('exit', killLive);
+process.once('SIGTERM', () => {
+  killLive();
+  process.exit(143);
+});
+
 export type ServerProcess = {
   child: ChildProcess;
   pid: number;
@@ -146,8 +158,12 @@ export async function startServer(env: Record<string, string>, opts: { port?: nu
   child.stderr?.on('data', (d) => {
     output += d;
   });
+  live.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
-    child.once('exit', (code, signal) => ok({ code, signal })),
+    child.once('exit', (code, signal) => {
+      live.delete(child);
+      ok({ code, signal });
+    }),
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error('server did not spawn');
@@ -156,7 +172,8 @@ export async function startServer(env: Record<string, string>, opts: { port?: nu
   void exited.then(() => {
     done = true;
   });
-  for (let i = 0; i < 300 && !done; i++) {
+  // Up to a minute: on a loaded machine loading the modules alone takes seconds.
+  for (let i = 0; i < 1200 && !done; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { child, pid, port, base, exited, output: () => output };
     } catch {}
