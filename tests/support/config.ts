@@ -15,6 +15,7 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     // The product default (admins must use a second factor) is tested on its own; other tests log in with a password.
     secondFactorRoles: [],
     privacyLedgerPath: join(dir, 'privacy-ledger.jsonl'),
+    cookieSecure: 'auto',
     accessTokenTtl: 900,
     refreshTokenTtl: 3600,
     webDist: join(dir, 'no-web'),
