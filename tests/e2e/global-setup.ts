@@ -11,7 +11,7 @@ import { seedDemo } from '@anett/server/seed/demo';
 import type { TestProject } from 'vitest/node';
 import { testConfig } from '../support/config.ts';
 
-export const ADMIN = { email: 'admin@anett.local', password: 'e2e-admin-password-2024' };
+export const ADMIN = { email: 'admin@anett.local', password: 'Herbstlaub am Rennsteig 2024' };
 
 declare module 'vitest' {
   export interface ProvidedContext {
