@@ -36,6 +36,7 @@ const config: Config = {
   seedDemo: false,
   logLevel: 'warn',
   trustProxy: false,
+  cookieSecure: 'auto',
   accessTokenTtl: 3600,
   refreshTokenTtl: 3600,
   readWorkers: availableParallelism(),

@@ -4,7 +4,7 @@
  * through the repositories on a direct better-sqlite3 connection (the limit) and prints API/limit. Writes
  * bench/results.json. Targets are printed beside the figures; nothing here fails a build.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -66,8 +66,10 @@ async function startProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  // node itself (not the tsx wrapper, which runs the script in a child process): the pid is the server's, for its RSS.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // node itself, never a wrapper: the pid is the server's (for its RSS, and it is the process stopped at the end).
+  // The app runs as in production (server/dist); the minimal server is a script of its own.
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
@@ -87,7 +89,16 @@ async function startProcess(
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
+  await stopProcess(child, 'SIGKILL');
   throw new Error(`${script} did not start`);
+}
+
+/** Stops the process and waits until it has exited. */
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await exited;
 }
 
 const rss = (pid: number) => {
@@ -170,12 +181,20 @@ async function main() {
     });
   }
 
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
   const { child: minimal, base: minimalBase } = await startProcess('bench/minimal-server.ts', {});
-  const { child: server, base } = await startProcess('server/src/main.ts', {
+  const server = await startProcess('server/dist/main.js', {
     DATABASE_PATH: dbPath,
     SEED_DEMO: '0',
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+    // The bench admin logs in with a password alone.
+    SECOND_FACTOR_ROLES: '',
+  }).catch(async (err) => {
+    await stopProcess(minimal);
+    throw err;
   });
+  const base = server.base;
   try {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -348,10 +367,10 @@ async function main() {
     }
     if (runs('export')) {
       console.log('\nExport');
-      const before = rss(server.pid ?? 0);
+      const before = rss(server.child.pid ?? 0);
       let peak = before;
       const sampler = setInterval(() => {
-        peak = Math.max(peak, rss(server.pid ?? 0));
+        peak = Math.max(peak, rss(server.child.pid ?? 0));
       }, 20);
       const t0 = performance.now();
       const res = await fetch(
@@ -399,8 +418,8 @@ async function main() {
       console.log(`  person list visible: ${extra.listVisibleMs} ms (target ≤ 1 500)`);
     }
   } finally {
-    server.kill('SIGTERM');
-    minimal.kill('SIGTERM');
+    await stopProcess(server.child);
+    await stopProcess(minimal);
     setupDb.$client.close();
   }
 

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchFold, sortKey } from '@anett/shared/normalize';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -33,6 +34,26 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     sqlite.pragma('optimize = 0x10002');
   }
   return db;
+}
+
+/**
+ * How many migrations `openDatabase` would apply to the existing database at `path` (0 for a missing or empty file).
+ * Drizzle applies every migration newer than the last one recorded; this counts the same way.
+ */
+export function pendingMigrations(path: string): number {
+  if (path === ':memory:' || !existsSync(path)) return 0;
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    if (tables.length === 0) return 0;
+    const last = tables.includes('__drizzle_migrations')
+      ? (sqlite.prepare('SELECT max(created_at) FROM __drizzle_migrations').pluck().get() as number | null)
+      : null;
+    return readMigrationFiles({ migrationsFolder }).filter((m) => last === null || Number(last) < m.folderMillis)
+      .length;
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** The application functions the triggers call: `anett_fold` for search documents, `anett_sort_key` for name order. */

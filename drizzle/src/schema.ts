@@ -1,4 +1,5 @@
 export * from './schema/audit.ts';
+export * from './schema/auth.ts';
 export * from './schema/consents.ts';
 export * from './schema/events.ts';
 export * from './schema/imports.ts';

@@ -8,8 +8,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
+import { requestSerializers } from './lib/log-redaction.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { consentsRoutes } from './modules/consents/consents.routes.ts';
+import { consentsRoutes, suppressionsRoutes } from './modules/consents/consents.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { attendanceRoutes } from './modules/events/attendance.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
@@ -36,6 +37,8 @@ z.config(z.locales.de());
 
 const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export type BuildOptions = {
   db: Db;
   config: Config;
@@ -47,12 +50,16 @@ export type BuildOptions = {
 /** Builds the whole application without listening: main.ts listens, tests inject. */
 export async function buildApp({ db, config, logger, readPool }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger:
+      logger === false
+        ? false
+        : { level: config.logLevel, ...(typeof logger === 'object' ? logger : {}), serializers: requestSerializers },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front (the nearest addresses in X-Forwarded-For).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -88,7 +95,7 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   });
 
   await app.register(errorsPlugin);
-  await app.register(authPlugin, { config, users: ctx.users });
+  await app.register(authPlugin, { config, users: ctx.users, factors: ctx.factors });
   await app.register(openapiPlugin);
 
   app.get(
@@ -112,6 +119,7 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   await app.register(eventsRoutes, { ctx });
   await app.register(attendanceRoutes, { ctx });
   await app.register(consentsRoutes, { ctx });
+  await app.register(suppressionsRoutes, { ctx });
   await app.register(segmentsRoutes, { ctx });
   await app.register(exportsRoutes, { ctx });
   await app.register(importsRoutes, { ctx });

@@ -1,4 +1,4 @@
-import type { Config } from './config.ts';
+import { type Config, checkAdminPassword, FIRST_ADMIN_NAME } from './config.ts';
 import type { AppContext } from './context.ts';
 import { generatePassword, hashPassword } from './lib/passwords.ts';
 
@@ -8,11 +8,12 @@ import { generatePassword, hashPassword } from './lib/passwords.ts';
  */
 export async function ensureFirstAdmin(ctx: AppContext, config: Config, print: (line: string) => void) {
   if (ctx.users.count() > 0) return undefined;
+  await checkAdminPassword(config);
   const email = config.adminEmail ?? 'admin@anett.local';
   const password = config.adminPassword ?? generatePassword();
   const user = ctx.users.create({
     email,
-    name: 'Administrator',
+    name: FIRST_ADMIN_NAME,
     role: 'admin',
     passwordHash: await hashPassword(password),
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { ROLES, type Role } from '@anett/shared/schemas/auth';
 import { z } from 'zod';
 
 const flag = z
@@ -18,15 +19,60 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/crm.sqlite'),
   JWT_SECRET: z.string().refine(secretBytes, 'must be at least 32 bytes long').optional(),
   ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters long').optional(),
+  ADMIN_PASSWORD: z.string().optional(),
   SEED_DEMO: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
-  /** Trust X-Forwarded-For from a reverse proxy (for per-IP login throttling). */
-  TRUST_PROXY: flag,
+  /** The funding reference (Förderkennzeichen) printed on reach reports for the funder. */
+  REPORT_FUNDING_REFERENCE: z.string().trim().max(100).optional(),
+  /** Name and function under the signature line of reach reports, e.g. 'Dr. Max Muster, Projektleitung'. */
+  REPORT_SIGNATORY: z.string().trim().max(200).optional(),
+  /**
+   * Behind a reverse proxy: `1` (or `true`) trusts the one proxy in front (nginx on the same host), a number that many
+   * proxy hops, or a comma-separated list of the proxies' addresses/CIDRs. The client address then comes from
+   * X-Forwarded-For, the scheme from X-Forwarded-Proto.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('0')
+    .refine(
+      (v) => /^(0|1|true|false|yes|no|\d{1,2}|[\d.:a-fA-F/, ]+)?$/.test(v),
+      'must be 0/1, a hop count or proxy addresses',
+    ),
+  /** `1`: the refresh cookie is always sent with Secure; otherwise it is Secure when the request came over TLS. */
+  COOKIE_SECURE: flag,
+  /** Roles that must use a second factor until an admin changes it (comma-separated; empty for none). */
+  SECOND_FACTOR_ROLES: z
+    .string()
+    .default('admin')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES))),
+  /** The address users open, e.g. https://crm.anett.de: the passkey domain and the only origin refresh accepts. */
+  PUBLIC_ORIGIN: z
+    .url()
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** The erasure and suppression ledger a restore cannot roll back; default: `privacy-ledger.jsonl` beside the database. */
+  PRIVACY_LEDGER_PATH: z.string().min(1).optional(),
   /** Threads that run the reads; 0 runs them on the request thread. */
   READ_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
 });
+
+function trustProxyOption(value: string): boolean | number | string[] {
+  if (['', '0', 'false', 'no'].includes(value)) return false;
+  if (['1', 'true', 'yes'].includes(value)) return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -39,11 +85,21 @@ export type Config = {
   seedDemo: boolean;
   logLevel: string;
   webDist?: string;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: boolean | number | string[];
+  /** true: Secure always; 'auto': when the request came over TLS (X-Forwarded-Proto behind a trusted proxy). */
+  cookieSecure?: boolean | 'auto';
+  /** Roles that must use a second factor while no admin has set it in the app (default: admin). */
+  secondFactorRoles?: Role[];
+  publicOrigin?: string;
+  /** Where the erasure/suppression ledger is mirrored; none for an in-memory database. */
+  privacyLedgerPath?: string;
   /** Access-token lifetime in seconds. */
   accessTokenTtl: number;
   /** Refresh-token lifetime in seconds. */
   refreshTokenTtl: number;
+  /** What reach reports for the funder carry besides the numbers. */
+  report?: { fundingReference?: string; signatory?: string };
   /** Worker threads for short reads (0: reads run on the request thread); heavy jobs get a lane of their own. */
   readWorkers: number;
   /** Requests that may wait for a read worker (short reads) or for the heavy lane before the answer is 503. */
@@ -53,8 +109,27 @@ export type Config = {
 /** Waiting reads before a 503: far above what 50 busy clients queue; a few downloads per heavy thread. */
 export const READ_QUEUE: Config['readQueue'] = { short: 1000, heavy: 20 };
 
+/** The name the first admin is created with. */
+export const FIRST_ADMIN_NAME = 'Administrator';
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/**
+ * ADMIN_PASSWORD must pass the password policy (checked when the first admin is created from it; loading the
+ * password dictionaries costs a second, which later starts do not pay).
+ */
+export async function checkAdminPassword(config: Pick<Config, 'adminEmail' | 'adminPassword'>): Promise<void> {
+  if (config.adminPassword === undefined) return;
+  const { checkPassword } = await import('@anett/shared/password-policy');
+  const { passwordProblemMessage } = await import('@anett/shared/password-rules');
+  // The first admin has no second factor yet: the full length applies.
+  const check = checkPassword(config.adminPassword, { name: FIRST_ADMIN_NAME, email: config.adminEmail });
+  if (check.problem) {
+    const reason = passwordProblemMessage(check.problem, check.minLength, 'en');
+    throw new ConfigError(`Invalid configuration:\n  ADMIN_PASSWORD: ${reason}`);
+  }
 }
 
 /**
@@ -72,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ADMIN_PASSWORD !== undefined && e.ADMIN_EMAIL === undefined) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL: must be set when ADMIN_PASSWORD is set');
   }
+
   const databasePath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : resolve(e.DATABASE_PATH);
   return {
     env: e.NODE_ENV,
@@ -84,11 +160,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: trustProxyOption(e.TRUST_PROXY),
+    cookieSecure: e.COOKIE_SECURE ? true : 'auto',
+    secondFactorRoles: e.SECOND_FACTOR_ROLES,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    privacyLedgerPath:
+      databasePath === ':memory:'
+        ? undefined
+        : resolve(e.PRIVACY_LEDGER_PATH ?? join(dirname(databasePath), 'privacy-ledger.jsonl')),
     accessTokenTtl: 15 * 60,
     refreshTokenTtl: 14 * 24 * 60 * 60,
     readWorkers: e.READ_WORKERS,
     readQueue: READ_QUEUE,
+    report: {
+      ...(e.REPORT_FUNDING_REFERENCE ? { fundingReference: e.REPORT_FUNDING_REFERENCE } : {}),
+      ...(e.REPORT_SIGNATORY ? { signatory: e.REPORT_SIGNATORY } : {}),
+    },
   };
 }
 

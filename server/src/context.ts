@@ -2,6 +2,9 @@ import type { Db } from '@anett/db/client';
 import { createWriteQueue } from '@anett/db/write-queue';
 import type { Config } from './config.ts';
 import { type AuditInput, createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createFactorsRepository } from './modules/auth/factors.repository.ts';
+import { createLoginAttemptsRepository } from './modules/auth/login-attempts.repository.ts';
+import { createLoginThrottle } from './modules/auth/login-throttle.ts';
 import { createConsentsRepository } from './modules/consents/consents.repository.ts';
 import { createSuppressionsRepository } from './modules/consents/suppressions.repository.ts';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
@@ -15,7 +18,9 @@ import { createTimelineRepository } from './modules/interactions/timeline.reposi
 import { createNetworkRepository } from './modules/network/network.repository.ts';
 import { createOrganizationsRepository } from './modules/organizations/organizations.repository.ts';
 import { createPersonsRepository } from './modules/persons/persons.repository.ts';
+import { createPrivacyLedger } from './modules/privacy/ledger.ts';
 import { createPrivacyRepository } from './modules/privacy/privacy.repository.ts';
+import { createPrivacyService } from './modules/privacy/privacy.service.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createSegmentsRepository } from './modules/segments/segments.repository.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
@@ -32,6 +37,10 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
   const write = createWriteQueue(db);
   const audit = createAuditRepository(db);
   const lanes = createReadLanes(db, config, readPool);
+  const persons = createPersonsRepository(db);
+  const privacy = createPrivacyRepository(db);
+  const suppressions = createSuppressionsRepository(db);
+  const privacyLedger = createPrivacyLedger(db, config.privacyLedgerPath);
   return {
     db,
     config,
@@ -65,20 +74,24 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
       }),
     audit,
     users: createUsersRepository(db),
+    factors: createFactorsRepository(db, config.secondFactorRoles ?? ['admin']),
+    loginThrottle: createLoginThrottle(createLoginAttemptsRepository(db)),
     interactions: createInteractionsRepository(db),
     timeline: createTimelineRepository(db),
     organizations: createOrganizationsRepository(db),
-    persons: createPersonsRepository(db),
+    persons,
     network: createNetworkRepository(db),
     vocab: createVocabRepository(db),
     events: createEventsRepository(db),
     attendances: createAttendanceRepository(db),
     consents: createConsentsRepository(db),
-    suppressions: createSuppressionsRepository(db),
+    suppressions,
     segments: createSegmentsRepository(db),
     exports: createExportsRepository(db),
     imports: createImportsRepository(db),
-    privacy: createPrivacyRepository(db),
+    privacy,
+    privacyLedger,
+    privacyService: createPrivacyService({ privacy, persons, audit, suppressions, ledger: privacyLedger }),
     reports: createReportsRepository(db),
     dashboard: createDashboardRepository(db),
     graph: createGraphRepository(db),

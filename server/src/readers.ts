@@ -2,7 +2,7 @@ import type { Db } from '@anett/db/client';
 import type { ReachParams, ReachReport } from '@anett/shared/schemas/report';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.ts';
 import { createDashboardService } from './modules/dashboard/dashboard.service.ts';
-import { attendanceListPdf, certificatesPdf } from './modules/events/attendance-documents.ts';
+import { attendanceListPdf, certificatesPdf, contributionsPdf } from './modules/events/attendance-documents.ts';
 import { createEventsRepository } from './modules/events/events.repository.ts';
 import { createExportsRepository } from './modules/exports/exports.repository.ts';
 import { createExportsService } from './modules/exports/exports.service.ts';
@@ -39,7 +39,7 @@ export function createReaders(db: Db) {
       reports,
     }),
     /** Event documents rendered from the data the request thread loaded. */
-    documents: { attendanceList: attendanceListPdf, certificates: certificatesPdf },
+    documents: { attendanceList: attendanceListPdf, certificates: certificatesPdf, contributions: contributionsPdf },
     exports: createExportsService(createExportsRepository(db)),
     graph: createGraphService(createGraphRepository(db)),
     reach,

@@ -1,15 +1,27 @@
 /** Helpers for spreadsheet/CSV exports and download headers. */
 
-/** Lead characters a spreadsheet may interpret as a formula (OWASP "CSV Injection"). */
-const DANGEROUS_LEAD = /^[=+\-@\t\r]/;
+/**
+ * What Excel or LibreOffice Calc would read from a CSV field as a formula (OWASP "CSV Injection"): a field starting
+ * with '=' (both), '@' (Excel's Lotus-style functions), tab or carriage return (tricks that strip to one of these), or
+ * '+'/'-' followed by anything a number or phone number is not made of. A function, a cell reference or a DDE call
+ * needs a letter or '|'; '+49 3641 681-123' or '-5' can at most be read as a number and carries no formula.
+ */
+const FORMULA = /^(?:[=@\t\r]|[+-](?![\d ()/.,+-]*$))/;
+/** A value that already starts with quotes is looked at behind them, so that `restoreCell` can tell them apart. */
+const isFormula = (value: string) => FORMULA.test(value.replace(/^'+/, ''));
 
 /**
- * Neutralises CSV/formula injection: a cell starting with '=', '+', '-', '@', tab or carriage return gets a leading
- * single quote, so spreadsheet programs show it as text. This deliberately includes negative numbers ('-5' → "'-5");
- * numeric columns should be written as numbers, not passed through here.
+ * Neutralises what a spreadsheet would evaluate with one leading apostrophe ('=SUMME(A1)' → "'=SUMME(A1)"), and only
+ * that: phone numbers such as '+49 3641 681-123' and negative numbers stay as they are. A value that looks neutralised
+ * already ("'=x") gets a second apostrophe, so `restoreCell` gives back every value exactly.
  */
 export function neutralizeCell(value: string): string {
-  return DANGEROUS_LEAD.test(value) ? `'${value}` : value;
+  return isFormula(value) ? `'${value}` : value;
+}
+
+/** Undoes `neutralizeCell` when the app's own CSV is imported again: "'=SUMME(A1)" → '=SUMME(A1)'; "'abc" stays. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && isFormula(value) ? value.slice(1) : value;
 }
 
 const TRANSLITERATION: Record<string, string> = {

@@ -419,7 +419,8 @@ describe('check-in mode', () => {
   });
 });
 
-describe('course sessions and certificates', () => {
+// Each test renders PDFs, which takes seconds on a loaded machine.
+describe('course sessions and certificates', { timeout: 30_000 }, () => {
   it('credits session hours per person, shows totals in the list and issues certificates as PDF', async () => {
     const { t, call, viewer } = await setup();
     const course = createEvent(t.db, {

@@ -29,10 +29,13 @@ describe('POST /api/auth/login', () => {
       email: 'anna@example.org',
       name: expect.any(String),
       role: 'manager',
+      secondFactor: 'none',
     });
     expect(body.user).not.toHaveProperty('passwordHash');
-    const cookie = res.headers['set-cookie'] as string;
+    const cookie =
+      ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('anett_rt=')) ?? '';
     expect(cookie).toMatch(/anett_rt=/);
+    expect(cookie).not.toMatch(/Secure/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     const logins = t.db.select().from(auditEntries).where(eq(auditEntries.action, 'login')).all();
@@ -60,41 +63,42 @@ describe('POST /api/auth/login', () => {
     expect(failures.length).toBe(2);
   });
 
-  it('throttles an account after 5 failures with 429, even for the right password', async () => {
+  it('slows one address guessing an account down and stops it after 5 failures, without locking the owner out', async () => {
     const t = await createTestApp();
     await t.login('viewer', 'vera@example.org');
-    for (let i = 0; i < 5; i++) {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
       const r = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { email: 'vera@example.org', password: 'wrong-password' },
       });
-      expect(r.statusCode).toBe(401);
+      statuses.push(r.statusCode);
+      if (r.statusCode === 429) {
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+        expect(r.json().code).toBe('TOO_MANY_ATTEMPTS');
+      }
     }
-    const blocked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'vera@example.org', password: PASSWORD },
-    });
-    expect(blocked.statusCode).toBe(429);
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json().code).toBe('TOO_MANY_ATTEMPTS');
+    // Two guesses are checked (a typo costs nothing), the next ones come too fast (waits of 1, 2, 4 s).
+    expect(statuses.slice(0, 2)).toEqual([401, 401]);
+    expect(statuses.slice(2)).toEqual(Array(6).fill(429));
   });
 
-  it('throttles one client address trying many accounts', async () => {
+  it('throttles one client address trying many accounts: 30 checked, then 429, also when sent at once', async () => {
     const t = await createTestApp();
-    const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) {
-      const r = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: `u${i}@example.org`, password: 'whatever-it-is' },
-      });
-      statuses.push(r.statusCode);
-    }
-    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
-    expect(statuses[30]).toBe(429);
-  });
+    const responses = await Promise.all(
+      Array.from({ length: 31 }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `u${i}@example.org`, password: 'whatever-it-is' },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+  }, 30_000);
 
   it.each([
     ['no body', undefined, 'body'],
@@ -123,7 +127,7 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('protected routes', () => {
-  it('every /api route declares an access level, and only login, refresh, health and docs are public', async () => {
+  it('every /api route declares an access level, and only the login steps, refresh, health and docs are public', async () => {
     const t = await createTestApp();
     const routes = t.app.routeAccess;
     expect(routes.length).toBeGreaterThan(8);
@@ -132,6 +136,9 @@ describe('protected routes', () => {
       'GET /api/health',
       'GET /api/openapi.json',
       'POST /api/auth/login',
+      'POST /api/auth/login/second-factor',
+      'POST /api/auth/passkey/login',
+      'POST /api/auth/passkey/options',
       'POST /api/auth/refresh',
     ]);
   });
@@ -216,7 +223,7 @@ describe('session lifecycle', () => {
     const { token, cookie } = await t.login('viewer');
     expect((await t.as(token, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie } });
+    const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie }, payload: {} });
     expect(refresh.statusCode).toBe(401);
   });
 
@@ -288,22 +295,37 @@ describe('session lifecycle', () => {
   it('rotates the refresh token on every use; replaying an old one revokes the whole chain', async () => {
     const t = await createTestApp();
     const { cookie: first } = await t.login('viewer');
-    const r1 = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: first } });
+    const r1 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: first },
+      payload: {},
+    });
     expect(r1.statusCode).toBe(200);
     const second = `anett_rt=${r1.cookies.find((c) => c.name === 'anett_rt')?.value}`;
     expect(second).not.toBe(first);
     expect((await t.as(r1.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
 
-    const replay = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: first } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: first },
+      payload: {},
+    });
     expect(replay.statusCode).toBe(401);
     // the thief's replay also killed the legitimate successor
-    const after = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: second } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: second },
+      payload: {},
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('refuses refresh without a cookie', async () => {
     const t = await createTestApp();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: {} });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -405,5 +427,92 @@ describe('admin user management', () => {
       payload: { email: 'reset@example.org', password: res.json().password },
     });
     expect(login.statusCode).toBe(200);
+  });
+});
+
+describe('refresh and cookies', () => {
+  const refreshWith = (t: Awaited<ReturnType<typeof createTestApp>>, cookie: string, headers = {}, payload?: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie, ...headers },
+      payload: payload as object,
+    });
+
+  it('refuses a cross-site or non-JSON refresh and leaves the cookie alone', async () => {
+    const t = await createTestApp();
+    const { cookie } = await t.login('viewer');
+    const attempts = [
+      // A plain HTML form from another site: no JSON.
+      {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+        payload: 'a=1',
+      },
+      { headers: { 'content-type': 'text/plain' }, payload: '{}' },
+      { headers: { origin: 'https://evil.example' }, payload: {} },
+      { headers: { 'sec-fetch-site': 'cross-site' }, payload: {} },
+      { headers: { 'sec-fetch-site': 'same-site' }, payload: {} },
+    ];
+    for (const { headers, payload } of attempts) {
+      const res = await refreshWith(t, cookie, headers, payload);
+      expect([403, 415], JSON.stringify(headers)).toContain(res.statusCode);
+      expect(res.headers['set-cookie'], JSON.stringify(headers)).toBeUndefined();
+    }
+    // The cookie still works from the app itself.
+    const ok = await refreshWith(t, cookie, { origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' }, {});
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('ends the access tokens of a family whose refresh token was replayed', async () => {
+    const t = await createTestApp();
+    const { token, cookie } = await t.login('viewer');
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'viewer1@example.org', password: PASSWORD },
+    });
+    const rotated = await refreshWith(t, cookie, {}, {});
+    const thiefToken = rotated.json().accessToken;
+    expect((await t.as(thiefToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    // The old cookie comes back: theft. The whole family ends, its access tokens included.
+    expect((await refreshWith(t, cookie, {}, {})).statusCode).toBe(401);
+    expect((await t.as(thiefToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    // Another login (another family) of the same user is not affected.
+    expect((await t.as(other.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
+
+  it('sets Secure with COOKIE_SECURE, and behind a trusted TLS proxy', async () => {
+    const secureCookie = (res: { cookies: { name: string; secure?: boolean }[] }) =>
+      res.cookies.find((c) => c.name === 'anett_rt')?.secure ?? false;
+    const forced = await createTestApp({ cookieSecure: true });
+    await forced.login('viewer');
+    const always = await forced.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'viewer1@example.org', password: PASSWORD },
+    });
+    expect(secureCookie(always)).toBe(true);
+    const proxied = await createTestApp({ trustProxy: 1 });
+    await proxied.login('viewer');
+    const viaTls = await proxied.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.3' },
+      payload: { email: 'viewer1@example.org', password: PASSWORD },
+    });
+    expect(secureCookie(viaTls)).toBe(true);
+    const plain = await createTestApp();
+    await plain.login('viewer');
+    // Without a trusted proxy, a client's X-Forwarded-Proto means nothing.
+    const spoofed = await plain.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: 'viewer1@example.org', password: PASSWORD },
+    });
+    expect(secureCookie(spoofed)).toBe(false);
+    const { loadConfig } = await import('@anett/server/config');
+    expect(loadConfig({ DATABASE_PATH: ':memory:', COOKIE_SECURE: '1' }).cookieSecure).toBe(true);
   });
 });

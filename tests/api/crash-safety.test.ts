@@ -1,74 +1,59 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { checkDatabase } from '@anett/db/backup';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  alive,
+  answers,
+  ensureBuilt,
+  holdsFile,
+  holdsPort,
+  type ServerProcess,
+  startServer,
+  stopServer,
+} from '../support/server-process.ts';
 
 /**
- * Runs the real server under concurrent write load, kills it with SIGKILL at random moments, restarts it and
- * checks that the database is sound and that every write answered 2xx survived.
+ * Runs the real server under concurrent write load, kills the process that holds the database with SIGKILL at a
+ * random moment, proves it is gone (pid and port), restarts it and checks that the database is sound and that every
+ * write answered 2xx survived.
  */
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = mkdtempSync(join(tmpdir(), 'anett-crash-'));
 const dbPath = join(dir, 'crm.sqlite');
-const admin = { email: 'crash@example.org', password: 'crash-test-password' };
+const admin = { email: 'crash@example.org', password: 'Sturm über dem Inselsberg' };
+let running: ServerProcess | undefined;
+let tornDown = false;
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  // node itself with tsx's loader: SIGKILL must hit the server (the tsx wrapper would leave its child running).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: dbPath,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      SEED_DEMO: '0',
-      LOG_LEVEL: 'silent',
-      // One read thread (and one heavy): each of the restarts loads them beside the server.
-      READ_WORKERS: '1',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
+beforeAll(() => ensureBuilt('server'));
+afterAll(async () => {
+  // After a timeout the test body goes on: it must not start another server.
+  tornDown = true;
+  if (running) await stopServer(running, 'SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged write across ${ROUNDS} SIGKILLs`, async () => {
+  it(`keeps every acknowledged write across ${ROUNDS} SIGKILLs of the server process`, async () => {
     const acknowledged = new Set<string>();
     let token = '';
     let seq = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const child = await startServer(port);
-      const exited = new Promise((r) => child.once('exit', r));
+    for (let round = 0; round < ROUNDS && !tornDown; round++) {
+      const server = await startServer({
+        DATABASE_PATH: dbPath,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        LOG_LEVEL: 'silent',
+      });
+      running = server;
+      if (tornDown) await stopServer(server, 'SIGKILL');
+      // The spawned pid is the server itself: it listens on the port and has the database open.
+      expect(holdsPort(server.pid, server.port), `round ${round}: pid ${server.pid} listens`).toBe(true);
+      expect(holdsFile(server.pid, dbPath), `round ${round}: pid ${server.pid} holds the database`).toBe(true);
       if (!token) {
-        const res = await fetch(`${base}/api/auth/login`, {
+        const res = await fetch(`${server.base}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(admin),
@@ -80,7 +65,7 @@ describe('crash safety', () => {
         while (!killed) {
           const name = `crash-${round}-${seq++}`;
           try {
-            const res = await fetch(`${base}/api/tags`, {
+            const res = await fetch(`${server.base}/api/tags`, {
               method: 'POST',
               headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
               body: JSON.stringify({ name, color: 'blue' }),
@@ -95,9 +80,14 @@ describe('crash safety', () => {
       const writers = Array.from({ length: 8 }, writer);
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 350));
       killed = true;
-      child.kill('SIGKILL');
-      await exited;
+      process.kill(server.pid, 'SIGKILL');
+      const { signal } = await server.exited;
+      running = undefined;
       await Promise.allSettled(writers);
+      // Nothing of this round's server is left: the pid is gone and nobody answers on its port.
+      expect(signal, `round ${round}`).toBe('SIGKILL');
+      expect(alive(server.pid), `round ${round}: pid ${server.pid} gone`).toBe(false);
+      expect(await answers(server.port), `round ${round}: port ${server.port} closed`).toBe(false);
 
       const check = checkDatabase(dbPath);
       expect(check, `round ${round}`).toEqual({ integrity: 'ok', foreignKeyViolations: 0 });
@@ -108,5 +98,5 @@ describe('crash safety', () => {
     const lost = [...acknowledged].filter((n) => !stored.has(n));
     expect(acknowledged.size).toBeGreaterThan(ROUNDS * 5);
     expect(lost).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });

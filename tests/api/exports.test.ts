@@ -20,6 +20,7 @@ import {
   createPerson,
   createTag,
 } from '../support/factories.ts';
+import { zipEntry } from '../support/zip.ts';
 
 type Json = Record<string, any>;
 
@@ -56,7 +57,8 @@ async function world() {
     firstName: 'Anna',
     lastName: 'Müller',
     email: 'anna.mueller@example.org',
-    phone: '03641 123456',
+    phone: '+49 3641 681-123',
+    mobile: '0170 7654321',
     tagIds,
   });
   createAffiliation(db, {
@@ -217,22 +219,31 @@ describe('mailing-list exports', () => {
       PLZ: '07743',
       Ort: 'Jena',
       'E-Mail': 'anna.mueller@example.org',
-      Telefon: '03641 123456',
+      // A phone number is no formula: written as it is, no apostrophe; the mobile has its own column.
+      Telefon: '+49 3641 681-123',
+      Mobil: '0170 7654321',
     });
     expect(byLast('Schmidt').Briefanrede).toBe('Sehr geehrter Herr Prof. Dr. Schmidt,');
     expect(byLast('Schmidt').Titel).toBe('Prof. Dr.-Ing.');
     expect(byLast('Weber').Briefanrede).toBe('Guten Tag Alex Weber,');
-    expect(byLast('Weber').Telefon).toBe('0170 1234567');
+    expect(byLast('Weber').Telefon).toBe('');
+    expect(byLast('Weber').Mobil).toBe('0170 1234567');
     expect(byLast('Kreisler').Briefanrede).toBe('Sehr geehrte Frau Landrätin,');
-    // Formula injection: the cells start with a quote, so Excel shows text.
+    // Formula injection: what a spreadsheet would evaluate starts with a quote, so Excel and Calc show text.
     const formula = byLast("'+Plus");
     expect(formula.Vorname).toBe(`'=HYPERLINK("http://evil.example/x","Klick")`);
     expect(formula.Briefanrede).toBe(`Guten Tag =HYPERLINK("http://evil.example/x","Klick") +Plus,`);
-    for (const r of data) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const r of data) {
+      for (const cell of Object.values(r) as string[]) {
+        expect(cell).not.toMatch(/^[=@\t\r]/);
+        // '+' or '-' first only for numbers such as phone numbers: nothing a formula could call or refer to.
+        if (/^[+-]/.test(cell)) expect(cell).toMatch(/^[+-][\d ()/.,+-]*$/);
+      }
+    }
     for (const name of w.excludedNames) expect(res.body).not.toContain(name);
 
-    // In the order the persons were entered.
-    expect(data.map((r) => r.Nachname)).toEqual(['Müller', 'Schmidt', 'Weber', 'Kreisler', "'+Plus"]);
+    // In name order as the person list sorts (ü as u, case ignored), not in the order the persons were entered.
+    expect(data.map((r) => r.Nachname)).toEqual(["'+Plus", 'Kreisler', 'Müller', 'Schmidt', 'Weber']);
 
     const audits = exportAudits(w);
     expect(audits).toHaveLength(1);
@@ -247,7 +258,7 @@ describe('mailing-list exports', () => {
     });
   });
 
-  it('writes an XLSX with a bold header, frozen first row, autofilter, text postal codes and neutralised formulas', async () => {
+  it('writes an XLSX with a bold header, frozen first row, autofilter, and every value as text without a prefix', async () => {
     const w = await world();
     const preview = (await get(w, `/api/exports/preview?tag=${w.tag.id}`)).json();
     const res = await get(w, `/api/exports/persons.xlsx?tag=${w.tag.id}`);
@@ -262,7 +273,14 @@ describe('mailing-list exports', () => {
     expect((header.values as unknown[]).slice(1)).toEqual([...EXPORT_COLUMNS]);
     expect(header.getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe(`A1:L${preview.included + 1}`);
+    expect(sheet.autoFilter).toBe(`A1:M${preview.included + 1}`);
+    // The hidden name LibreOffice needs to keep the filter (Excel writes it too).
+    const workbookXml = zipEntry(res.rawPayload, 'xl/workbook.xml');
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Verteiler&apos;!$A$1:$M$${preview.included + 1}</definedName>`,
+    );
+    // Every column is formatted as text, so what a user types later is not converted either.
+    for (let c = 1; c <= EXPORT_COLUMNS.length; c++) expect(sheet.getColumn(c).numFmt).toBe('@');
     expect(sheet.rowCount).toBe(preview.included + 1);
 
     const rows = new Map<string, ExcelJS.Row>();
@@ -275,9 +293,13 @@ describe('mailing-list exports', () => {
     expect(plz.type).toBe(ExcelJS.ValueType.String);
     expect(mueller.getCell(5).value).toBe('Sehr geehrte Frau Dr. Müller,');
     expect(rows.get('Kreisler')?.getCell(5).value).toBe('Sehr geehrte Frau Landrätin,');
-    const formula = rows.get("'+Plus") as ExcelJS.Row;
+    expect(mueller.getCell(EXPORT_COLUMNS.indexOf('Telefon') + 1).value).toBe('+49 3641 681-123');
+    expect(mueller.getCell(EXPORT_COLUMNS.indexOf('Mobil') + 1).value).toBe('0170 7654321');
+    // A text cell is never evaluated: the value is written as it is, with no visible apostrophe.
+    const formula = rows.get('+Plus') as ExcelJS.Row;
     expect(formula.getCell(3).type).toBe(ExcelJS.ValueType.String);
-    expect(formula.getCell(3).value).toBe(`'=HYPERLINK("http://evil.example/x","Klick")`);
+    expect(formula.getCell(3).value).toBe(`=HYPERLINK("http://evil.example/x","Klick")`);
+    expect(formula.getCell(3).formula).toBeUndefined();
     for (const name of w.excludedNames) expect([...rows.keys()]).not.toContain(name);
     expect(exportAudits(w)[0]?.diff).toMatchObject({ format: 'xlsx', count: preview.included });
   });
@@ -325,13 +347,33 @@ describe('mailing-list exports', () => {
     expect(mueller.getFirstPropertyValue('org')).toBe('Präzisionsteile Müller; Söhne, Jena GmbH');
     expect(mueller.getFirstPropertyValue('title')).toBe('Geschäftsführerin');
     expect(mueller.getFirstPropertyValue('email')).toBe('anna.mueller@example.org');
-    expect(mueller.getFirstPropertyValue('tel')).toBe('03641 123456');
+    expect(mueller.getAllProperties('tel').map((p) => [p.getParameter('type'), p.getFirstValue()])).toEqual([
+      [['WORK', 'VOICE'], '+49 3641 681-123'],
+      ['CELL', '0170 7654321'],
+    ]);
     expect(mueller.getFirstPropertyValue('adr')).toEqual(['', '', 'Carl-Zeiss-Straße 1', 'Jena', '', '07743', '']);
     expect(byFn.get('Prof. Dr.-Ing. Bernd Schmidt')).toBeDefined();
     const weber = byFn.get('Alex Weber') as ICAL.Component;
     expect(weber.getAllProperties('tel').map((p) => p.getParameter('type'))).toEqual(['CELL']);
     for (const name of w.excludedNames) expect(text).not.toContain(name);
     expect(exportAudits(w)[0]?.diff).toMatchObject({ format: 'vcf', count: 6 });
+
+    // A stable UID per person (an address book updates the contact instead of adding it again) and the last change.
+    const uids = cards.map((c) => String(c.getFirstPropertyValue('uid')));
+    for (const uid of uids)
+      expect(uid).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(uids).size).toBe(cards.length);
+    expect(text).toMatch(/\r\nREV:\d{8}T\d{6}Z\r\n/);
+    const again = (await get(w, `/api/exports/persons.vcf?tag=${w.tag.id}`)).body;
+    expect(again.match(/^UID:.*$/gm)?.map((l) => l.slice(4).trim())).toEqual(uids);
+    // A change of the person moves REV on, the UID stays.
+    w.t.db.update(persons).set({ updatedAt: '2031-05-06T07:08:09.000Z' }).where(eq(persons.id, w.ids.mueller.id)).run();
+    const changed = ICAL.parse((await get(w, `/api/exports/persons.vcf?tag=${w.tag.id}`)).body).map(
+      (jcal: unknown[]) => new ICAL.Component(jcal),
+    ) as ICAL.Component[];
+    const muellerAgain = changed.find((c) => c.getFirstPropertyValue('fn') === 'Dr. Anna Müller') as ICAL.Component;
+    expect(muellerAgain.getFirstPropertyValue('uid')).toBe(mueller.getFirstPropertyValue('uid'));
+    expect(String(muellerAgain.getFirstPropertyValue('rev'))).toMatch(/^2031-05-06T07:08:09/);
   });
 
   it('escapes vCard text values and folds them without splitting characters', () => {
@@ -433,7 +475,7 @@ describe('mailing-list exports', () => {
     });
     expect(consent.statusCode).toBe(201);
     // The export reads the snapshot it started with.
-    expect([first.value, ...rows].map((r) => r?.lastName)).toEqual(['Müller', 'Schmidt', 'Weber', 'Kreisler', '+Plus']);
+    expect([first.value, ...rows].map((r) => r?.lastName)).toEqual(['+Plus', 'Kreisler', 'Müller', 'Schmidt', 'Weber']);
   });
 });
 

@@ -137,7 +137,7 @@ async function seed(t: TestApp) {
     await t.as(admin.token, {
       method: 'POST',
       url: '/api/users',
-      payload: { email: `fuzz${i}@example.org`, name: `Fuzz ${i}`, role: 'viewer', password: 'fuzz-password-123' },
+      payload: { email: `fuzz${i}@example.org`, name: `Fuzz ${i}`, role: 'viewer', password: 'Wolken über Erfurt 7' },
     });
   }
   return admin.token;

@@ -8,6 +8,7 @@ import {
   suppressions,
 } from '@anett/db/schema';
 import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
+import { EXPORT_COLUMNS } from '@anett/shared/schemas/export';
 import { asc, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -267,6 +268,117 @@ describe('person import', () => {
     expect(t.db.select().from(importMappings).where(eq(importMappings.userId, manager.userId)).all()).toHaveLength(1);
   });
 
+  it('maps every file by its own headers; the remembered mapping only fills columns whose header is unknown', async () => {
+    const { post } = await setup();
+    const preview = async (rows: string[][]) =>
+      (await post('preview', { kind: 'persons', fileName: 'p.csv', contentBase64: csv(rows) })).json();
+    // An English file first, then a German one: the German headers are read, not refused for the old mapping.
+    const english = await preview([
+      ['First name', 'Last name', 'E-mail address', 'Mobile phone', 'Company'],
+      ['Anna', 'Aal', 'anna@example.org', '0170 1', 'Aal AG'],
+    ]);
+    expect(english.mapping).toEqual({
+      'First name': 'firstName',
+      'Last name': 'lastName',
+      'E-mail address': 'email',
+      'Mobile phone': 'mobile',
+      Company: 'organization',
+    });
+    const german = await preview([
+      ['Vorname', 'Nachname', 'E-Mail-Adresse', 'Mobil', 'Telefon dienstlich', 'Firma', 'Postleitzahl'],
+      ['Björn', 'Süß', 'b@example.org', '0171 2', '03641 3', 'Süß KG', '07745'],
+    ]);
+    expect(german.mapping).toEqual({
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      'E-Mail-Adresse': 'email',
+      Mobil: 'mobile',
+      'Telefon dienstlich': 'phone',
+      Firma: 'organization',
+      Postleitzahl: 'postalCode',
+    });
+    expect(german.rows[0].errors).toEqual([]);
+    // A column the headers cannot place takes the field chosen for it last time — unless a header took that field.
+    await post('preview', {
+      kind: 'persons',
+      fileName: 'p.csv',
+      contentBase64: csv([
+        ['Kürzel', 'Durchwahl', 'Vorname', 'Nachname'],
+        ['x', '12', 'C', 'D'],
+      ]),
+      mapping: { Kürzel: 'notes', Durchwahl: 'phone', Vorname: 'firstName', Nachname: 'lastName' },
+    });
+    const mixed = await preview([
+      ['Kürzel', 'Durchwahl', 'Vorname', 'Nachname', 'Mobil', 'Telefon'],
+      ['x', '12', 'Eva', 'Ernst', '0172 3', '03641 4'],
+    ]);
+    expect(mixed.mapping).toEqual({
+      Kürzel: 'notes',
+      Durchwahl: '',
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      Mobil: 'mobile',
+      Telefon: 'phone',
+    });
+  });
+
+  it("reads the app's own export headers and gives an organisation it creates the address from the file", async () => {
+    const { t, post } = await setup();
+    const header = [...EXPORT_COLUMNS];
+    const row = [
+      'Frau',
+      'Dr.',
+      'Jördis',
+      'Größer',
+      'Sehr geehrte Frau Dr. Größer,',
+      'Leiterin Einkauf',
+      'Optik Jena GmbH',
+      'Carl-Zeiss-Straße 1',
+      '07745',
+      'Jena',
+      'joerdis@example.org',
+      '+49 3641 681-123',
+      '0170 7654321',
+    ];
+    const file = csv([
+      header,
+      row,
+      ['', '', 'Alex', 'Weber', 'Guten Tag Alex Weber,', '', '', 'Am Anger 1', '', '', '', '', ''],
+    ]);
+    const body = { kind: 'persons', fileName: 'verteiler.csv', contentBase64: file };
+    const preview = (await post('preview', body)).json();
+    expect(preview.mapping).toEqual({
+      Anrede: 'salutation',
+      Titel: 'title',
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      Briefanrede: '',
+      Funktion: 'function',
+      Organisation: 'organization',
+      Straße: 'street',
+      PLZ: 'postalCode',
+      Ort: 'city',
+      'E-Mail': 'email',
+      Telefon: 'phone',
+      Mobil: 'mobile',
+    });
+    // An address without an organisation would be dropped: the row says so instead.
+    expect(preview.rows[1].errors).toEqual([{ field: 'street', message: expect.stringMatching(/ohne Organisation/) }]);
+    const res = await post('commit', { ...body, decisions: { 3: 'skip' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 1, organizationsCreated: 1, skipped: 1 });
+    const person = t.db.select().from(persons).get();
+    expect(person).toMatchObject({ phone: '+49 3641 681-123', mobile: '0170 7654321', title: 'Dr.' });
+    const org = t.db.select().from(organizations).get();
+    expect(org).toMatchObject({
+      name: 'Optik Jena GmbH',
+      street: 'Carl-Zeiss-Straße 1',
+      postalCode: '07745',
+      city: 'Jena',
+    });
+    expect(t.db.select().from(affiliations).get()).toMatchObject({ function: 'Leiterin Einkauf', isPrimary: true });
+  });
+
   it('refuses bad requests naming the field, and writes nothing', async () => {
     const { t, viewer, post } = await setup();
     const file = csv([
@@ -319,15 +431,25 @@ describe('person import', () => {
 });
 
 describe('organisation import', () => {
-  it('imports an XLSX with labels for kind and district, WZ codes and postal codes that lost their leading zero', async () => {
+  it('imports an XLSX with labels for kind and district, short size-class words and WZ codes', async () => {
     const { t, post } = await setup();
     const existing = createOrganization(t.db, { name: 'Boreas Antriebe GmbH', city: 'Suhl' });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Firmen');
-    sheet.addRow(['Name', 'Art', 'Straße', 'PLZ', 'Ort', 'Landkreis', 'Branche', 'Mitarbeiter']);
-    sheet.addRow(['Optik Jena GmbH', 'Unternehmen', 'Carl-Zeiss-Str. 1', 7743, 'Jena', 'Stadt Jena', '26; 29.32', 120]);
-    sheet.addRow(['IHK Erfurt', 'Kammer', 'Arnstädter Str. 34', '99096', 'Erfurt', '16051', '', '']);
-    sheet.addRow(['Boreas Antriebe', 'company', 'Neue Str. 2', '98527', 'Suhl', 'Suhl', '29.1', '']);
+    sheet.addRow(['Name', 'Art', 'Größe', 'Straße', 'PLZ', 'Ort', 'Landkreis', 'Branche', 'Mitarbeiter']);
+    sheet.addRow([
+      'Optik Jena GmbH',
+      'Unternehmen',
+      'mittel',
+      'Carl-Zeiss-Str. 1',
+      '07743',
+      'Jena',
+      'Stadt Jena',
+      '26; 29.32',
+      120,
+    ]);
+    sheet.addRow(['IHK Erfurt', 'Kammer', '', 'Arnstädter Str. 34', '99096', 'Erfurt', '16051', '', '']);
+    sheet.addRow(['Boreas Antriebe', 'company', 'Klein', 'Neue Str. 2', '98527', 'Suhl', 'Suhl', '29.1', '']);
     const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
     const body = { kind: 'organizations', fileName: 'firmen.xlsx', contentBase64 };
     const preview = (await post('preview', body)).json();
@@ -344,10 +466,10 @@ describe('organisation import', () => {
       city: 'Jena',
       district: '16053',
       employees: 120,
-      sizeClass: null,
+      sizeClass: 'medium',
     });
     const ihk = t.db.select().from(organizations).where(eq(organizations.name, 'IHK Erfurt')).get();
-    expect(ihk).toMatchObject({ kind: 'chamber', district: '16051' });
+    expect(ihk).toMatchObject({ kind: 'chamber', district: '16051', sizeClass: null });
     const detail = (
       await t.as((await t.login('viewer')).token, { method: 'GET', url: `/api/organizations/${jena!.id}` })
     ).json();
@@ -358,8 +480,73 @@ describe('organisation import', () => {
       street: 'Neue Str. 2',
       postalCode: '98527',
       district: '16054',
+      sizeClass: 'small',
       version: 2,
     });
+  });
+
+  it('accepts the size classes as users write them and names the field of one it cannot place', async () => {
+    const { t, post } = await setup();
+    const words: [string, string][] = [
+      ['kleinst', 'micro'],
+      ['Kleinstunternehmen', 'micro'],
+      ['Kleinstunternehmen (< 10)', 'micro'],
+      ['klein', 'small'],
+      ['Kleinbetrieb', 'small'],
+      ['small', 'small'],
+      ['mittel', 'medium'],
+      ['Mittleres Unternehmen', 'medium'],
+      ['mittelgroß', 'medium'],
+      ['groß', 'large'],
+      ['Großunternehmen (≥ 250)', 'large'],
+      ['large', 'large'],
+    ];
+    const file = csv([
+      ['Name', 'Größenklasse'],
+      ...words.map(([word], i) => [`Firma ${i} GmbH`, word]),
+      ['Z AG', 'KMU'],
+    ]);
+    const preview = (await post('preview', { kind: 'organizations', fileName: 'o.csv', contentBase64: file })).json();
+    expect(preview.mapping).toEqual({ Name: 'name', Größenklasse: 'sizeClass' });
+    words.forEach(([word], i) => {
+      expect(preview.rows[i].errors, word).toEqual([]);
+      expect(preview.rows[i].values.sizeClass).toBe(word);
+    });
+    const commit = await post('commit', { kind: 'organizations', fileName: 'o.csv', contentBase64: file });
+    expect(commit.statusCode).toBe(422);
+    expect(commit.json().errors).toEqual([
+      { field: `rows.${words.length + 2}.sizeClass`, message: expect.stringContaining("'KMU'") },
+    ]);
+    const fixed = csv([['Name', 'Größenklasse'], ...words.map(([word], i) => [`Firma ${i} GmbH`, word])]);
+    const ok = await post('commit', { kind: 'organizations', fileName: 'o.csv', contentBase64: fixed });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const stored = t.db.select().from(organizations).orderBy(asc(organizations.id)).all();
+    expect(stored.map((o) => o.sizeClass)).toEqual(words.map(([, code]) => code));
+  });
+
+  it('refuses a postcode of four digits instead of guessing the lost zero, in organisation and person imports', async () => {
+    const { t, post } = await setup();
+    const orgFile = csv([
+      ['Name', 'PLZ', 'Ort'],
+      ['Optik Jena GmbH', '0774', 'Jena'],
+      ['Gera Guss GmbH', '7545', 'Gera'],
+      ['Altenburger Zulieferer GmbH', '04600', 'Altenburg'],
+    ]);
+    const res = await post('commit', { kind: 'organizations', fileName: 'o.csv', contentBase64: orgFile });
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as { field: string; message: string }[];
+    expect(errors.map((e) => e.field)).toEqual(['rows.2.postalCode', 'rows.3.postalCode']);
+    expect(errors[0]?.message).toMatch(/'0774' hat nur vier Ziffern/);
+    const personFile = csv([
+      ['Vorname', 'Nachname', 'Organisation', 'PLZ', 'Ort'],
+      ['Anna', 'Aal', 'Optik Jena GmbH', '7745', 'Jena'],
+    ]);
+    const persons = await post('commit', { kind: 'persons', fileName: 'p.csv', contentBase64: personFile });
+    expect(persons.statusCode).toBe(422);
+    expect(persons.json().errors).toEqual([
+      { field: 'rows.2.postalCode', message: expect.stringMatching(/vier Ziffern/) },
+    ]);
+    expect(tally(t)).toMatchObject({ persons: 0, organizations: 0 });
   });
 
   it('names the field of an invalid organisation row', async () => {

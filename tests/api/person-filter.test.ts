@@ -440,6 +440,159 @@ describe('person filter: attendance criteria (one and the same attendance)', () 
   });
 });
 
+const group = (g: Record<string, unknown>) => encodeURIComponent(JSON.stringify(g));
+const Y2024 = { from: '2024-01-01', to: '2024-12-31' };
+
+describe('person filter: attendance groups (attended / notAttended)', () => {
+  it('a group’s conditions hold for one attendance; without a status every status but cancelled counts', async () => {
+    const w = await world();
+    const { rohr, soemmerda } = w.nodes;
+    // Eva only cancelled at Rohr; Jens is affiliated with the host but attended nothing.
+    expect(await w.find(`attended=${group({ nodeId: [rohr.id] })}`)).toEqual(['machines', 'supplierA', 'supplierB']);
+    expect(await w.find(`attended=${group({ nodeId: [rohr.id, soemmerda.id] })}`)).toEqual([
+      'machines',
+      'supplierA',
+      'supplierB',
+      'walkIn',
+    ]);
+    expect(await w.find(`attended=${group({ status: ['cancelled'] })}`)).toEqual(['cancelled']);
+    expect(await w.find(`attended=${group({ role: ['speaker'], topic: [w.topic('wasserstoff')] })}`)).toEqual([
+      'chamber',
+    ]);
+    expect(await w.find(`attended=${group({ role: ['speaker'], nodeId: [rohr.id] })}`)).toEqual([]);
+    expect(await w.find(`attended=${group({ eventId: [w.events.panel.id] })}`)).toEqual(['walkIn']);
+    // The course was in March: one group asks for one attendance, two groups for two.
+    expect(await w.find(`attended=${group({ eventKind: ['course'], from: '2024-06-01' })}`)).toEqual([]);
+    expect(
+      await w.find(`attended=${group({ eventKind: ['course'] })}&attended=${group({ from: '2024-06-01' })}`),
+    ).toEqual(['supplierB']);
+    // The same groups as one JSON array.
+    expect(await w.find(`attended=${group([{ eventKind: ['course'] }, { from: '2024-06-01' }] as never)}`)).toEqual([
+      'supplierB',
+    ]);
+  });
+
+  it('an event without a node is not a QTI event: the node in a group is the event’s node', async () => {
+    const w = await world();
+    const nodes = [w.nodes.rohr.id, w.nodes.soemmerda.id];
+    // Grit is registered for the workshop on 31.12.2024, which has no node.
+    expect(await w.find(`attended=${group(Y2024)}`)).toEqual(['chamber', 'machines', 'supplierA', 'supplierB']);
+    expect(await w.find(`attended=${group({ ...Y2024, nodeId: nodes })}`)).toEqual([
+      'machines',
+      'supplierA',
+      'supplierB',
+    ]);
+  });
+
+  it('affiliatedNodeId is the affiliation alone; nodeId keeps meaning "affiliated or attended"', async () => {
+    const w = await world();
+    const { rohr, soemmerda } = w.nodes;
+    expect(await w.find(`affiliatedNodeId=${rohr.id}`)).toEqual(['host']);
+    expect(await w.find(`affiliatedNodeId=${soemmerda.id}`)).toEqual(['mover']);
+    expect(await w.find(`nodeId=${rohr.id}`)).toEqual(['host', 'machines', 'supplierA', 'supplierB']);
+  });
+
+  it('notAttended drops everyone with such an attendance, in the period only', async () => {
+    const w = await world();
+    // Eva's attendances in 2024 were both cancelled; Jens has none.
+    expect(await w.find(`district=16066&notAttended=${group(Y2024)}`)).toEqual(['cancelled', 'host']);
+    expect(await w.find(`notAttended=${group({ eventKind: ['course'], ...Y2024 })}&sector=29`)).toEqual([
+      'cancelled',
+      'supplierA',
+    ]);
+    expect(await w.find(`notAttended=${group({ eventKind: ['course'], from: '2024-06-01' })}&sector=29`)).toEqual([
+      'cancelled',
+      'supplierA',
+      'supplierB',
+    ]);
+    // The same answer without a narrowing criterion (IN list instead of per-candidate checks).
+    expect(await w.find(`notAttended=${group(Y2024)}`)).toEqual(
+      live.filter((k) => !['chamber', 'machines', 'supplierA', 'supplierB'].includes(k)),
+    );
+    expect(
+      await w.find(`notAttended=${group({ eventKind: ['course'] })}&notAttended=${group({ eventKind: ['panel'] })}`),
+    ).toEqual(live.filter((k) => !['supplierB', 'walkIn'].includes(k)));
+  });
+
+  it('answers the design’s question: WZ 29 in Schmalkalden-Meiningen, a QTI event in 2024, but no course in 2024', async () => {
+    const w = await world();
+    const nodes = [w.nodes.rohr.id, w.nodes.soemmerda.id];
+    const qs = `sector=29&district=16066&attended=${group({ ...Y2024, nodeId: nodes })}&notAttended=${group({ ...Y2024, eventKind: ['course'] })}`;
+    expect(await w.find(qs)).toEqual(['supplierA']);
+    expect(
+      w.where({
+        sector: ['29'],
+        district: ['16066'],
+        attended: [{ ...Y2024, nodeId: nodes }],
+        notAttended: [{ ...Y2024, eventKind: ['course'] }],
+      }),
+    ).toEqual(['supplierA']);
+  });
+
+  it('refuses malformed groups with 400 naming the field', async () => {
+    const w = await world();
+    const { token } = await w.t.login('viewer');
+    const bad = async (qs: string, field: RegExp) => {
+      const res = await w.t.as(token, { method: 'GET', url: `/api/persons?${qs}` });
+      expect(res.statusCode, qs).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(JSON.stringify(res.json().errors), qs).toMatch(field);
+    };
+    await bad('attended=kurs', /attended/);
+    await bad(`attended=${group({ nodeId: ['x'] })}`, /attended\.0\.nodeId/);
+    await bad(`notAttended=${group({ colour: 'red' })}`, /notAttended\.0/);
+    await bad(`attended=${group({ from: '2024-12-31', to: '2024-01-01' })}`, /attended\.0\.to/);
+    await bad(`attended=${group({ eventKind: ['party'] })}`, /attended\.0\.eventKind/);
+    await bad(`attended=${group(Array.from({ length: 11 }, () => ({})) as never)}`, /attended/);
+    await bad(`attended=${group(42 as never)}`, /attended/);
+  });
+});
+
+describe('segments with attendance groups and saved legacy filters', () => {
+  it('a segment saved with groups counts and lists the same persons as the list; an old saved filter still works', async () => {
+    const w = await world();
+    const { token } = await w.t.login('manager');
+    const nodes = [w.nodes.rohr.id, w.nodes.soemmerda.id];
+    const filter = {
+      sector: ['29'],
+      district: ['16066'],
+      attended: [{ ...Y2024, nodeId: nodes }],
+      notAttended: [{ ...Y2024, eventKind: ['course'] }],
+    };
+    const created = await w.t.as(token, {
+      method: 'POST',
+      url: '/api/segments',
+      payload: { name: 'QTI 2024 ohne Lehrgang', filter },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().count).toBe(1);
+    const members = await w.t.as(token, { method: 'GET', url: `/api/segments/${created.json().id}/persons` });
+    expect(members.json().items.map((i: { id: number }) => i.id)).toEqual([w.p.supplierA.id]);
+
+    // A filter saved before groups existed, as it lies in the database: flat attendance keys and the old nodeId.
+    const legacy = await w.t.as(token, {
+      method: 'POST',
+      url: '/api/segments',
+      payload: {
+        name: 'Alt',
+        filter: {
+          sector: ['29'],
+          attendanceStatus: ['attended'],
+          attendedFrom: '2024-01-01',
+          excludeEventKind: ['course'],
+          nodeId: [w.nodes.rohr.id],
+        },
+      },
+    });
+    expect(legacy.statusCode, legacy.body).toBe(201);
+    expect(legacy.json().count).toBe(1);
+    const list = await w.find(
+      `sector=29&attendanceStatus=attended&attendedFrom=2024-01-01&excludeEventKind=course&nodeId=${w.nodes.rohr.id}`,
+    );
+    expect(list).toEqual(['supplierA']);
+  });
+});
+
 describe('personWhere outside HTTP', () => {
   it('gives the same answers when called directly with a parsed filter (as exports and segments will)', async () => {
     const w = await world();

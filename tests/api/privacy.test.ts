@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { attendances, consents, interactionPersons, persons, suppressions } from '@anett/db/schema';
 import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
+import { PRIVACY_COVERAGE } from '@anett/server/modules/privacy/privacy.repository';
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import {
-  createAttendance,
-  createEvent,
-  createEventSession,
-  createInteraction,
-  createOrganization,
-  createPerson,
-  createTag,
-} from '../support/factories.ts';
+import { createAttendance, createEvent, createInteraction, createPerson } from '../support/factories.ts';
+import { NOTES_MARKER, personEverywhere } from '../support/privacy.ts';
 
 type Json = Record<string, any>;
 
@@ -32,107 +26,74 @@ function tablesReferencingPersons(t: TestApp): string[] {
     .sort();
 }
 
-/**
- * A person used everywhere, through the API where there is one: affiliation, office, tag, consent with evidence,
- * event attendance with a note, a course session, an interaction naming them, a change, an export found by name.
- */
-async function personEverywhere(t: TestApp, token: string, name = { firstName: 'Xaverine', lastName: 'Quendelbrück' }) {
-  const email = `${name.firstName.toLowerCase()}.quendelbrueck@example.org`;
-  const org = createOrganization(t.db, {
-    name: 'Zulieferer Zella-Mehlis GmbH',
-    street: 'Talstraße 5',
-    postalCode: '98544',
-    city: 'Zella-Mehlis',
+describe('privacy export', () => {
+  it('accounts for every table of the schema: exported, or named with the reason it holds no person’s data', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('manager');
+    const { person } = await personEverywhere(t, token);
+    const body = (await t.as(token, { method: 'GET', url: `/api/persons/${person.id}/privacy-export` })).json();
+    const tables = t.db
+      .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)
+      .map((r) => r.name)
+      // FTS5 keeps its index in shadow tables named after the virtual table.
+      .filter((name) => !/_fts_(config|content|data|docsize|idx)$/.test(name));
+    const missing = tables.filter((name) => !(name in PRIVACY_COVERAGE));
+    expect(missing, 'tables the information export does not account for').toEqual([]);
+    for (const [table, coverage] of Object.entries(PRIVACY_COVERAGE)) {
+      if ('export' in coverage)
+        expect(coverage.export in body.data || coverage.export in body, `${table} → ${coverage.export}`).toBe(true);
+      else expect(coverage.none.trim(), table).not.toBe('');
+    }
   });
-  const tag = createTag(t.db, { name: 'Wasserstoff-Pilot' });
-  const created = await t.as(token, {
-    method: 'POST',
-    url: '/api/persons',
-    payload: {
-      salutation: 'frau',
-      title: 'Dr.',
-      ...name,
-      email,
-      phone: '03682 4711',
-      mobile: '0171 4711',
-      notes: `${name.firstName} ${name.lastName} bevorzugt Anrufe vormittags`,
-      tagIds: [tag.id],
-      affiliations: [{ organizationId: org.id, function: `Assistenz von ${name.lastName}`, isPrimary: true }],
-      offices: [{ title: 'Beigeordnete', jurisdiction: 'Stadt Zella-Mehlis' }],
-    },
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const person = created.json();
-  const ok = async (res: Promise<{ statusCode: number; body: string }>, status = 201) => {
-    const r = await res;
-    expect(r.statusCode, r.body).toBe(status);
-    return r;
-  };
-  await ok(
-    t.as(token, {
+
+  it('includes the unlinked entries, audit entries (failed logins, exports) and segments that name the person', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('manager');
+    const { person, email, org } = await personEverywhere(t, token);
+    await t.app.inject({
       method: 'POST',
-      url: `/api/persons/${person.id}/consents`,
-      payload: {
-        channel: 'email_newsletter',
-        status: 'granted',
-        source: 'web_form',
-        evidence: `Formular von ${name.firstName} ${name.lastName}, ${email}`,
-      },
-    }),
-  );
-  const event = createEvent(t.db, {
-    title: 'Lehrgang Wasserstoff',
-    kind: 'course',
-    startsAt: '2024-06-01T07:00:00.000Z',
-  });
-  const session = createEventSession(t.db, { eventId: event.id });
-  await ok(
-    t.as(token, {
-      method: 'POST',
-      url: `/api/events/${event.id}/attendances`,
-      payload: { personId: person.id, status: 'registered', note: `${name.lastName} kommt später` },
-    }),
-  );
-  await ok(
-    t.as(token, {
-      method: 'PUT',
-      url: `/api/events/${event.id}/sessions/${session.id}/attendance`,
-      payload: { personIds: [person.id] },
-    }),
-    200,
-  );
-  await ok(
-    t.as(token, {
+      url: '/api/auth/login',
+      payload: { email, password: 'ihr-passwort-vielleicht' },
+    });
+    const unlinked = await t.as(token, {
       method: 'POST',
       url: '/api/interactions',
       payload: {
-        kind: 'call',
-        subject: `Rückruf ${name.lastName}`,
-        summary: `Telefonat mit ${name.firstName} ${name.lastName} (${email}) über den Lehrgang`,
-        personIds: [person.id],
+        kind: 'note',
+        subject: 'Empfehlung',
+        summary: 'Xaverine Quendelbrück hat uns die Werkstatt empfohlen',
+        organizationIds: [org.id],
       },
-    }),
-  );
-  await ok(
-    t.as(token, {
-      method: 'PATCH',
-      url: `/api/persons/${person.id}`,
-      headers: { 'if-match': `"${person.version}"` },
-      payload: { phone: '03682 4712' },
-    }),
-    200,
-  );
-  await ok(
-    t.as(token, {
-      method: 'GET',
-      url: `/api/exports/persons.csv?q=${encodeURIComponent(`${name.firstName} ${name.lastName}`)}`,
-    }),
-    200,
-  );
-  return { person, email, org, event };
-}
+    });
+    const unrelated = await t.as(token, {
+      method: 'POST',
+      url: '/api/interactions',
+      payload: {
+        kind: 'note',
+        subject: 'Quendelbrück-Straße',
+        summary: 'Neue Adresse der Werkstatt',
+        organizationIds: [org.id],
+      },
+    });
+    await t.as(token, {
+      method: 'POST',
+      url: '/api/segments',
+      payload: { name: 'Einladung Quendelbrück', filter: { q: 'Xaverine Quendelbrück' }, shared: false },
+    });
+    const body = (await t.as(token, { method: 'GET', url: `/api/persons/${person.id}/privacy-export` })).json();
+    const mentionIds = body.data.interaction_mentions.map((i: Json) => i.interactionId);
+    expect(mentionIds).toContain(unlinked.json().id);
+    // A bare last name (a street) does not identify her: not disclosed as her data.
+    expect(mentionIds).not.toContain(unrelated.json().id);
+    const auditActions = body.data.audit_mentions.map((a: Json) => `${a.entity}:${a.diff?.email ?? ''}`);
+    expect(auditActions).toContain(`auth:${email}`);
+    expect(body.data.audit_mentions.some((a: Json) => a.entity === 'export')).toBe(true);
+    expect(body.data.audit_mentions.some((a: Json) => a.entity === 'segment')).toBe(true);
+    expect(body.data.segment_mentions).toEqual([
+      expect.objectContaining({ name: 'Einladung Quendelbrück', filter: { q: 'Xaverine Quendelbrück' } }),
+    ]);
+  });
 
-describe('privacy export', () => {
   it('covers every table that references persons (walked from the schema) and contains what is stored', async () => {
     const t = await createTestApp();
     const { token } = await t.login('manager');
@@ -152,7 +113,7 @@ describe('privacy export', () => {
       firstName: 'Xaverine',
       lastName: 'Quendelbrück',
       email,
-      notes: expect.stringContaining('vormittags'),
+      notes: expect.stringContaining(NOTES_MARKER),
     });
     expect(body.data.affiliations[0]).toMatchObject({ organizationName: 'Zulieferer Zella-Mehlis GmbH' });
     expect(body.data.attendances[0]).toMatchObject({
@@ -165,6 +126,11 @@ describe('privacy export', () => {
       expect.arrayContaining(['create', 'consent_grant', 'update']),
     );
     expect(body.data.person_tags[0]).toMatchObject({ name: 'Wasserstoff-Pilot' });
+    expect(body.data.person_contact_points[0]).toMatchObject({
+      kind: 'email',
+      value: `privat.${email}`,
+      label: 'privat',
+    });
 
     const viewer = await t.login('viewer');
     expect(
@@ -207,7 +173,8 @@ describe('erasure', () => {
     expect(stale.statusCode).toBe(412);
     const res = await t.as(admin.token, { method: 'POST', url: `/api/persons/${person.id}/erase` });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ id: person.id, erasedIds: [person.id], suppressedEmails: 1 });
+    // The main and the additional address are both blocked from re-import.
+    expect(res.json()).toMatchObject({ id: person.id, erasedIds: [person.id], suppressedEmails: 2 });
 
     expect(scan()).toEqual([]);
 

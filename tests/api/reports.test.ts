@@ -13,7 +13,8 @@ import {
   createOrganization,
   createPerson,
 } from '../support/factories.ts';
-import { readPdf } from '../support/pdf.ts';
+import { readPdf, readPdfArchival } from '../support/pdf.ts';
+import { zipEntry } from '../support/zip.ts';
 
 const YEAR = 'from=2024-01-01&to=2024-12-31';
 const at = (day: string) => `${day}T09:00:00.000Z`;
@@ -125,6 +126,7 @@ const metrics = (
   courseParticipants: 0,
   courseHours: 0,
   interactions: 0,
+  staff: 0,
   ...m,
   eventsByKind: { ...NO_EVENTS, ...m.eventsByKind },
 });
@@ -148,7 +150,8 @@ const quarter = (report: ReachReport, nodeId: number | null, key: string) => {
   return m;
 };
 
-describe('reach report', () => {
+// The reports render PDFs and workbooks, which takes seconds on a loaded machine.
+describe('reach report', { timeout: 30_000 }, () => {
   it('counts organisations, SMEs and persons once per node and quarter, with events, attendances, courses and contacts', async () => {
     const { t, viewer, nodeA, nodeB } = await setup();
     const res = await t.as(viewer, { method: 'GET', url: `/api/reports/reach?${YEAR}` });
@@ -438,7 +441,104 @@ describe('reach report', () => {
   });
 });
 
-describe('reach snapshots', () => {
+describe('participants and staff', { timeout: 30_000 }, () => {
+  /**
+   * A course at the Sömmerda node in Q4 2024 as the demo has it: 16 guests, two trainers and the organiser attended
+   * (19 attendances); everyone was at the one session of 8 hours. A panel the same quarter: a guest and a speaker.
+   */
+  async function course(overrides: Parameters<typeof createTestApp>[0] = {}) {
+    const t = await createTestApp(overrides);
+    const { token } = await t.login('viewer');
+    const node = createNode(t.db, { name: 'QTI-Knoten Sömmerda', district: '16068' });
+    const org = createOrganization(t.db, { name: 'Sömmerdaer Zulieferer GmbH', sizeClass: 'small' });
+    const staffOrg = createOrganization(t.db, { name: 'AWZ Sömmerda', kind: 'education' });
+    const c = createEvent(t.db, { kind: 'course', nodeId: node.id, startsAt: at('2024-10-07') });
+    const session = createEventSession(t.db, { eventId: c.id, startsAt: at('2024-10-07'), hours: 8 });
+    const attend = (role: string, organizationId: number) => {
+      const p = createPerson(t.db);
+      createAttendance(t.db, { eventId: c.id, personId: p.id, organizationId, role });
+      t.db
+        .insert(sessionAttendances)
+        .values({ sessionId: session.id, personId: p.id, hours: 8, createdAt: at('2024-10-07') })
+        .run();
+      return p;
+    };
+    const guests = Array.from({ length: 16 }, () => attend('guest', org.id));
+    const staff = [attend('trainer', staffOrg.id), attend('trainer', staffOrg.id), attend('organiser', staffOrg.id)];
+    const panel = createEvent(t.db, { kind: 'panel', nodeId: node.id, startsAt: at('2024-11-20') });
+    createAttendance(t.db, { eventId: panel.id, personId: guests[0]!.id, organizationId: org.id });
+    const speaker = createPerson(t.db);
+    createAttendance(t.db, { eventId: panel.id, personId: speaker.id, role: 'speaker', organizationId: staffOrg.id });
+    return { t, token, node, guests, staff };
+  }
+  const Q4 = 'from=2024-10-01&to=2024-12-31';
+
+  it('counts participants by role and shows trainers, organisers and speakers apart', async () => {
+    const { t, token, node } = await course();
+    const report: ReachReport = (await t.as(token, { method: 'GET', url: `/api/reports/reach?${Q4}` })).json();
+    // 16 course participants, not 19; persons, organisations, attendances and hours of participants only.
+    expect(quarter(report, node.id, '2024-Q4')).toEqual(
+      metrics({
+        organizations: 1,
+        smes: 1,
+        persons: 16,
+        events: 2,
+        eventsByKind: { course: 1, panel: 1 },
+        attendances: 17,
+        courseParticipants: 16,
+        courseHours: 128,
+        staff: 4,
+      }),
+    );
+  });
+
+  it('states the counting rules, the staff column, the funding reference and a signature block in PDF and XLSX', async () => {
+    const { t, token } = await course({
+      report: { fundingReference: '16ZF0815', signatory: 'Dr. Max Muster, Projektleitung ANeTT' },
+    });
+    const pdf = await t.as(token, { method: 'GET', url: `/api/reports/reach.pdf?${Q4}` });
+    expect(pdf.statusCode).toBe(200);
+    const text = (await readPdf(pdf.rawPayload)).pages.join(' ');
+    expect(text).toContain('Förderkennzeichen 16ZF0815');
+    expect(text).toContain('FKZ 16ZF0815');
+    expect(text).toMatch(/Teilnehmende Personen mit Status „teilgenommen“ in der Rolle Gast/);
+    expect(text).toMatch(/Mitwirkende Dozent\/innen, Organisation, Redner\/innen, Podiumsgäste, Moderation und Presse/);
+    expect(text).toMatch(/Kontakte Mitwirkende/);
+    expect(text).toMatch(/QTI-Knoten Sömmerda Q4 2024 1 1 16 2 17 16 128 0 4/);
+    expect(text).toContain('Die Angaben sind richtig und vollständig.');
+    expect(text).toContain('Ort, Datum Unterschrift – Dr. Max Muster, Projektleitung ANeTT');
+    // For the archive: PDF/A-2b.
+    expect(await readPdfArchival(pdf.rawPayload)).toMatchObject({
+      version: '1.7',
+      part: '2',
+      conformance: 'B',
+      outputIntent: { subtype: 'GTS_PDFA1', iccProfile: true },
+    });
+
+    const xlsx = await t.as(token, { method: 'GET', url: `/api/reports/reach.xlsx?${Q4}` });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Reichweite') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.at(-1)).toBe('Mitwirkende');
+    const total = (sheet.getSheetValues().slice(2) as unknown[][]).find(
+      (r) => r[1] === 'Alle Knoten' && r[2] === 'Gesamt',
+    );
+    expect(total?.slice(-3)).toEqual([128, 0, 4]);
+    const info = ((workbook.getWorksheet('Info') as ExcelJS.Worksheet).getSheetValues().slice(1) as unknown[][]).map(
+      (r) => r.slice(1),
+    );
+    expect(info).toContainEqual(['Förderkennzeichen', '16ZF0815']);
+    expect(info.map((r) => r[0])).toEqual(expect.arrayContaining(['Zählweise', 'Teilnehmende', 'Mitwirkende']));
+    // The filter covers the table and LibreOffice keeps it (the defined name).
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}${sheet.rowCount}`);
+    expect(zipEntry(xlsx.rawPayload, 'xl/workbook.xml')).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Reichweite&apos;!$A$1:$${sheet.getColumn(header.length).letter}$${sheet.rowCount}</definedName>`,
+    );
+  });
+});
+
+describe('reach snapshots', { timeout: 30_000 }, () => {
   it('freezes a report: a later merge of two organisations changes the live report but not the snapshot', async () => {
     const { t, manager, viewer, kleinteile, mittel } = await setup();
     const created = await t.as(manager, {

@@ -2,6 +2,7 @@ import { attendances, events, nodes, offices, organizationSectors, organizations
 import { createContext } from '@anett/server/context';
 import { seedDemo } from '@anett/server/seed/demo';
 import { normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
+import type { Dashboard } from '@anett/shared/schemas/dashboard';
 import { isDistrictCode } from '@anett/shared/vocab/districts';
 import { sizeClassFor } from '@anett/shared/vocab/enums';
 import { isValidWzCode } from '@anett/shared/vocab/wz2008';
@@ -131,6 +132,25 @@ describe('demo data (SEED_DEMO=1)', () => {
     const counts = [total(t, organizations), total(t, persons), total(t, events)];
     expect(await seedDemo(ctx, { adminId: admin.userId })).toBeUndefined();
     expect([total(t, organizations), total(t, persons), total(t, events)]).toEqual(counts);
+  });
+
+  it('shows the logged demo contacts under "Letzte Aktivitäten" on a fresh start', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    await seeded(t, admin.userId);
+    const res = await t.as(admin.token, { method: 'GET', url: '/api/dashboard' });
+    expect(res.statusCode).toBe(200);
+    const activity = (res.json() as Dashboard).recentActivity;
+    expect(activity).toHaveLength(10);
+    for (const a of activity) {
+      expect(a).toMatchObject({ entity: 'interaction', action: 'create', user: { id: admin.userId } });
+      expect(a.label).toBeTruthy();
+    }
+    // Newest first, and no later than the newest logged contact.
+    const ats = activity.map((a) => a.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    const newest = t.db.$client.prepare('SELECT max(occurred_at) AS at FROM interactions').get() as { at: string };
+    expect(ats[0]).toBe(newest.at);
   });
 
   it('is deterministic and works without an admin', async () => {

@@ -115,6 +115,9 @@ describe('events and attendance in a real browser', () => {
     await page.getByRole('option', { name: new RegExp(escapeRegExp(fullName(second))) }).waitFor();
     await b.screenshot(page, 'events-checkin-search');
     await search.press('Enter');
+    // The event is next month: checking in before its day asks first.
+    await page.getByRole('dialog', { name: 'Veranstaltung hat noch nicht begonnen' }).waitFor();
+    await page.getByRole('button', { name: 'Trotzdem einchecken' }).click();
     await page.getByText(`${fullName(second)} ist eingecheckt`).waitFor();
     const present = page.getByLabel('Zahlen (laufend aktualisiert)').getByText('Anwesend').locator('..');
     await expect.poll(() => present.textContent()).toContain('1');
@@ -160,12 +163,27 @@ describe('events and attendance in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pilotlehrgang Fahrzeugkomponenten' }).waitFor();
 
     const allEvent = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Alle Bescheinigungen (PDF)' }).click();
+    await page.getByRole('button', { name: 'Alle Teilnahmebescheinigungen (PDF)' }).click();
     const all = await allEvent;
     expect(all.suggestedFilename()).toBe('Teilnahmebescheinigungen-Pilotlehrgang-Fahrzeugkomponenten.pdf');
     const allPdf = await readPdf(readFileSync((await all.path()) as string));
-    expect(allPdf.pages.length).toBeGreaterThan(1);
     for (const text of allPdf.pages) expect(text).toMatch(/^Teilnahmebescheinigung Hiermit wird bestätigt, dass/);
+    // One page per guest who attended; trainers and the organiser get a confirmation of their contribution instead.
+    type Row = { person: { title: string | null; firstName: string; lastName: string }; role: string };
+    const attended = await get<PageOf<Row>>(`/api/events/${course?.id}/attendances?status=attended&pageSize=500`);
+    const guests = attended.items.filter((a) => a.role === 'guest');
+    const staff = attended.items.filter((a) => a.role === 'trainer' || a.role === 'organiser');
+    expect(staff.length).toBeGreaterThan(0);
+    expect(allPdf.pages).toHaveLength(guests.length);
+    for (const a of staff) {
+      expect(allPdf.pages.join(' ')).not.toContain(`${a.person.firstName} ${a.person.lastName}`);
+      const name = [a.person.title, a.person.firstName, a.person.lastName].filter(Boolean).join(' ');
+      await page.getByRole('button', { name: `Bestätigung der Mitwirkung (PDF) für ${name}` }).waitFor();
+      await expect(
+        page.getByRole('button', { name: `Teilnahmebescheinigung (PDF) für ${name}` }).count(),
+      ).resolves.toBe(0);
+    }
+    await b.screenshot(page, 'course-certificates-and-contributions');
 
     const oneEvent = page.waitForEvent('download');
     await page

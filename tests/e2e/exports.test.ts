@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { sortKey } from '@anett/shared/normalize';
+import ExcelJS from 'exceljs';
+// @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
+import { convertWithLibreOffice, libreOfficeMissing } from '../support/libreoffice.ts';
+
+const loMissing = libreOfficeMissing();
+if (loMissing) process.stdout.write(`\nSkipping the LibreOffice part of the export browser test: ${loMissing}\n`);
 
 describe('segments and mailing-list export in a real browser', () => {
   const b = useBrowser();
@@ -37,10 +45,17 @@ describe('segments and mailing-list export in a real browser', () => {
     const included = Number(/^([\d.]+)/.exec(summary)?.[1]?.replace(/\./g, ''));
     expect(included).toBeGreaterThan(0);
 
+    // The CSV is offered for mail merge and newsletter programs, and says why spreadsheets want the workbook.
+    const csv = dialog.getByRole('radio', { name: 'CSV für Serienbrief & Newsletter' });
+    await csv.check();
+    await expect(
+      csv.getAttribute('aria-describedby').then((id) => page.locator(`[id="${id}"]`).textContent()),
+    ).resolves.toMatch(/XLSX-Datei wählen.*07745/);
     const downloadEvent = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Herunterladen' }).click();
     const download = await downloadEvent;
-    expect(download.suggestedFilename()).toBe(`${name}.csv`);
+    // Named with the day of the export.
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const path = await download.path();
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -48,8 +63,62 @@ describe('segments and mailing-list export in a real browser', () => {
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^"?Anrede"?;"?Titel"?;"?Vorname"?;"?Nachname"?;"?Briefanrede"?/);
     expect(lines).toHaveLength(included + 1);
+    // Rows in name order (Nachname, Vorname; ä as a, case ignored), as the person list shows them.
+    const rows = (Papa.parse(lines.join('\n'), { delimiter: ';' }) as { data: string[][] }).data.slice(1);
+    const keys = rows.map((r) => sortKey(`${r[3]} ${r[2]}`));
+    expect(keys).toEqual([...keys].sort());
     await page.getByText(new RegExp(`^${included} Personen? exportiert\\.$`)).waitFor();
   });
+
+  it('offers the workbook for Excel by default, and LibreOffice Calc opens it with postcodes and phone numbers intact', async () => {
+    const page = await b.newPage();
+    await b.login(page);
+    // Jena: every postcode starts with 07.
+    await page.goto('/personen?district=16053');
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /Person/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Exportieren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Verteiler exportieren' });
+    await dialog.getByTestId('export-preview').waitFor();
+    const xlsx = dialog.getByRole('radio', { name: 'Excel / LibreOffice (XLSX)' });
+    await expect(xlsx.isChecked()).resolves.toBe(true);
+    await expect(
+      xlsx.getAttribute('aria-describedby').then((id) => page.locator(`[id="${id}"]`).textContent()),
+    ).resolves.toMatch(/Für Excel und LibreOffice Calc: Postleitzahlen mit führender Null/);
+    await b.screenshot(page, 'export-dialog-xlsx');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await b.screenshot(page, 'export-dialog-xlsx-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    const downloadEvent = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Herunterladen' }).click();
+    const download = await downloadEvent;
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = readFileSync(await download.path());
+    if (loMissing) return;
+
+    // Opened and saved by Calc with German settings, then read back.
+    const saved = await convertWithLibreOffice(file, 'verteiler.xlsx', 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(saved as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => {
+      const values: unknown[] = [];
+      sheet.getColumn(header.indexOf(name) + 1).eachCell((cell, row) => {
+        if (row > 1) values.push(cell.value);
+      });
+      return values;
+    };
+    const postcodes = column('PLZ').filter((v) => v !== null && v !== '');
+    expect(postcodes.length).toBeGreaterThan(0);
+    for (const plz of postcodes) expect(plz).toMatch(/^07\d{3}$/);
+    const phones = [...column('Telefon'), ...column('Mobil')].filter((v) => v !== null && v !== '');
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) expect(typeof phone === 'string' && !phone.startsWith("'"), String(phone)).toBe(true);
+  }, 240_000);
 
   it('opens a segment back into the filtered person list', async () => {
     const name = `E2E Öffnen ${Date.now()}`;
@@ -69,5 +138,19 @@ describe('segments and mailing-list export in a real browser', () => {
     await page.getByRole('button', { name, exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/personen' && decodeURIComponent(url.search).includes('16053'));
     await page.getByText('Aktive Filter:').waitFor();
+    // The opened segment says its name; a changed filter can be saved back into it.
+    await page.getByTestId('open-segment-name').filter({ hasText: name }).waitFor();
+    const save = page.getByRole('button', { name: 'Filter im Segment speichern' });
+    expect(await save.isDisabled()).toBe(true);
+    await page.goto(`${page.url()}&hasEmail=true`);
+    await page.getByText('Filter geändert').waitFor();
+    await save.click();
+    await page.getByText(`Der Filter von „${name}“ wurde gespeichert.`).waitFor();
+    await expect.poll(() => save.isDisabled()).toBe(true);
+
+    await page.goto('/exporte');
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/personen' && url.search.includes('hasEmail=true'));
+    expect(decodeURIComponent(page.url())).toContain('16053');
   });
 });

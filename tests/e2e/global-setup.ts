@@ -11,12 +11,14 @@ import { seedDemo } from '@anett/server/seed/demo';
 import type { TestProject } from 'vitest/node';
 import { testConfig } from '../support/config.ts';
 
-export const ADMIN = { email: 'admin@anett.local', password: 'e2e-admin-password-2024' };
+export const ADMIN = { email: 'admin@anett.local', password: 'Herbstlaub am Rennsteig 2024' };
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     admin: { email: string; password: string };
+    /** The demo database the server runs on, for tests that compute an expected answer from the raw rows. */
+    databasePath: string;
   }
 }
 
@@ -44,6 +46,7 @@ export default async function setup(project: TestProject) {
   if (!address || typeof address === 'string') throw new Error('no address');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}`);
   project.provide('admin', ADMIN);
+  project.provide('databasePath', config.databasePath);
   return async () => {
     await app.close();
     closeDatabase(db);

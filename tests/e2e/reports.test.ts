@@ -38,6 +38,9 @@ describe('dashboard, reach report and network graph', () => {
     await table.waitFor();
     await expect(table.getByRole('cell', { name: 'Q1 2024' }).first().isVisible()).resolves.toBe(true);
     await expect(table.getByRole('rowheader', { name: 'Alle Knoten zusammen' }).isVisible()).resolves.toBe(true);
+    // Staff are shown apart from participants, and the page says how they are counted.
+    await expect(table.getByRole('columnheader', { name: 'Mitwirkende' }).isVisible()).resolves.toBe(true);
+    await page.getByText(/Als Teilnehmende zählen nur Gäste/).waitFor();
     await page.getByRole('heading', { name: 'Kreis' }).waitFor();
     await b.screenshot(page, 'reports-reach-2024');
 

@@ -51,22 +51,23 @@ afterEach(async () => {
   }
 });
 
-/** A fresh app on a fresh SQLite file; closed and deleted after the test. */
+/**
+ * A fresh app on a fresh SQLite file; closed and deleted after the test. `logger`: Fastify's, e.g. to capture logs;
+ * `readPool`: read threads of the caller's (it ends them), else the file's shared ones.
+ */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  options: { readPool?: ReadPool } = {},
+  options: { logger?: false | object; readPool?: ReadPool } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'anett-test-'));
   const config = testConfig(dir, overrides);
   const db = openDatabase(config.databasePath);
+  // Apps with read settings of their own start their own threads and end them when they close.
   const ownReads = overrides.readWorkers !== undefined || overrides.readQueue !== undefined;
-  const app = await buildApp({
-    db,
-    config,
-    logger: false,
-    readPool: options.readPool ?? (ownReads ? undefined : readPool),
-  });
-  const ctx = createContext(db, config);
+  const pool = options.readPool ?? (ownReads ? undefined : readPool);
+  const app = await buildApp({ db, config, logger: options.logger ?? false, readPool: pool });
+  // For logins only: it never reads through the pool.
+  const ctx = createContext(db, config, pool);
   let n = 0;
   const t: TestApp = {
     app,

@@ -12,6 +12,10 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     seedDemo: false,
     logLevel: 'silent',
     trustProxy: false,
+    // The product default (admins must use a second factor) is tested on its own; other tests log in with a password.
+    secondFactorRoles: [],
+    privacyLedgerPath: join(dir, 'privacy-ledger.jsonl'),
+    cookieSecure: 'auto',
     accessTokenTtl: 900,
     refreshTokenTtl: 3600,
     // Every API test runs its reads on worker threads, as production does (READ_WORKERS=0 runs them in-process).

@@ -1,22 +1,59 @@
-import { contentDisposition, neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
+import { contentDisposition, neutralizeCell, restoreCell, safeFilename } from '@anett/shared/csv-cell';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 describe('neutralizeCell', () => {
   it.each([
     ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
-    ['+49 361 123456', "'+49 361 123456"],
-    ['-5', "'-5"],
-    ['-1+1', "'-1+1"],
+    ['=1+1', "'=1+1"],
     ['@SUM(1,1)', "'@SUM(1,1)"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
     ['=HYPERLINK("http://evil.example","Klick")', '\'=HYPERLINK("http://evil.example","Klick")'],
+    // A function name, a cell reference or a DDE call after '+' or '-'.
+    ['+HYPERLINK("http://evil.example")', '\'+HYPERLINK("http://evil.example")'],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ['+A1', "'+A1"],
+    ['-Plus', "'-Plus"],
+    ['- Vertrieb -', "'- Vertrieb -"],
+    // Values that look neutralised already get one more apostrophe, so the import can undo exactly one.
+    ["'=1", "''=1"],
+    ["''+A1", "'''+A1"],
   ])('neutralises %j', (value, expected) => {
     expect(neutralizeCell(value)).toBe(expected);
+    expect(restoreCell(neutralizeCell(value))).toBe(value);
   });
 
-  it.each(['', 'Müller GmbH', '5', '0,5', 'a=b', ' =1', "'=1", 'E-Mail', 'info@example.de'])('keeps %j', (value) => {
+  it.each([
+    '',
+    'Müller GmbH',
+    '5',
+    '0,5',
+    'a=b',
+    ' =1',
+    'E-Mail',
+    'info@example.de',
+    // Phone numbers and numbers: at most a number to a spreadsheet, never a formula.
+    '+49 3641 681-123',
+    '+49 (0)3641 / 681-123',
+    '+4936416811',
+    '-5',
+    '-1,5',
+    '-',
+    "'abc",
+    "'+49 3641 681-123",
+  ])('keeps %j', (value) => {
     expect(neutralizeCell(value)).toBe(value);
+    expect(restoreCell(value)).toBe(value);
+  });
+
+  it('is undone exactly by restoreCell for every string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '1', ' ', 'a', '|', '(') }), (s) => {
+        expect(restoreCell(neutralizeCell(s))).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

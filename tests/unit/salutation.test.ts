@@ -1,4 +1,11 @@
-import { anredeLabel, formalName, letterSalutation, salutationTitle } from '@anett/shared/salutation';
+import {
+  anredeLabel,
+  formalName,
+  letterSalutation,
+  OFFICE_RULES,
+  officeAddress,
+  salutationTitle,
+} from '@anett/shared/salutation';
 import { describe, expect, it } from 'vitest';
 
 describe('letterSalutation', () => {
@@ -50,6 +57,23 @@ describe('letterSalutation', () => {
     expect(letterSalutation(input)).toBe(expected);
   });
 
+  it('falls back to the name for an office that is no form of address', () => {
+    for (const office of [
+      'Geschäftsführerin',
+      'Vorsitzende des Ausschusses',
+      'Mitglied des Kreistages',
+      'Ministerialrätin',
+    ]) {
+      expect(
+        letterSalutation({ salutation: 'frau', title: 'Dr.', firstName: 'Anna', lastName: 'Müller', office }),
+      ).toBe('Sehr geehrte Frau Dr. Müller,');
+    }
+    // The demo's members of parliament: an office title is not always a form of address.
+    expect(
+      letterSalutation({ salutation: 'herr', firstName: 'Jan', lastName: 'Berg', office: 'Mitglied des Landtags' }),
+    ).toBe('Sehr geehrter Herr Abgeordneter,');
+  });
+
   it('does not double an anrede typed into the office', () => {
     expect(letterSalutation({ salutation: 'frau', firstName: 'X', lastName: 'Y', office: 'Frau Ministerin' })).toBe(
       'Sehr geehrte Frau Ministerin,',
@@ -95,5 +119,63 @@ describe('formalName and anredeLabel', () => {
     expect(anredeLabel('herr')).toBe('Herr');
     expect(anredeLabel(null)).toBe('');
     expect(anredeLabel(undefined)).toBe('');
+  });
+});
+
+/** One case per rule of the federal protocol's "Anschriften und Anreden", as offices are typed into the CRM. */
+describe('forms of address for offices (OFFICE_RULES)', () => {
+  const cases: [office: string, herr: string, frau: string][] = [
+    ['Bundespräsident', 'Sehr geehrter Herr Bundespräsident,', 'Sehr geehrte Frau Bundespräsidentin,'],
+    ['Bundeskanzlerin', 'Sehr geehrter Herr Bundeskanzler,', 'Sehr geehrte Frau Bundeskanzlerin,'],
+    [
+      'Ministerpräsident des Freistaats Thüringen',
+      'Sehr geehrter Herr Ministerpräsident,',
+      'Sehr geehrte Frau Ministerpräsidentin,',
+    ],
+    [
+      'Bundesminister für Wirtschaft und Klimaschutz',
+      'Sehr geehrter Herr Bundesminister,',
+      'Sehr geehrte Frau Bundesministerin,',
+    ],
+    ['Staatsministerin', 'Sehr geehrter Herr Staatsminister,', 'Sehr geehrte Frau Staatsministerin,'],
+    [
+      'Thüringer Ministerin für Wirtschaft, Wissenschaft und Digitale Gesellschaft',
+      'Sehr geehrter Herr Minister,',
+      'Sehr geehrte Frau Ministerin,',
+    ],
+    ['Parlamentarischer Staatssekretär', 'Sehr geehrter Herr Staatssekretär,', 'Sehr geehrte Frau Staatssekretärin,'],
+    ['MdL', 'Sehr geehrter Herr Abgeordneter,', 'Sehr geehrte Frau Abgeordnete,'],
+    ['MdB', 'Sehr geehrter Herr Abgeordneter,', 'Sehr geehrte Frau Abgeordnete,'],
+    ['Mitglied des Deutschen Bundestages', 'Sehr geehrter Herr Abgeordneter,', 'Sehr geehrte Frau Abgeordnete,'],
+    ['Mitglied des Thüringer Landtags', 'Sehr geehrter Herr Abgeordneter,', 'Sehr geehrte Frau Abgeordnete,'],
+    ['Landtagsabgeordnete', 'Sehr geehrter Herr Abgeordneter,', 'Sehr geehrte Frau Abgeordnete,'],
+    ['Mitglied des Europäischen Parlaments', 'Sehr geehrter Herr Abgeordneter,', 'Sehr geehrte Frau Abgeordnete,'],
+    ['Vizepräsident des Thüringer Landtags', 'Sehr geehrter Herr Vizepräsident,', 'Sehr geehrte Frau Vizepräsidentin,'],
+    ['Präsidentin der Handwerkskammer Südthüringen', 'Sehr geehrter Herr Präsident,', 'Sehr geehrte Frau Präsidentin,'],
+    ['Landtagspräsident', 'Sehr geehrter Herr Präsident,', 'Sehr geehrte Frau Präsidentin,'],
+    ['Landrat des Landkreises Gotha', 'Sehr geehrter Herr Landrat,', 'Sehr geehrte Frau Landrätin,'],
+    ['Oberbürgermeisterin', 'Sehr geehrter Herr Oberbürgermeister,', 'Sehr geehrte Frau Oberbürgermeisterin,'],
+    ['Erster Bürgermeister', 'Sehr geehrter Herr Bürgermeister,', 'Sehr geehrte Frau Bürgermeisterin,'],
+    ['Botschafter der Republik Polen', 'Sehr geehrter Herr Botschafter,', 'Sehr geehrte Frau Botschafterin,'],
+    ['Professorin für Fahrzeugtechnik', 'Sehr geehrter Herr Professor Berg,', 'Sehr geehrte Frau Professorin Berg,'],
+  ];
+
+  it.each(cases)('%s', (office, herr, frau) => {
+    // The form follows the person's salutation, not the office field's spelling; title and first name are left out.
+    expect(letterSalutation({ salutation: 'herr', title: 'Dr.', firstName: 'Jan', lastName: 'Berg', office })).toBe(
+      herr,
+    );
+    expect(letterSalutation({ salutation: 'frau', title: 'Dr.', firstName: 'Eva', lastName: 'Berg', office })).toBe(
+      frau,
+    );
+    // Without a salutation the office is not used.
+    expect(letterSalutation({ salutation: null, firstName: 'Alex', lastName: 'Berg', office })).toBe(
+      'Guten Tag Alex Berg,',
+    );
+  });
+
+  it('has a case for every rule', () => {
+    const herrForms = new Set(cases.map(([office]) => officeAddress(office, 'Herr')));
+    for (const rule of OFFICE_RULES) expect(herrForms, rule.herr).toContain(rule.herr);
   });
 });

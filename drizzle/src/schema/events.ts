@@ -73,6 +73,8 @@ export const attendances = sqliteTable(
     organizationName: text('organization_name'),
     note: text('note'),
     checkedInAt: text('checked_in_at'),
+    /** The status before the check-in ('new': the check-in put the person on the list), so it can be undone. */
+    checkedInFrom: text('checked_in_from'),
     /** Order on the waiting list: earliest first. */
     waitlistedAt: text('waitlisted_at'),
   },

@@ -91,3 +91,26 @@ export const offices = sqliteTable(
   },
   (t) => [index('offices_person_idx').on(t.personId)],
 );
+
+/**
+ * More e-mail addresses and phone numbers of a person (a second address kept by a merge, a private mobile). The main
+ * ones stay on `persons` (the mailing address of exports); these are searched, shown and checked for duplicates.
+ */
+export const personContactPoints = sqliteTable(
+  'person_contact_points',
+  {
+    ...itemColumns,
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['email', 'phone', 'mobile'] }).notNull(),
+    value: text('value').notNull(),
+    /** e.g. 'privat', 'Sekretariat', 'aus Zusammenführung'. */
+    label: text('label'),
+  },
+  (t) => [
+    index('person_contact_points_person_idx').on(t.personId),
+    // Duplicate detection and look-ups by e-mail compare case-insensitively.
+    index('person_contact_points_value_idx').on(t.kind, sql`lower(${t.value})`),
+  ],
+);

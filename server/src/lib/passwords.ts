@@ -1,5 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { PasswordContext } from '@anett/shared/password-policy';
+import { type PasswordProblem, passwordProblemMessage } from '@anett/shared/password-rules';
 import { hash, verify } from '@node-rs/argon2';
+import { AppError } from './errors.ts';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
@@ -22,3 +25,22 @@ export function generatePassword(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
   return Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
+
+/** Refuses a new password that breaks the policy (400 naming `field`, in the client's language). */
+export async function assertAcceptablePassword(
+  password: string,
+  context: PasswordContext & { field: string; language: 'de' | 'en' },
+): Promise<void> {
+  // Loaded on first use: the dictionaries cost about a second at start otherwise.
+  const { checkPassword } = await import('@anett/shared/password-policy');
+  const check = checkPassword(password, context);
+  if (check.problem) throw passwordRefused(check.problem, check.minLength, context.field, context.language);
+}
+
+export const passwordRefused = (problem: PasswordProblem, minLength: number, field: string, language: 'de' | 'en') => {
+  const message = passwordProblemMessage(problem, minLength, language);
+  return new AppError('WEAK_PASSWORD', 400, `${field}: ${message}`, {
+    errors: [{ field, message }],
+    data: { problem, minLength },
+  });
+};

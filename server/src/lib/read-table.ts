@@ -1,3 +1,4 @@
+import { restoreCell } from '@anett/shared/csv-cell';
 import { IMPORT_MAX_ROWS } from '@anett/shared/schemas/import';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -59,7 +60,11 @@ function readCsv(buffer: Buffer): Table {
     line += 1 + cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
     return at;
   });
-  return toTable(parsed.data, (i) => lines[i] ?? i + 1);
+  // The app's own CSV neutralised what a spreadsheet would evaluate ("'=…"); the values are read back as they were.
+  return toTable(
+    parsed.data.map((cells) => cells.map(restoreCell)),
+    (i) => lines[i] ?? i + 1,
+  );
 }
 
 async function readXlsx(buffer: Buffer): Promise<Table> {

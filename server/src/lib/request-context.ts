@@ -6,3 +6,7 @@ export const actor = (request: FastifyRequest) => ({
   requestId: request.id,
   ip: request.ip,
 });
+
+/** The language the client reads: English when it asks for it first (`Accept-Language: en…`), else German. */
+export const requestLanguage = (request: FastifyRequest): 'de' | 'en' =>
+  /^\s*en\b/i.test(request.headers['accept-language'] ?? '') ? 'en' : 'de';

@@ -1,13 +1,22 @@
-import { ACCESS_LEVELS, type AccessLevel, ROLE_RANK, type Role, type SessionUser } from '@anett/shared/schemas/auth';
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  ROLE_RANK,
+  type Role,
+  type SecondFactorState,
+  type SessionUser,
+} from '@anett/shared/schemas/auth';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
-import type { UsersRepository } from '../modules/users/users.repository.ts';
+import type { FactorsRepository } from '../modules/auth/factors.repository.ts';
+import type { UserRow, UsersRepository } from '../modules/users/users.repository.ts';
 
-export type AccessClaims = { sub: string; tv: number };
+/** `fam`: the refresh-token family (login) the token belongs to; its end ends the access token too. */
+export type AccessClaims = { sub: string; tv: number; fam?: string };
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -20,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route. Every /api route must declare it; buildApp refuses one that does not. */
     access?: AccessLevel;
+    /** Usable by a user who must enrol a second factor first ("enrol now"): own factors, password, logout. */
+    enrolment?: boolean;
   }
   interface FastifyInstance {
     /** Every /api route with its declared access level (the role matrix test walks it). */
@@ -38,7 +49,23 @@ const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api
  * The token is verified (HS256 only) and then checked against the user row: an inactive user or a
  * token version older than the user's current one is refused at once.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config; users: UsersRepository }) => {
+/** Whether the user has a second factor, needs none, or must enrol one before using the app. */
+export function secondFactorState(user: UserRow, factors: FactorsRepository): SecondFactorState {
+  if (factors.hasSecondFactor(user.id)) return 'enrolled';
+  return factors.requiredRoles().includes(user.role) ? 'required' : 'none';
+}
+
+export const toSessionUser = (user: UserRow, factors: FactorsRepository): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  secondFactor: secondFactorState(user, factors),
+});
+
+type AuthOptions = { config: Config; users: UsersRepository; factors: FactorsRepository };
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => {
   await app.register(fastifyCookie);
   await app.register(fastifyJwt, {
     secret: opts.config.jwtSecret,
@@ -60,14 +87,21 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
-    request.user = await authenticate(request, opts.users);
+    request.user = await authenticate(request, opts);
     if (ROLE_RANK[request.user.role] < ROLE_RANK[access as Role]) {
       throw new AppError('FORBIDDEN', 403, `This action needs the role ${access}`);
+    }
+    if (request.user.secondFactor === 'required' && !request.routeOptions.config?.enrolment) {
+      throw new AppError(
+        'SECOND_FACTOR_REQUIRED',
+        403,
+        'Your role requires a second factor: set up an authenticator app or a passkey first',
+      );
     }
   });
 });
 
-async function authenticate(request: FastifyRequest, users: UsersRepository): Promise<SessionUser> {
+async function authenticate(request: FastifyRequest, { users, factors }: AuthOptions): Promise<SessionUser> {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw unauthorized();
   let claims: AccessClaims;
@@ -78,7 +112,7 @@ async function authenticate(request: FastifyRequest, users: UsersRepository): Pr
   }
   const id = Number(claims.sub);
   const user = Number.isSafeInteger(id) ? users.findById(id) : undefined;
-  if (!user || !user.active || user.tokenVersion !== claims.tv)
-    throw unauthorized('Session ended; please log in again');
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const ended = !user?.active || user.tokenVersion !== claims.tv || (claims.fam && users.familyRevoked(claims.fam));
+  if (!user || ended) throw unauthorized('Session ended; please log in again');
+  return toSessionUser(user, factors);
 }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../lib/errors.ts';
+import { requestLanguage } from '../lib/request-context.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -49,7 +50,7 @@ function fieldName(context: string, instancePath: string): string {
 }
 
 const english = z.locales.en().localeError;
-const prefersEnglish = (request: FastifyRequest) => /^\s*en\b/i.test(request.headers['accept-language'] ?? '');
+const prefersEnglish = (request: FastifyRequest) => requestLanguage(request) === 'en';
 
 /**
  * Messages are German (z.config in app.ts); a client that asks for English (`Accept-Language: en`) gets the same

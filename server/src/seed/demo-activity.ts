@@ -1,5 +1,6 @@
 import {
   attendances,
+  auditEntries,
   consents,
   eventSessions,
   events,
@@ -465,6 +466,8 @@ function seedInteractions(state: DemoState, seeded: SeededEvent[]): number {
   const personLinks: (typeof interactionPersons.$inferInsert)[] = [];
   const orgLinks: (typeof interactionOrganizations.$inferInsert)[] = [];
   const topicLinks: (typeof interactionTopics.$inferInsert)[] = [];
+  // Each contact was logged by someone: its audit entry, so that "Letzte Aktivitäten" and the record's history show it.
+  const audit: (typeof auditEntries.$inferInsert)[] = [];
 
   type Plan = { date: string; kind: InteractionKind; followUp?: 'upcoming' | 'overdue' };
   const plans: Plan[] = [];
@@ -541,6 +544,14 @@ function seedInteractions(state: DemoState, seeded: SeededEvent[]): number {
       })
       .returning({ id: interactions.id })
       .get();
+    audit.push({
+      at: occurredAt,
+      userId: state.adminId,
+      entity: 'interaction',
+      entityId: id,
+      action: 'create',
+      diff: { kind: [null, plan.kind], subject: [null, fill(template.subject)], occurredAt: [null, occurredAt] },
+    });
     personLinks.push({ interactionId: id, personId: person.id });
     orgLinks.push({ interactionId: id, organizationId: org.id });
     if (rnd.chance(0.15)) {
@@ -557,6 +568,9 @@ function seedInteractions(state: DemoState, seeded: SeededEvent[]): number {
   chunked(personLinks, (part) => tx.insert(interactionPersons).values(part).run());
   chunked(orgLinks, (part) => tx.insert(interactionOrganizations).values(part).run());
   chunked(topicLinks, (part) => tx.insert(interactionTopics).values(part).run());
+  // In time order: the activity feed reads the newest entries by id.
+  audit.sort((a, b) => a.at.localeCompare(b.at));
+  chunked(audit, (part) => tx.insert(auditEntries).values(part).run());
   return plans.length;
 }
 

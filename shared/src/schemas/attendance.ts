@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus, SALUTATIONS } from '../vocab/enums.ts';
-import { email, itemMeta, listQuery, optionalEmail, optionalText, page, repeated, requiredText } from './common.ts';
+import {
+  email,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalEmail,
+  optionalText,
+  page,
+  repeated,
+  requiredText,
+} from './common.ts';
 
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const attendanceRole = z.enum(ATTENDANCE_ROLES);
@@ -75,7 +85,7 @@ export const attendanceCreate = z
     emails: z.array(email).min(1).max(1000).optional(),
     status: attendanceStatus.default('registered'),
     role: attendanceRole.default('guest'),
-    note: optionalText(2000),
+    note: multilineText(2000),
   })
   .superRefine((b, ctx) => {
     const given = [b.personId, b.personIds, b.emails].filter((v) => v !== undefined).length;
@@ -102,9 +112,13 @@ export const attendanceBatchResult = z.object({
 });
 export type AttendanceBatchResult = z.infer<typeof attendanceBatchResult>;
 
+/** Checking in before the event's first day needs `confirm: true` (else 409 CHECK_IN_BEFORE_EVENT). */
+const confirmEarly = { confirm: z.boolean().default(false) };
+
 export const attendancePatch = z
-  .object({ status: attendanceStatus, role: attendanceRole, note: optionalText(2000) })
+  .object({ status: attendanceStatus, role: attendanceRole, note: multilineText(2000) })
   .partial()
+  .extend(confirmEarly)
   .strict();
 export type AttendancePatch = z.input<typeof attendancePatch>;
 export const attendanceUpdated = attendance.extend({ promoted: z.array(promotedRef) });
@@ -112,7 +126,7 @@ export const attendanceDeleted = z.object({ ok: z.literal(true), promoted: z.arr
 
 // Check-in mode
 
-export const checkInBody = z.object({ personId: refId });
+export const checkInBody = z.object({ personId: refId, ...confirmEarly });
 export const walkInBody = z.object({
   salutation: z
     .enum(SALUTATIONS)
@@ -123,9 +137,13 @@ export const walkInBody = z.object({
   lastName: requiredText(100),
   email: optionalEmail,
   organizationName: optionalText(300),
+  ...confirmEarly,
 });
 export type WalkInBody = z.input<typeof walkInBody>;
 export const walkInResult = z.object({ attendance, personCreated: z.boolean() });
+/** An undone check-in: the attendance as it was before, or null when the check-in had put the person on the list. */
+export const checkInUndone = z.object({ attendance: attendance.nullable(), promoted: z.array(promotedRef) });
+export type CheckInUndone = z.infer<typeof checkInUndone>;
 
 export const attendanceCounters = z.object({
   /** Seats taken: registered or attended. */
@@ -138,7 +156,7 @@ export const attendanceCounters = z.object({
 });
 export type AttendanceCounters = z.infer<typeof attendanceCounters>;
 
-export const sessionAttendanceBody = z.object({ personIds: z.array(refId).max(1000) });
+export const sessionAttendanceBody = z.object({ personIds: z.array(refId).max(1000), ...confirmEarly });
 export const sessionAttendanceResult = z.object({
   sessionId: z.number().int(),
   hours: z.number(),

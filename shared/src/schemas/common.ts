@@ -7,16 +7,42 @@ export type IdParams = z.infer<typeof idParams>;
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-/** Optional text field: trimmed, empty string becomes null. */
-export const optionalText = (max: number) =>
+// C0 control characters (U+0000–U+001F) and the bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069):
+// invisible, they garble CSV cells and make text read differently from what it is ("Trojan Source").
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const hasControl = (v: string, multiline: boolean) => {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 && !(multiline && (c === TAB || c === LF || c === CR))) return true;
+  }
+  return false;
+};
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+export const CONTROL_CHAR_MESSAGE = 'darf keine Steuerzeichen enthalten';
+export const BIDI_CHAR_MESSAGE = 'darf keine Zeichen zur Umkehr der Textrichtung enthalten';
+
+/** A text that people read: no control characters (tab and line breaks only where `multiline`), no bidi overrides. */
+export const plainText = (max: number, { multiline = false, min = 0 } = {}) =>
   z
     .string()
     .trim()
+    .min(min)
     .max(max)
+    .refine((v) => !hasControl(v, multiline), CONTROL_CHAR_MESSAGE)
+    .refine((v) => !BIDI.test(v), BIDI_CHAR_MESSAGE);
+
+/** Optional text field: trimmed, empty string becomes null. */
+export const optionalText = (max: number, options?: { multiline?: boolean }) =>
+  plainText(max, options)
     .nullish()
     .transform((v) => (v === '' || v === undefined ? null : v));
 
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/** Optional text over several lines (notes, summaries, descriptions): tab and line breaks are allowed. */
+export const multilineText = (max: number) => optionalText(max, { multiline: true });
+
+export const requiredText = (max: number) => plainText(max, { min: 1 });
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const optionalEmail = z

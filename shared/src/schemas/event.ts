@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../vocab/enums.ts';
-import { isoDate, isoDateTime, itemMeta, listQuery, optionalText, page, repeated, requiredText } from './common.ts';
+import { promotedRef } from './attendance.ts';
+import {
+  isoDate,
+  isoDateTime,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalText,
+  page,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { entityRef } from './network.ts';
 
 export const eventKind = z.enum(EVENT_KINDS);
@@ -56,11 +67,26 @@ const sessionFields = {
   endsAt: optionalInstant,
   hours: z.number().min(0).max(100),
 };
+/** Hours between start and end, to the quarter hour: '09:00'–'16:30' → 7.5; 0 without an end. */
+export function sessionDuration(startsAt: string, endsAt: string | null | undefined): number {
+  if (!endsAt) return 0;
+  const hours = (Date.parse(endsAt) - Date.parse(startsAt)) / 3_600_000;
+  return Number.isFinite(hours) && hours > 0 ? Math.min(100, Math.round(hours * 4) / 4) : 0;
+}
+
+/** Hours not given (or 0, as an emptied form field sends them) are the session's duration when start and end are known. */
+const deriveHours = <S extends { startsAt?: string; endsAt?: string | null; hours?: number }>(s: S): S =>
+  !s.hours && s.startsAt && s.endsAt ? { ...s, hours: sessionDuration(s.startsAt, s.endsAt) } : s;
+
 export const sessionInput = z
-  .object({ ...sessionFields, hours: sessionFields.hours.default(0) })
-  .superRefine(checkEndsAt);
+  .object({ ...sessionFields, hours: sessionFields.hours.optional() })
+  .superRefine(checkEndsAt)
+  .transform((s) => {
+    const derived = deriveHours(s);
+    return { ...derived, hours: derived.hours ?? 0 };
+  });
 export type SessionInput = z.input<typeof sessionInput>;
-export const sessionPatch = z.object(sessionFields).partial().strict();
+export const sessionPatch = z.object(sessionFields).partial().strict().transform(deriveHours);
 export type SessionPatch = z.input<typeof sessionPatch>;
 export const sessionParams = z.object({ id: queryId, sessionId: queryId });
 
@@ -105,7 +131,7 @@ const eventFields = {
     .max(100_000)
     .nullish()
     .transform((v) => v ?? null),
-  description: optionalText(20_000),
+  description: multilineText(20_000),
   topicIds: z.array(refId).max(30),
 };
 export const eventInput = z
@@ -113,8 +139,18 @@ export const eventInput = z
   .superRefine(checkEndsAt);
 export type EventInput = z.input<typeof eventInput>;
 /** Replaces the given fields; `topicIds` replaces the whole topic set. The merged start/end is checked by the server. */
-export const eventPatch = z.object(eventFields).partial().strict();
+export const eventPatch = z
+  .object(eventFields)
+  .partial()
+  .extend({
+    /** Save a capacity below the seats already taken (after CAPACITY_BELOW_BOOKINGS was shown to the user). */
+    confirm: z.boolean().default(false),
+  })
+  .strict();
 export type EventPatch = z.input<typeof eventPatch>;
+/** The changed event and who moved up from the waiting list because of it (more capacity). */
+export const eventUpdated = eventDetail.extend({ promoted: z.array(promotedRef) });
+export type EventUpdated = z.infer<typeof eventUpdated>;
 
 export const EVENT_SORT_FIELDS = ['startsAt', 'title', 'kind', 'createdAt', 'updatedAt'] as const;
 export const eventListQuery = listQuery(EVENT_SORT_FIELDS)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { page } from './common.ts';
 import { personFilter } from './person.ts';
 
 /** Channels a mailing list can be exported for; what a person needs for each: e-mail, postal address, phone. */
@@ -55,7 +56,29 @@ export const exportPreview = z.object({
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
 
-/** Column headers of the CSV and XLSX files, in order. */
+export const exportExcludedQuery = exportQuery.and(
+  z.object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+);
+export type ExportExcludedQueryInput = z.input<typeof exportExcludedQuery>;
+
+/** A person matching the filter who is left out of the export, with the first reason that applies. */
+export const exportExcludedPerson = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string().nullable(),
+  organization: z.string().nullable(),
+  reason: z.enum(EXPORT_EXCLUSIONS),
+});
+export type ExportExcludedPerson = z.infer<typeof exportExcludedPerson>;
+export const exportExcludedPage = page(exportExcludedPerson);
+
+/**
+ * Column headers of the CSV and XLSX files, in order. The person import reads every one of them back (Briefanrede is
+ * derived and ignored; Straße, PLZ and Ort are the address of the current organisation).
+ */
 export const EXPORT_COLUMNS = [
   'Anrede',
   'Titel',
@@ -69,4 +92,5 @@ export const EXPORT_COLUMNS = [
   'Ort',
   'E-Mail',
   'Telefon',
+  'Mobil',
 ] as const;

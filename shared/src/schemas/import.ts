@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from './common.ts';
+import { multilineText, optionalText, requiredText } from './common.ts';
 import { consentChannel, consentSource } from './consent.ts';
 
 export const IMPORT_KINDS = ['persons', 'organizations'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof importKind>;
 
-/** Fields a column can be mapped to. `organization` links the person to the organisation of that name (created when unknown). */
+/**
+ * Fields a column can be mapped to. `organization` links the person to the organisation of that name (created when
+ * unknown); `street`, `postalCode` and `city` are the address of an organisation the import creates.
+ */
 export const PERSON_IMPORT_FIELDS = [
   'salutation',
   'title',
@@ -18,6 +21,9 @@ export const PERSON_IMPORT_FIELDS = [
   'notes',
   'organization',
   'function',
+  'street',
+  'postalCode',
+  'city',
 ] as const;
 /** `sectors`: WZ 2008 codes separated by comma, semicolon or space; `kind` and `district` as code or German label. */
 export const ORGANIZATION_IMPORT_FIELDS = [
@@ -53,7 +59,10 @@ export const importBody = z
     fileName: requiredText(255),
     /** The .csv (UTF-8 or Windows-1252, `;`/`,`/tab) or .xlsx file, base64-encoded. */
     contentBase64: z.string().min(1).max(7_000_000),
-    /** Without it, the mapping the user used last for this kind, else one guessed from the column headers. */
+    /**
+     * Without it, each column is mapped by its header (German and English names, the app's own export headers); a
+     * column whose header is unknown takes the field the user chose for it last time.
+     */
     mapping: importMapping.optional(),
     decisions: z.record(z.string().regex(/^\d{1,7}$/, 'Zeilennummer'), importDecision).default({}),
     /** Persons only: a consent entry (granted) recorded for every imported person. */
@@ -62,7 +71,7 @@ export const importBody = z
         channel: consentChannel,
         source: consentSource.default('import'),
         legalBasis: optionalText(200),
-        evidence: optionalText(2000),
+        evidence: multilineText(2000),
       })
       .optional(),
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS } from '../vocab/enums.ts';
 import { attendanceRole, attendanceStatus } from './attendance.ts';
-import { isoDate, itemMeta, listQuery, optionalText, page, repeated, requiredText } from './common.ts';
+import { isoDate, itemMeta, listQuery, multilineText, page, repeated, requiredText } from './common.ts';
 import { eventKind, instant, topicRef } from './event.ts';
 import { entityRef } from './network.ts';
 
@@ -36,7 +36,7 @@ const interactionFields = {
   occurredAt: instant,
   kind: interactionKind,
   subject: requiredText(300),
-  summary: optionalText(20_000),
+  summary: multilineText(20_000),
   personIds: refIds,
   organizationIds: refIds,
   nodeId: refId.nullish().transform((v) => v ?? null),

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { isDistrictCode } from '../vocab/districts.ts';
 import { RELATION_TYPES } from '../vocab/enums.ts';
-import { isoDate, itemMeta, listQuery, optionalText, page, queryBool, repeated, requiredText } from './common.ts';
+import {
+  isoDate,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalText,
+  page,
+  queryBool,
+  repeated,
+  requiredText,
+} from './common.ts';
 
 export const relationType = z.enum(RELATION_TYPES);
 
@@ -33,7 +43,7 @@ const networkFields = {
   region: optionalText(100),
   isOwn: z.boolean(),
   website: optionalText(300),
-  description: optionalText(5000),
+  description: multilineText(5000),
 };
 export const networkInput = z.object({ ...networkFields, isOwn: networkFields.isOwn.default(false) });
 export type NetworkInput = z.input<typeof networkInput>;
@@ -127,7 +137,7 @@ const nodeFields = {
   hostOrganizationId: optionalRefId,
   openedOn: optionalDate,
   responsibleUserId: optionalRefId,
-  description: optionalText(5000),
+  description: multilineText(5000),
 };
 export const nodeInput = z.object(nodeFields);
 export type NodeInput = z.input<typeof nodeInput>;

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { isDistrictCode } from '../vocab/districts.ts';
 import { ORGANIZATION_KINDS, SIZE_CLASSES } from '../vocab/enums.ts';
 import { isValidWzCode } from '../vocab/wz2008.ts';
-import { itemMeta, listQuery, optionalEmail, optionalText, page, queryBool, repeated, requiredText } from './common.ts';
+import {
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalEmail,
+  optionalText,
+  page,
+  queryBool,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { relation, relationType } from './network.ts';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
@@ -61,7 +71,7 @@ const organizationFields = {
   website: optionalText(300),
   email: optionalEmail,
   phone: optionalText(60),
-  notes: optionalText(10_000),
+  notes: multilineText(10_000),
   sectors: z.array(wzCode).max(20),
   tagIds: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(50),
 };
@@ -154,6 +164,26 @@ export const organizationDuplicateGroups = z.object({
   ),
 });
 
+/** What a merge chooses per organisation: a single field, or the whole postal address (street, code, city, district). */
+export const ORGANIZATION_MERGE_FIELDS = [
+  'name',
+  'shortName',
+  'kind',
+  'sizeClass',
+  'employees',
+  'address',
+  'website',
+  'email',
+  'phone',
+] as const;
+export type OrganizationMergeField = (typeof ORGANIZATION_MERGE_FIELDS)[number];
+
 export const mergeBody = z.object({
   sourceId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the record merged into the target'),
+  /**
+   * Per field, whose value the merged organisation keeps: 'target' (this one) or 'source'. Unnamed fields keep the
+   * target's value, or the source's where the target has none. A website, e-mail or phone not kept goes into the notes.
+   */
+  keep: z.partialRecord(z.enum(ORGANIZATION_MERGE_FIELDS), z.enum(['target', 'source'])).default({}),
 });
+export type OrganizationMergeBody = z.input<typeof mergeBody>;

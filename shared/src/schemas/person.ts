@@ -8,9 +8,11 @@ import {
   SALUTATIONS,
 } from '../vocab/enums.ts';
 import {
+  email,
   isoDate,
   itemMeta,
   listQuery,
+  multilineText,
   optionalEmail,
   optionalText,
   page,
@@ -103,6 +105,35 @@ export const consentState = z.object({
 });
 export type ConsentState = z.infer<typeof consentState>;
 
+// Additional e-mail addresses and phone numbers
+
+export const CONTACT_POINT_KINDS = ['email', 'phone', 'mobile'] as const;
+export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
+
+export const contactPoint = z.object({
+  ...itemMeta,
+  kind: z.enum(CONTACT_POINT_KINDS),
+  value: z.string(),
+  /** e.g. 'privat', 'Sekretariat', 'aus Zusammenführung'. */
+  label: z.string().nullable(),
+});
+export type ContactPoint = z.infer<typeof contactPoint>;
+
+const contactLabel = optionalText(60);
+/** An e-mail must be an address (lower-cased like the main one); phone numbers are kept as written. */
+export const contactPointInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('email'), value: email, label: contactLabel }),
+  z.object({ kind: z.enum(['phone', 'mobile']), value: requiredText(60), label: contactLabel }),
+]);
+export type ContactPointInput = z.input<typeof contactPointInput>;
+/** `kind` stays; an e-mail is checked against the stored kind by the server. */
+export const contactPointPatch = z
+  .object({ value: requiredText(254), label: contactLabel })
+  .partial()
+  .strict();
+export type ContactPointPatch = z.input<typeof contactPointPatch>;
+export const contactPointParams = z.object({ id: queryId, contactPointId: queryId });
+
 // Persons
 
 const personFields = {
@@ -114,7 +145,7 @@ const personFields = {
   email: optionalEmail,
   phone: optionalText(60),
   mobile: optionalText(60),
-  notes: optionalText(10_000),
+  notes: multilineText(10_000),
   tagIds: z.array(refId).max(50),
 };
 
@@ -136,9 +167,13 @@ export const person = z.object({
   notes: z.string().nullable(),
   /** Set when this person was merged into another one (and so deleted). */
   mergedIntoId: z.number().int().nullable(),
+  /** Set by a GDPR erasure: the row stays for the counts, without any personal data. */
+  erasedAt: z.string().nullable(),
   affiliations: z.array(affiliation),
   offices: z.array(office),
   consents: z.array(consentState),
+  /** More e-mail addresses and phone numbers; the main `email` is the one exports write. */
+  contactPoints: z.array(contactPoint),
   /** 'Sehr geehrte Frau Dr. Müller,' — with a current office: 'Sehr geehrte Frau Landrätin,' */
   letterSalutation: z.string(),
 });
@@ -197,20 +232,92 @@ export const personDuplicateQuery = z.object({
   pageSize: queryId.max(500).default(50),
 });
 
+/** Fields of which a merge keeps one record's value; the other's e-mail or phone number stays as an additional one. */
+export const PERSON_MERGE_FIELDS = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'mobile',
+] as const;
+export type PersonMergeField = (typeof PERSON_MERGE_FIELDS)[number];
+
 export const mergeBody = z.object({
   /** The person merged into the one in the path; it ends up deleted with `mergedIntoId` set. */
   sourceId: refId,
+  /**
+   * Per field, whose value the merged person keeps: 'target' (this person) or 'source'. Unnamed fields keep the target's
+   * value, or the source's where the target has none. An e-mail, phone or mobile not kept stays as an additional one.
+   */
+  keep: z.partialRecord(z.enum(PERSON_MERGE_FIELDS), z.enum(['target', 'source'])).default({}),
 });
+export type MergeBody = z.input<typeof mergeBody>;
 
 // The person filter: one definition for the list, exports and segments.
 
 const ids = repeated(queryId);
 
 /**
+ * Conditions that must hold for one and the same attendance: the event's QTI node, kind, topic, the event itself, the
+ * period its start falls in, the attendance's status and role. Without `status` every status but `cancelled` counts.
+ */
+export const attendanceGroup = z
+  .object({
+    /** QTI node of the event. */
+    nodeId: ids,
+    eventKind: repeated(z.enum(EVENT_KINDS)),
+    /** Topic id of the event. */
+    topic: ids,
+    eventId: ids,
+    /** Event start on or after this day. */
+    from: isoDate.optional(),
+    /** Event start on or before this day. */
+    to: isoDate.optional(),
+    status: repeated(z.enum(ATTENDANCE_STATUSES)),
+    role: repeated(z.enum(ATTENDANCE_ROLES)),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    if (g.from && g.to && g.to < g.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'darf nicht vor from liegen' });
+  });
+export type AttendanceGroup = z.infer<typeof attendanceGroup>;
+export type AttendanceGroupInput = z.input<typeof attendanceGroup>;
+export const ATTENDANCE_GROUPS_MAX = 10;
+
+/**
+ * Attendance groups as a query parameter: each value one group as a JSON object (or a JSON array of groups), repeated
+ * for more groups — `attended={"nodeId":[1],"from":"2024-01-01"}`; in a JSON body (segments) a plain array of groups.
+ */
+const attendanceGroups = z.preprocess((value, ctx) => {
+  if (value === undefined) return undefined;
+  const out: unknown[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item !== 'string') {
+      out.push(item);
+      continue;
+    }
+    try {
+      const parsed: unknown = JSON.parse(item);
+      out.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'ist kein JSON-Objekt einer Teilnahmebedingung', input: item });
+      return z.NEVER;
+    }
+  }
+  return out;
+}, z.array(attendanceGroup).max(ATTENDANCE_GROUPS_MAX).optional());
+
+/**
  * Filters over persons (DESIGN.md §3). Filters combine with AND, the values of a repeated one with OR.
- * Organisation criteria apply to current affiliations. Attendance criteria (event, kind, status, role, date range,
- * topic) must hold for one and the same attendance. `excludeEventId`/`excludeEventKind` drop persons with an
- * attendance at such an event (with a status from `attendanceStatus`, when given).
+ * Organisation criteria apply to current affiliations. `attended` and `notAttended` are groups of attendance
+ * conditions: a person matches when they have (or have not) an attendance meeting every condition of the group; all
+ * groups must hold. The flat attendance criteria (event, kind, status, role, date range, topic) are one more such
+ * group, kept for existing links and segments: without `attendanceStatus` it counts every status, cancelled ones
+ * too. `excludeEventId`/`excludeEventKind` drop persons with an attendance at such an event (with a status from
+ * `attendanceStatus`, when given, else any but cancelled) at any time.
  */
 export const personFilter = z.object({
   q: z.string().trim().max(200).optional(),
@@ -219,12 +326,18 @@ export const personFilter = z.object({
   /** WZ 2008 code prefix: '29' matches 29, 29.1 and 29.32; a section letter matches its whole section. */
   sector: repeated(wzCode),
   district: repeated(districtCode),
-  /** Currently affiliated to an organisation related to the node (or hosting it), or an attendance (not cancelled)
-   * at an event of the node. */
+  /** Currently affiliated to an organisation related to the node (or hosting it). */
+  affiliatedNodeId: ids,
+  /** Either of: affiliated as `affiliatedNodeId`, or an attendance (not cancelled) at an event of the node. Kept for
+   * existing links and segments; `affiliatedNodeId` and an `attended` group with `nodeId` ask each on its own. */
   nodeId: ids,
   relationType: repeated(z.enum(RELATION_TYPES)),
   tag: ids,
   hasEmail: queryBool.optional(),
+  /** Has an attendance meeting every condition of the group, for each group. */
+  attended: attendanceGroups,
+  /** Has no attendance meeting every condition of the group, for each group. */
+  notAttended: attendanceGroups,
   eventId: ids,
   eventKind: repeated(z.enum(EVENT_KINDS)),
   attendanceStatus: repeated(z.enum(ATTENDANCE_STATUSES)),

@@ -63,17 +63,22 @@ export const reachMetrics = z.object({
   organizations: z.number().int(),
   /** Of them SMEs: size class micro/small/medium, or fewer than 250 employees when no size class is set. */
   smes: z.number().int(),
-  /** Unique persons reached (erased persons included). */
+  /** Unique persons reached (erased persons included); at events only those who attended in a participant role. */
   persons: z.number().int(),
   /** Events held (by start date). */
   events: z.number().int(),
   eventsByKind,
-  /** Attendances with status attended. */
+  /** Attendances with status attended in a participant role (guest). */
   attendances: z.number().int(),
-  /** Unique persons who attended a course. */
+  /** Unique persons who attended a course in a participant role. */
   courseParticipants: z.number().int(),
-  /** Hours credited for course sessions held in the period. */
+  /** Hours credited to participants for course sessions held in the period. */
   courseHours: z.number(),
+  /**
+   * Unique persons who attended an event in another role (trainer, organiser, speaker, panelist, moderator, press):
+   * shown apart, counted nowhere else. Absent in reports frozen before staff were counted apart.
+   */
+  staff: z.number().int().optional(),
   /** Interactions logged. */
   interactions: z.number().int(),
 });

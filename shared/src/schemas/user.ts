@@ -9,6 +9,8 @@ export const user = z.object({
   role,
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  /** Has an authenticator app or a passkey. */
+  hasSecondFactor: z.boolean(),
 });
 export type User = z.infer<typeof user>;
 

@@ -88,6 +88,21 @@ export const ATTENDANCE_ROLE = {
 } as const;
 export const ATTENDANCE_ROLES = codes(ATTENDANCE_ROLE);
 export type AttendanceRole = keyof typeof ATTENDANCE_ROLE;
+/**
+ * The audience: who attends in these roles is a participant — gets a Teilnahmebescheinigung and is counted as reached
+ * and as a course participant. Every other role runs or covers the event (Mitwirkende and press) and is counted apart.
+ */
+export const PARTICIPANT_ROLES = ['guest'] as const satisfies readonly AttendanceRole[];
+export const isParticipantRole = (role: string) => (PARTICIPANT_ROLES as readonly string[]).includes(role);
+/** Who contributes to an event: a confirmation of their contribution (Bestätigung der Mitwirkung) instead of a certificate. */
+export const CONTRIBUTOR_ROLES = [
+  'trainer',
+  'organiser',
+  'speaker',
+  'panelist',
+  'moderator',
+] as const satisfies readonly AttendanceRole[];
+export const isContributorRole = (role: string) => (CONTRIBUTOR_ROLES as readonly string[]).includes(role);
 
 export const INTERACTION_KIND = {
   call: { de: 'Telefonat', en: 'Call' },

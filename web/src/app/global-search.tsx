@@ -73,7 +73,7 @@ export function GlobalSearch() {
       shortcut={['mod + K', '/']}
       scrollable
       maxHeight={440}
-      aria-label={t('search.label')}
+      title={t('search.label')}
     >
       <Spotlight.Search
         placeholder={t('search.placeholder')}

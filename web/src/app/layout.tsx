@@ -2,9 +2,9 @@ import type { SessionUser } from '@anett/shared/schemas/auth';
 import {
   AppShell,
   Avatar,
-  Badge,
   Box,
   Burger,
+  Button,
   Group,
   Kbd,
   Menu,
@@ -16,7 +16,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconAffiliate,
@@ -32,13 +32,15 @@ import {
   IconMessages,
   IconSearch,
   IconSettings,
+  IconShieldLock,
   IconSteeringWheel,
   IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/empty-state.tsx';
+import { PageLoader } from '../components/full-page-loader.tsx';
 import { ButtonLink, NavLinkLink } from '../components/router-link.tsx';
 import { useLogout } from '../features/auth/api.ts';
 import { useSessionUser } from '../features/auth/session.ts';
@@ -81,8 +83,13 @@ type NavItem = {
 };
 
 type AdminNavItem = {
-  to: '/verwaltung/benutzer' | '/verwaltung/dubletten' | '/verwaltung/themen';
-  label: 'nav.users' | 'duplicates.nav' | 'tags.topics.nav';
+  to:
+    | '/verwaltung/benutzer'
+    | '/verwaltung/dubletten'
+    | '/verwaltung/themen'
+    | '/verwaltung/sperrliste'
+    | '/verwaltung/inaktive-personen';
+  label: 'nav.users' | 'duplicates.nav' | 'tags.topics.nav' | 'privacy.suppressionsNav' | 'privacy.inactiveNav';
   roles: SessionUser['role'][];
 };
 
@@ -105,6 +112,8 @@ const NAV: NavItem[] = [
       { to: '/verwaltung/benutzer', label: 'nav.users', roles: ['admin'] },
       { to: '/verwaltung/dubletten', label: 'duplicates.nav', roles: ['admin', 'manager'] },
       { to: '/verwaltung/themen', label: 'tags.topics.nav', roles: ['admin'] },
+      { to: '/verwaltung/sperrliste', label: 'privacy.suppressionsNav', roles: ['admin'] },
+      { to: '/verwaltung/inaktive-personen', label: 'privacy.inactiveNav', roles: ['admin'] },
     ],
   },
 ];
@@ -128,13 +137,14 @@ function SearchButton() {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('header.searchShortcut')}>
-      <UnstyledButton className="search-button" onClick={openGlobalSearch} aria-label={t('header.searchShortcut')}>
+      <UnstyledButton className="search-button" onClick={openGlobalSearch} aria-keyshortcuts="/ Control+K">
         <Group gap={8} wrap="nowrap">
-          <IconSearch size={16} stroke={1.8} />
-          <Text size="sm" c="dimmed" visibleFrom="sm" style={{ flex: 1 }}>
+          <IconSearch size={16} stroke={1.8} aria-hidden />
+          {/* The visible text is the button's name; on narrow screens it is there for screen readers only. */}
+          <Text size="sm" c="dimmed" style={{ flex: 1 }} className="search-button-text">
             {t('header.searchButton')} …
           </Text>
-          <Kbd size="xs" visibleFrom="sm">
+          <Kbd size="xs" visibleFrom="sm" aria-hidden>
             /
           </Kbd>
         </Group>
@@ -151,77 +161,152 @@ const initials = (name: string) =>
     .map((p) => p[0]?.toUpperCase())
     .join('');
 
-function UserMenu({ user }: { user: SessionUser }) {
+/** A navigation group (Verwaltung): a button that opens its sub-pages, reachable with Tab like every link. */
+function NavGroup({ item, active, children }: { item: NavItem; active: boolean; children: ReactNode }) {
   const { t } = useTranslation();
-  const [passwordOpen, password] = useDisclosure(false);
+  const [opened, setOpened] = useState(active);
+  const id = `nav-group-${item.label}`;
+  return (
+    <NavLink
+      component="button"
+      type="button"
+      label={t(`nav.${item.label}`)}
+      leftSection={item.icon}
+      active={active}
+      opened={opened}
+      onChange={setOpened}
+      aria-expanded={opened}
+      aria-controls={id}
+      className="nav-link"
+      childrenOffset={30}
+    >
+      <div id={id}>{children}</div>
+    </NavLink>
+  );
+}
+
+/** Logout and "change password" for the header menu and the mobile navigation. */
+function useAccount() {
+  const { t } = useTranslation();
   const logout = useLogout();
   const navigate = useNavigate();
-
+  const [passwordOpen, password] = useDisclosure(false);
   const onLogout = async () => {
     await logout();
     notifications.show({ message: t('header.loggedOut') });
     await navigate({ to: '/login' });
   };
+  const passwordModal = passwordOpen && (
+    <Suspense fallback={null}>
+      <ChangePasswordModal opened onClose={password.close} />
+    </Suspense>
+  );
+  return { onLogout, openPassword: password.open, passwordModal };
+}
 
+function UserMenu({ user, account }: { user: SessionUser; account: ReturnType<typeof useAccount> }) {
+  const { t } = useTranslation();
   return (
-    <>
-      <Menu position="bottom-end" width={260} shadow="md">
-        <Menu.Target>
-          <UnstyledButton className="user-button" aria-label={`${t('header.userMenu')}: ${user.name}`}>
-            <Group gap={8} wrap="nowrap">
-              <Avatar size={32} radius="xl" color="anett" variant="filled">
-                {initials(user.name)}
-              </Avatar>
-              <Box visibleFrom="lg" style={{ lineHeight: 1.2 }}>
-                <Text size="sm" fw={600} truncate maw={160}>
-                  {user.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`roles.${user.role}`)}
-                </Text>
-              </Box>
-              <IconChevronDown size={14} stroke={1.8} />
-            </Group>
-          </UnstyledButton>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Box px="sm" py={8}>
-            <Text size="sm" fw={600} truncate>
+    <Menu position="bottom-end" width={260} shadow="md">
+      <Menu.Target>
+        {/* Named by what it shows (name and role) plus its purpose, so speech input can use the visible text. */}
+        <UnstyledButton className="user-button">
+          <Group gap={8} wrap="nowrap">
+            <Avatar size={32} radius="xl" color="anett" variant="filled" aria-hidden>
+              {initials(user.name)}
+            </Avatar>
+            <Box visibleFrom="lg" style={{ lineHeight: 1.2 }}>
+              <Text size="sm" fw={600} truncate maw={160}>
+                {user.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`roles.${user.role}`)}
+              </Text>
+            </Box>
+            <Box hiddenFrom="lg" className="visually-hidden">
               {user.name}
-            </Text>
-            <Text size="xs" c="dimmed" truncate>
-              {user.email}
-            </Text>
-            <Badge mt={6} size="sm" variant="light">
-              {t(`roles.${user.role}`)}
-            </Badge>
-          </Box>
-          <Menu.Divider />
-          <Menu.Item leftSection={<IconKey size={16} />} onClick={password.open}>
-            {t('header.changePassword')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconLogout size={16} />} onClick={onLogout}>
-            {t('header.logout')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      {passwordOpen && (
-        <Suspense fallback={null}>
-          <ChangePasswordModal opened onClose={password.close} />
-        </Suspense>
-      )}
-    </>
+            </Box>
+            <span className="visually-hidden">– {t('header.userMenu')}</span>
+            <IconChevronDown size={14} stroke={1.8} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
+            {user.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {user.email}
+          </Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconShieldLock size={16} />} component={Link} to="/konto/sicherheit">
+          {t('security.page.nav')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={account.openPassword}>
+          {t('header.changePassword')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={account.onLogout}>
+          {t('header.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
-export function AppLayout() {
+/** On narrow screens the header has no room for the user menu and language switch: they live in the drawer. */
+function MobileAccount({ user, account }: { user: SessionUser; account: ReturnType<typeof useAccount> }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group gap={8} wrap="nowrap" px="xs">
+        <Avatar size={32} radius="xl" color="anett" variant="filled" aria-hidden>
+          {initials(user.name)}
+        </Avatar>
+        <Box style={{ lineHeight: 1.2, minWidth: 0 }}>
+          <Text size="sm" fw={600} truncate>
+            {user.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {t(`roles.${user.role}`)} · {user.email}
+          </Text>
+        </Box>
+      </Group>
+      <Group gap="xs" px="xs" justify="space-between" wrap="nowrap">
+        <Text size="sm" aria-hidden>
+          {t('header.language')}
+        </Text>
+        <LanguageSwitch />
+      </Group>
+      <ButtonLink to="/konto/sicherheit" size="xs" variant="default" leftSection={<IconShieldLock size={14} />} mx="xs">
+        {t('security.page.nav')}
+      </ButtonLink>
+      <Group gap="xs" px="xs" grow>
+        <Button size="xs" variant="default" leftSection={<IconKey size={14} />} onClick={account.openPassword}>
+          {t('header.changePassword')}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconLogout size={14} />} onClick={account.onLogout}>
+          {t('header.logout')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function AppLayout({ pending = false }: { pending?: boolean }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const [navOpen, nav] = useDisclosure(false);
+  const account = useAccount();
+  // Rendered in one place only (not hidden by CSS): one language switch, one logout for tests and assistive tech.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Logged out (here or in another tab): the app is on its way to the login page.
   if (!user) return null;
-  const items = NAV.filter((item) => !item.adminOnly || user.role === 'admin')
+  // "Enrol now": only the security page works until a second factor is set up.
+  const restricted = user.secondFactor === 'required';
+  const items = NAV.filter((item) => !restricted && (!item.adminOnly || user.role === 'admin'))
     .map((item) => ({ ...item, children: item.children?.filter((c) => c.roles.includes(user.role)) }))
     .filter((item) => !item.children || item.children.length > 0);
 
@@ -257,10 +342,10 @@ export function AppLayout() {
               </Link>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {user.role !== 'viewer' && <QuickLogHeaderButton />}
-              <SearchButton />
-              <LanguageSwitch />
-              <UserMenu user={user} />
+              {user.role !== 'viewer' && !restricted && <QuickLogHeaderButton />}
+              {!restricted && <SearchButton />}
+              {wide && <LanguageSwitch />}
+              {wide && <UserMenu user={user} account={account} />}
             </Group>
           </Group>
         </AppShell.Header>
@@ -271,15 +356,7 @@ export function AppLayout() {
               <Stack gap={2}>
                 {items.map((item) =>
                   item.children ? (
-                    <NavLink
-                      key={item.to}
-                      label={t(`nav.${item.label}`)}
-                      leftSection={item.icon}
-                      active={isActive(pathname, item)}
-                      defaultOpened={isActive(pathname, item)}
-                      className="nav-link"
-                      childrenOffset={30}
-                    >
+                    <NavGroup key={item.to} item={item} active={isActive(pathname, item)}>
                       {item.children.map((child) => (
                         <NavLinkLink
                           key={child.to}
@@ -290,7 +367,7 @@ export function AppLayout() {
                           className="nav-link"
                         />
                       ))}
-                    </NavLink>
+                    </NavGroup>
                   ) : (
                     <NavLinkLink
                       key={item.to}
@@ -308,6 +385,7 @@ export function AppLayout() {
             </nav>
           </AppShell.Section>
           <AppShell.Section>
+            {!wide && <MobileAccount user={user} account={account} />}
             <Text size="xs" c="dimmed" px="xs" py={6}>
               {t('app.tagline')}
             </Text>
@@ -316,12 +394,31 @@ export function AppLayout() {
 
         <AppShell.Main id="main" tabIndex={-1} className="app-main">
           <Box maw={1440} mx="auto">
-            <Outlet />
+            {pending ? <PageLoader /> : <Outlet />}
           </Box>
         </AppShell.Main>
       </AppShell>
-      <GlobalSearch />
-      {user.role !== 'viewer' && <QuickLogHost />}
+      {account.passwordModal}
+    </>
+  );
+}
+
+/**
+ * The root of every page: the global search (`/`) and the quick log (`n`) live here, outside the app layout, so
+ * that they listen from the moment of the login on, also while the first page's code still loads, and keep their
+ * state when the layout is replaced.
+ */
+export function RootLayout() {
+  const user = useSessionUser();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // Not while a second factor must be enrolled first: only the security page works then.
+  const inApp =
+    !!user && user.secondFactor !== 'required' && !pathname.startsWith('/login') && !pathname.endsWith('/checkin');
+  return (
+    <>
+      <Outlet />
+      {inApp && <GlobalSearch />}
+      {inApp && user.role !== 'viewer' && <QuickLogHost />}
     </>
   );
 }

@@ -6,7 +6,6 @@ import {
   createRouter,
   type ErrorComponentProps,
   lazyRouteComponent,
-  Outlet,
   redirect,
   useRouter,
 } from '@tanstack/react-router';
@@ -21,7 +20,7 @@ import { organizationDetailSearch, organizationsSearch } from '../features/organ
 import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
 import { reachSearch } from '../features/reports/search.ts';
 import { session } from '../lib/api-client.ts';
-import { AppLayout, ForbiddenPage, NotFoundPage } from './layout.tsx';
+import { AppLayout, ForbiddenPage, NotFoundPage, RootLayout } from './layout.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -42,7 +41,7 @@ function RouteError({ error, reset }: ErrorComponentProps) {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: RootLayout,
   notFoundComponent: () => (
     <Box p="lg">
       <NotFoundPage />
@@ -68,8 +67,17 @@ const appRoute = createRoute({
     if (!session.user) {
       throw redirect({ to: '/login', search: { redirect: location.href === '/' ? undefined : location.href } });
     }
+    // "Enrol now": the role requires a second factor the user does not have yet; nothing else works until then.
+    if (session.user.secondFactor === 'required' && location.pathname !== SECURITY_PATH) {
+      throw redirect({ to: SECURITY_PATH, replace: true });
+    }
   },
   component: AppLayout,
+  // Right after the login the layout shows at once (a spinner inside while the first page's code loads): the login
+  // form, with focus in the password field, used to stay up to a second and swallowed the first `n` or `/`.
+  pendingComponent: () => <AppLayout pending />,
+  pendingMs: 0,
+  pendingMinMs: 0,
   errorComponent: RouteError,
   notFoundComponent: NotFoundPage,
 });
@@ -185,6 +193,14 @@ const exportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/segments/segments-page.tsx'), 'SegmentsPage'),
 });
 
+const SECURITY_PATH = '/konto/sicherheit';
+
+const securityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: SECURITY_PATH,
+  component: lazyRouteComponent(() => import('../features/auth/security-page.tsx'), 'SecurityPage'),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/benutzer',
@@ -215,6 +231,26 @@ const topicsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/tags/topics-page.tsx'), 'TopicsPage'),
 });
 
+const suppressionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/sperrliste',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/privacy/suppressions-page.tsx'), 'SuppressionsPage'),
+});
+
+const inactiveRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/inaktive-personen',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/privacy/inactive-page.tsx'), 'InactivePage'),
+});
+
 /** Unknown addresses inside the app: shown within the layout (and behind the login). */
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -239,9 +275,12 @@ const routeTree = rootRoute.addChildren([
     networkGraphRoute,
     reachReportRoute,
     exportsRoute,
+    securityRoute,
     usersRoute,
     duplicatesRoute,
     topicsRoute,
+    suppressionsRoute,
+    inactiveRoute,
     notFoundRoute,
   ]),
 ]);

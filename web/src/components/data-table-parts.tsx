@@ -22,10 +22,11 @@ export function TableSkeleton({ rows = 8 }: { rows?: number }) {
   );
 }
 
-/** German/English texts and labels of mantine-datatable's pagination. */
+/** German/English texts and labels of mantine-datatable's pagination and empty state. */
 export function usePaginationLabels() {
   const { t } = useTranslation();
   return {
+    noRecordsText: t('ui.noRecords'),
     recordsPerPageLabel: t('common.perPage'),
     paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) =>
       t('common.pagination', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(totalRecords) }),

@@ -9,7 +9,7 @@ export function PageHeader({ title, description, actions, meta }: Props) {
     <Group justify="space-between" align="flex-start" wrap="wrap" gap="md" mb="lg">
       <Stack gap={4} style={{ minWidth: 0, flex: '1 1 320px' }}>
         <Group gap="sm" align="baseline" wrap="wrap">
-          <Title order={1} fz={{ base: 24, md: 28 }}>
+          <Title order={1} fz={{ base: 24, md: 28 }} maw="100%">
             {title}
           </Title>
           {meta}

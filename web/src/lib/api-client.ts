@@ -49,13 +49,15 @@ export type ApiResponse<T> = {
   disposition?: string | null;
 };
 
-/** `?a=1&tag=x&tag=y`: arrays as repeated keys, empty values left out. */
+/** `?a=1&tag=x&tag=y`: arrays as repeated keys, objects as JSON, empty values left out. */
 export function toQueryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean')
         params.append(key, String(v));
+      // A structured value (an attendance group) travels as one JSON parameter.
+      else if (v !== null && typeof v === 'object') params.append(key, JSON.stringify(v));
     }
   }
   const s = params.toString();
@@ -150,10 +152,12 @@ function lose() {
 }
 
 async function postRefresh(): Promise<LoginResponse> {
+  // JSON only: the server refuses a refresh that a cross-site form could send.
   const res = await fetch('/api/auth/refresh', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: '{}',
   });
   if (!res.ok) throw await toApiError(res);
   return (await res.json()) as LoginResponse;
@@ -208,7 +212,14 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, problem, Number.isFinite(retry) && retry > 0 ? retry : undefined);
 }
 
-const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh'];
+/** Public steps of the login: a 401 there is an answer, not an expired session. */
+const NO_REFRESH = [
+  '/api/auth/login',
+  '/api/auth/login/second-factor',
+  '/api/auth/passkey/options',
+  '/api/auth/passkey/login',
+  '/api/auth/refresh',
+];
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   // The UI language (kept on <html lang>): the server explains bad input in it.

@@ -1,6 +1,7 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as securityMessages } from '../features/auth/messages.ts';
 import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
@@ -10,6 +11,7 @@ import { messages as interactionsMessages } from '../features/interactions/messa
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as privacyMessages } from '../features/privacy/messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -89,6 +91,32 @@ export const de = {
     perPage: 'Pro Seite',
     versionConflict: 'Der Datensatz wurde inzwischen von jemand anderem geändert. Die Liste wurde neu geladen.',
   },
+  ui: {
+    dateFormat: 'DD.MM.YYYY',
+    dateTimeFormat: 'DD.MM.YYYY HH:mm',
+    clear: 'Eingabe leeren',
+    close: 'Schließen',
+    togglePassword: 'Zeichen anzeigen oder verbergen',
+    noRecords: 'Keine Einträge',
+    loading: 'Wird geladen …',
+    notifications: 'Benachrichtigungen',
+    sortedAscending: 'aufsteigend sortiert',
+    sortedDescending: 'absteigend sortiert',
+    previousMonth: 'Vorheriger Monat',
+    nextMonth: 'Nächster Monat',
+    previousYear: 'Vorheriges Jahr',
+    nextYear: 'Nächstes Jahr',
+    previousDecade: 'Vorheriges Jahrzehnt',
+    nextDecade: 'Nächstes Jahrzehnt',
+    monthLevelControl: 'Monat wählen',
+    yearLevelControl: 'Jahr wählen',
+    apply: 'Übernehmen',
+    hours: 'Stunden',
+    minutes: 'Minuten',
+    seconds: 'Sekunden',
+    scrollLeft: 'Nach links blättern',
+    scrollRight: 'Nach rechts blättern',
+  },
   placeholder: {
     badge: 'In Vorbereitung',
     dashboard:
@@ -118,8 +146,6 @@ export const de = {
     current: 'Aktuelles Passwort',
     new: 'Neues Passwort',
     confirm: 'Neues Passwort wiederholen',
-    rule: 'Mindestens 10 Zeichen.',
-    tooShort: 'Mindestens 10 Zeichen.',
     mismatch: 'Die Passwörter stimmen nicht überein.',
     wrongCurrent: 'Das aktuelle Passwort ist falsch.',
     changed: 'Ihr Passwort wurde geändert. Andere Sitzungen wurden beendet.',
@@ -178,6 +204,8 @@ export const de = {
   graph: graphMessages.de,
   exports: exportsMessages.de,
   segments: segmentsMessages.de,
+  security: securityMessages.de,
+  privacy: privacyMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',

@@ -1,6 +1,7 @@
 import { messages as filtersMessages } from '../components/filters/messages.ts';
 import { messages as formsMessages } from '../components/forms/messages.ts';
 import { messages as historyMessages } from '../components/history/messages.ts';
+import { messages as securityMessages } from '../features/auth/messages.ts';
 import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
 import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
 import { messages as eventsMessages } from '../features/events/messages.ts';
@@ -10,6 +11,7 @@ import { messages as interactionsMessages } from '../features/interactions/messa
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
+import { messages as privacyMessages } from '../features/privacy/messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -90,6 +92,32 @@ export const en: Translation = {
     perPage: 'Per page',
     versionConflict: 'Someone else changed this record in the meantime. The list has been reloaded.',
   },
+  ui: {
+    dateFormat: 'DD/MM/YYYY',
+    dateTimeFormat: 'DD/MM/YYYY HH:mm',
+    clear: 'Clear',
+    close: 'Close',
+    togglePassword: 'Show or hide the characters',
+    noRecords: 'No records',
+    loading: 'Loading …',
+    notifications: 'Notifications',
+    sortedAscending: 'sorted ascending',
+    sortedDescending: 'sorted descending',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+    monthLevelControl: 'Choose month',
+    yearLevelControl: 'Choose year',
+    apply: 'Apply',
+    hours: 'Hours',
+    minutes: 'Minutes',
+    seconds: 'Seconds',
+    scrollLeft: 'Scroll left',
+    scrollRight: 'Scroll right',
+  },
   placeholder: {
     badge: 'Coming soon',
     dashboard: 'Reach figures will appear here: SMEs, people and events reached per QTI node and quarter.',
@@ -118,8 +146,6 @@ export const en: Translation = {
     current: 'Current password',
     new: 'New password',
     confirm: 'Repeat new password',
-    rule: 'At least 10 characters.',
-    tooShort: 'At least 10 characters.',
     mismatch: 'The passwords do not match.',
     wrongCurrent: 'The current password is wrong.',
     changed: 'Your password has been changed. Other sessions were ended.',
@@ -177,6 +203,8 @@ export const en: Translation = {
   graph: graphMessages.en,
   exports: exportsMessages.en,
   segments: segmentsMessages.en,
+  security: securityMessages.en,
+  privacy: privacyMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     USER_EMAIL_TAKEN: 'This e-mail address is already in use.',

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { nowIso } from '../../lib/time.ts';
+import { toSessionUser } from '../../plugins/auth.ts';
 import type { UserRow } from '../users/users.repository.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -27,12 +28,12 @@ export function createAuthService(app: FastifyInstance, ctx: AppContext) {
         createdAt: nowIso(),
       })
       .run();
-    const accessToken = app.jwt.sign({ sub: String(user.id), tv: user.tokenVersion });
+    const accessToken = app.jwt.sign({ sub: String(user.id), tv: user.tokenVersion, fam: familyId });
     return {
       accessToken,
       expiresIn: config.accessTokenTtl,
       refreshToken,
-      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      user: toSessionUser(user, ctx.factors),
     };
   }
 
@@ -41,7 +42,10 @@ export function createAuthService(app: FastifyInstance, ctx: AppContext) {
       return issue(user, randomUUID());
     },
 
-    /** Rotates a refresh token. A token used twice means it was stolen: the whole family is revoked. */
+    /**
+     * Rotates a refresh token. A token used twice means it was stolen: the whole family is revoked, and with it the
+     * family's access tokens (they carry the family id).
+     */
     refresh(token: string | undefined): Session {
       const invalid = new AppError('INVALID_REFRESH_TOKEN', 401, 'Session expired; please log in again');
       if (!token || token.length > 200) throw invalid;

@@ -5,7 +5,7 @@ import type { ConsentState } from '@anett/shared/schemas/person';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 
-type ConsentValues = Omit<z.output<typeof consentInput>, 'suppress'>;
+type ConsentValues = Omit<z.output<typeof consentInput>, 'suppress' | 'declaredOn'> & { declaredOn?: string | null };
 
 /** The state per channel: the first (= latest) entry of each channel in a newest-first ledger. */
 export function currentConsents(entries: ConsentEntry[]): ConsentState[] {
@@ -42,6 +42,7 @@ export function createConsentsRepository(db: Db) {
           legalBasis: c.legalBasis,
           source: c.source,
           evidence: c.evidence,
+          declaredOn: c.declaredOn,
           recordedAt: c.recordedAt,
           recordedBy: c.recordedById === null ? null : { id: c.recordedById, name: userName ?? '' },
         }));

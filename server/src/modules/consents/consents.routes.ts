@@ -1,18 +1,26 @@
-import { idParams } from '@anett/shared/schemas/common';
+import { idParams, okResponse } from '@anett/shared/schemas/common';
 import {
   consentCreated,
   consentInput,
   consentLedger,
+  type SuppressionReasonCode,
+  suppression,
   suppressionCheck,
   suppressionCheckQuery,
+  suppressionInput,
+  suppressionListQuery,
+  suppressionPage,
+  suppressionParams,
+  suppressionRemoval,
 } from '@anett/shared/schemas/consent';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
-import { nowIso } from '../../lib/time.ts';
+import { berlinToday, nowIso } from '../../lib/time.ts';
+import { displayName } from '../persons/persons.repository.ts';
 import { personDeleted } from '../persons/persons.service.ts';
 import { currentConsents } from './consents.repository.ts';
 
@@ -56,8 +64,9 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       if (person.deletedAt || person.erasedAt) throw personDeleted(person);
       const { suppress, ...values } = request.body;
       if (suppress && !person.email) throw fieldError('suppress', 'die Person hat keine E-Mail-Adresse');
+      const declared = { ...values, declaredOn: values.declaredOn ?? berlinToday() };
       const entry = ctx.persons.transaction(() => {
-        const row = ctx.consents.append(person.id, values, request.user.id, nowIso());
+        const row = ctx.consents.append(person.id, declared, request.user.id, nowIso());
         if (suppress && person.email) ctx.suppressions.add(person.email, 'objection');
         ctx.audit.record({
           ...actor(request),
@@ -70,12 +79,14 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
               status: values.status,
               source: values.source,
               legalBasis: values.legalBasis,
+              declaredOn: declared.declaredOn,
             },
             ...(suppress ? { suppressed: true } : {}),
           },
         });
         return row;
       });
+      if (suppress) ctx.privacyLedger.mirror();
       const entries = ctx.consents.entries(person.id);
       const created = entries.find((e) => e.id === entry.id);
       return reply.code(201).send({
@@ -100,6 +111,111 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request) => {
       const found = ctx.suppressions.find(request.query.email);
       return { suppressed: found !== undefined, reason: found?.reason ?? null, since: found?.createdAt ?? null };
+    },
+  );
+}
+
+/** Entries of the suppression list with the live persons who carry each address. */
+function withPersons(
+  ctx: AppContext,
+  rows: { emailHash: string; reason: string; note: string | null; createdAt: string }[],
+) {
+  const matches = ctx.suppressions.personsByHash(rows.map((r) => r.emailHash));
+  return rows.map((r) => ({
+    ...r,
+    reason: r.reason as SuppressionReasonCode,
+    persons: matches
+      .filter((m) => m.hash === r.emailHash)
+      .map((m) => ({ id: m.id, name: displayName(m), email: m.email })),
+  }));
+}
+
+export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['consents'];
+
+  app.get(
+    '/api/suppressions',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'The suppression list (hashed addresses), newest first, with the persons in the CRM who carry each',
+        querystring: suppressionListQuery,
+        response: { 200: suppressionPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, sort, email } = request.query;
+      const { rows, total } = ctx.suppressions.list({ page, pageSize, sort, email });
+      return { items: withPersons(ctx, rows), total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/suppressions',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Block an e-mail address from exports and re-import (stored hashed), with the reason; audited',
+        body: suppressionInput,
+        response: { 201: suppression, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { email, reason, note } = request.body;
+      if (ctx.suppressions.find(email)) {
+        throw new AppError('SUPPRESSION_EXISTS', 409, 'The address is already on the suppression list');
+      }
+      const row = await ctx.write(() => {
+        ctx.suppressions.add(email, reason, note);
+        const added = ctx.suppressions.find(email);
+        if (!added) throw new Error('suppression not written');
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'suppression',
+          entityId: null,
+          action: 'create',
+          diff: { emailHash: added.emailHash, reason, note },
+        });
+        return added;
+      });
+      ctx.privacyLedger.mirror();
+      const [created] = withPersons(ctx, [row]);
+      return reply.code(201).send(created as NonNullable<typeof created>);
+    },
+  );
+
+  app.delete(
+    '/api/suppressions/:hash',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Take an address off the suppression list, with the reason (audited)',
+        params: suppressionParams,
+        body: suppressionRemoval,
+        response: { 200: okResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { hash } = request.params;
+      if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');
+      await ctx.write(() => {
+        const removed = ctx.suppressions.remove(hash);
+        if (!removed) throw notFound('suppression');
+        ctx.audit.record({
+          ...actor(request),
+          entity: 'suppression',
+          entityId: null,
+          action: 'delete',
+          diff: { emailHash: hash, reason: removed.reason, note: request.body.note },
+        });
+      });
+      // The removal holds across a restore too (the ledger would bring the address back otherwise).
+      ctx.privacyLedger.recordRemoval(hash, nowIso());
+      return { ok: true as const };
     },
   );
 }

@@ -1,8 +1,9 @@
 import { hash } from 'node:crypto';
 import type { Db } from '@anett/db/client';
-import { suppressions } from '@anett/db/schema';
+import { persons, suppressions } from '@anett/db/schema';
 import { normalizeEmail } from '@anett/shared/normalize';
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
 /** SHA-256 (hex) of the normalised e-mail: the suppression list never stores an address in the clear. */
@@ -18,7 +19,7 @@ export function registerEmailHash(connection: Db['$client']): void {
   );
 }
 
-export type SuppressionReason = 'objection' | 'erasure';
+export type SuppressionReason = 'objection' | 'erasure' | 'other';
 
 export function createSuppressionsRepository(db: Db) {
   registerEmailHash(db.$client);
@@ -48,11 +49,60 @@ export function createSuppressionsRepository(db: Db) {
     },
 
     /** Adds the address (no-op when it is already listed). */
-    add(email: string, reason: SuppressionReason): void {
+    add(email: string, reason: SuppressionReason, note: string | null = null): void {
       db.insert(suppressions)
-        .values({ emailHash: emailHash(email), reason, createdAt: nowIso() })
+        .values({ emailHash: emailHash(email), reason, note, createdAt: nowIso() })
         .onConflictDoNothing()
         .run();
+    },
+
+    /** A page of the list, newest first unless sorted otherwise; `email` narrows it to that address. */
+    list(query: { page: number; pageSize: number; sort?: { desc: boolean } | undefined; email?: string | undefined }) {
+      const where = query.email ? eq(suppressions.emailHash, emailHash(query.email)) : undefined;
+      const { limit, offset } = limitOffset(query);
+      const dir = query.sort && !query.sort.desc ? asc : desc;
+      const rows = db
+        .select()
+        .from(suppressions)
+        .where(where)
+        .orderBy(dir(suppressions.createdAt), asc(suppressions.emailHash))
+        .limit(limit)
+        .offset(offset)
+        .all();
+      const total = db.select({ n: count() }).from(suppressions).where(where).get()?.n ?? 0;
+      return { rows, total };
+    },
+
+    /** Live persons whose address has one of the hashes (hashes every address once: for a page of the list). */
+    personsByHash(hashes: string[]) {
+      if (hashes.length === 0) return [];
+      return db
+        .select({
+          hash: sql<string>`${sql.raw(EMAIL_HASH_SQL)}(${persons.email})`,
+          id: persons.id,
+          title: persons.title,
+          firstName: persons.firstName,
+          lastName: persons.lastName,
+          email: sql<string>`${persons.email}`,
+        })
+        .from(persons)
+        .where(
+          and(
+            isNull(persons.deletedAt),
+            isNull(persons.erasedAt),
+            inArray(sql`${sql.raw(EMAIL_HASH_SQL)}(${persons.email})`, hashes),
+          ),
+        )
+        .orderBy(asc(persons.sortKey), asc(persons.id))
+        .all();
+    },
+
+    findByHash(hash: string) {
+      return db.select().from(suppressions).where(eq(suppressions.emailHash, hash)).get();
+    },
+
+    remove(hash: string) {
+      return db.delete(suppressions).where(eq(suppressions.emailHash, hash)).returning().get();
     },
   };
 }

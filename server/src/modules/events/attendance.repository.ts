@@ -1,5 +1,13 @@
 import { type Db, immediate } from '@anett/db/client';
-import { affiliations, attendances, eventSessions, organizations, persons, sessionAttendances } from '@anett/db/schema';
+import {
+  affiliations,
+  attendances,
+  eventSessions,
+  organizations,
+  personContactPoints,
+  persons,
+  sessionAttendances,
+} from '@anett/db/schema';
 import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
 import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums';
@@ -54,7 +62,8 @@ const listColumns = {
 
 type ListRow = { attendance: AttendanceRow; person: Attendance['person']; hours: number; sessionIds: string | null };
 
-export function toAttendance({ attendance: a, person, hours, sessionIds }: ListRow): Attendance {
+export function toAttendance({ attendance, person, hours, sessionIds }: ListRow): Attendance {
+  const { checkedInFrom: _internal, ...a } = attendance;
   return {
     ...a,
     status: a.status as AttendanceStatus,
@@ -107,6 +116,7 @@ export function createAttendanceRepository(db: Db) {
       organizationName: sql.placeholder('organizationName'),
       note: sql.placeholder('note'),
       checkedInAt: sql.placeholder('checkedInAt'),
+      checkedInFrom: sql.placeholder('checkedInFrom'),
       waitlistedAt: sql.placeholder('waitlistedAt'),
     })
     .returning()
@@ -209,6 +219,7 @@ export function createAttendanceRepository(db: Db) {
         organizationName: null,
         note: null,
         checkedInAt: null,
+        checkedInFrom: null,
         waitlistedAt: null,
         ...values,
       });
@@ -225,6 +236,17 @@ export function createAttendanceRepository(db: Db) {
         .get();
     },
     /** Deletes the attendance and the person's attendance of the event's sessions. */
+    /** Whether the person attended any session of the event. */
+    hasSessionAttendance(eventId: number, personId: number): boolean {
+      return (
+        db
+          .select({ id: sessionAttendances.sessionId })
+          .from(sessionAttendances)
+          .innerJoin(eventSessions, eq(eventSessions.id, sessionAttendances.sessionId))
+          .where(and(eq(eventSessions.eventId, eventId), eq(sessionAttendances.personId, personId)))
+          .get() !== undefined
+      );
+    },
     delete(row: AttendanceRow, version: number): AttendanceRow | undefined {
       const deleted = db
         .delete(attendances)
@@ -292,7 +314,10 @@ export function createAttendanceRepository(db: Db) {
       if (!ids.length) return new Map();
       return new Map(personById.all({ ids: JSON.stringify(ids) }).map((p) => [p.id, p]));
     },
-    /** By lower-cased e-mail; with several persons on one address the oldest wins. */
+    /**
+     * By lower-cased e-mail, the main address first, then an additional one; with several persons on one address the
+     * oldest wins.
+     */
     personsByEmails(emails: string[]): Map<string, PersonRow> {
       const map = new Map<string, PersonRow>();
       const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
@@ -306,6 +331,26 @@ export function createAttendanceRepository(db: Db) {
         for (const p of rows) {
           const key = (p.email ?? '').toLowerCase();
           if (!map.has(key)) map.set(key, p);
+        }
+      }
+      const rest = wanted.filter((e) => !map.has(e));
+      for (let i = 0; i < rest.length; i += 500) {
+        const rows = db
+          .select({ person: persons, value: personContactPoints.value })
+          .from(personContactPoints)
+          .innerJoin(persons, eq(persons.id, personContactPoints.personId))
+          .where(
+            and(
+              eq(personContactPoints.kind, 'email'),
+              inArray(sql`lower(${personContactPoints.value})`, rest.slice(i, i + 500)),
+              livePerson,
+            ),
+          )
+          .orderBy(asc(persons.id))
+          .all();
+        for (const { person, value } of rows) {
+          const key = value.toLowerCase();
+          if (!map.has(key)) map.set(key, person);
         }
       }
       return map;

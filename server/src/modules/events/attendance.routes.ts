@@ -16,6 +16,7 @@ import {
   attendancePatch,
   attendanceUpdated,
   checkInBody,
+  checkInUndone,
   type ImportOptions,
   type ImportReport,
   importReport,
@@ -27,6 +28,7 @@ import {
 import { idParams } from '@anett/shared/schemas/common';
 import type { Event } from '@anett/shared/schemas/event';
 import { sessionParams } from '@anett/shared/schemas/event';
+import { isContributorRole, isParticipantRole } from '@anett/shared/vocab/enums';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -39,6 +41,7 @@ import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { createAttendanceService } from './attendance.service.ts';
+import { eventCity } from './attendance-documents.ts';
 import { parseImportFile, type SourceRow } from './attendance-import.ts';
 
 /** Base64 grows a file by a third: this admits sign-in lists up to about 5 MB. */
@@ -194,16 +197,39 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Mark a person attended now (idempotent); someone not on the list is added as attended',
+        summary:
+          'Mark a person attended now (idempotent); someone not on the list is added as attended. Before the ' +
+          "event's first day this answers 409 CHECK_IN_BEFORE_EVENT unless confirm is true",
         params: idParams,
         body: checkInBody,
-        response: { 200: attendance, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: attendance, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      const row = await service.checkIn(request.params.id, request.body.personId, actor(request));
+      const { personId, confirm } = request.body;
+      const row = await service.checkIn(request.params.id, personId, confirm, actor(request));
       setEtag(reply, row.version);
       return row;
+    },
+  );
+
+  app.delete(
+    '/api/events/:id/check-in/:personId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary:
+          'Undo a check-in: the status before it comes back, or the person leaves the list when the check-in added ' +
+          'them; a freed seat goes to the waiting list (`promoted`). If-Match (of the attendance) is checked when sent',
+        params: attendanceParams,
+        response: { 200: checkInUndone, ...errorResponses(400, 401, 403, 404, 409, 412) },
+      },
+    },
+    async (request) => {
+      const header = request.headers['if-match'];
+      const version = header === undefined ? undefined : requireIfMatch(request);
+      return service.undoCheckIn(request.params.id, request.params.personId, version, actor(request));
     },
   );
 
@@ -217,7 +243,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
           'Check in someone not on the list: an existing person with the e-mail is used, otherwise one is created',
         params: idParams,
         body: walkInBody,
-        response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>
@@ -239,14 +265,24 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Set who attended a course session; each is credited the session’s hours and marked attended',
+        summary:
+          'Set who attended a course session; each is credited the session’s hours and marked attended (before the ' +
+          "session's day only with confirm)",
         params: sessionParams,
         body: sessionAttendanceBody,
         response: { 200: sessionAttendanceResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      service.setSessionAttendance(request.params.id, request.params.sessionId, request.body.personIds, actor(request)),
+    async (request) => {
+      const { personIds, confirm } = request.body;
+      return service.setSessionAttendance(
+        request.params.id,
+        request.params.sessionId,
+        personIds,
+        confirm,
+        actor(request),
+      );
+    },
   );
 
   // Import of a sign-in list
@@ -309,6 +345,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     attendance,
     sessions: ctx.attendances.attendedSessions(event.id, attendance.personId),
   });
+  const cityOf = (event: Event) => eventCity(event.location, ctx.events.hostCity(event.nodeId));
 
   app.get(
     '/api/events/:id/attendance-list.pdf',
@@ -316,7 +353,8 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'viewer' },
       schema: {
         tags,
-        summary: 'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins',
+        summary:
+          'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins and a signature column per course session',
         params: idParams,
         querystring: attendanceListPdfQuery,
         produces: [PDF_TYPE],
@@ -326,7 +364,8 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     async (request, reply) => {
       const event = liveEvent(request.params.id);
       const people = ctx.attendances.byStatus(event.id, ['registered', 'attended']);
-      const pdf = await ctx.jobs.documents.attendanceList(event, people, request.query.blankRows, nowIso());
+      const sessions = event.kind === 'course' ? ctx.events.sessions(event.id) : [];
+      const pdf = await ctx.jobs.documents.attendanceList(event, people, request.query.blankRows, nowIso(), sessions);
       return sendFile(reply, PDF_TYPE, safeFilename(`Teilnehmerliste ${event.title}`, 'pdf'), pdf);
     },
   );
@@ -337,7 +376,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'viewer' },
       schema: {
         tags,
-        summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course',
+        summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course as a participant',
+        description:
+          'Only attendees in a participant role (guest); trainers, organisers and other contributors get a ' +
+          'Bestätigung der Mitwirkung instead: GET /api/events/:id/contributions/:personId.pdf.',
         params: idParams,
         produces: [PDF_TYPE],
         response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
@@ -345,12 +387,14 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     },
     async (request, reply) => {
       const event = attendedCourse(request.params.id);
-      const attended = ctx.attendances.byStatus(event.id, ['attended']);
-      if (attended.length === 0) throw new AppError('NOBODY_ATTENDED', 409, 'Nobody has attended this course yet');
+      const participants = ctx.attendances.byStatus(event.id, ['attended']).filter((a) => isParticipantRole(a.role));
+      if (participants.length === 0)
+        throw new AppError('NOBODY_ATTENDED', 409, 'No participant has attended this course yet');
       const pdf = await ctx.jobs.documents.certificates(
         event,
-        attended.map((a) => certificateOf(event, a)),
+        participants.map((a) => certificateOf(event, a)),
         nowIso(),
+        cityOf(event),
       );
       return sendFile(reply, PDF_TYPE, safeFilename(`Teilnahmebescheinigungen ${event.title}`, 'pdf'), pdf);
     },
@@ -362,7 +406,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       config: { access: 'viewer' },
       schema: {
         tags,
-        summary: 'Teilnahmebescheinigung (PDF) for a person who attended a course',
+        summary: 'Teilnahmebescheinigung (PDF) for a person who attended a course as a participant',
         params: attendanceParams,
         produces: [PDF_TYPE],
         response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
@@ -374,8 +418,41 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       if (!row) throw notFound('attendance');
       if (row.status !== 'attended')
         throw new AppError('NOT_ATTENDED', 409, 'Certificates are issued for attended persons only');
-      const pdf = await ctx.jobs.documents.certificates(event, [certificateOf(event, row)], nowIso());
+      if (!isParticipantRole(row.role))
+        throw new AppError(
+          'NOT_A_PARTICIPANT',
+          409,
+          'Trainers, organisers and other contributors get a confirmation of their contribution, not a certificate of attendance',
+        );
+      const pdf = await ctx.jobs.documents.certificates(event, [certificateOf(event, row)], nowIso(), cityOf(event));
       const name = `Teilnahmebescheinigung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
+      return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
+    },
+  );
+
+  app.get(
+    '/api/events/:id/contributions/:personId.pdf',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary:
+          'Bestätigung der Mitwirkung (PDF) for a trainer, organiser, speaker, panelist or moderator who took part in an event',
+        params: attendanceParams,
+        produces: [PDF_TYPE],
+        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const event = liveEvent(request.params.id);
+      const row = ctx.attendances.get(event.id, request.params.personId);
+      if (!row) throw notFound('attendance');
+      if (row.status !== 'attended')
+        throw new AppError('NOT_ATTENDED', 409, 'A contribution is confirmed for attended persons only');
+      if (!isContributorRole(row.role))
+        throw new AppError('NOT_A_CONTRIBUTOR', 409, 'Participants get a certificate of attendance instead');
+      const pdf = await ctx.jobs.documents.contributions(event, [certificateOf(event, row)], nowIso(), cityOf(event));
+      const name = `Bestaetigung Mitwirkung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
       return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
     },
   );

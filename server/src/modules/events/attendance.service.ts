@@ -14,8 +14,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { formatDate } from '../../lib/pdf.ts';
 import type { actor } from '../../lib/request-context.ts';
-import { nowIso } from '../../lib/time.ts';
+import { berlinToday, nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
@@ -64,6 +65,16 @@ export function createAttendanceService(ctx: AppContext) {
   const record = (who: Actor, row: AttendanceRow, action: string, diff: unknown) =>
     audit.record({ ...who, entity: 'attendance', entityId: row.id, action, diff });
 
+  /** Checking in before the day something starts (Berlin time) needs `confirm`: 409 CHECK_IN_BEFORE_EVENT. */
+  const assertStarted = (startsAt: string, confirm: boolean | undefined) => {
+    if (confirm || berlinToday(new Date(startsAt)) <= berlinToday()) return;
+    const day = formatDate(startsAt);
+    throw new AppError('CHECK_IN_BEFORE_EVENT', 409, `It starts on ${day}; send confirm: true to check in anyway`, {
+      errors: [{ field: 'confirm', message: `beginnt erst am ${day} – nur mit Bestätigung (confirm)` }],
+      data: { startsAt },
+    });
+  };
+
   /** Gives free seats to the waiting list, earliest first; each promotion is audited. Call inside a transaction. */
   function fillSeats(event: EventRow, who: Actor): PromotedRef[] {
     const promoted: PromotedRef[] = [];
@@ -102,6 +113,7 @@ export function createAttendanceService(ctx: AppContext) {
       organizationName: organization?.name ?? null,
       waitlistedAt: status === 'waitlisted' ? now : null,
       checkedInAt: status === 'attended' ? now : null,
+      checkedInFrom: status === 'attended' ? 'new' : null,
     });
     record(who, row, action, diffRecords(null, row));
     return row;
@@ -120,6 +132,7 @@ export function createAttendanceService(ctx: AppContext) {
     const after = repo.update(before.id, undefined, {
       status: 'attended',
       checkedInAt: before.checkedInAt ?? nowIso(),
+      checkedInFrom: before.status,
       waitlistedAt: null,
     }) as AttendanceRow;
     record(who, after, 'check_in', diffRecords(before, after));
@@ -289,7 +302,7 @@ export function createAttendanceService(ctx: AppContext) {
       eventId: number,
       personId: number,
       version: number,
-      patch: { status?: AttendanceStatus; role?: AttendanceRole; note?: string | null },
+      patch: { status?: AttendanceStatus; role?: AttendanceRole; note?: string | null; confirm?: boolean },
       who: Actor,
     ) {
       return ctx.write(() => {
@@ -315,9 +328,13 @@ export function createAttendanceService(ctx: AppContext) {
             }
             next = 'waitlisted';
           }
+          if (next === 'attended') {
+            assertStarted(event.startsAt, patch.confirm);
+            values.checkedInFrom = from;
+            if (!before.checkedInAt) values.checkedInAt = nowIso();
+          }
           values.status = next;
           values.waitlistedAt = next === 'waitlisted' ? nowIso() : null;
-          if (next === 'attended' && !before.checkedInAt) values.checkedInAt = nowIso();
         }
         const after = repo.update(before.id, version, values) as AttendanceRow;
         record(who, after, 'update', diffRecords(before, after));
@@ -342,7 +359,7 @@ export function createAttendanceService(ctx: AppContext) {
       return repo.transaction(() => fillSeats(liveEvent(eventId), who));
     },
 
-    checkIn(eventId: number, personId: number, who: Actor): Promise<Attendance> {
+    checkIn(eventId: number, personId: number, confirm: boolean, who: Actor): Promise<Attendance> {
       return ctx.write(() => {
         const event = liveEvent(eventId);
         if (!repo.person(personId)) {
@@ -350,7 +367,54 @@ export function createAttendanceService(ctx: AppContext) {
             errors: [{ field: 'personId', message: 'unbekannte Person' }],
           });
         }
+        if (repo.find(eventId, personId)?.status !== 'attended') assertStarted(event.startsAt, confirm);
         return shaped(markAttended(event, personId, who));
+      });
+    },
+
+    /**
+     * Undoes a check-in: the status before it comes back (a waitlisted person goes to the end of the waiting list), or
+     * the attendance goes when the check-in had put the person on the list. A freed seat goes to the waiting list.
+     */
+    undoCheckIn(eventId: number, personId: number, version: number | undefined, who: Actor) {
+      return ctx.write(() => {
+        const event = liveEvent(eventId);
+        const before = load(eventId, personId);
+        if (version !== undefined && version !== before.version) throw versionConflict(shaped(before));
+        if (before.status !== 'attended') {
+          throw new AppError('NOT_CHECKED_IN', 409, 'The person is not checked in', {
+            errors: [{ field: 'personId', message: 'ist nicht eingecheckt' }],
+          });
+        }
+        if (repo.hasSessionAttendance(eventId, personId)) {
+          throw new AppError(
+            'CHECK_IN_HAS_SESSIONS',
+            409,
+            'Attendance of sessions is recorded; remove it there first',
+            {
+              errors: [{ field: 'personId', message: 'ist bei Terminen als anwesend erfasst – dort zuerst austragen' }],
+            },
+          );
+        }
+        const previous = (before.checkedInFrom ?? 'registered') as AttendanceStatus | 'new';
+        let attendance: Attendance | null = null;
+        if (previous === 'new') {
+          if (!repo.delete(before, before.version)) throw versionConflict(shaped(before));
+          record(who, before, 'check_in_undone', diffRecords(before, null));
+        } else {
+          const after = repo.update(before.id, before.version, {
+            status: previous,
+            checkedInAt: null,
+            checkedInFrom: null,
+            waitlistedAt: previous === 'waitlisted' ? nowIso() : null,
+          }) as AttendanceRow;
+          record(who, after, 'check_in_undone', diffRecords(before, after));
+          attendance = shaped(after);
+        }
+        const promoted = takesSeat(previous) ? [] : fillSeats(event, who);
+        // A promotion may have been this very person (seat free again): return the row as it is now.
+        if (attendance && promoted.some((p) => p.personId === personId)) attendance = shaped(load(eventId, personId));
+        return { attendance, promoted };
       });
     },
 
@@ -364,15 +428,18 @@ export function createAttendanceService(ctx: AppContext) {
         lastName: string;
         email: string | null;
         organizationName: string | null;
+        confirm?: boolean;
       },
       who: Actor,
     ) {
       return ctx.write(() => {
         const event = liveEvent(eventId);
         let person = body.email ? repo.personsByEmails([body.email]).get(body.email) : undefined;
+        if (!person || repo.find(eventId, person.id)?.status !== 'attended')
+          assertStarted(event.startsAt, body.confirm);
         const personCreated = !person;
         if (!person) {
-          const { organizationName, ...values } = body;
+          const { organizationName, confirm: _, ...values } = body;
           person = createPerson(values, organizationName, who);
         }
         const row = markAttended(event, person.id, who, body.organizationName);
@@ -395,11 +462,12 @@ export function createAttendanceService(ctx: AppContext) {
     },
 
     /** Who attended a session: replaces the set, credits the session's hours and marks them attended. */
-    setSessionAttendance(eventId: number, sessionId: number, personIds: number[], who: Actor) {
+    setSessionAttendance(eventId: number, sessionId: number, personIds: number[], confirm: boolean, who: Actor) {
       return ctx.write(() => {
         const event = liveEvent(eventId);
         const session = events.findSession(eventId, sessionId);
         if (!session) throw notFound('session');
+        if (personIds.length) assertStarted(session.startsAt, confirm);
         const ids = [...new Set(personIds)].sort((a, b) => a - b);
         const rows = ids.map((id) => {
           const row = repo.find(eventId, id);

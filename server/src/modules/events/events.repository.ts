@@ -1,9 +1,18 @@
 import type { Db } from '@anett/db/client';
-import { attendances, eventSessions, events, eventTopics, nodes, sessionAttendances, topics } from '@anett/db/schema';
+import {
+  attendances,
+  eventSessions,
+  events,
+  eventTopics,
+  nodes,
+  organizations,
+  sessionAttendances,
+  topics,
+} from '@anett/db/schema';
 import { foldText } from '@anett/shared/normalize';
 import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } from '@anett/shared/schemas/event';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -205,6 +214,18 @@ export function createEventsRepository(db: Db) {
     nodeExists(id: number): boolean {
       return db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, id)).get() !== undefined;
     },
+    /** The city of the node's host organisation: where a node's events take place when the location names no city. */
+    hostCity(nodeId: number | null): string | null {
+      if (nodeId === null) return null;
+      return (
+        db
+          .select({ city: organizations.city })
+          .from(nodes)
+          .innerJoin(organizations, eq(organizations.id, nodes.hostOrganizationId))
+          .where(eq(nodes.id, nodeId))
+          .get()?.city ?? null
+      );
+    },
     create(values: EventValues, topicIds: number[]): EventRow {
       return db.transaction(() => {
         const row = db.insert(events).values(values).returning().get();
@@ -243,6 +264,34 @@ export function createEventsRepository(db: Db) {
         .select()
         .from(eventSessions)
         .where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, eventId)))
+        .get();
+    },
+    /**
+     * Another session of the event that takes place at the same time: the intervals overlap, or one starts at the same
+     * moment or inside the other (a session without an end is a moment).
+     */
+    overlappingSession(
+      eventId: number,
+      r: { startsAt: string; endsAt: string | null },
+      exceptId?: number,
+    ): SessionRow | undefined {
+      const end = r.endsAt ?? r.startsAt;
+      const otherEnd = sql`coalesce(${eventSessions.endsAt}, ${eventSessions.startsAt})`;
+      return db
+        .select()
+        .from(eventSessions)
+        .where(
+          and(
+            eq(eventSessions.eventId, eventId),
+            exceptId === undefined ? undefined : ne(eventSessions.id, exceptId),
+            or(
+              eq(eventSessions.startsAt, r.startsAt),
+              and(lt(eventSessions.startsAt, end), sql`${r.startsAt} < ${otherEnd}`),
+            ),
+          ),
+        )
+        .orderBy(asc(eventSessions.startsAt))
+        .limit(1)
         .get();
     },
     createSession(eventId: number, values: SessionValues): SessionRow {

@@ -8,6 +8,7 @@ import {
   eventPage,
   eventPatch,
   eventSession,
+  eventUpdated,
   sessionInput,
   sessionParams,
   sessionPatch,
@@ -16,7 +17,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
-import { fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { formatRange } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -60,6 +62,35 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   const checkRange = (r: { startsAt: string; endsAt: string | null }) => {
     const issue = endsAtIssue(r);
     if (issue) throw fieldError(issue.field, issue.message);
+  };
+  /** Two sessions of one course cannot take place at the same time (409 naming `startsAt`). */
+  const checkNoOverlap = (eventId: number, r: { startsAt: string; endsAt: string | null }, exceptId?: number) => {
+    const other = ctx.events.overlappingSession(eventId, r, exceptId);
+    if (!other) return;
+    const when = formatRange(other.startsAt, other.endsAt);
+    throw new AppError('SESSION_OVERLAP', 409, `The session overlaps the session of ${when}`, {
+      errors: [{ field: 'startsAt', message: `überschneidet sich mit dem Termin ${when}` }],
+      data: { session: other },
+    });
+  };
+  /** Fewer seats than are taken only after the user confirmed it (409 naming `capacity`). */
+  const checkCapacity = (eventId: number, capacity: number) => {
+    const taken = ctx.attendances.seatsTaken(eventId);
+    if (capacity >= taken) return;
+    throw new AppError(
+      'CAPACITY_BELOW_BOOKINGS',
+      409,
+      `${taken} seats are taken; send confirm: true to keep ${capacity}`,
+      {
+        errors: [
+          {
+            field: 'capacity',
+            message: `${taken} Plätze sind schon belegt – ${capacity} nur mit Bestätigung (confirm)`,
+          },
+        ],
+        data: { capacity, taken },
+      },
+    );
   };
 
   app.get(
@@ -119,16 +150,19 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Change an event; more capacity promotes waitlisted persons',
+        summary:
+          'Change an event; more capacity promotes waitlisted persons (listed in `promoted`), a capacity below the ' +
+          'seats taken answers 409 CAPACITY_BELOW_BOOKINGS unless confirm is true',
         params: idParams,
         body: eventPatch,
-        response: { 200: eventDetail, ...errorResponses(400, 401, 403, 404, 412, 428) },
+        response: { 200: eventUpdated, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
       },
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
-      const { topicIds, ...values } = request.body;
+      const { topicIds, confirm, ...values } = request.body;
+      const capacityChanged = values.capacity !== undefined && values.capacity !== before.capacity;
       checkRange({
         startsAt: values.startsAt ?? before.startsAt,
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
@@ -140,10 +174,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         'event',
         'update',
         () => {
+          if (capacityChanged && values.capacity != null && !confirm) checkCapacity(before.id, values.capacity);
           if (!ctx.events.update(before.id, version, values, topicIds)) throw versionConflict(before);
-          if (values.capacity !== undefined && values.capacity !== before.capacity)
-            attendance.fillSeats(before.id, actor(request));
-          return load(before.id);
+          const promoted = capacityChanged ? attendance.fillSeats(before.id, actor(request)) : [];
+          return { ...load(before.id), promoted };
         },
         (after) => diffRecords(auditView(before), auditView(after)),
       );
@@ -189,8 +223,9 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       schema: {
         tags,
         params: idParams,
+        summary: 'Add a session; one overlapping another session of the course answers 409 SESSION_OVERLAP',
         body: sessionInput,
-        response: { 201: eventSession, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: eventSession, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -199,7 +234,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         actor(request),
         'event_session',
         'create',
-        () => ctx.events.createSession(event.id, request.body),
+        () => {
+          checkNoOverlap(event.id, request.body);
+          return ctx.events.createSession(event.id, request.body);
+        },
         (row) => diffRecords(null, row),
       );
       setEtag(reply, row.version);
@@ -213,25 +251,29 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Change a session; changed hours are credited anew to its attendees',
+        summary: 'Change a session; changed hours are credited anew to its attendees; no overlap with another session',
         params: sessionParams,
         body: sessionPatch,
-        response: { 200: eventSession, ...errorResponses(400, 401, 403, 404, 412, 428) },
+        response: { 200: eventSession, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
       },
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = loadSession(request.params.id, request.params.sessionId);
       const values = request.body;
-      checkRange({
+      const range = {
         startsAt: values.startsAt ?? before.startsAt,
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
-      });
+      };
+      checkRange(range);
       const after = await ctx.audited(
         actor(request),
         'event_session',
         'update',
-        () => updatedOrConflict(ctx.events.updateSession(before.id, version, values), before),
+        () => {
+          checkNoOverlap(before.eventId, range, before.id);
+          return updatedOrConflict(ctx.events.updateSession(before.id, version, values), before);
+        },
         (after) => diffRecords(before, after),
       );
       setEtag(reply, after.version);

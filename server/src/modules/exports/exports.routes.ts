@@ -1,12 +1,21 @@
 import { PassThrough, pipeline } from 'node:stream';
-import { EXPORT_FORMATS, type ExportQuery, exportPreview, exportQuery } from '@anett/shared/schemas/export';
+import {
+  EXPORT_FORMATS,
+  type ExportQuery,
+  exportExcludedPage,
+  exportExcludedQuery,
+  exportPreview,
+  exportQuery,
+} from '@anett/shared/schemas/export';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { fileResponse, sendFile } from '../../lib/download.ts';
+import { limitOffset } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { berlinToday } from '../../lib/time.ts';
+import { displayName } from '../persons/persons.repository.ts';
 import type { ExportSelection } from './exports.repository.ts';
 import { CONTENT_TYPES, exportAudit, exportFileName } from './exports.service.ts';
 
@@ -28,6 +37,35 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       },
     },
     async (request) => ctx.read.exports.preview(selectionOf(request.query)),
+  );
+
+  app.get(
+    '/api/exports/excluded',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Who an export with these parameters leaves out and why (the same rules as the preview and the file)',
+        querystring: exportExcludedQuery,
+        response: { 200: exportExcludedPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...query } = request.query;
+      const { rows, total } = await ctx.read.exports.excluded(selectionOf(query), limitOffset({ page, pageSize }));
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: displayName(r),
+          email: r.email,
+          organization: r.organization,
+          reason: r.reason,
+        })),
+        total,
+        page,
+        pageSize,
+      };
+    },
   );
 
   for (const format of EXPORT_FORMATS) {

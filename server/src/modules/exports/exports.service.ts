@@ -4,9 +4,10 @@ import { neutralizeCell, safeFilename } from '@anett/shared/csv-cell';
 import { anredeLabel, formalName, letterSalutation } from '@anett/shared/salutation';
 import { EXPORT_COLUMNS, EXPORT_EXCLUSIONS, type ExportFormat, type ExportPreview } from '@anett/shared/schemas/export';
 import ExcelJS from 'exceljs';
+import { keepAutoFilter } from '../../lib/xlsx.ts';
 import type { Streamed } from '../../read-pool.ts';
 import type { ExportRow, ExportSelection, ExportsRepository } from './exports.repository.ts';
-import { vcard } from './vcard.ts';
+import { personUid, vcard } from './vcard.ts';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -28,12 +29,13 @@ export function exportCells(r: ExportRow): string[] {
     r.postalCode ?? '',
     r.city ?? '',
     r.email ?? '',
-    r.phone || r.mobile || '',
+    r.phone ?? '',
+    r.mobile ?? '',
   ];
 }
 
-const POSTAL_CODE_COLUMN = EXPORT_COLUMNS.indexOf('PLZ') + 1;
-const COLUMN_WIDTHS = [8, 12, 16, 20, 36, 24, 32, 28, 8, 20, 32, 18];
+const COLUMN_WIDTHS = [8, 12, 16, 20, 36, 24, 32, 28, 8, 20, 32, 18, 18];
+const lastColumn = String.fromCharCode(64 + EXPORT_COLUMNS.length);
 
 /** RFC 4180 with every field quoted, `;`-separated, CRLF-terminated. */
 export const csvRecord = (cells: readonly string[]) => `"${cells.map((c) => c.replaceAll('"', '""')).join('";"')}"\r\n`;
@@ -53,7 +55,11 @@ function* chunked(parts: Iterable<string>): Generator<string> {
   if (buffer) yield buffer;
 }
 
-/** UTF-8 with BOM, `;`, CRLF and every field quoted: what German Excel opens without an import dialog. */
+/**
+ * UTF-8 with BOM, `;`, CRLF and every field quoted, for mail-merge and newsletter programs; what a spreadsheet would
+ * evaluate is neutralised (and undone again by the import). Spreadsheet users get the XLSX: Excel and Calc turn
+ * '07745' in a CSV into the number 7745.
+ */
 function csvStream(rows: Iterable<ExportRow>): Readable {
   return Readable.from(
     chunked(
@@ -73,6 +79,11 @@ function vcfStream(rows: Iterable<ExportRow>): Readable {
         for (const r of rows) {
           yield vcard({
             ...r,
+            uid: personUid(r.id, r.createdAt),
+            revision: r.updatedAt,
+            additionalEmails: r.contactPoints?.filter((c) => c.kind === 'email').map((c) => c.value),
+            additionalPhones: r.contactPoints?.filter((c) => c.kind === 'phone').map((c) => c.value),
+            additionalMobiles: r.contactPoints?.filter((c) => c.kind === 'mobile').map((c) => c.value),
             salutation: anredeLabel(r.salutation),
             formattedName: formalName({
               title: r.title,
@@ -102,32 +113,39 @@ function writable(out: PassThrough): Promise<void> {
   });
 }
 
-/** Streams the workbook: rows are committed one by one and never held as a whole sheet. */
+/**
+ * Streams the workbook: rows are committed one by one and never held as a whole sheet. Every column is formatted as
+ * text and every value written as a string, so nothing is evaluated or converted (07745, +49 …, =…) and no visible
+ * prefix is needed.
+ */
 function xlsxStream(rows: Generator<ExportRow>): Readable {
   const out = new PassThrough();
   const write = async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('Verteiler', {
+    const sheetName = 'Verteiler';
+    const sheet = workbook.addWorksheet(sheetName, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });
+    // Text format also keeps what a user types into a cell later (a postcode stays 07743, a phone +49 …).
     sheet.columns = EXPORT_COLUMNS.map((header, i) => ({
       key: header,
       width: COLUMN_WIDTHS[i],
-      // Text format keeps leading zeros of postal codes (07743) when the cell is edited in Excel.
-      ...(i + 1 === POSTAL_CODE_COLUMN ? { style: { numFmt: '@' } } : {}),
+      style: { numFmt: '@' },
     }));
     const header = sheet.addRow([...EXPORT_COLUMNS]);
     header.font = { bold: true };
     header.commit();
     let n = 0;
     for (const r of rows) {
-      sheet.addRow(exportCells(r).map(neutralizeCell)).commit();
+      sheet.addRow(exportCells(r)).commit();
       if (++n % 500 === 0) {
         await writable(out);
         if (out.destroyed) return;
       }
     }
-    sheet.autoFilter = `A1:${String.fromCharCode(64 + EXPORT_COLUMNS.length)}${n + 1}`;
+    const range = `A1:${lastColumn}${n + 1}`;
+    sheet.autoFilter = range;
+    keepAutoFilter(workbook.definedNames, sheetName, range);
     sheet.commit();
     await workbook.commit();
   };
@@ -179,9 +197,13 @@ export function createExportsService(repo: ExportsRepository) {
       return { included, excluded, total };
     },
 
+    /** The persons the export leaves out, with their reason (a page of them). */
+    excluded: repo.excluded,
+
     /** The file's chunks, and (once they ended or were abandoned) how many persons it held. */
     file(selection: ExportSelection, format: ExportFormat): Streamed<ExportSummary> {
-      const source = repo.rows(selection);
+      // The vCard carries every address and number; the mailing-list files only the main e-mail (the mailing address).
+      const source = repo.rows(selection, { contactPoints: format === 'vcf' });
       const summary: ExportSummary = { count: 0, completed: false };
       function* counted(): Generator<ExportRow> {
         for (const row of source) {

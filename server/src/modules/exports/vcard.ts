@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
+
 /** A small vCard 3.0 writer (RFC 2426): escaping, structured values and UTF-8-safe folding at 75 octets. */
 
 export type VCardContact = {
+  /** Stable across exports, so an address book updates the contact instead of adding it again. */
+  uid: string;
+  /** ISO instant of the last change. */
+  revision: string;
   salutation?: string | null;
   title?: string | null;
   firstName: string;
@@ -15,7 +21,26 @@ export type VCardContact = {
   street?: string | null;
   postalCode?: string | null;
   city?: string | null;
+  /** More addresses and numbers after the main ones (the main e-mail is marked preferred). */
+  additionalEmails?: string[] | undefined;
+  additionalPhones?: string[] | undefined;
+  additionalMobiles?: string[] | undefined;
 };
+
+/**
+ * A UUID (version 5 layout, SHA-1 over the person's id and creation instant) that stays the same for every export of
+ * the person and differs between two CRM installations whose ids collide.
+ */
+export function personUid(id: number, createdAt: string): string {
+  const hash = createHash('sha1').update(`anett:person:${id}:${createdAt}`).digest();
+  hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** '2024-11-15T10:00:00.123Z' → '20241115T100000Z' (RFC 2426 REV, basic format). */
+const revisionOf = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
@@ -64,12 +89,18 @@ export function vcard(c: VCardContact): string {
   lines.push(`FN:${escapeText(c.formattedName)}`);
   if (c.organization) lines.push(`ORG:${structured([c.organization])}`);
   if (c.function) lines.push(`TITLE:${escapeText(c.function)}`);
-  if (c.email) lines.push(`EMAIL;TYPE=INTERNET,WORK:${escapeText(c.email)}`);
+  const more = (c.additionalEmails?.length ?? 0) > 0;
+  if (c.email) lines.push(`EMAIL;TYPE=INTERNET,WORK${more ? ',PREF' : ''}:${escapeText(c.email)}`);
+  for (const e of c.additionalEmails ?? []) lines.push(`EMAIL;TYPE=INTERNET:${escapeText(e)}`);
   if (c.phone) lines.push(`TEL;TYPE=WORK,VOICE:${escapeText(c.phone)}`);
   if (c.mobile) lines.push(`TEL;TYPE=CELL:${escapeText(c.mobile)}`);
+  for (const p of c.additionalPhones ?? []) lines.push(`TEL;TYPE=VOICE:${escapeText(p)}`);
+  for (const p of c.additionalMobiles ?? []) lines.push(`TEL;TYPE=CELL:${escapeText(p)}`);
   if (c.street || c.postalCode || c.city) {
     lines.push(`ADR;TYPE=WORK:${structured(['', '', c.street, c.city, '', c.postalCode, ''])}`);
   }
+  lines.push(`UID:${c.uid}`);
+  if (c.revision) lines.push(`REV:${revisionOf(c.revision)}`);
   lines.push('END:VCARD');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -1,4 +1,4 @@
-import { foldText, normalizeEmail, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
+import { normalizeEmail, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
 import type {
   ImportCommitResult,
   ImportDecision,
@@ -11,13 +11,13 @@ import type {
 } from '@anett/shared/schemas/import';
 import { organizationInput } from '@anett/shared/schemas/organization';
 import { personInput } from '@anett/shared/schemas/person';
-import { DISTRICTS, OTHER_STATES } from '@anett/shared/vocab/districts';
-import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
+import { ORGANIZATION_KIND } from '@anett/shared/vocab/enums';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { readTable, type Table } from '../../lib/read-table.ts';
 import { nowIso } from '../../lib/time.ts';
+import { codeOf, districtOf, mappingFor, postalCodeError, salutationOf, sizeClassOf } from './import-fields.ts';
 
 type Body = z.output<typeof importBody>;
 type Actor = { userId: number; requestId?: string; ip?: string };
@@ -34,6 +34,8 @@ type Plan =
       values: PersonValues;
       organization: string | null;
       function: string | null;
+      /** Given to the organisation when the import creates it. */
+      address: { street: string | null; postalCode: string | null; city: string | null };
     }
   | {
       kind: 'organizations';
@@ -46,146 +48,21 @@ type Plan =
 
 type Analysis = { preview: ImportPreview; plans: Plan[] };
 
-/** Folded header (letters and digits only) → field, German and English as lists come. */
-const HEADER_GUESS: Record<ImportKind, Record<string, string>> = {
-  persons: {
-    anrede: 'salutation',
-    salutation: 'salutation',
-    titel: 'title',
-    title: 'title',
-    akademischertitel: 'title',
-    vorname: 'firstName',
-    firstname: 'firstName',
-    givenname: 'firstName',
-    nachname: 'lastName',
-    name: 'lastName',
-    familienname: 'lastName',
-    lastname: 'lastName',
-    surname: 'lastName',
-    email: 'email',
-    emailadresse: 'email',
-    mail: 'email',
-    telefon: 'phone',
-    tel: 'phone',
-    phone: 'phone',
-    mobil: 'mobile',
-    mobile: 'mobile',
-    handy: 'mobile',
-    mobiltelefon: 'mobile',
-    notizen: 'notes',
-    notiz: 'notes',
-    bemerkung: 'notes',
-    notes: 'notes',
-    organisation: 'organization',
-    organization: 'organization',
-    firma: 'organization',
-    unternehmen: 'organization',
-    company: 'organization',
-    institution: 'organization',
-    funktion: 'function',
-    position: 'function',
-    function: 'function',
-    jobtitle: 'function',
-  },
-  organizations: {
-    name: 'name',
-    organisation: 'name',
-    organization: 'name',
-    firma: 'name',
-    unternehmen: 'name',
-    kurzname: 'shortName',
-    shortname: 'shortName',
-    art: 'kind',
-    typ: 'kind',
-    kind: 'kind',
-    groesse: 'sizeClass',
-    groessenklasse: 'sizeClass',
-    sizeclass: 'sizeClass',
-    mitarbeiter: 'employees',
-    beschaeftigte: 'employees',
-    employees: 'employees',
-    strasse: 'street',
-    street: 'street',
-    plz: 'postalCode',
-    postleitzahl: 'postalCode',
-    postalcode: 'postalCode',
-    ort: 'city',
-    stadt: 'city',
-    city: 'city',
-    kreis: 'district',
-    landkreis: 'district',
-    district: 'district',
-    website: 'website',
-    webseite: 'website',
-    internet: 'website',
-    email: 'email',
-    mail: 'email',
-    telefon: 'phone',
-    phone: 'phone',
-    notizen: 'notes',
-    bemerkung: 'notes',
-    notes: 'notes',
-    branche: 'sectors',
-    wz: 'sectors',
-    wzcode: 'sectors',
-    sectors: 'sectors',
-  },
-};
-const headerKey = (h: string) => foldText(h).replace(/[^a-z0-9]/g, '');
-
 const REQUIRED: Record<ImportKind, string[]> = { persons: ['firstName', 'lastName'], organizations: ['name'] };
-
-function salutationOf(value: string): 'frau' | 'herr' | null | undefined {
-  const v = value.trim().toLowerCase().replace(/\.$/, '');
-  if (v === '') return null;
-  if (['frau', 'fr', 'ms', 'mrs'].includes(v)) return 'frau';
-  if (['herr', 'hr', 'mr'].includes(v)) return 'herr';
-  return undefined;
-}
-
-/** A code or its German/English label → code (folded comparison). */
-function codeOf(value: string, vocab: Record<string, { de: string; en: string }>): string {
-  const key = foldText(value);
-  for (const [code, label] of Object.entries(vocab)) {
-    if (key === code || key === foldText(label.de) || key === foldText(label.en)) return code;
-  }
-  return value;
-}
-
-function districtOf(value: string): string {
-  const key = foldText(value);
-  const found = [...DISTRICTS, ...OTHER_STATES].find(
-    (d) => d.code.toLowerCase() === key || foldText(d.name) === key || foldText(d.label) === key,
-  );
-  return found?.code ?? value;
-}
 
 /** Zod issues → field errors named by the import field. */
 const issuesToErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
   issues.map((i) => ({ field: String(i.path[0] ?? 'row'), message: i.message }));
 
 export function createImportsService(ctx: AppContext) {
-  /** The mapping to use: the given one, else the remembered one (for the columns present), else guessed from headers. */
+  /** The mapping to use: the given one, else read from the headers, with the remembered one for unknown headers. */
   function effectiveMapping(
     userId: number,
     kind: ImportKind,
     table: Table,
     given: ImportMapping | undefined,
   ): ImportMapping {
-    if (given) return given;
-    const remembered = ctx.imports.mapping(userId, kind);
-    if (remembered && table.columns.some((c) => remembered[c])) {
-      return Object.fromEntries(table.columns.map((c) => [c, remembered[c] ?? '']));
-    }
-    const used = new Set<string>();
-    return Object.fromEntries(
-      table.columns.map((c) => {
-        const field = HEADER_GUESS[kind][headerKey(c)];
-        if (!field || used.has(field)) return [c, ''];
-        used.add(field);
-        return [c, field];
-      }),
-    );
+    return given ?? mappingFor(kind, table.columns, ctx.imports.mapping(userId, kind));
   }
 
   function checkMapping(kind: ImportKind, table: Table, mapping: ImportMapping): void {
@@ -239,9 +116,17 @@ export function createImportsService(ctx: AppContext) {
       notes: values.notes,
     });
     if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
-    if ((values.organization?.length ?? 0) > 300)
-      errors.push({ field: 'organization', message: 'höchstens 300 Zeichen' });
-    if ((values.function?.length ?? 0) > 200) errors.push({ field: 'function', message: 'höchstens 200 Zeichen' });
+    const limits = { organization: 300, function: 200, street: 200, city: 120 } as const;
+    for (const [field, max] of Object.entries(limits)) {
+      if ((values[field]?.length ?? 0) > max) errors.push({ field, message: `höchstens ${max} Zeichen` });
+    }
+    const postalError = values.postalCode ? postalCodeError(values.postalCode) : null;
+    if (postalError) errors.push({ field: 'postalCode', message: postalError });
+    // Persons have no address of their own: without an organisation it would be dropped.
+    if (!values.organization && (values.street || values.postalCode || values.city)) {
+      const field = values.street ? 'street' : values.postalCode ? 'postalCode' : 'city';
+      errors.push({ field, message: 'Anschrift ohne Organisation: Personen haben keine eigene Anschrift' });
+    }
     return { errors, values: parsed.success ? parsed.data : undefined };
   }
 
@@ -254,17 +139,23 @@ export function createImportsService(ctx: AppContext) {
         : Number.NaN;
       if (Number.isNaN(employees)) errors.push({ field: 'employees', message: 'keine ganze Zahl' });
     }
-    // Excel drops the leading zero of postal codes such as 07743.
-    const postalCode =
-      values.postalCode && /^\d{4}$/.test(values.postalCode) ? `0${values.postalCode}` : values.postalCode;
+    const postalError = values.postalCode ? postalCodeError(values.postalCode) : null;
+    if (postalError) errors.push({ field: 'postalCode', message: postalError });
+    const sizeClass = values.sizeClass ? sizeClassOf(values.sizeClass) : null;
+    if (sizeClass === undefined) {
+      errors.push({
+        field: 'sizeClass',
+        message: `unbekannte Größenklasse '${values.sizeClass}' (erwartet: kleinst, klein, mittel oder groß)`,
+      });
+    }
     const parsed = organizationInput.safeParse({
       name: values.name ?? '',
       shortName: values.shortName,
       kind: values.kind ? codeOf(values.kind, ORGANIZATION_KIND) : 'company',
-      sizeClass: values.sizeClass ? codeOf(values.sizeClass, SIZE_CLASS) : null,
+      sizeClass: sizeClass ?? null,
       employees: Number.isNaN(employees) ? null : employees,
       street: values.street,
-      postalCode,
+      postalCode: postalError ? null : values.postalCode,
       city: values.city,
       district: values.district ? districtOf(values.district) : null,
       website: values.website,
@@ -351,6 +242,11 @@ export function createImportsService(ctx: AppContext) {
                 values: parsed.values as PersonValues,
                 organization: values.organization ?? null,
                 function: values.function ?? null,
+                address: {
+                  street: values.street ?? null,
+                  postalCode: values.postalCode ?? null,
+                  city: values.city ?? null,
+                },
               }
             : {
                 kind: 'organizations',
@@ -383,14 +279,18 @@ export function createImportsService(ctx: AppContext) {
     return { preview, plans, table };
   }
 
-  /** The person's organisation by name: an existing one with the same normalised name, else a new company. */
-  function organizationFor(name: string, created: Map<string, number>): { id: number; created: boolean } {
+  /** The person's organisation by name: an existing one with the same normalised name, else a new company there. */
+  function organizationFor(
+    name: string,
+    address: Extract<Plan, { kind: 'persons' }>['address'],
+    created: Map<string, number>,
+  ): { id: number; created: boolean } {
     const key = normalizeOrgName(name);
     const known =
       created.get(key) ??
       ctx.organizations.duplicateCandidates({ name, email: null }).find((c) => c.reason === 'name')?.id;
     if (known !== undefined) return { id: known, created: false };
-    const org = ctx.organizations.create(organizationInput.parse({ name, kind: 'company' }));
+    const org = ctx.organizations.create(organizationInput.parse({ name, kind: 'company', ...address }));
     created.set(key, org.id);
     return { id: org.id, created: true };
   }
@@ -402,7 +302,7 @@ export function createImportsService(ctx: AppContext) {
     for (const plan of plans) {
       if (plan.kind === 'persons') {
         const { confirmDuplicate: _c, tagIds: _t, affiliations: _a, offices: _o, ...fields } = plan.values;
-        const org = plan.organization ? organizationFor(plan.organization, newOrganizations) : undefined;
+        const org = plan.organization ? organizationFor(plan.organization, plan.address, newOrganizations) : undefined;
         if (org?.created) result.organizationsCreated++;
         let personId: number;
         if (plan.action === 'create') {

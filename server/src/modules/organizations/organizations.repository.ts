@@ -12,13 +12,15 @@ import {
   users,
 } from '@anett/db/schema';
 import { normalizeOrgName } from '@anett/shared/normalize';
-import type {
-  DuplicateCandidate,
-  Organization,
-  OrganizationFilter,
-  OrganizationPerson,
-  organizationInput,
-  organizationPatch,
+import {
+  type DuplicateCandidate,
+  ORGANIZATION_MERGE_FIELDS,
+  type Organization,
+  type OrganizationFilter,
+  type OrganizationMergeField,
+  type OrganizationPerson,
+  type organizationInput,
+  type organizationPatch,
 } from '@anett/shared/schemas/organization';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -41,19 +43,20 @@ const sortColumns = {
 } as const;
 export type OrganizationSort = { field: keyof typeof sortColumns; desc: boolean };
 
-/** Scalar fields a merge copies from the source where the target has none. */
-const MERGE_FILL_FIELDS = [
-  'shortName',
-  'sizeClass',
-  'employees',
-  'street',
-  'postalCode',
-  'city',
-  'district',
-  'website',
-  'email',
-  'phone',
-] as const;
+/** The columns behind each choice of a merge (the address moves as a whole). */
+const MERGE_COLUMNS = {
+  name: ['name'],
+  shortName: ['shortName'],
+  kind: ['kind'],
+  sizeClass: ['sizeClass'],
+  employees: ['employees'],
+  address: ['street', 'postalCode', 'city', 'district'],
+  website: ['website'],
+  email: ['email'],
+  phone: ['phone'],
+} as const satisfies Record<OrganizationMergeField, readonly (keyof OrganizationRow)[]>;
+/** Contact values not kept by a merge are written into the notes, so nothing a user may need is lost. */
+const NOTED_ON_MERGE = { website: 'Website', email: 'E-Mail', phone: 'Telefon' } as const;
 
 const today = () => nowIso().slice(0, 10);
 
@@ -294,7 +297,12 @@ export function createOrganizationsRepository(db: Db) {
      * Moves everything linked to `sourceId` onto `targetId`, fills the target's empty fields from the source, and marks
      * the source deleted and merged. `inTransaction` runs last inside the same transaction (the audit entries).
      */
-    merge(targetId: number, sourceId: number, inTransaction: (result: MergeResult) => void): MergeResult {
+    merge(
+      targetId: number,
+      sourceId: number,
+      keep: Partial<Record<OrganizationMergeField, 'target' | 'source'>>,
+      inTransaction: (result: MergeResult) => void,
+    ): MergeResult {
       return db.transaction(
         (tx) => {
           const target = tx.select().from(organizations).where(eq(organizations.id, targetId)).get();
@@ -329,18 +337,38 @@ export function createOrganizationsRepository(db: Db) {
             tags: moveLinks('organization_tags', 'tag_id'),
             interactions: moveLinks('interaction_organizations', 'interaction_id'),
           };
-          const filled: Partial<Record<(typeof MERGE_FILL_FIELDS)[number] | 'notes', [unknown, unknown]>> = {};
+          const filled: Record<string, [unknown, unknown]> = {};
           const fill: Partial<OrganizationRow> = {};
-          for (const field of MERGE_FILL_FIELDS) {
-            if (target[field] === null && source[field] !== null) {
-              Object.assign(fill, { [field]: source[field] });
-              filled[field] = [null, source[field]];
+          const noted: string[] = [];
+          for (const choice of ORGANIZATION_MERGE_FIELDS) {
+            const columns = MERGE_COLUMNS[choice];
+            const empty = (row: OrganizationRow) => columns.every((c) => row[c] === null);
+            const side = keep[choice] ?? (empty(target) && !empty(source) ? 'source' : 'target');
+            if (side === 'source') {
+              for (const c of columns) {
+                if (source[c] === target[c]) continue;
+                Object.assign(fill, { [c]: source[c] });
+                filled[c] = [target[c], source[c]];
+              }
+            }
+            if (choice in NOTED_ON_MERGE) {
+              const column = choice as keyof typeof NOTED_ON_MERGE;
+              const other = side === 'source' ? target[column] : source[column];
+              const kept = side === 'source' ? source[column] : target[column];
+              if (other && other !== kept) noted.push(`${NOTED_ON_MERGE[column]}: ${other}`);
             }
           }
-          if (source.notes && source.notes !== target.notes) {
-            fill.notes = target.notes ? `${target.notes}\n\n${source.notes}` : source.notes;
-            filled.notes = [target.notes, fill.notes];
+          const notes = [
+            target.notes,
+            source.notes && source.notes !== target.notes ? source.notes : null,
+            noted.length ? `Aus der Zusammenführung mit „${source.name}“: ${noted.join('; ')}` : null,
+          ].filter(Boolean);
+          const mergedNotes = notes.length ? notes.join('\n\n') : null;
+          if (mergedNotes !== target.notes) {
+            fill.notes = mergedNotes;
+            filled.notes = [target.notes, mergedNotes];
           }
+          if (fill.name !== undefined) fill.nameKey = normalizeOrgName(fill.name);
           tx.update(organizations)
             .set({ ...fill, ...bumped() })
             .where(eq(organizations.id, targetId))

@@ -277,7 +277,8 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
         tags,
         summary:
           'Merge sourceId into this organisation: every affiliation, relation, sector, tag, interaction, attendance, ' +
-          'office and node host moves here; the source is deleted and marked merged (If-Match optional)',
+          'office and node host moves here; `keep` chooses per field whose value stays (a website, e-mail or phone ' +
+          'not kept goes into the notes); the source is deleted and marked merged (If-Match optional)',
         params: idParams,
         body: mergeBody,
         response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412) },
@@ -289,7 +290,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       if (version !== target.version) throw versionConflict(target);
       if (target.deletedAt)
         throw new AppError('ORGANIZATION_DELETED', 409, 'A deleted organisation cannot take a merge');
-      const { sourceId } = request.body;
+      const { sourceId, keep } = request.body;
       if (sourceId === target.id) throw fieldError('sourceId', 'muss eine andere Organisation sein');
       const source = ctx.organizations.get(sourceId);
       if (!source) throw fieldError('sourceId', 'unbekannte Organisation');
@@ -298,7 +299,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
           errors: [{ field: 'sourceId', message: 'ist gelöscht' }],
         });
       }
-      ctx.organizations.merge(target.id, source.id, ({ moved, filled }) => {
+      ctx.organizations.merge(target.id, source.id, keep, ({ moved, filled }) => {
         audit(request, target.id, 'merge', { ...filled, mergedFrom: { id: source.id, name: source.name }, moved });
         audit(request, source.id, 'merged_into', {
           mergedIntoId: [null, target.id],

@@ -11,7 +11,7 @@ import {
   personTags,
   relations,
 } from '@anett/db/schema';
-import { type PersonFilter, personFilter } from '@anett/shared/schemas/person';
+import { type AttendanceGroup, type PersonFilter, personFilter } from '@anett/shared/schemas/person';
 import {
   and,
   desc,
@@ -117,7 +117,8 @@ function organizationConditions(f: PersonFilter, today: string): SQL[] {
   return out;
 }
 
-function nodeCondition(nodeIds: readonly number[], today: string): SQL {
+/** Currently affiliated to an organisation related to one of the nodes or hosting it. */
+function affiliatedWithNode(nodeIds: readonly number[], today: string): SQL {
   const related = qb
     .select({ id: relations.organizationId })
     .from(relations)
@@ -126,13 +127,43 @@ function nodeCondition(nodeIds: readonly number[], today: string): SQL {
     .select({ id: nodes.hostOrganizationId })
     .from(nodes)
     .where(and(inArray(nodes.id, [...nodeIds]), isNotNull(nodes.hostOrganizationId)));
+  return currentlyAffiliated(today, or(inArray(organizations.id, related), inArray(organizations.id, hosts)));
+}
+
+/** The legacy `nodeId`: affiliated with the node or an attendance (not cancelled) at one of its events. */
+function nodeCondition(nodeIds: readonly number[], today: string): SQL {
   return or(
-    currentlyAffiliated(today, or(inArray(organizations.id, related), inArray(organizations.id, hosts))),
+    affiliatedWithNode(nodeIds, today),
     hasAttendance(false, inArray(events.nodeId, [...nodeIds]), ne(attendances.status, 'cancelled')),
   ) as SQL;
 }
 
-function attendanceConditions(f: PersonFilter, perCandidate: boolean): SQL[] {
+/** The conditions of one attendance group; without a status every status but cancelled counts. */
+function groupConditions(g: AttendanceGroup, perCandidate: boolean): SQL[] {
+  return [
+    ...attendanceConditions(
+      {
+        eventId: g.eventId,
+        eventKind: g.eventKind,
+        attendanceStatus: g.status,
+        attendanceRole: g.role,
+        attendedFrom: g.from,
+        attendedTo: g.to,
+        topic: g.topic,
+      },
+      perCandidate,
+    ),
+    ...(has(g.nodeId) ? [inArray(events.nodeId, [...g.nodeId])] : []),
+    ...(has(g.status) ? [] : [ne(attendances.status, 'cancelled')]),
+  ];
+}
+
+type FlatAttendance = Pick<
+  PersonFilter,
+  'eventId' | 'eventKind' | 'attendanceStatus' | 'attendanceRole' | 'attendedFrom' | 'attendedTo' | 'topic'
+>;
+
+function attendanceConditions(f: FlatAttendance, perCandidate: boolean): SQL[] {
   const out: SQL[] = [];
   if (has(f.eventId)) out.push(inArray(attendances.eventId, [...f.eventId]));
   if (has(f.eventKind)) out.push(inArray(events.kind, [...f.eventKind]));
@@ -206,6 +237,7 @@ export function personWhere(f: PersonFilter, today: string = berlinToday()): SQL
 
   const orgConditions = organizationConditions(f, today);
   if (orgConditions.length) conditions.push(currentlyAffiliated(today, ...orgConditions));
+  if (has(f.affiliatedNodeId)) conditions.push(affiliatedWithNode(f.affiliatedNodeId, today));
   if (has(f.nodeId)) conditions.push(nodeCondition(f.nodeId, today));
   if (has(f.tag)) {
     conditions.push(
@@ -234,6 +266,14 @@ export function personWhere(f: PersonFilter, today: string = berlinToday()): SQL
       ? inArray(attendances.status, [...f.attendanceStatus])
       : ne(attendances.status, 'cancelled');
     conditions.push(not(hasAttendance(narrowing(f), excluded, status)));
+  }
+
+  for (const g of f.attended ?? []) {
+    const perGroupCandidate = narrowing(f) && !has(g.eventId);
+    conditions.push(hasAttendance(perGroupCandidate, ...groupConditions(g, perGroupCandidate)));
+  }
+  for (const g of f.notAttended ?? []) {
+    conditions.push(not(hasAttendance(narrowing(f), ...groupConditions(g, narrowing(f)))));
   }
 
   if (has(f.consent)) conditions.push(consentGranted(f.consent));

@@ -7,6 +7,7 @@ import {
   interactionPersons,
   offices,
   organizations,
+  personContactPoints,
   persons,
   personTags,
   sessionAttendances,
@@ -22,6 +23,8 @@ import type {
   AffiliationPatch,
   affiliationInput,
   ConsentState,
+  ContactPoint,
+  ContactPointKind,
   Office,
   OfficePatch,
   officeInput,
@@ -42,6 +45,7 @@ import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 export type PersonRow = typeof persons.$inferSelect;
 export type AffiliationRow = typeof affiliations.$inferSelect;
 export type OfficeRow = typeof offices.$inferSelect;
+export type ContactPointRow = typeof personContactPoints.$inferSelect;
 type PersonCreate = z.output<typeof personInput>;
 export type PersonFields = Omit<PersonCreate, 'tagIds' | 'affiliations' | 'offices' | 'confirmDuplicate'>;
 type AffiliationValues = z.output<typeof affiliationInput>;
@@ -263,6 +267,16 @@ export function createPersonsRepository(db: Db) {
     return [...latest.values()].sort((a, b) => a.channel.localeCompare(b.channel));
   }
 
+  function contactPointsOf(personId: number): ContactPoint[] {
+    return db
+      .select()
+      .from(personContactPoints)
+      .where(eq(personContactPoints.personId, personId))
+      .orderBy(asc(personContactPoints.kind), asc(personContactPoints.id))
+      .all()
+      .map(({ personId: _, ...c }) => c);
+  }
+
   function detail(id: number): Person | undefined {
     const row = byId.get({ id });
     if (!row) return undefined;
@@ -284,9 +298,11 @@ export function createPersonsRepository(db: Db) {
       tags: tagsOf([id]).get(id) ?? [],
       deletedAt: row.deletedAt,
       mergedIntoId: row.mergedIntoId,
+      erasedAt: row.erasedAt,
       affiliations: affiliationsOf(eq(affiliations.personId, id)),
       offices: officeList,
       consents: consentStateOf(id),
+      contactPoints: contactPointsOf(id),
       letterSalutation: letterSalutation({ ...row, office: currentOffice?.title }),
     };
   }
@@ -307,6 +323,27 @@ export function createPersonsRepository(db: Db) {
 
   const live = () => and(isNull(persons.deletedAt), isNull(persons.erasedAt));
   const lowerEmail = sql<string>`lower(${persons.email})`;
+  /** Persons with one of the (lower-case) addresses as an additional e-mail. */
+  const withAdditionalEmail = (emails: string[]) =>
+    inArray(
+      persons.id,
+      db
+        .select({ id: personContactPoints.personId })
+        .from(personContactPoints)
+        .where(and(eq(personContactPoints.kind, 'email'), inArray(sql`lower(${personContactPoints.value})`, emails))),
+    );
+  /** Per person, the lower-case additional e-mail addresses. */
+  function additionalEmailsOf(ids: number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (!ids.length) return out;
+    const rows = db
+      .select({ personId: personContactPoints.personId, value: personContactPoints.value })
+      .from(personContactPoints)
+      .where(and(eq(personContactPoints.kind, 'email'), inArray(personContactPoints.personId, ids)))
+      .all();
+    for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.value.toLowerCase()]);
+    return out;
+  }
 
   /** Unsets the primary flag of the person's other affiliations (one primary at a time). */
   function demoteOtherPrimaries(personId: number, keepId: number) {
@@ -395,31 +432,50 @@ export function createPersonsRepository(db: Db) {
       return unique.filter((id) => !found.has(id));
     },
 
-    /** Live persons with the same e-mail (case-insensitive) or the same normalised name. */
-    duplicateCandidates(values: { firstName: string; lastName: string; email: string | null }, excludeId?: number) {
+    /**
+     * Live persons with the same e-mail (case-insensitive; main or additional, on either side) or the same normalised
+     * name.
+     */
+    duplicateCandidates(
+      values: { firstName: string; lastName: string; email: string | null; additionalEmails?: string[] },
+      excludeId?: number,
+    ) {
       const nameKey = normalizePersonName(values.firstName, values.lastName);
-      const email = values.email?.trim().toLowerCase() || null;
+      const emails = [
+        ...new Set([values.email, ...(values.additionalEmails ?? [])].flatMap((e) => e?.trim().toLowerCase() || [])),
+      ];
       const rows = db
         .select()
         .from(persons)
         .where(
           and(
             live(),
-            or(email ? eq(lowerEmail, email) : undefined, nameKey ? eq(persons.nameKey, nameKey) : undefined),
+            or(
+              emails.length ? inArray(lowerEmail, emails) : undefined,
+              emails.length ? withAdditionalEmail(emails) : undefined,
+              nameKey ? eq(persons.nameKey, nameKey) : undefined,
+            ),
             excludeId === undefined ? undefined : ne(persons.id, excludeId),
           ),
         )
         .orderBy(asc(persons.sortKey), asc(persons.id))
         .limit(20)
         .all();
-      return candidatesFrom(rows, (r) => (email && r.email?.toLowerCase() === email ? 'email' : 'name'));
+      const additional = additionalEmailsOf(rows.map((r) => r.id));
+      const sharesEmail = (r: Pick<PersonRow, 'id' | 'email'>) =>
+        [r.email?.toLowerCase(), ...(additional.get(r.id) ?? [])].some((e) => e !== undefined && emails.includes(e));
+      return candidatesFrom(rows, (r) => (sharesEmail(r) ? 'email' : 'name'));
     },
 
-    /** Groups of live persons sharing an e-mail or a normalised name, e-mail groups first. */
+    /** Groups of live persons sharing an e-mail (main or additional) or a normalised name, e-mail groups first. */
     duplicateGroups(paging: { page: number; pageSize: number }): { items: PersonDuplicateGroup[]; total: number } {
-      const groups = sql`SELECT 'email' AS reason, lower(${persons.email}) AS key FROM ${persons}
+      const addresses = sql`SELECT ${persons.id} AS person_id, lower(${persons.email}) AS key FROM ${persons}
           WHERE ${live()} AND ${persons.email} IS NOT NULL AND ${persons.email} <> ''
-          GROUP BY lower(${persons.email}) HAVING count(*) > 1
+        UNION
+        SELECT c.person_id, lower(c.value) FROM ${personContactPoints} c JOIN ${persons} ON ${persons.id} = c.person_id
+          WHERE c.kind = 'email' AND ${live()}`;
+      const groups = sql`SELECT 'email' AS reason, key FROM (${addresses})
+          GROUP BY key HAVING count(DISTINCT person_id) > 1
         UNION ALL
         SELECT 'name' AS reason, ${persons.nameKey} AS key FROM ${persons}
           WHERE ${live()} AND ${persons.nameKey} <> ''
@@ -440,15 +496,19 @@ export function createPersonsRepository(db: Db) {
             live(),
             or(
               emails.length ? inArray(lowerEmail, emails) : undefined,
+              emails.length ? withAdditionalEmail(emails) : undefined,
               names.length ? inArray(persons.nameKey, names) : undefined,
             ),
           ),
         )
         .orderBy(asc(persons.createdAt), asc(persons.id))
         .all();
+      const additional = additionalEmailsOf(members.map((m) => m.id));
       const items = page.map((g) => {
         const inGroup = members.filter((m) =>
-          g.reason === 'email' ? m.email?.toLowerCase() === g.key : m.nameKey === g.key,
+          g.reason === 'email'
+            ? m.email?.toLowerCase() === g.key || (additional.get(m.id) ?? []).includes(g.key)
+            : m.nameKey === g.key,
         );
         return { reason: g.reason, key: g.key, persons: candidatesFrom(inGroup, () => g.reason) };
       });
@@ -630,6 +690,93 @@ export function createPersonsRepository(db: Db) {
         .get();
     },
 
+    // Additional e-mail addresses and phone numbers
+
+    findContactPoint(personId: number, contactPointId: number): ContactPointRow | undefined {
+      return db
+        .select()
+        .from(personContactPoints)
+        .where(and(eq(personContactPoints.id, contactPointId), eq(personContactPoints.personId, personId)))
+        .get();
+    },
+
+    contactPoint(id: number): ContactPoint | undefined {
+      const row = db.select().from(personContactPoints).where(eq(personContactPoints.id, id)).get();
+      if (!row) return undefined;
+      const { personId: _, ...c } = row;
+      return c;
+    },
+
+    /** Whether the person already has this value (main field of that kind or an additional one; e-mails ignore case). */
+    hasContactValue(personId: number, kind: ContactPointKind, value: string, exceptId?: number): boolean {
+      const person = byId.get({ id: personId });
+      const same = (v: string | null | undefined) =>
+        v != null && (kind === 'email' ? v.toLowerCase() === value.toLowerCase() : v.trim() === value.trim());
+      if (person && (kind === 'email' ? same(person.email) : same(person.phone) || same(person.mobile))) return true;
+      return db
+        .select()
+        .from(personContactPoints)
+        .where(
+          and(
+            eq(personContactPoints.personId, personId),
+            kind === 'email' ? eq(personContactPoints.kind, 'email') : ne(personContactPoints.kind, 'email'),
+            exceptId === undefined ? undefined : ne(personContactPoints.id, exceptId),
+          ),
+        )
+        .all()
+        .some((c) => same(c.value));
+    },
+
+    createContactPoint(personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) {
+      return db
+        .insert(personContactPoints)
+        .values({ ...values, personId })
+        .returning()
+        .get();
+    },
+
+    updateContactPoint(id: number, version: number, values: { value?: string; label?: string | null }) {
+      return db
+        .update(personContactPoints)
+        .set({ ...values, ...bumped() })
+        .where(and(eq(personContactPoints.id, id), eq(personContactPoints.version, version)))
+        .returning()
+        .get();
+    },
+
+    /** Removes additional values that repeat the person's main ones or each other (after a merge); returns them. */
+    dedupeContactPoints(personId: number): { kind: ContactPointKind; value: string }[] {
+      const person = byId.get({ id: personId });
+      const seen = new Set(
+        [person?.email?.toLowerCase(), person?.phone?.trim(), person?.mobile?.trim()].filter((v) => v),
+      );
+      const dropped: { kind: ContactPointKind; value: string }[] = [];
+      const rows = db
+        .select()
+        .from(personContactPoints)
+        .where(eq(personContactPoints.personId, personId))
+        .orderBy(asc(personContactPoints.id))
+        .all();
+      for (const c of rows) {
+        const key = c.kind === 'email' ? c.value.toLowerCase() : c.value.trim();
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        db.delete(personContactPoints).where(eq(personContactPoints.id, c.id)).run();
+        dropped.push({ kind: c.kind, value: c.value });
+      }
+      return dropped;
+    },
+
+    deleteContactPoint(id: number, version: number): ContactPointRow | undefined {
+      return db
+        .delete(personContactPoints)
+        .where(and(eq(personContactPoints.id, id), eq(personContactPoints.version, version)))
+        .returning()
+        .get();
+    },
+
     // Merge
 
     /**
@@ -709,6 +856,12 @@ export function createPersonsRepository(db: Db) {
       ).changes;
       db.delete(interactionPersons).where(eq(interactionPersons.personId, sourceId)).run();
 
+      const movedContactPoints = db
+        .update(personContactPoints)
+        .set({ personId: targetId, version: sql`version + 1`, updatedAt: at })
+        .where(eq(personContactPoints.personId, sourceId))
+        .run().changes;
+
       const copiedConsents = db.run(
         sql`INSERT INTO ${consents} (person_id, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id)
             SELECT ${targetId}, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id
@@ -724,6 +877,7 @@ export function createPersonsRepository(db: Db) {
           sessionAttendances: movedSessions,
           interactions: movedInteractions,
           consents: copiedConsents,
+          contactPoints: movedContactPoints,
         },
         droppedAttendances,
         droppedSessionAttendances: droppedSessions,

@@ -5,6 +5,10 @@ import {
   affiliationInput,
   affiliationParams,
   affiliationPatch,
+  contactPoint,
+  contactPointInput,
+  contactPointParams,
+  contactPointPatch,
   dateRangeIssue,
   mergeBody,
   office,
@@ -29,7 +33,7 @@ import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import type { AffiliationRow, OfficeRow, PersonRow } from './persons.repository.ts';
+import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from './persons.repository.ts';
 import { createPersonsService, personDeleted } from './persons.service.ts';
 
 /** What the audit log records of a person. */
@@ -59,6 +63,7 @@ const officeView = (o: OfficeRow) => ({
   fromDate: o.fromDate,
   toDate: o.toDate,
 });
+const contactPointView = (c: ContactPointRow) => ({ kind: c.kind, value: c.value, label: c.label });
 /** Sub-record changes go into the person's history as `affiliation.function: before → after`. */
 const prefixed = (prefix: string, diff: Record<string, [unknown, unknown]>) =>
   Object.fromEntries(Object.entries(diff).map(([k, v]) => [`${prefix}.${k}`, v]));
@@ -326,15 +331,18 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: {
         tags,
         summary:
-          'Merge sourceId into this person: affiliations, offices, tags, attendances, interactions and consents move ' +
-          'over, the source is deleted with mergedIntoId; If-Match (of this person) is checked when sent',
+          'Merge sourceId into this person: affiliations, offices, tags, attendances, interactions, consents and ' +
+          'additional contact values move over; `keep` chooses per field whose value stays, an e-mail or phone number ' +
+          'not kept stays as an additional one; the source is deleted with mergedIntoId; If-Match (of this person) is ' +
+          'checked when sent',
         params: idParams,
         body: mergeBody,
         response: { 200: person, ...errorResponses(400, 401, 403, 404, 409, 412) },
       },
     },
     async (request, reply) => {
-      const merged = service.merge(request.params.id, request.body.sourceId, actor(request), optionalIfMatch(request));
+      const { sourceId, keep } = request.body;
+      const merged = service.merge(request.params.id, sourceId, keep, actor(request), optionalIfMatch(request));
       setEtag(reply, merged.version);
       return merged;
     },
@@ -558,6 +566,122 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         return deleted;
       });
       if (!removed) throw versionConflict(officeItem(before.id));
+      return reply.code(204).send(null);
+    },
+  );
+  // Additional e-mail addresses and phone numbers
+
+  const loadContactPoint = (personId: number, contactPointId: number) => {
+    const row = ctx.persons.findContactPoint(personId, contactPointId);
+    if (!row) throw notFound('contact_point');
+    return row;
+  };
+  const contactPointItem = (id: number) => {
+    const found = ctx.persons.contactPoint(id);
+    if (!found) throw notFound('contact_point');
+    return found;
+  };
+  const checkNewValue = (personId: number, kind: ContactPointRow['kind'], value: string, exceptId?: number) => {
+    if (ctx.persons.hasContactValue(personId, kind, value, exceptId))
+      throw fieldError('value', 'ist schon eingetragen');
+  };
+
+  app.post(
+    '/api/persons/:id/contact-points',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Add an e-mail address or phone number besides the main ones (searched, checked for duplicates)',
+        params: idParams,
+        body: contactPointInput,
+        response: { 201: contactPoint, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const owner = loadLive(request.params.id);
+      checkNewValue(owner.id, request.body.kind, request.body.value);
+      const row = ctx.persons.transaction(() => {
+        const created = ctx.persons.createContactPoint(owner.id, request.body);
+        audit(request, owner.id, 'contact_point_create', {
+          contactPointId: created.id,
+          ...prefixed('contactPoint', diffRecords(null, contactPointView(created))),
+        });
+        return created;
+      });
+      setEtag(reply, row.version);
+      return reply.code(201).send(contactPointItem(row.id));
+    },
+  );
+
+  app.patch(
+    '/api/persons/:id/contact-points/:contactPointId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Change an additional e-mail address or phone number; needs If-Match with its version',
+        params: contactPointParams,
+        body: contactPointPatch,
+        response: { 200: contactPoint, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const owner = loadLive(request.params.id);
+      const before = loadContactPoint(owner.id, request.params.contactPointId);
+      if (before.version !== version) throw versionConflict(contactPointItem(before.id));
+      const values = { ...request.body };
+      if (values.value !== undefined) {
+        const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
+        if (!parsed.success)
+          throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
+        values.value = parsed.data.value;
+        checkNewValue(owner.id, before.kind, values.value, before.id);
+      }
+      const after = ctx.persons.transaction(() => {
+        const updated = ctx.persons.updateContactPoint(before.id, version, values);
+        if (updated) {
+          audit(request, owner.id, 'contact_point_update', {
+            contactPointId: updated.id,
+            ...prefixed('contactPoint', diffRecords(contactPointView(before), contactPointView(updated))),
+          });
+        }
+        return updated;
+      });
+      if (!after) throw versionConflict(contactPointItem(before.id));
+      setEtag(reply, after.version);
+      return contactPointItem(after.id);
+    },
+  );
+
+  app.delete(
+    '/api/persons/:id/contact-points/:contactPointId',
+    {
+      config: { access: 'manager' },
+      schema: {
+        tags,
+        summary: 'Remove an additional e-mail address or phone number; needs If-Match',
+        params: contactPointParams,
+        response: { 204: z.null().describe('removed'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const version = requireIfMatch(request);
+      const owner = loadLive(request.params.id);
+      const before = loadContactPoint(owner.id, request.params.contactPointId);
+      if (before.version !== version) throw versionConflict(contactPointItem(before.id));
+      const removed = ctx.persons.transaction(() => {
+        const deleted = ctx.persons.deleteContactPoint(before.id, version);
+        if (deleted) {
+          audit(request, owner.id, 'contact_point_delete', {
+            contactPointId: deleted.id,
+            ...prefixed('contactPoint', diffRecords(contactPointView(deleted), null)),
+          });
+        }
+        return deleted;
+      });
+      if (!removed) throw versionConflict(contactPointItem(before.id));
       return reply.code(204).send(null);
     },
   );

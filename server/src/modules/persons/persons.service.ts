@@ -1,4 +1,9 @@
-import type { Person } from '@anett/shared/schemas/person';
+import {
+  type ContactPointKind,
+  PERSON_MERGE_FIELDS,
+  type Person,
+  type PersonMergeField,
+} from '@anett/shared/schemas/person';
 import { versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -6,8 +11,8 @@ import type { PersonFields, PersonRow, PersonsRepository } from './persons.repos
 
 type Actor = { userId: number | null; requestId?: string; ip?: string };
 
-/** Contact fields a merge copies from the source where the target has none. */
-const FILL_FIELDS = ['salutation', 'title', 'email', 'phone', 'mobile'] as const;
+/** Contact fields whose value not kept stays on the merged person as an additional one. */
+const CONTACT_FIELDS = ['email', 'phone', 'mobile'] as const satisfies readonly (PersonMergeField & ContactPointKind)[];
 
 export const personDeleted = (row: PersonRow) =>
   new AppError(row.mergedIntoId ? 'PERSON_MERGED' : 'PERSON_DELETED', 409, 'The person is deleted; restore it first', {
@@ -32,10 +37,17 @@ export function createPersonsService(repo: PersonsRepository, audit: AuditReposi
 
     /**
      * Merges `sourceId` into `targetId` in one transaction: every affiliation, office, tag, attendance, interaction
-     * link and consent entry ends up on the target, empty contact fields of the target are filled from the source,
-     * the source is deleted with `mergedIntoId`, and both get an audit entry.
+     * link, consent entry and additional contact value ends up on the target; per field the target keeps the value
+     * chosen in `keep` (default: its own, else the source's); an e-mail, phone or mobile not kept stays as an additional
+     * value; the source is deleted with `mergedIntoId`, and both get an audit entry.
      */
-    merge(targetId: number, sourceId: number, actor: Actor, version?: number): Person {
+    merge(
+      targetId: number,
+      sourceId: number,
+      keep: Partial<Record<PersonMergeField, 'target' | 'source'>>,
+      actor: Actor,
+      version?: number,
+    ): Person {
       const target = repo.findRow(targetId);
       if (!target) throw notFound('person');
       if (target.deletedAt || target.erasedAt) throw personDeleted(target);
@@ -47,12 +59,19 @@ export function createPersonsService(repo: PersonsRepository, audit: AuditReposi
 
       const fill: Partial<PersonFields> = {};
       const filled: Record<string, [unknown, unknown]> = {};
-      for (const field of FILL_FIELDS) {
-        if (target[field] === null && source[field] !== null) {
+      const chosen = (field: PersonMergeField) =>
+        keep[field] ?? (target[field] === null && source[field] !== null ? 'source' : 'target');
+      for (const field of PERSON_MERGE_FIELDS) {
+        if (chosen(field) === 'source' && source[field] !== target[field]) {
           Object.assign(fill, { [field]: source[field] });
-          filled[field] = [null, source[field]];
+          filled[field] = [target[field], source[field]];
         }
       }
+      // Nothing a user still needs is dropped: the e-mail or number not kept as the main one stays as an extra one.
+      const extras = CONTACT_FIELDS.flatMap((kind) => {
+        const other = chosen(kind) === 'source' ? target[kind] : source[kind];
+        return other?.trim() ? [{ kind, value: other }] : [];
+      });
       if (source.notes && source.notes !== target.notes) {
         fill.notes = target.notes ? `${target.notes}\n\n${source.notes}` : source.notes;
         filled.notes = [target.notes, fill.notes];
@@ -61,6 +80,9 @@ export function createPersonsService(repo: PersonsRepository, audit: AuditReposi
       repo.transaction(() => {
         if (!repo.update(targetId, target.version, fill)) throw versionConflict(repo.detail(targetId) ?? target);
         const { moved, droppedAttendances, droppedSessionAttendances } = repo.moveLinks(sourceId, targetId);
+        const dropped = repo.dedupeContactPoints(targetId);
+        const added = extras.filter((x) => !repo.hasContactValue(targetId, x.kind, x.value));
+        for (const x of added) repo.createContactPoint(targetId, { ...x, label: null });
         const merged = repo.markMerged(sourceId, targetId);
         audit.record({
           ...actor,
@@ -72,6 +94,8 @@ export function createPersonsService(repo: PersonsRepository, audit: AuditReposi
             merge: {
               source: { id: source.id, firstName: source.firstName, lastName: source.lastName, email: source.email },
               moved,
+              ...(added.length ? { additionalContactPoints: added } : {}),
+              ...(dropped.length ? { droppedDuplicateContactPoints: dropped } : {}),
               // Both attended: the target's row was kept; the source's is kept here.
               droppedAttendances,
               droppedSessionAttendances,

@@ -10,22 +10,73 @@ import {
   interactions,
   offices,
   organizations,
+  personContactPoints,
   persons,
   personTags,
+  segments,
   sessionAttendances,
   tags,
+  users,
 } from '@anett/db/schema';
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { limitOffset } from '../../lib/listing.ts';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { likeEscape, limitOffset } from '../../lib/listing.ts';
 
 export const ERASED_FIRST_NAME = 'Gelöschte';
 export const ERASED_LAST_NAME = 'Person';
-const SCRUBBED = '[gelöscht]';
 
-type PersonRow = typeof persons.$inferSelect;
+type Coverage = { export: string } | { none: string };
+const staff = { none: 'staff accounts, their sessions, second factors and settings: not contacts' };
+const index = { none: 'search index built from persons, organisations and the contact log (exported at the source)' };
 
-/** How a string appears inside stored JSON (quotes, backslashes and control characters escaped). */
-const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
+/**
+ * Every table and where the information export (Art. 15) takes a person's data from it, or why it holds none. A test
+ * walks sqlite_master: a new table must be added here, so it cannot be forgotten.
+ */
+export const PRIVACY_COVERAGE: Record<string, Coverage> = {
+  persons: { export: 'persons' },
+  affiliations: { export: 'affiliations' },
+  offices: { export: 'offices' },
+  person_contact_points: { export: 'person_contact_points' },
+  person_tags: { export: 'person_tags' },
+  attendances: { export: 'attendances' },
+  session_attendances: { export: 'session_attendances' },
+  interaction_persons: { export: 'interaction_persons' },
+  interactions: { export: 'interaction_mentions' },
+  consents: { export: 'consents' },
+  audit_entries: { export: 'audit_mentions' },
+  segments: { export: 'segment_mentions' },
+  suppressions: { export: 'suppressed' },
+  erasures: { none: 'hashes of erased rows: no data of anyone who is not erased' },
+  events: { none: 'events; a person’s attendances are exported with the event title' },
+  event_sessions: { none: 'sessions of events; session attendances are exported with the session title' },
+  event_topics: { none: 'topics of events' },
+  organizations: { none: 'institutions; a person’s affiliations are exported with the organisation name' },
+  organization_sectors: { none: 'sectors of organisations' },
+  organization_tags: { none: 'tags of organisations' },
+  interaction_organizations: { none: 'links of contact-log entries to organisations' },
+  interaction_topics: { none: 'links of contact-log entries to topics' },
+  networks: { none: 'networks of the consortium' },
+  nodes: { none: 'QTI nodes' },
+  relations: { none: 'relations of organisations to networks and nodes' },
+  tags: { none: 'the tag vocabulary; a person’s tags are exported by name' },
+  topics: { none: 'the topic vocabulary' },
+  report_snapshots: { none: 'frozen reach reports: counts, no person-level rows' },
+  users: staff,
+  refresh_tokens: staff,
+  login_attempts: staff,
+  totp_factors: staff,
+  recovery_codes: staff,
+  passkeys: staff,
+  settings: staff,
+  import_mappings: { none: 'column mappings of imports (headers only)' },
+  persons_fts: index,
+  interactions_fts: index,
+  organizations_fts: index,
+  __drizzle_migrations: { none: 'schema version bookkeeping' },
+  sqlite_sequence: { none: 'SQLite bookkeeping' },
+  sqlite_stat1: { none: 'SQLite planner statistics' },
+  sqlite_stat4: { none: 'SQLite planner statistics' },
+};
 
 export function createPrivacyRepository(db: Db) {
   /** The person and everyone merged into them (transitively): one human, several rows. */
@@ -56,6 +107,18 @@ export function createPrivacyRepository(db: Db) {
   return {
     mergeChain,
 
+    /** The additional e-mail addresses and phone numbers of the given person rows. */
+    contactPoints: (ids: number[]) =>
+      db
+        .select({
+          personId: personContactPoints.personId,
+          kind: personContactPoints.kind,
+          value: personContactPoints.value,
+        })
+        .from(personContactPoints)
+        .where(inArray(personContactPoints.personId, ids))
+        .all(),
+
     /**
      * Everything stored about a person, keyed by the table it comes from (linked records with the names that make them
      * readable). Covers every table with a foreign key to persons; a schema test keeps it that way.
@@ -73,6 +136,12 @@ export function createPrivacyRepository(db: Db) {
           .all()
           .map((r) => ({ ...r.affiliation, organizationName: r.organizationName })),
         offices: db.select().from(offices).where(inArray(offices.personId, ids)).orderBy(asc(offices.id)).all(),
+        person_contact_points: db
+          .select()
+          .from(personContactPoints)
+          .where(inArray(personContactPoints.personId, ids))
+          .orderBy(asc(personContactPoints.id))
+          .all(),
         person_tags: db
           .select({ personId: personTags.personId, tagId: tags.id, name: tags.name })
           .from(personTags)
@@ -124,56 +193,142 @@ export function createPrivacyRepository(db: Db) {
       };
     },
 
-    /**
-     * Anonymises the given person rows (call inside a transaction). Rows stay, so reports keep counting attendances
-     * and contacts; names, contact data, free texts about them, offices and tags go; audit payloads about them are
-     * replaced and their names/e-mail scrubbed from all other audit payloads. Free text in interactions linked to them
-     * loses their full name, last name and e-mail; other mentions elsewhere cannot be found reliably and stay.
-     */
-    erase(rows: PersonRow[], at: string): void {
-      const ids = rows.map((r) => r.id);
-      const linkedInteractions = interactionIds(ids);
+    /** Contact-log entries not linked to the given persons whose text the SQL pre-filter finds (`probes`). */
+    unlinkedCandidates(ids: number[], probes: string[]) {
+      if (probes.length === 0) return [];
+      const like = or(
+        ...probes.flatMap((p) => [
+          sql`${interactions.subject} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
+          sql`${interactions.summary} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
+        ]),
+      );
+      return db
+        .select({
+          id: interactions.id,
+          occurredAt: interactions.occurredAt,
+          subject: interactions.subject,
+          summary: interactions.summary,
+          deletedAt: interactions.deletedAt,
+        })
+        .from(interactions)
+        .where(and(like, notInArray(interactions.id, interactionIds(ids))))
+        .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+        .all();
+    },
 
+    missingInteractionIds(ids: number[]): number[] {
+      const found = new Set(
+        db
+          .select({ id: interactions.id })
+          .from(interactions)
+          .where(inArray(interactions.id, ids))
+          .all()
+          .map((r) => r.id),
+      );
+      return ids.filter((id) => !found.has(id));
+    },
+
+    linkedInteractionIds(ids: number[]): number[] {
+      return interactionIds(ids)
+        .all()
+        .map((r) => r.id);
+    },
+
+    interactionTexts(interactionIds: number[]) {
+      return db
+        .select({ id: interactions.id, subject: interactions.subject, summary: interactions.summary })
+        .from(interactions)
+        .where(inArray(interactions.id, interactionIds))
+        .all();
+    },
+
+    setInteractionText(id: number, subject: string, summary: string | null): void {
+      db.update(interactions).set({ subject, summary }).where(eq(interactions.id, id)).run();
+    },
+
+    /** Audit payloads the pre-filter finds (`probes`), optionally only those of the given interactions. */
+    auditCandidates(probes: string[], onlyInteractions?: number[]) {
+      if (probes.length === 0) return [];
+      return db
+        .select({
+          id: auditEntries.id,
+          entity: auditEntries.entity,
+          entityId: auditEntries.entityId,
+          diff: sql<string>`${auditEntries.diff}`,
+        })
+        .from(auditEntries)
+        .where(
+          and(
+            or(...probes.map((p) => sql`${auditEntries.diff} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`)),
+            onlyInteractions
+              ? and(eq(auditEntries.entity, 'interaction'), inArray(auditEntries.entityId, onlyInteractions))
+              : undefined,
+          ),
+        )
+        .all();
+    },
+
+    setAuditDiff(id: number, diffJson: string): void {
+      db.run(sql`UPDATE ${auditEntries} SET diff = ${diffJson} WHERE id = ${id}`);
+    },
+
+    /** Segments whose name or stored filter the pre-filter finds. */
+    segmentCandidates(probes: string[]) {
+      if (probes.length === 0) return [];
+      return db
+        .select({ id: segments.id, name: segments.name, filter: sql<string>`${segments.filter}` })
+        .from(segments)
+        .where(
+          or(
+            ...probes.flatMap((p) => [
+              sql`${segments.name} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
+              sql`${segments.filter} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
+            ]),
+          ),
+        )
+        .all();
+    },
+
+    setSegment(id: number, name: string, filterJson: string): void {
+      db.run(sql`UPDATE ${segments} SET name = ${name}, filter = ${filterJson} WHERE id = ${id}`);
+    },
+
+    /** Whether anyone else (a person not being erased, a user, an organisation) carries the name as a word. */
+    nameInUseElsewhere(name: string, exceptIds: number[]): boolean {
+      const pattern = `%${likeEscape(name)}%`;
+      const hit = db.get<{ one: number }>(sql`SELECT 1 AS one WHERE
+        EXISTS (SELECT 1 FROM ${persons} WHERE ${persons.erasedAt} IS NULL AND ${notInArray(persons.id, exceptIds)}
+          AND (${persons.lastName} LIKE ${pattern} ESCAPE '\\' OR ${persons.firstName} LIKE ${pattern} ESCAPE '\\'))
+        OR EXISTS (SELECT 1 FROM ${users} WHERE ${users.name} LIKE ${pattern} ESCAPE '\\')
+        OR EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.name} LIKE ${pattern} ESCAPE '\\'
+          OR ${organizations.shortName} LIKE ${pattern} ESCAPE '\\')`);
+      return hit !== undefined;
+    },
+
+    /** The change payloads of the persons' own audit entries (to find former names, e-mails and phone numbers). */
+    ownChanges(ids: number[]): unknown[] {
+      return db
+        .select({ diff: auditEntries.diff })
+        .from(auditEntries)
+        .where(and(eq(auditEntries.entity, 'person'), inArray(auditEntries.entityId, ids)))
+        .all()
+        .map((r) => r.diff);
+    },
+
+    /** Replaces every audit payload about the persons (their own rows and their attendances'). */
+    blankAuditAbout(ids: number[]): void {
       db.update(auditEntries)
         .set({ diff: { erased: true } })
         .where(aboutPerson(ids))
         .run();
+    },
 
-      const fullNames = rows.flatMap((r) => [
-        [r.title, r.firstName, r.lastName].filter(Boolean).join(' '),
-        `${r.firstName} ${r.lastName}`,
-        `${r.lastName}, ${r.firstName}`,
-      ]);
-      const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
-      const lastNames = rows.map((r) => r.lastName).filter((n) => n.trim().length >= 3);
-      const everywhere = [...new Set([...fullNames, ...emails])].filter((s) => s.trim().length >= 3);
-      const replaceIn = (column: SQL, needles: string[]) =>
-        needles.reduce<SQL>((expr, n) => sql`replace(${expr}, ${n}, ${SCRUBBED})`, column);
-
-      for (const needle of everywhere.map(inJson)) {
-        db.run(sql`UPDATE ${auditEntries} SET diff = replace(diff, ${needle}, ${inJson(SCRUBBED)})
-          WHERE instr(diff, ${needle}) > 0`);
-      }
-      // A record that held the first and the last name as separate fields (e.g. a merge's source).
-      for (const r of rows) {
-        const [first, last, scrubbed] = [r.firstName, r.lastName, SCRUBBED].map((s) => JSON.stringify(s));
-        db.run(sql`UPDATE ${auditEntries} SET diff = replace(replace(diff, ${first}, ${scrubbed}), ${last}, ${scrubbed})
-          WHERE instr(diff, ${first}) > 0 AND instr(diff, ${last}) > 0`);
-      }
-      const textNeedles = [...everywhere, ...lastNames].sort((a, b) => b.length - a.length);
-      db.update(interactions)
-        .set({
-          subject: replaceIn(sql`${interactions.subject}`, textNeedles),
-          summary: replaceIn(sql`${interactions.summary}`, textNeedles),
-        })
-        .where(inArray(interactions.id, linkedInteractions))
-        .run();
-      for (const needle of textNeedles.map(inJson)) {
-        db.run(sql`UPDATE ${auditEntries} SET diff = replace(diff, ${needle}, ${inJson(SCRUBBED)})
-          WHERE ${auditEntries.entity} = 'interaction' AND ${inArray(auditEntries.entityId, linkedInteractions)}
-            AND instr(diff, ${needle}) > 0`);
-      }
-
+    /**
+     * Anonymises the person rows themselves (call inside a transaction). Rows stay, so reports keep counting
+     * attendances and contacts; names, contact data, notes, offices, tags, functions, attendance notes and consent
+     * evidence go.
+     */
+    anonymise(ids: number[], at: string): void {
       db.update(persons)
         .set({
           erasedAt: at,
@@ -193,6 +348,7 @@ export function createPrivacyRepository(db: Db) {
         .run();
       db.update(affiliations).set({ function: null }).where(inArray(affiliations.personId, ids)).run();
       db.delete(offices).where(inArray(offices.personId, ids)).run();
+      db.delete(personContactPoints).where(inArray(personContactPoints.personId, ids)).run();
       db.delete(personTags).where(inArray(personTags.personId, ids)).run();
       // Allowed by the ledger trigger once erased_at is set: the entries stay (who consented when), the evidence goes.
       db.update(consents).set({ evidence: null }).where(inArray(consents.personId, ids)).run();
@@ -203,12 +359,16 @@ export function createPrivacyRepository(db: Db) {
     },
 
     /**
-     * Makes erased text unrecoverable from the file: FTS5 keeps superseded index segments until they are merged, and
-     * the WAL keeps old page images until a checkpoint (secure_delete zeroes the freed pages).
+     * Makes erased text unrecoverable from the file: the full-text indexes run with secure-delete (migration 0013),
+     * 'optimize' merges their segments into one; the planner's statistics (sqlite_stat4) keep sample keys of the
+     * person and contact-point indexes — names and e-mails — until the table is analysed again; and the WAL keeps old page images until
+     * a checkpoint (secure_delete zeroes the freed pages).
      */
     purgeRemnants(): void {
       db.run(sql`INSERT INTO persons_fts(persons_fts) VALUES('optimize')`);
       db.run(sql`INSERT INTO interactions_fts(interactions_fts) VALUES('optimize')`);
+      db.run(sql`ANALYZE persons`);
+      db.run(sql`ANALYZE person_contact_points`);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
     },
 

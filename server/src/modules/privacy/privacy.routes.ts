@@ -1,10 +1,17 @@
 import { idParams } from '@anett/shared/schemas/common';
-import { eraseResult, inactivePage, inactiveQuery, privacyExport } from '@anett/shared/schemas/privacy';
+import {
+  eraseBody,
+  eraseResult,
+  erasurePreview,
+  inactivePage,
+  inactiveQuery,
+  privacyExport,
+} from '@anett/shared/schemas/privacy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, versionConflict } from '../../lib/concurrency.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -35,7 +42,7 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request) => {
       const person = ctx.persons.findRow(request.params.id);
       if (!person) throw notFound('person');
-      const data = ctx.privacy.dataOf(person.id);
+      const data = ctx.privacyService.dataOf(person.id);
       const emails = data.persons?.flatMap((p) => (typeof p.email === 'string' ? [p.email] : [])) ?? [];
       ctx.audit.record({ ...actor(request), entity: 'person', entityId: person.id, action: 'privacy_export' });
       return {
@@ -47,6 +54,25 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
   );
 
+  app.get(
+    '/api/persons/:id/erasure-preview',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'What an erasure will touch, and the unlinked contact-log entries naming the person (to confirm)',
+        params: idParams,
+        response: { 200: erasurePreview, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const person = ctx.persons.findRow(request.params.id);
+      if (!person) throw notFound('person');
+      if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
+      return ctx.privacyService.preview(person.id);
+    },
+  );
+
   app.post(
     '/api/persons/:id/erase',
     {
@@ -54,7 +80,12 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: {
         tags,
         summary: 'Anonymise a person everywhere (GDPR Art. 17); counts in reports stay; If-Match is checked when sent',
+        description:
+          'Scrubs the person from their rows, linked contact-log entries, audit payloads, segments, export filters ' +
+          'and the search indexes; `scrubInteractionIds` adds unlinked entries from the erasure preview. The e-mail ' +
+          'goes on the suppression list and the erasure into the ledger a restored backup cannot undo.',
         params: idParams,
+        body: eraseBody.nullish(),
         response: { 200: eraseResult, ...errorResponses(400, 401, 403, 404, 409, 412) },
       },
     },
@@ -65,26 +96,24 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
       if (version !== undefined && version !== person.version)
         throw versionConflict(ctx.persons.detail(person.id) ?? person);
+      const scrubInteractionIds = request.body?.scrubInteractionIds ?? [];
+      const unknown = ctx.privacy.missingInteractionIds(scrubInteractionIds);
+      if (unknown.length) throw fieldError('scrubInteractionIds', `unknown contact-log entries: ${unknown.join(', ')}`);
       const at = nowIso();
-      const result = ctx.persons.transaction(() => {
-        const rows = ctx.privacy
-          .mergeChain(person.id)
-          .map((id) => ctx.persons.findRow(id))
-          .filter((r): r is NonNullable<typeof r> => r !== undefined && r.erasedAt === null);
-        const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
-        ctx.privacy.erase(rows, at);
-        for (const email of emails) ctx.suppressions.add(email, 'erasure');
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'person',
-          entityId: person.id,
-          action: 'erase',
-          diff: { erased: true, erasedIds: rows.map((r) => r.id) },
-        });
-        return { id: person.id, erasedAt: at, erasedIds: rows.map((r) => r.id), suppressedEmails: emails.length };
-      });
-      ctx.privacy.purgeRemnants();
-      return result;
+      const result = ctx.persons.transaction(() =>
+        ctx.privacyService.erase(ctx.privacyService.rowsOf(person.id), at, {
+          actor: actor(request),
+          scrubInteractionIds,
+        }),
+      );
+      ctx.privacyService.purgeRemnants();
+      ctx.privacyLedger.mirror();
+      return {
+        id: person.id,
+        erasedAt: at,
+        ...result,
+        scrubbedInteractions: new Set(scrubInteractionIds).size,
+      };
     },
   );
 

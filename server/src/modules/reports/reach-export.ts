@@ -3,6 +3,7 @@ import { EVENT_KIND, EVENT_KINDS } from '@anett/shared/vocab/enums';
 import ExcelJS from 'exceljs';
 import type { Content } from 'pdfmake/interfaces';
 import { formatDate, formatNumber, gridLayout, renderPdf } from '../../lib/pdf.ts';
+import { keepAutoFilter } from '../../lib/xlsx.ts';
 
 /** Reach report as an XLSX workbook and as a PDF (German). */
 
@@ -14,15 +15,19 @@ const SOURCE_LABEL: Record<ReachSource, string> = {
   course_completed: 'abgeschlossener Lehrgang',
 };
 
-export type ReportMeta = { label?: string; frozenAt?: string };
+/**
+ * What the file says besides the numbers: a snapshot's label and date, and for the funder the funding reference
+ * (Förderkennzeichen) and who signs (REPORT_FUNDING_REFERENCE, REPORT_SIGNATORY).
+ */
+export type ReportMeta = { label?: string; frozenAt?: string; fundingReference?: string; signatory?: string };
 
 /** '2024-Q1' → 'Q1 2024' */
 const quarterLabel = (key: string) => `${key.slice(5)} ${key.slice(0, 4)}`;
 const day = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const nodeLabel = (name: string | null) => name ?? 'ohne Knoten';
 
-/** Columns of the node × quarter table: header and value. */
-const METRIC_COLUMNS: { header: string; value: (m: ReachMetrics) => number; hours?: boolean }[] = [
+/** Columns of the node × quarter table: header and value (null: not counted in a report frozen before). */
+const METRIC_COLUMNS: { header: string; value: (m: ReachMetrics) => number | null; hours?: boolean }[] = [
   { header: 'Organisationen', value: (m) => m.organizations },
   { header: 'davon KMU', value: (m) => m.smes },
   { header: 'Personen', value: (m) => m.persons },
@@ -32,6 +37,7 @@ const METRIC_COLUMNS: { header: string; value: (m: ReachMetrics) => number; hour
   { header: 'Lehrgangsteilnehmende', value: (m) => m.courseParticipants },
   { header: 'Lehrgangsstunden', value: (m) => m.courseHours, hours: true },
   { header: 'Kontakte', value: (m) => m.interactions },
+  { header: 'Mitwirkende', value: (m) => m.staff ?? null },
 ];
 
 type TableRow = { node: string; quarter: string; metrics: ReachMetrics; total: boolean };
@@ -57,8 +63,22 @@ const BREAKDOWNS: { key: keyof ReachReport['breakdowns']; title: string; column:
   { key: 'organizationKind', title: 'Organisationsarten', column: 'Art der Organisation' },
 ];
 
+/** The counting rules, stated in every file so that the funder reads the numbers as they were counted. */
+const COUNTING_RULES: [string, string][] = [
+  ['Zählweise', 'Personen und Organisationen einmal je Zeile, auch bei mehreren Veranstaltungen'],
+  [
+    'Teilnehmende',
+    'Personen mit Status „teilgenommen“ in der Rolle Gast; nur sie zählen als Personen, Teilnahmen, Lehrgangsteilnehmende und Lehrgangsstunden',
+  ],
+  [
+    'Mitwirkende',
+    'Dozent/innen, Organisation, Redner/innen, Podiumsgäste, Moderation und Presse: getrennt ausgewiesen, sonst nirgends gezählt',
+  ],
+];
+
 const infoLines = (report: ReachReport, meta: ReportMeta, nodeName: string | null): [string, string][] => [
   ['Bericht', 'Reichweite ANeTT'],
+  ...(meta.fundingReference ? [['Förderkennzeichen', meta.fundingReference] as [string, string]] : []),
   ...(meta.label ? [['Bezeichnung', meta.label] as [string, string]] : []),
   ['Zeitraum', `${day(report.from)} – ${day(report.to)}`],
   ['Knoten', report.nodeId === null ? 'alle' : (nodeName ?? String(report.nodeId))],
@@ -66,7 +86,7 @@ const infoLines = (report: ReachReport, meta: ReportMeta, nodeName: string | nul
   ['Berechnet am', formatDate(report.generatedAt)],
   ...(meta.frozenAt ? [['Eingefroren am', formatDate(meta.frozenAt)] as [string, string]] : []),
   ['KMU', 'Größenklasse Kleinst-, Klein- oder mittleres Unternehmen, ohne Größenklasse: weniger als 250 Beschäftigte'],
-  ['Zählweise', 'Personen und Organisationen einmal je Zeile, auch bei mehreren Veranstaltungen'],
+  ...COUNTING_RULES,
 ];
 
 const reportNodeName = (report: ReachReport) =>
@@ -83,7 +103,8 @@ export async function reachXlsx(report: ReachReport, meta: ReportMeta = {}): Pro
     { header: 'Quartal', width: 10 },
     ...METRIC_COLUMNS.map((c) => ({ header: c.header, width: Math.max(12, c.header.length + 2) })),
   ];
-  for (const row of tableRows(report)) {
+  const rows = tableRows(report);
+  for (const row of rows) {
     const added = main.addRow([row.node, row.quarter, ...METRIC_COLUMNS.map((c) => c.value(row.metrics))]);
     if (row.total) added.font = { bold: true };
   }
@@ -91,7 +112,9 @@ export async function reachXlsx(report: ReachReport, meta: ReportMeta = {}): Pro
     main.getColumn(i + 3).numFmt = c.hours ? '#,##0.0' : '#,##0';
   });
   main.getRow(1).font = { bold: true };
-  main.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: METRIC_COLUMNS.length + 2 } };
+  const filter = `A1:${main.getColumn(METRIC_COLUMNS.length + 2).letter}${rows.length + 1}`;
+  main.autoFilter = filter;
+  keepAutoFilter(workbook.definedNames, main.name, filter);
 
   for (const b of BREAKDOWNS) {
     const sheet = workbook.addWorksheet(b.title, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -113,7 +136,7 @@ export async function reachXlsx(report: ReachReport, meta: ReportMeta = {}): Pro
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const num = (n: number) => ({ text: formatNumber(n), alignment: 'right' as const });
+const num = (n: number | null) => ({ text: n === null ? '–' : formatNumber(n), alignment: 'right' as const });
 /** Long compounds break at a known joint in the narrow header cells of the PDF (pdfmake does not hyphenate). */
 const JOINTS = /^(Lehrgangs|Podiums|Netzwerk|Veranstal)(.{4,})$/;
 const printHeader = (header: string) =>
@@ -188,7 +211,14 @@ export function reachPdf(report: ReachReport, meta: ReportMeta = {}): Promise<Bu
   const section = (text: string): Content => ({ text, fontSize: 11, bold: true, margin: [0, 12, 0, 4] });
   return renderPdf({
     title,
-    footerText: `ANeTT Netzwerk-CRM · ${title} · berechnet ${formatDate(report.generatedAt)}`,
+    footerText: [
+      'ANeTT Netzwerk-CRM',
+      meta.fundingReference && `FKZ ${meta.fundingReference}`,
+      title,
+      `berechnet ${formatDate(report.generatedAt)}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
     createdAt: report.generatedAt,
     pageOrientation: 'landscape',
     defaultStyle: { font: 'Roboto', fontSize: 9 },
@@ -211,6 +241,30 @@ export function reachPdf(report: ReachReport, meta: ReportMeta = {}): Promise<Bu
         columnGap: 14,
         margin: [0, 14, 0, 0],
       },
+      signatureBlock(meta),
     ],
   });
+}
+
+/** Place, date and signature of whoever answers for the numbers to the funder; kept together on one page. */
+function signatureBlock(meta: ReportMeta): Content {
+  const line = (x: number) => ({ type: 'line' as const, x1: x, y1: 0, x2: x + 220, y2: 0, lineWidth: 0.5 });
+  return {
+    unbreakable: true,
+    margin: [0, 28, 0, 0],
+    stack: [
+      { text: 'Die Angaben sind richtig und vollständig.', fontSize: 9, margin: [0, 0, 0, 36] },
+      { canvas: [line(0), line(300)] },
+      {
+        columns: [
+          { text: 'Ort, Datum', fontSize: 8, width: 300 },
+          {
+            text: meta.signatory ? `Unterschrift – ${meta.signatory}` : 'Unterschrift, Name und Funktion',
+            fontSize: 8,
+          },
+        ],
+        margin: [0, 2, 0, 0],
+      },
+    ],
+  };
 }

@@ -105,6 +105,8 @@ export type Tally = {
   /** Of attended facts: attendances per cell, and distinct course participants per group. */
   attendances: Float64Array;
   courseParticipants: Uint32Array[];
+  /** Distinct persons who attended in a staff role, per group. */
+  staff: Uint32Array[];
   /** Every organisation reached, ascending. */
   organizationIds: number[];
   /** Reach facts, for breakdowns. */
@@ -160,11 +162,13 @@ export function createReachService(repo: ReportsRepository) {
 
   /**
    * Distinct persons, organisations and SMEs reached per group of each level, plus attendances and course
-   * participants (always of attended events, whatever counts as reached).
+   * participants (always of attended events, whatever counts as reached) and staff: who attended in a role other than
+   * a participant's is counted only there.
    */
   function tally(g: FactGrid, sources: ReachSource[], levels: Level[]): Tally {
     const cells = g.nodeSpan * g.buckets;
     const attended = unpack(g, repo.facts(g, 'attended'));
+    const staff = unpack(g, repo.facts(g, 'staff'));
     const reach = concatFacts(sources.map((s) => (s === 'attended' ? attended : unpack(g, repo.facts(g, s)))));
 
     const reached = new Uint8Array(g.organizationSpan);
@@ -197,6 +201,7 @@ export function createReachService(repo: ReportsRepository) {
         levels,
         (i) => attended.course[i] === 1,
       ),
+      staff: distinctPerGroup(staff, staff.person, g.personSpan, levels),
       organizationIds,
       reach,
     };
@@ -358,6 +363,7 @@ export function createReachService(repo: ReportsRepository) {
           courseParticipants: at(t.courseParticipants[l] as Uint32Array),
           courseHours: Math.round(at(s.hours) * 100) / 100,
           interactions: at(s.interactions),
+          staff: at(t.staff[l] as Uint32Array),
         };
       };
       const isEmpty = (m: ReachMetrics) =>

@@ -1,6 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { nodes, reportSnapshots, users } from '@anett/db/schema';
 import type { ReachReport, ReachSource } from '@anett/shared/schemas/report';
+import { PARTICIPANT_ROLES } from '@anett/shared/vocab/enums';
 import { asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { limitOffset } from '../../lib/listing.ts';
 
@@ -54,24 +55,32 @@ const gridParams = (grid: FactGrid) => ({
   organizationSpan: grid.organizationSpan,
 });
 
+/** Attendances in a participant role: staff (trainers, organisers, speakers …) are counted apart. */
+const PARTICIPANT_SQL = `a.role IN (${PARTICIPANT_ROLES.map((r) => `'${r}'`).join(', ')})`;
+
+/** What a fact stands for: a way of being reached, or `staff`, an attendance in another role. */
+export type FactSource = ReachSource | 'staff';
+
 /**
  * One number per fact: ((personId * organizationSpan + organizationId) * cells + cell) * 2 + isCourse, with 0 for a
  * missing person or organisation. Single numbers come out of SQLite several times faster than rows of columns. The
  * service counts distinct persons and organisations per node, quarter and in total in one pass over them: SQLite has
  * no hash aggregation, and COUNT(DISTINCT …) per level sorts the year once per level (measured ~4× slower).
  */
-function factSql(grid: FactGrid, source: ReachSource): string {
+function factSql(grid: FactGrid, source: FactSource): string {
   const pack = (person: string, organization: string, cell: string) =>
     `((coalesce(${person}, 0) * @organizationSpan + coalesce(${organization}, 0)) * @cells + ${cell})`;
   switch (source) {
     case 'attended':
+    case 'staff':
       // The cell is computed once per event, not once per attendance.
       return `WITH ev AS MATERIALIZED (
           SELECT e.id, ${cellSql(grid, 'e.node_id', 'e.starts_at')} * 2 + (e.kind = 'course') AS cell FROM events e
           WHERE e.deleted_at IS NULL AND e.starts_at >= @from AND e.starts_at < @toExclusive
             AND (@nodeId IS NULL OR e.node_id = @nodeId))
         SELECT ${pack('a.person_id', 'a.organization_id', '0')} * 2 + ev.cell
-        FROM ev JOIN attendances a ON a.event_id = ev.id AND a.status = 'attended'`;
+        FROM ev JOIN attendances a ON a.event_id = ev.id AND a.status = 'attended'
+          AND ${source === 'attended' ? PARTICIPANT_SQL : `NOT ${PARTICIPANT_SQL}`}`;
     case 'course_completed':
       return `WITH ev AS MATERIALIZED (
           SELECT e.id, ${cellSql(grid, 'e.node_id', 'coalesce(e.ends_at, e.starts_at)')} AS cell FROM events e
@@ -79,7 +88,7 @@ function factSql(grid: FactGrid, source: ReachSource): string {
             AND coalesce(e.ends_at, e.starts_at) >= @from AND coalesce(e.ends_at, e.starts_at) < @toExclusive
             AND (@nodeId IS NULL OR e.node_id = @nodeId))
         SELECT ${pack('a.person_id', 'a.organization_id', 'ev.cell')} * 2
-        FROM ev JOIN attendances a ON a.event_id = ev.id AND a.status = 'attended'`;
+        FROM ev JOIN attendances a ON a.event_id = ev.id AND a.status = 'attended' AND ${PARTICIPANT_SQL}`;
     case 'interaction':
       // Every person of an interaction with every organisation of it (usually one of each).
       return `SELECT ${pack('ip.person_id', 'io.organization_id', cellSql(grid, 'i.node_id', 'i.occurred_at'))} * 2
@@ -143,8 +152,8 @@ export function createReportsRepository(db: Db) {
       return db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, id)).get() !== undefined;
     },
 
-    /** Packed facts (see factSql) of one way of being reached, in no particular order. */
-    facts(grid: FactGrid, source: ReachSource): number[] {
+    /** Packed facts (see factSql) of one way of being reached (or of staff), in no particular order. */
+    facts(grid: FactGrid, source: FactSource): number[] {
       // all() rather than iterate(): iterating costs twice as much per row.
       return client.prepare(factSql(grid, source)).pluck().all(gridParams(grid)) as number[];
     },
@@ -161,7 +170,10 @@ export function createReportsRepository(db: Db) {
         .all(gridParams(grid)) as { cell: number; kind: string; n: number }[];
     },
 
-    /** Hours credited for sessions held in the period, per cell of the session's date and its event's node. */
+    /**
+     * Hours credited to participants for sessions held in the period, per cell of the session's date and its event's
+     * node (a trainer's hours are teaching, not training received).
+     */
     courseHours(grid: FactGrid): { cell: number; hours: number }[] {
       return client
         .prepare(
@@ -169,6 +181,7 @@ export function createReportsRepository(db: Db) {
           FROM event_sessions s
           JOIN events e ON e.id = s.event_id AND e.deleted_at IS NULL
           JOIN session_attendances sa ON sa.session_id = s.id
+          JOIN attendances a ON a.event_id = e.id AND a.person_id = sa.person_id AND ${PARTICIPANT_SQL}
           WHERE s.starts_at >= @from AND s.starts_at < @toExclusive AND (@nodeId IS NULL OR e.node_id = @nodeId)
           GROUP BY cell`,
         )

@@ -72,20 +72,17 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   ) => {
     const { from, to } = 'report' in source ? source.report : source.query;
     const name = safeFilename(`Reichweite ${meta.label ?? ''} ${from} ${to}`, format);
-    const bytes = await ctx.jobs.reachFiles.render(format, source, meta);
-    return sendFile(
-      reply,
-      REPORT_FILES[format].type,
-      name,
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    );
+    const bytes = await ctx.jobs.reachFiles.render(format, source, { ...ctx.config.report, ...meta });
+    return sendFile(reply, REPORT_FILES[format].type, name, bytes);
   };
 
   const description =
     'Per node and quarter, per node, per quarter and in total: unique organisations (of them SMEs) and persons ' +
     'reached, events by kind, attendances, course participants and hours, interactions; broken down by district, ' +
     'WZ section and organisation kind. `reachedBy` (comma-separated or repeated): attended (default), interaction, ' +
-    'course_completed. Persons and organisations count once per row; erased persons count too.';
+    'course_completed. Persons and organisations count once per row; erased persons count too. At events only ' +
+    'attendees in a participant role (guest) count; trainers, organisers, speakers, panelists, moderators and press ' +
+    'are counted apart as `staff`.';
 
   app.get(
     '/api/reports/reach',

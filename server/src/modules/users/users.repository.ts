@@ -72,6 +72,14 @@ export function createUsersRepository(db: Db) {
           .run();
       });
     },
+    /** A refresh-token family ended by logout, theft detection or a security change: its access tokens end too. */
+    familyRevoked(familyId: string): boolean {
+      return (
+        db.$client
+          .prepare('SELECT 1 FROM refresh_tokens WHERE family_id = ? AND revoked_at IS NOT NULL LIMIT 1')
+          .get(familyId) !== undefined
+      );
+    },
     touchLogin(id: number) {
       db.update(users).set({ lastLoginAt: nowIso() }).where(eq(users.id, id)).run();
     },

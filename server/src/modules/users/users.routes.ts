@@ -8,22 +8,32 @@ import {
   userPatch,
   userWithPassword,
 } from '@anett/shared/schemas/user';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, updatedOrConflict } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { generatePassword, hashPassword } from '../../lib/passwords.ts';
-import { actor } from '../../lib/request-context.ts';
+import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
+import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { errorResponses } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { UserRow } from './users.repository.ts';
 
-const publicUser = ({ passwordHash: _, tokenVersion: __, ...rest }: UserRow) => rest;
+/** The user as the audit log records it. */
+const auditedUser = ({ passwordHash: _, tokenVersion: __, ...rest }: UserRow) => rest;
 
 export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
+  const publicUser = (row: UserRow) => ({ ...auditedUser(row), hasSecondFactor: ctx.factors.hasSecondFactor(row.id) });
+  /** A password an admin sets: the policy for a user without a second factor yet (12 characters). */
+  const acceptable = (request: FastifyRequest, password: string, user: { name: string; email: string }, id?: number) =>
+    assertAcceptablePassword(password, {
+      ...user,
+      hasSecondFactor: id !== undefined && ctx.factors.hasSecondFactor(id),
+      field: 'password',
+      language: requestLanguage(request),
+    });
   const load = (id: number) => {
     const row = ctx.users.findById(id);
     if (!row) throw notFound('user');
@@ -55,6 +65,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
           errors: [{ field: 'email', message: 'is already in use' }],
         });
       }
+      if (password) await acceptable(request, password, values);
       const plain = password ?? generatePassword();
       const passwordHash = await hashPassword(plain);
       const row = await ctx.audited(
@@ -62,7 +73,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         'user',
         'create',
         () => ctx.users.create({ ...values, passwordHash }),
-        (row) => diffRecords(null, publicUser(row)),
+        (row) => diffRecords(null, auditedUser(row)),
       );
       setEtag(reply, row.version);
       return reply.code(201).send({ user: publicUser(row), ...(password ? {} : { password: plain }) });
@@ -109,11 +120,11 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         'user',
         'update',
         () => {
-          const after = updatedOrConflict(ctx.users.update(before.id, version, request.body), publicUser(before));
+          const after = updatedOrConflict(ctx.users.update(before.id, version, request.body), auditedUser(before));
           if (after.role !== before.role || after.active !== before.active) ctx.users.revokeSessions(after.id);
           return after;
         },
-        (after) => diffRecords(publicUser(before), publicUser(after)),
+        (after) => diffRecords(auditedUser(before), auditedUser(after)),
       );
       setEtag(reply, after.version);
       return publicUser(after);
@@ -141,7 +152,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         'user',
         'deactivate',
         () => {
-          const after = updatedOrConflict(ctx.users.update(before.id, version, { active: false }), publicUser(before));
+          const after = updatedOrConflict(ctx.users.update(before.id, version, { active: false }), auditedUser(before));
           ctx.users.revokeSessions(after.id);
           return after;
         },
@@ -166,6 +177,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     },
     async (request) => {
       const row = load(request.params.id);
+      if (request.body.password) await acceptable(request, request.body.password, row, row.id);
       const plain = request.body.password ?? generatePassword();
       const passwordHash = await hashPassword(plain);
       await ctx.audited(
@@ -179,6 +191,35 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         () => undefined,
       );
       return { user: publicUser(load(row.id)), ...(request.body.password ? {} : { password: plain }) };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-factors',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Remove the user’s second factors and recovery codes (lost phone) and end their sessions',
+        description: 'A user whose role requires a second factor is led to set up a new one at the next login.',
+        params: idParams,
+        response: { 200: user, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const row = load(request.params.id);
+      await ctx.audited(
+        actor(request),
+        'user',
+        'second_factors_reset',
+        () => {
+          ctx.factors.resetAll(row.id);
+          ctx.users.revokeSessions(row.id);
+          return row;
+        },
+        () => undefined,
+      );
+      return publicUser(load(row.id));
     },
   );
 }

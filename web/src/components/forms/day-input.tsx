@@ -5,11 +5,11 @@ import { LocalizedDates } from '../localized-dates.tsx';
 
 const pad = (n: string) => n.padStart(2, '0');
 
-/** Typed dates: '15.11.2024', '15.11.24', '2024-11-15' → '2024-11-15'; anything else is not a date. */
+/** Typed dates: '15.11.2024', '15.11.24', '15/11/2024' (English UI), '2024-11-15' → '2024-11-15'; else null. */
 export function parseDay(input: string): string | null {
   const s = input.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(s);
+  const de = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(s);
   const [y, m, d] = iso
     ? [iso[1], iso[2], iso[3]]
     : de
@@ -35,9 +35,8 @@ export function DayInput({ value, onChange, ...props }: Props) {
       <DateInput
         value={value || null}
         onChange={onChange}
-        valueFormat="DD.MM.YYYY"
         dateParser={parseDay}
-        placeholder={lang === 'en' ? 'DD.MM.YYYY' : 'TT.MM.JJJJ'}
+        placeholder={lang === 'en' ? 'DD/MM/YYYY' : 'TT.MM.JJJJ'}
         clearable
         leftSection={<IconCalendar size={16} />}
         popoverProps={{ withinPortal: true }}

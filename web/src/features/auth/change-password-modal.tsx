@@ -4,22 +4,30 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
 import { useChangePasswordMutation } from './api.ts';
-
-const MIN_LENGTH = 10;
+import { PasswordStrength, usePasswordCheck } from './password-strength.tsx';
+import { useCurrentUser } from './session.ts';
 
 type Props = { opened: boolean; onClose: () => void };
 
 export function ChangePasswordModal({ opened, onClose }: Props) {
   const { t } = useTranslation();
   const change = useChangePasswordMutation();
+  const user = useCurrentUser();
+  const hasSecondFactor = user.secondFactor === 'enrolled';
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
     validate: {
       currentPassword: (v) => (v ? null : t('auth.required')),
-      newPassword: (v) => (v.length >= MIN_LENGTH ? null : t('password.tooShort')),
+      newPassword: (v) =>
+        !v
+          ? t('auth.required')
+          : check?.problem
+            ? t(`security.strength.problems.${check.problem}`, { min: check.minLength })
+            : null,
       confirm: (v, values) => (v === values.newPassword ? null : t('password.mismatch')),
     },
   });
+  const check = usePasswordCheck(form.values.newPassword, { name: user.name, email: user.email, hasSecondFactor });
 
   const close = () => {
     form.reset();
@@ -36,16 +44,20 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
           close();
         },
         onError: (err) => {
-          if (!isApiError(err, 400)) return;
-          form.setErrors(
-            err.code === 'WRONG_PASSWORD' ? { currentPassword: t('password.wrongCurrent') } : err.fieldErrors,
-          );
+          if (isApiError(err, 429)) form.setErrors({ currentPassword: t('auth.tooManyAttemptsLater') });
+          else if (isApiError(err, 400))
+            form.setErrors(
+              err.code === 'WRONG_PASSWORD' ? { currentPassword: t('password.wrongCurrent') } : err.fieldErrors,
+            );
         },
       },
     );
   });
 
-  const generalError = change.error && !isApiError(change.error, 400) ? t('common.unexpectedError') : null;
+  const generalError =
+    change.error && !isApiError(change.error, 400) && !isApiError(change.error, 429)
+      ? t('common.unexpectedError')
+      : null;
 
   return (
     <Modal opened={opened} onClose={close} title={t('password.title')} centered>
@@ -63,13 +75,15 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
             required
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
-            label={t('password.new')}
-            description={t('password.rule')}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('newPassword')}
-          />
+          <Stack gap={6}>
+            <PasswordInput
+              label={t('password.new')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('newPassword')}
+            />
+            <PasswordStrength check={check} password={form.values.newPassword} hasSecondFactor={hasSecondFactor} />
+          </Stack>
           <PasswordInput
             label={t('password.confirm')}
             autoComplete="new-password"

@@ -10,4 +10,6 @@ export const dashboardOptions = () =>
   queryOptions({
     queryKey: dashboardKeys.all,
     queryFn: ({ signal }) => api.get<Dashboard>('/api/dashboard', { signal }),
+    // It sums up everything else: fetched again on every visit (the last answer shows meanwhile).
+    staleTime: 0,
   });

@@ -5,6 +5,7 @@ import { BarChart } from '@mantine/charts';
 import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconChecklist, IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -13,6 +14,7 @@ import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { type Language, useLabels } from '../../lib/i18n.ts';
 import { dashboardOptions } from './api.ts';
+import { messages } from './messages.ts';
 
 const FIGURES = ['organizations', 'smes', 'persons', 'events', 'attendances', 'interactions'] as const;
 
@@ -72,7 +74,7 @@ function Figure({
         {formatNumber(now)}
       </Text>
       <Text size="sm">{t(`dashboard.${name}`)}</Text>
-      <Text size="xs" c={change == null ? 'dimmed' : change >= 0 ? 'teal.8' : 'red.8'} mt={4}>
+      <Text size="xs" c={change == null ? 'dimmed' : change >= 0 ? 'teal' : 'red'} mt={4}>
         {change == null
           ? t('dashboard.noComparison', { year: previous.year, value: formatNumber(before) })
           : t('dashboard.comparison', {
@@ -138,14 +140,17 @@ function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) {
     <Panel
       title={t('dashboard.followUps')}
       hint={
-        followUps.due > 0
-          ? [
-              t('dashboard.followUpsDue', { count: followUps.due }),
-              followUps.overdue > 0 && t('dashboard.overdue', { count: followUps.overdue }),
-            ]
-              .filter(Boolean)
-              .join(' · ')
-          : undefined
+        followUps.due === 0
+          ? undefined
+          : followUps.dueToday === 0
+            ? t('dashboard.followUpsOverdue', { count: followUps.overdue })
+            : followUps.overdue === 0
+              ? t('dashboard.followUpsToday', { count: followUps.dueToday })
+              : t('dashboard.followUpsDue', {
+                  count: followUps.due,
+                  overdue: followUps.overdue,
+                  today: followUps.dueToday,
+                })
       }
       actions={
         <AnchorLink to="/kontakte/wiedervorlagen" size="sm">
@@ -164,12 +169,12 @@ function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) {
                   {f.subject}
                 </AnchorLink>
                 {f.overdue && (
-                  <Badge color="red" variant="light" size="xs">
+                  <Badge color="red" variant="light" size="xs" style={{ flexShrink: 0 }}>
                     {t('dashboard.overdueBadge')}
                   </Badge>
                 )}
                 {f.dueToday && (
-                  <Badge color="orange" variant="light" size="xs">
+                  <Badge color="orange" variant="light" size="xs" style={{ flexShrink: 0 }}>
                     {t('dashboard.today')}
                   </Badge>
                 )}
@@ -189,10 +194,26 @@ function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) {
   );
 }
 
-function ActivityText({ entry }: { entry: Dashboard['recentActivity'][number] }) {
+type ActivityEntry = Dashboard['recentActivity'][number];
+const ACTIONS = messages.de.activityBy;
+const ENTITIES = messages.de.activityEntity;
+
+/** The entry as a sentence in the UI language (the API's `text` is German only). */
+function activitySentence(entry: ActivityEntry, t: TFunction) {
+  const entity = (entry.entity in ENTITIES ? entry.entity : 'other') as keyof typeof ENTITIES;
+  const action = (entry.action in ACTIONS ? entry.action : 'fallback') as keyof typeof ACTIONS;
+  const what = [t(`dashboard.activityEntity.${entity}`), entry.label && t('dashboard.quoted', { label: entry.label })]
+    .filter(Boolean)
+    .join(' ');
+  return t(`dashboard.activityBy.${action}`, { user: entry.user?.name ?? t('dashboard.activitySystem'), what });
+}
+
+function ActivityText({ entry }: { entry: ActivityEntry }) {
+  const { t } = useLabels();
+  const text = activitySentence(entry, t);
   const id = entry.entityId;
   if (id != null && entry.label) {
-    const i = entry.text.indexOf(entry.label);
+    const i = text.indexOf(entry.label);
     const link =
       entry.entity === 'person' ? (
         <AnchorLink to="/personen/$id" params={{ id }} size="sm">
@@ -210,14 +231,14 @@ function ActivityText({ entry }: { entry: Dashboard['recentActivity'][number] })
     if (link && i >= 0) {
       return (
         <Text size="sm">
-          {entry.text.slice(0, i)}
+          {text.slice(0, i)}
           {link}
-          {entry.text.slice(i + entry.label.length)}
+          {text.slice(i + entry.label.length)}
         </Text>
       );
     }
   }
-  return <Text size="sm">{entry.text}</Text>;
+  return <Text size="sm">{text}</Text>;
 }
 
 function RecentActivity({ entries }: { entries: Dashboard['recentActivity'] }) {
@@ -256,6 +277,14 @@ function Charts({ data }: { data: Dashboard }) {
     persons: n.persons,
   }));
   const valueFormatter = (v: number) => formatNumber(v);
+  // The bars as text, for screen readers (the drawing itself is an image).
+  const monthsText = months.map((m) => `${m.month}: ${formatNumber(m.attendances)}`).join(', ');
+  const nodesText = nodes
+    .map(
+      (n) =>
+        `${n.node}: ${formatNumber(n.organizations)} ${t('dashboard.organizations')}, ${formatNumber(n.smes)} ${t('dashboard.smes')}, ${formatNumber(n.persons)} ${t('dashboard.persons')}`,
+    )
+    .join('; ');
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Panel title={t('dashboard.attendancesPerMonth')} hint={t('dashboard.attendancesPerMonthHint')}>
@@ -266,6 +295,8 @@ function Charts({ data }: { data: Dashboard }) {
           valueFormatter={valueFormatter}
           series={[{ name: 'attendances', label: t('dashboard.attendances'), color: 'blue.6' }]}
           data-testid="chart-attendances"
+          role="img"
+          aria-label={`${t('dashboard.attendancesPerMonth')} – ${monthsText}`}
         />
       </Panel>
       <Panel
@@ -295,6 +326,8 @@ function Charts({ data }: { data: Dashboard }) {
               { name: 'persons', label: t('dashboard.persons'), color: 'orange.6' },
             ]}
             data-testid="chart-nodes"
+            role="img"
+            aria-label={`${t('dashboard.reachPerNode', { year: data.keyFigures.current.year })} – ${nodesText}`}
           />
         )}
       </Panel>

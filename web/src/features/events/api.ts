@@ -6,6 +6,7 @@ import type {
   AttendanceImportFileBody,
   AttendanceListQuery,
   AttendancePatch,
+  CheckInUndone,
   ImportReport,
   PromotedRef,
   WalkInBody,
@@ -18,6 +19,7 @@ import type {
   EventListQuery,
   EventPatch,
   EventSession,
+  EventUpdated,
   SessionInput,
 } from '@anett/shared/schemas/event';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -114,8 +116,9 @@ async function syncSessions(eventId: number, before: EventSession[], drafts: Ses
   }
 }
 
-/** The event is saved even when a session could not be: the form then reports that part. */
-export type Saved = { event: EventDetail; sessionsError: unknown };
+/** The event is saved even when a session could not be: the form then reports that part. A change of capacity names
+ * who moved up from the waiting list (`promoted`). */
+export type Saved = { event: EventDetail & Partial<Pick<EventUpdated, 'promoted'>>; sessionsError: unknown };
 
 export function useCreateEvent() {
   const queryClient = useQueryClient();
@@ -147,7 +150,7 @@ export function useUpdateEvent() {
       patch: EventPatch;
       sessions: SessionDraft[] | null;
     }): Promise<Saved> => {
-      const updated = await api.patch<EventDetail>(`/api/events/${event.id}`, { body: patch, ifMatch: event.version });
+      const updated = await api.patch<EventUpdated>(`/api/events/${event.id}`, { body: patch, ifMatch: event.version });
       const sessionsError = sessions
         ? await syncSessions(event.id, event.sessions, sessions).then(
             () => null,
@@ -206,10 +209,22 @@ export function useRemoveAttendance(eventId: number) {
   });
 }
 
+/** Before the event's first day the server asks for `confirm` (409 CHECK_IN_BEFORE_EVENT). */
 export function useCheckIn(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (personId: number) => api.post<Attendance>(`/api/events/${eventId}/check-in`, { body: { personId } }),
+    mutationFn: ({ personId, confirm }: { personId: number; confirm?: boolean }) =>
+      api.post<Attendance>(`/api/events/${eventId}/check-in`, { body: { personId, ...(confirm ? { confirm } : {}) } }),
+    onSettled: () => invalidateEvents(queryClient),
+  });
+}
+
+/** Back to the status before the check-in (or off the list, when the check-in had added the person). */
+export function useUndoCheckIn(eventId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, version }: { personId: number; version?: number }) =>
+      api.delete<CheckInUndone>(`/api/events/${eventId}/check-in/${personId}`, { ifMatch: version }),
     onSettled: () => invalidateEvents(queryClient),
   });
 }
@@ -226,8 +241,10 @@ export function useWalkIn(eventId: number) {
 export function useSetSessionAttendance(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ sessionId, personIds }: { sessionId: number; personIds: number[] }) =>
-      api.request('PUT', `/api/events/${eventId}/sessions/${sessionId}/attendance`, { body: { personIds } }),
+    mutationFn: ({ sessionId, personIds, confirm }: { sessionId: number; personIds: number[]; confirm?: boolean }) =>
+      api.request('PUT', `/api/events/${eventId}/sessions/${sessionId}/attendance`, {
+        body: { personIds, ...(confirm ? { confirm } : {}) },
+      }),
     onSettled: () => invalidateEvents(queryClient),
   });
 }

@@ -255,7 +255,7 @@ export function AttendanceImport({ eventId, onDone }: { eventId: number; onDone:
                           {t(`events.import.status.${r.status}`)}
                         </Badge>
                         {(r.message || r.attendance === 'existing') && (
-                          <Text size="xs" c={r.status === 'error' ? 'red.8' : 'dimmed'}>
+                          <Text size="xs" c={r.status === 'error' ? 'red' : 'dimmed'}>
                             {r.attendance === 'existing' ? t('events.import.alreadyListed') : r.message}
                           </Text>
                         )}

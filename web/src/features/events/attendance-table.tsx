@@ -7,9 +7,12 @@ import {
   ATTENDANCE_STATUSES,
   type AttendanceRole,
   type AttendanceStatus,
+  isContributorRole,
+  isParticipantRole,
 } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
+  Button,
   Chip,
   Group,
   Menu,
@@ -20,7 +23,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCertificate, IconChevronDown, IconTrash, IconUsers } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconCertificate,
+  IconChevronDown,
+  IconFileCertificate,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -33,9 +43,9 @@ import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { attendanceListOptions, useRemoveAttendance, useUpdateAttendance } from './api.ts';
+import { attendanceListOptions, useRemoveAttendance, useUndoCheckIn, useUpdateAttendance } from './api.ts';
 import { usePromotionNotice } from './promotion-notice.ts';
 import { AttendanceStatusBadge } from './status-badge.tsx';
 
@@ -66,7 +76,10 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
   const list = useQuery(attendanceListOptions(event.id, params));
   const update = useUpdateAttendance(event.id);
   const remove = useRemoveAttendance(event.id);
+  const undo = useUndoCheckIn(event.id);
   const [removing, setRemoving] = useState<Attendance | null>(null);
+  // Marking someone attended before the event's first day waits for the user's confirmation.
+  const [early, setEarly] = useState<{ row: Attendance; status: AttendanceStatus } | null>(null);
   const announcePromotions = usePromotionNotice();
   const isCourse = event.kind === 'course';
 
@@ -75,6 +88,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
       EVENT_FULL: t('events.attendance.full'),
       INVALID_STATUS_TRANSITION: t('events.attendance.invalidTransition'),
       NOT_ATTENDED: t('events.attendance.notAttended'),
+      CHECK_IN_HAS_SESSIONS: t('events.attendance.undoHasSessions'),
     };
     notifications.show({
       color: 'red',
@@ -84,7 +98,7 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
     });
   };
 
-  const change = (row: Attendance, patch: { status?: AttendanceStatus; role?: AttendanceRole }) =>
+  const change = (row: Attendance, patch: { status?: AttendanceStatus; role?: AttendanceRole; confirm?: boolean }) =>
     update.mutate(
       { row, patch },
       {
@@ -97,6 +111,27 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
                   status: label(ATTENDANCE_STATUS, res.status),
                 })
               : t('events.attendance.roleChanged', { name: personName(row.person) }),
+          });
+          announcePromotions(res.promoted);
+        },
+        onError: (err) => {
+          if (patch.status && isApiError(err) && err.code === 'CHECK_IN_BEFORE_EVENT')
+            setEarly({ row, status: patch.status });
+          else failed(err);
+        },
+      },
+    );
+
+  const undoCheckIn = (row: Attendance) =>
+    undo.mutate(
+      { personId: row.personId, version: row.version },
+      {
+        onSuccess: (res) => {
+          notifications.show({
+            color: 'green',
+            message: res.attendance
+              ? t('events.checkin.undone', { name: personName(row.person) })
+              : t('events.checkin.undoneRemoved', { name: personName(row.person) }),
           });
           announcePromotions(res.promoted);
         },
@@ -271,7 +306,19 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
               textAlign: 'right',
               render: (a) => (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  {isCourse && a.status === 'attended' && (
+                  {canEdit && a.status === 'attended' && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      leftSection={<IconArrowBackUp size={14} />}
+                      aria-label={t('events.checkin.undoFor', { name: personName(a.person) })}
+                      loading={undo.isPending && undo.variables?.personId === a.personId}
+                      onClick={() => undoCheckIn(a)}
+                    >
+                      {t('events.checkin.undo')}
+                    </Button>
+                  )}
+                  {isCourse && a.status === 'attended' && isParticipantRole(a.role) && (
                     <Tooltip label={t('events.attendance.certificate')}>
                       <ActionIcon
                         variant="subtle"
@@ -284,6 +331,22 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
                         }
                       >
                         <IconCertificate size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                  {a.status === 'attended' && isContributorRole(a.role) && (
+                    <Tooltip label={t('events.attendance.contribution')}>
+                      <ActionIcon
+                        variant="subtle"
+                        size="lg"
+                        aria-label={t('events.attendance.contributionFor', { name: personName(a.person) })}
+                        onClick={() =>
+                          downloadFile(`/api/events/${event.id}/contributions/${a.personId}.pdf`).catch(
+                            (err: unknown) => failed(err),
+                          )
+                        }
+                      >
+                        <IconFileCertificate size={18} />
                       </ActionIcon>
                     </Tooltip>
                   )}
@@ -306,6 +369,18 @@ export function AttendanceTable({ event, canEdit, status, page, onStatusChange, 
           ]}
         />
       )}
+      <ConfirmDialog
+        opened={early !== null}
+        title={t('events.checkin.earlyTitle')}
+        message={t('events.checkin.early', { date: formatDate(event.startsAt) })}
+        confirmLabel={t('events.checkin.earlyConfirm')}
+        loading={update.isPending}
+        onCancel={() => setEarly(null)}
+        onConfirm={() => {
+          if (early) change(early.row, { status: early.status, confirm: true });
+          setEarly(null);
+        }}
+      />
       <ConfirmDialog
         opened={removing !== null}
         title={t('events.attendance.removeTitle')}

@@ -21,6 +21,7 @@ import { IconArrowLeft, IconCircleCheck, IconSearch, IconUserPlus } from '@table
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { personName } from '../../components/entity-multi-select.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -30,7 +31,15 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
-import { allAttendancesOptions, countersOptions, eventDetailOptions, useCheckIn, useWalkIn } from './api.ts';
+import {
+  allAttendancesOptions,
+  countersOptions,
+  eventDetailOptions,
+  useCheckIn,
+  useUndoCheckIn,
+  useWalkIn,
+} from './api.ts';
+import { usePromotionNotice } from './promotion-notice.ts';
 import { AttendanceStatusBadge } from './status-badge.tsx';
 import './events.css';
 
@@ -38,10 +47,16 @@ const route = getRouteApi('/veranstaltungen/$id/checkin');
 
 const LIVE_COUNTERS_MS = 4000;
 const LIVE_LIST_MS = 10_000;
-const CONFIRM_MS = 5000;
+// Long enough to notice a wrong name and press "Rückgängig".
+const CONFIRM_MS = 10_000;
 const SHOWN_STATUSES = ['registered', 'attended', 'waitlisted', 'interested', 'no_show'] as const;
 
-type Confirmation = { name: string; at: string; walkIn: boolean };
+type Confirmation = { name: string; at: string; walkIn: boolean; personId: number; version: number };
+/** A check-in the server refused because the event has not started yet: asked again after confirmation. */
+type Early = { startsAt: string; retry: () => void };
+/** The 409 of a check-in before the event's first day, with the start date the message names. */
+const earlyStart = (err: unknown) =>
+  isApiError(err) && err.code === 'CHECK_IN_BEFORE_EVENT' ? (err.data as { startsAt: string }).startsAt : null;
 
 function Counter({ label, value, color }: { label: string; value: number | undefined; color?: string }) {
   return (
@@ -68,12 +83,16 @@ function WalkInModal({
   onClose,
   onDone,
   eventId,
+  earlyConfirmed,
+  onEarly,
 }: {
   opened: boolean;
   initialName: string;
   onClose: () => void;
   onDone: (c: Confirmation) => void;
   eventId: number;
+  earlyConfirmed: boolean;
+  onEarly: (e: Early) => void;
 }) {
   const { t } = useLabels();
   const walkIn = useWalkIn(eventId);
@@ -102,13 +121,14 @@ function WalkInModal({
     form.clearErrors();
   }, [opened]);
 
-  const submit = form.onSubmit((v) =>
+  const send = (v: typeof form.values, confirm: boolean) =>
     walkIn.mutate(
       {
         firstName: v.firstName.trim(),
         lastName: v.lastName.trim(),
         email: v.email.trim() || null,
         organizationName: v.organizationName.trim() || null,
+        ...(confirm ? { confirm } : {}),
       },
       {
         onSuccess: (res) => {
@@ -116,25 +136,31 @@ function WalkInModal({
             name: personName(res.attendance.person),
             at: res.attendance.checkedInAt ?? new Date().toISOString(),
             walkIn: true,
+            personId: res.attendance.personId,
+            version: res.attendance.version,
           });
           onClose();
         },
         onError: (err) => {
-          if (isApiError(err)) form.setErrors(err.fieldErrors);
+          const startsAt = earlyStart(err);
+          if (startsAt) onEarly({ startsAt, retry: () => send(v, true) });
+          else if (isApiError(err)) form.setErrors(err.fieldErrors);
         },
       },
-    ),
-  );
+    );
+  const submit = form.onSubmit((v) => send(v, earlyConfirmed));
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('events.checkin.walkInTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {walkIn.error && !(isApiError(walkIn.error) && Object.keys(walkIn.error.fieldErrors).length > 0) && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(t, walkIn.error)}
-            </Alert>
-          )}
+          {walkIn.error &&
+            !earlyStart(walkIn.error) &&
+            !(isApiError(walkIn.error) && Object.keys(walkIn.error.fieldErrors).length > 0) && (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(t, walkIn.error)}
+              </Alert>
+            )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               size="lg"
@@ -186,6 +212,12 @@ function CheckIn({ eventId }: { eventId: number }) {
   const counters = useQuery({ ...countersOptions(eventId), refetchInterval: LIVE_COUNTERS_MS });
   const list = useQuery({ ...allAttendancesOptions(eventId, [...SHOWN_STATUSES]), refetchInterval: LIVE_LIST_MS });
   const checkIn = useCheckIn(eventId);
+  const undo = useUndoCheckIn(eventId);
+  const announcePromotions = usePromotionNotice();
+  const [early, setEarly] = useState<Early | null>(null);
+  // Once confirmed, further check-ins of this (not yet started) event do not ask again.
+  const [earlyConfirmed, setEarlyConfirmed] = useState(false);
+  const [undone, setUndone] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState(0);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
@@ -218,25 +250,64 @@ function CheckIn({ eventId }: { eventId: number }) {
 
   const confirm = (c: Confirmation) => {
     setFailure(null);
+    setUndone(null);
     setConfirmation(c);
     setQ('');
     setSelected(0);
     focusSearch();
   };
 
-  const mark = (a: Attendance) => {
+  const mark = (a: Attendance, confirmEarly = earlyConfirmed) => {
     if (a.status === 'attended') {
-      setConfirmation({ name: personName(a.person), at: a.checkedInAt ?? '', walkIn: false });
+      setUndone(null);
+      setConfirmation({
+        name: personName(a.person),
+        at: a.checkedInAt ?? '',
+        walkIn: false,
+        personId: a.personId,
+        version: a.version,
+      });
       setQ('');
       focusSearch();
       return;
     }
-    checkIn.mutate(a.personId, {
-      onSuccess: (res) =>
-        confirm({ name: personName(a.person), at: res.checkedInAt ?? new Date().toISOString(), walkIn: false }),
-      onError: (err) => setFailure(errorMessage(t, err)),
-    });
+    checkIn.mutate(
+      { personId: a.personId, confirm: confirmEarly },
+      {
+        onSuccess: (res) =>
+          confirm({
+            name: personName(a.person),
+            at: res.checkedInAt ?? new Date().toISOString(),
+            walkIn: false,
+            personId: res.personId,
+            version: res.version,
+          }),
+        onError: (err) => {
+          const startsAt = earlyStart(err);
+          if (startsAt) setEarly({ startsAt, retry: () => mark(a, true) });
+          else setFailure(errorMessage(t, err));
+        },
+      },
+    );
   };
+
+  const undoCheckIn = (c: Confirmation) =>
+    undo.mutate(
+      { personId: c.personId, version: c.version },
+      {
+        onSuccess: (res) => {
+          setConfirmation(null);
+          setUndone(
+            res.attendance
+              ? t('events.checkin.undone', { name: c.name })
+              : t('events.checkin.undoneRemoved', { name: c.name }),
+          );
+          announcePromotions(res.promoted);
+          focusSearch();
+        },
+        onError: (err) => setFailure(errorMessage(t, err)),
+      },
+    );
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -258,7 +329,7 @@ function CheckIn({ eventId }: { eventId: number }) {
   const c = counters.data;
   if (isApiError(event.error, 404)) {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <EmptyState
           icon={<IconSearch size={28} />}
           title={t('common.notFoundTitle')}
@@ -268,7 +339,7 @@ function CheckIn({ eventId }: { eventId: number }) {
     );
   }
   return (
-    <Container size="md" py="md" px={{ base: 'sm', sm: 'md' }}>
+    <Container component="main" size="md" py="md" px={{ base: 'sm', sm: 'md' }}>
       <Group justify="space-between" mb="sm" wrap="nowrap" gap="sm">
         <AnchorLink
           to="/veranstaltungen/$id"
@@ -297,10 +368,17 @@ function CheckIn({ eventId }: { eventId: number }) {
         <Skeleton height={40} width="60%" mb="md" />
       )}
 
-      <SimpleGrid cols={3} spacing="sm" mb="md" aria-live="polite" aria-label={t('events.checkin.counters')}>
+      <SimpleGrid
+        cols={3}
+        spacing="sm"
+        mb="md"
+        role="group"
+        aria-live="polite"
+        aria-label={t('events.checkin.counters')}
+      >
         <Counter label={t('events.checkin.registered')} value={c?.registered} />
-        <Counter label={t('events.checkin.present')} value={c?.attended} color="green.8" />
-        <Counter label={t('events.checkin.open')} value={c?.open} color="orange.8" />
+        <Counter label={t('events.checkin.present')} value={c?.attended} color="green" />
+        <Counter label={t('events.checkin.open')} value={c?.open} color="orange" />
       </SimpleGrid>
 
       <Box mih={56} mb="xs" role="status" aria-live="assertive">
@@ -320,7 +398,23 @@ function CheckIn({ eventId }: { eventId: number }) {
               : t('events.checkin.done', {
                   name: confirmation.name,
                   time: confirmation.at ? time.format(new Date(confirmation.at)) : '',
-                })}
+                })}{' '}
+            <Button
+              size="compact-md"
+              variant="white"
+              color="green"
+              ml="xs"
+              loading={undo.isPending}
+              aria-label={t('events.checkin.undoFor', { name: confirmation.name })}
+              onClick={() => undoCheckIn(confirmation)}
+            >
+              {t('events.checkin.undo')}
+            </Button>
+          </Alert>
+        )}
+        {undone && (
+          <Alert color="gray" variant="light" radius="md">
+            {undone}
           </Alert>
         )}
         {failure && (
@@ -341,7 +435,7 @@ function CheckIn({ eventId }: { eventId: number }) {
             leftSection={<IconSearch size={22} />}
             placeholder={t('events.checkin.searchPlaceholder')}
             aria-label={t('events.checkin.searchLabel')}
-            aria-controls="checkin-list"
+            aria-controls={list.isSuccess && matches.length > 0 ? 'checkin-list' : undefined}
             aria-activedescendant={matches[selected] ? `checkin-${matches[selected].personId}` : undefined}
             autoComplete="off"
             value={q}
@@ -412,7 +506,7 @@ function CheckIn({ eventId }: { eventId: number }) {
                   aria-selected={i === selected && q.trim() !== ''}
                   className="checkin-row"
                   onClick={() => mark(a)}
-                  disabled={checkIn.isPending && checkIn.variables === a.personId}
+                  disabled={checkIn.isPending && checkIn.variables?.personId === a.personId}
                   p="md"
                   style={{
                     borderRadius: 'var(--mantine-radius-md)',
@@ -432,7 +526,7 @@ function CheckIn({ eventId }: { eventId: number }) {
                       </Text>
                     </Box>
                     {present ? (
-                      <Group gap={6} wrap="nowrap" c="green.8">
+                      <Group gap={6} wrap="nowrap" c="green">
                         <IconCircleCheck size={26} />
                         <Text fw={600} size="sm">
                           {a.checkedInAt ? time.format(new Date(a.checkedInAt)) : t('events.checkin.presentShort')}
@@ -461,6 +555,24 @@ function CheckIn({ eventId }: { eventId: number }) {
           focusSearch();
         }}
         onDone={confirm}
+        earlyConfirmed={earlyConfirmed}
+        onEarly={setEarly}
+      />
+      <ConfirmDialog
+        opened={early !== null}
+        title={t('events.checkin.earlyTitle')}
+        message={early ? t('events.checkin.early', { date: formatDate(early.startsAt) }) : ''}
+        confirmLabel={t('events.checkin.earlyConfirm')}
+        loading={checkIn.isPending}
+        onCancel={() => {
+          setEarly(null);
+          focusSearch();
+        }}
+        onConfirm={() => {
+          setEarlyConfirmed(true);
+          early?.retry();
+          setEarly(null);
+        }}
       />
     </Container>
   );
@@ -474,7 +586,7 @@ export function CheckInPage() {
   const valid = Number.isSafeInteger(id) && id > 0;
   if (!valid) {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <EmptyState
           icon={<IconSearch size={28} />}
           title={t('common.notFoundTitle')}
@@ -485,7 +597,7 @@ export function CheckInPage() {
   }
   if (user?.role === 'viewer') {
     return (
-      <Container size="sm" py="xl">
+      <Container component="main" size="sm" py="xl">
         <EmptyState
           icon={<IconSearch size={28} />}
           title={t('common.forbiddenTitle')}

@@ -216,17 +216,13 @@ function Detail({ event }: { event: EventDetail }) {
                     ? formatNumber(taken)
                     : `${formatNumber(taken)} / ${formatNumber(event.capacity)}`
                 }
-                color={event.capacity !== null && taken >= event.capacity ? 'orange.9' : undefined}
+                color={event.capacity !== null && taken >= event.capacity ? 'orange' : undefined}
               />
-              <Counter
-                label={t('events.counter.attended')}
-                value={formatNumber(event.counts.attended)}
-                color="green.9"
-              />
+              <Counter label={t('events.counter.attended')} value={formatNumber(event.counts.attended)} color="green" />
               <Counter
                 label={t('events.counter.waitlisted')}
                 value={formatNumber(event.counts.waitlisted)}
-                color={event.counts.waitlisted > 0 ? `${STATUS_COLOR.waitlisted}.9` : undefined}
+                color={event.counts.waitlisted > 0 ? STATUS_COLOR.waitlisted : undefined}
               />
               <Counter label={t('events.counter.interested')} value={formatNumber(event.counts.interested)} />
             </SimpleGrid>

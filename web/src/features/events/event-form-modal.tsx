@@ -1,4 +1,5 @@
 import type { EventDetail, EventInput } from '@anett/shared/schemas/event';
+import { nextFreeDay, parseClockTime, sessionsOverlap } from '@anett/shared/session-dates';
 import { EVENT_KIND, EVENT_KINDS, type EventKind } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
@@ -19,12 +20,12 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { DateTimePicker, TimeInput } from '@mantine/dates';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { LocalizedDates, useDateTimePickerLabels } from '../../components/localized-dates.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -33,6 +34,7 @@ import { useLabels } from '../../lib/i18n.ts';
 import { isoToPicker, pickerToIso } from '../../lib/local-dates.ts';
 import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
 import { type Saved, type SessionDraft, useCreateEvent, useUpdateEvent } from './api.ts';
+import { usePromotionNotice } from './promotion-notice.ts';
 
 type Props = {
   /** `'new'` opens the create form, an event the edit form, null closes it. */
@@ -101,11 +103,21 @@ function valuesOf(e: EventDetail): Values {
   };
 }
 
-/** A session's end: the time on the session's day. */
+/** A session's end: the typed time on the session's day (a time the form could not read never gets here). */
 function sessionEnd(startsAt: string | null, endTime: string): string | null {
-  if (!startsAt || !/^\d{2}:\d{2}/.test(endTime)) return null;
-  return pickerToIso(`${startsAt.slice(0, 10)} ${endTime.slice(0, 5)}:00`);
+  const time = parseClockTime(endTime);
+  if (!startsAt || !time) return null;
+  return pickerToIso(`${startsAt.slice(0, 10)} ${time}:00`);
 }
+
+/** The form's sessions as instants, for the overlap check. */
+const sessionRange = (s: SessionValues) => {
+  const startsAt = pickerToIso(s.startsAt);
+  return startsAt ? { startsAt, endsAt: sessionEnd(s.startsAt, s.endTime) } : null;
+};
+
+/** The sessions a 409 CAPACITY_BELOW_BOOKINGS reported: how many seats are taken. */
+type CapacityConflict = { taken: number; capacity: number };
 
 export function EventFormModal({ target, onClose, onSaved }: Props) {
   const { t, lang, label } = useLabels();
@@ -115,6 +127,8 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
   const topics = useQuery(topicOptionsQuery());
   const editing = target !== null && target !== 'new' ? target : null;
   const dtpLabels = useDateTimePickerLabels();
+  const announcePromotions = usePromotionNotice();
+  const [capacityConflict, setCapacityConflict] = useState<CapacityConflict | null>(null);
 
   const form = useForm<Values>({
     initialValues: EMPTY,
@@ -123,11 +137,24 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
       startsAt: (v) => (v ? null : t('events.form.required')),
       endsAt: (v, all) => (v && all.startsAt && v < all.startsAt ? t('events.form.endBeforeStart') : null),
       sessions: {
-        startsAt: (v) => (v ? null : t('events.form.required')),
+        startsAt: (v, all, path) => {
+          if (!v) return t('events.form.required');
+          const i = Number(path.split('.')[1]);
+          const current = all.sessions[i];
+          const own = current ? sessionRange(current) : null;
+          if (!own) return null;
+          const other = all.sessions.findIndex((s, j) => {
+            const range = j === i ? null : sessionRange(s);
+            return range !== null && sessionsOverlap(own, range);
+          });
+          return other >= 0 ? t('events.sessions.overlaps', { n: other + 1 }) : null;
+        },
         endTime: (v, all, path) => {
+          const time = parseClockTime(v);
+          if (time === undefined) return t('events.sessions.badTime');
           const i = Number(path.split('.')[1]);
           const start = all.sessions[i]?.startsAt;
-          return v && start && v < start.slice(11, 16) ? t('events.form.endBeforeStart') : null;
+          return time && start && time < start.slice(11, 16) ? t('events.form.endBeforeStart') : null;
         },
       },
     },
@@ -140,6 +167,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
     if (target === null) return;
     create.reset();
     update.reset();
+    setCapacityConflict(null);
     const values = editing ? valuesOf(editing) : EMPTY;
     form.setInitialValues(values);
     form.setValues(values);
@@ -147,6 +175,7 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
   }, [targetKey]);
 
   const done = ({ event, sessionsError }: Saved) => {
+    announcePromotions(event.promoted ?? []);
     if (sessionsError) {
       notifications.show({
         color: 'orange',
@@ -161,6 +190,12 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
   };
 
   const fail = (err: unknown) => {
+    if (isApiError(err) && err.code === 'CAPACITY_BELOW_BOOKINGS') {
+      const data = err.data as CapacityConflict;
+      setCapacityConflict(data);
+      form.setFieldError('capacity', t('events.form.capacityBelow', { taken: data.taken }));
+      return;
+    }
     if (isApiError(err, 412)) {
       // Someone else saved meanwhile: close, so the page shows their version before anything is changed again.
       notifications.show({ color: 'orange', message: t('common.versionConflict') });
@@ -173,7 +208,8 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
     }
   };
 
-  const submit = form.onSubmit((v) => {
+  const save = (v: Values, confirm = false) => {
+    setCapacityConflict(null);
     const body = {
       title: v.title.trim(),
       kind: v.kind,
@@ -196,27 +232,37 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
     if (editing) {
       // Sessions of a former course are kept unless the user removed them while it was a course.
       update.mutate(
-        { event: editing, patch: body, sessions: v.kind === 'course' ? sessions : null },
+        {
+          event: editing,
+          patch: { ...body, ...(confirm ? { confirm } : {}) },
+          sessions: v.kind === 'course' ? sessions : null,
+        },
         { onSuccess: done, onError: fail },
       );
     } else {
       create.mutate({ body, sessions }, { onSuccess: done, onError: fail });
     }
-  });
+  };
+  const submit = form.onSubmit((v) => save(v));
 
   const error = (editing ? update : create).error;
   const generalError = error
-    ? isApiError(error, 412)
-      ? t('common.versionConflict')
-      : isApiError(error) && Object.keys(error.fieldErrors).length > 0
-        ? t('errors.VALIDATION_FAILED')
-        : errorMessage(t, error)
+    ? isApiError(error) && error.code === 'CAPACITY_BELOW_BOOKINGS'
+      ? null
+      : isApiError(error, 412)
+        ? t('common.versionConflict')
+        : isApiError(error) && Object.keys(error.fieldErrors).length > 0
+          ? t('errors.VALIDATION_FAILED')
+          : errorMessage(t, error)
     : null;
   const totalHours = form.values.sessions.reduce((sum, s) => sum + (Number(s.hours) || 0), 0);
 
+  // A new session comes on the first free day after the latest one, at its times (the first on the event's start).
   const addSession = () => {
-    const last = form.values.sessions.at(-1);
-    const start = last?.startsAt ?? form.values.startsAt;
+    const dated = form.values.sessions.filter((s) => s.startsAt);
+    const last = [...dated].sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '')).at(-1);
+    const day = nextFreeDay(dated.map((s) => (s.startsAt ?? '').slice(0, 10)));
+    const start = last?.startsAt && day ? `${day}${last.startsAt.slice(10)}` : form.values.startsAt;
     form.insertListItem('sessions', {
       key: nextKey(),
       title: '',
@@ -239,6 +285,37 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
             {generalError && (
               <Alert color="red" variant="light" role="alert">
                 {generalError}
+              </Alert>
+            )}
+            {capacityConflict && (
+              <Alert
+                color="orange"
+                variant="light"
+                role="alert"
+                icon={<IconAlertTriangle size={18} />}
+                title={t('events.form.capacityBelowTitle')}
+              >
+                <Text size="sm">
+                  {t('events.form.capacityBelowText', {
+                    taken: capacityConflict.taken,
+                    capacity: capacityConflict.capacity,
+                  })}
+                </Text>
+                <Group gap="sm" mt="sm">
+                  <Button size="xs" color="orange" onClick={() => save(form.getValues(), true)}>
+                    {t('events.form.saveAnyway')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => {
+                      setCapacityConflict(null);
+                      form.getInputNode('capacity')?.focus();
+                    }}
+                  >
+                    {t('events.form.changeCapacity')}
+                  </Button>
+                </Group>
               </Alert>
             )}
             <TextInput
@@ -334,10 +411,18 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
                         w={{ base: '100%', xs: 190 }}
                         {...form.getInputProps(`sessions.${i}.startsAt`)}
                       />
-                      <TimeInput
+                      <TextInput
                         label={t('events.sessions.end')}
+                        placeholder={t('events.sessions.timePlaceholder')}
+                        autoComplete="off"
                         w={110}
                         {...form.getInputProps(`sessions.${i}.endTime`)}
+                        onBlur={(e) => {
+                          // '1630' reads as 16:30 once the field is left; what is no time stays for the error.
+                          const time = parseClockTime(e.currentTarget.value);
+                          if (time) form.setFieldValue(`sessions.${i}.endTime`, time);
+                          form.validateField(`sessions.${i}.endTime`);
+                        }}
                       />
                       <NumberInput
                         label={t('events.sessions.hours')}

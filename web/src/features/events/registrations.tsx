@@ -11,7 +11,7 @@ export function Registrations({ event }: { event: Pick<Event, 'counts' | 'capaci
   const full = event.capacity !== null && taken >= event.capacity;
   return (
     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-      <Text span fw={600} c={full ? 'orange.9' : undefined}>
+      <Text span fw={600} c={full ? 'orange' : undefined}>
         {formatNumber(taken)}
         {event.capacity !== null && ` / ${formatNumber(event.capacity)}`}
       </Text>

@@ -4,8 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { personName } from '../../components/entity-multi-select.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
+import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -21,6 +23,8 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
   // Unsaved changes per session: the full set of person ids ticked in that column.
   const [drafts, setDrafts] = useState<Record<number, Set<number>>>({});
   const [savingId, setSavingId] = useState<number | null>(null);
+  // A session in the future: attendance is recorded only after the user confirmed it.
+  const [early, setEarly] = useState<{ sessionId: number; startsAt: string } | null>(null);
   const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { hour: '2-digit', minute: '2-digit' });
 
   if (event.sessions.length === 0) {
@@ -32,13 +36,6 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
   }
   if (rows.isError) return <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />;
   if (rows.isPending) return <Skeleton height={160} />;
-  if (rows.data.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('events.sessions.nobody')}
-      </Text>
-    );
-  }
 
   const saved = (sessionId: number) =>
     new Set(rows.data.filter((a) => a.sessionIds.includes(sessionId)).map((a) => a.personId));
@@ -58,16 +55,22 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
   const setAll = (sessionId: number, on: boolean) =>
     setDrafts((d) => ({ ...d, [sessionId]: new Set(on ? rows.data.map((a) => a.personId) : []) }));
 
-  const store = (sessionId: number) => {
+  const store = (sessionId: number, confirm = false) => {
     setSavingId(sessionId);
     save.mutate(
-      { sessionId, personIds: [...current(sessionId)] },
+      { sessionId, personIds: [...current(sessionId)], confirm },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('events.sessions.saved') });
           setDrafts(({ [sessionId]: _, ...rest }) => rest);
         },
-        onError: (err) => notifications.show({ color: 'red', message: errorMessage(t, err) }),
+        onError: (err) => {
+          if (isApiError(err) && err.code === 'CHECK_IN_BEFORE_EVENT') {
+            setEarly({ sessionId, startsAt: (err.data as { startsAt: string }).startsAt });
+            return;
+          }
+          notifications.show({ color: 'red', message: errorMessage(t, err) });
+        },
         onSettled: () => setSavingId(null),
       },
     );
@@ -97,11 +100,12 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
                     </Text>
                     <Text size="xs" c="dimmed">
                       {formatDate(s.startsAt)} {time.format(new Date(s.startsAt))}
+                      {s.endsAt && `–${time.format(new Date(s.endsAt))}`}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t('events.sessions.hoursShort', { hours: formatNumber(s.hours) })}
                     </Text>
-                    {canEdit && (
+                    {canEdit && rows.data.length > 0 && (
                       <Checkbox
                         mt={4}
                         size="xs"
@@ -122,6 +126,15 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {rows.data.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={event.sessions.length + 2}>
+                  <Text size="sm" c="dimmed">
+                    {t('events.sessions.nobody')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {rows.data.map((a) => (
               <Table.Tr key={a.personId}>
                 <Table.Td style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)' }}>
@@ -147,7 +160,7 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
               </Table.Tr>
             ))}
           </Table.Tbody>
-          {canEdit && (
+          {canEdit && rows.data.length > 0 && (
             <Table.Tfoot>
               <Table.Tr>
                 <Table.Td style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)' }} />
@@ -179,6 +192,18 @@ export function SessionMatrix({ event, canEdit }: { event: EventDetail; canEdit:
           {t('events.sessions.total', { hours: formatNumber(event.totalHours) })}
         </Text>
       </Group>
+      <ConfirmDialog
+        opened={early !== null}
+        title={t('events.checkin.earlyTitle')}
+        message={early ? t('events.checkin.earlySession', { date: formatDate(early.startsAt) }) : ''}
+        confirmLabel={t('events.checkin.earlyConfirm')}
+        loading={save.isPending}
+        onCancel={() => setEarly(null)}
+        onConfirm={() => {
+          if (early) store(early.sessionId, true);
+          setEarly(null);
+        }}
+      />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import type { ExportFormat, ExportPreview, ExportQueryInput } from '@anett/share
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
+import { localDay } from '../../lib/local-dates.ts';
 
 export const exportKeys = {
   all: ['exports'] as const,
@@ -16,6 +17,9 @@ export const exportPreviewOptions = (params: ExportQueryInput) =>
     staleTime: 0,
   });
 
-/** Fetches the file with the bearer token and hands it to the browser as a download. */
+/** Fetches the file with the bearer token and hands it to the browser as a download, named with today's date. */
 export const downloadExport = (format: ExportFormat, params: ExportQueryInput, fileName: string) =>
-  downloadFile(`/api/exports/persons.${format}`, { query: params, fileName: `${fileName}.${format}` });
+  downloadFile(`/api/exports/persons.${format}`, {
+    query: params,
+    fileName: `${fileName}-${localDay(new Date())}.${format}`,
+  });

@@ -6,19 +6,7 @@ import {
 } from '@anett/shared/schemas/export';
 import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
 import { CONSENT_CHANNEL } from '@anett/shared/vocab/enums';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
@@ -26,6 +14,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { ExcludedList } from '../privacy/excluded-list.tsx';
 import { downloadExport, exportPreviewOptions } from './api.ts';
 
 type Props = {
@@ -37,12 +26,14 @@ type Props = {
 };
 
 const PURPOSE_MIN = 10;
+/** The workbook first: it is the file for Excel and Calc (a CSV opened there loses leading zeros: 07745 → 7745). */
+const EXPORT_FORMATS_BY_USE = ['xlsx', 'csv', 'vcf'] as const satisfies readonly ExportFormat[];
 const EXCLUSION_ORDER = ['noEmail', 'noAddress', 'noPhone', 'noConsent', 'withdrawn', 'suppressed'] as const;
 
 /** Format, channel and purpose of a mailing list, with a live count of who is in and who is left out and why. */
 export function ExportDialog({ filter, fileName, onClose }: Props) {
   const { t, label } = useLabels();
-  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [channel, setChannel] = useState<ExportChannel>('email_newsletter');
   const [nonMarketing, setNonMarketing] = useState(false);
   const [purpose, setPurpose] = useState('');
@@ -96,21 +87,18 @@ export function ExportDialog({ filter, fileName, onClose }: Props) {
           <Text size="sm" c="dimmed">
             {t('exports.intro')}
           </Text>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="export-format-label">
-              {t('exports.format')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="export-format-label"
-              value={format}
-              onChange={(v) => setFormat(v as ExportFormat)}
-              data={[
-                { value: 'csv', label: t('exports.formatCsv') },
-                { value: 'xlsx', label: t('exports.formatXlsx') },
-                { value: 'vcf', label: t('exports.formatVcf') },
-              ]}
-            />
-          </Stack>
+          <Radio.Group label={t('exports.format')} value={format} onChange={(v) => setFormat(v as ExportFormat)}>
+            <Stack gap="xs" mt={6}>
+              {EXPORT_FORMATS_BY_USE.map((f) => (
+                <Radio
+                  key={f}
+                  value={f}
+                  label={t(`exports.formatLabel.${f}`)}
+                  description={t(`exports.formatHint.${f}`)}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
           <Select
             label={t('exports.channel')}
             allowDeselect={false}
@@ -165,6 +153,7 @@ export function ExportDialog({ filter, fileName, onClose }: Props) {
               </Text>
             )}
           </Alert>
+          {data && <ExcludedList params={params} count={data.total - data.included} />}
 
           {download.isError && (
             <Alert color="red" variant="light" role="alert">

@@ -2,7 +2,20 @@ import type { Graph, GraphVertex } from '@anett/shared/schemas/graph';
 import { EGO_MAX_NEIGHBOURS, egoGraphQuery, networkGraphQuery } from '@anett/shared/schemas/graph';
 import { ORGANIZATION_KIND } from '@anett/shared/vocab/enums';
 import { WZ_CODES } from '@anett/shared/vocab/wz2008';
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { IconArrowLeft, IconPhoto } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -13,9 +26,10 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { foldedFilter } from '../../components/filters/vocab-select.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ButtonLink } from '../../components/router-link.tsx';
+import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { saveBlob } from '../../lib/download.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { localDay } from '../../lib/local-dates.ts';
 import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { egoGraphOptions, networkGraphOptions } from './api.ts';
 
@@ -93,6 +107,7 @@ function CytoscapeGraph({
   onEgo: (v: Pick<GraphVertex, 'kind' | 'entityId'>) => void;
   cyRef: React.RefObject<Core | null>;
 }) {
+  const { t } = useLabels();
   const container = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onOpen, onEgo });
   handlers.current = { onOpen, onEgo };
@@ -170,9 +185,93 @@ function CytoscapeGraph({
     <div
       ref={container}
       data-testid="graph-canvas"
+      role="img"
+      aria-label={t('graph.canvasLabel', { vertices: graph.nodes.length, edges: graph.edges.length })}
       style={{ height: 'max(440px, calc(100vh - 330px))', width: '100%', background: 'var(--mantine-color-gray-0)' }}
     />
   );
+}
+
+/** The graph as a table: every vertex with what it is connected to (for screen readers and keyboard use). */
+function GraphTable({ graph, onEgo }: { graph: Graph; onEgo: (v: Pick<GraphVertex, 'kind' | 'entityId'>) => void }) {
+  const { t, label } = useLabels();
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const neighbours = new Map<string, { vertex: GraphVertex; kind: string }[]>();
+  for (const e of graph.edges) {
+    const a = byId.get(e.source);
+    const b = byId.get(e.target);
+    if (!a || !b) continue;
+    const kind = e.label ?? t(`graph.edgeKinds.${e.kind}`);
+    neighbours.set(a.id, [...(neighbours.get(a.id) ?? []), { vertex: b, kind }]);
+    neighbours.set(b.id, [...(neighbours.get(b.id) ?? []), { vertex: a, kind }]);
+  }
+  const groupLabel = (g: string) =>
+    g in ORGANIZATION_KIND ? label(ORGANIZATION_KIND, g) : t(`graph.groups.${g as 'own'}`, { defaultValue: g });
+  const rows = [...graph.nodes].sort((x, y) => x.label.localeCompare(y.label, 'de'));
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped verticalSpacing="xs" data-testid="graph-table">
+        <Table.Caption>{t('graph.tableCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('graph.name')}</Table.Th>
+            <Table.Th>{t('graph.kind')}</Table.Th>
+            <Table.Th ta="right">{t('graph.connections')}</Table.Th>
+            <Table.Th>{t('graph.connectedWith')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((v) => {
+            const links = (neighbours.get(v.id) ?? []).sort((x, y) =>
+              x.vertex.label.localeCompare(y.vertex.label, 'de'),
+            );
+            const egoable = v.kind === 'person' || v.kind === 'organization';
+            return (
+              <Table.Tr key={v.id}>
+                <Table.Th scope="row" fw={500}>
+                  <Stack gap={2} align="flex-start">
+                    <VertexName vertex={v} />
+                    {egoable && (
+                      <Button variant="subtle" size="compact-xs" px={4} onClick={() => onEgo(v)}>
+                        {t('graph.showRelations')}
+                        <span className="visually-hidden"> – {v.label}</span>
+                      </Button>
+                    )}
+                  </Stack>
+                </Table.Th>
+                <Table.Td>{groupLabel(v.group)}</Table.Td>
+                <Table.Td ta="right">{links.length}</Table.Td>
+                <Table.Td>
+                  {links.map((l, i) => (
+                    <span key={`${l.vertex.id}-${l.kind}`}>
+                      {i > 0 && ', '}
+                      {l.vertex.label} ({l.kind})
+                    </span>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function VertexName({ vertex }: { vertex: GraphVertex }) {
+  if (vertex.kind === 'organization')
+    return (
+      <AnchorLink to="/organisationen/$id" params={{ id: vertex.entityId }}>
+        {vertex.label}
+      </AnchorLink>
+    );
+  if (vertex.kind === 'person')
+    return (
+      <AnchorLink to="/personen/$id" params={{ id: vertex.entityId }}>
+        {vertex.label}
+      </AnchorLink>
+    );
+  return <>{vertex.label}</>;
 }
 
 function Legend({ graph }: { graph: Graph }) {
@@ -181,7 +280,7 @@ function Legend({ graph }: { graph: Graph }) {
   const groupLabel = (g: string) =>
     g in ORGANIZATION_KIND ? label(ORGANIZATION_KIND, g) : t(`graph.groups.${g as 'own'}`, { defaultValue: g });
   return (
-    <Group gap="xs" aria-label={t('graph.legend')}>
+    <Group gap="xs" role="group" aria-label={t('graph.legend')}>
       {groups.map((g) => (
         <Badge
           key={g}
@@ -206,6 +305,7 @@ export function GraphPage() {
   const setSearch = route.useNavigate();
   const cyRef = useRef<Core | null>(null);
   const nodes = useQuery(nodeOptionsQuery());
+  const asTable = search.view === 'table';
 
   const ego = search.type && search.id ? { type: search.type, id: search.id, from: search.from, to: search.to } : null;
   const network = { nodeId: search.nodeId, sector: search.sector, from: search.from, to: search.to };
@@ -233,7 +333,8 @@ export function GraphPage() {
     const cy = cyRef.current;
     if (!cy) return;
     const blob = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
-    saveBlob(blob, ego ? `netzwerkgraph-${ego.type}-${ego.id}.png` : 'netzwerkgraph.png');
+    const day = localDay(new Date());
+    saveBlob(blob, ego ? `netzwerkgraph-${ego.type}-${ego.id}-${day}.png` : `netzwerkgraph-${day}.png`);
   };
 
   return (
@@ -253,7 +354,13 @@ export function GraphPage() {
             {ego && (
               <ButtonLink
                 to="/netzwerk/graph"
-                search={{ nodeId: search.nodeId, sector: search.sector, from: search.from, to: search.to }}
+                search={{
+                  nodeId: search.nodeId,
+                  sector: search.sector,
+                  from: search.from,
+                  to: search.to,
+                  view: search.view,
+                }}
                 variant="default"
                 leftSection={<IconArrowLeft size={16} />}
               >
@@ -264,7 +371,7 @@ export function GraphPage() {
               leftSection={<IconPhoto size={16} />}
               variant="light"
               onClick={exportPng}
-              disabled={!graph?.nodes.length}
+              disabled={!graph?.nodes.length || asTable}
             >
               {t('graph.exportPng')}
             </Button>
@@ -304,6 +411,21 @@ export function GraphPage() {
             />
             <DayInput label={t('graph.to')} value={search.to} onChange={(v) => set({ to: v ?? undefined })} clearable />
           </SimpleGrid>
+          <Group mt="md" gap="xs">
+            <Text size="sm" fw={500} id="graph-view-label">
+              {t('graph.view')}
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-labelledby="graph-view-label"
+              value={asTable ? 'table' : 'graph'}
+              onChange={(v) => set({ view: v === 'table' ? 'table' : undefined })}
+              data={[
+                { value: 'graph', label: t('graph.asGraph') },
+                { value: 'table', label: t('graph.asTable') },
+              ]}
+            />
+          </Group>
         </Paper>
         {query.isPending && valid ? (
           <Skeleton h={440} radius="md" />
@@ -318,13 +440,19 @@ export function GraphPage() {
                 {ego ? t('graph.egoTruncated', { count: EGO_MAX_NEIGHBOURS }) : t('graph.truncated')}
               </Alert>
             )}
-            <CytoscapeGraph graph={graph} center={center} onOpen={open} onEgo={showEgo} cyRef={cyRef} />
-            <Group justify="space-between" p="sm" gap="xs">
-              <Legend graph={graph} />
-              <Text size="xs" c="dimmed">
-                {t('graph.hint')}
-              </Text>
-            </Group>
+            {asTable ? (
+              <GraphTable graph={graph} onEgo={showEgo} />
+            ) : (
+              <>
+                <CytoscapeGraph graph={graph} center={center} onOpen={open} onEgo={showEgo} cyRef={cyRef} />
+                <Group justify="space-between" p="sm" gap="xs">
+                  <Legend graph={graph} />
+                  <Text size="xs" c="dimmed">
+                    {t('graph.hint')}
+                  </Text>
+                </Group>
+              </>
+            )}
           </Paper>
         )}
       </Stack>

@@ -21,5 +21,7 @@ export const graphSearch = z.object({
   to: day,
   type: z.enum(['person', 'organization']).optional().catch(undefined).optional(),
   id: optionalInt((n) => n > 0),
+  /** The same data as a table (the text alternative to the drawing). */
+  view: z.enum(['graph', 'table']).optional().catch(undefined).optional(),
 });
 export type GraphSearch = z.infer<typeof graphSearch>;

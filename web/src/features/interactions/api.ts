@@ -16,6 +16,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
+import { dashboardKeys } from '../dashboard/api.ts';
 
 export const interactionKeys = {
   all: ['interactions'] as const,
@@ -60,8 +61,8 @@ export const timelineOptions = (subject: TimelineSubject, id: number) =>
   });
 
 /**
- * After a contact was logged or changed: the log, the follow-ups, every timeline and the linked records' details
- * (they may show the last contact) are refetched.
+ * After a contact was logged or changed: the log, the follow-ups, every timeline, the dashboard (figures, follow-ups,
+ * activity) and the linked records' details (they may show the last contact) are refetched.
  */
 export function invalidateContactData(
   queryClient: QueryClient,
@@ -70,6 +71,7 @@ export function invalidateContactData(
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: interactionKeys.all }),
     queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === 'timeline' }),
+    queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
     ...(links.personIds ?? []).map((id) => queryClient.invalidateQueries({ queryKey: ['persons', 'detail', id] })),
     ...(links.organizationIds ?? []).map((id) =>
       queryClient.invalidateQueries({ queryKey: ['organizations', 'detail', id] }),

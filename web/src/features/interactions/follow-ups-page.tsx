@@ -203,7 +203,7 @@ export function FollowUpsPage() {
             if (inGroup.length === 0) return null;
             return (
               <section key={g} aria-labelledby={`follow-ups-${g}`}>
-                <Title order={2} fz="md" mb="xs" id={`follow-ups-${g}`} c={g === 'overdue' ? 'red.8' : undefined}>
+                <Title order={2} fz="md" mb="xs" id={`follow-ups-${g}`} c={g === 'overdue' ? 'red' : undefined}>
                   {t(`interactions.followUps.group.${g}`)} ({formatNumber(inGroup.length)})
                 </Title>
                 <Stack gap="xs" component="ul" p={0} m={0}>

@@ -250,7 +250,6 @@ export function InteractionsPage() {
           type="range"
           label={t('interactions.period')}
           placeholder={t('interactions.anyTime')}
-          valueFormat="DD.MM.YYYY"
           clearable
           allowSingleDateInRange
           value={[search.from ?? null, search.to ?? null]}

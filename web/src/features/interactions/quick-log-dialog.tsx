@@ -339,7 +339,6 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
                   {...dpLabels}
                   label={t('interactions.followUpOn')}
                   placeholder={t('interactions.quickLog.noFollowUp')}
-                  valueFormat="DD.MM.YYYY"
                   clearable
                   minDate={localDay(new Date())}
                   value={values.followUpOn}
@@ -363,7 +362,6 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
               <DateTimePicker
                 {...dtpLabels}
                 label={t('interactions.occurredAt')}
-                valueFormat="DD.MM.YYYY HH:mm"
                 required
                 value={values.occurredAt}
                 onChange={(v) => setField('occurredAt', v)}

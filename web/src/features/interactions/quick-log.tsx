@@ -1,9 +1,9 @@
-import { ActionIcon, Button, type ButtonProps, Kbd, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, type ButtonProps, Center, Kbd, Loader, Modal, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconMessagePlus } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openQuickLog, type QuickLogPrefill, useQuickLogState } from './quick-log-store.ts';
+import { closeQuickLog, openQuickLog, type QuickLogPrefill, useQuickLogState } from './quick-log-store.ts';
 
 export { editInQuickLog, openQuickLog, type QuickLogPrefill, useQuickLogContext } from './quick-log-store.ts';
 
@@ -13,6 +13,23 @@ const QuickLogDialog = lazy(() => loadDialog().then((m) => ({ default: m.QuickLo
 
 /** Another dialog, menu or the search is open: `n` belongs to it. */
 const overlayOpen = () => document.querySelector('[role="dialog"]') !== null;
+
+/** The dialog's frame at once while its code loads (on a slow line `n` seemed to do nothing). */
+function QuickLogLoading({ editing }: { editing: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened
+      onClose={closeQuickLog}
+      size="lg"
+      title={editing ? t('interactions.quickLog.editTitle') : t('interactions.quickLog.title')}
+    >
+      <Center mih={200} role="status" aria-label={t('app.loading')}>
+        <Loader />
+      </Center>
+    </Modal>
+  );
+}
 
 /** Mount once in the layout: the `n` shortcut and the quick-log dialog. */
 export function QuickLogHost() {
@@ -32,7 +49,7 @@ export function QuickLogHost() {
     return () => clearTimeout(timer);
   }, []);
   return state.open ? (
-    <Suspense fallback={null}>
+    <Suspense fallback={<QuickLogLoading editing={state.mode === 'edit'} />}>
       <QuickLogDialog state={state} />
     </Suspense>
   ) : null;

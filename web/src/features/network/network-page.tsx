@@ -85,26 +85,16 @@ function NodeCard({ node }: { node: Node }) {
         ))}
       </Stack>
       <SimpleGrid cols={3} spacing={4} mt="auto">
-        <AnchorLink
-          to="/organisationen"
-          search={{ nodeId: [node.id] }}
-          underline="never"
-          c="inherit"
-          aria-label={t('network.showOrganizations', { name: node.name })}
-        >
+        <AnchorLink to="/organisationen" search={{ nodeId: [node.id] }} underline="never" c="inherit">
           <Paper p={6} radius="md" bg="anett.0">
             <Count value={node.counts.organizations} label={t('network.organizations')} />
+            <span className="visually-hidden">{t('network.ofNode', { name: node.name })}</span>
           </Paper>
         </AnchorLink>
-        <AnchorLink
-          to="/personen"
-          search={{ nodeId: [node.id] }}
-          underline="never"
-          c="inherit"
-          aria-label={t('network.showPersons', { name: node.name })}
-        >
+        <AnchorLink to="/personen" search={{ nodeId: [node.id] }} underline="never" c="inherit">
           <Paper p={6} radius="md" bg="anett.0">
             <Count value={node.counts.persons} label={t('network.persons')} />
+            <span className="visually-hidden">{t('network.ofNode', { name: node.name })}</span>
           </Paper>
         </AnchorLink>
         <Paper p={6} radius="md" bg="gray.0">

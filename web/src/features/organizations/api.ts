@@ -5,6 +5,7 @@ import type {
   OrganizationCreate,
   OrganizationDetail,
   OrganizationListQuery,
+  OrganizationMergeBody,
   OrganizationPatch,
   organizationDuplicateGroups,
 } from '@anett/shared/schemas/organization';
@@ -114,9 +115,17 @@ export function useRestoreOrganization() {
 export function useMergeOrganizations() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ target, sourceId }: { target: { id: number; version?: number }; sourceId: number }) =>
+    mutationFn: ({
+      target,
+      sourceId,
+      keep,
+    }: {
+      target: { id: number; version?: number };
+      sourceId: number;
+      keep?: OrganizationMergeBody['keep'];
+    }) =>
       api.post<OrganizationDetail>(`/api/organizations/${target.id}/merge`, {
-        body: { sourceId },
+        body: { sourceId, keep },
         ifMatch: target.version,
       }),
     onSettled: (_d, _e, { target, sourceId }) =>

@@ -32,6 +32,7 @@ import {
   IconPlus,
   IconStarFilled,
   IconTrash,
+  IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -48,8 +49,10 @@ import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
 import { useSessionUser } from '../auth/session.ts';
+import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
 import { useDeleteRelation, useUpdateRelation } from '../network/api.ts';
+import { PersonFormModal } from '../persons/person-form-modal.tsx';
 import { TagBadge } from '../tags/tag-picker.tsx';
 import {
   invalidateOrganization,
@@ -419,6 +422,9 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [addingPerson, setAddingPerson] = useState(false);
+  // The quick log (key `n`, "Kontakt erfassen") opens prefilled with this organisation.
+  useQuickLogContext(org.deletedAt ? null : { organizationIds: [org.id] });
 
   const conflict = () => {
     notifications.show({ color: 'orange', message: t('organizations.conflictReloaded') });
@@ -478,6 +484,10 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
             )
           ) : (
             <>
+              <QuickLogButton variant="default" />
+              <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={() => setAddingPerson(true)}>
+                {t('organizations.addPerson')}
+              </Button>
               <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
                 {t('organizations.edit')}
               </Button>
@@ -502,11 +512,7 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
       />
       {org.mergedIntoId !== null ? (
         <Alert color="gray" variant="light" mb="md">
-          {t('organizations.mergedBanner')}{' '}
-          <AnchorLink to="/organisationen/$id" params={{ id: org.mergedIntoId }} fw={600}>
-            #{org.mergedIntoId}
-          </AnchorLink>
-          .
+          {t('organizations.mergedBanner')} <MergedInto id={org.mergedIntoId} />.
         </Alert>
       ) : (
         org.deletedAt && (
@@ -544,6 +550,19 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
         </Tabs.Panel>
       </Tabs>
 
+      <PersonFormModal
+        target={addingPerson ? 'new' : null}
+        organization={{ id: org.id, name: org.name }}
+        onClose={() => setAddingPerson(false)}
+        onSaved={(p) => {
+          setAddingPerson(false);
+          notifications.show({
+            color: 'green',
+            message: t('persons.created', { name: [p.title, p.firstName, p.lastName].filter(Boolean).join(' ') }),
+          });
+          void invalidateOrganization(queryClient, org.id);
+        }}
+      />
       <OrganizationFormModal
         target={editing ? org : null}
         onClose={() => setEditing(false)}
@@ -606,6 +625,16 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
         }
       />
     </>
+  );
+}
+
+/** The record this one was merged into, by name (its number while the name loads). */
+function MergedInto({ id }: { id: number }) {
+  const target = useQuery(organizationDetailOptions(id));
+  return (
+    <AnchorLink to="/organisationen/$id" params={{ id }} fw={600}>
+      {target.data?.name ?? `#${id}`}
+    </AnchorLink>
   );
 }
 

@@ -5,6 +5,10 @@ import type {
   Affiliation,
   AffiliationInput,
   AffiliationPatch,
+  ContactPoint,
+  ContactPointInput,
+  ContactPointPatch,
+  MergeBody,
   Office,
   OfficeInput,
   OfficePatch,
@@ -146,12 +150,19 @@ export function useRestorePerson() {
   });
 }
 
-/** Moves `sourceId` into `target`; both records change. */
+/** Moves `sourceId` into `target` keeping per field the chosen value (`keep`); both records change. */
 export function useMergePersons() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ target, sourceId }: { target: { id: number; version?: number }; sourceId: number }) =>
-      api.post<Person>(`/api/persons/${target.id}/merge`, { body: { sourceId }, ifMatch: target.version }),
+    mutationFn: ({
+      target,
+      sourceId,
+      keep,
+    }: {
+      target: { id: number; version?: number };
+      sourceId: number;
+      keep?: MergeBody['keep'];
+    }) => api.post<Person>(`/api/persons/${target.id}/merge`, { body: { sourceId, keep }, ifMatch: target.version }),
     onSettled: (_d, _e, { target, sourceId }) =>
       Promise.all([
         invalidatePerson(queryClient, target.id),
@@ -205,6 +216,32 @@ export function useDeleteOffice(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (o: Office) => api.delete(`/api/persons/${personId}/offices/${o.id}`, { ifMatch: o.version }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
+
+/** More e-mail addresses and phone numbers: sub-records with their own version. */
+export function useSaveContactPoint(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      args: { create: ContactPointInput } | { contactPoint: ContactPoint; patch: ContactPointPatch },
+    ): Promise<ContactPoint> =>
+      'create' in args
+        ? api.post<ContactPoint>(`/api/persons/${personId}/contact-points`, { body: args.create })
+        : api.patch<ContactPoint>(`/api/persons/${personId}/contact-points/${args.contactPoint.id}`, {
+            body: args.patch,
+            ifMatch: args.contactPoint.version,
+          }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
+
+export function useDeleteContactPoint(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (c: ContactPoint) =>
+      api.delete(`/api/persons/${personId}/contact-points/${c.id}`, { ifMatch: c.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }

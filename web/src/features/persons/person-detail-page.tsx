@@ -1,6 +1,6 @@
 import { formalName } from '@anett/shared/salutation';
 import type { Affiliation, Office, Person } from '@anett/shared/schemas/person';
-import { ATTENDANCE_ROLE, CONSENT_CHANNEL, CONSENT_SOURCE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
+import { ATTENDANCE_ROLE, EVENT_KIND, SALUTATION } from '@anett/shared/vocab/enums';
 import {
   ActionIcon,
   Alert,
@@ -28,6 +28,7 @@ import {
   IconDots,
   IconPencil,
   IconPlus,
+  IconShredder,
   IconTrash,
   IconUser,
 } from '@tabler/icons-react';
@@ -51,6 +52,8 @@ import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
+import { ConsentSection } from '../privacy/consent-section.tsx';
+import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
@@ -67,6 +70,7 @@ import {
   useSaveOffice,
   useUpdatePerson,
 } from './api.ts';
+import { ContactPoints } from './contact-points.tsx';
 import { PersonFormModal } from './person-form-modal.tsx';
 import { PersonMergeModal } from './person-merge-modal.tsx';
 import type { PersonTab } from './search.ts';
@@ -400,50 +404,6 @@ function OfficesSection({ person, canWrite }: { person: Person; canWrite: boolea
   );
 }
 
-function ConsentsSection({ person }: { person: Person }) {
-  const { t, label } = useLabels();
-  return (
-    <Section title={t('persons.consents')}>
-      <Stack gap={8}>
-        {Object.keys(CONSENT_CHANNEL).map((channel) => {
-          const c = person.consents.find((x) => x.channel === channel);
-          return (
-            <Group key={channel} justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm">{label(CONSENT_CHANNEL, channel)}</Text>
-                {c && (
-                  <Text size="xs" c="dimmed">
-                    {[label(CONSENT_SOURCE, c.source), t('persons.consentAt', { date: formatDate(c.recordedAt) })]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                )}
-              </div>
-              <Badge
-                size="sm"
-                radius="sm"
-                tt="none"
-                variant={c ? 'light' : 'outline'}
-                color={c?.status === 'granted' ? 'green' : c?.status === 'withdrawn' ? 'red' : 'gray'}
-                styles={{ root: { minWidth: 'max-content' } }}
-              >
-                {c?.status === 'granted'
-                  ? t('persons.consentGranted')
-                  : c?.status === 'withdrawn'
-                    ? t('persons.consentWithdrawn')
-                    : t('persons.consentNone')}
-              </Badge>
-            </Group>
-          );
-        })}
-      </Stack>
-      <Text size="xs" c="dimmed" mt="sm">
-        {t('persons.consentsHint')}
-      </Text>
-    </Section>
-  );
-}
-
 /** Tags edited in place: each change is saved at once with the loaded version. */
 function TagsSection({ person, canWrite }: { person: Person; canWrite: boolean }) {
   const { t } = useLabels();
@@ -512,8 +472,9 @@ function Overview({ person, canWrite }: { person: Person; canWrite: boolean }) {
               ],
             ]}
           />
+          <ContactPoints person={person} canWrite={live} />
         </Section>
-        <ConsentsSection person={person} />
+        <ConsentSection person={person} canWrite={canWrite} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <AffiliationsSection person={person} canWrite={live} />
@@ -603,7 +564,7 @@ function EventsTab({ personId }: { personId: number }) {
 }
 
 function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
-  const { t, label } = useLabels();
+  const { t, label, lang } = useLabels();
   const user = useSessionUser();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
@@ -617,6 +578,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [erasing, setErasing] = useState(false);
 
   const doRestore = () =>
     restore.mutate(person.id, {
@@ -631,7 +593,13 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
     }
     return undefined;
   };
-  const name = formalName(person);
+  // German letters name the person with "Frau/Herr"; the English UI gives the title and name only.
+  const name =
+    lang === 'de'
+      ? formalName(person)
+      : [person.title ? null : label(SALUTATION, person.salutation), person.title, person.firstName, person.lastName]
+          .filter(Boolean)
+          .join(' ');
 
   return (
     <>
@@ -679,19 +647,27 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
                   <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
                     {t('persons.delete')}
                   </Menu.Item>
+                  {user?.role === 'admin' && !person.erasedAt && (
+                    <>
+                      <Menu.Divider />
+                      <Menu.Item color="red" leftSection={<IconShredder size={16} />} onClick={() => setErasing(true)}>
+                        {t('privacy.erasure.action')}
+                      </Menu.Item>
+                    </>
+                  )}
                 </Menu.Dropdown>
               </Menu>
             </>
           ))
         }
       />
-      {person.mergedIntoId !== null ? (
+      {person.erasedAt ? (
         <Alert color="gray" variant="light" mb="md">
-          {t('persons.mergedBanner')}{' '}
-          <AnchorLink to="/personen/$id" params={{ id: person.mergedIntoId }} fw={600}>
-            #{person.mergedIntoId}
-          </AnchorLink>
-          .
+          {t('privacy.erasure.erasedBanner')}
+        </Alert>
+      ) : person.mergedIntoId !== null ? (
+        <Alert color="gray" variant="light" mb="md">
+          {t('persons.mergedBanner')} <MergedInto id={person.mergedIntoId} />.
         </Alert>
       ) : (
         person.deletedAt && (
@@ -741,6 +717,17 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           notifications.show({ color: 'green', message: t('persons.saved') });
         }}
       />
+      {user?.role === 'admin' && (
+        <ErasureDialog
+          person={{ id: person.id, version: person.version, name }}
+          opened={erasing}
+          onClose={() => setErasing(false)}
+          onErased={() => {
+            setErasing(false);
+            notifications.show({ color: 'green', message: t('privacy.erasure.done', { name }) });
+          }}
+        />
+      )}
       <PersonMergeModal
         target={person}
         opened={merging}
@@ -796,6 +783,18 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
         }
       />
     </>
+  );
+}
+
+/** The record this one was merged into, by name (its number while the name loads). */
+function MergedInto({ id }: { id: number }) {
+  const target = useQuery(personDetailOptions(id));
+  return (
+    <AnchorLink to="/personen/$id" params={{ id }} fw={600}>
+      {target.data
+        ? [target.data.title, target.data.firstName, target.data.lastName].filter(Boolean).join(' ')
+        : `#${id}`}
+    </AnchorLink>
   );
 }
 

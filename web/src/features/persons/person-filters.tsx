@@ -1,4 +1,4 @@
-import type { PersonFilter } from '@anett/shared/schemas/person';
+import type { AttendanceGroup, PersonFilter } from '@anett/shared/schemas/person';
 import { districtLabel, isDistrictCode } from '@anett/shared/vocab/districts';
 import {
   ATTENDANCE_ROLE,
@@ -9,7 +9,19 @@ import {
   RELATION_TYPE,
 } from '@anett/shared/vocab/enums';
 import { isValidWzCode } from '@anett/shared/vocab/wz2008';
-import { SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+import {
+  Button,
+  CloseButton,
+  Fieldset,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+} from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { AsyncMultiSelect } from '../../components/filters/async-select.tsx';
 import { type FilterChip, FilterPanel, FilterSection } from '../../components/filters/filter-panel.tsx';
@@ -30,7 +42,7 @@ import { tagListOptions, topicListOptions } from '../tags/api.ts';
 import { TagPicker } from '../tags/tag-picker.tsx';
 import { TopicMultiSelect, topicName } from '../tags/topic-select.tsx';
 import { eventLabelOptions, searchEventOptions } from './api.ts';
-import { PERSON_FILTER_KEYS, type PersonsSearch } from './search.ts';
+import { PERSON_FILTER_KEYS, type PersonsSearch, type UrlAttendanceGroup, upgradeLegacySearch } from './search.ts';
 
 /** The filters as sent: booleans in their query form ('true'/'false'). */
 type Filters = Omit<PersonFilter, 'q' | 'hasEmail' | 'deleted'> & { hasEmail?: 'true' | 'false'; deleted?: 'true' };
@@ -38,34 +50,56 @@ type Filters = Omit<PersonFilter, 'q' | 'hasEmail' | 'deleted'> & { hasEmail?: '
 const inVocab = (vocab: object) => (code: string) => Object.hasOwn(vocab, code);
 const validDay = (d: string | undefined) => (d && parseDay(d) === d ? d : undefined);
 
+/** A group as the API takes it: unknown codes and impossible dates dropped; null when no condition is left. */
+function cleanGroup(g: UrlAttendanceGroup): AttendanceGroup | null {
+  const from = validDay(g.from);
+  const to = validDay(g.to);
+  const clean: AttendanceGroup = {
+    nodeId: g.nodeId,
+    eventKind: onlyValid(g.eventKind, inVocab(EVENT_KIND)) as AttendanceGroup['eventKind'],
+    topic: g.topic,
+    eventId: g.eventId,
+    from,
+    // An end before the start would be refused by the server: the field shows why instead.
+    to: to && (!from || to >= from) ? to : undefined,
+    status: onlyValid(g.status, inVocab(ATTENDANCE_STATUS)) as AttendanceGroup['status'],
+    role: onlyValid(g.role, inVocab(ATTENDANCE_ROLE)) as AttendanceGroup['role'],
+  };
+  const entries = Object.entries(clean).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as AttendanceGroup) : null;
+}
+const cleanGroups = (groups: UrlAttendanceGroup[] | undefined) => {
+  const kept = (groups ?? []).map(cleanGroup).filter((g): g is AttendanceGroup => g !== null);
+  return kept.length ? kept : undefined;
+};
+
 /** The URL's filters as the API takes them: unknown codes and impossible dates (a hand-edited link) are dropped. */
-export function personFilters(s: PersonsSearch): Filters {
-  const attendedFrom = validDay(s.attendedFrom);
-  const to = validDay(s.attendedTo);
+export function personFilters(search: PersonsSearch): Filters {
+  // Older links and segments carry flat attendance keys: the same question as groups.
+  const s = upgradeLegacySearch(search) ?? search;
   return {
     organizationId: s.organizationId,
     organizationKind: onlyValid(s.organizationKind, inVocab(ORGANIZATION_KIND)) as Filters['organizationKind'],
     sector: onlyValid(s.sector, isValidWzCode),
     district: onlyValid(s.district, isDistrictCode) as Filters['district'],
+    affiliatedNodeId: s.affiliatedNodeId,
     nodeId: s.nodeId,
     relationType: onlyValid(s.relationType, inVocab(RELATION_TYPE)) as Filters['relationType'],
     tag: s.tag,
     hasEmail: s.hasEmail === undefined ? undefined : s.hasEmail ? 'true' : 'false',
     consent: onlyValid(s.consent, inVocab(CONSENT_CHANNEL)) as Filters['consent'],
-    eventId: s.eventId,
-    eventKind: onlyValid(s.eventKind, inVocab(EVENT_KIND)) as Filters['eventKind'],
-    attendanceStatus: onlyValid(s.attendanceStatus, inVocab(ATTENDANCE_STATUS)) as Filters['attendanceStatus'],
-    attendanceRole: onlyValid(s.attendanceRole, inVocab(ATTENDANCE_ROLE)) as Filters['attendanceRole'],
-    attendedFrom,
-    // An end before the start would be refused by the server: the field shows why instead.
-    attendedTo: to && (!attendedFrom || to >= attendedFrom) ? to : undefined,
-    topic: s.topic,
-    excludeEventKind: onlyValid(s.excludeEventKind, inVocab(EVENT_KIND)) as Filters['excludeEventKind'],
+    // Groups without a condition are being built: they apply once they have one.
+    attended: cleanGroups(s.attended),
+    notAttended: cleanGroups(s.notAttended),
     deleted: s.deleted ? 'true' : undefined,
   };
 }
 
-export const activeFilterCount = (f: Filters) => PERSON_FILTER_KEYS.filter((k) => f[k] !== undefined).length;
+export const activeFilterCount = (f: Filters) =>
+  PERSON_FILTER_KEYS.filter((k) => k !== 'attended' && k !== 'notAttended' && f[k as keyof Filters] !== undefined)
+    .length +
+  (f.attended?.length ?? 0) +
+  (f.notAttended?.length ?? 0);
 
 type SetSearch = (patch: Partial<PersonsSearch>) => void;
 
@@ -78,13 +112,17 @@ function useFilterLabels(f: Filters) {
   const orgs = useQueries({
     queries: (f.organizationId ?? []).map((id) => ({ ...organizationDetailOptions(id), staleTime: 60_000 })),
   });
-  const events = useQueries({ queries: (f.eventId ?? []).map((id) => eventLabelOptions(id)) });
+  const eventIds = [...new Set([...(f.attended ?? []), ...(f.notAttended ?? [])].flatMap((g) => g.eventId ?? []))];
+  const events = useQueries({ queries: eventIds.map((id) => eventLabelOptions(id)) });
   return {
     organization: (id: number) => orgs.find((q) => q.data?.id === id)?.data?.name ?? `#${id}`,
     organizationOptions: orgs.flatMap((q) => (q.data ? [{ value: String(q.data.id), label: q.data.name }] : [])),
     event: (id: number) => events.find((q) => q.data?.value === String(id))?.data?.label ?? `#${id}`,
     eventOptions: events.flatMap((q) => (q.data ? [q.data] : [])),
     node: (id: number) => nodes.data?.items.find((n) => n.id === id)?.name ?? `#${id}`,
+    /** Whether the ids name every node (more than one): "any QTI node" reads better than five names. */
+    allNodes: (ids: number[]) =>
+      (nodes.data?.items.length ?? 0) > 1 && (nodes.data?.items ?? []).every((n) => ids.includes(n.id)),
     tag: (id: number) => tags.data?.find((t) => t.id === id)?.name ?? `#${id}`,
     topic: (id: number) => {
       const topic = topics.data?.find((t) => t.id === id);
@@ -93,8 +131,22 @@ function useFilterLabels(f: Filters) {
   };
 }
 
-/** Removable chips for every active filter value. */
-export function usePersonFilterChips(f: Filters, setSearch: SetSearch): FilterChip[] {
+/** A period in words: '2024' for a whole year, else '01.03.2024–31.05.2024', 'ab …', 'bis …'. */
+function periodText(g: AttendanceGroup, t: ReturnType<typeof useLabels>['t']): string | undefined {
+  const { from, to } = g;
+  if (from && to && from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31')) {
+    return from.slice(0, 4);
+  }
+  if (from && to) return `${formatDate(from)}–${formatDate(to)}`;
+  if (from) return t('persons.groups.since', { date: formatDate(from) });
+  if (to) return t('persons.groups.until', { date: formatDate(to) });
+  return undefined;
+}
+
+const ALL_STATUSES = Object.keys(ATTENDANCE_STATUS);
+
+/** Removable chips for every active filter value; an attendance group is one chip that reads as a sentence. */
+export function usePersonFilterChips(f: Filters, search: PersonsSearch, setSearch: SetSearch): FilterChip[] {
   const { t, label } = useLabels();
   const names = useFilterLabels(f);
   const list = <K extends keyof Filters>(key: K, title: string, text: (v: never) => string): FilterChip[] => {
@@ -113,12 +165,52 @@ export function usePersonFilterChips(f: Filters, setSearch: SetSearch): FilterCh
     value === undefined ? [] : [{ key, label: title, value, onRemove: () => setSearch({ [key]: undefined }) }];
   const vocab = (v: Parameters<typeof label>[0]) => (code: string) => label(v, code);
 
+  const groupText = (g: AttendanceGroup) => {
+    const status =
+      g.status && ALL_STATUSES.every((s) => g.status?.includes(s as never))
+        ? t('persons.groups.anyStatus')
+        : g.status?.map(vocab(ATTENDANCE_STATUS)).join(` ${t('persons.groups.or')} `);
+    const parts = [
+      g.nodeId &&
+        (names.allNodes(g.nodeId)
+          ? t('persons.groups.anyNode')
+          : g.nodeId.map(names.node).join(` ${t('persons.groups.or')} `)),
+      g.eventKind?.map(vocab(EVENT_KIND)).join(` ${t('persons.groups.or')} `),
+      g.eventId?.map(names.event).join(` ${t('persons.groups.or')} `),
+      g.topic && `${t('persons.groups.topicChip')} ${g.topic.map(names.topic).join(` ${t('persons.groups.or')} `)}`,
+      periodText(g, t),
+      status,
+      g.role &&
+        `${t('persons.groups.roleChip')} ${g.role.map(vocab(ATTENDANCE_ROLE)).join(` ${t('persons.groups.or')} `)}`,
+    ];
+    return parts.filter(Boolean).join(', ');
+  };
+  // The URL's groups by position (empty ones included), so a chip removes exactly its own group.
+  const current = upgradeLegacySearch(search) ?? search;
+  const groupChips = (key: 'attended' | 'notAttended'): FilterChip[] =>
+    (current[key] ?? []).flatMap((raw, index) => {
+      const g = cleanGroup(raw);
+      if (!g) return [];
+      return [
+        {
+          key: `${key}:${index}`,
+          label: t(`persons.groups.${key}Chip`),
+          value: groupText(g),
+          onRemove: () => {
+            const rest = (current[key] ?? []).filter((_, i) => i !== index);
+            setSearch({ ...legacyCleared(current), [key]: rest.length ? rest : undefined });
+          },
+        },
+      ];
+    });
+
   return [
     ...list('organizationId', t('persons.filters.organizationId'), names.organization),
     ...list('organizationKind', t('persons.filters.organizationKind'), vocab(ORGANIZATION_KIND)),
     ...list('sector', t('persons.filters.sectorChip'), wzChipLabel),
     ...list('district', t('persons.filters.district'), districtLabel),
-    ...list('nodeId', t('persons.filters.nodeId'), names.node),
+    ...list('affiliatedNodeId', t('persons.filters.affiliatedNodeIdChip'), names.node),
+    ...list('nodeId', t('persons.filters.nodeIdLegacy'), names.node),
     ...list('relationType', t('persons.filters.relationType'), vocab(RELATION_TYPE)),
     ...list('tag', t('persons.filters.tag'), names.tag),
     ...single(
@@ -131,16 +223,27 @@ export function usePersonFilterChips(f: Filters, setSearch: SetSearch): FilterCh
           : t('persons.filters.withoutEmail'),
     ),
     ...list('consent', t('persons.filters.consentChip'), vocab(CONSENT_CHANNEL)),
-    ...list('eventId', t('persons.filters.eventId'), names.event),
-    ...list('eventKind', t('persons.filters.eventKind'), vocab(EVENT_KIND)),
-    ...list('attendanceStatus', t('persons.filters.attendanceStatus'), vocab(ATTENDANCE_STATUS)),
-    ...list('attendanceRole', t('persons.filters.attendanceRole'), vocab(ATTENDANCE_ROLE)),
-    ...single('attendedFrom', t('persons.filters.attendedFrom'), f.attendedFrom && formatDate(f.attendedFrom)),
-    ...single('attendedTo', t('persons.filters.attendedTo'), f.attendedTo && formatDate(f.attendedTo)),
-    ...list('topic', t('persons.filters.topic'), names.topic),
-    ...list('excludeEventKind', t('persons.filters.excludeEventKindChip'), vocab(EVENT_KIND)),
+    ...groupChips('attended'),
+    ...groupChips('notAttended'),
     ...single('deleted', t('persons.filters.deletedChip'), f.deleted ? t('filters.yes') : undefined),
   ];
+}
+
+/** Clears the flat attendance keys: written together with the groups that replace them. */
+function legacyCleared(s: PersonsSearch): Partial<PersonsSearch> {
+  return {
+    attended: s.attended,
+    notAttended: s.notAttended,
+    eventId: undefined,
+    eventKind: undefined,
+    attendanceStatus: undefined,
+    attendanceRole: undefined,
+    attendedFrom: undefined,
+    attendedTo: undefined,
+    topic: undefined,
+    excludeEventId: undefined,
+    excludeEventKind: undefined,
+  };
 }
 
 type PanelProps = {
@@ -152,11 +255,181 @@ type PanelProps = {
   canWrite: boolean;
 };
 
-/** Every person filter: organisation, person and event conditions. */
+const GROUP_YEARS_BACK = 4;
+
+type GroupProps = {
+  kind: 'attended' | 'notAttended';
+  index: number;
+  group: UrlAttendanceGroup;
+  onChange: (patch: Partial<UrlAttendanceGroup>) => void;
+  onRemove: () => void;
+};
+
+/** One attendance group: every condition must hold for the same attendance. */
+function AttendanceGroupFields({ kind, index, group: g, onChange, onRemove }: GroupProps) {
+  const { t } = useLabels();
+  const labels = useFilterLabels({ attended: [cleanGroup(g) ?? {}] });
+  const legend = t(`persons.groups.${kind}Legend`, { n: index + 1 });
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: GROUP_YEARS_BACK + 2 }, (_, i) => String(thisYear + 1 - i));
+  const wholeYear =
+    g.from && g.to && g.from.endsWith('-01-01') && g.to === `${g.from.slice(0, 4)}-12-31` ? g.from.slice(0, 4) : null;
+  const toBeforeFrom = Boolean(g.from && g.to && g.to < g.from);
+  return (
+    <Fieldset
+      legend={
+        <Text span fw={600} size="sm" c={kind === 'notAttended' ? 'red.8' : 'teal.8'}>
+          {legend}
+        </Text>
+      }
+      variant="filled"
+      radius="md"
+      p="sm"
+      pos="relative"
+      data-testid={`group-${kind}-${index}`}
+    >
+      <CloseButton
+        pos="absolute"
+        top={6}
+        right={6}
+        size="sm"
+        aria-label={t('persons.groups.remove', { legend })}
+        onClick={onRemove}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} spacing="sm" verticalSpacing="xs">
+        <NodeMultiSelect
+          label={t('persons.groups.nodeId')}
+          searchable
+          value={g.nodeId}
+          onChange={(nodeId) => onChange({ nodeId })}
+        />
+        <VocabMultiSelect
+          label={t('persons.filters.eventKind')}
+          searchable
+          codes={EVENT_KIND}
+          value={g.eventKind}
+          onChange={(eventKind) => onChange({ eventKind })}
+        />
+        <TopicMultiSelect
+          label={t('persons.filters.topic')}
+          value={g.topic}
+          onChange={(topic) => onChange({ topic })}
+        />
+        <AsyncMultiSelect
+          label={t('persons.filters.eventId')}
+          queryKey={['events', 'options']}
+          fetchOptions={searchEventOptions}
+          value={g.eventId}
+          selected={labels.eventOptions}
+          onChange={(eventId) => onChange({ eventId })}
+        />
+        <Select
+          label={t('persons.groups.year')}
+          placeholder={t('persons.groups.yearPlaceholder')}
+          data={years}
+          value={wholeYear}
+          searchable
+          clearable
+          onChange={(y) => onChange(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : { from: undefined, to: undefined })}
+        />
+        <DayInput
+          label={t('persons.groups.from')}
+          value={g.from ?? null}
+          onChange={(d) => onChange({ from: d ?? undefined })}
+        />
+        <DayInput
+          label={t('persons.groups.to')}
+          value={g.to ?? null}
+          onChange={(d) => onChange({ to: d ?? undefined })}
+          error={toBeforeFrom ? t('forms.endBeforeStart') : undefined}
+        />
+        <VocabMultiSelect
+          label={t('persons.filters.attendanceStatus')}
+          searchable
+          placeholder={g.status?.length ? undefined : t('persons.groups.statusPlaceholder')}
+          codes={ATTENDANCE_STATUS}
+          value={g.status}
+          onChange={(status) => onChange({ status })}
+        />
+        <VocabMultiSelect
+          label={t('persons.filters.attendanceRole')}
+          searchable
+          codes={ATTENDANCE_ROLE}
+          value={g.role}
+          onChange={(role) => onChange({ role })}
+        />
+      </SimpleGrid>
+    </Fieldset>
+  );
+}
+
+/** "teilgenommen an" and "nicht teilgenommen an" groups, each added, edited and removed in place. */
+function AttendanceGroups({ search, setSearch }: { search: PersonsSearch; setSearch: SetSearch }) {
+  const { t } = useLabels();
+  const current = upgradeLegacySearch(search) ?? search;
+  const write = (key: 'attended' | 'notAttended', groups: UrlAttendanceGroup[]) =>
+    setSearch({ ...legacyCleared(current), [key]: groups.length ? groups : undefined });
+  const editors = (key: 'attended' | 'notAttended') =>
+    (current[key] ?? []).map((g, index) => (
+      <AttendanceGroupFields
+        // Groups have no identity but their place; removing one re-renders those after it.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        key={`${key}-${index}`}
+        kind={key}
+        index={index}
+        group={g}
+        onChange={(patch) =>
+          write(
+            key,
+            (current[key] ?? []).map((x, i) => (i === index ? { ...x, ...patch } : x)),
+          )
+        }
+        onRemove={() =>
+          write(
+            key,
+            (current[key] ?? []).filter((_, i) => i !== index),
+          )
+        }
+      />
+    ));
+  const count = (current.attended?.length ?? 0) + (current.notAttended?.length ?? 0);
+  return (
+    <Stack gap="sm">
+      {editors('attended')}
+      {editors('notAttended')}
+      <Group gap="sm">
+        <Button
+          variant="light"
+          color="teal"
+          size="compact-sm"
+          leftSection={<IconPlus size={14} />}
+          disabled={(current.attended?.length ?? 0) >= 10}
+          onClick={() => write('attended', [...(current.attended ?? []), {}])}
+        >
+          {t('persons.groups.addAttended')}
+        </Button>
+        <Button
+          variant="light"
+          color="red"
+          size="compact-sm"
+          leftSection={<IconPlus size={14} />}
+          disabled={(current.notAttended?.length ?? 0) >= 10}
+          onClick={() => write('notAttended', [...(current.notAttended ?? []), {}])}
+        >
+          {t('persons.groups.addNotAttended')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {count ? t('persons.groups.hint') : t('persons.groups.emptyHint')}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Every person filter: organisation, person and attendance conditions. */
 export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, canWrite }: PanelProps) {
   const { t } = useLabels();
   const names = useFilterLabels(f);
-  const toBeforeFrom = Boolean(search.attendedTo && search.attendedFrom && search.attendedTo < search.attendedFrom);
 
   return (
     <FilterPanel id={id} opened={opened}>
@@ -186,9 +459,9 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
           onChange={(district) => setSearch({ district })}
         />
         <NodeMultiSelect
-          label={t('persons.filters.nodeId')}
-          value={f.nodeId}
-          onChange={(nodeId) => setSearch({ nodeId })}
+          label={t('persons.filters.affiliatedNodeId')}
+          value={f.affiliatedNodeId}
+          onChange={(affiliatedNodeId) => setSearch({ affiliatedNodeId })}
         />
         <VocabMultiSelect
           label={t('persons.filters.relationType')}
@@ -235,59 +508,12 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
         )}
       </FilterSection>
 
-      <FilterSection title={t('persons.filters.events')}>
-        <AsyncMultiSelect
-          label={t('persons.filters.eventId')}
-          queryKey={['events', 'options']}
-          fetchOptions={searchEventOptions}
-          value={f.eventId}
-          selected={names.eventOptions}
-          onChange={(eventId) => setSearch({ eventId })}
-        />
-        <VocabMultiSelect
-          label={t('persons.filters.eventKind')}
-          codes={EVENT_KIND}
-          value={f.eventKind}
-          onChange={(eventKind) => setSearch({ eventKind })}
-        />
-        <VocabMultiSelect
-          label={t('persons.filters.attendanceStatus')}
-          codes={ATTENDANCE_STATUS}
-          value={f.attendanceStatus}
-          onChange={(attendanceStatus) => setSearch({ attendanceStatus })}
-        />
-        <VocabMultiSelect
-          label={t('persons.filters.attendanceRole')}
-          codes={ATTENDANCE_ROLE}
-          value={f.attendanceRole}
-          onChange={(attendanceRole) => setSearch({ attendanceRole })}
-        />
-        <DayInput
-          label={t('persons.filters.attendedFrom')}
-          value={search.attendedFrom ?? null}
-          onChange={(d) => setSearch({ attendedFrom: d ?? undefined })}
-        />
-        <DayInput
-          label={t('persons.filters.attendedTo')}
-          value={search.attendedTo ?? null}
-          onChange={(d) => setSearch({ attendedTo: d ?? undefined })}
-          error={toBeforeFrom ? t('forms.endBeforeStart') : undefined}
-        />
-        <TopicMultiSelect
-          label={t('persons.filters.topic')}
-          value={f.topic}
-          onChange={(topic) => setSearch({ topic })}
-        />
-        <VocabMultiSelect
-          label={t('persons.filters.excludeEventKind')}
-          codes={EVENT_KIND}
-          value={f.excludeEventKind}
-          onChange={(excludeEventKind) => setSearch({ excludeEventKind })}
-        />
-      </FilterSection>
-      <Text size="xs" c="dimmed" mt={-8}>
-        {t('persons.filters.eventHint')}
-      </Text>
+      <div>
+        <Text component="h3" fz="sm" fw={650} c="dimmed" tt="uppercase" mb={8} style={{ letterSpacing: 0.4 }}>
+          {t('persons.filters.events')}
+        </Text>
+        <AttendanceGroups search={search} setSearch={setSearch} />
+      </div>
     </FilterPanel>
   );
 }

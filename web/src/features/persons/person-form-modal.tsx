@@ -129,9 +129,11 @@ type Props = {
   target: Person | 'new' | null;
   onClose: () => void;
   onSaved: (person: Person, created: boolean) => void;
+  /** A new person's organisation, given (e.g. "Person hinzufügen" on an organisation's page). */
+  organization?: { id: number; name: string };
 };
 
-export function PersonFormModal({ target, onClose, onSaved }: Props) {
+export function PersonFormModal({ target, onClose, onSaved, organization }: Props) {
   const { t } = useLabels();
   const editing = target !== null && target !== 'new' ? target : null;
   return (
@@ -142,7 +144,13 @@ export function PersonFormModal({ target, onClose, onSaved }: Props) {
       size="xl"
     >
       {target !== null && (
-        <PersonForm key={editing ? editing.id : 'new'} editing={editing} onClose={onClose} onSaved={onSaved} />
+        <PersonForm
+          key={editing ? editing.id : 'new'}
+          editing={editing}
+          onClose={onClose}
+          onSaved={onSaved}
+          organization={editing ? undefined : organization}
+        />
       )}
     </Modal>
   );
@@ -152,22 +160,26 @@ function PersonForm({
   editing,
   onClose,
   onSaved,
+  organization: givenOrganization,
 }: {
   editing: Person | null;
   onClose: () => void;
   onSaved: Props['onSaved'];
+  organization?: Props['organization'];
 }) {
   const { t, label } = useLabels();
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const tags = useQuery(tagListOptions());
   const [loaded, setLoaded] = useState(() => ({
-    values: editing ? toValues(editing) : EMPTY,
+    values: editing ? toValues(editing) : { ...EMPTY, organizationId: givenOrganization?.id ?? null },
     version: editing?.version ?? 0,
   }));
   const [conflict, setConflict] = useState<{ values: Values; version: number } | null>(null);
   const [duplicates, setDuplicates] = useState<PersonDuplicateCandidate[] | null>(null);
-  const [organization, setOrganization] = useState<AsyncOption | null>(null);
+  const [organization, setOrganization] = useState<AsyncOption | null>(
+    givenOrganization ? { value: String(givenOrganization.id), label: givenOrganization.name } : null,
+  );
 
   const form = useForm<Values>({
     initialValues: loaded.values,

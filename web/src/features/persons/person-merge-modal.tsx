@@ -1,6 +1,7 @@
 import { formalName } from '@anett/shared/salutation';
-import type { Person } from '@anett/shared/schemas/person';
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { PERSON_MERGE_FIELDS, type Person, type PersonMergeField } from '@anett/shared/schemas/person';
+import { SALUTATION } from '@anett/shared/vocab/enums';
+import { Alert, Button, Group, List, Loader, Modal, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,8 +11,16 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { personDetailOptions, personName, useMergePersons } from './api.ts';
 import { PersonSelect } from './person-select.tsx';
+import './persons.css';
 
-const FILLABLE = ['salutation', 'title', 'email', 'phone', 'mobile'] as const;
+type Side = 'target' | 'source';
+/** Fields whose value not chosen stays on the merged person as an additional one. */
+const CONTACT_FIELDS = ['email', 'phone', 'mobile'] as const;
+const isContact = (f: PersonMergeField): f is (typeof CONTACT_FIELDS)[number] =>
+  (CONTACT_FIELDS as readonly string[]).includes(f);
+/** What the server keeps without a choice: this person's value, or the duplicate's where this one has none. */
+const defaultSide = (target: Person, source: Person, f: PersonMergeField): Side =>
+  target[f] === null && source[f] !== null ? 'source' : 'target';
 
 type Props = {
   target: Person;
@@ -25,20 +34,33 @@ type Props = {
 export function PersonMergeModal({ target, opened, onClose, onMerged, onConflict }: Props) {
   const { t } = useLabels();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('persons.mergeTitle')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('persons.mergeTitle')} size="xl">
       {opened && <MergeForm target={target} onClose={onClose} onMerged={onMerged} onConflict={onConflict} />}
     </Modal>
   );
 }
 
 function MergeForm({ target, onClose, onMerged, onConflict }: Omit<Props, 'opened'>) {
-  const { t } = useLabels();
+  const { t, label } = useLabels();
   const merge = useMergePersons();
   const [source, setSource] = useState<AsyncOption | null>(null);
+  const [chosen, setChosen] = useState<Partial<Record<PersonMergeField, Side>>>({});
   const sourceId = source ? Number(source.value) : null;
   const self = sourceId === target.id;
   const detail = useQuery({ ...personDetailOptions(sourceId ?? 0), enabled: sourceId !== null && !self });
   const s = detail.data;
+
+  const shown = (f: PersonMergeField, p: Person) =>
+    (f === 'salutation' ? label(SALUTATION, p.salutation) : p[f]) || t('persons.mergeEmpty');
+  // Only fields where the two records differ ask for a choice.
+  const differing = s ? PERSON_MERGE_FIELDS.filter((f) => (target[f] ?? null) !== (s[f] ?? null)) : [];
+  const sideOf = (f: PersonMergeField): Side => (s ? (chosen[f] ?? defaultSide(target, s, f)) : 'target');
+  const keptAsAdditional = s
+    ? differing.filter(isContact).flatMap((f) => {
+        const other = sideOf(f) === 'source' ? target[f] : s[f];
+        return other ? [other] : [];
+      })
+    : [];
 
   const moves: string[] = [];
   if (s) {
@@ -58,16 +80,17 @@ function MergeForm({ target, onClose, onMerged, onConflict }: Omit<Props, 'opene
     const tags = s.tags.filter((tag) => !target.tags.some((x) => x.id === tag.id)).map((tag) => tag.name);
     if (tags.length) moves.push(t('persons.mergeMovesTags', { list: tags.join(', ') }));
     if (s.consents.length) moves.push(t('persons.mergeMovesConsents', { count: s.consents.length }));
-    const fills = FILLABLE.filter((f) => target[f] === null && s[f] !== null).map((f) => t(`persons.fields.${f}`));
-    if (fills.length) moves.push(t('persons.mergeFills', { list: fills.join(', ') }));
+    if (s.contactPoints.length) moves.push(t('persons.mergeMovesContactPoints', { count: s.contactPoints.length }));
+    if (keptAsAdditional.length) moves.push(t('persons.mergeKeepsAdditional', { list: keptAsAdditional.join(', ') }));
     if (s.notes && s.notes !== target.notes) moves.push(t('persons.mergeNotes'));
     moves.push(t('persons.mergeMovesRest'));
   }
 
   const confirm = () => {
     if (!s) return;
+    const keep = Object.fromEntries(differing.map((f) => [f, sideOf(f)]));
     merge.mutate(
-      { target, sourceId: s.id },
+      { target, sourceId: s.id, keep },
       {
         onSuccess: (merged) => onMerged(merged, personName(s)),
         onError: (err) => {
@@ -92,6 +115,59 @@ function MergeForm({ target, onClose, onMerged, onConflict }: Omit<Props, 'opene
         data-autofocus
       />
       {detail.isFetching && !s && <Loader size="sm" />}
+      {s && !self && (
+        <Stack gap="xs" component="section" aria-labelledby="merge-compare">
+          <div>
+            <Title order={3} fz="sm" id="merge-compare">
+              {t('persons.mergeCompare')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('persons.mergeCompareHint')}
+            </Text>
+          </div>
+          <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" verticalSpacing={4} visibleFrom="sm">
+            <span />
+            <Text size="sm" fw={600}>
+              {t('persons.mergeThis')}: {formalName(target)}
+            </Text>
+            <Text size="sm" fw={600}>
+              {t('persons.mergeDuplicate')}: {formalName(s)}
+            </Text>
+          </SimpleGrid>
+          {PERSON_MERGE_FIELDS.filter((f) => target[f] !== null || s[f] !== null).map((f) =>
+            differing.includes(f) ? (
+              <Radio.Group
+                key={f}
+                value={sideOf(f)}
+                onChange={(v) => setChosen((c) => ({ ...c, [f]: v as Side }))}
+                label={t(`persons.fields.${f}`)}
+                classNames={{ root: 'merge-field', label: 'merge-field-label' }}
+              >
+                <SimpleGrid cols={2} spacing="xs">
+                  {(['target', 'source'] as const).map((side) => (
+                    <Radio
+                      key={side}
+                      value={side}
+                      label={shown(f, side === 'target' ? target : s)}
+                      description={side === 'target' ? t('persons.mergeThis') : t('persons.mergeDuplicate')}
+                      styles={{ label: { overflowWrap: 'anywhere' } }}
+                    />
+                  ))}
+                </SimpleGrid>
+              </Radio.Group>
+            ) : (
+              <SimpleGrid key={f} cols={{ base: 1, sm: 3 }} spacing="xs">
+                <Text size="xs" c="dimmed">
+                  {t(`persons.fields.${f}`)}
+                </Text>
+                <Text size="sm" style={{ gridColumn: 'span 2', overflowWrap: 'anywhere' }}>
+                  {shown(f, target)}
+                </Text>
+              </SimpleGrid>
+            ),
+          )}
+        </Stack>
+      )}
       {s && !self && (
         <Alert variant="light" color="anett" icon={<IconArrowMerge size={18} />}>
           <Title order={3} fz="sm" mb={6}>

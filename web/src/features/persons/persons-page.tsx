@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TableSkeleton, usePaginationLabels } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -20,12 +20,19 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { ExportDialog } from '../exports/export-dialog.tsx';
+import { OpenSegmentBar } from '../segments/open-segment.tsx';
 import { SegmentFormModal } from '../segments/segment-form-modal.tsx';
 import { TagBadge } from '../tags/tag-picker.tsx';
 import { personListOptions, personName } from './api.ts';
 import { activeFilterCount, PersonFilterPanel, personFilters, usePersonFilterChips } from './person-filters.tsx';
 import { PersonFormModal } from './person-form-modal.tsx';
-import { PERSON_FILTER_KEYS, PERSON_PAGE_SIZE_DEFAULT, PERSON_PAGE_SIZES, type PersonsSearch } from './search.ts';
+import {
+  PERSON_FILTER_KEYS,
+  PERSON_PAGE_SIZE_DEFAULT,
+  PERSON_PAGE_SIZES,
+  type PersonsSearch,
+  upgradeLegacySearch,
+} from './search.ts';
 
 const route = getRouteApi('/app/personen');
 const sortParam = personListQuery.shape.sort.in;
@@ -47,8 +54,13 @@ export function PersonsPage() {
   const { text, setText, clear: clearSearch } = useUrlText(search.q ?? '', (q) => setSearch({ q }));
 
   const filters = personFilters(search);
+  // A link or segment from before attendance groups: show the same question as groups (and edit it as such).
+  useEffect(() => {
+    const upgraded = upgradeLegacySearch(search);
+    if (upgraded) void navigate({ search: upgraded, replace: true });
+  }, [search, navigate]);
   const activeCount = activeFilterCount(filters);
-  const chips = usePersonFilterChips(filters, setSearch);
+  const chips = usePersonFilterChips(filters, search, setSearch);
   const clearFilters = () =>
     setSearch(Object.fromEntries(PERSON_FILTER_KEYS.map((k) => [k, undefined])) as Partial<PersonsSearch>);
   const [panelOpen, panel] = useDisclosure(false);
@@ -114,6 +126,13 @@ export function PersonsPage() {
         }
       />
 
+      {search.segment && (
+        <OpenSegmentBar
+          segmentId={search.segment}
+          filter={currentFilter()}
+          onClose={() => void navigate({ search: (prev) => ({ ...prev, segment: undefined }), replace: true })}
+        />
+      )}
       <Group mb="md" gap="sm" wrap="wrap">
         <TextInput
           type="search"

@@ -1,5 +1,6 @@
 import type { ReachMetrics, ReachReport, ReachSnapshotSummary } from '@anett/shared/schemas/report';
 import { REACH_SOURCES, type ReachQuery, type ReachSource, reachQuery } from '@anett/shared/schemas/report';
+import { ORGANIZATION_KIND } from '@anett/shared/vocab/enums';
 import {
   Badge,
   Button,
@@ -48,6 +49,7 @@ const METRICS = [
   'courseParticipants',
   'courseHours',
   'interactions',
+  'staff',
 ] as const satisfies readonly (keyof ReachMetrics)[];
 
 const QUARTERS = [
@@ -163,7 +165,16 @@ function NodeTable({ report }: { report: ReachReport }) {
   );
 }
 
-function Breakdown({ title, rows }: { title: string; rows: ReachReport['breakdowns']['district'] }) {
+/** `labelOf` names a group in the UI language (the API's labels are German). */
+function Breakdown({
+  title,
+  rows,
+  labelOf,
+}: {
+  title: string;
+  rows: ReachReport['breakdowns']['district'];
+  labelOf?: (key: string) => string;
+}) {
   const { t } = useLabels();
   return (
     <div>
@@ -187,7 +198,7 @@ function Breakdown({ title, rows }: { title: string; rows: ReachReport['breakdow
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.key ?? '∅'}>
-                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>{r.key === null ? t('reports.notRecorded') : (labelOf?.(r.key) ?? r.label)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(r.organizations)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(r.smes)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(r.persons)}</Table.Td>
@@ -353,7 +364,7 @@ function Snapshots() {
 }
 
 export function ReachPage() {
-  const { t } = useLabels();
+  const { t, label } = useLabels();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const user = useSessionUser();
@@ -483,7 +494,11 @@ export function ReachPage() {
               <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
                 <Breakdown title={t('reports.district')} rows={report.data.breakdowns.district} />
                 <Breakdown title={t('reports.wzSection')} rows={report.data.breakdowns.wzSection} />
-                <Breakdown title={t('reports.organizationKind')} rows={report.data.breakdowns.organizationKind} />
+                <Breakdown
+                  title={t('reports.organizationKind')}
+                  rows={report.data.breakdowns.organizationKind}
+                  labelOf={(key) => label(ORGANIZATION_KIND, key)}
+                />
               </SimpleGrid>
             </Section>
           </>

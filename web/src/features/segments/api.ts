@@ -9,6 +9,12 @@ export const segmentKeys = {
   list: (params: SegmentListQuery) => [...segmentKeys.lists(), params] as const,
 };
 
+export const segmentDetailOptions = (id: number) =>
+  queryOptions({
+    queryKey: [...segmentKeys.all, 'detail', id] as const,
+    queryFn: ({ signal }) => api.get<Segment>(`/api/segments/${id}`, { signal }),
+  });
+
 export const segmentListOptions = (params: SegmentListQuery) =>
   queryOptions({
     queryKey: segmentKeys.list(params),
@@ -30,7 +36,7 @@ export function useUpdateSegment() {
   return useMutation({
     mutationFn: ({ segment, patch }: { segment: Pick<Segment, 'id' | 'version'>; patch: SegmentPatch }) =>
       api.patch<Segment>(`/api/segments/${segment.id}`, { body: patch, ifMatch: segment.version }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: segmentKeys.lists() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: segmentKeys.all }),
   });
 }
 

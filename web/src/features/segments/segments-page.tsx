@@ -45,7 +45,8 @@ export function SegmentsPage() {
   const [toDelete, setToDelete] = useState<Segment | null>(null);
   const [exporting, setExporting] = useState<Segment | null>(null);
 
-  const open = (s: Segment) => void navigate({ to: '/personen', search: s.filter as PersonsSearch });
+  const open = (s: Segment) =>
+    void navigate({ to: '/personen', search: { ...(s.filter as PersonsSearch), segment: s.id } });
   const conflict = () => {
     notifications.show({ color: 'orange', message: t('common.versionConflict') });
     void list.refetch();

@@ -56,3 +56,12 @@ export function useResetPassword() {
     onSuccess: invalidate,
   });
 }
+
+/** Removes the user's authenticator app, passkeys and recovery codes (lost phone); audited on the server. */
+export function useResetFactors() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (user: User) => api.post<User>(`/api/users/${user.id}/reset-factors`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,11 +1,23 @@
 import { ROLES, type Role } from '@anett/shared/schemas/auth';
 import type { User } from '@anett/shared/schemas/user';
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
+import { PasswordStrength, usePasswordCheck } from '../auth/password-strength.tsx';
 import { type UserWithPassword, useCreateUser, useUpdateUser } from './api.ts';
 
 type Props = {
@@ -18,7 +30,7 @@ type Props = {
   onConflict: () => void;
 };
 
-type Values = { email: string; name: string; role: Role };
+type Values = { email: string; name: string; role: Role; ownPassword: boolean; password: string };
 
 export function UserFormModal({ target, currentUserId, onClose, onCreated, onSaved, onConflict }: Props) {
   const { t } = useTranslation();
@@ -26,11 +38,24 @@ export function UserFormModal({ target, currentUserId, onClose, onCreated, onSav
   const update = useUpdateUser();
   const editing = target !== null && target !== 'new' ? target : null;
   const form = useForm<Values>({
-    initialValues: { email: '', name: '', role: 'manager' },
+    initialValues: { email: '', name: '', role: 'manager', ownPassword: false, password: '' },
     validate: {
       email: (v) => (editing || v.trim() ? null : t('auth.required')),
       name: (v) => (v.trim() ? null : t('auth.required')),
+      password: (v, values) =>
+        editing || !values.ownPassword
+          ? null
+          : !v
+            ? t('auth.required')
+            : check?.problem
+              ? t(`security.strength.problems.${check.problem}`, { min: check.minLength })
+              : null,
     },
+  });
+  // A password the admin chooses follows the same rules as the user's own (a new user has no second factor yet).
+  const check = usePasswordCheck(form.values.ownPassword ? form.values.password : '', {
+    name: form.values.name,
+    email: form.values.email,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another record is opened
@@ -39,8 +64,8 @@ export function UserFormModal({ target, currentUserId, onClose, onCreated, onSav
     create.reset();
     update.reset();
     const values: Values = editing
-      ? { email: editing.email, name: editing.name, role: editing.role }
-      : { email: '', name: '', role: 'manager' };
+      ? { email: editing.email, name: editing.name, role: editing.role, ownPassword: false, password: '' }
+      : { email: '', name: '', role: 'manager', ownPassword: false, password: '' };
     form.setInitialValues(values);
     form.setValues(values);
     form.clearErrors();
@@ -66,7 +91,12 @@ export function UserFormModal({ target, currentUserId, onClose, onCreated, onSav
       );
     } else {
       create.mutate(
-        { email: values.email.trim(), name: values.name.trim(), role: values.role },
+        {
+          email: values.email.trim(),
+          name: values.name.trim(),
+          role: values.role,
+          ...(values.ownPassword ? { password: values.password } : {}),
+        },
         { onSuccess: onCreated, onError: fail },
       );
     }
@@ -113,9 +143,27 @@ export function UserFormModal({ target, currentUserId, onClose, onCreated, onSav
             {...form.getInputProps('role')}
           />
           {!editing && (
-            <Text size="sm" c="dimmed">
-              {t('users.createHint')}
-            </Text>
+            <Stack gap={6}>
+              <Checkbox
+                label={t('security.admin.ownPassword')}
+                {...form.getInputProps('ownPassword', { type: 'checkbox' })}
+              />
+              {form.values.ownPassword ? (
+                <>
+                  <PasswordInput
+                    label={t('auth.password')}
+                    autoComplete="new-password"
+                    required
+                    {...form.getInputProps('password')}
+                  />
+                  <PasswordStrength check={check} password={form.values.password} />
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('users.createHint')}
+                </Text>
+              )}
+            </Stack>
           )}
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={onClose}>

@@ -1,8 +1,16 @@
 import type { Role } from '@anett/shared/schemas/auth';
 import type { User } from '@anett/shared/schemas/user';
-import { ActionIcon, Badge, Button, Group, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconKey,
+  IconPencil,
+  IconPlus,
+  IconShieldOff,
+  IconUserCheck,
+  IconUserOff,
+} from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -15,8 +23,16 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.ts';
-import { useDeactivateUser, useResetPassword, userKeys, userListOptions, useUpdateUser } from './api.ts';
+import {
+  useDeactivateUser,
+  useResetFactors,
+  useResetPassword,
+  userKeys,
+  userListOptions,
+  useUpdateUser,
+} from './api.ts';
 import { PasswordOnceModal, type RevealedPassword } from './password-once-modal.tsx';
+import { SecondFactorPolicy } from './second-factor-policy.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
 
 const ROLE_COLOR: Record<Role, string> = { admin: 'grape', manager: 'anett', viewer: 'gray' };
@@ -31,6 +47,8 @@ export function UsersPage() {
   const update = useUpdateUser();
   const deactivate = useDeactivateUser();
   const reset = useResetPassword();
+  const resetFactors = useResetFactors();
+  const [toResetFactors, setToResetFactors] = useState<User | null>(null);
 
   const [formTarget, setFormTarget] = useState<User | 'new' | null>(null);
   const [toDeactivate, setToDeactivate] = useState<User | null>(null);
@@ -76,121 +94,155 @@ export function UsersPage() {
         }
       />
 
-      {users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <DataTable<User>
-          withTableBorder
-          borderRadius="md"
-          highlightOnHover
-          minHeight={users.isPending ? 240 : undefined}
-          fetching={users.isPending}
-          records={users.data?.items ?? []}
-          idAccessor="id"
-          verticalAlign="center"
-          rowStyle={(u) => (u.active ? undefined : { opacity: 0.65 })}
-          columns={[
-            {
-              accessor: 'name',
-              title: t('users.name'),
-              render: (u) => (
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" fw={600}>
-                    {u.name}
-                  </Text>
-                  {u.id === me.id && (
-                    <Badge size="xs" variant="outline" tt="none" styles={BADGE_STYLES}>
-                      {t('users.you')}
-                    </Badge>
-                  )}
-                </Group>
-              ),
-            },
-            { accessor: 'email', title: t('users.email') },
-            {
-              accessor: 'role',
-              title: t('users.role'),
-              noWrap: true,
-              render: (u) => (
-                <Badge variant="light" color={ROLE_COLOR[u.role]} radius="sm" tt="none" size="sm" styles={BADGE_STYLES}>
-                  {t(`roles.${u.role}`)}
-                </Badge>
-              ),
-            },
-            {
-              accessor: 'active',
-              title: t('users.active'),
-              noWrap: true,
-              render: (u) => (
-                <Badge
-                  variant="dot"
-                  color={u.active ? 'green' : 'gray'}
-                  radius="sm"
-                  tt="none"
-                  size="sm"
-                  styles={BADGE_STYLES}
-                >
-                  {u.active ? t('users.isActive') : t('users.isInactive')}
-                </Badge>
-              ),
-            },
-            {
-              accessor: 'lastLoginAt',
-              title: t('users.lastLogin'),
-              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.md})`,
-              render: (u) =>
-                u.lastLoginAt ? (
-                  formatDateTime(u.lastLoginAt)
-                ) : (
-                  <Text span size="sm" c="dimmed">
-                    {t('users.never')}
-                  </Text>
-                ),
-            },
-            {
-              accessor: 'actions',
-              title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
-              textAlign: 'right',
-              width: 48,
-              render: (u) => (
-                <Menu position="bottom-end" withinPortal shadow="md">
-                  <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.name })}>
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(u)}>
-                      {t('users.edit')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconKey size={16} />}
-                      disabled={u.id === me.id}
-                      onClick={() => setToReset(u)}
-                    >
-                      {t('users.resetPassword')}
-                    </Menu.Item>
-                    {u.active ? (
-                      <Menu.Item
-                        color="red"
-                        leftSection={<IconUserOff size={16} />}
-                        disabled={u.id === me.id}
-                        onClick={() => setToDeactivate(u)}
-                      >
-                        {t('users.deactivate')}
-                      </Menu.Item>
-                    ) : (
-                      <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => reactivate(u)}>
-                        {t('users.reactivate')}
-                      </Menu.Item>
+      <Stack gap="lg">
+        {users.isError ? (
+          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <DataTable<User>
+            withTableBorder
+            borderRadius="md"
+            highlightOnHover
+            minHeight={users.isPending ? 240 : undefined}
+            fetching={users.isPending}
+            records={users.data?.items ?? []}
+            idAccessor="id"
+            verticalAlign="center"
+            rowStyle={(u) => (u.active ? undefined : { opacity: 0.65 })}
+            columns={[
+              {
+                accessor: 'name',
+                title: t('users.name'),
+                render: (u) => (
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={600}>
+                      {u.name}
+                    </Text>
+                    {u.id === me.id && (
+                      <Badge size="xs" variant="outline" tt="none" styles={BADGE_STYLES}>
+                        {t('users.you')}
+                      </Badge>
                     )}
-                  </Menu.Dropdown>
-                </Menu>
-              ),
-            },
-          ]}
-        />
-      )}
+                  </Group>
+                ),
+              },
+              { accessor: 'email', title: t('users.email') },
+              {
+                accessor: 'role',
+                title: t('users.role'),
+                noWrap: true,
+                render: (u) => (
+                  <Badge
+                    variant="light"
+                    color={ROLE_COLOR[u.role]}
+                    radius="sm"
+                    tt="none"
+                    size="sm"
+                    styles={BADGE_STYLES}
+                  >
+                    {t(`roles.${u.role}`)}
+                  </Badge>
+                ),
+              },
+              {
+                accessor: 'active',
+                title: t('users.active'),
+                noWrap: true,
+                render: (u) => (
+                  <Badge
+                    variant="dot"
+                    color={u.active ? 'green' : 'gray'}
+                    radius="sm"
+                    tt="none"
+                    size="sm"
+                    styles={BADGE_STYLES}
+                  >
+                    {u.active ? t('users.isActive') : t('users.isInactive')}
+                  </Badge>
+                ),
+              },
+              {
+                accessor: 'hasSecondFactor',
+                title: t('security.admin.secondFactor'),
+                noWrap: true,
+                render: (u) => (
+                  <Badge
+                    variant="light"
+                    color={u.hasSecondFactor ? 'teal' : 'gray'}
+                    radius="sm"
+                    tt="none"
+                    size="sm"
+                    styles={BADGE_STYLES}
+                  >
+                    {u.hasSecondFactor ? t('security.admin.hasFactor') : t('security.admin.noFactor')}
+                  </Badge>
+                ),
+              },
+              {
+                accessor: 'lastLoginAt',
+                title: t('users.lastLogin'),
+                visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.md})`,
+                render: (u) =>
+                  u.lastLoginAt ? (
+                    formatDateTime(u.lastLoginAt)
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('users.never')}
+                    </Text>
+                  ),
+              },
+              {
+                accessor: 'actions',
+                title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+                textAlign: 'right',
+                width: 48,
+                render: (u) => (
+                  <Menu position="bottom-end" withinPortal shadow="md">
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.name })}>
+                        <IconDots size={18} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(u)}>
+                        {t('users.edit')}
+                      </Menu.Item>
+                      <Menu.Item
+                        leftSection={<IconKey size={16} />}
+                        disabled={u.id === me.id}
+                        onClick={() => setToReset(u)}
+                      >
+                        {t('users.resetPassword')}
+                      </Menu.Item>
+                      <Menu.Item
+                        leftSection={<IconShieldOff size={16} />}
+                        disabled={u.id === me.id || !u.hasSecondFactor}
+                        onClick={() => setToResetFactors(u)}
+                      >
+                        {t('security.admin.resetFactors')}
+                      </Menu.Item>
+                      {u.active ? (
+                        <Menu.Item
+                          color="red"
+                          leftSection={<IconUserOff size={16} />}
+                          disabled={u.id === me.id}
+                          onClick={() => setToDeactivate(u)}
+                        >
+                          {t('users.deactivate')}
+                        </Menu.Item>
+                      ) : (
+                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => reactivate(u)}>
+                          {t('users.reactivate')}
+                        </Menu.Item>
+                      )}
+                    </Menu.Dropdown>
+                  </Menu>
+                ),
+              },
+            ]}
+          />
+        )}
+        <SecondFactorPolicy />
+      </Stack>
 
       <UserFormModal
         target={formTarget}
@@ -244,6 +296,24 @@ export function UsersPage() {
             },
             onError: failed,
             onSettled: () => setToReset(null),
+          });
+        }}
+      />
+
+      <ConfirmDialog
+        opened={toResetFactors !== null}
+        title={t('security.admin.resetFactors')}
+        message={toResetFactors && t('security.admin.resetFactorsConfirm', { name: toResetFactors.name })}
+        confirmLabel={t('security.admin.resetFactors')}
+        danger
+        loading={resetFactors.isPending}
+        onCancel={() => setToResetFactors(null)}
+        onConfirm={() => {
+          if (!toResetFactors) return;
+          resetFactors.mutate(toResetFactors, {
+            onSuccess: (u) => notifications.show({ message: t('security.admin.factorsReset', { name: u.name }) }),
+            onError: failed,
+            onSettled: () => setToResetFactors(null),
           });
         }}
       />

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/app.ts';
+import { createOrganization } from '../support/factories.ts';
+
+/** An organisation merge keeps per field what the user chose, and notes the contact values not kept (issue 11). */
+describe('merging organisations with a choice per field', () => {
+  it('keeps the chosen values, moves the address as a whole, and notes the website, e-mail and phone not kept', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('manager');
+    const target = createOrganization(t.db, {
+      name: 'Präzisionsteile Suhl',
+      email: 'info@praezision-suhl.example',
+      phone: '03681 1000',
+      street: 'Alte Straße 1',
+      postalCode: '98527',
+      city: 'Suhl',
+      district: '16054',
+      notes: 'Kunde seit 2019',
+    });
+    const source = createOrganization(t.db, {
+      name: 'Präzisionsteile Suhl GmbH',
+      email: 'kontakt@praezision-suhl.example',
+      phone: '03681 2000',
+      website: 'https://praezision-suhl.example',
+      street: 'Industriestraße 7',
+      postalCode: '98529',
+      city: 'Suhl-Nord',
+    });
+    const url = `/api/organizations/${target.id}/merge`;
+    const bad = await t.as(token, {
+      method: 'POST',
+      url,
+      payload: { sourceId: source.id, keep: { street: 'source' } },
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const res = await t.as(token, {
+      method: 'POST',
+      url,
+      payload: { sourceId: source.id, keep: { name: 'source', address: 'source', email: 'target', phone: 'source' } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      name: 'Präzisionsteile Suhl GmbH',
+      email: 'info@praezision-suhl.example',
+      phone: '03681 2000',
+      // The target had none: the source's is kept without asking.
+      website: 'https://praezision-suhl.example',
+      street: 'Industriestraße 7',
+      postalCode: '98529',
+      city: 'Suhl-Nord',
+      // The address moves as a whole: the source has no district, so none is left from the old address.
+      district: null,
+      notes:
+        'Kunde seit 2019\n\nAus der Zusammenführung mit „Präzisionsteile Suhl GmbH“: E-Mail: kontakt@praezision-suhl.example; Telefon: 03681 1000',
+    });
+    const found = await t.as(token, { method: 'GET', url: '/api/organizations?q=Suhl-Nord' });
+    expect(found.json().items.map((o: { id: number }) => o.id)).toEqual([target.id]);
+  });
+});

@@ -1,0 +1,238 @@
+import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { invalidatePerson, useDeleteContactPoint, useSaveContactPoint } from './api.ts';
+
+/** A link that writes or calls the value. */
+export function ContactValue({ kind, value }: { kind: ContactPointKind; value: string }) {
+  return kind === 'email' ? (
+    <Anchor href={`mailto:${value}`}>{value}</Anchor>
+  ) : (
+    <Anchor href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</Anchor>
+  );
+}
+
+/** More e-mail addresses and phone numbers of a person, under the main ones; added, changed and removed in place. */
+export function ContactPoints({ person, canWrite }: { person: Person; canWrite: boolean }) {
+  const { t } = useLabels();
+  const queryClient = useQueryClient();
+  const remove = useDeleteContactPoint(person.id);
+  const [formTarget, setFormTarget] = useState<ContactPoint | 'new' | null>(null);
+  const [toRemove, setToRemove] = useState<ContactPoint | null>(null);
+  const failed = (err: unknown) => {
+    if (isApiError(err, 412)) {
+      notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
+      void invalidatePerson(queryClient, person.id);
+      return;
+    }
+    notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, err) });
+  };
+
+  if (person.contactPoints.length === 0 && !canWrite) return null;
+  return (
+    <Stack gap={6} mt="sm" data-testid="contact-points">
+      {person.contactPoints.length > 0 && (
+        <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+          {t('persons.contactPoints')}
+        </Text>
+      )}
+      {person.contactPoints.map((c) => (
+        <Group key={c.id} justify="space-between" wrap="nowrap" gap="xs">
+          <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            <Text size="xs" c="dimmed">
+              {[t(`persons.contactPointKinds.${c.kind}`), c.label].filter(Boolean).join(' · ')}
+            </Text>
+            <Text size="sm">
+              <ContactValue kind={c.kind} value={c.value} />
+            </Text>
+          </div>
+          {canWrite && (
+            <Menu position="bottom-end" shadow="md" withinPortal>
+              <Menu.Target>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={t('persons.contactPointActions', { value: c.value })}
+                >
+                  <IconDots size={18} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(c)}>
+                  {t('persons.editContactPoint')}
+                </Menu.Item>
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToRemove(c)}>
+                  {t('persons.removeContactPoint')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      ))}
+      {canWrite && (
+        <Group>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setFormTarget('new')}
+          >
+            {t('persons.addContactPoint')}
+          </Button>
+        </Group>
+      )}
+      <ContactPointFormModal personId={person.id} target={formTarget} onClose={() => setFormTarget(null)} />
+      <ConfirmDialog
+        opened={toRemove !== null}
+        title={t('persons.removeContactPoint')}
+        message={toRemove ? t('persons.removeContactPointConfirm', { value: toRemove.value }) : ''}
+        confirmLabel={t('persons.removeContactPoint')}
+        danger
+        loading={remove.isPending}
+        onCancel={() => setToRemove(null)}
+        onConfirm={() => {
+          if (!toRemove) return;
+          remove.mutate(toRemove, {
+            onSuccess: () => notifications.show({ message: t('persons.contactPointRemoved') }),
+            onError: failed,
+            onSettled: () => setToRemove(null),
+          });
+        }}
+      />
+    </Stack>
+  );
+}
+
+type Values = { kind: ContactPointKind; value: string; label: string };
+
+function ContactPointFormModal({
+  personId,
+  target,
+  onClose,
+}: {
+  personId: number;
+  target: ContactPoint | 'new' | null;
+  onClose: () => void;
+}) {
+  const { t } = useLabels();
+  const editing = target !== null && target !== 'new' ? target : null;
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={editing ? t('persons.editContactPoint') : t('persons.addContactPoint')}
+    >
+      {target !== null && (
+        <ContactPointForm key={editing?.id ?? 'new'} personId={personId} editing={editing} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function ContactPointForm({
+  personId,
+  editing,
+  onClose,
+}: {
+  personId: number;
+  editing: ContactPoint | null;
+  onClose: () => void;
+}) {
+  const { t } = useLabels();
+  const save = useSaveContactPoint(personId);
+  const form = useForm<Values>({
+    initialValues: { kind: editing?.kind ?? 'email', value: editing?.value ?? '', label: editing?.label ?? '' },
+    validate: (v) => zodFieldErrors(t, contactPointInput, v),
+  });
+  const done = () => {
+    notifications.show({ color: 'green', message: t('persons.contactPointSaved') });
+    onClose();
+  };
+  const fail = (err: unknown) => {
+    if (isApiError(err, 412)) {
+      notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
+      onClose();
+    } else if (isApiError(err)) form.setErrors(err.fieldErrors);
+  };
+  const submit = form.onSubmit((v) => {
+    const label = v.label.trim() || null;
+    if (editing) {
+      save.mutate({ contactPoint: editing, patch: { value: v.value, label } }, { onSuccess: done, onError: fail });
+    } else {
+      save.mutate({ create: { kind: v.kind, value: v.value, label } }, { onSuccess: done, onError: fail });
+    }
+  });
+  const error = save.error;
+  const generalError =
+    error && !(isApiError(error) && Object.keys(error.fieldErrors).length > 0) ? errorMessage(t, error) : null;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {generalError && (
+          <Alert color="red" variant="light" role="alert">
+            {generalError}
+          </Alert>
+        )}
+        {!editing && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="contact-point-kind">
+              {t('persons.contactPointKind')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="contact-point-kind"
+              data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
+              {...form.getInputProps('kind')}
+            />
+          </Stack>
+        )}
+        <TextInput
+          label={editing ? t(`persons.contactPointKinds.${editing.kind}`) : t('persons.contactPointValue')}
+          type={form.values.kind === 'email' ? 'email' : 'tel'}
+          required
+          data-autofocus
+          autoComplete="off"
+          {...form.getInputProps('value')}
+        />
+        <TextInput
+          label={t('persons.contactPointLabel')}
+          placeholder={t('persons.contactPointLabelHint')}
+          maxLength={60}
+          {...form.getInputProps('label')}
+        />
+        <Text size="xs" c="dimmed">
+          {t('persons.contactPointsHint')}
+        </Text>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

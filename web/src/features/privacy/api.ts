@@ -1,0 +1,117 @@
+import type { Page } from '@anett/shared/schemas/common';
+import type {
+  ConsentCreated,
+  ConsentInput,
+  ConsentLedger,
+  Suppression,
+  SuppressionInput,
+  SuppressionListQuery,
+} from '@anett/shared/schemas/consent';
+import type { ExportExcludedPerson, ExportExcludedQueryInput } from '@anett/shared/schemas/export';
+import type { EraseBody, EraseResult, ErasurePreview, InactivePerson } from '@anett/shared/schemas/privacy';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download.ts';
+import { exportKeys } from '../exports/api.ts';
+import { invalidatePerson, personKeys } from '../persons/api.ts';
+
+export const privacyKeys = {
+  all: ['privacy'] as const,
+  consents: (personId: number) => [...privacyKeys.all, 'consents', personId] as const,
+  suppressions: (query: SuppressionListQuery) => [...privacyKeys.all, 'suppressions', query] as const,
+  inactive: (query: { months: number; page: number }) => [...privacyKeys.all, 'inactive', query] as const,
+  excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
+  erasurePreview: (personId: number) => [...privacyKeys.all, 'erasure-preview', personId] as const,
+};
+
+export const consentLedgerOptions = (personId: number) =>
+  queryOptions({
+    queryKey: privacyKeys.consents(personId),
+    queryFn: ({ signal }) => api.get<ConsentLedger>(`/api/persons/${personId}/consents`, { signal }),
+  });
+
+/** Appends a ledger entry; the person's state, lists and export counts change with it. */
+export function useRecordConsent(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConsentInput) => api.post<ConsentCreated>(`/api/persons/${personId}/consents`, { body: input }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: privacyKeys.consents(personId) }),
+        queryClient.invalidateQueries({ queryKey: personKeys.detail(personId) }),
+        queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: exportKeys.all }),
+        queryClient.invalidateQueries({ queryKey: [...privacyKeys.all, 'suppressions'] }),
+      ]),
+  });
+}
+
+/** Everything stored about the person (Art. 15) as a JSON file. */
+export const downloadPrivacyExport = (personId: number, fileName: string) =>
+  downloadFile(`/api/persons/${personId}/privacy-export`, { fileName });
+
+export const exportExcludedOptions = (params: ExportExcludedQueryInput) =>
+  queryOptions({
+    queryKey: privacyKeys.excluded(params),
+    queryFn: ({ signal }) => api.get<Page<ExportExcludedPerson>>('/api/exports/excluded', { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const suppressionListOptions = (query: SuppressionListQuery) =>
+  queryOptions({
+    queryKey: privacyKeys.suppressions(query),
+    queryFn: ({ signal }) => api.get<Page<Suppression>>('/api/suppressions', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export function useAddSuppression() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SuppressionInput) => api.post<Suppression>('/api/suppressions', { body: input }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...privacyKeys.all, 'suppressions'] }),
+        queryClient.invalidateQueries({ queryKey: exportKeys.all }),
+      ]),
+  });
+}
+
+export function useRemoveSuppression() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ hash, note }: { hash: string; note: string }) =>
+      api.delete(`/api/suppressions/${hash}`, { body: { note } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...privacyKeys.all, 'suppressions'] }),
+        queryClient.invalidateQueries({ queryKey: exportKeys.all }),
+      ]),
+  });
+}
+
+export const inactiveOptions = (query: { months: number; page: number; pageSize: number }) =>
+  queryOptions({
+    queryKey: privacyKeys.inactive(query),
+    queryFn: ({ signal }) =>
+      api.get<Page<InactivePerson> & { cutoff: string }>('/api/privacy/inactive', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** What an erasure will touch and the unlinked contact-log entries that name the person (admin). */
+export const erasurePreviewOptions = (personId: number) =>
+  queryOptions({
+    queryKey: privacyKeys.erasurePreview(personId),
+    queryFn: ({ signal }) => api.get<ErasurePreview>(`/api/persons/${personId}/erasure-preview`, { signal }),
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+/** GDPR erasure (Art. 17) with the version the admin saw and the picked unlinked entries. */
+export function useErasePerson(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: EraseBody }) =>
+      api.post<EraseResult>(`/api/persons/${personId}/erase`, { body, ifMatch: version }),
+    onSettled: () => invalidatePerson(queryClient, personId),
+  });
+}
