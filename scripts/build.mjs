@@ -2,7 +2,7 @@
 /**
  * `node scripts/build.mjs [--web] [--server] [--force]`: builds what is out of date (both when neither is named).
  * - web/dist: the SPA (vite build).
- * - server/dist: the server (main.js) and the backup/restore commands as plain ES modules for `node`: our TypeScript
+ * - server/dist: the server (main.js, its read threads' read-worker.js) and the backup/restore commands as plain ES modules for `node`: our TypeScript
  *   is bundled by esbuild; every npm package stays a separate import of the same file Node would load from source, so
  *   native addons, pdfmake's fonts and Swagger UI's assets work as they do in development.
  * Each output records a hash of its inputs and is rebuilt only when the sources, the lockfile or this script change.
@@ -135,6 +135,8 @@ export async function buildServer({ force = false } = {}) {
     absWorkingDir: root,
     entryPoints: {
       main: 'server/src/main.ts',
+      // The read threads' entry: server/src/read-pool.ts starts it from beside main.js.
+      'read-worker': 'server/src/read-worker.ts',
       'db-backup': 'scripts/db-backup.ts',
       'db-restore': 'scripts/db-restore.ts',
     },

@@ -1,6 +1,5 @@
 import { dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Db } from '@anett/db/client';
 import { Piscina } from 'piscina';
@@ -66,9 +65,13 @@ const remote = <T>(call: (reader: string, method: string, args: unknown[]) => Pr
       ),
   });
 
-/** The file of the worker: beside this module, with its extension (.ts under tsx, .js/.mjs in a bundle). */
+/**
+ * The file of the worker: beside the module Node loaded, with its extension: read-pool.ts under tsx and vitest,
+ * server/dist/main.js in the build (which bundles read-worker.js beside it). `import.meta.filename` rather than `.url`:
+ * the build rewrites `import.meta.url` to the source file's location.
+ */
 function workerFile() {
-  const here = fileURLToPath(import.meta.url);
+  const here = import.meta.filename;
   const ext = extname(here);
   const file = join(dirname(here), `read-worker${ext}`);
   // Under tsx (dev, tests) the worker needs tsx's loader as well; test runners transform in-process and have none.
@@ -86,35 +89,53 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
   const { file, execArgv } = workerFile();
   let short: Piscina | undefined;
   let heavy: Piscina | undefined;
+  let closed = false;
+  // After `destroy` no lane starts again (a late request would leave threads that keep the process alive).
+  const open = () => {
+    if (closed)
+      throw new AppError('SHUTTING_DOWN', 503, 'The server is shutting down', { headers: { 'retry-after': '5' } });
+  };
   const options = { filename: file, execArgv, idleTimeout: Number.POSITIVE_INFINITY };
   const heavyThreads = Math.max(1, Math.floor(config.readWorkers / 2));
   return {
     queue: config.readQueue,
     // Started at the first read: a context that only writes (a seed, a test's login) starts no thread.
-    short: () =>
-      (short ??= new Piscina({ ...options, minThreads: config.readWorkers, maxThreads: config.readWorkers })),
-    heavy: () =>
-      (heavy ??= new Piscina({
+    short: () => {
+      open();
+      short ??= new Piscina({ ...options, minThreads: config.readWorkers, maxThreads: config.readWorkers });
+      return short;
+    },
+    heavy: () => {
+      open();
+      heavy ??= new Piscina({
         ...options,
         minThreads: heavyThreads,
         maxThreads: heavyThreads,
         // The scheduler prefers the request thread and the short reads when cores are scarce.
         niceIncrement: 10,
-      })),
+      });
+      return heavy;
+    },
     /** Starts the threads of the lanes and resolves when they have loaded (under tsx their first start compiles). */
     async warm(lanes: ('short' | 'heavy')[] = ['short', 'heavy']) {
-      await Promise.all(
-        lanes.flatMap((lane) => {
-          const pool = lane === 'short' ? this.short() : this.heavy();
-          return Array.from({ length: pool.options.minThreads }, () => pool.run({ warm: lane }));
-        }),
-      );
+      try {
+        await Promise.all(
+          lanes.flatMap((lane) => {
+            const pool = lane === 'short' ? this.short() : this.heavy();
+            return Array.from({ length: pool.options.minThreads }, () => pool.run({ warm: lane }));
+          }),
+        );
+      } catch (error) {
+        // Closed while the threads were loading (a quick shutdown): nothing is wrong.
+        if (!closed) throw error;
+      }
     },
     /** Ends the threads (graceful shutdown, end of a test file). */
     async destroy() {
-      const open = [short, heavy];
+      closed = true;
+      const running = [short, heavy];
       short = heavy = undefined;
-      await Promise.all(open.map((p) => p?.destroy()));
+      await Promise.all(running.map((p) => p?.destroy()));
     },
   };
 }
