@@ -65,9 +65,11 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(db, config, readPool);
-  // The read threads start loading with the app (requests that come first wait for them); closing ends them.
+  // The app is ready (and the server listens) once the short-read threads have loaded: threads still starting would
+  // take the cores from the first requests after a restart. The heavy lane (niced) loads the document libraries after.
   app.addHook('onReady', async () => {
-    ctx.warm().catch((err: unknown) => app.log.warn({ err }, 'read threads did not start'));
+    await ctx.warm(['short']);
+    ctx.warm(['heavy']).catch((err: unknown) => app.log.warn({ err }, 'heavy read threads did not start'));
   });
   app.addHook('onClose', () => ctx.close());
   ctx.vocab.ensureDefaultTopics();

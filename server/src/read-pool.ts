@@ -79,6 +79,8 @@ function workerFile() {
   return { file, execArgv: tsx ? [...process.execArgv, '--import', 'tsx'] : undefined };
 }
 
+type Lane = 'short' | 'heavy';
+
 /**
  * The worker threads: `short` for short reads (`config.readWorkers` threads, each with a read-only connection of its
  * own), `heavy` for reports and files (half as many, at least one, at a lower scheduling priority). Each lane starts
@@ -117,7 +119,7 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
       return heavy;
     },
     /** Starts the threads of the lanes and resolves when they have loaded (under tsx their first start compiles). */
-    async warm(lanes: ('short' | 'heavy')[] = ['short', 'heavy']) {
+    async warm(lanes: Lane[] = ['short', 'heavy']) {
       try {
         await Promise.all(
           lanes.flatMap((lane) => {
@@ -202,7 +204,7 @@ export function createReadLanes(db: Db, config: Pick<Config, 'readWorkers' | 're
     jobs: remote<Readers>((reader, method, args) => run(admit('heavy'), { reader, method, args })),
     stream,
     // A shared pool is warmed by its owner.
-    warm: shared ? async () => {} : () => pool.warm(),
+    warm: shared ? async (_lanes?: Lane[]) => {} : (lanes?: Lane[]) => pool.warm(lanes),
     close: shared ? async () => {} : () => pool.destroy(),
   };
 }
@@ -232,5 +234,5 @@ function inProcess(db: Db) {
     return { body, done } as StreamJob<never>;
   };
   const local = remote<Readers>(call);
-  return { read: local, jobs: local, stream, warm: async () => {}, close: async () => {} };
+  return { read: local, jobs: local, stream, warm: async (_lanes?: Lane[]) => {}, close: async () => {} };
 }
