@@ -212,7 +212,7 @@ async function capacity(s: Setup): Promise<{ users: number; steps: Step[] }> {
 
 export async function concurrencyBench(s: Setup): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  // The read threads load in the background after the start: one read of each lane waits for them.
+  // The heavy lane loads in the background after the start: one read of each lane waits for its threads.
   for (const path of [
     `/api/persons?${s.listQuery}`,
     `/api/persons/${s.samplePerson}`,
