@@ -65,11 +65,10 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(db, config, readPool);
-  // The app is ready (and the server listens) once the short-read threads have loaded: threads still starting would
-  // take the cores from the first requests after a restart. The heavy lane (niced) loads the document libraries after.
+  // An app that owns its read threads starts them with itself (a shared pool is started by its owner, main.ts or a
+  // test file); closing ends them.
   app.addHook('onReady', async () => {
-    await ctx.warm(['short']);
-    ctx.warm(['heavy']).catch((err: unknown) => app.log.warn({ err }, 'heavy read threads did not start'));
+    ctx.warm().catch((err: unknown) => app.log.warn({ err }, 'read threads did not start'));
   });
   app.addHook('onClose', () => ctx.close());
   ctx.vocab.ensureDefaultTopics();

@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
+import { createReadPool, type ReadPool } from './read-pool.ts';
 
 /** How long a shutdown waits for requests in flight before it closes their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,7 +29,8 @@ async function main() {
   }
   await backupBeforeMigrating(config.databasePath);
   const db = openDatabase(config.databasePath);
-  const ctx = createContext(db, config);
+  const readPool = createReadPool(config);
+  const ctx = createContext(db, config, readPool);
   // A restored backup may still hold people erased after it was taken: the privacy ledger erases them again.
   const reapplied = ctx.privacyService.reapplyLedger(new Date().toISOString());
   if (reapplied) print(`  Privacy ledger: ${reapplied} erasure(s) applied again`);
@@ -38,18 +40,23 @@ async function main() {
     const seeded = await seedDemo(ctx, { adminId: admin?.user.id });
     if (seeded) print(`  Demo data loaded: ${seeded.summary}`);
   }
-  const app = await buildApp({ db, config });
-  const stop = (signal: NodeJS.Signals) => void shutdown(app, db, signal);
+  const app = await buildApp({ db, config, readPool });
+  const stop = (signal: NodeJS.Signals) => void shutdown(app, db, readPool, signal);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Listens once the short-read threads have loaded: threads still loading would take the cores from the first
+  // requests after a restart. The heavy lane (niced) loads the document libraries after.
+  await readPool.warm(['short']);
+  readPool.warm(['heavy']).catch((err: unknown) => app.log.warn({ err }, 'heavy read threads did not start'));
   await app.listen({ port: config.port, host: config.host });
 }
 
 /**
  * Stops accepting connections, lets the requests in flight finish (at most SHUTDOWN_GRACE_MS), lets the write queue
- * commit, folds the WAL back into the database file and closes it: a stopped server leaves one self-contained file.
+ * commit, ends the read threads, folds the WAL back into the database file and closes it: a stopped server leaves one
+ * self-contained file.
  */
-async function shutdown(app: FastifyInstance, db: Db, signal: NodeJS.Signals) {
+async function shutdown(app: FastifyInstance, db: Db, readPool: ReadPool, signal: NodeJS.Signals) {
   app.log.info({ signal }, 'shutting down');
   const force = setTimeout(() => {
     app.log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'requests still running after the grace period; closing them');
@@ -61,6 +68,7 @@ async function shutdown(app: FastifyInstance, db: Db, signal: NodeJS.Signals) {
     await app.close();
     clearTimeout(force);
     clearInterval(closeIdle);
+    await readPool.destroy();
     // The write queue commits in a setImmediate callback; one queued before this one has run when it fires.
     await new Promise((resolve) => setImmediate(resolve));
     db.$client.pragma('wal_checkpoint(TRUNCATE)');

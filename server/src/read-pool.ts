@@ -120,6 +120,7 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
     },
     /** Starts the threads of the lanes and resolves when they have loaded (under tsx their first start compiles). */
     async warm(lanes: Lane[] = ['short', 'heavy']) {
+      if (config.readWorkers === 0) return;
       try {
         await Promise.all(
           lanes.flatMap((lane) => {
