@@ -138,9 +138,14 @@ export const importCommitResult = z.object({
   consents: z.number().int(),
   /** Organisations created for persons whose organisation was not known yet. */
   organizationsCreated: z.number().int(),
+  /** The records written (created or updated), in file order. */
   ids: z.array(z.number().int()),
 });
 export type ImportCommitResult = z.infer<typeof importCommitResult>;
+
+/** `data` of a 400 for a mapping that cannot be used (a required field unmapped, a field twice, an unknown column). */
+export const importMappingProblem = z.object({ columns: z.array(z.string()), mapping: importMapping });
+export type ImportMappingProblem = z.infer<typeof importMappingProblem>;
 
 export const importMappingQuery = z.object({ kind: importKind });
 export const importMappingResponse = z.object({ kind: importKind, mapping: importMapping.nullable() });

@@ -92,8 +92,10 @@ export function createImportsService(ctx: AppContext) {
         errors.push({ field: 'mapping', message: `Pflichtfeld '${field}' ist keiner Spalte zugeordnet` });
     }
     if (errors.length) {
+      // The columns and the mapping tried come along: the page lets the user fix the mapping column by column.
       throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
         errors,
+        data: { columns: table.columns, mapping },
       });
     }
   }
