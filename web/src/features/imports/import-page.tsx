@@ -520,30 +520,25 @@ function Done({ kind, result, report, decisions, onAgain }: DoneProps) {
     return d !== 'skip' && r.errors.length === 0;
   });
   const to = kind === 'persons' ? '/personen' : '/organisationen';
-  const figures: [string, number][] = [
-    [t('imports.done.created'), result.created],
-    [t('imports.done.updated'), result.updated],
-    [t('imports.done.skipped'), result.skipped],
-    ...(kind === 'persons'
-      ? ([
-          [t('imports.done.organizationsCreated'), result.organizationsCreated],
-          [t('imports.done.consents'), result.consents],
-        ] as [string, number][])
-      : []),
+  const shown: (keyof ImportCommitResult)[] = [
+    'created',
+    'updated',
+    'skipped',
+    ...(kind === 'persons' ? (['organizationsCreated', 'consents'] as const) : []),
   ];
   return (
     <Stack gap="md">
       <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} role="status">
         {t('imports.done.title')}
       </Alert>
-      <SimpleGrid cols={{ base: 2, sm: figures.length }} spacing="sm">
-        {figures.map(([text, n]) => (
-          <Paper key={text} withBorder radius="md" p="sm">
+      <SimpleGrid cols={{ base: 2, sm: shown.length }} spacing="sm">
+        {shown.map((key) => (
+          <Paper key={key} withBorder radius="md" p="sm" data-testid={`import-result-${key}`}>
             <Text fz={26} fw={700} lh={1.1}>
-              {formatNumber(n)}
+              {formatNumber(result[key] as number)}
             </Text>
             <Text size="sm" c="dimmed">
-              {text}
+              {t(`imports.done.${key as 'created'}`)}
             </Text>
           </Paper>
         ))}

@@ -85,14 +85,14 @@ function RowFindings({ kind, row }: { kind: ImportKind; row: ImportRowResult }) 
     <List size="xs" spacing={2} mt={4} listStyleType="none" className="import-findings">
       {row.errors.map((e) => (
         <List.Item key={`${e.field}:${e.message}`}>
-          <Text size="xs" c="red.8">
+          <Text size="xs" c="red.9">
             {t('imports.preview.fieldError', { field: fieldLabel(e.field), message: e.message })}
           </Text>
         </List.Item>
       ))}
       {row.duplicates.map((d) => (
         <List.Item key={`${d.reason}:${d.id}`}>
-          <Text size="xs" c="orange.9">
+          <Text size="xs">
             {d.reason === 'file' ? (
               t('imports.preview.inFile', { line: d.id })
             ) : (
@@ -215,7 +215,9 @@ export function PreviewTable({ kind, rows, decisions, onDecide, onSkipInvalid }:
                       data={choices(row)}
                       value={decision ?? ''}
                       onChange={(e) => onDecide(row.line, (e.currentTarget.value || undefined) as ImportDecision)}
-                      error={state === 'duplicate' || state === 'error' || state === 'suppressed'}
+                      // Marked by its border only: error-red text on the choice would be hard to read.
+                      data-open={state === 'duplicate' || state === 'error' || state === 'suppressed' || undefined}
+                      classNames={{ input: 'import-decision' }}
                     />
                   </Table.Td>
                 </Table.Tr>
