@@ -68,6 +68,8 @@ describe('person import', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     const p = preview.json();
     expect(p.columns).toEqual(PERSON_HEADER);
+    // The first non-empty cell of each column (Titel is empty in the first row).
+    expect(p.examples).toMatchObject({ Anrede: 'Frau', Titel: 'Dr.', Telefon: '03693 1234' });
     expect(p.mapping).toEqual({
       Anrede: 'salutation',
       Titel: 'title',
@@ -264,6 +266,7 @@ describe('person import', () => {
     // The page shows the columns for mapping by hand.
     expect(res.json().data).toEqual({
       columns: ['Spalte A', 'Spalte B', 'E-Mail'],
+      examples: { 'Spalte A': 'Anna', 'Spalte B': 'Aal', 'E-Mail': 'anna@example.org' },
       mapping: { 'Spalte A': '', 'Spalte B': '', 'E-Mail': 'email' },
     });
     const twice = await post('preview', {

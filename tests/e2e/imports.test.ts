@@ -82,6 +82,11 @@ describe('person import in a real browser', () => {
     expect(await select('Vorname').inputValue()).toBe('firstName');
     expect(await select('Firma').inputValue()).toBe('organization');
     expect(await select('Durchwahl').inputValue()).toBe('');
+    // Each column shows its first value, so an unknown header can be recognised by its content.
+    await page
+      .getByRole('row', { name: /^Durchwahl/ })
+      .getByText('03677 123')
+      .waitFor();
     await select('Durchwahl').selectOption('firstName');
     await page.getByText('„Vorname“ ist schon der Spalte „Vorname“ zugeordnet.').waitFor();
     expect(await page.getByRole('button', { name: 'Weiter: Zeilen prüfen' }).isDisabled()).toBe(true);

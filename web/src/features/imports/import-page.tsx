@@ -77,6 +77,7 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [columns, setColumns] = useState<string[]>([]);
   const [mapping, setMapping] = useState<ImportMapping>({});
+  const [examples, setExamples] = useState<Record<string, string>>({});
   const [serverMapping, setServerMapping] = useState<{ perColumn: Record<string, string>; general: string[] }>({
     perColumn: {},
     general: [],
@@ -119,6 +120,7 @@ export function ImportPage() {
         onSuccess: (res) => {
           setReport(res);
           setColumns(res.columns);
+          setExamples(res.examples);
           setMapping(res.mapping);
           setServerMapping({ perColumn: {}, general: [] });
           goTo('mapping');
@@ -128,6 +130,7 @@ export function ImportPage() {
           const data = isApiError(err, 400) ? importMappingProblem.safeParse(err.data) : null;
           if (data?.success && isApiError(err)) {
             setColumns(data.data.columns);
+            setExamples(data.data.examples);
             setMapping(data.data.mapping);
             setServerMapping(mappingErrors(err));
             goTo('mapping');
@@ -247,15 +250,6 @@ export function ImportPage() {
   const counts = report ? tally(report.rows, decisions) : null;
   const consentMissing = kind === 'persons' && consent.on && !consent.channel;
   const commitBlocked = !counts || counts.invalid > 0 || counts.undecided > 0 || counts.ready === 0 || consentMissing;
-  // A value read from each column, where the first reading had the column mapped.
-  const examples: Record<string, string> = {};
-  if (report)
-    for (const column of report.columns) {
-      const field = report.mapping[column];
-      const value = field ? report.rows.find((r) => r.values[field])?.values[field] : undefined;
-      if (value) examples[column] = value;
-    }
-
   const stepIndex = STEPS.indexOf(step);
   const stepTitle = {
     file: t('imports.steps.fileHint'),

@@ -45,7 +45,7 @@ type Props = {
   serverErrors: Record<string, string>;
   /** Errors about the mapping as a whole, from the server. */
   serverGeneral: string[];
-  /** A value read from each column (where the file was read with it mapped), to recognise it by its content. */
+  /** The first value of each column, to recognise it by its content. */
   examples: Record<string, string>;
 };
 

@@ -146,7 +146,7 @@ export function PreviewTable({ kind, rows, decisions, onDecide, onSkipInvalid }:
   return (
     <Stack gap="sm">
       <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="wrap">
           <Text size="sm" fw={500} id="import-show-label">
             {t('imports.preview.show')}
           </Text>
@@ -183,7 +183,7 @@ export function PreviewTable({ kind, rows, decisions, onDecide, onSkipInvalid }:
               <Table.Th w={64}>{t('imports.preview.line')}</Table.Th>
               <Table.Th>{t('imports.preview.name')}</Table.Th>
               <Table.Th>{t('imports.preview.status')}</Table.Th>
-              <Table.Th w={250}>{t('imports.preview.decision')}</Table.Th>
+              <Table.Th w={260}>{t('imports.preview.decision')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
