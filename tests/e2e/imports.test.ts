@@ -49,6 +49,7 @@ describe('person import in a real browser', () => {
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
     await expectAxeClean(page, 'file step');
+    await b.screenshot(page, 'import-file-1440');
 
     // A wrong file is refused in the page, saying what to do.
     const input = page.locator('input[type="file"]');
@@ -135,6 +136,7 @@ describe('person import in a real browser', () => {
     expect(await figure('organizationsCreated')).toEqual(['1', 'Organisationen angelegt']);
     await page.getByRole('link', { name: 'Jördis Importtest' }).waitFor();
     await expectAxeClean(page, 'done step');
+    await b.screenshot(page, 'import-done-1440');
     await page.getByRole('link', { name: 'Personenliste öffnen (zuletzt geändert zuerst)' }).click();
     await page.waitForURL(/\/personen\?sort=-updatedAt/);
     await page.getByRole('row').filter({ hasText: 'Jördis Importtest' }).first().waitFor();

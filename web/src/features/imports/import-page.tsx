@@ -136,9 +136,8 @@ export function ImportPage() {
             goTo('mapping');
             return;
           }
-          setFileError(
-            isApiError(err) ? (err.fieldErrors.contentBase64 ?? err.fieldErrors.fileName ?? errorMessage(t, err)) : '',
-          );
+          const field = isApiError(err) ? (err.fieldErrors.contentBase64 ?? err.fieldErrors.fileName) : undefined;
+          setFileError(field ?? errorMessage(t, err));
         },
       },
     );
@@ -308,6 +307,13 @@ export function ImportPage() {
               error={fileError}
             />
           )}
+          {step === 'file' && upload && columns.length > 0 && !preview.isPending && !fileError && (
+            <Group justify="flex-end">
+              <Button rightSection={<IconArrowRight size={16} />} onClick={() => goTo('mapping')}>
+                {t('imports.toMapping')}
+              </Button>
+            </Group>
+          )}
 
           {step === 'mapping' && (
             <>
@@ -418,7 +424,14 @@ export function ImportPage() {
           )}
 
           {step === 'done' && result && report && (
-            <Done kind={kind} result={result} report={report} decisions={decisions} onAgain={restart} />
+            <Done
+              kind={kind}
+              fileName={upload?.name ?? ''}
+              result={result}
+              report={report}
+              decisions={decisions}
+              onAgain={restart}
+            />
           )}
         </Stack>
       </Paper>
@@ -499,6 +512,7 @@ function ConsentForm({ value, onChange, fileName, errors, channels, sources }: C
 
 type DoneProps = {
   kind: ImportKind;
+  fileName: string;
   result: ImportCommitResult;
   report: ImportPreview;
   decisions: Decisions;
@@ -506,7 +520,7 @@ type DoneProps = {
 };
 
 /** What was written, the first records by name, and the way to the list. */
-function Done({ kind, result, report, decisions, onAgain }: DoneProps) {
+function Done({ kind, fileName, result, report, decisions, onAgain }: DoneProps) {
   const { t } = useLabels();
   // `ids` are in file order: the rows that were created or updated.
   const written = report.rows.filter((r) => {
@@ -518,12 +532,13 @@ function Done({ kind, result, report, decisions, onAgain }: DoneProps) {
     'created',
     'updated',
     'skipped',
-    ...(kind === 'persons' ? (['organizationsCreated', 'consents'] as const) : []),
+    ...(kind === 'persons' ? (['organizationsCreated'] as const) : []),
+    ...(result.consents > 0 ? (['consents'] as const) : []),
   ];
   return (
     <Stack gap="md">
       <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} role="status">
-        {t('imports.done.title')}
+        {t('imports.done.summary', { name: fileName })}
       </Alert>
       <SimpleGrid cols={{ base: 2, sm: shown.length }} spacing="sm">
         {shown.map((key) => (

@@ -36,6 +36,7 @@ export const messages = {
     rowsRead_one: '{{count}} Zeile gelesen',
     rowsRead_other: '{{count}} Zeilen gelesen',
     fileFailed: 'Die Datei konnte nicht gelesen werden.',
+    toMapping: 'Weiter: Spalten zuordnen',
     mapping: {
       title: 'Spalten zuordnen',
       intro:
@@ -155,7 +156,7 @@ export const messages = {
     rejectedHint: 'Der Server hat die Zeilen erneut geprüft; die Tabelle zeigt sein Ergebnis. {{detail}}',
     done: {
       title: 'Import abgeschlossen',
-      file: 'Datei: {{name}}',
+      summary: '„{{name}}“ wurde importiert. Jede Änderung steht im Verlauf des Datensatzes.',
       created: 'angelegt',
       updated: 'aktualisiert',
       skipped: 'übersprungen',
@@ -205,6 +206,7 @@ export const messages = {
     rowsRead_one: '{{count}} row read',
     rowsRead_other: '{{count}} rows read',
     fileFailed: 'The file could not be read.',
+    toMapping: 'Next: map columns',
     mapping: {
       title: 'Map columns',
       intro:
@@ -322,7 +324,7 @@ export const messages = {
     rejectedHint: 'The server checked the rows again; the table shows its result. {{detail}}',
     done: {
       title: 'Import finished',
-      file: 'File: {{name}}',
+      summary: '“{{name}}” was imported. Every change is in the record’s history.',
       created: 'created',
       updated: 'updated',
       skipped: 'skipped',
