@@ -31,6 +31,12 @@ async function expectAxeClean(page: Page, step: string) {
   expect(violations, `${step}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
+/** A phone's width; waits until the layout has settled with nothing wider than the screen. */
+async function narrow(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= 390);
+}
+
 describe('person import in a real browser', () => {
   const b = useBrowser();
 
@@ -75,10 +81,16 @@ describe('person import in a real browser', () => {
       ['', demo.firstName, demo.lastName, demo.email.toUpperCase(), '', '', ''],
     ];
     const csv = `\uFEFF${lines.map((l) => l.join(';')).join('\r\n')}\r\n`;
-    await input.setInputFiles({ name: 'teilnehmer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    // Picked with the keyboard: Enter on the button opens the file chooser.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Datei auswählen' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'teilnehmer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
 
     // Mapping: prefilled from the headers; the unknown column is mapped by hand, a field twice is refused beside it.
     await page.getByRole('heading', { name: 'Spalten zuordnen' }).waitFor();
+    // The new step's heading has the focus: keyboard users go on from the top of the step.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Spalten zuordnen');
     const select = (column: string) => page.getByLabel(`Übernehmen als – Spalte „${column}“`);
     expect(await select('Vorname').inputValue()).toBe('firstName');
     expect(await select('Firma').inputValue()).toBe('organization');
@@ -94,6 +106,9 @@ describe('person import in a real browser', () => {
     await select('Durchwahl').selectOption('phone');
     await expectAxeClean(page, 'mapping step');
     await b.screenshot(page, 'import-mapping-1440');
+    await narrow(page);
+    await b.screenshot(page, 'import-mapping-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('button', { name: 'Weiter: Zeilen prüfen' }).click();
 
     // Preview: one ready, one with an error naming the field, one possible duplicate linked to the demo person.
@@ -115,7 +130,7 @@ describe('person import in a real browser', () => {
     await page.getByText('Für 1 mögliches Duplikat fehlt Ihre Entscheidung.').waitFor();
     await expectAxeClean(page, 'preview step');
     await b.screenshot(page, 'import-preview-1440');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await narrow(page);
     await b.screenshot(page, 'import-preview-390');
     await page.setViewportSize({ width: 1440, height: 900 });
 
