@@ -94,5 +94,18 @@ describe('e-mails dropped into the contact log in a real browser', () => {
     await dialog.getByText('Schon im Kontaktlog – wird nicht doppelt übernommen').waitFor();
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     expect(await timeline.getByText('E-Mail: Angebot Schulung Wasserstoffanwendungen').count()).toBe(1);
+
+    // On the contact log: the manager's own mail (HTML only) is outgoing and lands in the list.
+    await page.goto('/kontakte');
+    await page.getByRole('heading', { name: 'Kontaktlog' }).waitFor();
+    await page.getByTestId('mail-drop-input').setInputFiles([fixture('protokoll-nur-html.eml')]);
+    const protocol = dialog.getByRole('article', { name: 'Protokoll der Sitzung' });
+    await protocol.getByText('ausgehend').waitFor();
+    await protocol.getByText(/Wasserstoff-Kurs startet im März/).waitFor();
+    await dialog.getByRole('button', { name: '1 E-Mail übernehmen' }).click();
+    await page.getByText('1 E-Mail in den Kontaktlog übernommen.').waitFor();
+    // From 2024: found by its words rather than among the newest.
+    await page.getByRole('searchbox', { name: 'Suche' }).fill('Wasserstoff-Kurs');
+    await page.getByRole('row', { name: /Protokoll der Sitzung/ }).waitFor();
   });
 });
