@@ -370,7 +370,12 @@ function MailCard({
         <AddressLine label={t('interactions.mailDrop.to')} list={mail.to} />
         <AddressLine label={t('interactions.mailDrop.cc')} list={mail.cc} />
         {mail.text && (
-          <Spoiler maxHeight={66} showLabel="…" hideLabel="▲">
+          <Spoiler
+            maxHeight={66}
+            showLabel={t('interactions.showMore')}
+            hideLabel={t('interactions.showLess')}
+            styles={{ control: { fontSize: 'var(--mantine-font-size-sm)' } }}
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c="dimmed">
               {mail.text}
             </Text>
