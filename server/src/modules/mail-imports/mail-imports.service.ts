@@ -98,7 +98,7 @@ export function createMailImportsService(ctx: AppContext) {
       throw new AppError('ORGANIZATION_NOT_FOUND', 404, 'organization not found');
   }
 
-  /** Logs every new mail in one transaction each; refuses (422, nothing written) when one would concern nobody. */
+  /** Logs every new mail in one transaction; refuses (422, nothing written) when one would concern nobody. */
   async function commit(uploads: UploadedMail[], target: MailDropTarget, who: Actor): Promise<MailCommitResult> {
     const { mails } = preview(uploads, target);
     const nobody = mails.filter((m) => !m.linkable && m.alreadyLogged === null && m.duplicateOf === null);
@@ -117,59 +117,57 @@ export function createMailImportsService(ctx: AppContext) {
       );
     }
     const today = berlinToday();
-    const result: MailCommitResult = { logged: [], duplicates: [] };
-    const byKey = new Map(uploads.map((u) => [u.index, u.mail]));
-    for (const m of mails) {
-      if (m.alreadyLogged || m.duplicateOf !== null) {
-        const first = m.duplicateOf === null ? undefined : result.logged.find((l) => l.index === m.duplicateOf);
-        result.duplicates.push({
-          index: m.index,
-          interactionId: m.alreadyLogged?.interactionId ?? first?.interactionId ?? null,
+    const byIndex = new Map(uploads.map((u) => [u.index, u.mail]));
+    // All mails in one write job: either every new one is logged with its audit entry, or none is.
+    return ctx.write(() => {
+      const result: MailCommitResult = { logged: [], duplicates: [] };
+      for (const m of mails) {
+        const mail = byIndex.get(m.index) as ParsedMail;
+        // Checked again inside the write: the same mail may have been dropped by someone else meanwhile.
+        const existing =
+          m.alreadyLogged?.interactionId ??
+          ctx.interactions.byMailKeys([mail.mailKey]).get(mail.mailKey) ??
+          (m.duplicateOf === null ? undefined : result.logged.find((l) => l.index === m.duplicateOf)?.interactionId);
+        if (existing !== undefined || m.duplicateOf !== null) {
+          result.duplicates.push({ index: m.index, interactionId: existing ?? null });
+          continue;
+        }
+        const personIds = m.persons.map((p) => p.id);
+        const organizationIds = target.organizationId
+          ? [target.organizationId]
+          : ctx.interactions.currentOrganizationIds(personIds, today);
+        const header = [
+          m.from ? `Von: ${line(m.from)}` : null,
+          m.to.length ? `An: ${m.to.map(line).join(', ')}` : null,
+          m.cc.length ? `Cc: ${m.cc.map(line).join(', ')}` : null,
+        ].filter(Boolean);
+        const id = ctx.interactions.create({
+          occurredAt: m.date ?? nowIso(),
+          kind: 'email',
+          subject: clip(m.subject || '(ohne Betreff)', SUBJECT_MAX),
+          summary: clip([...header, '', m.text].join('\n').trim(), SUMMARY_MAX, '\n… (gekürzt)'),
+          personIds,
+          organizationIds,
+          topicIds: [],
+          nodeId: null,
+          eventId: null,
+          followUpOn: null,
+          authorId: who.userId,
+          mailKey: mail.mailKey,
+          direction: m.direction,
         });
-        continue;
+        const after = ctx.interactions.get(id) ?? null;
+        ctx.audit.record({
+          ...who,
+          entity: 'interaction',
+          entityId: id,
+          action: 'create',
+          diff: diffRecords(null, after),
+        });
+        result.logged.push({ index: m.index, interactionId: id });
       }
-      const mail = byKey.get(m.index) as ParsedMail;
-      const personIds = m.persons.map((p) => p.id);
-      const organizationIds = target.organizationId
-        ? [target.organizationId]
-        : ctx.interactions.currentOrganizationIds(personIds, today);
-      const header = [
-        m.from ? `Von: ${line(m.from)}` : null,
-        m.to.length ? `An: ${m.to.map(line).join(', ')}` : null,
-        m.cc.length ? `Cc: ${m.cc.map(line).join(', ')}` : null,
-      ].filter(Boolean);
-      const summary = clip([...header, '', m.text].join('\n').trim(), SUMMARY_MAX, '\n… (gekürzt)');
-      const created = await ctx.audited(
-        who,
-        'interaction',
-        'create',
-        () => {
-          // Checked again inside the write: the same mail may have been dropped by someone else meanwhile.
-          const raced = ctx.interactions.byMailKeys([mail.mailKey]).get(mail.mailKey);
-          if (raced !== undefined) return { id: raced, raced: true as const };
-          const id = ctx.interactions.create({
-            occurredAt: m.date ?? nowIso(),
-            kind: 'email',
-            subject: clip(m.subject || '(ohne Betreff)', SUBJECT_MAX),
-            summary,
-            personIds,
-            organizationIds,
-            topicIds: [],
-            nodeId: null,
-            eventId: null,
-            followUpOn: null,
-            authorId: who.userId,
-            mailKey: mail.mailKey,
-            direction: m.direction,
-          });
-          return { id, raced: false as const };
-        },
-        (row) => (row.raced ? { duplicate: true } : diffRecords(null, ctx.interactions.get(row.id) ?? null)),
-      );
-      if (created.raced) result.duplicates.push({ index: m.index, interactionId: created.id });
-      else result.logged.push({ index: m.index, interactionId: created.id });
-    }
-    return result;
+      return result;
+    });
   }
 
   return { preview, commit };
