@@ -18,6 +18,7 @@ import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { graphRoutes } from './modules/graph/graph.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { interactionsRoutes } from './modules/interactions/interactions.routes.ts';
+import { mailImportsRoutes } from './modules/mail-imports/mail-imports.routes.ts';
 import { networkRoutes } from './modules/network/networks.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   await app.register(segmentsRoutes, { ctx });
   await app.register(exportsRoutes, { ctx });
   await app.register(importsRoutes, { ctx });
+  await app.register(mailImportsRoutes, { ctx });
   await app.register(privacyRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });

@@ -68,6 +68,8 @@ describe('person import', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     const p = preview.json();
     expect(p.columns).toEqual(PERSON_HEADER);
+    // The first non-empty cell of each column (Titel is empty in the first row).
+    expect(p.examples).toMatchObject({ Anrede: 'Frau', Titel: 'Dr.', Telefon: '03693 1234' });
     expect(p.mapping).toEqual({
       Anrede: 'salutation',
       Titel: 'title',
@@ -252,6 +254,35 @@ describe('person import', () => {
     expect(t.db.select({ n: count() }).from(persons).get()?.n).toBe(0);
   });
 
+  it('a file whose headers place no required field answers 400 with its columns and the mapping tried', async () => {
+    const { t, post } = await setup();
+    const file = csv([
+      ['Spalte A', 'Spalte B', 'E-Mail'],
+      ['Anna', 'Aal', 'anna@example.org'],
+    ]);
+    const res = await post('preview', { kind: 'persons', fileName: 'a.csv', contentBase64: file });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: Json) => e.field)).toEqual(['mapping', 'mapping']);
+    // The page shows the columns for mapping by hand.
+    expect(res.json().data).toEqual({
+      columns: ['Spalte A', 'Spalte B', 'E-Mail'],
+      examples: { 'Spalte A': 'Anna', 'Spalte B': 'Aal', 'E-Mail': 'anna@example.org' },
+      mapping: { 'Spalte A': '', 'Spalte B': '', 'E-Mail': 'email' },
+    });
+    const twice = await post('preview', {
+      kind: 'persons',
+      fileName: 'a.csv',
+      contentBase64: file,
+      mapping: { 'Spalte A': 'firstName', 'Spalte B': 'firstName', 'E-Mail': 'email' },
+    });
+    expect(twice.json().errors).toEqual([
+      { field: 'mapping.Spalte B', message: expect.stringContaining('Spalte A') },
+      { field: 'mapping', message: expect.stringContaining('lastName') },
+    ]);
+    expect(twice.json().data.columns).toEqual(['Spalte A', 'Spalte B', 'E-Mail']);
+    expect(tally(t).persons).toBe(0);
+  });
+
   it('uses an explicit mapping, remembers it and offers it again for files with the same columns', async () => {
     const { t, manager, post } = await setup();
     const file = csv([
@@ -377,6 +408,44 @@ describe('person import', () => {
       city: 'Jena',
     });
     expect(t.db.select().from(affiliations).get()).toMatchObject({ function: 'Leiterin Einkauf', isPrimary: true });
+  });
+
+  it('gives an existing organisation without an address the address from the file, and says where one is not taken', async () => {
+    const { t, post } = await setup();
+    const bare = createOrganization(t.db, { name: 'Optik Jena GmbH' });
+    const addressed = createOrganization(t.db, {
+      name: 'Gießerei Gotha GmbH',
+      street: 'Kindleber Straße 1',
+      postalCode: '99867',
+      city: 'Gotha',
+    });
+    const file = csv([
+      ['Vorname', 'Nachname', 'Organisation', 'Straße', 'PLZ', 'Ort'],
+      ['Jördis', 'Größer', 'Optik Jena', 'Carl-Zeiss-Straße 1', '07745', 'Jena'],
+      ['Björn', 'Süß', 'Optik Jena GmbH', 'Am Anger 2', '07743', 'Jena'],
+      ['Alex', 'Weber', 'Gießerei Gotha GmbH', 'Bahnhofstraße 5', '99867', 'Gotha'],
+      ['Mia', 'Roth', 'Gießerei Gotha GmbH', 'Kindleber Straße 1', '99867', 'Gotha'],
+    ]);
+    const body = { kind: 'persons', fileName: 'adressen.csv', contentBase64: file };
+    const preview = (await post('preview', body)).json();
+    expect(preview.rows.map((r: Json) => r.notices)).toEqual([
+      ['Anschrift wird bei „Optik Jena GmbH“ ergänzt'],
+      [
+        'Anschrift nicht übernommen: „Optik Jena GmbH“ erhält die Anschrift aus Zeile 2 (Carl-Zeiss-Straße 1, 07745 Jena)',
+      ],
+      ['Anschrift nicht übernommen: „Gießerei Gotha GmbH“ hat schon eine Anschrift (Kindleber Straße 1, 99867 Gotha)'],
+      [],
+    ]);
+    const res = await post('commit', body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 4, organizationsCreated: 0 });
+    const byId = (id: number) => t.db.select().from(organizations).where(eq(organizations.id, id)).get();
+    expect(byId(bare.id)).toMatchObject({ street: 'Carl-Zeiss-Straße 1', postalCode: '07745', city: 'Jena' });
+    expect(byId(addressed.id)).toMatchObject({ street: 'Kindleber Straße 1', postalCode: '99867', city: 'Gotha' });
+    const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entityId, bare.id)).all();
+    expect(audit.filter((a) => a.entity === 'organization').map((a) => a.diff)).toContainEqual(
+      expect.objectContaining({ street: [null, 'Carl-Zeiss-Straße 1'], postalCode: [null, '07745'] }),
+    );
   });
 
   it('refuses bad requests naming the field, and writes nothing', async () => {

@@ -7,6 +7,7 @@ import { messages as duplicatesMessages } from '../features/duplicates/messages.
 import { messages as eventsMessages } from '../features/events/messages.ts';
 import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as graphMessages } from '../features/graph/messages.ts';
+import { messages as importsMessages } from '../features/imports/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
@@ -36,6 +37,7 @@ export const en: Translation = {
     network: 'Network',
     reach: 'Reach',
     exports: 'Exports',
+    import: 'Import',
     admin: 'Administration',
     users: 'Users',
   },
@@ -205,6 +207,7 @@ export const en: Translation = {
   segments: segmentsMessages.en,
   security: securityMessages.en,
   privacy: privacyMessages.en,
+  imports: importsMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     USER_EMAIL_TAKEN: 'This e-mail address is already in use.',
