@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ROLES, type Role } from '@anett/shared/schemas/auth';
@@ -8,6 +8,8 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .default('0')
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const DEFAULT_MAIL_FROM = 'ANeTT <noreply@anett.local>';
 
 const secretBytes = (v: string) => Buffer.byteLength(v, 'utf8') >= 32;
 
@@ -59,6 +61,21 @@ const envSchema = z.object({
     .optional(),
   /** The erasure and suppression ledger a restore cannot roll back; default: `privacy-ledger.jsonl` beside the database. */
   PRIVACY_LEDGER_PATH: z.string().min(1).optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465; unset: mails stay in the outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of outgoing mail, e.g. 'ANeTT <veranstaltungen@anett.de>'. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .max(200)
+    .refine((v) => /^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(v), 'must be an address or "Name <address>"')
+    .default(DEFAULT_MAIL_FROM),
+  /** Signs the links in mails (confirm, cancel, preferences); at least 32 bytes. Unset: derived from JWT_SECRET. */
+  LINK_SECRET: z.string().refine(secretBytes, 'must be at least 32 bytes long').optional(),
 });
 
 function trustProxyOption(value: string): boolean | number | string[] {
@@ -97,7 +114,31 @@ export type Config = {
   refreshTokenTtl: number;
   /** What reach reports for the funder carry besides the numbers. */
   report?: { fundingReference?: string; signatory?: string };
+  /** SMTP server for outgoing mail; without it mails stay in the outbox (Verwaltung → Ausgang). */
+  smtpUrl?: string;
+  /** Sender address of outgoing mail. */
+  mailFrom?: string;
+  /** Key of the signed links in mails; default: derived from jwtSecret (see {@link linkSecretOf}). */
+  linkSecret?: string;
+  /** Timing of the mail sender (tests shorten it). */
+  mailSender?: Partial<MailSenderTiming>;
 };
+
+export type MailSenderTiming = {
+  /** How often the outbox is looked at. */
+  pollMs: number;
+  /** First retry after this long; doubled per attempt, at most maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** After this many attempts a mail is marked failed (an admin can send it again). */
+  maxAttempts: number;
+  /** A mail still `sending` after this long (the process died mid-send) is tried again. */
+  claimTimeoutMs: number;
+};
+
+/** The link-signing key: LINK_SECRET, or one derived from the JWT secret (a leaked link key is not a session key). */
+export const linkSecretOf = (config: Pick<Config, 'linkSecret' | 'jwtSecret'>): string =>
+  config.linkSecret ?? createHmac('sha256', config.jwtSecret).update('anett-mail-links').digest('base64url');
 
 /** The name the first admin is created with. */
 export const FIRST_ADMIN_NAME = 'Administrator';
@@ -164,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.REPORT_FUNDING_REFERENCE ? { fundingReference: e.REPORT_FUNDING_REFERENCE } : {}),
       ...(e.REPORT_SIGNATORY ? { signatory: e.REPORT_SIGNATORY } : {}),
     },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    linkSecret: e.LINK_SECRET,
   };
 }
 

@@ -15,6 +15,7 @@ import { createGraphRepository } from './modules/graph/graph.repository.ts';
 import { createImportsRepository } from './modules/imports/imports.repository.ts';
 import { createInteractionsRepository } from './modules/interactions/interactions.repository.ts';
 import { createTimelineRepository } from './modules/interactions/timeline.repository.ts';
+import { createMailRepository } from './modules/mail/mail.repository.ts';
 import { createNetworkRepository } from './modules/network/network.repository.ts';
 import { createOrganizationsRepository } from './modules/organizations/organizations.repository.ts';
 import { createPersonsRepository } from './modules/persons/persons.repository.ts';
@@ -80,6 +81,7 @@ export function createContext(db: Db, config: Config) {
     reports: createReportsRepository(db),
     dashboard: createDashboardRepository(db),
     graph: createGraphRepository(db),
+    mail: createMailRepository(db),
   };
 }
 export type AppContext = ReturnType<typeof createContext>;
