@@ -24,6 +24,7 @@ import { networkRoutes } from './modules/network/networks.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { segmentsRoutes } from './modules/segments/segments.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   await app.register(dashboardRoutes, { ctx });
   await app.register(graphRoutes, { ctx });
   await app.register(mailRoutes, { ctx });
+  await app.register(registrationsRoutes, { ctx });
 
   // The outbox is sent while the app runs; closing the app (shutdown, end of a test) stops the loop.
   const sender = createMailSender(ctx, app.log);

@@ -120,6 +120,8 @@ export type Config = {
   mailFrom?: string;
   /** Key of the signed links in mails; default: derived from jwtSecret (see {@link linkSecretOf}). */
   linkSecret?: string;
+  /** Minimum time between showing the public form and sending it (bots are faster); tests shorten it. */
+  registrationMinFillMs?: number;
   /** Timing of the mail sender (tests shorten it). */
   mailSender?: Partial<MailSenderTiming>;
 };

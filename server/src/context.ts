@@ -22,6 +22,7 @@ import { createPersonsRepository } from './modules/persons/persons.repository.ts
 import { createPrivacyLedger } from './modules/privacy/ledger.ts';
 import { createPrivacyRepository } from './modules/privacy/privacy.repository.ts';
 import { createPrivacyService } from './modules/privacy/privacy.service.ts';
+import { createRegistrationsRepository } from './modules/registrations/registrations.repository.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createSegmentsRepository } from './modules/segments/segments.repository.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
@@ -82,6 +83,7 @@ export function createContext(db: Db, config: Config) {
     dashboard: createDashboardRepository(db),
     graph: createGraphRepository(db),
     mail: createMailRepository(db),
+    registrations: createRegistrationsRepository(db),
   };
 }
 export type AppContext = ReturnType<typeof createContext>;
