@@ -8,10 +8,12 @@ import { messages as eventsMessages } from '../features/events/messages.ts';
 import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as graphMessages } from '../features/graph/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
+import { messages as mailMessages } from '../features/mail/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
 import { messages as privacyMessages } from '../features/privacy/messages.ts';
+import { messages as registrationsMessages } from '../features/registrations/messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -206,6 +208,8 @@ export const de = {
   segments: segmentsMessages.de,
   security: securityMessages.de,
   privacy: privacyMessages.de,
+  mail: mailMessages.de,
+  registrations: registrationsMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',
