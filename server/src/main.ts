@@ -46,7 +46,8 @@ async function main() {
 }
 
 /**
- * Stops accepting connections, lets the requests in flight finish (at most SHUTDOWN_GRACE_MS), lets the write queue
+ * Stops accepting connections, lets the requests in flight finish (at most SHUTDOWN_GRACE_MS) and the mail sender finish
+ * the mail it is sending (app.close() stops its loop), lets the write queue
  * commit, folds the WAL back into the database file and closes it: a stopped server leaves one self-contained file.
  */
 async function shutdown(app: FastifyInstance, db: Db, signal: NodeJS.Signals) {

@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '@anett/server/config';
 import { createContext } from '@anett/server/context';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -150,5 +151,26 @@ describe('outgoing mail', () => {
     enqueue(t);
     await new Promise((r) => setTimeout(r, 200));
     expect(smtp.mails).toHaveLength(0);
+  });
+
+  it('reads SMTP_URL and MAIL_FROM once at start and names a bad one', () => {
+    const config = loadConfig({
+      DATABASE_PATH: ':memory:',
+      SMTP_URL: 'smtps://crm%40anett.de:geheim@mail.example.org:465',
+      MAIL_FROM: 'ANeTT Veranstaltungen <veranstaltungen@anett.de>',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://crm%40anett.de:geheim@mail.example.org:465',
+      mailFrom: 'ANeTT Veranstaltungen <veranstaltungen@anett.de>',
+    });
+    expect(loadConfig({ DATABASE_PATH: ':memory:' })).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'ANeTT <noreply@anett.local>',
+    });
+    expect(() => loadConfig({ DATABASE_PATH: ':memory:', SMTP_URL: 'http://mail.example.org' })).toThrow(
+      /SMTP_URL: must start with smtp/,
+    );
+    expect(() => loadConfig({ DATABASE_PATH: ':memory:', MAIL_FROM: 'niemand' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_PATH: ':memory:', LINK_SECRET: 'kurz' })).toThrow(/LINK_SECRET/);
   });
 });

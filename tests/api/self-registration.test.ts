@@ -447,4 +447,31 @@ describe('public registration with double opt-in', () => {
       0,
     );
   });
+
+  it('the information export shows the self-registration and its mails; erasure scrubs both', async () => {
+    const { t, smtp, event } = await setup();
+    await submit(t, { newsletter: true, consentTextVersion: NEWSLETTER_CONSENT_VERSION });
+    await confirm(t, linkIn((await smtp.waitFor(1))[0], '/bestaetigung'));
+    await smtp.waitFor(2);
+    await settled(t);
+    const personId = attendanceOf(t, event.id, person.email)?.personId as number;
+    const admin = await t.login('admin');
+    const exported = await t.as(admin.token, { method: 'GET', url: `/api/persons/${personId}/privacy-export` });
+    expect(exported.statusCode).toBe(200);
+    const data = exported.json().data;
+    expect(data.registration_requests).toMatchObject([{ email: person.email, status: 'confirmed', newsletter: true }]);
+    expect(data.mail_outbox.map((m: { kind: string }) => m.kind)).toEqual([
+      'registration_confirm',
+      'registration_confirmed',
+    ]);
+
+    const erased = await t.as(admin.token, { method: 'POST', url: `/api/persons/${personId}/erase`, payload: {} });
+    expect(erased.statusCode).toBe(200);
+    const raw =
+      JSON.stringify(t.db.$client.prepare('SELECT * FROM registration_requests').all()) +
+      JSON.stringify(t.db.$client.prepare('SELECT * FROM mail_outbox').all());
+    expect(raw).not.toContain('Neumann');
+    expect(raw).not.toContain(person.email);
+    expect(raw).not.toContain('Zulieferer');
+  });
 });
