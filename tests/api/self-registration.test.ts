@@ -474,4 +474,27 @@ describe('public registration with double opt-in', () => {
     expect(raw).not.toContain(person.email);
     expect(raw).not.toContain('Zulieferer');
   });
+
+  it('unconfirmed requests lapse: after 48 hours their personal data goes, the count stays', async () => {
+    const { t, smtp, event } = await setup();
+    const old = new Date(Date.now() - 3 * 86_400_000);
+    t.db.$client
+      .prepare(
+        `INSERT INTO registration_requests (event_id, email, first_name, last_name, organization, ip_hash, requested_at, expires_at)
+         VALUES (?, 'vergessen@example.org', 'Vera', 'Vergessen', 'Altteile AG', 'x', ?, ?)`,
+      )
+      .run(event.id, iso(old), iso(new Date(old.getTime() + 48 * 3_600_000)));
+    expect((await submit(t, {})).statusCode).toBe(202);
+    await smtp.waitFor(1);
+    const rows = t.db.$client
+      .prepare('SELECT email, first_name AS firstName, organization FROM registration_requests ORDER BY id')
+      .all();
+    expect(rows).toEqual([
+      { email: '', firstName: '', organization: null },
+      { email: person.email, firstName: 'Carla', organization: 'Thüringer Zulieferer GmbH' },
+    ]);
+    const manager = await t.login('manager');
+    const stats = await t.as(manager.token, { method: 'GET', url: `/api/events/${event.id}/registration-stats` });
+    expect(stats.json()).toMatchObject({ submitted: 2, pending: 1, expired: 1, confirmed: 0, conversion: 0 });
+  });
 });

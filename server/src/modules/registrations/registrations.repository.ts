@@ -1,6 +1,6 @@
 import type { Db } from '@anett/db/client';
 import { registrationRequests } from '@anett/db/schema';
-import { and, count, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 
 export type RegistrationRow = typeof registrationRequests.$inferSelect;
 export type NewRegistration = typeof registrationRequests.$inferInsert;
@@ -17,6 +17,32 @@ export function createRegistrationsRepository(db: Db) {
 
     update(id: number, values: Partial<NewRegistration>): RegistrationRow | undefined {
       return db.update(registrationRequests).set(values).where(eq(registrationRequests.id, id)).returning().get();
+    },
+
+    /**
+     * Unconfirmed requests past their expiry keep no personal data: only that there was one (for the statistics).
+     * Returns how many were scrubbed.
+     */
+    scrubLapsed(now: string): number {
+      return db
+        .update(registrationRequests)
+        .set({
+          email: '',
+          salutation: null,
+          title: null,
+          firstName: '',
+          lastName: '',
+          organization: null,
+          function: null,
+        })
+        .where(
+          and(
+            eq(registrationRequests.status, 'pending'),
+            lt(registrationRequests.expiresAt, now),
+            ne(registrationRequests.email, ''),
+          ),
+        )
+        .run().changes;
     },
 
     /** Requests since `since` from this address and from this client (rate limit). */

@@ -34,6 +34,19 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   /** Where links in mails point: PUBLIC_ORIGIN, else the address this request came to. */
   const originOf = (request: FastifyRequest) => ctx.config.publicOrigin ?? `${request.protocol}://${request.host}`;
 
+  // Unconfirmed requests lapse after 48 h; their personal data goes within the hour after that.
+  let housekeeping: NodeJS.Timeout | undefined;
+  const scrub = () =>
+    void service
+      .scrubLapsed()
+      .catch((err: unknown) => fastify.log.error({ err }, 'scrubbing lapsed registrations failed'));
+  fastify.addHook('onReady', async () => {
+    scrub();
+    housekeeping = setInterval(scrub, 60 * 60_000);
+    housekeeping.unref();
+  });
+  fastify.addHook('onClose', async () => clearInterval(housekeeping));
+
   // RFC 8058: the one-click unsubscribe arrives as a form post (List-Unsubscribe=One-Click).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

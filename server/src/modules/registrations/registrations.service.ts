@@ -155,6 +155,7 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
         });
       }
       await ctx.write(() => {
+        ctx.registrations.scrubLapsed(now.toISOString());
         const expiresAt = new Date(now.getTime() + CONFIRM_TTL_MS).toISOString();
         const request = ctx.registrations.insert({
           eventId: event.id,
@@ -421,6 +422,11 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
         });
       });
       return this.preferences(token);
+    },
+
+    /** Housekeeping: lapsed unconfirmed requests lose their personal data (also done with every new request). */
+    scrubLapsed(): Promise<number> {
+      return ctx.write(() => ctx.registrations.scrubLapsed(nowIso()));
     },
 
     stats(eventId: number): RegistrationStats {
