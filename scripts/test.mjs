@@ -263,22 +263,29 @@ await check('system packages', ensureSystemPackages);
 await check('libreoffice', ensureLibreOffice);
 
 mkdirSync(join(root, '.tmp'), { recursive: true });
-const reports = [join(root, '.tmp/vitest.json')];
-await vitest(`tests on Node ${process.versions.node} (vitest)`, root, reports[0], extraArgs);
+// Each vitest run with how it ended: a run that exits with an error counts as failed even when its report shows no
+// failed test (a global setup that crashed reports nothing at all).
+const reports = [];
+const main = join(root, '.tmp/vitest.json');
+reports.push([main, await vitest(`tests on Node ${process.versions.node} (vitest)`, root, main, extraArgs)]);
 if (extraArgs.length === 0) {
   const report = join(root, '.tmp/vitest-node24.json');
   const ok = await node24ApiTests(report);
   // Counted from its report; a run that never got to the tests has none and counts as one failure.
-  if (ok !== undefined) reports.push(report);
+  if (ok !== undefined) reports.push([report, ok]);
 }
 await check('orphan check', orphanCheck);
 
 let passed = 0;
 let failed = 0;
-for (const report of reports) {
+for (const [report, ok] of reports) {
   const [p, f] = countReport(report);
   passed += p;
   failed += f;
+  if (!ok && f === 0) {
+    failed += 1;
+    process.stdout.write(`✗ ${report}: vitest ended with an error and reported no failed test\n`);
+  }
 }
 // Each failed check (lint, types, build, leftovers) counts as one failed test.
 for (const [label, ok] of checks) {

@@ -379,6 +379,44 @@ describe('person import', () => {
     expect(t.db.select().from(affiliations).get()).toMatchObject({ function: 'Leiterin Einkauf', isPrimary: true });
   });
 
+  it('gives an existing organisation without an address the address from the file, and says where one is not taken', async () => {
+    const { t, post } = await setup();
+    const bare = createOrganization(t.db, { name: 'Optik Jena GmbH' });
+    const addressed = createOrganization(t.db, {
+      name: 'Gießerei Gotha GmbH',
+      street: 'Kindleber Straße 1',
+      postalCode: '99867',
+      city: 'Gotha',
+    });
+    const file = csv([
+      ['Vorname', 'Nachname', 'Organisation', 'Straße', 'PLZ', 'Ort'],
+      ['Jördis', 'Größer', 'Optik Jena', 'Carl-Zeiss-Straße 1', '07745', 'Jena'],
+      ['Björn', 'Süß', 'Optik Jena GmbH', 'Am Anger 2', '07743', 'Jena'],
+      ['Alex', 'Weber', 'Gießerei Gotha GmbH', 'Bahnhofstraße 5', '99867', 'Gotha'],
+      ['Mia', 'Roth', 'Gießerei Gotha GmbH', 'Kindleber Straße 1', '99867', 'Gotha'],
+    ]);
+    const body = { kind: 'persons', fileName: 'adressen.csv', contentBase64: file };
+    const preview = (await post('preview', body)).json();
+    expect(preview.rows.map((r: Json) => r.notices)).toEqual([
+      ['Anschrift wird bei „Optik Jena GmbH“ ergänzt'],
+      [
+        'Anschrift nicht übernommen: „Optik Jena GmbH“ erhält die Anschrift aus Zeile 2 (Carl-Zeiss-Straße 1, 07745 Jena)',
+      ],
+      ['Anschrift nicht übernommen: „Gießerei Gotha GmbH“ hat schon eine Anschrift (Kindleber Straße 1, 99867 Gotha)'],
+      [],
+    ]);
+    const res = await post('commit', body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 4, organizationsCreated: 0 });
+    const byId = (id: number) => t.db.select().from(organizations).where(eq(organizations.id, id)).get();
+    expect(byId(bare.id)).toMatchObject({ street: 'Carl-Zeiss-Straße 1', postalCode: '07745', city: 'Jena' });
+    expect(byId(addressed.id)).toMatchObject({ street: 'Kindleber Straße 1', postalCode: '99867', city: 'Gotha' });
+    const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entityId, bare.id)).all();
+    expect(audit.filter((a) => a.entity === 'organization').map((a) => a.diff)).toContainEqual(
+      expect.objectContaining({ street: [null, 'Carl-Zeiss-Straße 1'], postalCode: [null, '07745'] }),
+    );
+  });
+
   it('refuses bad requests naming the field, and writes nothing', async () => {
     const { t, viewer, post } = await setup();
     const file = csv([

@@ -64,7 +64,6 @@ describe('attendance groups in the person filter panel', () => {
       .getByRole('button', { name: /^Filter „teilgenommen: Veranstaltung eines QTI-Knotens, 2024“ entfernen$/ })
       .waitFor();
     await b.screenshot(page, 'attendance-groups-panel');
-    await page.screenshot({ path: '/work/wt/filter/test-results/shots/filter-panel-groups.png', fullPage: true });
 
     // A bookmark: a fresh load asks the same question.
     await page.reload();

@@ -81,7 +81,7 @@ describe('second factors in a real browser', () => {
     await logout(page);
     await page.getByRole('button', { name: 'Passkey verwenden' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.getByRole('button', { name: /Benutzermenü: Test manager/ }).waitFor();
+    await page.getByRole('button', { name: /^Test manager .*Benutzermenü/ }).waitFor();
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     expect(after.credentials[0]?.signCount).toBeGreaterThan(0);
   });

@@ -108,6 +108,8 @@ export const importRowResult = z.object({
   suppressed: z.boolean(),
   /** What the commit does with the row; null: invalid or an undecided duplicate. */
   action: importDecision.nullable(),
+  /** What the commit does beside the row's own values, or leaves out, in words (e.g. an address not taken). */
+  notices: z.array(z.string()),
 });
 export type ImportRowResult = z.infer<typeof importRowResult>;
 

@@ -311,7 +311,7 @@ const attendanceGroups = z.preprocess((value, ctx) => {
 }, z.array(attendanceGroup).max(ATTENDANCE_GROUPS_MAX).optional());
 
 /**
- * Filters over persons (DESIGN.md §3). Filters combine with AND, the values of a repeated one with OR.
+ * Filters over persons (docs/architecture.md §2.5). Filters combine with AND, the values of a repeated one with OR.
  * Organisation criteria apply to current affiliations. `attended` and `notAttended` are groups of attendance
  * conditions: a person matches when they have (or have not) an attendance meeting every condition of the group; all
  * groups must hold. The flat attendance criteria (event, kind, status, role, date range, topic) are one more such

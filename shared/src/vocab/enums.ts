@@ -1,5 +1,5 @@
 /**
- * Fixed vocabularies of the domain (DESIGN.md §2) with German and English labels.
+ * Fixed vocabularies of the domain (docs/architecture.md §1.2) with German and English labels.
  * Codes are stored in the database; labels are for people.
  */
 type Vocab = Readonly<Record<string, { de: string; en: string }>>;

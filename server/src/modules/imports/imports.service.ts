@@ -17,6 +17,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { readTable, type Table } from '../../lib/read-table.ts';
 import { nowIso } from '../../lib/time.ts';
+import { diffRecords } from '../audit/audit.repository.ts';
 import { codeOf, districtOf, mappingFor, postalCodeError, salutationOf, sizeClassOf } from './import-fields.ts';
 
 type Body = z.output<typeof importBody>;
@@ -34,8 +35,8 @@ type Plan =
       values: PersonValues;
       organization: string | null;
       function: string | null;
-      /** Given to the organisation when the import creates it. */
-      address: { street: string | null; postalCode: string | null; city: string | null };
+      /** Given to the organisation when the import creates it, or when the existing one has no address yet. */
+      address: Address;
     }
   | {
       kind: 'organizations';
@@ -46,7 +47,14 @@ type Plan =
       given: Set<string>;
     };
 
+type Address = { street: string | null; postalCode: string | null; city: string | null };
 type Analysis = { preview: ImportPreview; plans: Plan[] };
+
+const hasAddress = (a: Address) => Boolean(a.street || a.postalCode || a.city);
+const sameAddress = (a: Address, b: Address) =>
+  (['street', 'postalCode', 'city'] as const).every((k) => (a[k] ?? '').trim() === (b[k] ?? '').trim());
+const addressText = (a: Address) =>
+  [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
 const REQUIRED: Record<ImportKind, string[]> = { persons: ['firstName', 'lastName'], organizations: ['name'] };
 
@@ -176,6 +184,8 @@ export function createImportsService(ctx: AppContext) {
     const emails = table.rows.map((r) => valuesOf(table, mapping, r.cells).email).filter((e): e is string => !!e);
     const suppressed = ctx.suppressions.suppressedAmong(emails);
     const seen = new Map<string, number>();
+    // Per organisation name: the address the commit gives it, from the first row that names it with one.
+    const addresses = new Map<string, { line: number; address: Address }>();
     const rows: ImportRowResult[] = [];
     const plans: Plan[] = [];
 
@@ -229,7 +239,16 @@ export function createImportsService(ctx: AppContext) {
         else if (!duplicates.length) action = 'create';
       }
 
-      rows.push({ line, values, errors, duplicates, suppressed: isSuppressed, action });
+      const address: Address = {
+        street: values.street ?? null,
+        postalCode: values.postalCode ?? null,
+        city: values.city ?? null,
+      };
+      const notices =
+        body.kind === 'persons' && values.organization && hasAddress(address) && !errors.length
+          ? addressNotices(values.organization, address, line, addresses)
+          : [];
+      rows.push({ line, values, errors, duplicates, suppressed: isSuppressed, action, notices });
       if ((action === 'create' || action === 'update') && parsed.values) {
         const targetId = action === 'update' ? existing?.id : undefined;
         plans.push(
@@ -242,11 +261,7 @@ export function createImportsService(ctx: AppContext) {
                 values: parsed.values as PersonValues,
                 organization: values.organization ?? null,
                 function: values.function ?? null,
-                address: {
-                  street: values.street ?? null,
-                  postalCode: values.postalCode ?? null,
-                  city: values.city ?? null,
-                },
+                address,
               }
             : {
                 kind: 'organizations',
@@ -279,17 +294,64 @@ export function createImportsService(ctx: AppContext) {
     return { preview, plans, table };
   }
 
-  /** The person's organisation by name: an existing one with the same normalised name, else a new company there. */
-  function organizationFor(
+  /** The stored organisation a person row's organisation name means (same normalised name), if any. */
+  const existingOrganization = (name: string) => {
+    const id = ctx.organizations.duplicateCandidates({ name, email: null }).find((c) => c.reason === 'name')?.id;
+    return id === undefined ? undefined : ctx.organizations.findById(id);
+  };
+
+  /**
+   * What happens to a person row's address, which belongs to its organisation: it goes to a new organisation or to
+   * an existing one without an address; where the organisation has (or an earlier row gives) another address, the
+   * row's address is not taken — said, never dropped silently.
+   */
+  function addressNotices(
     name: string,
-    address: Extract<Plan, { kind: 'persons' }>['address'],
-    created: Map<string, number>,
-  ): { id: number; created: boolean } {
+    address: Address,
+    line: number,
+    addresses: Map<string, { line: number; address: Address }>,
+  ): string[] {
     const key = normalizeOrgName(name);
-    const known =
-      created.get(key) ??
-      ctx.organizations.duplicateCandidates({ name, email: null }).find((c) => c.reason === 'name')?.id;
-    if (known !== undefined) return { id: known, created: false };
+    const earlier = addresses.get(key);
+    if (earlier) {
+      return sameAddress(earlier.address, address)
+        ? []
+        : [
+            `Anschrift nicht übernommen: „${name}“ erhält die Anschrift aus Zeile ${earlier.line} (${addressText(earlier.address)})`,
+          ];
+    }
+    const stored = existingOrganization(name);
+    if (stored && hasAddress(stored)) {
+      return sameAddress(stored, address)
+        ? []
+        : [`Anschrift nicht übernommen: „${stored.name}“ hat schon eine Anschrift (${addressText(stored)})`];
+    }
+    addresses.set(key, { line, address });
+    return stored ? [`Anschrift wird bei „${stored.name}“ ergänzt`] : [];
+  }
+
+  /**
+   * The person's organisation by name: an existing one with the same normalised name (given the row's address when it
+   * has none yet, as the preview said), else a new company there.
+   */
+  function organizationFor(name: string, address: Address, created: Map<string, number>, actor: Actor) {
+    const key = normalizeOrgName(name);
+    const createdNow = created.get(key);
+    if (createdNow !== undefined) return { id: createdNow, created: false };
+    const stored = existingOrganization(name);
+    if (stored) {
+      if (!hasAddress(stored) && hasAddress(address)) {
+        ctx.organizations.update(stored.id, stored.version, address);
+        ctx.audit.record({
+          ...actor,
+          entity: 'organization',
+          entityId: stored.id,
+          action: 'update',
+          diff: { ...diffRecords({ street: null, postalCode: null, city: null }, address), fileName: null },
+        });
+      }
+      return { id: stored.id, created: false };
+    }
     const org = ctx.organizations.create(organizationInput.parse({ name, kind: 'company', ...address }));
     created.set(key, org.id);
     return { id: org.id, created: true };
@@ -302,7 +364,9 @@ export function createImportsService(ctx: AppContext) {
     for (const plan of plans) {
       if (plan.kind === 'persons') {
         const { confirmDuplicate: _c, tagIds: _t, affiliations: _a, offices: _o, ...fields } = plan.values;
-        const org = plan.organization ? organizationFor(plan.organization, plan.address, newOrganizations) : undefined;
+        const org = plan.organization
+          ? organizationFor(plan.organization, plan.address, newOrganizations, actor)
+          : undefined;
         if (org?.created) result.organizationsCreated++;
         let personId: number;
         if (plan.action === 'create') {

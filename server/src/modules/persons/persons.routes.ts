@@ -122,7 +122,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       config: { access: 'viewer' },
       schema: {
         tags,
-        summary: 'List persons; every person filter of DESIGN.md §3 applies',
+        summary: 'List persons; every parameter of the person filter applies (the same as for exports and segments)',
         querystring: personListQuery,
         response: { 200: personPage, ...errorResponses(400, 401, 403) },
       },
