@@ -497,4 +497,17 @@ describe('public registration with double opt-in', () => {
     const stats = await t.as(manager.token, { method: 'GET', url: `/api/events/${event.id}/registration-stats` });
     expect(stats.json()).toMatchObject({ submitted: 2, pending: 1, expired: 1, confirmed: 0, conversion: 0 });
   });
+
+  it('writes to an English-speaking visitor in English', async () => {
+    const { t, smtp } = await setup();
+    await submit(t, { language: 'en' });
+    const [request] = await smtp.waitFor(1);
+    expect(request?.subject).toBe('Please confirm your registration: Fachexperte für Wasserstoffanwendungen');
+    expect(request?.text).toContain('Hello Dr. Carla Neumann');
+    expect(request?.text).toContain('(Berlin time)');
+    await confirm(t, linkIn(request, '/bestaetigung'));
+    const [, done] = await smtp.waitFor(2);
+    expect(done?.subject).toBe('Registration confirmed: Fachexperte für Wasserstoffanwendungen');
+    expect(done?.text).toContain('Your e-mail settings and consents: https://crm.anett.example/einstellungen?token=');
+  });
 });

@@ -61,8 +61,9 @@ describe('public registration page', () => {
 
     const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`/anmeldung/${event.publicSlug}`);
-    const shownAt = Date.now();
+    // The form (and its token) is there once the event has loaded.
     await page.getByRole('heading', { name: 'Anmeldung' }).waitFor();
+    const shownAt = Date.now();
     await expect.poll(() => page.getByText('Noch 40 Plätze frei').isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
 

@@ -23,8 +23,10 @@ export const publicEventOptions = (slug: string) =>
     queryKey: registrationKeys.publicEvent(slug),
     queryFn: ({ signal }) => api.get<PublicEvent>(`/api/public/events/${encodeURIComponent(slug)}`, { signal }),
     retry: false,
-    // A fresh form token each visit: the minimum fill time counts from when the form was shown.
-    staleTime: 0,
+    // The form token counts the minimum fill time from when the form was shown: a background refetch (window focus)
+    // would restart that clock under the visitor's hands.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
   });
 
 export const useSubmitRegistration = (slug: string) =>

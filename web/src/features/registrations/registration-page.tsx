@@ -129,8 +129,9 @@ export function RegistrationPage() {
               const { formToken, slug: _slug, ...fields } = err.fieldErrors;
               form.setErrors(fields);
               if (formToken) {
+                // Too fast: the same form token is good in a moment. Expired or broken: a new one is fetched.
                 setFormError(err.code === 'VALIDATION_FAILED' ? t('registrations.tooFast') : formToken);
-                void event.refetch();
+                if (err.code !== 'VALIDATION_FAILED') void event.refetch();
               } else setFormError(t('registrations.formError'));
             } else setFormError(errorMessage(t, err));
           },
