@@ -32,6 +32,7 @@ CREATE TABLE `registration_requests` (
 	`newsletter` integer DEFAULT false NOT NULL,
 	`consent_text_version` text,
 	`language` text DEFAULT 'de' NOT NULL,
+	`origin` text DEFAULT '' NOT NULL,
 	`ip_hash` text NOT NULL,
 	`requested_at` text NOT NULL,
 	`expires_at` text NOT NULL,

@@ -247,8 +247,15 @@ describe('public registration with double opt-in', () => {
       payload: { token: cancelToken },
     });
     expect(twice.statusCode).toBe(409);
-    await smtp.waitFor(5);
+    await smtp.waitFor(6);
     expect(smtp.mails.some((m) => m.subject === `Anmeldung storniert: ${event.title}`)).toBe(true);
+    // Ben moved up and hears it, with the calendar file and a cancel link of his own.
+    const promoted = smtp.mails.find((m) => m.subject === `Platz frei – Sie sind angemeldet: ${event.title}`);
+    expect(promoted?.to).toEqual(['ben.krause@example.org']);
+    expect(promoted?.attachments.get('einladung.ics')).toContain('BEGIN:VEVENT');
+    const benCancel = linkIn(promoted, '/absage');
+    const benInfo = await t.app.inject({ method: 'GET', url: `/api/public/registrations/cancel?token=${benCancel}` });
+    expect(benInfo.json()).toMatchObject({ name: 'Ben Krause', status: 'registered' });
   });
 
   it('matches a known person by e-mail, flags a same-name person for a manager and never merges', async () => {

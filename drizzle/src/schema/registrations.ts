@@ -29,6 +29,8 @@ export const registrationRequests = sqliteTable(
     language: text('language', { enum: ['de', 'en'] })
       .notNull()
       .default('de'),
+    /** The address the page was opened at: links in later mails (a seat freed up) point there. */
+    origin: text('origin').notNull().default(''),
     /** SHA-256 of the client address with the link secret: evidence without storing the address. */
     ipHash: text('ip_hash').notNull(),
     requestedAt: text('requested_at').notNull(),

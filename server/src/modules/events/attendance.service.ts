@@ -18,6 +18,7 @@ import { formatDate } from '../../lib/pdf.ts';
 import type { actor } from '../../lib/request-context.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
+import { notifyPromotion } from '../registrations/registrations.service.ts';
 import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
 import type { EventRow } from './events.repository.ts';
@@ -85,6 +86,8 @@ export function createAttendanceService(ctx: AppContext) {
       record(who, row, 'promoted', { eventId: event.id, personId: row.personId, status: ['waitlisted', 'registered'] });
       const person = repo.person(row.personId);
       promoted.push({ attendanceId: row.id, personId: row.personId, name: person ? personName(person) : '' });
+      // Who registered on the public page hears it by mail (committed with the promotion).
+      notifyPromotion(ctx, event, row.personId);
     }
     return promoted;
   }

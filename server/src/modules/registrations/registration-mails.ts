@@ -71,3 +71,16 @@ export function cancelledMail(lang: Lang, p: { name: string; event: EventFacts }
     text: `Guten Tag ${p.name},\n\nIhre Anmeldung zu ${p.event.title} (${when(lang, p.event.startsAt, p.event.endsAt)}) ist storniert.\n${footer(lang, p)}`,
   };
 }
+
+export function promotedMail(lang: Lang, p: { name: string; event: EventFacts; cancel: string } & Links) {
+  if (lang === 'en') {
+    return {
+      subject: `A seat is free – you are registered: ${p.event.title}`,
+      text: `Hello ${p.name},\n\na seat has become free: you have moved up from the waiting list and are now registered for\n\n  ${p.event.title}\n  ${when(lang, p.event.startsAt, p.event.endsAt)}${p.event.location ? `\n  ${p.event.location}` : ''}\n\nThe attached calendar file (.ics) adds the dates to your calendar. Cannot come after all? Cancel here:\n${p.cancel}\n${footer(lang, p)}`,
+    };
+  }
+  return {
+    subject: `Platz frei – Sie sind angemeldet: ${p.event.title}`,
+    text: `Guten Tag ${p.name},\n\nein Platz ist frei geworden: Sie sind von der Warteliste nachgerückt und jetzt angemeldet zu\n\n  ${p.event.title}\n  ${when(lang, p.event.startsAt, p.event.endsAt)}${p.event.location ? `\n  ${p.event.location}` : ''}\n\nMit der angehängten Kalenderdatei (.ics) tragen Sie die Termine in Ihren Kalender ein. Sie können doch nicht kommen? Sagen Sie hier ab:\n${p.cancel}\n${footer(lang, p)}`,
+  };
+}

@@ -45,6 +45,22 @@ export function createRegistrationsRepository(db: Db) {
         .run().changes;
     },
 
+    /** The confirmed self-registration that put the person on the event's waiting list, if any. */
+    waitlistedRequest(eventId: number, personId: number): RegistrationRow | undefined {
+      return db
+        .select()
+        .from(registrationRequests)
+        .where(
+          and(
+            eq(registrationRequests.eventId, eventId),
+            eq(registrationRequests.personId, personId),
+            eq(registrationRequests.status, 'confirmed'),
+            eq(registrationRequests.outcome, 'waitlisted'),
+          ),
+        )
+        .get();
+    },
+
     /** Requests since `since` from this address and from this client (rate limit). */
     recentCounts(email: string, ipHash: string, since: string) {
       const byEmail =
