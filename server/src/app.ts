@@ -20,6 +20,7 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { interactionsRoutes } from './modules/interactions/interactions.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { createMailSender } from './modules/mail/mail-sender.ts';
+import { mailImportsRoutes } from './modules/mail-imports/mail-imports.routes.ts';
 import { networkRoutes } from './modules/network/networks.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp({ db, config, logger }: BuildOptions): Promise<Fa
   await app.register(segmentsRoutes, { ctx });
   await app.register(exportsRoutes, { ctx });
   await app.register(importsRoutes, { ctx });
+  await app.register(mailImportsRoutes, { ctx });
   await app.register(privacyRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });

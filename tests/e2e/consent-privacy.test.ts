@@ -1,3 +1,4 @@
+import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -18,6 +19,52 @@ function personWithoutConsent() {
          ORDER BY p.id DESC LIMIT 1`,
       )
       .get() as { id: number; firstName: string; lastName: string; organizationId: number };
+  } finally {
+    db.close();
+  }
+}
+
+/** A live person in a newsletter export: an e-mail not on the suppression list, a current organisation, granted. */
+function personInExport() {
+  const db = new Database(inject('databasePath'), { readonly: true });
+  try {
+    const candidates = db
+      .prepare(
+        `SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.email, a.organization_id AS organizationId
+         FROM persons p JOIN affiliations a ON a.person_id = p.id AND a.to_date IS NULL
+         WHERE p.deleted_at IS NULL AND p.erased_at IS NULL AND coalesce(p.email, '') <> ''
+           AND (SELECT c.status FROM consents c WHERE c.person_id = p.id AND c.channel = 'email_newsletter'
+                ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1) = 'granted'
+         ORDER BY p.id`,
+      )
+      .all() as { id: number; firstName: string; lastName: string; email: string; organizationId: number }[];
+    const suppressed = db.prepare('SELECT 1 FROM suppressions WHERE email_hash = ?');
+    const found = candidates.find((c) => !suppressed.get(emailHash(c.email)));
+    if (!found) throw new Error('the demo data has no person in a newsletter export');
+    return found;
+  } finally {
+    db.close();
+  }
+}
+
+/** A live person without any attendance, contact or consent, last changed in 2019: one for the retention review. */
+function quietPersonLastChangedIn2019() {
+  const db = new Database(inject('databasePath'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const p = db
+      .prepare(
+        `SELECT id, first_name AS firstName, last_name AS lastName FROM persons p
+         WHERE deleted_at IS NULL AND erased_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM attendances WHERE person_id = p.id)
+           AND NOT EXISTS (SELECT 1 FROM interaction_persons WHERE person_id = p.id)
+           AND NOT EXISTS (SELECT 1 FROM consents WHERE person_id = p.id)
+         ORDER BY id LIMIT 1`,
+      )
+      .get() as { id: number; firstName: string; lastName: string } | undefined;
+    if (!p) throw new Error('the demo data has no person without any activity');
+    db.prepare(`UPDATE persons SET updated_at = '2019-05-02T09:00:00.000Z' WHERE id = ?`).run(p.id);
+    return p;
   } finally {
     db.close();
   }
@@ -82,12 +129,11 @@ describe('consent and privacy in the browser', () => {
   });
 
   it('blocks an address on the suppression list (Verwaltung) and the person leaves the export; unblocks it again', async () => {
-    const p = personWithoutConsent();
+    const p = personInExport();
+    const { email } = p;
     const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
     await b.login(page);
-    const db = new Database(inject('databasePath'), { readonly: true });
-    const { email } = db.prepare('SELECT email FROM persons WHERE id = ?').get(p.id) as { email: string };
-    db.close();
+    const before = await openExport(page, p.organizationId);
 
     await page.goto('/verwaltung/sperrliste');
     await page.getByRole('heading', { name: 'Sperrliste' }).waitFor();
@@ -102,6 +148,7 @@ describe('consent and privacy in the browser', () => {
     await page.screenshot({ path: `${SHOTS}suppression-list.png` });
 
     const blocked = await openExport(page, p.organizationId);
+    expect(blocked.included).toBe(before.included - 1);
     await blocked.dialog.getByRole('button', { name: /^Nicht im Export/ }).click();
     await blocked.dialog
       .getByTestId('export-excluded')
@@ -122,18 +169,20 @@ describe('consent and privacy in the browser', () => {
     await remove.getByRole('textbox', { name: 'Begründung' }).fill('Versehentlich gesperrt');
     await remove.getByRole('button', { name: 'Sperre aufheben' }).click();
     await page.getByText('Sperre aufgehoben.').waitFor();
+    // Lifting the block brings the person back into the export: the consent was never touched.
+    expect((await openExport(page, p.organizationId)).included).toBe(before.included);
   });
 
-  it('shows the inactive-persons review under Verwaltung', async () => {
+  it('lists a person without activity since 2019 in the inactive-persons review under Verwaltung', async () => {
+    const p = quietPersonLastChangedIn2019();
     const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
     await b.login(page);
     await page.goto('/verwaltung/inaktive-personen');
     await page.getByRole('heading', { name: 'Inaktive Personen' }).waitFor();
-    await page
-      .getByText(/letzte Aktivität vor dem/)
-      .or(page.getByText('Keine Person ist so lange inaktiv.'))
-      .first()
-      .waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(p.lastName) }) });
+    await row.getByRole('cell', { name: '02.05.2019' }).waitFor();
     await page.screenshot({ path: `${SHOTS}inactive-persons.png` });
+    await row.getByRole('link', { name: new RegExp(p.lastName) }).click();
+    await page.waitForURL((url) => url.pathname === `/personen/${p.id}`);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { itemColumns, softDelete } from './columns.ts';
 import { events } from './events.ts';
 import { nodes } from './networks.ts';
@@ -22,6 +22,10 @@ export const interactions = sqliteTable(
     followUpOn: text('follow_up_on'),
     followUpDoneAt: text('follow_up_done_at'),
     authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** E-mails only: SHA-256 of the Message-ID (or of sender, date and subject), so a mail dropped twice is logged once. */
+    mailKey: text('mail_key'),
+    /** E-mails only: 'out' when a user of the app sent it, else 'in'. */
+    direction: text('direction', { enum: ['in', 'out'] }),
   },
   (t) => [
     index('interactions_followup_idx').on(t.authorId, t.followUpOn),
@@ -33,6 +37,10 @@ export const interactions = sqliteTable(
     index('interactions_open_followup_idx')
       .on(t.followUpOn)
       .where(sql`${t.followUpOn} IS NOT NULL AND ${t.followUpDoneAt} IS NULL AND ${t.deletedAt} IS NULL`),
+    // A deleted e-mail entry may be logged again; a live one only once.
+    uniqueIndex('interactions_mail_key_idx')
+      .on(t.mailKey)
+      .where(sql`${t.mailKey} IS NOT NULL AND ${t.deletedAt} IS NULL`),
   ],
 );
 

@@ -18,6 +18,8 @@ export const interaction = z.object({
   kind: interactionKind,
   subject: z.string(),
   summary: z.string().nullable(),
+  /** E-mails taken from a dropped file: 'out' when a user of the app sent it, 'in' otherwise; null for all else. */
+  direction: z.enum(['in', 'out']).nullable(),
   persons: z.array(entityRef),
   organizations: z.array(entityRef),
   node: entityRef.nullable(),

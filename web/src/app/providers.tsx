@@ -30,6 +30,11 @@ const anett: MantineColorsTuple = [
   '#0c428c',
 ];
 
+const comboboxList = {
+  defaultProps: { withScrollArea: false },
+  styles: { options: { maxHeight: 'min(20rem, 50vh)', overflowY: 'auto' as const } },
+};
+
 const baseTheme = createTheme({
   primaryColor: 'anett',
   primaryShade: 8,
@@ -51,6 +56,12 @@ const baseTheme = createTheme({
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
     // A wide table scrolls sideways on a phone: its scroll area must be reachable with the keyboard.
     TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+    // An open option list scrolls itself (the listbox the field controls, reached with the arrow keys) rather than
+    // an inner scroll area that is no tab stop (axe: scrollable-region-focusable, serious).
+    Select: comboboxList,
+    MultiSelect: comboboxList,
+    Autocomplete: comboboxList,
+    TagsInput: comboboxList,
   },
 });
 

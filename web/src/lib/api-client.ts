@@ -228,7 +228,9 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     'accept-language': document.documentElement.lang || 'de',
     ...opts.headers,
   };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file uploads) sets its own multipart content type with the boundary.
+  const form = opts.body instanceof FormData ? opts.body : undefined;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (opts.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
   if (state) headers.authorization = `Bearer ${state.accessToken}`;
   try {
@@ -236,7 +238,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (err) {

@@ -90,6 +90,7 @@ const baseColumns = {
   kind: interactions.kind,
   subject: interactions.subject,
   summary: interactions.summary,
+  direction: interactions.direction,
   nodeId: interactions.nodeId,
   nodeName: nodes.name,
   eventId: interactions.eventId,
@@ -170,6 +171,7 @@ export function createInteractionReader(db: Db) {
       kind: r.kind as InteractionKind,
       subject: r.subject,
       summary: r.summary,
+      direction: r.direction,
       persons: personRows.get(r.id) ?? [],
       organizations: organizationRows.get(r.id) ?? [],
       node: r.nodeId !== null && r.nodeName !== null ? { id: r.nodeId, name: r.nodeName } : null,
@@ -249,6 +251,8 @@ export function createInteractionsRepository(db: Db) {
       eventId: sql.placeholder('eventId'),
       followUpOn: sql.placeholder('followUpOn'),
       authorId: sql.placeholder('authorId'),
+      mailKey: sql.placeholder('mailKey'),
+      direction: sql.placeholder('direction'),
     })
     .returning({ id: interactions.id })
     .prepare();
@@ -362,13 +366,31 @@ export function createInteractionsRepository(db: Db) {
       return db.select({ nodeId: events.nodeId }).from(events).where(eq(events.id, eventId)).get()?.nodeId ?? null;
     },
 
+    /** The live entries logged from the e-mails with these keys (see `mailKey`), by key. */
+    byMailKeys(keys: string[]): Map<string, number> {
+      if (keys.length === 0) return new Map();
+      const rows = db
+        .select({ id: interactions.id, mailKey: interactions.mailKey })
+        .from(interactions)
+        .where(and(inArray(interactions.mailKey, keys), isNull(interactions.deletedAt)))
+        .all();
+      return new Map(rows.map((r) => [r.mailKey as string, r.id]));
+    },
+
     create(
-      values: Omit<InteractionCreateValues, 'linkOrganizations'> & { occurredAt: string; authorId: number },
+      values: Omit<InteractionCreateValues, 'linkOrganizations'> & {
+        occurredAt: string;
+        authorId: number;
+        mailKey?: string | null;
+        direction?: 'in' | 'out' | null;
+      },
     ): number {
       const { personIds, organizationIds, topicIds, ...scalars } = values;
       return immediate(db, () => {
         const row = insert.get({
           ...scalars,
+          mailKey: scalars.mailKey ?? null,
+          direction: scalars.direction ?? null,
           summary: scalars.summary ?? null,
           nodeId: scalars.nodeId ?? null,
           eventId: scalars.eventId ?? null,

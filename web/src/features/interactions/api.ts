@@ -7,6 +7,7 @@ import type {
   InteractionPatch,
   TimelinePage,
 } from '@anett/shared/schemas/interaction';
+import type { MailCommitResult, MailDropTarget, MailPreview } from '@anett/shared/schemas/mail-import';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -116,5 +117,31 @@ export function useFollowUpDone() {
   return useMutation({
     mutationFn: (item: Interaction) => api.post<Interaction>(`/api/interactions/${item.id}/follow-up-done`),
     onSettled: () => invalidateContactData(queryClient),
+  });
+}
+
+/** Dropped e-mail files as the upload both steps take: each file under `files`, and where they were dropped. */
+function mailUpload(files: File[], target: MailDropTarget): FormData {
+  const form = new FormData();
+  if (target.personId) form.append('personId', String(target.personId));
+  if (target.organizationId) form.append('organizationId', String(target.organizationId));
+  for (const file of files) form.append('files', file, file.name);
+  return form;
+}
+
+/** Reads the files: subjects, dates, texts and whom the addresses belong to (nothing is written). */
+export const previewMails = (files: File[], target: MailDropTarget) =>
+  api.post<MailPreview>('/api/mail-imports/preview', { body: mailUpload(files, target) });
+
+export function useCommitMails() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ files, target }: { files: File[]; target: MailDropTarget; personIds: number[] }) =>
+      api.post<MailCommitResult>('/api/mail-imports/commit', { body: mailUpload(files, target) }),
+    onSuccess: (_result, { target, personIds }) =>
+      invalidateContactData(queryClient, {
+        personIds,
+        organizationIds: target.organizationId ? [target.organizationId] : [],
+      }),
   });
 }

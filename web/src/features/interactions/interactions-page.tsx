@@ -2,6 +2,7 @@ import type { Interaction, InteractionListQuery } from '@anett/shared/schemas/in
 import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
 import {
   Badge,
+  Box,
   Button,
   CloseButton,
   Group,
@@ -51,6 +52,7 @@ import {
 } from '../../lib/reference-data.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { interactionListOptions, useDeleteInteraction } from './api.ts';
+import { MailDropZone } from './mail-drop.tsx';
 import { QuickLogButton } from './quick-log.tsx';
 import { editInQuickLog } from './quick-log-store.ts';
 import { INTERACTION_PAGE_SIZE_DEFAULT, INTERACTION_PAGE_SIZES } from './search.ts';
@@ -200,6 +202,10 @@ export function InteractionsPage() {
           </>
         }
       />
+
+      <Box mb="md">
+        <MailDropZone target={{}} />
+      </Box>
 
       <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
         <TextInput

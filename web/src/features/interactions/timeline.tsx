@@ -7,6 +7,7 @@ import {
   Timeline as MantineTimeline,
   Paper,
   Skeleton,
+  Spoiler,
   Stack,
   Text,
   ThemeIcon,
@@ -78,9 +79,16 @@ function InteractionEntry({ item, subject, subjectId }: EntryProps<'interaction'
   return (
     <Stack gap={4}>
       <Group gap={8} wrap="wrap" justify="space-between">
-        <Text size="sm" fw={600}>
-          {label(INTERACTION_KIND, i.kind)}: {i.subject}
-        </Text>
+        <Group gap={6} wrap="wrap">
+          <Text size="sm" fw={600}>
+            {label(INTERACTION_KIND, i.kind)}: {i.subject}
+          </Text>
+          {i.direction && (
+            <Badge size="sm" radius="sm" variant="light" color={i.direction === 'out' ? 'grape' : 'teal'}>
+              {i.direction === 'out' ? t('interactions.mailDrop.outgoing') : t('interactions.mailDrop.incoming')}
+            </Badge>
+          )}
+        </Group>
         {editable && (
           <Button
             size="compact-xs"
@@ -93,11 +101,24 @@ function InteractionEntry({ item, subject, subjectId }: EntryProps<'interaction'
           </Button>
         )}
       </Group>
-      {i.summary && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {i.summary}
-        </Text>
-      )}
+      {i.summary &&
+        (i.direction ? (
+          // A whole mail would push the rest of the history away: its first lines, the rest on demand.
+          <Spoiler
+            maxHeight={110}
+            showLabel={t('interactions.showMore')}
+            hideLabel={t('interactions.showLess')}
+            styles={{ control: { fontSize: 'var(--mantine-font-size-sm)' } }}
+          >
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {i.summary}
+            </Text>
+          </Spoiler>
+        ) : (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {i.summary}
+          </Text>
+        ))}
       {(persons.length > 0 || (subject !== 'organizations' && i.organizations.length > 0)) && (
         <Text size="sm" c="dimmed">
           {persons.length > 0 && <Links items={persons} to="/personen/$id" />}

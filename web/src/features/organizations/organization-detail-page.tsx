@@ -49,6 +49,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
 import { useSessionUser } from '../auth/session.ts';
+import { MailDropZone } from '../interactions/mail-drop.tsx';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
 import { useDeleteRelation, useUpdateRelation } from '../network/api.ts';
@@ -538,7 +539,10 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
           <Overview org={org} canWrite={canWrite} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
-          <Timeline subject="organizations" id={org.id} title={t('organizations.tabTimeline')} />
+          <Stack gap="md">
+            {!org.deletedAt && <MailDropZone target={{ organizationId: org.id }} />}
+            <Timeline subject="organizations" id={org.id} title={t('organizations.tabTimeline')} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <RecordHistory

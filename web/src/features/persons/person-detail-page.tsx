@@ -50,6 +50,7 @@ import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
+import { MailDropZone } from '../interactions/mail-drop.tsx';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
 import { ConsentSection } from '../privacy/consent-section.tsx';
@@ -697,7 +698,10 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           <EventsTab personId={person.id} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
-          <Timeline subject="persons" id={person.id} title={t('persons.tabTimeline')} />
+          <Stack gap="md">
+            {!person.deletedAt && <MailDropZone target={{ personId: person.id }} />}
+            <Timeline subject="persons" id={person.id} title={t('persons.tabTimeline')} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <RecordHistory

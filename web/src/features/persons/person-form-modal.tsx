@@ -131,9 +131,11 @@ type Props = {
   onSaved: (person: Person, created: boolean) => void;
   /** A new person's organisation, given (e.g. "Person hinzufügen" on an organisation's page). */
   organization?: { id: number; name: string };
+  /** A new person's names and address, given (e.g. "anlegen" for an unknown address of a dropped e-mail). */
+  prefill?: { firstName?: string; lastName?: string; email?: string };
 };
 
-export function PersonFormModal({ target, onClose, onSaved, organization }: Props) {
+export function PersonFormModal({ target, onClose, onSaved, organization, prefill }: Props) {
   const { t } = useLabels();
   const editing = target !== null && target !== 'new' ? target : null;
   return (
@@ -150,6 +152,7 @@ export function PersonFormModal({ target, onClose, onSaved, organization }: Prop
           onClose={onClose}
           onSaved={onSaved}
           organization={editing ? undefined : organization}
+          prefill={editing ? undefined : prefill}
         />
       )}
     </Modal>
@@ -161,18 +164,20 @@ function PersonForm({
   onClose,
   onSaved,
   organization: givenOrganization,
+  prefill,
 }: {
   editing: Person | null;
   onClose: () => void;
   onSaved: Props['onSaved'];
   organization?: Props['organization'];
+  prefill?: Props['prefill'];
 }) {
   const { t, label } = useLabels();
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const tags = useQuery(tagListOptions());
   const [loaded, setLoaded] = useState(() => ({
-    values: editing ? toValues(editing) : { ...EMPTY, organizationId: givenOrganization?.id ?? null },
+    values: editing ? toValues(editing) : { ...EMPTY, ...prefill, organizationId: givenOrganization?.id ?? null },
     version: editing?.version ?? 0,
   }));
   const [conflict, setConflict] = useState<{ values: Values; version: number } | null>(null);
