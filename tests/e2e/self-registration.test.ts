@@ -94,6 +94,7 @@ describe('public registration page', () => {
     await page.goto(`${url.pathname}${url.search}`);
     await page.getByRole('heading', { name: 'Ihre Anmeldung ist bestätigt' }).waitFor();
     expect(await page.getByText(/Sie sind angemeldet zu „Netzwerktreffen Südthüringen/).isVisible()).toBe(true);
+    await b.screenshot(page, 'self-registration-confirmed-1440');
 
     // The admin sees both mails in the outbox (Verwaltung → Ausgang).
     const admin = await b.newPage({ viewport: { width: 1440, height: 900 } });
