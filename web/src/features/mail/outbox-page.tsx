@@ -57,11 +57,14 @@ function MailDetail({ id, onClose }: { id: number; onClose: () => void }) {
             <Text size="sm">
               {t('mail.to')}: {mail.data.to}
             </Text>
-            <Text size="sm" c="dimmed">
-              {mail.data.sentAt
-                ? t('mail.sentAt', { date: formatDateTime(mail.data.sentAt) })
-                : t('mail.nextAttempt', { date: formatDateTime(mail.data.nextAttemptAt) })}
-            </Text>
+            {/* A retry time means something only after a failed attempt. */}
+            {(mail.data.sentAt || (mail.data.status === 'pending' && mail.data.attempts > 0)) && (
+              <Text size="sm" c="dimmed">
+                {mail.data.sentAt
+                  ? t('mail.sentAt', { date: formatDateTime(mail.data.sentAt) })
+                  : t('mail.nextAttempt', { date: formatDateTime(mail.data.nextAttemptAt) })}
+              </Text>
+            )}
           </Group>
           {mail.data.lastError && (
             <Alert color="red" title={t('mail.lastError')}>
