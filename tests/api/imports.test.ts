@@ -68,6 +68,8 @@ describe('person import', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     const p = preview.json();
     expect(p.columns).toEqual(PERSON_HEADER);
+    // The first non-empty cell of each column (Titel is empty in the first row).
+    expect(p.examples).toMatchObject({ Anrede: 'Frau', Titel: 'Dr.', Telefon: '03693 1234' });
     expect(p.mapping).toEqual({
       Anrede: 'salutation',
       Titel: 'title',
@@ -250,6 +252,35 @@ describe('person import', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].field).toBe('rows.2.email');
     expect(t.db.select({ n: count() }).from(persons).get()?.n).toBe(0);
+  });
+
+  it('a file whose headers place no required field answers 400 with its columns and the mapping tried', async () => {
+    const { t, post } = await setup();
+    const file = csv([
+      ['Spalte A', 'Spalte B', 'E-Mail'],
+      ['Anna', 'Aal', 'anna@example.org'],
+    ]);
+    const res = await post('preview', { kind: 'persons', fileName: 'a.csv', contentBase64: file });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: Json) => e.field)).toEqual(['mapping', 'mapping']);
+    // The page shows the columns for mapping by hand.
+    expect(res.json().data).toEqual({
+      columns: ['Spalte A', 'Spalte B', 'E-Mail'],
+      examples: { 'Spalte A': 'Anna', 'Spalte B': 'Aal', 'E-Mail': 'anna@example.org' },
+      mapping: { 'Spalte A': '', 'Spalte B': '', 'E-Mail': 'email' },
+    });
+    const twice = await post('preview', {
+      kind: 'persons',
+      fileName: 'a.csv',
+      contentBase64: file,
+      mapping: { 'Spalte A': 'firstName', 'Spalte B': 'firstName', 'E-Mail': 'email' },
+    });
+    expect(twice.json().errors).toEqual([
+      { field: 'mapping.Spalte B', message: expect.stringContaining('Spalte A') },
+      { field: 'mapping', message: expect.stringContaining('lastName') },
+    ]);
+    expect(twice.json().data.columns).toEqual(['Spalte A', 'Spalte B', 'E-Mail']);
+    expect(tally(t).persons).toBe(0);
   });
 
   it('uses an explicit mapping, remembers it and offers it again for files with the same columns', async () => {

@@ -129,6 +129,7 @@ describe('accessibility (BITV 2.0 / WCAG 2.1 AA) with axe-core', () => {
       { name: 'users', path: '/verwaltung/benutzer' },
       { name: 'duplicates', path: '/verwaltung/dubletten' },
       { name: 'topics', path: '/verwaltung/themen' },
+      { name: 'import', path: '/import' },
       { name: 'suppression list', path: '/verwaltung/sperrliste' },
       { name: 'inactive persons', path: '/verwaltung/inaktive-personen' },
       { name: 'security', path: '/konto/sicherheit' },

@@ -113,9 +113,13 @@ export const importRowResult = z.object({
 });
 export type ImportRowResult = z.infer<typeof importRowResult>;
 
+/** Per column: its first non-empty cell, so a column can be recognised by its content while mapping it. */
+export const importExamples = z.record(z.string(), z.string());
+
 export const importPreview = z.object({
   kind: importKind,
   columns: z.array(z.string()),
+  examples: importExamples,
   mapping: importMapping,
   rows: z.array(importRowResult),
   summary: z.object({
@@ -138,9 +142,18 @@ export const importCommitResult = z.object({
   consents: z.number().int(),
   /** Organisations created for persons whose organisation was not known yet. */
   organizationsCreated: z.number().int(),
+  /** The records written (created or updated), in file order. */
   ids: z.array(z.number().int()),
 });
 export type ImportCommitResult = z.infer<typeof importCommitResult>;
+
+/** `data` of a 400 for a mapping that cannot be used (a required field unmapped, a field twice, an unknown column). */
+export const importMappingProblem = z.object({
+  columns: z.array(z.string()),
+  examples: importExamples,
+  mapping: importMapping,
+});
+export type ImportMappingProblem = z.infer<typeof importMappingProblem>;
 
 export const importMappingQuery = z.object({ kind: importKind });
 export const importMappingResponse = z.object({ kind: importKind, mapping: importMapping.nullable() });

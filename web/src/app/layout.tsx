@@ -25,6 +25,7 @@ import {
   IconChartBar,
   IconChevronDown,
   IconFileExport,
+  IconFileImport,
   IconKey,
   IconLayoutDashboard,
   IconLock,
@@ -63,6 +64,7 @@ type NavItem = {
     | '/netzwerk'
     | '/berichte/reichweite'
     | '/exporte'
+    | '/import'
     | '/verwaltung/benutzer';
   /** Path prefix that marks the item active (defaults to `to`). */
   section?: string;
@@ -75,9 +77,11 @@ type NavItem = {
     | 'network'
     | 'reach'
     | 'exports'
+    | 'import'
     | 'admin';
   icon: ReactNode;
-  adminOnly?: boolean;
+  /** Only for these roles (writing pages are hidden from viewers). */
+  roles?: SessionUser['role'][];
   /** Sub-pages shown as a group (Verwaltung); each with the roles that may see it. */
   children?: AdminNavItem[];
 };
@@ -110,6 +114,7 @@ const NAV: NavItem[] = [
   { to: '/netzwerk', label: 'network', icon: <IconAffiliate {...ICON} /> },
   { to: '/berichte/reichweite', section: '/berichte', label: 'reach', icon: <IconChartBar {...ICON} /> },
   { to: '/exporte', label: 'exports', icon: <IconFileExport {...ICON} /> },
+  { to: '/import', label: 'import', icon: <IconFileImport {...ICON} />, roles: ['admin', 'manager'] },
   {
     to: '/verwaltung/benutzer',
     section: '/verwaltung',
@@ -314,7 +319,7 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
   if (!user) return null;
   // "Enrol now": only the security page works until a second factor is set up.
   const restricted = user.secondFactor === 'required';
-  const items = NAV.filter((item) => !restricted && (!item.adminOnly || user.role === 'admin'))
+  const items = NAV.filter((item) => !restricted && (!item.roles || item.roles.includes(user.role)))
     .map((item) => ({ ...item, children: item.children?.filter((c) => c.roles.includes(user.role)) }))
     .filter((item) => !item.children || item.children.length > 0);
 

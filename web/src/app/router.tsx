@@ -15,6 +15,7 @@ import { PageLoader } from '../components/full-page-loader.tsx';
 import { safeRedirect } from '../features/auth/session.ts';
 import { eventDetailSearch, eventsSearch } from '../features/events/search.ts';
 import { graphSearch } from '../features/graph/search.ts';
+import { importSearch } from '../features/imports/search.ts';
 import { followUpsSearch, interactionsSearch } from '../features/interactions/search.ts';
 import { organizationDetailSearch, organizationsSearch } from '../features/organizations/search.ts';
 import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
@@ -193,6 +194,17 @@ const exportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/segments/segments-page.tsx'), 'SegmentsPage'),
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/import',
+  validateSearch: importSearch,
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin' && session.user?.role !== 'manager') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/imports/import-page.tsx'), 'ImportPage'),
+});
+
 const SECURITY_PATH = '/konto/sicherheit';
 
 const securityRoute = createRoute({
@@ -326,6 +338,7 @@ const routeTree = rootRoute.addChildren([
     networkGraphRoute,
     reachReportRoute,
     exportsRoute,
+    importRoute,
     securityRoute,
     usersRoute,
     duplicatesRoute,

@@ -47,3 +47,13 @@ export function formatWait(seconds: number): string {
   const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'always' });
   return seconds >= 90 ? rtf.format(Math.ceil(seconds / 60), 'minute') : rtf.format(Math.ceil(seconds), 'second');
 }
+
+/** 1,2 MB / 340 kB: a file size as people read it. */
+export function formatFileSize(bytes: number): string {
+  const mb = bytes >= 1024 * 1024;
+  return formatNumber(mb ? bytes / 1024 / 1024 : Math.max(bytes / 1024, 0.1), {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: 1,
+  });
+}

@@ -7,6 +7,7 @@ import { messages as duplicatesMessages } from '../features/duplicates/messages.
 import { messages as eventsMessages } from '../features/events/messages.ts';
 import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as graphMessages } from '../features/graph/messages.ts';
+import { messages as importsMessages } from '../features/imports/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as mailMessages } from '../features/mail/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
@@ -37,6 +38,7 @@ export const de = {
     network: 'Netzwerk',
     reach: 'Reichweite',
     exports: 'Exporte',
+    import: 'Import',
     admin: 'Verwaltung',
     users: 'Benutzer',
   },
@@ -210,6 +212,7 @@ export const de = {
   privacy: privacyMessages.de,
   mail: mailMessages.de,
   registrations: registrationsMessages.de,
+  imports: importsMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',
     USER_EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits verwendet.',

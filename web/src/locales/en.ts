@@ -7,6 +7,7 @@ import { messages as duplicatesMessages } from '../features/duplicates/messages.
 import { messages as eventsMessages } from '../features/events/messages.ts';
 import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as graphMessages } from '../features/graph/messages.ts';
+import { messages as importsMessages } from '../features/imports/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
 import { messages as mailMessages } from '../features/mail/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
@@ -38,6 +39,7 @@ export const en: Translation = {
     network: 'Network',
     reach: 'Reach',
     exports: 'Exports',
+    import: 'Import',
     admin: 'Administration',
     users: 'Users',
   },
@@ -209,6 +211,7 @@ export const en: Translation = {
   privacy: privacyMessages.en,
   mail: mailMessages.en,
   registrations: registrationsMessages.en,
+  imports: importsMessages.en,
   errors: {
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     USER_EMAIL_TAKEN: 'This e-mail address is already in use.',

@@ -56,6 +56,15 @@ const sameAddress = (a: Address, b: Address) =>
 const addressText = (a: Address) =>
   [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
+/** Per column its first non-empty cell (cut to 80 characters). */
+const examplesOf = (table: Table): Record<string, string> =>
+  Object.fromEntries(
+    table.columns.flatMap((column, i) => {
+      const cell = table.rows.find((r) => r.cells[i])?.cells[i];
+      return cell ? [[column, cell.slice(0, 80)]] : [];
+    }),
+  );
+
 const REQUIRED: Record<ImportKind, string[]> = { persons: ['firstName', 'lastName'], organizations: ['name'] };
 
 /** Zod issues → field errors named by the import field. */
@@ -92,8 +101,10 @@ export function createImportsService(ctx: AppContext) {
         errors.push({ field: 'mapping', message: `Pflichtfeld '${field}' ist keiner Spalte zugeordnet` });
     }
     if (errors.length) {
+      // The columns and the mapping tried come along: the page lets the user fix the mapping column by column.
       throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
         errors,
+        data: { columns: table.columns, examples: examplesOf(table), mapping },
       });
     }
   }
@@ -279,6 +290,7 @@ export function createImportsService(ctx: AppContext) {
     const preview: ImportPreview = {
       kind: body.kind,
       columns: table.columns,
+      examples: examplesOf(table),
       mapping,
       rows,
       summary: {

@@ -12,6 +12,8 @@ export const DEFAULT_SENDER_TIMING: MailSenderTiming = {
   // Longer than any SMTP timeout below: a mail this process is still sending is never claimed twice.
   claimTimeoutMs: 10 * 60_000,
 };
+/** How long a stop waits for the mail in flight. */
+const STOP_WAIT_MS = 5_000;
 /** Per SMTP step; keeps one stuck server from holding the loop beyond the claim timeout. */
 const SMTP_TIMEOUT_MS = 60_000;
 
@@ -113,11 +115,16 @@ export function createMailSender(ctx: AppContext, log: FastifyBaseLogger) {
       stopped = false;
       schedule();
     },
-    /** Stops the loop; resolves when the mail being sent now is finished (sent or scheduled again). */
+    /**
+     * Stops the loop; waits for the mail being sent now (at most STOP_WAIT_MS: a hanging server must not hold a
+     * shutdown — that mail stays `sending` and is tried again after the claim timeout).
+     */
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise((resolve) => (wait = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(wait);
       transport?.close();
     },
   };

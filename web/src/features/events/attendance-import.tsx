@@ -19,9 +19,8 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { MAX_IMPORT_FILE_BYTES, readBase64 } from '../../lib/read-file.ts';
 import { useImportAttendances } from './api.ts';
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const STATUS_COLOR: Record<ImportRowStatus, string> = {
   matched: 'green',
@@ -30,16 +29,6 @@ const STATUS_COLOR: Record<ImportRowStatus, string> = {
   skipped: 'gray',
   error: 'red',
 };
-
-/** The file as base64 (without the data-URL prefix). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 type Decisions = Record<string, ImportDecision>;
 
@@ -90,7 +79,7 @@ export function AttendanceImport({ eventId, onDone }: { eventId: number; onDone:
     setProblem(null);
     setContent(null);
     if (!picked) return;
-    if (picked.size > MAX_FILE_BYTES) {
+    if (picked.size > MAX_IMPORT_FILE_BYTES) {
       setProblem({ message: t('events.import.tooLarge'), rows: [] });
       return;
     }

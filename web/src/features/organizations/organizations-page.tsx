@@ -10,7 +10,7 @@ import { isValidWzCode } from '@anett/shared/vocab/wz2008';
 import { Badge, Button, CloseButton, Group, Skeleton, Switch, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingFactory2, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconFileImport, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -35,6 +35,7 @@ import {
   wzChipLabel,
 } from '../../components/filters/vocab-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { nodeOptionsQuery } from '../../lib/reference-data.ts';
 import { useSessionUser } from '../auth/session.ts';
@@ -168,9 +169,19 @@ export function OrganizationsPage() {
         }
         actions={
           canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-              {t('organizations.create')}
-            </Button>
+            <Group gap="sm">
+              <ButtonLink
+                to="/import"
+                search={{ kind: 'organizations' }}
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+              >
+                {t('imports.openImport')}
+              </ButtonLink>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+                {t('organizations.create')}
+              </Button>
+            </Group>
           )
         }
       />

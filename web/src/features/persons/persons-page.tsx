@@ -5,7 +5,15 @@ import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Badge, Button, CloseButton, Group, Skeleton, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy, IconDownload, IconPlus, IconSearch, IconSearchOff, IconUsers } from '@tabler/icons-react';
+import {
+  IconDeviceFloppy,
+  IconDownload,
+  IconFileImport,
+  IconPlus,
+  IconSearch,
+  IconSearchOff,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -17,6 +25,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { ActiveFilters, FilterToggle } from '../../components/filters/filter-panel.tsx';
 import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { ExportDialog } from '../exports/export-dialog.tsx';
@@ -118,6 +127,14 @@ export function PersonsPage() {
               >
                 {t('segments.export')}
               </Button>
+              <ButtonLink
+                to="/import"
+                search={{ kind: 'persons' }}
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+              >
+                {t('imports.openImport')}
+              </ButtonLink>
               <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
                 {t('persons.create')}
               </Button>

@@ -1,0 +1,28 @@
+import type { ImportBody, ImportCommitResult, ImportPreview } from '@anett/shared/schemas/import';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import { dashboardKeys } from '../dashboard/api.ts';
+import { organizationKeys } from '../organizations/api.ts';
+import { personKeys } from '../persons/api.ts';
+
+/** Reads the file and checks every row; writes nothing (but remembers the mapping). */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: (body: ImportBody) => api.post<ImportPreview>('/api/imports/preview', { body }),
+  });
+}
+
+/** Writes all rows or none; a 422 carries the row report (`data`). */
+export function useCommitImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImportBody) => api.post<ImportCommitResult>('/api/imports/commit', { body }),
+    // Persons and organisations (a person import creates organisations) may have changed anywhere.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: personKeys.all }),
+        queryClient.invalidateQueries({ queryKey: organizationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: dashboardKeys.all }),
+      ]),
+  });
+}
