@@ -18,11 +18,14 @@ import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { graphRoutes } from './modules/graph/graph.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { interactionsRoutes } from './modules/interactions/interactions.routes.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { createMailSender } from './modules/mail/mail-sender.ts';
 import { mailImportsRoutes } from './modules/mail-imports/mail-imports.routes.ts';
 import { networkRoutes } from './modules/network/networks.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { segmentsRoutes } from './modules/segments/segments.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -130,6 +133,13 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   await app.register(reportsRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });
   await app.register(graphRoutes, { ctx });
+  await app.register(mailRoutes, { ctx });
+  await app.register(registrationsRoutes, { ctx });
+
+  // The outbox is sent while the app runs; closing the app (shutdown, end of a test) stops the loop.
+  const sender = createMailSender(ctx, app.log);
+  app.addHook('onReady', async () => sender.start());
+  app.addHook('onClose', async () => sender.stop());
 
   await app.register(spaPlugin, { root: config.webDist ?? defaultWebDist });
   return app;

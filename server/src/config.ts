@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +9,8 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .default('0')
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const DEFAULT_MAIL_FROM = 'ANeTT <noreply@anett.local>';
 
 const secretBytes = (v: string) => Buffer.byteLength(v, 'utf8') >= 32;
 
@@ -62,6 +64,21 @@ const envSchema = z.object({
   PRIVACY_LEDGER_PATH: z.string().min(1).optional(),
   /** Threads that run the reads; 0 runs them on the request thread. */
   READ_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465; unset: mails stay in the outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of outgoing mail, e.g. 'ANeTT <veranstaltungen@anett.de>'. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .max(200)
+    .refine((v) => /^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(v), 'must be an address or "Name <address>"')
+    .default(DEFAULT_MAIL_FROM),
+  /** Signs the links in mails (confirm, cancel, preferences); at least 32 bytes. Unset: derived from JWT_SECRET. */
+  LINK_SECRET: z.string().refine(secretBytes, 'must be at least 32 bytes long').optional(),
 });
 
 function trustProxyOption(value: string): boolean | number | string[] {
@@ -104,7 +121,33 @@ export type Config = {
   readWorkers: number;
   /** Requests that may wait for a read worker (short reads) or for the heavy lane before the answer is 503. */
   readQueue: { short: number; heavy: number };
+  /** SMTP server for outgoing mail; without it mails stay in the outbox (Verwaltung → Ausgang). */
+  smtpUrl?: string;
+  /** Sender address of outgoing mail. */
+  mailFrom?: string;
+  /** Key of the signed links in mails; default: derived from jwtSecret (see {@link linkSecretOf}). */
+  linkSecret?: string;
+  /** Minimum time between showing the public form and sending it (bots are faster); tests shorten it. */
+  registrationMinFillMs?: number;
+  /** Timing of the mail sender (tests shorten it). */
+  mailSender?: Partial<MailSenderTiming>;
 };
+
+export type MailSenderTiming = {
+  /** How often the outbox is looked at. */
+  pollMs: number;
+  /** First retry after this long; doubled per attempt, at most maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** After this many attempts a mail is marked failed (an admin can send it again). */
+  maxAttempts: number;
+  /** A mail still `sending` after this long (the process died mid-send) is tried again. */
+  claimTimeoutMs: number;
+};
+
+/** The link-signing key: LINK_SECRET, or one derived from the JWT secret (a leaked link key is not a session key). */
+export const linkSecretOf = (config: Pick<Config, 'linkSecret' | 'jwtSecret'>): string =>
+  config.linkSecret ?? createHmac('sha256', config.jwtSecret).update('anett-mail-links').digest('base64url');
 
 /** Waiting reads before a 503: far above what 50 busy clients queue; a few downloads per heavy thread. */
 export const READ_QUEUE: Config['readQueue'] = { short: 1000, heavy: 20 };
@@ -176,6 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.REPORT_FUNDING_REFERENCE ? { fundingReference: e.REPORT_FUNDING_REFERENCE } : {}),
       ...(e.REPORT_SIGNATORY ? { signatory: e.REPORT_SIGNATORY } : {}),
     },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    linkSecret: e.LINK_SECRET,
   };
 }
 

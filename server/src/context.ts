@@ -15,12 +15,14 @@ import { createGraphRepository } from './modules/graph/graph.repository.ts';
 import { createImportsRepository } from './modules/imports/imports.repository.ts';
 import { createInteractionsRepository } from './modules/interactions/interactions.repository.ts';
 import { createTimelineRepository } from './modules/interactions/timeline.repository.ts';
+import { createMailRepository } from './modules/mail/mail.repository.ts';
 import { createNetworkRepository } from './modules/network/network.repository.ts';
 import { createOrganizationsRepository } from './modules/organizations/organizations.repository.ts';
 import { createPersonsRepository } from './modules/persons/persons.repository.ts';
 import { createPrivacyLedger } from './modules/privacy/ledger.ts';
 import { createPrivacyRepository } from './modules/privacy/privacy.repository.ts';
 import { createPrivacyService } from './modules/privacy/privacy.service.ts';
+import { createRegistrationsRepository } from './modules/registrations/registrations.repository.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createSegmentsRepository } from './modules/segments/segments.repository.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
@@ -95,6 +97,8 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
     reports: createReportsRepository(db),
     dashboard: createDashboardRepository(db),
     graph: createGraphRepository(db),
+    mail: createMailRepository(db),
+    registrations: createRegistrationsRepository(db),
   };
 }
 export type AppContext = ReturnType<typeof createContext>;

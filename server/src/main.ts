@@ -52,9 +52,9 @@ async function main() {
 }
 
 /**
- * Stops accepting connections, lets the requests in flight finish (at most SHUTDOWN_GRACE_MS), lets the write queue
- * commit, ends the read threads, folds the WAL back into the database file and closes it: a stopped server leaves one
- * self-contained file.
+ * Stops accepting connections, lets the requests in flight finish (at most SHUTDOWN_GRACE_MS) and the mail sender finish
+ * the mail it is sending (app.close() stops its loop), lets the write queue commit, ends the read threads, folds the WAL
+ * back into the database file and closes it: a stopped server leaves one self-contained file.
  */
 async function shutdown(app: FastifyInstance, db: Db, readPool: ReadPool, signal: NodeJS.Signals) {
   app.log.info({ signal }, 'shutting down');

@@ -127,7 +127,7 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('protected routes', () => {
-  it('every /api route declares an access level, and only the login steps, refresh, health and docs are public', async () => {
+  it('every /api route declares an access level, and only the login steps, refresh, health, docs and the self-service pages (signed links) are public', async () => {
     const t = await createTestApp();
     const routes = t.app.routeAccess;
     expect(routes.length).toBeGreaterThan(8);
@@ -135,11 +135,19 @@ describe('protected routes', () => {
     expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /api/health',
       'GET /api/openapi.json',
+      'GET /api/public/events/:slug',
+      'GET /api/public/preferences',
+      'GET /api/public/registrations/cancel',
       'POST /api/auth/login',
       'POST /api/auth/login/second-factor',
       'POST /api/auth/passkey/login',
       'POST /api/auth/passkey/options',
       'POST /api/auth/refresh',
+      'POST /api/public/events/:slug/registrations',
+      'POST /api/public/preferences',
+      'POST /api/public/registrations/cancel',
+      'POST /api/public/registrations/confirm',
+      'POST /api/public/unsubscribe',
     ]);
   });
 

@@ -292,7 +292,11 @@ describe('erasure (Art. 17) that leaves nothing', () => {
         ).toBeDefined();
         // The list as it was at the erasure, not as in the backup: the lifted address stays off, the later one on.
         const listed = (email: string) =>
-          db.select().from(suppressions).where(eq(suppressions.emailHash, emailHash(email))).get();
+          db
+            .select()
+            .from(suppressions)
+            .where(eq(suppressions.emailHash, emailHash(email)))
+            .get();
         expect(listed('lifted@example.org')).toBeUndefined();
         expect(listed('objects-later@example.org')).toMatchObject({ reason: 'objection' });
         // A new person who gets the id of the one erased after the backup is someone else: left alone at the next start.

@@ -18,8 +18,12 @@ export const events = sqliteTable(
     location: text('location'),
     capacity: integer('capacity'),
     description: text('description'),
+    /** Open for self-registration on the public page /anmeldung/<publicSlug>. */
+    publicRegistration: integer('public_registration', { mode: 'boolean' }).notNull().default(false),
+    publicSlug: text('public_slug'),
   },
   (t) => [
+    uniqueIndex('events_public_slug_uq').on(t.publicSlug),
     index('events_starts_idx').on(t.startsAt),
     index('events_node_idx').on(t.nodeId, t.startsAt),
     index('events_kind_idx').on(t.kind),

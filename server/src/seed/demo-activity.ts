@@ -89,6 +89,8 @@ function seedEvents(state: DemoState): SeededEvent[] {
         location: seed.location ?? node?.seed.location ?? null,
         capacity: seed.capacity ?? null,
         description: seed.description,
+        publicRegistration: seed.publicSlug !== undefined,
+        publicSlug: seed.publicSlug ?? null,
       })
       .returning({ id: events.id })
       .get();

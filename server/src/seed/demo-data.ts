@@ -1362,6 +1362,8 @@ export interface EventSeed {
   guests: number;
   /** Course sessions: count, days between them, teaching hours each. */
   sessions?: { count: number; everyDays: number; hours: number };
+  /** Open for self-registration at /anmeldung/<publicSlug>. */
+  publicSlug?: string;
 }
 
 export const EVENTS: readonly EventSeed[] = [
@@ -1513,6 +1515,7 @@ export const EVENTS: readonly EventSeed[] = [
       'Kostenfreier Lehrgang im Rahmen von ANeTT: Erzeugung, Speicherung und industrielle Anwendung von Wasserstoff.',
     guests: 0,
     sessions: { count: 8, everyDays: 7, hours: 8 },
+    publicSlug: 'wasserstoff-lehrgang-2027',
   },
   {
     title: 'Workshop: Wasserstoff in der industriellen Wärme',
@@ -1726,6 +1729,7 @@ export const EVENTS: readonly EventSeed[] = [
     topics: ['innovation', 'transfer', 'qualifikation'],
     description: 'Jahreskonferenz des Netzwerks mit allen fünf QTI-Knoten und den Partnernetzwerken.',
     guests: 70,
+    publicSlug: 'jahreskonferenz-2027',
   },
 ];
 

@@ -16,6 +16,31 @@ import { entityRef } from './network.ts';
 
 export const eventKind = z.enum(EVENT_KINDS);
 
+/** Lower-case letters, digits and single hyphens: 'qti-rohr-eroeffnung-2024'. */
+export const publicSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche');
+
+/** A slug from a title: umlauts spelled out, everything else to hyphens. */
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 70)
+    .replace(/-+$/, '');
+}
+
 const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -104,6 +129,9 @@ export const event = z.object({
   /** Seats for registered and attended persons; null = unlimited. */
   capacity: z.number().int().nullable(),
   description: z.string().nullable(),
+  /** Open for self-registration at /anmeldung/<publicSlug>. */
+  publicRegistration: z.boolean(),
+  publicSlug: z.string().nullable(),
   topics: z.array(topicRef),
   counts: attendanceCounts,
   deletedAt: z.string().nullable(),
@@ -133,9 +161,16 @@ const eventFields = {
     .transform((v) => v ?? null),
   description: multilineText(20_000),
   topicIds: z.array(refId).max(30),
+  publicRegistration: z.boolean(),
+  /** The address of the public page: /anmeldung/<publicSlug>; derived from the title when left empty. */
+  publicSlug: publicSlug.nullish().transform((v) => v ?? null),
 };
 export const eventInput = z
-  .object({ ...eventFields, topicIds: eventFields.topicIds.default([]) })
+  .object({
+    ...eventFields,
+    topicIds: eventFields.topicIds.default([]),
+    publicRegistration: eventFields.publicRegistration.default(false),
+  })
   .superRefine(checkEndsAt);
 export type EventInput = z.input<typeof eventInput>;
 /** Replaces the given fields; `topicIds` replaces the whole topic set. The merged start/end is checked by the server. */

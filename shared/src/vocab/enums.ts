@@ -132,6 +132,13 @@ export const CONSENT_SOURCE = {
   import: { de: 'Import', en: 'Import' },
 } as const;
 export const CONSENT_SOURCES = codes(CONSENT_SOURCE);
+/** Sources only the self-service pages record (never chosen in the manual form: they are proof by themselves). */
+export const SELF_SERVICE_CONSENT_SOURCE = {
+  double_opt_in: { de: 'Double-Opt-in (Anmeldeseite)', en: 'Double opt-in (registration page)' },
+  preference_centre: { de: 'Einstellungsseite (Abmeldelink)', en: 'Preference centre (link in e-mail)' },
+} as const;
+/** Labels of every consent source, for showing ledger entries. */
+export const ALL_CONSENT_SOURCE = { ...CONSENT_SOURCE, ...SELF_SERVICE_CONSENT_SOURCE } as const;
 
 export const TAG_COLORS = [
   'gray',

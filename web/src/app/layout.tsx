@@ -92,8 +92,15 @@ type AdminNavItem = {
     | '/verwaltung/dubletten'
     | '/verwaltung/themen'
     | '/verwaltung/sperrliste'
-    | '/verwaltung/inaktive-personen';
-  label: 'nav.users' | 'duplicates.nav' | 'tags.topics.nav' | 'privacy.suppressionsNav' | 'privacy.inactiveNav';
+    | '/verwaltung/inaktive-personen'
+    | '/verwaltung/ausgang';
+  label:
+    | 'nav.users'
+    | 'duplicates.nav'
+    | 'tags.topics.nav'
+    | 'privacy.suppressionsNav'
+    | 'privacy.inactiveNav'
+    | 'mail.nav';
   roles: SessionUser['role'][];
 };
 
@@ -119,6 +126,7 @@ const NAV: NavItem[] = [
       { to: '/verwaltung/themen', label: 'tags.topics.nav', roles: ['admin'] },
       { to: '/verwaltung/sperrliste', label: 'privacy.suppressionsNav', roles: ['admin'] },
       { to: '/verwaltung/inaktive-personen', label: 'privacy.inactiveNav', roles: ['admin'] },
+      { to: '/verwaltung/ausgang', label: 'mail.nav', roles: ['admin'] },
     ],
   },
 ];
@@ -413,12 +421,19 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
  * that they listen from the moment of the login on, also while the first page's code still loads, and keep their
  * state when the layout is replaced.
  */
+/** The self-service pages reached from mails: no app chrome there, even for someone logged in. */
+const PUBLIC_PAGES = ['/anmeldung/', '/bestaetigung', '/absage', '/einstellungen', '/datenschutz'];
+
 export function RootLayout() {
   const user = useSessionUser();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Not while a second factor must be enrolled first: only the security page works then.
   const inApp =
-    !!user && user.secondFactor !== 'required' && !pathname.startsWith('/login') && !pathname.endsWith('/checkin');
+    !!user &&
+    user.secondFactor !== 'required' &&
+    !pathname.startsWith('/login') &&
+    !pathname.endsWith('/checkin') &&
+    !PUBLIC_PAGES.some((p) => pathname.startsWith(p));
   return (
     <>
       <Outlet />

@@ -263,6 +263,52 @@ const inactiveRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/privacy/inactive-page.tsx'), 'InactivePage'),
 });
 
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/verwaltung/ausgang',
+  beforeLoad: () => {
+    if (session.user?.role !== 'admin') throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+  component: lazyRouteComponent(() => import('../features/mail/outbox-page.tsx'), 'OutboxPage'),
+});
+
+// Self-service pages: no login, their own minimal layout; the links in mails lead here.
+const tokenSearch = z.object({ token: z.string().max(2000).optional().catch(undefined) });
+
+const publicRegistrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/anmeldung/$slug',
+  component: lazyRouteComponent(() => import('../features/registrations/registration-page.tsx'), 'RegistrationPage'),
+});
+
+const confirmRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/bestaetigung',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('../features/registrations/confirm-page.tsx'), 'ConfirmPage'),
+});
+
+const cancelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/absage',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('../features/registrations/cancel-page.tsx'), 'CancelPage'),
+});
+
+const preferencesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/einstellungen',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('../features/registrations/preferences-page.tsx'), 'PreferencesPage'),
+});
+
+const privacyNoticeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/datenschutz',
+  component: lazyRouteComponent(() => import('../features/registrations/privacy-notice-page.tsx'), 'PrivacyNoticePage'),
+});
+
 /** Unknown addresses inside the app: shown within the layout (and behind the login). */
 const notFoundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -273,6 +319,11 @@ const notFoundRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   checkInRoute,
+  publicRegistrationRoute,
+  confirmRoute,
+  cancelRoute,
+  preferencesRoute,
+  privacyNoticeRoute,
   appRoute.addChildren([
     indexRoute,
     organizationsRoute,
@@ -294,6 +345,7 @@ const routeTree = rootRoute.addChildren([
     topicsRoute,
     suppressionsRoute,
     inactiveRoute,
+    outboxRoute,
     notFoundRoute,
   ]),
 ]);

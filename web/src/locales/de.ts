@@ -9,10 +9,12 @@ import { messages as exportsMessages } from '../features/exports/messages.ts';
 import { messages as graphMessages } from '../features/graph/messages.ts';
 import { messages as importsMessages } from '../features/imports/messages.ts';
 import { messages as interactionsMessages } from '../features/interactions/messages.ts';
+import { messages as mailMessages } from '../features/mail/messages.ts';
 import { messages as networkMessages } from '../features/network/messages.ts';
 import { messages as organizationsMessages } from '../features/organizations/messages.ts';
 import { messages as personsMessages } from '../features/persons/messages.ts';
 import { messages as privacyMessages } from '../features/privacy/messages.ts';
+import { messages as registrationsMessages } from '../features/registrations/messages.ts';
 import { messages as reportsMessages } from '../features/reports/messages.ts';
 import { messages as segmentsMessages } from '../features/segments/messages.ts';
 import { messages as tagsMessages } from '../features/tags/messages.ts';
@@ -208,6 +210,8 @@ export const de = {
   segments: segmentsMessages.de,
   security: securityMessages.de,
   privacy: privacyMessages.de,
+  mail: mailMessages.de,
+  registrations: registrationsMessages.de,
   imports: importsMessages.de,
   errors: {
     VALIDATION_FAILED: 'Bitte prüfen Sie die markierten Felder.',

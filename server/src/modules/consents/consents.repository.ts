@@ -5,7 +5,11 @@ import type { ConsentState } from '@anett/shared/schemas/person';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 
-type ConsentValues = Omit<z.output<typeof consentInput>, 'suppress' | 'declaredOn'> & { declaredOn?: string | null };
+/** `source` also takes the self-service sources (SELF_SERVICE_CONSENT_SOURCE), which the manual form does not offer. */
+type ConsentValues = Omit<z.output<typeof consentInput>, 'suppress' | 'declaredOn' | 'source'> & {
+  source: z.output<typeof consentInput>['source'] | 'double_opt_in' | 'preference_centre';
+  declaredOn?: string | null;
+};
 
 /** The state per channel: the first (= latest) entry of each channel in a newest-first ledger. */
 export function currentConsents(entries: ConsentEntry[]): ConsentState[] {

@@ -383,6 +383,7 @@ export function createAttendanceRepository(db: Db) {
     createPerson(
       values: Pick<PersonRow, 'salutation' | 'title' | 'firstName' | 'lastName' | 'email'>,
       organizationId?: number,
+      position?: string | null,
     ): PersonRow {
       const row = db
         .insert(persons)
@@ -390,7 +391,9 @@ export function createAttendanceRepository(db: Db) {
         .returning()
         .get();
       if (organizationId !== undefined) {
-        db.insert(affiliations).values({ personId: row.id, organizationId, isPrimary: true }).run();
+        db.insert(affiliations)
+          .values({ personId: row.id, organizationId, isPrimary: true, function: position ?? null })
+          .run();
       }
       return row;
     },

@@ -18,6 +18,7 @@ import { formatDate } from '../../lib/pdf.ts';
 import type { actor } from '../../lib/request-context.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
+import { notifyPromotion } from '../registrations/registrations.service.ts';
 import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
 import type { EventRow } from './events.repository.ts';
@@ -85,6 +86,8 @@ export function createAttendanceService(ctx: AppContext) {
       record(who, row, 'promoted', { eventId: event.id, personId: row.personId, status: ['waitlisted', 'registered'] });
       const person = repo.person(row.personId);
       promoted.push({ attendanceId: row.id, personId: row.personId, name: person ? personName(person) : '' });
+      // Who registered on the public page hears it by mail (committed with the promotion).
+      notifyPromotion(ctx, event, row.personId);
     }
     return promoted;
   }
@@ -352,6 +355,43 @@ export function createAttendanceService(ctx: AppContext) {
         const promoted = takesSeat(before.status) ? fillSeats(event, who) : [];
         return { ok: true as const, promoted };
       });
+    },
+
+    /**
+     * Self-registration (call inside a write): a new attendance, or a cancelled/interested one taken up again —
+     * registered while a seat is free, else waitlisted; an existing registration is left as it is.
+     */
+    registerWithin(
+      eventId: number,
+      personId: number,
+      extra: { organizationName: string | null; note: string | null },
+      who: Actor,
+    ): AttendanceRow {
+      const event = liveEvent(eventId);
+      const before = repo.find(eventId, personId);
+      if (!before) return insert(event, personId, 'registered', { role: 'guest', ...extra }, who, 'self_register');
+      if (before.status !== 'cancelled' && before.status !== 'interested') return before;
+      const status: AttendanceStatus = seatFree(event) ? 'registered' : 'waitlisted';
+      const after = repo.update(before.id, undefined, {
+        status,
+        waitlistedAt: status === 'waitlisted' ? nowIso() : null,
+      }) as AttendanceRow;
+      record(who, after, 'self_register', diffRecords(before, after));
+      return after;
+    },
+
+    /** Cancellation by the person (call inside a write); a freed seat goes to the waiting list. */
+    cancelWithin(eventId: number, personId: number, who: Actor): { row: AttendanceRow; promoted: PromotedRef[] } {
+      const event = liveEvent(eventId);
+      const before = load(eventId, personId);
+      if (before.status !== 'registered' && before.status !== 'waitlisted') {
+        throw new AppError('CANNOT_CANCEL', 409, `The attendance is ${before.status}`, {
+          errors: [{ field: 'token', message: `Status ${before.status}: nicht mehr abzusagen` }],
+        });
+      }
+      const after = repo.update(before.id, undefined, { status: 'cancelled', waitlistedAt: null }) as AttendanceRow;
+      record(who, after, 'self_cancel', diffRecords(before, after));
+      return { row: after, promoted: takesSeat(before.status) ? fillSeats(event, who) : [] };
     },
 
     /** After a capacity change: free seats go to the waiting list. */

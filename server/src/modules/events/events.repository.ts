@@ -20,8 +20,8 @@ export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof eventSessions.$inferSelect;
 type EventValues = Pick<
   EventRow,
-  'title' | 'kind' | 'nodeId' | 'startsAt' | 'endsAt' | 'location' | 'capacity' | 'description'
->;
+  'title' | 'kind' | 'nodeId' | 'startsAt' | 'endsAt' | 'location' | 'capacity' | 'description' | 'publicRegistration'
+> & { publicSlug?: string | null };
 type SessionValues = Pick<SessionRow, 'title' | 'startsAt' | 'endsAt' | 'hours'>;
 
 export type EventListFilter = {
@@ -173,6 +173,26 @@ export function createEventsRepository(db: Db) {
 
   return {
     /** The event row, also when soft-deleted. */
+    /** The live event with this public slug. */
+    findBySlug(slug: string): EventRow | undefined {
+      return db
+        .select()
+        .from(events)
+        .where(and(eq(events.publicSlug, slug), isNull(events.deletedAt)))
+        .get();
+    },
+
+    /** Whether another event (also a deleted one: the unique index counts it) has the slug. */
+    slugTaken(slug: string, exceptId?: number): boolean {
+      return Boolean(
+        db
+          .select({ id: events.id })
+          .from(events)
+          .where(and(eq(events.publicSlug, slug), exceptId === undefined ? undefined : ne(events.id, exceptId)))
+          .get(),
+      );
+    },
+
     findRow(id: number): EventRow | undefined {
       return rowById.get({ id });
     },

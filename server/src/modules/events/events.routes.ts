@@ -12,6 +12,7 @@ import {
   sessionInput,
   sessionParams,
   sessionPatch,
+  slugify,
 } from '@anett/shared/schemas/event';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -36,6 +37,8 @@ const auditView = (e: EventDetail) => ({
   capacity: e.capacity,
   description: e.description,
   topicIds: e.topics.map((t) => t.id),
+  publicRegistration: e.publicRegistration,
+  publicSlug: e.publicSlug,
 });
 
 export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -58,6 +61,27 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     if (nodeId != null && !ctx.events.nodeExists(nodeId)) throw fieldError('nodeId', 'unbekannter QTI-Knoten');
     const missing = ctx.events.missingTopicIds(topicIds ?? []);
     if (missing.length) throw fieldError('topicIds', `unbekannte Themen: ${missing.join(', ')}`);
+  };
+  /** The public page's slug: the one given (409 when another event has it), else one derived from the title. */
+  const publicSlugFor = (
+    wanted: string | null | undefined,
+    current: { publicRegistration: boolean; publicSlug: string | null; title: string },
+    eventId?: number,
+  ): string | null | undefined => {
+    if (wanted) {
+      if (ctx.events.slugTaken(wanted, eventId)) {
+        throw new AppError('EVENT_SLUG_TAKEN', 409, 'Another event has this address', {
+          errors: [{ field: 'publicSlug', message: 'ist schon einer anderen Veranstaltung zugeordnet' }],
+        });
+      }
+      return wanted;
+    }
+    if (!current.publicRegistration || current.publicSlug) return wanted;
+    const base = slugify(current.title).slice(0, 70) || 'veranstaltung';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!ctx.events.slugTaken(candidate, eventId)) return candidate;
+    }
   };
   const checkRange = (r: { startsAt: string; endsAt: string | null }) => {
     const issue = endsAtIssue(r);
@@ -114,11 +138,12 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     '/api/events',
     {
       config: { access: 'manager' },
-      schema: { tags, body: eventInput, response: { 201: eventDetail, ...errorResponses(400, 401, 403) } },
+      schema: { tags, body: eventInput, response: { 201: eventDetail, ...errorResponses(400, 401, 403, 409) } },
     },
     async (request, reply) => {
       const { topicIds, ...values } = request.body;
       checkReferences(values.nodeId, topicIds);
+      values.publicSlug = publicSlugFor(values.publicSlug, { ...values, publicSlug: null }) ?? null;
       const created = await ctx.audited(
         actor(request),
         'event',
@@ -168,6 +193,16 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
       });
       checkReferences(values.nodeId, topicIds);
+      const slug = publicSlugFor(
+        values.publicSlug,
+        {
+          title: values.title ?? before.title,
+          publicRegistration: values.publicRegistration ?? before.publicRegistration,
+          publicSlug: values.publicSlug === undefined ? before.publicSlug : values.publicSlug,
+        },
+        before.id,
+      );
+      if (slug !== undefined) values.publicSlug = slug;
       // The change, the promotions a larger capacity allows and the audit entry commit together.
       const after = await ctx.audited(
         actor(request),

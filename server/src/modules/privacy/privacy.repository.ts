@@ -8,11 +8,13 @@ import {
   events,
   interactionPersons,
   interactions,
+  mailOutbox,
   offices,
   organizations,
   personContactPoints,
   persons,
   personTags,
+  registrationRequests,
   segments,
   sessionAttendances,
   tags,
@@ -46,6 +48,8 @@ export const PRIVACY_COVERAGE: Record<string, Coverage> = {
   audit_entries: { export: 'audit_mentions' },
   segments: { export: 'segment_mentions' },
   suppressions: { export: 'suppressed' },
+  registration_requests: { export: 'registration_requests' },
+  mail_outbox: { export: 'mail_outbox' },
   erasures: { none: 'hashes of erased rows: no data of anyone who is not erased' },
   events: { none: 'events; a person’s attendances are exported with the event title' },
   event_sessions: { none: 'sessions of events; session attendances are exported with the session title' },
@@ -97,6 +101,21 @@ export function createPrivacyRepository(db: Db) {
       .select({ id: interactionPersons.interactionId })
       .from(interactionPersons)
       .where(inArray(interactionPersons.personId, ids));
+  /** The persons' e-mail addresses (main and additional), lower-case: self-registrations and mails are keyed by them. */
+  const emailsOf = (ids: number[]): string[] => {
+    const main = db.select({ e: persons.email }).from(persons).where(inArray(persons.id, ids)).all();
+    const extra = db
+      .select({ e: personContactPoints.value })
+      .from(personContactPoints)
+      .where(and(inArray(personContactPoints.personId, ids), eq(personContactPoints.kind, 'email')))
+      .all();
+    return [...new Set([...main, ...extra].flatMap((r) => (r.e?.trim() ? [r.e.trim().toLowerCase()] : [])))];
+  };
+  const requestsOf = (ids: number[], emails: string[]) =>
+    or(
+      inArray(registrationRequests.personId, ids),
+      emails.length ? inArray(sql`lower(${registrationRequests.email})`, emails) : undefined,
+    ) as SQL;
   /** Audit entries about the person: their own, and those of their attendances. */
   const aboutPerson = (ids: number[]): SQL =>
     or(
@@ -190,6 +209,31 @@ export function createPrivacyRepository(db: Db) {
           .orderBy(asc(consents.recordedAt), asc(consents.id))
           .all(),
         audit_entries: db.select().from(auditEntries).where(aboutPerson(ids)).orderBy(asc(auditEntries.id)).all(),
+        registration_requests: db
+          .select()
+          .from(registrationRequests)
+          .where(requestsOf(ids, emailsOf(ids)))
+          .orderBy(asc(registrationRequests.id))
+          .all(),
+        mail_outbox: (() => {
+          const emails = emailsOf(ids);
+          if (!emails.length) return [];
+          return db
+            .select({
+              id: mailOutbox.id,
+              createdAt: mailOutbox.createdAt,
+              kind: mailOutbox.kind,
+              to: mailOutbox.toAddress,
+              subject: mailOutbox.subject,
+              text: mailOutbox.textBody,
+              status: mailOutbox.status,
+              sentAt: mailOutbox.sentAt,
+            })
+            .from(mailOutbox)
+            .where(inArray(sql`lower(${mailOutbox.toAddress})`, emails))
+            .orderBy(asc(mailOutbox.id))
+            .all();
+        })(),
       };
     },
 
@@ -329,6 +373,25 @@ export function createPrivacyRepository(db: Db) {
      * evidence go.
      */
     anonymise(ids: number[], at: string): void {
+      // Self-registrations and mails are found by address: read the addresses before they go.
+      const emails = emailsOf(ids);
+      db.update(registrationRequests)
+        .set({
+          email: '',
+          salutation: null,
+          title: null,
+          firstName: ERASED_FIRST_NAME,
+          lastName: ERASED_LAST_NAME,
+          organization: null,
+          function: null,
+        })
+        .where(requestsOf(ids, emails))
+        .run();
+      // Mails to the person, sent or waiting, go with their text (a waiting one is never sent).
+      if (emails.length)
+        db.delete(mailOutbox)
+          .where(inArray(sql`lower(${mailOutbox.toAddress})`, emails))
+          .run();
       db.update(persons)
         .set({
           erasedAt: at,
@@ -361,7 +424,7 @@ export function createPrivacyRepository(db: Db) {
     /**
      * Makes erased text unrecoverable from the file: the full-text indexes run with secure-delete (migration 0013),
      * 'optimize' merges their segments into one; the planner's statistics (sqlite_stat4) keep sample keys of the
-     * person and contact-point indexes — names and e-mails — until the table is analysed again; and the WAL keeps old page images until
+     * person, contact-point and self-registration indexes — names and e-mails — until the table is analysed again; and the WAL keeps old page images until
      * a checkpoint (secure_delete zeroes the freed pages).
      */
     purgeRemnants(): void {
@@ -369,6 +432,7 @@ export function createPrivacyRepository(db: Db) {
       db.run(sql`INSERT INTO interactions_fts(interactions_fts) VALUES('optimize')`);
       db.run(sql`ANALYZE persons`);
       db.run(sql`ANALYZE person_contact_points`);
+      db.run(sql`ANALYZE registration_requests`);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
     },
 

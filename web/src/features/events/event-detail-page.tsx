@@ -18,6 +18,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
+  IconCalendarDown,
   IconCalendarEvent,
   IconCertificate,
   IconDots,
@@ -43,6 +44,7 @@ import { useLabels } from '../../lib/i18n.ts';
 import { topicLabel } from '../../lib/reference-data.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
+import { SelfRegistrationCard } from '../registrations/self-registration-card.tsx';
 import { AddAttendeesModal } from './add-attendees-modal.tsx';
 import { eventDetailOptions, useDeleteEvent } from './api.ts';
 import { AttendanceTable } from './attendance-table.tsx';
@@ -155,6 +157,13 @@ function Detail({ event }: { event: EventDetail }) {
             >
               {t('events.printList')}
             </Button>
+            <Button
+              variant="default"
+              leftSection={<IconCalendarDown size={16} />}
+              onClick={() => void download(`/api/events/${event.id}/calendar.ics`)}
+            >
+              {t('registrations.calendar')}
+            </Button>
             {isCourse && (event.counts.attended ?? 0) > 0 && (
               <Button
                 variant="default"
@@ -227,6 +236,7 @@ function Detail({ event }: { event: EventDetail }) {
               <Counter label={t('events.counter.interested')} value={formatNumber(event.counts.interested)} />
             </SimpleGrid>
             {canEdit && <QuickLogButton variant="default" fullWidth />}
+            <SelfRegistrationCard event={event} />
           </Stack>
         </Grid.Col>
       </Grid>

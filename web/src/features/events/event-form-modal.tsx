@@ -14,6 +14,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -63,6 +64,8 @@ type Values = {
   topicIds: string[];
   description: string;
   sessions: SessionValues[];
+  publicRegistration: boolean;
+  publicSlug: string;
 };
 
 const EMPTY: Values = {
@@ -76,6 +79,8 @@ const EMPTY: Values = {
   topicIds: [],
   description: '',
   sessions: [],
+  publicRegistration: false,
+  publicSlug: '',
 };
 
 let sessionKey = 0;
@@ -92,6 +97,8 @@ function valuesOf(e: EventDetail): Values {
     capacity: e.capacity ?? '',
     topicIds: e.topics.map((tp) => String(tp.id)),
     description: e.description ?? '',
+    publicRegistration: e.publicRegistration,
+    publicSlug: e.publicSlug ?? '',
     sessions: e.sessions.map((s) => ({
       key: nextKey(),
       id: s.id,
@@ -220,6 +227,8 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
       capacity: v.capacity === '' ? null : Number(v.capacity),
       topicIds: v.topicIds.map(Number),
       description: v.description.trim() || null,
+      publicRegistration: v.publicRegistration,
+      publicSlug: v.publicSlug.trim() || null,
     } satisfies EventInput;
     const sessions: SessionDraft[] = (v.kind === 'course' ? v.sessions : []).map((s) => ({
       id: s.id,
@@ -384,6 +393,25 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
               maxRows={10}
               {...form.getInputProps('description')}
             />
+            <Paper withBorder radius="md" p="md">
+              <Stack gap="xs">
+                <Switch
+                  label={t('registrations.form.publicRegistration')}
+                  description={t('registrations.form.publicRegistrationHelp')}
+                  {...form.getInputProps('publicRegistration', { type: 'checkbox' })}
+                />
+                {form.values.publicRegistration && (
+                  <TextInput
+                    label={t('registrations.form.slug')}
+                    description={t('registrations.form.slugHelp', {
+                      url: `${window.location.origin}/anmeldung/${form.values.publicSlug.trim() || '…'}`,
+                    })}
+                    maxLength={80}
+                    {...form.getInputProps('publicSlug')}
+                  />
+                )}
+              </Stack>
+            </Paper>
             {form.values.kind === 'course' && (
               <Paper withBorder radius="md" p="md" component="fieldset" style={{ margin: 0 }}>
                 <Group justify="space-between" mb="sm">

@@ -1,6 +1,6 @@
 import { type ConsentInput, consentInput } from '@anett/shared/schemas/consent';
 import type { Person } from '@anett/shared/schemas/person';
-import { CONSENT_CHANNEL, CONSENT_SOURCE } from '@anett/shared/vocab/enums';
+import { ALL_CONSENT_SOURCE, CONSENT_CHANNEL, CONSENT_SOURCE } from '@anett/shared/vocab/enums';
 import {
   Alert,
   Autocomplete,
@@ -223,7 +223,7 @@ export function ConsentSection({ person, canWrite }: { person: Person; canWrite:
                 <Text size="sm">{label(CONSENT_CHANNEL, channel)}</Text>
                 {c && (
                   <Text size="xs" c="dimmed">
-                    {[label(CONSENT_SOURCE, c.source), c.legalBasis, formatDate(c.recordedAt)]
+                    {[label(ALL_CONSENT_SOURCE, c.source), c.legalBasis, formatDate(c.recordedAt)]
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>
@@ -284,7 +284,7 @@ export function ConsentSection({ person, canWrite }: { person: Person; canWrite:
                   }
                 >
                   <Text size="xs" c="dimmed">
-                    {[label(CONSENT_SOURCE, e.source), e.legalBasis].filter(Boolean).join(' · ')}
+                    {[label(ALL_CONSENT_SOURCE, e.source), e.legalBasis].filter(Boolean).join(' · ')}
                   </Text>
                   {e.evidence && (
                     <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
