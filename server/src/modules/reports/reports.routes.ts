@@ -149,22 +149,23 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request, reply) => {
       const { label, from, to, nodeId, reachedBy } = request.body;
       const report = await ctx.jobs.reach.report({ from, to, nodeId: nodeId ?? undefined, reachedBy });
-      const row = ctx.reports.createSnapshot({
-        label,
-        from,
-        to,
-        nodeId: nodeId ?? null,
-        reachedBy,
-        report,
-        createdById: request.user.id,
-      });
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'report_snapshot',
-        entityId: row.id,
-        action: 'create',
-        diff: { label, from, to, nodeId: nodeId ?? null, reachedBy },
-      });
+      // The snapshot and its audit entry in one transaction of the write queue.
+      const row = await ctx.audited(
+        actor(request),
+        'report_snapshot',
+        'create',
+        () =>
+          ctx.reports.createSnapshot({
+            label,
+            from,
+            to,
+            nodeId: nodeId ?? null,
+            reachedBy,
+            report,
+            createdById: request.user.id,
+          }),
+        () => ({ label, from, to, nodeId: nodeId ?? null, reachedBy }),
+      );
       setEtag(reply, row.version);
       return reply.code(201).send(toSnapshot(row));
     },
