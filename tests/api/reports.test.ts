@@ -1,6 +1,6 @@
-import { type events, interactionOrganizations, persons, sessionAttendances } from '@anett/db/schema';
+import { auditEntries, type events, interactionOrganizations, persons, sessionAttendances } from '@anett/db/schema';
 import type { ReachMetrics, ReachReport } from '@anett/shared/schemas/report';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -557,6 +557,14 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
       total: { organizations: 4, smes: 2, persons: 7 },
     });
     expect(snapshot.createdBy.name).toMatch(/^manager/);
+    const audit = t.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entity, 'report_snapshot'), eq(auditEntries.entityId, snapshot.id)))
+      .all();
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'create', diff: expect.objectContaining({ label: 'Zwischenbericht 2024' }) }),
+    ]);
 
     // Mittel GmbH turns out to be a duplicate of Kleinteile: its attendance moves there.
     const merge = await t.as(manager, {
