@@ -1,22 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { type AxeViolation, runAxe } from '../support/axe.ts';
 import { useBrowser } from '../support/browser.ts';
-
-/** A logged-in API client for looking up demo data (the browser's token lives only in its memory). */
-async function demoApi(baseUrl: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
-    if (!r.ok) throw new Error(`${path}: ${r.status}`);
-    return (await r.json()) as T;
-  };
-}
 
 type Items<T> = { items: T[] };
 
@@ -102,7 +88,7 @@ describe('accessibility (BITV 2.0 / WCAG 2.1 AA) with axe-core', () => {
   const b = useBrowser();
 
   it('has no critical or serious violation on any page, in German and English, at 1440 and 390 px', async () => {
-    const get = await demoApi(b.baseUrl());
+    const get = (await adminApi()).get;
     const [org] = (await get<Items<{ id: number }>>('/api/organizations?q=LEG%20Th%C3%BCringen&pageSize=1')).items;
     const events = (await get<Items<{ id: number; counts: { attended: number } }>>('/api/events?pageSize=100')).items;
     const past = events.find((e) => e.counts.attended > 5);

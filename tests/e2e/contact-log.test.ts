@@ -1,28 +1,14 @@
 import type { Page as PageOf } from '@anett/shared/schemas/common';
 import type { PersonListItem } from '@anett/shared/schemas/person';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { useBrowser } from '../support/browser.ts';
-
-/** A logged-in API client for looking up demo data (the browser's token lives only in its memory). */
-async function demoApi(baseUrl: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
-    if (!r.ok) throw new Error(`${path}: ${r.status}`);
-    return (await r.json()) as T;
-  };
-}
 
 describe('contact log in a real browser', () => {
   const b = useBrowser();
 
   it('logs a call with `n` from a person page and shows it on the timeline', async () => {
-    const get = await demoApi(b.baseUrl());
+    const get = (await adminApi()).get;
     const persons = await get<PageOf<PersonListItem>>('/api/persons?pageSize=50&sort=-lastName');
     const person = persons.items.find((p) => p.organization !== null);
     if (!person) throw new Error('no demo person with an organisation');
@@ -63,7 +49,7 @@ describe('contact log in a real browser', () => {
   });
 
   it('sets a follow-up with a quick chip and marks it done under "Meine Wiedervorlagen"', async () => {
-    const get = await demoApi(b.baseUrl());
+    const get = (await adminApi()).get;
     const persons = await get<PageOf<PersonListItem>>('/api/persons?pageSize=5&sort=firstName');
     const person = persons.items[2];
     if (!person) throw new Error('no demo person');

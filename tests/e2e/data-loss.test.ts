@@ -5,7 +5,8 @@ import type { Attendance } from '@anett/shared/schemas/attendance';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import type { Person } from '@anett/shared/schemas/person';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { useBrowser } from '../support/browser.ts';
 
 /** Nothing is lost or changed without a word: merge, capacity, sessions, check-in (issue 11, item 5). */
@@ -15,26 +16,6 @@ const shot = async (page: Page, name: string) => {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
 };
-
-/** A logged-in API client to set up and check data (the browser's token lives only in its memory). */
-async function api(baseUrl: string) {
-  const admin = inject('admin');
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (r.status === 204 ? null : await r.json()) as T;
-  };
-}
 
 /** 'YYYY-MM-DD HH:mm' in Berlin time of an instant. */
 const berlin = (iso: string) =>
@@ -51,7 +32,7 @@ describe('no silent data loss in a real browser', () => {
   const b = useBrowser();
 
   it('a course session keeps the end time typed; the next one defaults to the day after; sessions show at once', async () => {
-    const call = await api(b.baseUrl());
+    const call = await adminApi();
     const page = await b.newPage();
     await b.login(page);
     await page.goto('/veranstaltungen');
@@ -97,7 +78,7 @@ describe('no silent data loss in a real browser', () => {
   });
 
   it('merging keeps the duplicate’s second e-mail: chosen side by side, shown on the person, found by search', async () => {
-    const call = await api(b.baseUrl());
+    const call = await adminApi();
     const n = Date.now();
     const target = await call<Person>('POST', '/api/persons', {
       salutation: 'frau',
@@ -160,7 +141,7 @@ describe('no silent data loss in a real browser', () => {
   });
 
   it('merging organisations chooses per field side by side and keeps the other e-mail in the notes', async () => {
-    const call = await api(b.baseUrl());
+    const call = await adminApi();
     const n = Date.now();
     const target = await call<{ id: number }>('POST', '/api/organizations', {
       name: `Fügewerk ${n}`,
@@ -193,7 +174,7 @@ describe('no silent data loss in a real browser', () => {
   });
 
   it('refuses a capacity below the bookings in the event form, saves it only when confirmed, names who moves up', async () => {
-    const call = await api(b.baseUrl());
+    const call = await adminApi();
     const n = Date.now();
     const people = await Promise.all(
       [1, 2, 3, 4].map((i) => call<Person>('POST', '/api/persons', { firstName: `Kapa${i}`, lastName: `Zität${n}` })),
@@ -239,7 +220,7 @@ describe('no silent data loss in a real browser', () => {
   });
 
   it('check-in before the event asks first, and a check-in can be undone in check-in mode and in the list', async () => {
-    const call = await api(b.baseUrl());
+    const call = await adminApi();
     const n = Date.now();
     const [anna, bernd] = await Promise.all(
       ['Anna', 'Bernd'].map((firstName) => call<Person>('POST', '/api/persons', { firstName, lastName: `Undo${n}` })),

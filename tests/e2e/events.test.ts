@@ -2,31 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { Page as PageOf } from '@anett/shared/schemas/common';
 import type { PersonListItem } from '@anett/shared/schemas/person';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { useBrowser } from '../support/browser.ts';
 import { readPdf } from '../support/pdf.ts';
-
-/** A logged-in API client for looking up demo data (the browser's token lives only in its memory). */
-async function demoApi(baseUrl: string) {
-  const admin = inject('admin');
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
-    if (!r.ok) throw new Error(`${path}: ${r.status}`);
-    return (await r.json()) as T;
-  };
-}
 
 const fullName = (p: PersonListItem) => [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Three demo persons whose names are unique, so a search by name finds exactly them. */
-async function threeDemoPersons(get: Awaited<ReturnType<typeof demoApi>>) {
+async function threeDemoPersons(get: Awaited<ReturnType<typeof adminApi>>['get']) {
   const page = await get<PageOf<PersonListItem>>('/api/persons?pageSize=200&sort=lastName&hasEmail=true');
   const counts = new Map<string, number>();
   for (const p of page.items) counts.set(p.lastName, (counts.get(p.lastName) ?? 0) + 1);
@@ -46,7 +31,7 @@ describe('events and attendance in a real browser', () => {
   const b = useBrowser();
 
   it('creates an event with 2 seats, waitlists the third registration, promotes on cancellation, checks in', async () => {
-    const get = await demoApi(b.baseUrl());
+    const get = (await adminApi()).get;
     const people = await threeDemoPersons(get);
     expect(people).toHaveLength(3);
     const [first, second, third] = people as [PersonListItem, PersonListItem, PersonListItem];
@@ -151,7 +136,7 @@ describe('events and attendance in a real browser', () => {
   });
 
   it("downloads the certificates of a course and one participant's certificate as PDF", async () => {
-    const get = await demoApi(b.baseUrl());
+    const get = (await adminApi()).get;
     const courses = await get<PageOf<{ id: number; title: string }>>(
       `/api/events?kind=course&q=${encodeURIComponent('Pilotlehrgang Fahrzeugkomponenten')}`,
     );

@@ -1,25 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { useBrowser } from '../support/browser.ts';
-
-/** A logged-in API client for setting up demo data (the browser's token lives only in its memory). */
-async function demoApi(baseUrl: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
 
 /** Logs in with the form in either language (found by field types). */
 async function loginAnyLanguage(page: Page) {
@@ -63,7 +45,7 @@ describe('everyday details', () => {
   });
 
   it('speaks English in the English UI: activity, reach report groups, person heading, dates', async () => {
-    const api = await demoApi(b.baseUrl());
+    const api = await adminApi();
     const { items } = await api<{ items: { id: number; firstName: string; lastName: string }[] }>(
       'GET',
       '/api/persons?pageSize=1&sort=lastName',
@@ -102,7 +84,7 @@ describe('everyday details', () => {
   });
 
   it('adds a person and logs a contact from an organisation page; a merged record names its successor', async () => {
-    const api = await demoApi(b.baseUrl());
+    const api = await adminApi();
     const stamp = Date.now();
     const target = await api<{ id: number; name: string }>('POST', '/api/organizations', {
       name: `E2E Ziel ${stamp} GmbH`,

@@ -1,27 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { runAxe } from '../support/axe.ts';
 import { useBrowser } from '../support/browser.ts';
-
-/** The demo server as an admin API client: users to log in with, demo persons to look up. */
-async function adminApi() {
-  const baseUrl = inject('baseUrl');
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
 
 type Person = { id: number; firstName: string; lastName: string; email: string | null; version: number };
 

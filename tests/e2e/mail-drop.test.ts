@@ -1,34 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { useBrowser } from '../support/browser.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/mail/${name}`, import.meta.url));
 const MANAGER = { email: 'manager@anett.example', password: 'Briefkasten am Inselsberg 2024' };
 
-/** The demo admin's API, to set the stage (a manager to drop the mails, the person they concern). */
-async function adminApi(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(path: string, body: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
-
 describe('e-mails dropped into the contact log in a real browser', () => {
   const b = useBrowser();
 
   it('a manager drops an .eml and an .msg onto a person, creates an unknown sender and sees both on the timeline', async () => {
-    const post = await adminApi(b.baseUrl());
+    const call = await adminApi();
+    const post = <T>(path: string, body: unknown) => call<T>('POST', path, body);
     await post('/api/users', {
       email: MANAGER.email,
       name: 'Netzwerkmanagerin',

@@ -1,27 +1,8 @@
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { useBrowser } from '../support/browser.ts';
-
-/** The demo server as an admin API client, for setting up users (the browser's token lives in its memory). */
-async function adminApi() {
-  const baseUrl = inject('baseUrl');
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
 
 async function createUser(role: 'manager' | 'viewer', email: string, password: string) {
   const call = await adminApi();

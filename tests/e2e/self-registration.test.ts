@@ -1,28 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
+import { adminApi } from '../support/admin-api.ts';
 import { runAxe } from '../support/axe.ts';
 import { useBrowser } from '../support/browser.ts';
 
 const b = useBrowser();
-
-/** A logged-in API client to set up the event (as a manager would in the event form). */
-async function api(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
 
 /** The confirmation mail as it waits in the outbox (the test server has no SMTP server). */
 function confirmationLink(email: string): string | undefined {
@@ -39,7 +21,7 @@ function confirmationLink(email: string): string | undefined {
 
 describe('public registration page', () => {
   it('a visitor registers on the German page, confirms by the link in the mail and sees the confirmation', async () => {
-    const call = await api(b.baseUrl());
+    const call = await adminApi();
     const startsAt = new Date(Date.now() + 40 * 86_400_000);
     startsAt.setUTCHours(8, 0, 0, 0);
     const event = await call<{ id: number; publicSlug: string }>('POST', '/api/events', {
