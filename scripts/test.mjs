@@ -4,7 +4,18 @@
 // Ends with the plain line "N passed, N failed" that CI reads.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,39 +28,43 @@ const isRoot = process.getuid?.() === 0;
 const runId = randomUUID();
 const childEnv = { ...process.env, ANETT_TEST_RUN: runId };
 const sessions = [];
-let current;
+/** Steps running now (the Node 24 API run goes on beside the main one). */
+const running = new Set();
 let aborted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     aborted = true;
-    if (current?.pid) {
+    for (const child of running) {
       try {
-        process.kill(-current.pid, signal);
+        process.kill(-child.pid, signal);
       } catch {}
     }
   });
 }
 
 function run(label, cmd, args, opts = {}) {
-  process.stdout.write(`\n▶ ${label}\n`);
+  // A step with a log of its own (one that runs beside another) writes there; the log is printed when it is done.
+  const out = opts.log ? { write: (text) => appendFileSync(opts.log, text) } : process.stdout;
+  out.write(`\n▶ ${label}\n`);
   const started = Date.now();
   return new Promise((resolve) => {
+    let child;
     const finish = (ok, how) => {
-      current = undefined;
-      process.stdout.write(
-        `  ${label}: ${ok ? 'ok' : `failed (${how})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-      );
+      running.delete(child);
+      out.write(`  ${label}: ${ok ? 'ok' : `failed (${how})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       resolve(ok);
     };
     if (aborted) return finish(false, 'aborted');
-    const child = spawn(cmd, args, {
-      stdio: 'inherit',
+    const logFd = opts.log ? openSync(opts.log, 'a') : undefined;
+    child = spawn(cmd, args, {
+      stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
       cwd: root,
       ...opts,
       env: { ...childEnv, ...opts.env },
       detached: true,
     });
-    current = child;
+    if (logFd !== undefined) closeSync(logFd);
+    running.add(child);
     if (child.pid) sessions.push(child.pid);
     child.once('error', (err) => finish(false, err.message));
     child.once('exit', (code, signal) => finish(code === 0, signal ? `signal ${signal}` : `exit ${code}`));
@@ -114,13 +129,13 @@ function countReport(report) {
   return [r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + brokenFiles.length];
 }
 
-function vitest(label, cwd, report, args, env = {}) {
+function vitest(label, cwd, report, args, env = {}, log = undefined) {
   rmSync(report, { force: true });
   return run(
     label,
     join(cwd, 'tests/node_modules/.bin/vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
-    { cwd: join(cwd, 'tests'), env },
+    { cwd: join(cwd, 'tests'), env, log },
   );
 }
 
@@ -139,7 +154,8 @@ function sourceFiles() {
  * addon (better-sqlite3) is compiled for each Node version. Node 24 comes from npm's `node` package, which ships
  * the headers, so nothing else is downloaded. ANETT_NODE24=0 leaves it out.
  */
-async function node24ApiTests(report) {
+async function node24ApiTests(report, log) {
+  const say = (text) => appendFileSync(log, text);
   if (process.env.ANETT_NODE24 === '0') {
     process.stdout.write('\n▶ API tests on Node 24: left out (ANETT_NODE24=0)\n');
     return undefined;
@@ -156,14 +172,15 @@ async function node24ApiTests(report) {
   const versionOf = () => (existsSync(node) ? spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim() : '');
   if (!versionOf().startsWith('v24.') || !existsSync(join(pkg, 'include/node/node.h'))) {
     const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', runtime];
-    if (!(await run('Node 24 from npm', 'npm', [...args, `node-${process.platform}-${process.arch}@24`]))) return false;
+    if (!(await run('Node 24 from npm', 'npm', [...args, `node-${process.platform}-${process.arch}@24`], { log })))
+      return false;
   }
   const version = versionOf();
   if (!version.startsWith('v24.')) {
-    process.stderr.write(`  no Node 24 at ${node}\n`);
+    say(`  no Node 24 at ${node}\n`);
     return false;
   }
-  process.stdout.write(`\n▶ Node ${version} (${node})\n`);
+  say(`\n▶ Node ${version} (${node})\n`);
 
   const copy = join(root, '.tmp/node24');
   mkdirSync(copy, { recursive: true });
@@ -184,11 +201,12 @@ async function node24ApiTests(report) {
   const installed = await run(`install on ${version}`, pnpm[0], [...pnpm[1], 'install', '--frozen-lockfile'], {
     cwd: copy,
     env,
+    log,
   });
   if (!installed) return false;
-  const built = await run(`build on ${version}`, node, ['scripts/build.mjs'], { cwd: copy, env });
+  const built = await run(`build on ${version}`, node, ['scripts/build.mjs'], { cwd: copy, env, log });
   if (!built) return false;
-  return vitest(`API tests on ${version}`, copy, report, ['--project', 'api'], env);
+  return vitest(`API tests on ${version}`, copy, report, ['--project', 'api'], env, log);
 }
 
 const stateOf = (pid) => {
@@ -267,12 +285,20 @@ mkdirSync(join(root, '.tmp'), { recursive: true });
 // failed test (a global setup that crashed reports nothing at all).
 const reports = [];
 const main = join(root, '.tmp/vitest.json');
+// The API tests on Node 24 run beside the main run (which keeps one core busy here; its browser tests mostly wait), in
+// a copy of the tree; their output goes to a log that is printed once both are done.
+const node24Report = join(root, '.tmp/vitest-node24.json');
+const node24Log = join(root, '.tmp/node24.log');
+writeFileSync(node24Log, '');
+const node24 = extraArgs.length === 0 ? node24ApiTests(node24Report, node24Log) : Promise.resolve(undefined);
 reports.push([main, await vitest(`tests on Node ${process.versions.node} (vitest)`, root, main, extraArgs)]);
-if (extraArgs.length === 0) {
-  const report = join(root, '.tmp/vitest-node24.json');
-  const ok = await node24ApiTests(report);
+const node24Ok = await node24;
+if (node24Ok !== undefined) {
+  process.stdout.write(
+    `\n▶ API tests on Node 24, run beside the main run: their log\n${readFileSync(node24Log, 'utf8')}`,
+  );
   // Counted from its report; a run that never got to the tests has none and counts as one failure.
-  if (ok !== undefined) reports.push([report, ok]);
+  reports.push([node24Report, node24Ok]);
 }
 await check('orphan check', orphanCheck);
 
