@@ -1,9 +1,8 @@
-import type { TFunction } from 'i18next';
-import { de } from '../locales/de.ts';
+import i18n, { type CustomTypeOptions, type TFunction } from 'i18next';
 import { isApiError } from './api-client.ts';
 
-type KnownCode = keyof typeof de.errors;
-const isKnown = (code: string): code is KnownCode => Object.hasOwn(de.errors, code);
+type KnownCode = keyof CustomTypeOptions['resources']['translation']['errors'];
+const isKnown = (code: string): code is KnownCode => i18n.exists(`errors.${code}`);
 
 /** A sentence for a failed request: our own wording for known codes, else the server's detail. */
 export function errorMessage(t: TFunction, err: unknown): string {

@@ -1,46 +1,8 @@
 import i18n from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
-import { de, type Translation } from '../locales/de.ts';
-import { en } from '../locales/en.ts';
-
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Translation };
-  }
-}
+import { useTranslation } from 'react-i18next';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'anett.lang';
-
-function storedLanguage(): Language {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    return v === 'en' ? 'en' : 'de';
-  } catch {
-    return 'de';
-  }
-}
-
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-  try {
-    localStorage.setItem(STORAGE_KEY, lng);
-  } catch {
-    // Without storage the choice lasts for this page only.
-  }
-});
-
-void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'de',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
 
 export { i18n };
 

@@ -147,7 +147,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     },
     async (request) => {
       const { page, pageSize, sort, email } = request.query;
-      const { rows, total } = ctx.suppressions.list({ page, pageSize, sort, email });
+      const { rows, total } = await ctx.read.suppressions.list({ page, pageSize, sort, email });
       return { items: withPersons(ctx, rows), total, page, pageSize };
     },
   );

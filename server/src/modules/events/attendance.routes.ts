@@ -98,7 +98,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     },
     async (request) => {
       liveEvent(request.params.id);
-      const { items, total } = ctx.attendances.list(request.params.id, request.query);
+      const { items, total } = await ctx.read.attendances.list(request.params.id, request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );

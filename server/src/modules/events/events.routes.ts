@@ -129,7 +129,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (request) => {
-      const { items, total } = ctx.events.list(request.query);
+      const { items, total } = await ctx.read.events.list(request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -163,7 +163,8 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       schema: { tags, params: idParams, response: { 200: eventDetail, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const detail = load(request.params.id);
+      const detail = await ctx.read.events.detail(request.params.id);
+      if (!detail) throw notFound('event');
       setEtag(reply, detail.version);
       return detail;
     },

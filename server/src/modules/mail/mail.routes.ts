@@ -24,7 +24,7 @@ export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       },
     },
     async (request) => {
-      const { items, total } = ctx.mail.list(request.query);
+      const { items, total } = await ctx.read.mail.list(request.query);
       return {
         items,
         total,

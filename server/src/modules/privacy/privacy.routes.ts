@@ -131,7 +131,7 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request) => {
       const { months, page, pageSize } = request.query;
       const cutoff = monthsAgo(months);
-      const { rows, total } = ctx.privacy.inactive(cutoff, { page, pageSize });
+      const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
       return {
         items: rows.map((r) => ({
           id: r.id,

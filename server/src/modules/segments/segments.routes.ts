@@ -195,7 +195,7 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request) => {
       const row = loadVisibleSegment(ctx, request, request.params.id);
       const { page, pageSize, sort } = request.query;
-      const { items, total } = ctx.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort });
+      const { items, total } = await ctx.read.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort });
       return { items, total, page, pageSize };
     },
   );

@@ -1,23 +1,23 @@
-import { messages as filtersMessages } from '../components/filters/messages.ts';
-import { messages as formsMessages } from '../components/forms/messages.ts';
-import { messages as historyMessages } from '../components/history/messages.ts';
-import { messages as securityMessages } from '../features/auth/messages.ts';
-import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
-import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
-import { messages as eventsMessages } from '../features/events/messages.ts';
-import { messages as exportsMessages } from '../features/exports/messages.ts';
-import { messages as graphMessages } from '../features/graph/messages.ts';
-import { messages as importsMessages } from '../features/imports/messages.ts';
-import { messages as interactionsMessages } from '../features/interactions/messages.ts';
-import { messages as mailMessages } from '../features/mail/messages.ts';
-import { messages as networkMessages } from '../features/network/messages.ts';
-import { messages as organizationsMessages } from '../features/organizations/messages.ts';
-import { messages as personsMessages } from '../features/persons/messages.ts';
-import { messages as privacyMessages } from '../features/privacy/messages.ts';
-import { messages as registrationsMessages } from '../features/registrations/messages.ts';
-import { messages as reportsMessages } from '../features/reports/messages.ts';
-import { messages as segmentsMessages } from '../features/segments/messages.ts';
-import { messages as tagsMessages } from '../features/tags/messages.ts';
+import { messages as filtersMessages } from '../../components/filters/messages.ts';
+import { messages as formsMessages } from '../../components/forms/messages.ts';
+import { messages as historyMessages } from '../../components/history/messages.ts';
+import { messages as securityMessages } from '../../features/auth/messages.ts';
+import { messages as dashboardMessages } from '../../features/dashboard/messages.ts';
+import { messages as duplicatesMessages } from '../../features/duplicates/messages.ts';
+import { messages as eventsMessages } from '../../features/events/messages.ts';
+import { messages as exportsMessages } from '../../features/exports/messages.ts';
+import { messages as graphMessages } from '../../features/graph/messages.ts';
+import { messages as importsMessages } from '../../features/imports/messages.ts';
+import { messages as interactionsMessages } from '../../features/interactions/messages.ts';
+import { messages as mailMessages } from '../../features/mail/messages.ts';
+import { messages as networkMessages } from '../../features/network/messages.ts';
+import { messages as organizationsMessages } from '../../features/organizations/messages.ts';
+import { messages as personsMessages } from '../../features/persons/messages.ts';
+import { messages as privacyMessages } from '../../features/privacy/messages.ts';
+import { messages as registrationsMessages } from '../../features/registrations/messages.ts';
+import { messages as reportsMessages } from '../../features/reports/messages.ts';
+import { messages as segmentsMessages } from '../../features/segments/messages.ts';
+import { messages as tagsMessages } from '../../features/tags/messages.ts';
 /** German UI texts (the default language). `en.ts` must have the same shape. */
 export const de = {
   app: {
@@ -120,17 +120,6 @@ export const de = {
     seconds: 'Sekunden',
     scrollLeft: 'Nach links blättern',
     scrollRight: 'Nach rechts blättern',
-  },
-  placeholder: {
-    badge: 'In Vorbereitung',
-    dashboard:
-      'Hier erscheinen Kennzahlen zur Reichweite: erreichte KMU, Personen und Veranstaltungen je QTI-Knoten und Quartal.',
-    persons:
-      'Hier erscheinen alle Kontaktpersonen mit Funktion, Organisation und Einwilligungen – filterbar nach Branche, Kreis und Knoten.',
-    events: 'Hier erscheinen Veranstaltungen und Lehrgänge mit Anmeldungen, Warteliste und Teilnahme.',
-    interactions: 'Hier erscheint der Kontaktlog: Telefonate, Besuche und Gespräche mit Wiedervorlage.',
-    network: 'Hier erscheinen das Konsortium, die QTI-Knoten mit ihren Trägern und die Partnernetzwerke.',
-    exports: 'Hier entstehen Verteilerlisten für Serienbriefe und Newsletter – nur mit gültiger Einwilligung.',
   },
   auth: {
     title: 'Anmelden',

@@ -1,23 +1,23 @@
-import { messages as filtersMessages } from '../components/filters/messages.ts';
-import { messages as formsMessages } from '../components/forms/messages.ts';
-import { messages as historyMessages } from '../components/history/messages.ts';
-import { messages as securityMessages } from '../features/auth/messages.ts';
-import { messages as dashboardMessages } from '../features/dashboard/messages.ts';
-import { messages as duplicatesMessages } from '../features/duplicates/messages.ts';
-import { messages as eventsMessages } from '../features/events/messages.ts';
-import { messages as exportsMessages } from '../features/exports/messages.ts';
-import { messages as graphMessages } from '../features/graph/messages.ts';
-import { messages as importsMessages } from '../features/imports/messages.ts';
-import { messages as interactionsMessages } from '../features/interactions/messages.ts';
-import { messages as mailMessages } from '../features/mail/messages.ts';
-import { messages as networkMessages } from '../features/network/messages.ts';
-import { messages as organizationsMessages } from '../features/organizations/messages.ts';
-import { messages as personsMessages } from '../features/persons/messages.ts';
-import { messages as privacyMessages } from '../features/privacy/messages.ts';
-import { messages as registrationsMessages } from '../features/registrations/messages.ts';
-import { messages as reportsMessages } from '../features/reports/messages.ts';
-import { messages as segmentsMessages } from '../features/segments/messages.ts';
-import { messages as tagsMessages } from '../features/tags/messages.ts';
+import { messages as filtersMessages } from '../../components/filters/messages.ts';
+import { messages as formsMessages } from '../../components/forms/messages.ts';
+import { messages as historyMessages } from '../../components/history/messages.ts';
+import { messages as securityMessages } from '../../features/auth/messages.ts';
+import { messages as dashboardMessages } from '../../features/dashboard/messages.ts';
+import { messages as duplicatesMessages } from '../../features/duplicates/messages.ts';
+import { messages as eventsMessages } from '../../features/events/messages.ts';
+import { messages as exportsMessages } from '../../features/exports/messages.ts';
+import { messages as graphMessages } from '../../features/graph/messages.ts';
+import { messages as importsMessages } from '../../features/imports/messages.ts';
+import { messages as interactionsMessages } from '../../features/interactions/messages.ts';
+import { messages as mailMessages } from '../../features/mail/messages.ts';
+import { messages as networkMessages } from '../../features/network/messages.ts';
+import { messages as organizationsMessages } from '../../features/organizations/messages.ts';
+import { messages as personsMessages } from '../../features/persons/messages.ts';
+import { messages as privacyMessages } from '../../features/privacy/messages.ts';
+import { messages as registrationsMessages } from '../../features/registrations/messages.ts';
+import { messages as reportsMessages } from '../../features/reports/messages.ts';
+import { messages as segmentsMessages } from '../../features/segments/messages.ts';
+import { messages as tagsMessages } from '../../features/tags/messages.ts';
 import type { Translation } from './de.ts';
 
 export const en: Translation = {
@@ -121,16 +121,6 @@ export const en: Translation = {
     seconds: 'Seconds',
     scrollLeft: 'Scroll left',
     scrollRight: 'Scroll right',
-  },
-  placeholder: {
-    badge: 'Coming soon',
-    dashboard: 'Reach figures will appear here: SMEs, people and events reached per QTI node and quarter.',
-    persons:
-      'All contacts with function, organisation and consents will appear here – filterable by sector, district and node.',
-    events: 'Events and courses with registrations, waiting list and attendance will appear here.',
-    interactions: 'The contact log will appear here: calls, visits and conversations with follow-up dates.',
-    network: 'The consortium, the QTI nodes with their hosts and the partner networks will appear here.',
-    exports: 'Mailing lists for mail merge and newsletters will be created here – only with valid consent.',
   },
   auth: {
     title: 'Log in',
