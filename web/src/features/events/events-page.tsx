@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { RecordTable } from '../../components/records/record-table.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { eventListOptions } from './api.ts';
 import { EventCalendar } from './event-calendar.tsx';
 import { useEventColumns } from './event-columns.tsx';
@@ -27,8 +27,7 @@ const isKind = (v: string | undefined): v is EventKind =>
 
 export function EventsPage() {
   const { t } = useLabels();
-  const user = useSessionUser();
-  const canEdit = user?.role === 'admin' || user?.role === 'manager';
+  const canEdit = useCan().write;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const columns = useEventColumns();

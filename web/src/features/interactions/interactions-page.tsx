@@ -1,4 +1,4 @@
-import type { Interaction, InteractionListQuery } from '@anett/shared/schemas/interaction';
+import type { InteractionListQuery } from '@anett/shared/schemas/interaction';
 import { INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
 import { Box, Button } from '@mantine/core';
 import { IconBellRinging, IconMessages } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { RecordTable } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { useSessionUser } from '../auth/session.ts';
 import { interactionListOptions } from './api.ts';
 import { useInteractionColumns } from './interaction-columns.tsx';
@@ -29,7 +30,8 @@ const isKind = (v: string | undefined): v is InteractionKind =>
 export function InteractionsPage() {
   const { t } = useLabels();
   const user = useSessionUser();
-  const canEdit = user?.role === 'admin' || user?.role === 'manager';
+  const can = useCan();
+  const canEdit = can.write;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const columns = useInteractionColumns();
@@ -62,7 +64,6 @@ export function InteractionsPage() {
     searchText.setText('');
     void navigate({ search: {} });
   };
-  const editable = (i: Interaction) => user?.role === 'admin' || (canEdit && i.author?.id === user?.id);
 
   return (
     <LocalizedDates>
@@ -116,7 +117,7 @@ export function InteractionsPage() {
         rowExpansion={{
           allowMultiple: true,
           content: ({ record }) => (
-            <InteractionDetails item={record} editable={editable(record)} onDelete={confirmDelete} />
+            <InteractionDetails item={record} editable={can.editInteraction(record)} onDelete={confirmDelete} />
           ),
         }}
         rowLabel={(i) => t('interactions.expand', { subject: i.subject })}

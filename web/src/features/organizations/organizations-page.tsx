@@ -13,7 +13,7 @@ import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/re
 import { RecordTable } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { organizationListOptions } from './api.ts';
 import { useOrganizationColumns } from './organization-columns.tsx';
 import { OrganizationFilterPanel, organizationFilters, useOrganizationFilterChips } from './organization-filters.tsx';
@@ -31,10 +31,9 @@ const PANEL_ID = 'organization-filters';
 
 export function OrganizationsPage() {
   const { t } = useLabels();
-  const user = useSessionUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const canWrite = user?.role === 'admin' || user?.role === 'manager';
+  const canWrite = useCan().write;
   const columns = useOrganizationColumns();
   const [formOpen, setFormOpen] = useState(false);
 

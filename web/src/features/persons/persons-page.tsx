@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
 import { RecordTable } from '../../components/records/record-table.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { OpenSegmentBar } from '../segments/open-segment.tsx';
 import { personListOptions, personName } from './api.ts';
 import { usePersonColumns } from './person-columns.tsx';
@@ -32,10 +32,9 @@ const PANEL_ID = 'person-filters';
 
 export function PersonsPage() {
   const { t } = useLabels();
-  const user = useSessionUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const canWrite = user?.role === 'admin' || user?.role === 'manager';
+  const canWrite = useCan().write;
   const columns = usePersonColumns();
 
   const setSearch = (patch: Partial<PersonsSearch>) =>
