@@ -18,6 +18,7 @@ import { IconArrowLeft, IconCheck, IconCircleCheck, IconPencil } from '@tabler/i
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
+import { usePaginationLabels } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -132,6 +133,7 @@ function FollowUpCard({ item, canEdit, isAuthor }: { item: FollowUp; canEdit: bo
 /** "Meine Wiedervorlagen": open follow-ups, overdue first (in red), then due today, then upcoming. */
 export function FollowUpsPage() {
   const { t } = useLabels();
+  const paging = usePaginationLabels();
   const can = useCan();
   const canEdit = can.write;
   const search = route.useSearch();
@@ -220,14 +222,7 @@ export function FollowUpsPage() {
                 total={Math.ceil(list.data.total / PAGE_SIZE)}
                 value={page}
                 onChange={setPage}
-                getControlProps={(control) => ({
-                  'aria-label': {
-                    first: t('common.firstPage'),
-                    previous: t('common.previousPage'),
-                    next: t('common.nextPage'),
-                    last: t('common.lastPage'),
-                  }[control],
-                })}
+                getControlProps={paging.getPaginationControlProps}
               />
             </Group>
           )}
