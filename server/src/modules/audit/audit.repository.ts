@@ -59,15 +59,6 @@ export function createAuditRepository(db: Db) {
         ip: entry.ip ?? null,
       });
     },
-    forEntity(entity: string, entityId: number, limit = 200) {
-      return db
-        .select()
-        .from(auditEntries)
-        .where(and(eq(auditEntries.entity, entity), eq(auditEntries.entityId, entityId)))
-        .orderBy(desc(auditEntries.id))
-        .limit(limit)
-        .all();
-    },
   };
 }
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
