@@ -45,8 +45,8 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { PageLoader } from '../components/full-page-loader.tsx';
 import { ButtonLink, NavLinkLink } from '../components/router-link.tsx';
 import { useLogout } from '../features/auth/api.ts';
-import { useSessionUser } from '../features/auth/session.ts';
 import { QuickLogHeaderButton, QuickLogHost } from '../features/interactions/quick-log.tsx';
+import { useSessionUser } from '../lib/session.ts';
 import { GlobalSearch, openGlobalSearch } from './global-search.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 

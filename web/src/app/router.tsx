@@ -13,7 +13,6 @@ import {
 import { z } from 'zod';
 import { ErrorState } from '../components/error-state.tsx';
 import { PageLoader } from '../components/full-page-loader.tsx';
-import { safeRedirect } from '../features/auth/session.ts';
 import { eventDetailSearch, eventsSearch } from '../features/events/search.ts';
 import { graphSearch } from '../features/graph/search.ts';
 import { importSearch } from '../features/imports/search.ts';
@@ -22,6 +21,7 @@ import { organizationDetailSearch, organizationsSearch } from '../features/organ
 import { personDetailSearch, personsSearch } from '../features/persons/search.ts';
 import { reachSearch } from '../features/reports/search.ts';
 import { session } from '../lib/api-client.ts';
+import { safeRedirect } from '../lib/session.ts';
 import { AppLayout, ForbiddenPage, NotFoundPage, RootLayout } from './layout.tsx';
 
 export type RouterContext = { queryClient: QueryClient };

@@ -1,12 +1,9 @@
 import { policy } from '@anett/shared/policy';
-import { useSyncExternalStore } from 'react';
-import { session } from './api-client.ts';
-
-const getUser = () => session.user;
+import { useSessionUser } from './session.ts';
 
 /** The shared rules (`shared/src/policy.ts`) applied to the logged-in user; re-renders when the session changes. */
 export function useCan() {
-  const user = useSyncExternalStore(session.subscribe, getUser, getUser);
+  const user = useSessionUser();
   return {
     write: policy.write(user),
     administer: policy.administer(user),

@@ -3,9 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { useChangePasswordMutation } from './api.ts';
 import { PasswordStrength, usePasswordCheck } from './password-strength.tsx';
-import { useCurrentUser } from './session.ts';
 
 type Props = { opened: boolean; onClose: () => void };
 

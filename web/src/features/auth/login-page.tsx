@@ -23,8 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { isApiError, session } from '../../lib/api-client.ts';
 import { formatWait } from '../../lib/format.ts';
+import { safeRedirect } from '../../lib/session.ts';
 import { passkeysSupported, useLoginMutation, usePasskeyLoginMutation, useSecondFactorMutation } from './api.ts';
-import { safeRedirect } from './session.ts';
 
 const route = getRouteApi('/login');
 

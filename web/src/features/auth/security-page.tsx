@@ -6,12 +6,12 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useCurrentUser } from '../../lib/session.ts';
 import { factorsOptions } from './api.ts';
 import { PasskeysCard } from './security-passkeys.tsx';
 import { RecoveryCard, RecoveryCodesModal } from './security-recovery.tsx';
 import { Section } from './security-section.tsx';
 import { TotpCard } from './security-totp.tsx';
-import { useCurrentUser } from './session.ts';
 
 const ChangePasswordModal = lazy(() =>
   import('./change-password-modal.tsx').then((m) => ({ default: m.ChangePasswordModal })),

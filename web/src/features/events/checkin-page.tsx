@@ -11,7 +11,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { allAttendancesOptions, countersOptions, eventDetailOptions, useCheckIn, useUndoCheckIn } from './api.ts';
 import {
   CheckInHeader,
@@ -268,12 +268,12 @@ function CheckIn({ eventId }: { eventId: number }) {
 export function CheckInPage() {
   const { t } = useLabels();
   const { id } = route.useParams();
-  const user = useSessionUser();
+  const can = useCan();
   const valid = Number.isSafeInteger(id) && id > 0;
   if (!valid) {
     return <CheckInMessage title={t('common.notFoundTitle')} description={t('events.notFound')} />;
   }
-  if (user?.role === 'viewer') {
+  if (!can.write) {
     return <CheckInMessage title={t('common.forbiddenTitle')} description={t('common.forbidden')} />;
   }
   return <CheckIn eventId={id} />;

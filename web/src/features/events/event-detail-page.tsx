@@ -42,7 +42,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { topicLabel } from '../../lib/reference-data.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { SelfRegistrationCard } from '../registrations/self-registration-card.tsx';
 import { AddAttendeesModal } from './add-attendees-modal.tsx';
@@ -80,8 +80,7 @@ function period(start: string, end: string | null, lang: 'de' | 'en') {
 
 function Detail({ event }: { event: EventDetail }) {
   const { t, lang, label } = useLabels();
-  const user = useSessionUser();
-  const canEdit = user?.role === 'admin' || user?.role === 'manager';
+  const canEdit = useCan().write;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [editing, setEditing] = useState(false);

@@ -22,7 +22,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { PersonFormModal } from '../persons/person-form-modal.tsx';
 import { previewMails, useCommitMails } from './api.ts';
 
@@ -45,11 +45,11 @@ export function namesFor(address: string, name: string | null) {
  */
 export function MailDropZone({ target }: { target: MailDropTarget }) {
   const { t } = useLabels();
-  const user = useSessionUser();
+  const can = useCan();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [files, setFiles] = useState<File[] | null>(null);
-  if (user?.role !== 'manager' && user?.role !== 'admin') return null;
+  if (!can.write) return null;
 
   const open = (list: FileList | null) => {
     if (list && list.length > 0) setFiles([...list]);

@@ -48,7 +48,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { MailDropZone } from '../interactions/mail-drop.tsx';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
 import { Timeline } from '../interactions/timeline.tsx';
@@ -403,10 +403,9 @@ function Overview({ org, canWrite }: { org: OrganizationDetail; canWrite: boolea
 
 function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
   const { t, label } = useLabels();
-  const user = useSessionUser();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
-  const canWrite = user?.role === 'admin' || user?.role === 'manager';
+  const canWrite = useCan().write;
   const remove = useDeleteOrganization();
   const restore = useRestoreOrganization();
   const [editing, setEditing] = useState(false);

@@ -47,7 +47,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
 import { MailDropZone } from '../interactions/mail-drop.tsx';
@@ -536,10 +536,10 @@ function EventsTab({ personId }: { personId: number }) {
 
 function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
   const { t, label, lang } = useLabels();
-  const user = useSessionUser();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
-  const canWrite = user?.role === 'admin' || user?.role === 'manager';
+  const can = useCan();
+  const canWrite = can.write;
   // The quick log (key `n`, header button) opens prefilled with this person.
   useQuickLogContext(person.deletedAt ? null : { personIds: [person.id] });
   const remove = useDeletePerson();
@@ -618,7 +618,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
                   <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
                     {t('persons.delete')}
                   </Menu.Item>
-                  {user?.role === 'admin' && !person.erasedAt && (
+                  {can.administer && !person.erasedAt && (
                     <>
                       <Menu.Divider />
                       <Menu.Item color="red" leftSection={<IconShredder size={16} />} onClick={() => setErasing(true)}>
@@ -691,7 +691,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           notifications.show({ color: 'green', message: t('persons.saved') });
         }}
       />
-      {user?.role === 'admin' && (
+      {can.administer && (
         <ErasureDialog
           person={{ id: person.id, version: person.version, name }}
           opened={erasing}

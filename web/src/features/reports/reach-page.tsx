@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { reachReportOptions } from './api.ts';
 import { FileButtons, FreezeModal, Snapshots } from './reach-snapshots.tsx';
 import { Breakdown, NodeTable, Section } from './reach-tables.tsx';
@@ -33,8 +33,7 @@ export function ReachPage() {
   const { t, label } = useLabels();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const user = useSessionUser();
-  const canFreeze = user?.role === 'admin' || user?.role === 'manager';
+  const canFreeze = useCan().write;
   const [freezing, setFreezing] = useState(false);
   const nodes = useQuery(nodeOptionsQuery());
 

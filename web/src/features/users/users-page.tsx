@@ -22,7 +22,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useCurrentUser } from '../auth/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import {
   useDeactivateUser,
   useResetFactors,

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@anett/shared/schemas/auth';
 import { useSyncExternalStore } from 'react';
-import { session } from '../../lib/api-client.ts';
+import { session } from './api-client.ts';
 
 const getUser = () => session.user;
 
