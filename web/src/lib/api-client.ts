@@ -1,5 +1,5 @@
-import type { LoginResponse, SessionUser } from '@anett/shared/schemas/auth';
 import { buildPath, type RouteData, type RouteDescriptor } from '@anett/shared/routes/define';
+import type { LoginResponse, SessionUser } from '@anett/shared/schemas/auth';
 import type { Problem } from '@anett/shared/schemas/common';
 import type { z } from 'zod';
 

@@ -1,7 +1,6 @@
 import { persons } from '@anett/shared/routes/person';
 import type { Page } from '@anett/shared/schemas/common';
 import type { Event } from '@anett/shared/schemas/event';
-import type { HistoryEntry } from '@anett/shared/schemas/history';
 import type {
   Affiliation,
   AffiliationInput,
@@ -14,9 +13,7 @@ import type {
   OfficeInput,
   OfficePatch,
   Person,
-  PersonDuplicateGroup,
   PersonInput,
-  PersonListItem,
   PersonListQuery,
   PersonPatch,
 } from '@anett/shared/schemas/person';
@@ -57,8 +54,7 @@ export const personHistoryOptions = (id: number) =>
 export const personDuplicatesOptions = () =>
   queryOptions({
     queryKey: personKeys.duplicates(),
-    queryFn: ({ signal }) =>
-      call(persons.duplicates, { query: { pageSize: 500 }, signal }),
+    queryFn: ({ signal }) => call(persons.duplicates, { query: { pageSize: 500 }, signal }),
   });
 
 export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
@@ -195,7 +191,8 @@ export function useSaveAffiliation(personId: number) {
 export function useDeleteAffiliation(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (a: Affiliation) => call(persons.deleteAffiliation, { params: { id: personId, affiliationId: a.id }, ifMatch: a.version }),
+    mutationFn: (a: Affiliation) =>
+      call(persons.deleteAffiliation, { params: { id: personId, affiliationId: a.id }, ifMatch: a.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }
@@ -218,7 +215,8 @@ export function useSaveOffice(personId: number) {
 export function useDeleteOffice(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (o: Office) => call(persons.deleteOffice, { params: { id: personId, officeId: o.id }, ifMatch: o.version }),
+    mutationFn: (o: Office) =>
+      call(persons.deleteOffice, { params: { id: personId, officeId: o.id }, ifMatch: o.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }
