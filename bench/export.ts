@@ -8,15 +8,12 @@
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@anett/db/client';
-import { buildApp } from '@anett/server/app';
-import { type Config, READ_QUEUE } from '@anett/server/config';
-import { createContext } from '@anett/server/context';
-import { hashPassword } from '@anett/server/lib/passwords';
+import { benchApp } from './in-process-app.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -39,37 +36,8 @@ db.$client.exec(`
 `);
 db.$client.pragma('wal_checkpoint(TRUNCATE)');
 
-const config: Config = {
-  env: 'production',
-  port: 0,
-  host: '127.0.0.1',
-  databasePath: path,
-  jwtSecret: 'bench-secret-that-is-long-enough-0123456789',
-  seedDemo: false,
-  logLevel: 'warn',
-  trustProxy: false,
-  cookieSecure: 'auto',
-  accessTokenTtl: 3600,
-  refreshTokenTtl: 3600,
-  readWorkers: availableParallelism(),
-  readQueue: READ_QUEUE,
-  webDist: join(dir, 'no-web'),
-};
-const ctx = createContext(db, config);
-ctx.users.create({
-  email: 'bench@anett.local',
-  name: 'Bench',
-  role: 'manager',
-  passwordHash: await hashPassword('bench-password'),
-});
-const app = await buildApp({ db, config, logger: false });
+const { app, headers } = await benchApp(db, path, dir);
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'bench@anett.local', password: 'bench-password' }),
-});
-const { accessToken } = (await login.json()) as { accessToken: string };
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -83,7 +51,7 @@ function download(url: string): Promise<{ ms: number; cpuMs: number; bytes: numb
     }, 10);
     const started = performance.now();
     let bytes = 0;
-    get(url, { headers: { authorization: `Bearer ${accessToken}` } }, (res) => {
+    get(url, { headers }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
@@ -103,9 +71,7 @@ function download(url: string): Promise<{ ms: number; cpuMs: number; bytes: numb
   });
 }
 
-const preview = (await (
-  await fetch(`${base}/api/exports/preview`, { headers: { authorization: `Bearer ${accessToken}` } })
-).json()) as { included: number };
+const preview = (await (await fetch(`${base}/api/exports/preview`, { headers })).json()) as { included: number };
 console.log(`rows to export: ${preview.included}`);
 global.gc?.();
 const baseline = process.memoryUsage().rss;

@@ -6,14 +6,11 @@
  * of this process is printed: on a shared machine the wall time includes waiting for other processes.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@anett/db/client';
-import { buildApp } from '@anett/server/app';
-import { type Config, READ_QUEUE } from '@anett/server/config';
-import { createContext } from '@anett/server/context';
-import { hashPassword } from '@anett/server/lib/passwords';
+import { benchApp } from './in-process-app.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,35 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'anett-reach-bench-'));
 const path = join(dir, 'crm.sqlite');
 copyFileSync(args.db, path);
 const db = openDatabase(path);
-const config: Config = {
-  env: 'production',
-  port: 0,
-  host: '127.0.0.1',
-  databasePath: path,
-  jwtSecret: 'bench-secret-that-is-long-enough-0123456789',
-  seedDemo: false,
-  logLevel: 'warn',
-  trustProxy: false,
-  cookieSecure: 'auto',
-  accessTokenTtl: 3600,
-  refreshTokenTtl: 3600,
-  readWorkers: availableParallelism(),
-  readQueue: READ_QUEUE,
-  webDist: join(dir, 'no-web'),
-};
-createContext(db, config).users.create({
-  email: 'bench@anett.local',
-  name: 'Bench',
-  role: 'manager',
-  passwordHash: await hashPassword('bench-password'),
-});
-const app = await buildApp({ db, config, logger: false });
-const login = await app.inject({
-  method: 'POST',
-  url: '/api/auth/login',
-  payload: { email: 'bench@anett.local', password: 'bench-password' },
-});
-const headers = { authorization: `Bearer ${login.json().accessToken}` };
+const { app, headers } = await benchApp(db, path, dir);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 

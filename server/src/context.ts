@@ -1,7 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { createWriteQueue } from '@anett/db/write-queue';
 import type { Config } from './config.ts';
-import { type AuditInput, createAuditRepository } from './modules/audit/audit.repository.ts';
+import { type Actor, createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createFactorsRepository } from './modules/auth/factors.repository.ts';
 import { createLoginAttemptsRepository } from './modules/auth/login-attempts.repository.ts';
 import { createLoginThrottle } from './modules/auth/login-throttle.ts';
@@ -28,8 +28,6 @@ import { createSegmentsRepository } from './modules/segments/segments.repository
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createVocabRepository } from './modules/vocab/vocab.repository.ts';
 import { createReadLanes, type ReadPool } from './read-pool.ts';
-
-type Actor = Omit<AuditInput, 'entity' | 'entityId' | 'action' | 'diff'>;
 
 /**
  * Everything a route module needs, built once per app (and so once per test). The read threads start at the first

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../modules/audit/audit.repository.ts';
 
 /** Who did it, for audit entries. */
-export const actor = (request: FastifyRequest) => ({
+export const actor = (request: FastifyRequest): Actor => ({
   userId: request.user?.id ?? null,
   requestId: request.id,
   ip: request.ip,

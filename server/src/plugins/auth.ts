@@ -1,11 +1,5 @@
-import {
-  ACCESS_LEVELS,
-  type AccessLevel,
-  ROLE_RANK,
-  type Role,
-  type SecondFactorState,
-  type SessionUser,
-} from '@anett/shared/schemas/auth';
+import { allows } from '@anett/shared/policy';
+import { ACCESS_LEVELS, type AccessLevel, type SecondFactorState, type SessionUser } from '@anett/shared/schemas/auth';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -88,7 +82,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => 
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     request.user = await authenticate(request, opts);
-    if (ROLE_RANK[request.user.role] < ROLE_RANK[access as Role]) {
+    if (!allows(request.user.role, access)) {
       throw new AppError('FORBIDDEN', 403, `This action needs the role ${access}`);
     }
     if (request.user.secondFactor === 'required' && !request.routeOptions.config?.enrolment) {

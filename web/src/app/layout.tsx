@@ -1,4 +1,5 @@
-import type { SessionUser } from '@anett/shared/schemas/auth';
+import { allows, policy } from '@anett/shared/policy';
+import type { AccessLevel, SessionUser } from '@anett/shared/schemas/auth';
 import {
   AppShell,
   Avatar,
@@ -80,8 +81,8 @@ type NavItem = {
     | 'import'
     | 'admin';
   icon: ReactNode;
-  /** Only for these roles (writing pages are hidden from viewers). */
-  roles?: SessionUser['role'][];
+  /** Only from this access level up (writing pages are hidden from viewers). */
+  access?: AccessLevel;
   /** Sub-pages shown as a group (Verwaltung); each with the roles that may see it. */
   children?: AdminNavItem[];
 };
@@ -101,7 +102,7 @@ type AdminNavItem = {
     | 'privacy.suppressionsNav'
     | 'privacy.inactiveNav'
     | 'mail.nav';
-  roles: SessionUser['role'][];
+  access: AccessLevel;
 };
 
 const ICON = { size: 20, stroke: 1.6 };
@@ -114,19 +115,19 @@ const NAV: NavItem[] = [
   { to: '/netzwerk', label: 'network', icon: <IconAffiliate {...ICON} /> },
   { to: '/berichte/reichweite', section: '/berichte', label: 'reach', icon: <IconChartBar {...ICON} /> },
   { to: '/exporte', label: 'exports', icon: <IconFileExport {...ICON} /> },
-  { to: '/import', label: 'import', icon: <IconFileImport {...ICON} />, roles: ['admin', 'manager'] },
+  { to: '/import', label: 'import', icon: <IconFileImport {...ICON} />, access: 'manager' },
   {
     to: '/verwaltung/benutzer',
     section: '/verwaltung',
     label: 'admin',
     icon: <IconSettings {...ICON} />,
     children: [
-      { to: '/verwaltung/benutzer', label: 'nav.users', roles: ['admin'] },
-      { to: '/verwaltung/dubletten', label: 'duplicates.nav', roles: ['admin', 'manager'] },
-      { to: '/verwaltung/themen', label: 'tags.topics.nav', roles: ['admin'] },
-      { to: '/verwaltung/sperrliste', label: 'privacy.suppressionsNav', roles: ['admin'] },
-      { to: '/verwaltung/inaktive-personen', label: 'privacy.inactiveNav', roles: ['admin'] },
-      { to: '/verwaltung/ausgang', label: 'mail.nav', roles: ['admin'] },
+      { to: '/verwaltung/benutzer', label: 'nav.users', access: 'admin' },
+      { to: '/verwaltung/dubletten', label: 'duplicates.nav', access: 'manager' },
+      { to: '/verwaltung/themen', label: 'tags.topics.nav', access: 'admin' },
+      { to: '/verwaltung/sperrliste', label: 'privacy.suppressionsNav', access: 'admin' },
+      { to: '/verwaltung/inaktive-personen', label: 'privacy.inactiveNav', access: 'admin' },
+      { to: '/verwaltung/ausgang', label: 'mail.nav', access: 'admin' },
     ],
   },
 ];
@@ -319,8 +320,9 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
   if (!user) return null;
   // "Enrol now": only the security page works until a second factor is set up.
   const restricted = user.secondFactor === 'required';
-  const items = NAV.filter((item) => !restricted && (!item.roles || item.roles.includes(user.role)))
-    .map((item) => ({ ...item, children: item.children?.filter((c) => c.roles.includes(user.role)) }))
+  const can = { write: policy.write(user) };
+  const items = NAV.filter((item) => !restricted && (!item.access || allows(user.role, item.access)))
+    .map((item) => ({ ...item, children: item.children?.filter((c) => allows(user.role, c.access)) }))
     .filter((item) => !item.children || item.children.length > 0);
 
   return (
@@ -355,7 +357,7 @@ export function AppLayout({ pending = false }: { pending?: boolean }) {
               </Link>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {user.role !== 'viewer' && !restricted && <QuickLogHeaderButton />}
+              {can.write && !restricted && <QuickLogHeaderButton />}
               {!restricted && <SearchButton />}
               {wide && <LanguageSwitch />}
               {wide && <UserMenu user={user} account={account} />}
@@ -426,6 +428,7 @@ const PUBLIC_PAGES = ['/anmeldung/', '/bestaetigung', '/absage', '/einstellungen
 
 export function RootLayout() {
   const user = useSessionUser();
+  const can = { write: policy.write(user) };
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // Not while a second factor must be enrolled first: only the security page works then.
   const inApp =
@@ -438,7 +441,7 @@ export function RootLayout() {
     <>
       <Outlet />
       {inApp && <GlobalSearch />}
-      {inApp && user.role !== 'viewer' && <QuickLogHost />}
+      {inApp && can.write && <QuickLogHost />}
     </>
   );
 }

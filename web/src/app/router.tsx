@@ -1,3 +1,4 @@
+import { policy } from '@anett/shared/policy';
 import { Box } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
@@ -199,7 +200,7 @@ const importRoute = createRoute({
   path: '/import',
   validateSearch: importSearch,
   beforeLoad: () => {
-    if (session.user?.role !== 'admin' && session.user?.role !== 'manager') throw new ForbiddenError();
+    if (!policy.write(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/imports/import-page.tsx'), 'ImportPage'),
@@ -217,7 +218,7 @@ const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/benutzer',
   beforeLoad: () => {
-    if (session.user?.role !== 'admin') throw new ForbiddenError();
+    if (!policy.administer(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/users/users-page.tsx'), 'UsersPage'),
@@ -227,7 +228,7 @@ const duplicatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/dubletten',
   beforeLoad: () => {
-    if (session.user?.role !== 'admin' && session.user?.role !== 'manager') throw new ForbiddenError();
+    if (!policy.write(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/duplicates/duplicates-page.tsx'), 'DuplicatesPage'),
@@ -237,7 +238,7 @@ const topicsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/themen',
   beforeLoad: () => {
-    if (session.user?.role !== 'admin') throw new ForbiddenError();
+    if (!policy.administer(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/tags/topics-page.tsx'), 'TopicsPage'),
@@ -247,7 +248,7 @@ const suppressionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/sperrliste',
   beforeLoad: () => {
-    if (session.user?.role !== 'admin') throw new ForbiddenError();
+    if (!policy.administer(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/privacy/suppressions-page.tsx'), 'SuppressionsPage'),
@@ -257,7 +258,7 @@ const inactiveRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/inaktive-personen',
   beforeLoad: () => {
-    if (session.user?.role !== 'admin') throw new ForbiddenError();
+    if (!policy.administer(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/privacy/inactive-page.tsx'), 'InactivePage'),
@@ -267,7 +268,7 @@ const outboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/ausgang',
   beforeLoad: () => {
-    if (session.user?.role !== 'admin') throw new ForbiddenError();
+    if (!policy.administer(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
   component: lazyRouteComponent(() => import('../features/mail/outbox-page.tsx'), 'OutboxPage'),

@@ -13,6 +13,11 @@ export type AuditInput = {
   ip?: string;
 };
 
+/** Who did it (the user, or null for the system; the request it came with), for every audit entry. */
+export type Actor = Omit<AuditInput, 'entity' | 'entityId' | 'action' | 'diff'>;
+/** An actor that is a logged-in user (imports and e-mail drops belong to one). */
+export type UserActor = Actor & { userId: number };
+
 /** Field-by-field difference of two records as {field: [before, after]}; unchanged fields are left out. */
 export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   const skip = new Set(['version', 'updatedAt', 'createdAt']);
@@ -53,15 +58,6 @@ export function createAuditRepository(db: Db) {
         requestId: entry.requestId ?? null,
         ip: entry.ip ?? null,
       });
-    },
-    forEntity(entity: string, entityId: number, limit = 200) {
-      return db
-        .select()
-        .from(auditEntries)
-        .where(and(eq(auditEntries.entity, entity), eq(auditEntries.entityId, entityId)))
-        .orderBy(desc(auditEntries.id))
-        .limit(limit)
-        .all();
     },
   };
 }

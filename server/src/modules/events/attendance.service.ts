@@ -15,15 +15,13 @@ import type { AppContext } from '../../context.ts';
 import { versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/pdf.ts';
-import type { actor } from '../../lib/request-context.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
+import type { Actor } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { notifyPromotion } from '../registrations/registrations.service.ts';
 import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
 import type { EventRow } from './events.repository.ts';
-
-export type Actor = ReturnType<typeof actor>;
 
 const takesSeat = (status: string) => (SEAT_STATUSES as readonly string[]).includes(status);
 const emailSchema = z.email();

@@ -17,11 +17,11 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { readTable, type Table } from '../../lib/read-table.ts';
 import { nowIso } from '../../lib/time.ts';
+import type { UserActor as Actor } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { codeOf, districtOf, mappingFor, postalCodeError, salutationOf, sizeClassOf } from './import-fields.ts';
 
 type Body = z.output<typeof importBody>;
-type Actor = { userId: number; requestId?: string; ip?: string };
 type PersonValues = z.output<typeof personInput>;
 type OrganizationValues = z.output<typeof organizationInput>;
 

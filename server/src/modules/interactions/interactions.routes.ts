@@ -1,3 +1,4 @@
+import { policy } from '@anett/shared/policy';
 import { ROLE_RANK } from '@anett/shared/schemas/auth';
 import { idParams } from '@anett/shared/schemas/common';
 import {
@@ -41,7 +42,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     ctx.audited(actor(request), 'interaction', action, write, (after) => diffRecords(before, after));
   /** The log is personal: its author and admins may change an entry, other managers only read it. */
   const requireEditor = (request: FastifyRequest, item: Interaction) => {
-    if (request.user.role !== 'admin' && item.author?.id !== request.user.id) {
+    if (!policy.editInteraction(request.user, item)) {
       throw new AppError('NOT_AUTHOR', 403, 'Only the author of this entry or an admin may change it');
     }
   };

@@ -9,13 +9,13 @@ import type { EntityRef } from '@anett/shared/schemas/network';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
+import type { UserActor as Actor } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { SCRUBBED } from '../privacy/identifiers.ts';
 import { createMailImportsRepository } from './mail-imports.repository.ts';
 import type { ParsedMail, RawAddress } from './mail-parse.ts';
 
 export type UploadedMail = { index: number; fileName: string; mail: ParsedMail };
-type Actor = { userId: number; ip?: string; requestId?: string };
 
 const SUBJECT_MAX = 300;
 const SUMMARY_MAX = 20_000;

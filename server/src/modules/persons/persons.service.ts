@@ -6,10 +6,8 @@ import {
 } from '@anett/shared/schemas/person';
 import { versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor, AuditRepository } from '../audit/audit.repository.ts';
 import type { PersonFields, PersonRow, PersonsRepository } from './persons.repository.ts';
-
-type Actor = { userId: number | null; requestId?: string; ip?: string };
 
 /** Contact fields whose value not kept stays on the merged person as an additional one. */
 const CONTACT_FIELDS = ['email', 'phone', 'mobile'] as const satisfies readonly (PersonMergeField & ContactPointKind)[];

@@ -1,5 +1,5 @@
 import type { persons } from '@anett/db/schema';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor, AuditRepository } from '../audit/audit.repository.ts';
 import type { SuppressionsRepository } from '../consents/suppressions.repository.ts';
 import type { PersonsRepository } from '../persons/persons.repository.ts';
 import { excerpt, type Identity, type Matchers, matchersFor, mentionsIn, scrub } from './identifiers.ts';
@@ -7,7 +7,6 @@ import type { PrivacyLedger } from './ledger.ts';
 import type { PrivacyRepository } from './privacy.repository.ts';
 
 type PersonRow = typeof persons.$inferSelect;
-type Actor = { userId: number | null; requestId?: string; ip?: string };
 
 const MAX_MENTIONS = 500;
 const isStrong = (kinds: string[]) => kinds.some((k) => k !== 'lastName');

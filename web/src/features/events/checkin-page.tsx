@@ -1,46 +1,30 @@
-import { foldText, searchFold } from '@anett/shared/normalize';
+import { searchFold } from '@anett/shared/normalize';
 import type { Attendance } from '@anett/shared/schemas/attendance';
-import {
-  Alert,
-  Box,
-  Button,
-  Container,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconArrowLeft, IconCircleCheck, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { Box, Button, Container, Group, Text, TextInput } from '@mantine/core';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
 import { personName } from '../../components/entity-multi-select.tsx';
-import { ErrorState } from '../../components/error-state.tsx';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../auth/session.ts';
+import { allAttendancesOptions, countersOptions, eventDetailOptions, useCheckIn, useUndoCheckIn } from './api.ts';
 import {
-  allAttendancesOptions,
-  countersOptions,
-  eventDetailOptions,
-  useCheckIn,
-  useUndoCheckIn,
-  useWalkIn,
-} from './api.ts';
+  CheckInHeader,
+  CheckInList,
+  CheckInMessage,
+  CheckInNotices,
+  type Confirmation,
+  type Early,
+  earlyStart,
+  matcher,
+} from './checkin-parts.tsx';
+import { WalkInModal } from './checkin-walk-in.tsx';
 import { usePromotionNotice } from './promotion-notice.ts';
-import { AttendanceStatusBadge } from './status-badge.tsx';
 import './events.css';
 
 const route = getRouteApi('/veranstaltungen/$id/checkin');
@@ -50,161 +34,6 @@ const LIVE_LIST_MS = 10_000;
 // Long enough to notice a wrong name and press "Rückgängig".
 const CONFIRM_MS = 10_000;
 const SHOWN_STATUSES = ['registered', 'attended', 'waitlisted', 'interested', 'no_show'] as const;
-
-type Confirmation = { name: string; at: string; walkIn: boolean; personId: number; version: number };
-/** A check-in the server refused because the event has not started yet: asked again after confirmation. */
-type Early = { startsAt: string; retry: () => void };
-/** The 409 of a check-in before the event's first day, with the start date the message names. */
-const earlyStart = (err: unknown) =>
-  isApiError(err) && err.code === 'CHECK_IN_BEFORE_EVENT' ? (err.data as { startsAt: string }).startsAt : null;
-
-function Counter({ label, value, color }: { label: string; value: number | undefined; color?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md" ta="center">
-      <Text fz={{ base: 32, sm: 40 }} fw={800} lh={1.1} c={color}>
-        {value === undefined ? '–' : formatNumber(value)}
-      </Text>
-      <Text size="sm" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-    </Paper>
-  );
-}
-
-/** "anna müller" matches "Dr. Anna Müller, Muster GmbH"; every word must occur (umlauts folded). */
-function matcher(q: string) {
-  const words = foldText(q).split(' ').filter(Boolean);
-  return (haystack: string) => words.every((w) => haystack.includes(w));
-}
-
-function WalkInModal({
-  opened,
-  initialName,
-  onClose,
-  onDone,
-  eventId,
-  earlyConfirmed,
-  onEarly,
-}: {
-  opened: boolean;
-  initialName: string;
-  onClose: () => void;
-  onDone: (c: Confirmation) => void;
-  eventId: number;
-  earlyConfirmed: boolean;
-  onEarly: (e: Early) => void;
-}) {
-  const { t } = useLabels();
-  const walkIn = useWalkIn(eventId);
-  const form = useForm({
-    initialValues: { firstName: '', lastName: '', email: '', organizationName: '' },
-    validate: {
-      firstName: (v) => (v.trim() ? null : t('events.form.required')),
-      lastName: (v) => (v.trim() ? null : t('events.form.required')),
-      email: (v) =>
-        !v.trim() || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('events.checkin.invalidEmail'),
-    },
-  });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: prefill only when the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    walkIn.reset();
-    const parts = initialName.trim().split(/\s+/).filter(Boolean);
-    const values = {
-      firstName: parts.length > 1 ? parts.slice(0, -1).join(' ') : (parts[0] ?? ''),
-      lastName: parts.length > 1 ? (parts.at(-1) ?? '') : '',
-      email: '',
-      organizationName: '',
-    };
-    form.setValues(values);
-    form.clearErrors();
-  }, [opened]);
-
-  const send = (v: typeof form.values, confirm: boolean) =>
-    walkIn.mutate(
-      {
-        firstName: v.firstName.trim(),
-        lastName: v.lastName.trim(),
-        email: v.email.trim() || null,
-        organizationName: v.organizationName.trim() || null,
-        ...(confirm ? { confirm } : {}),
-      },
-      {
-        onSuccess: (res) => {
-          onDone({
-            name: personName(res.attendance.person),
-            at: res.attendance.checkedInAt ?? new Date().toISOString(),
-            walkIn: true,
-            personId: res.attendance.personId,
-            version: res.attendance.version,
-          });
-          onClose();
-        },
-        onError: (err) => {
-          const startsAt = earlyStart(err);
-          if (startsAt) onEarly({ startsAt, retry: () => send(v, true) });
-          else if (isApiError(err)) form.setErrors(err.fieldErrors);
-        },
-      },
-    );
-  const submit = form.onSubmit((v) => send(v, earlyConfirmed));
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('events.checkin.walkInTitle')} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {walkIn.error &&
-            !earlyStart(walkIn.error) &&
-            !(isApiError(walkIn.error) && Object.keys(walkIn.error.fieldErrors).length > 0) && (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(t, walkIn.error)}
-              </Alert>
-            )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              size="lg"
-              label={t('events.checkin.firstName')}
-              required
-              data-autofocus
-              autoComplete="off"
-              {...form.getInputProps('firstName')}
-            />
-            <TextInput
-              size="lg"
-              label={t('events.checkin.lastName')}
-              required
-              autoComplete="off"
-              {...form.getInputProps('lastName')}
-            />
-          </SimpleGrid>
-          <TextInput
-            size="lg"
-            type="email"
-            label={t('events.checkin.email')}
-            autoComplete="off"
-            {...form.getInputProps('email')}
-          />
-          <TextInput
-            size="lg"
-            label={t('events.checkin.organization')}
-            description={t('events.checkin.optional')}
-            autoComplete="off"
-            {...form.getInputProps('organizationName')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button size="lg" variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="lg" type="submit" loading={walkIn.isPending} color="green">
-              {t('events.checkin.walkInSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 function CheckIn({ eventId }: { eventId: number }) {
   const { t, lang } = useLabels();
@@ -326,103 +155,21 @@ function CheckIn({ eventId }: { eventId: number }) {
     }
   };
 
-  const c = counters.data;
   if (isApiError(event.error, 404)) {
-    return (
-      <Container component="main" size="sm" py="xl">
-        <EmptyState
-          icon={<IconSearch size={28} />}
-          title={t('common.notFoundTitle')}
-          description={t('events.notFound')}
-        />
-      </Container>
-    );
+    return <CheckInMessage title={t('common.notFoundTitle')} description={t('events.notFound')} />;
   }
   return (
     <Container component="main" size="md" py="md" px={{ base: 'sm', sm: 'md' }}>
-      <Group justify="space-between" mb="sm" wrap="nowrap" gap="sm">
-        <AnchorLink
-          to="/veranstaltungen/$id"
-          params={{ id: eventId }}
-          size="md"
-          display="inline-flex"
-          style={{ alignItems: 'center', gap: 6, minHeight: 44 }}
-        >
-          <IconArrowLeft size={18} /> {t('events.checkin.leave')}
-        </AnchorLink>
-        <Text size="sm" c="dimmed" ta="right">
-          {t('events.checkin.title')}
-        </Text>
-      </Group>
-      {event.data ? (
-        <Box mb="md">
-          <Title order={1} fz={{ base: 22, sm: 28 }}>
-            {event.data.title}
-          </Title>
-          <Text c="dimmed">
-            {formatDate(event.data.startsAt)}
-            {event.data.location && ` · ${event.data.location}`}
-          </Text>
-        </Box>
-      ) : (
-        <Skeleton height={40} width="60%" mb="md" />
-      )}
+      <CheckInHeader eventId={eventId} event={event.data} counters={counters.data} />
 
-      <SimpleGrid
-        cols={3}
-        spacing="sm"
-        mb="md"
-        role="group"
-        aria-live="polite"
-        aria-label={t('events.checkin.counters')}
-      >
-        <Counter label={t('events.checkin.registered')} value={c?.registered} />
-        <Counter label={t('events.checkin.present')} value={c?.attended} color="green" />
-        <Counter label={t('events.checkin.open')} value={c?.open} color="orange" />
-      </SimpleGrid>
-
-      <Box mih={56} mb="xs" role="status" aria-live="assertive">
-        {confirmation && (
-          <Alert
-            color="green"
-            variant="filled"
-            radius="md"
-            icon={<IconCircleCheck size={28} />}
-            styles={{ message: { fontSize: 18, fontWeight: 600 } }}
-          >
-            {confirmation.walkIn
-              ? t('events.checkin.walkInDone', {
-                  name: confirmation.name,
-                  time: time.format(new Date(confirmation.at)),
-                })
-              : t('events.checkin.done', {
-                  name: confirmation.name,
-                  time: confirmation.at ? time.format(new Date(confirmation.at)) : '',
-                })}{' '}
-            <Button
-              size="compact-md"
-              variant="white"
-              color="green"
-              ml="xs"
-              loading={undo.isPending}
-              aria-label={t('events.checkin.undoFor', { name: confirmation.name })}
-              onClick={() => undoCheckIn(confirmation)}
-            >
-              {t('events.checkin.undo')}
-            </Button>
-          </Alert>
-        )}
-        {undone && (
-          <Alert color="gray" variant="light" radius="md">
-            {undone}
-          </Alert>
-        )}
-        {failure && (
-          <Alert color="red" variant="light" radius="md" role="alert">
-            {failure}
-          </Alert>
-        )}
-      </Box>
+      <CheckInNotices
+        confirmation={confirmation}
+        undone={undone}
+        failure={failure}
+        time={time}
+        undoing={undo.isPending}
+        onUndo={undoCheckIn}
+      />
 
       <Box>
         <Group gap="sm" wrap="nowrap" mb="sm">
@@ -474,77 +221,16 @@ function CheckIn({ eventId }: { eventId: number }) {
             ? t('events.checkin.matches', { count: matches.length })
             : t('events.checkin.hint', { count: matches.length })}
         </Text>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.isPending ? (
-          <Stack gap="xs" aria-hidden>
-            {[1, 2, 3, 4].map((n) => (
-              <Skeleton key={n} height={64} />
-            ))}
-          </Stack>
-        ) : matches.length === 0 ? (
-          <Paper withBorder radius="md" p="lg" ta="center">
-            <Text mb="md">{q.trim() ? t('events.checkin.noMatch', { q }) : t('events.checkin.nobody')}</Text>
-            <Button
-              size="lg"
-              color="green"
-              leftSection={<IconUserPlus size={20} />}
-              onClick={() => setWalkInOpen(true)}
-            >
-              {t('events.checkin.addAsWalkIn')}
-            </Button>
-          </Paper>
-        ) : (
-          <Stack gap={6} id="checkin-list" role="listbox" aria-label={t('events.checkin.listLabel')}>
-            {matches.map((a, i) => {
-              const present = a.status === 'attended';
-              return (
-                <UnstyledButton
-                  key={a.personId}
-                  id={`checkin-${a.personId}`}
-                  role="option"
-                  aria-selected={i === selected && q.trim() !== ''}
-                  className="checkin-row"
-                  onClick={() => mark(a)}
-                  disabled={checkIn.isPending && checkIn.variables?.personId === a.personId}
-                  p="md"
-                  style={{
-                    borderRadius: 'var(--mantine-radius-md)',
-                    border: `2px solid ${
-                      i === selected && q.trim() ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-gray-3)'
-                    }`,
-                    background: present ? 'var(--mantine-color-green-0)' : 'var(--mantine-color-body)',
-                  }}
-                >
-                  <Group justify="space-between" wrap="nowrap" gap="sm">
-                    <Box style={{ minWidth: 0 }}>
-                      <Text fz="lg" fw={600} truncate>
-                        {personName(a.person)}
-                      </Text>
-                      <Text size="sm" c="dimmed" truncate>
-                        {[a.organization?.name, a.person.email].filter(Boolean).join(' · ') || ' '}
-                      </Text>
-                    </Box>
-                    {present ? (
-                      <Group gap={6} wrap="nowrap" c="green">
-                        <IconCircleCheck size={26} />
-                        <Text fw={600} size="sm">
-                          {a.checkedInAt ? time.format(new Date(a.checkedInAt)) : t('events.checkin.presentShort')}
-                        </Text>
-                      </Group>
-                    ) : a.status === 'registered' ? (
-                      <Text size="sm" c="dimmed" visibleFrom="xs">
-                        {t('events.checkin.tapToCheckIn')}
-                      </Text>
-                    ) : (
-                      <AttendanceStatusBadge status={a.status} size="lg" />
-                    )}
-                  </Group>
-                </UnstyledButton>
-              );
-            })}
-          </Stack>
-        )}
+        <CheckInList
+          list={list}
+          matches={matches}
+          q={q}
+          selected={selected}
+          pendingPersonId={checkIn.isPending ? checkIn.variables?.personId : undefined}
+          time={time}
+          onMark={mark}
+          onWalkIn={() => setWalkInOpen(true)}
+        />
       </Box>
       <WalkInModal
         eventId={eventId}
@@ -585,26 +271,10 @@ export function CheckInPage() {
   const user = useSessionUser();
   const valid = Number.isSafeInteger(id) && id > 0;
   if (!valid) {
-    return (
-      <Container component="main" size="sm" py="xl">
-        <EmptyState
-          icon={<IconSearch size={28} />}
-          title={t('common.notFoundTitle')}
-          description={t('events.notFound')}
-        />
-      </Container>
-    );
+    return <CheckInMessage title={t('common.notFoundTitle')} description={t('events.notFound')} />;
   }
   if (user?.role === 'viewer') {
-    return (
-      <Container component="main" size="sm" py="xl">
-        <EmptyState
-          icon={<IconSearch size={28} />}
-          title={t('common.forbiddenTitle')}
-          description={t('common.forbidden')}
-        />
-      </Container>
-    );
+    return <CheckInMessage title={t('common.forbiddenTitle')} description={t('common.forbidden')} />;
   }
   return <CheckIn eventId={id} />;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalInt, searchText, sortParam } from '../../components/filters/search-params.ts';
 
 export const EVENT_PAGE_SIZES = [25, 50, 100];
 export const EVENT_PAGE_SIZE_DEFAULT = 50;
@@ -8,13 +9,6 @@ const code = z
   .string()
   .regex(/^[a-z0-9_-]{1,60}$/)
   .optional()
-  .catch(undefined)
-  .optional();
-const optionalInt = (check: (n: number) => boolean) =>
-  z.coerce.number().int().refine(check).optional().catch(undefined).optional();
-const searchText = z
-  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().max(200).optional())
-  .transform((v) => v || undefined)
   .catch(undefined)
   .optional();
 
@@ -36,12 +30,7 @@ export const eventsSearch = z.object({
   year: optionalInt((n) => n >= 1990 && n <= 2100),
   page: optionalInt((n) => n >= 2 && n <= 1_000_000),
   pageSize: optionalInt((n) => EVENT_PAGE_SIZES.includes(n)),
-  sort: z
-    .string()
-    .regex(/^-?[A-Za-z]{1,40}$/)
-    .optional()
-    .catch(undefined)
-    .optional(),
+  sort: sortParam,
 });
 export type EventsSearch = z.infer<typeof eventsSearch>;
 

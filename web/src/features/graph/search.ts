@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import { optionalInt } from '../../components/filters/search-params.ts';
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined)
-  .optional();
+import { isoDay, optionalInt } from '../../components/filters/search-params.ts';
 
 /** The graph's filters in the URL; with `type` and `id` the ego view of that person or organisation. */
 export const graphSearch = z.object({
@@ -17,8 +10,8 @@ export const graphSearch = z.object({
     .optional()
     .catch(undefined)
     .optional(),
-  from: day,
-  to: day,
+  from: isoDay,
+  to: isoDay,
   type: z.enum(['person', 'organization']).optional().catch(undefined).optional(),
   id: optionalInt((n) => n > 0),
   /** The same data as a table (the text alternative to the drawing). */

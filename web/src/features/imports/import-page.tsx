@@ -8,48 +8,29 @@ import {
   importMappingProblem,
   importPreview,
 } from '@anett/shared/schemas/import';
-import { CONSENT_CHANNEL, CONSENT_SOURCE, type ConsentChannel } from '@anett/shared/vocab/enums';
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { IconArrowLeft, IconArrowRight, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
+import { CONSENT_CHANNEL, CONSENT_SOURCE } from '@anett/shared/vocab/enums';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { type ApiError, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { readBase64 } from '../../lib/read-file.ts';
 import { useCommitImport, usePreviewImport } from './api.ts';
+import { type Consent, ConsentForm } from './consent-form.tsx';
+import { Done } from './done-step.tsx';
 import { FileStep } from './file-step.tsx';
 import { MappingStep, mappingProblems } from './mapping-step.tsx';
 import { PreviewTable, Summary } from './preview-step.tsx';
-import { type Decisions, rowName, tally } from './rows.ts';
+import { type Decisions, tally } from './rows.ts';
+import { CommitBlocked, ImportStepper, type Step, StepNav } from './step-nav.tsx';
 import './imports.css';
 
 const route = getRouteApi('/app/import');
-const STEPS = ['file', 'mapping', 'preview', 'done'] as const;
-type Step = (typeof STEPS)[number];
-/** How many imported records the result lists by name. */
-const LISTED = 10;
 
 type Upload = { name: string; size: number; base64: string };
-type Consent = { on: boolean; channel: ConsentChannel | null; source: string; legalBasis: string; evidence: string };
 
 /** The server's objections to a mapping: per column (`mapping.<column>`) and about the whole (`mapping`). */
 function mappingErrors(err: ApiError) {
@@ -249,7 +230,6 @@ export function ImportPage() {
   const counts = report ? tally(report.rows, decisions) : null;
   const consentMissing = kind === 'persons' && consent.on && !consent.channel;
   const commitBlocked = !counts || counts.invalid > 0 || counts.undecided > 0 || counts.ready === 0 || consentMissing;
-  const stepIndex = STEPS.indexOf(step);
   const stepTitle = {
     file: t('imports.steps.fileHint'),
     mapping: t('imports.mapping.title'),
@@ -260,27 +240,7 @@ export function ImportPage() {
   return (
     <>
       <PageHeader title={t('imports.title')} description={t('imports.description')} />
-      <Stepper
-        active={stepIndex}
-        onStepClick={(i) => {
-          const target = STEPS[i];
-          // Back to an earlier step only, and not once the import is written.
-          if (target && i < stepIndex && step !== 'done') goTo(target);
-        }}
-        allowNextStepsSelect={false}
-        size="sm"
-        mb="lg"
-        className="import-stepper"
-      >
-        {STEPS.map((s) => (
-          <Stepper.Step
-            key={s}
-            label={t(`imports.steps.${s}`)}
-            description={t(`imports.steps.${s}Hint`)}
-            allowStepSelect={step !== 'done' && STEPS.indexOf(s) < stepIndex}
-          />
-        ))}
-      </Stepper>
+      <ImportStepper step={step} onGoTo={goTo} />
 
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="import-step">
         <Stack gap="md">
@@ -332,27 +292,16 @@ export function ImportPage() {
                 serverGeneral={serverMapping.general}
                 examples={examples}
               />
-              <Group justify="space-between" gap="sm">
-                <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => goTo('file')}>
-                  {t('common.back')}
-                </Button>
-                <Group gap="sm">
-                  {mappingBlocked && (
-                    <Text size="sm" c="orange.9" id="mapping-blocked">
-                      {t('imports.mapping.fixFirst')}
-                    </Text>
-                  )}
-                  <Button
-                    rightSection={<IconArrowRight size={16} />}
-                    onClick={check}
-                    loading={preview.isPending}
-                    disabled={mappingBlocked}
-                    aria-describedby={mappingBlocked ? 'mapping-blocked' : undefined}
-                  >
-                    {t('imports.mapping.next')}
-                  </Button>
-                </Group>
-              </Group>
+              <StepNav
+                onBack={() => goTo('file')}
+                blocked={mappingBlocked}
+                blockedId="mapping-blocked"
+                hint={t('imports.mapping.fixFirst')}
+                next={t('imports.mapping.next')}
+                nextIcon="forward"
+                onNext={check}
+                busy={preview.isPending}
+              />
             </>
           )}
 
@@ -386,40 +335,16 @@ export function ImportPage() {
                   {commitError.message}
                 </Alert>
               )}
-              {commitBlocked && (
-                <Alert color="orange" variant="light" title={t('imports.blocked')} id="import-blocked">
-                  <List size="sm">
-                    {counts.invalid > 0 && (
-                      <List.Item>{t('imports.blockedInvalid', { count: counts.invalid })}</List.Item>
-                    )}
-                    {counts.undecided > 0 && (
-                      <List.Item>{t('imports.blockedUndecided', { count: counts.undecided })}</List.Item>
-                    )}
-                    {counts.ready === 0 && counts.invalid === 0 && counts.undecided === 0 && (
-                      <List.Item>{t('imports.blockedNothing')}</List.Item>
-                    )}
-                    {consentMissing && (
-                      <List.Item>
-                        {t('privacy.channel')}: {t('forms.required')}
-                      </List.Item>
-                    )}
-                  </List>
-                </Alert>
-              )}
-              <Group justify="space-between" gap="sm">
-                <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => goTo('mapping')}>
-                  {t('common.back')}
-                </Button>
-                <Button
-                  leftSection={<IconFileImport size={16} />}
-                  onClick={run}
-                  loading={commit.isPending}
-                  disabled={commitBlocked}
-                  aria-describedby={commitBlocked ? 'import-blocked' : undefined}
-                >
-                  {t('imports.commit', { count: counts.ready })}
-                </Button>
-              </Group>
+              {commitBlocked && <CommitBlocked counts={counts} consentMissing={consentMissing} />}
+              <StepNav
+                onBack={() => goTo('mapping')}
+                blocked={commitBlocked}
+                blockedId="import-blocked"
+                next={t('imports.commit', { count: counts.ready })}
+                nextIcon="import"
+                onNext={run}
+                busy={commit.isPending}
+              />
             </>
           )}
 
@@ -436,155 +361,5 @@ export function ImportPage() {
         </Stack>
       </Paper>
     </>
-  );
-}
-
-type ConsentFormProps = {
-  value: Consent;
-  onChange: (patch: Partial<Consent>) => void;
-  fileName: string;
-  errors: Record<string, string>;
-  channels: { value: string; label: string }[];
-  sources: { value: string; label: string }[];
-};
-
-/** Optional: one consent entry (granted) for every imported person, with source, legal basis and evidence. */
-function ConsentForm({ value, onChange, fileName, errors, channels, sources }: ConsentFormProps) {
-  const { t } = useLabels();
-  return (
-    <Paper withBorder radius="md" p="md" component="fieldset" className="import-consent">
-      <Text component="legend" fw={600} px={4}>
-        {t('imports.consent.title')}
-      </Text>
-      <Stack gap="sm">
-        <Checkbox
-          label={t('imports.consent.enable')}
-          description={t('imports.consent.hint')}
-          checked={value.on}
-          onChange={(e) => onChange({ on: e.currentTarget.checked })}
-        />
-        {value.on && (
-          <>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={t('privacy.channel')}
-                required
-                data={channels}
-                value={value.channel}
-                onChange={(v) => onChange({ channel: (v as ConsentChannel | null) ?? null })}
-                error={errors['consent.channel'] ?? (value.channel ? undefined : t('forms.required'))}
-              />
-              <Select
-                label={t('privacy.source')}
-                required
-                allowDeselect={false}
-                data={sources}
-                value={value.source}
-                onChange={(v) => onChange({ source: v ?? 'import' })}
-                error={errors['consent.source']}
-              />
-            </SimpleGrid>
-            <Autocomplete
-              label={t('privacy.legalBasis')}
-              description={t('privacy.legalBasisHint')}
-              data={[t('privacy.legalBasisConsent'), t('privacy.legalBasisContract'), t('privacy.legalBasisInterest')]}
-              maxLength={200}
-              value={value.legalBasis}
-              onChange={(v) => onChange({ legalBasis: v })}
-              error={errors['consent.legalBasis']}
-            />
-            <Textarea
-              label={t('privacy.evidence')}
-              description={`${t('privacy.evidenceHint')} ${t('imports.consent.evidenceHint', { file: fileName })}`}
-              autosize
-              minRows={2}
-              maxLength={2000}
-              value={value.evidence}
-              onChange={(e) => onChange({ evidence: e.currentTarget.value })}
-              error={errors['consent.evidence']}
-            />
-          </>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
-type DoneProps = {
-  kind: ImportKind;
-  fileName: string;
-  result: ImportCommitResult;
-  report: ImportPreview;
-  decisions: Decisions;
-  onAgain: () => void;
-};
-
-/** What was written, the first records by name, and the way to the list. */
-function Done({ kind, fileName, result, report, decisions, onAgain }: DoneProps) {
-  const { t } = useLabels();
-  // `ids` are in file order: the rows that were created or updated.
-  const written = report.rows.filter((r) => {
-    const d = decisions[String(r.line)];
-    return d !== 'skip' && r.errors.length === 0;
-  });
-  const to = kind === 'persons' ? '/personen' : '/organisationen';
-  const shown: (keyof ImportCommitResult)[] = [
-    'created',
-    'updated',
-    'skipped',
-    ...(kind === 'persons' ? (['organizationsCreated'] as const) : []),
-    ...(result.consents > 0 ? (['consents'] as const) : []),
-  ];
-  return (
-    <Stack gap="md">
-      <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} role="status">
-        {t('imports.done.summary', { name: fileName })}
-      </Alert>
-      <SimpleGrid cols={{ base: 2, sm: shown.length }} spacing="sm">
-        {shown.map((key) => (
-          <Paper key={key} withBorder radius="md" p="sm" data-testid={`import-result-${key}`}>
-            <Text fz={26} fw={700} lh={1.1}>
-              {formatNumber(result[key] as number)}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t(`imports.done.${key as 'created'}`)}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
-      {result.ids.length > 0 && (
-        <Stack gap={4}>
-          <Text fw={600}>{t('imports.done.imported')}</Text>
-          <List size="sm" spacing={2}>
-            {result.ids.slice(0, LISTED).map((id, i) => (
-              <List.Item key={id}>
-                {kind === 'persons' ? (
-                  <AnchorLink to="/personen/$id" params={{ id }}>
-                    {rowName(kind, written[i]?.values ?? {}) || `#${id}`}
-                  </AnchorLink>
-                ) : (
-                  <AnchorLink to="/organisationen/$id" params={{ id }}>
-                    {rowName(kind, written[i]?.values ?? {}) || `#${id}`}
-                  </AnchorLink>
-                )}
-              </List.Item>
-            ))}
-          </List>
-          {result.ids.length > LISTED && (
-            <Text size="sm" c="dimmed">
-              {t('imports.done.more', { count: result.ids.length - LISTED })}
-            </Text>
-          )}
-        </Stack>
-      )}
-      <Group gap="sm" wrap="wrap">
-        <ButtonLink to={to} search={{ sort: '-updatedAt' }} leftSection={<IconArrowRight size={16} />}>
-          {kind === 'persons' ? t('imports.done.showPersons') : t('imports.done.showOrganizations')}
-        </ButtonLink>
-        <Button variant="default" onClick={onAgain}>
-          {t('imports.done.again')}
-        </Button>
-      </Group>
-    </Stack>
   );
 }

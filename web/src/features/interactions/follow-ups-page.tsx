@@ -18,6 +18,7 @@ import { IconArrowLeft, IconCheck, IconCircleCheck, IconPencil } from '@tabler/i
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
+import { usePaginationLabels } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -25,7 +26,7 @@ import { AnchorLink } from '../../components/router-link.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { followUpsOptions, useFollowUpDone } from './api.ts';
 import { editInQuickLog } from './quick-log-store.ts';
 import { KIND_ICON } from './timeline.tsx';
@@ -132,8 +133,9 @@ function FollowUpCard({ item, canEdit, isAuthor }: { item: FollowUp; canEdit: bo
 /** "Meine Wiedervorlagen": open follow-ups, overdue first (in red), then due today, then upcoming. */
 export function FollowUpsPage() {
   const { t } = useLabels();
-  const user = useSessionUser();
-  const canEdit = user?.role === 'admin' || user?.role === 'manager';
+  const paging = usePaginationLabels();
+  const can = useCan();
+  const canEdit = can.write;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const scope = search.scope === 'all' && canEdit ? 'all' : 'mine';
@@ -208,12 +210,7 @@ export function FollowUpsPage() {
                 </Title>
                 <Stack gap="xs" component="ul" p={0} m={0}>
                   {inGroup.map((f) => (
-                    <FollowUpCard
-                      key={f.id}
-                      item={f}
-                      canEdit={canEdit}
-                      isAuthor={f.author?.id === user?.id || user?.role === 'admin'}
-                    />
+                    <FollowUpCard key={f.id} item={f} canEdit={canEdit} isAuthor={can.editInteraction(f)} />
                   ))}
                 </Stack>
               </section>
@@ -225,14 +222,7 @@ export function FollowUpsPage() {
                 total={Math.ceil(list.data.total / PAGE_SIZE)}
                 value={page}
                 onChange={setPage}
-                getControlProps={(control) => ({
-                  'aria-label': {
-                    first: t('common.firstPage'),
-                    previous: t('common.previousPage'),
-                    next: t('common.nextPage'),
-                    last: t('common.lastPage'),
-                  }[control],
-                })}
+                getControlProps={paging.getPaginationControlProps}
               />
             </Group>
           )}

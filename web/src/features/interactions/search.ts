@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { isoDay, optionalInt, searchText } from '../../components/filters/search-params.ts';
 
 export const INTERACTION_PAGE_SIZES = [25, 50, 100];
 export const INTERACTION_PAGE_SIZE_DEFAULT = 50;
-
-const optionalInt = (check: (n: number) => boolean) =>
-  z.coerce.number().int().refine(check).optional().catch(undefined).optional();
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined)
-  .optional();
-const searchText = z
-  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().max(200).optional())
-  .transform((v) => v || undefined)
-  .catch(undefined)
-  .optional();
 
 /** The contact log's filters in the URL; shape checks only (the page checks codes exactly). */
 export const interactionsSearch = z.object({
@@ -29,8 +16,8 @@ export const interactionsSearch = z.object({
   nodeId: optionalInt((n) => n > 0),
   topic: optionalInt((n) => n > 0),
   mine: z.literal(true).optional().catch(undefined).optional(),
-  from: day,
-  to: day,
+  from: isoDay,
+  to: isoDay,
   followUp: z.enum(['due', 'open', 'done']).optional().catch(undefined).optional(),
   page: optionalInt((n) => n >= 2 && n <= 1_000_000),
   pageSize: optionalInt((n) => INTERACTION_PAGE_SIZES.includes(n)),

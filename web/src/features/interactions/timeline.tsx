@@ -33,7 +33,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
 import { topicLabel } from '../../lib/reference-data.ts';
-import { useSessionUser } from '../auth/session.ts';
+import { useCan } from '../../lib/use-can.ts';
 import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { type TimelineSubject, timelineOptions } from './api.ts';
 import { editInQuickLog } from './quick-log-store.ts';
@@ -72,9 +72,9 @@ type EntryProps<T extends TimelineItem['type']> = {
 
 function InteractionEntry({ item, subject, subjectId }: EntryProps<'interaction'>) {
   const { t, lang, label } = useLabels();
-  const user = useSessionUser();
+  const can = useCan();
   const i = item.interaction;
-  const editable = user?.role === 'admin' || (user?.role === 'manager' && i.author?.id === user.id);
+  const editable = can.editInteraction(i);
   const persons = subject === 'persons' ? i.persons.filter((p) => p.id !== subjectId) : i.persons;
   return (
     <Stack gap={4}>

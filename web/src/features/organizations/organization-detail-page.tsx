@@ -26,7 +26,6 @@ import {
   IconArrowBackUp,
   IconArrowMerge,
   IconBuildingFactory2,
-  IconCalendarOff,
   IconDots,
   IconPencil,
   IconPlus,
@@ -42,6 +41,7 @@ import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { EndDateModal } from '../../components/forms/end-date-modal.tsx';
 import { RecordHistory } from '../../components/history/record-history.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { datedRowActions, RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -256,26 +256,15 @@ function RelationsSection({ org, canWrite }: { org: OrganizationDetail; canWrite
                   </Text>
                 </div>
                 {canWrite && (
-                  <Menu position="bottom-end" shadow="md" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('organizations.relationActions')}>
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(r)}>
-                        {t('organizations.editRelation')}
-                      </Menu.Item>
-                      {!ended && (
-                        <Menu.Item leftSection={<IconCalendarOff size={16} />} onClick={() => setToEnd(r)}>
-                          {t('organizations.endRelation')}
-                        </Menu.Item>
-                      )}
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToRemove(r)}>
-                        {t('organizations.removeRelation')}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
+                  <RowActionsMenu
+                    label={t('organizations.relationActions')}
+                    actions={datedRowActions({
+                      edit: [t('organizations.editRelation'), () => setFormTarget(r)],
+                      end: [t('organizations.endRelation'), () => setToEnd(r)],
+                      remove: [t('organizations.removeRelation'), () => setToRemove(r)],
+                      current: !ended,
+                    })}
+                  />
                 )}
               </Group>
             );

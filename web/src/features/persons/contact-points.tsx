@@ -1,24 +1,13 @@
 import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -68,25 +57,22 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
             </Text>
           </div>
           {canWrite && (
-            <Menu position="bottom-end" shadow="md" withinPortal>
-              <Menu.Target>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('persons.contactPointActions', { value: c.value })}
-                >
-                  <IconDots size={18} />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(c)}>
-                  {t('persons.editContactPoint')}
-                </Menu.Item>
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToRemove(c)}>
-                  {t('persons.removeContactPoint')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <RowActionsMenu
+              label={t('persons.contactPointActions', { value: c.value })}
+              actions={[
+                {
+                  label: t('persons.editContactPoint'),
+                  icon: <IconPencil size={16} />,
+                  onClick: () => setFormTarget(c),
+                },
+                {
+                  label: t('persons.removeContactPoint'),
+                  icon: <IconTrash size={16} />,
+                  onClick: () => setToRemove(c),
+                  color: 'red',
+                },
+              ]}
+            />
           )}
         </Group>
       ))}

@@ -24,7 +24,6 @@ import {
   IconArrowBackUp,
   IconArrowMerge,
   IconCalendarEvent,
-  IconCalendarOff,
   IconDots,
   IconPencil,
   IconPlus,
@@ -42,6 +41,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { EndDateModal } from '../../components/forms/end-date-modal.tsx';
 import { RecordHistory } from '../../components/history/record-history.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { datedRowActions, RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -177,30 +177,15 @@ function AffiliationsSection({ person, canWrite }: { person: Person; canWrite: b
         )}
       </div>
       {canWrite && (
-        <Menu position="bottom-end" shadow="md" withinPortal>
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('persons.affiliationActions', { name: a.organization.name })}
-            >
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(a)}>
-              {t('persons.editAffiliation')}
-            </Menu.Item>
-            {a.current && (
-              <Menu.Item leftSection={<IconCalendarOff size={16} />} onClick={() => setToEnd(a)}>
-                {t('persons.endAffiliation')}
-              </Menu.Item>
-            )}
-            <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToRemove(a)}>
-              {t('persons.removeAffiliation')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <RowActionsMenu
+          label={t('persons.affiliationActions', { name: a.organization.name })}
+          actions={datedRowActions({
+            edit: [t('persons.editAffiliation'), () => setFormTarget(a)],
+            end: [t('persons.endAffiliation'), () => setToEnd(a)],
+            remove: [t('persons.removeAffiliation'), () => setToRemove(a)],
+            current: a.current,
+          })}
+        />
       )}
     </Group>
   );
@@ -335,30 +320,15 @@ function OfficesSection({ person, canWrite }: { person: Person; canWrite: boolea
                 )}
               </div>
               {canWrite && (
-                <Menu position="bottom-end" shadow="md" withinPortal>
-                  <Menu.Target>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t('persons.officeActions', { name: o.title })}
-                    >
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(o)}>
-                      {t('persons.editOffice')}
-                    </Menu.Item>
-                    {o.current && (
-                      <Menu.Item leftSection={<IconCalendarOff size={16} />} onClick={() => setToEnd(o)}>
-                        {t('persons.endOffice')}
-                      </Menu.Item>
-                    )}
-                    <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToRemove(o)}>
-                      {t('persons.removeOffice')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
+                <RowActionsMenu
+                  label={t('persons.officeActions', { name: o.title })}
+                  actions={datedRowActions({
+                    edit: [t('persons.editOffice'), () => setFormTarget(o)],
+                    end: [t('persons.endOffice'), () => setToEnd(o)],
+                    remove: [t('persons.removeOffice'), () => setToRemove(o)],
+                    current: o.current,
+                  })}
+                />
               )}
             </Group>
           ))}

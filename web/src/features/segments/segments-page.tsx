@@ -5,6 +5,7 @@ import { IconDots, IconDownload, IconFilter, IconPencil, IconTrash, IconUsersGro
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import { useCan } from '../../lib/use-can.ts';
 import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -16,7 +17,6 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { useCurrentUser } from '../auth/session.ts';
 import { ExportDialog } from '../exports/export-dialog.tsx';
 import type { PersonsSearch } from '../persons/search.ts';
 import { segmentListOptions, useDeleteSegment } from './api.ts';
@@ -27,9 +27,8 @@ const PAGE_SIZE = 50;
 /** `/exporte`: own and shared segments with live counts; open, export, rename/share, delete. */
 export function SegmentsPage() {
   const { t } = useLabels();
-  const user = useCurrentUser();
   const navigate = useNavigate();
-  const canWrite = user.role === 'admin' || user.role === 'manager';
+  const canWrite = useCan().write;
   // One fixed page size: no per-page picker, so no label for it.
   const { recordsPerPageLabel: _perPage, ...pagination } = usePaginationLabels();
   const [page, setPage] = useState(1);

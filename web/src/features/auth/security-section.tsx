@@ -1,0 +1,117 @@
+import { Alert, Button, Card, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+
+export function Section({
+  icon,
+  title,
+  text,
+  status,
+  children,
+}: {
+  icon: ReactNode;
+  title: string;
+  text: string;
+  status?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Stack gap="sm" h="100%">
+        <Group gap="xs" wrap="nowrap">
+          {icon}
+          <Title order={2} fz="lg">
+            {title}
+          </Title>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {text}
+        </Text>
+        {status}
+        <Group gap="sm" mt="auto">
+          {children}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** A security change that weakens the account or replaces codes: confirmed with the current password. */
+export function ConfirmPasswordModal<B, R>({
+  opened,
+  onClose,
+  mutation,
+  toBody,
+  onDone,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  mutation: UseMutationResult<R, Error, B>;
+  toBody: (password: string) => B;
+  onDone: (res: R) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { currentPassword: '' },
+    validate: { currentPassword: (v) => (v ? null : t('auth.required')) },
+  });
+  const close = () => {
+    form.reset();
+    mutation.reset();
+    onClose();
+  };
+  const err = mutation.error;
+  const alert = !err
+    ? null
+    : isApiError(err) && err.code === 'LAST_SECOND_FACTOR'
+      ? t('security.confirmPassword.lastFactor')
+      : isApiError(err, 400)
+        ? null
+        : errorMessage(t, err);
+  return (
+    <Modal opened={opened} onClose={close} title={t('security.confirmPassword.title')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(({ currentPassword }) =>
+          mutation.mutate(toBody(currentPassword), {
+            onSuccess: (res) => {
+              close();
+              onDone(res);
+            },
+            onError: (e) => {
+              if (isApiError(e, 400)) form.setErrors({ currentPassword: t('security.confirmPassword.wrong') });
+            },
+          }),
+        )}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('security.confirmPassword.text')}</Text>
+          {alert && (
+            <Alert color="red" variant="light" role="alert">
+              {alert}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('security.confirmPassword.label')}
+            autoComplete="current-password"
+            required
+            data-autofocus
+            {...form.getInputProps('currentPassword')}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('security.confirmPassword.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

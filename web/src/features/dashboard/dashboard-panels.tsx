@@ -1,0 +1,182 @@
+import '@mantine/charts/styles.css';
+import type { Dashboard, KeyFigures } from '@anett/shared/schemas/dashboard';
+import { EVENT_KIND } from '@anett/shared/vocab/enums';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarEvent, IconChecklist } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { AnchorLink } from '../../components/router-link.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useLabels } from '../../lib/i18n.ts';
+
+export const FIGURES = ['organizations', 'smes', 'persons', 'events', 'attendances', 'interactions'] as const;
+
+export function Panel({
+  title,
+  hint,
+  actions,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section">
+      <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap" gap="xs">
+        <div>
+          <Title order={2} fz="lg">
+            {title}
+          </Title>
+          {hint && (
+            <Text size="xs" c="dimmed">
+              {hint}
+            </Text>
+          )}
+        </div>
+        {actions}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+export function Figure({
+  name,
+  current,
+  previous,
+}: {
+  name: (typeof FIGURES)[number];
+  current: KeyFigures;
+  previous: KeyFigures;
+}) {
+  const { t } = useLabels();
+  const now = current[name];
+  const before = previous[name];
+  const change = before > 0 ? (now - before) / before : null;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid={`figure-${name}`}>
+      <Text fz={28} fw={700} lh={1.1}>
+        {formatNumber(now)}
+      </Text>
+      <Text size="sm">{t(`dashboard.${name}`)}</Text>
+      <Text size="xs" c={change == null ? 'dimmed' : change >= 0 ? 'teal' : 'red'} mt={4}>
+        {change == null
+          ? t('dashboard.noComparison', { year: previous.year, value: formatNumber(before) })
+          : t('dashboard.comparison', {
+              change: formatNumber(change, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
+              year: previous.year,
+            })}
+      </Text>
+    </Paper>
+  );
+}
+
+export function UpcomingEvents({ events }: { events: Dashboard['upcomingEvents'] }) {
+  const { t, label } = useLabels();
+  return (
+    <Panel
+      title={t('dashboard.upcoming')}
+      actions={
+        <AnchorLink to="/veranstaltungen" size="sm">
+          {t('dashboard.allEvents')}
+        </AnchorLink>
+      }
+    >
+      {events.length === 0 ? (
+        <EmptyState withBorder={false} icon={<IconCalendarEvent size={28} />} title={t('dashboard.noUpcoming')} />
+      ) : (
+        <Stack gap="sm">
+          {events.map((e) => (
+            <div key={e.id}>
+              <AnchorLink to="/veranstaltungen/$id" params={{ id: e.id }} fw={600}>
+                {e.title}
+              </AnchorLink>
+              <Text size="xs" c="dimmed">
+                {[formatDateTime(e.startsAt), label(EVENT_KIND, e.kind), e.node?.name, e.location]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              <Group gap={6} mt={2}>
+                <Badge variant="light" size="sm">
+                  {e.capacity == null
+                    ? t('dashboard.registered', { registered: formatNumber(e.registered) })
+                    : t('dashboard.registeredOf', {
+                        registered: formatNumber(e.registered),
+                        capacity: formatNumber(e.capacity),
+                      })}
+                </Badge>
+                {e.waitlisted > 0 && (
+                  <Badge variant="light" color="orange" size="sm">
+                    {t('dashboard.waitlisted', { count: e.waitlisted })}
+                  </Badge>
+                )}
+              </Group>
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Panel>
+  );
+}
+
+export function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) {
+  const { t } = useLabels();
+  return (
+    <Panel
+      title={t('dashboard.followUps')}
+      hint={
+        followUps.due === 0
+          ? undefined
+          : followUps.dueToday === 0
+            ? t('dashboard.followUpsOverdue', { count: followUps.overdue })
+            : followUps.overdue === 0
+              ? t('dashboard.followUpsToday', { count: followUps.dueToday })
+              : t('dashboard.followUpsDue', {
+                  count: followUps.due,
+                  overdue: followUps.overdue,
+                  today: followUps.dueToday,
+                })
+      }
+      actions={
+        <AnchorLink to="/kontakte/wiedervorlagen" size="sm">
+          {t('dashboard.allFollowUps')}
+        </AnchorLink>
+      }
+    >
+      {followUps.items.length === 0 ? (
+        <EmptyState withBorder={false} icon={<IconChecklist size={28} />} title={t('dashboard.noFollowUps')} />
+      ) : (
+        <Stack gap="sm">
+          {followUps.items.map((f) => (
+            <div key={f.id}>
+              <Group gap={6} wrap="nowrap" align="baseline">
+                <AnchorLink to="/kontakte/wiedervorlagen" fw={600} size="sm">
+                  {f.subject}
+                </AnchorLink>
+                {f.overdue && (
+                  <Badge color="red" variant="light" size="xs" style={{ flexShrink: 0 }}>
+                    {t('dashboard.overdueBadge')}
+                  </Badge>
+                )}
+                {f.dueToday && (
+                  <Badge color="orange" variant="light" size="xs" style={{ flexShrink: 0 }}>
+                    {t('dashboard.today')}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {[
+                  formatDate(f.followUpOn),
+                  ...f.persons.map((p) => p.name),
+                  ...f.organizations.map((o) => o.name),
+                ].join(' · ')}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Panel>
+  );
+}

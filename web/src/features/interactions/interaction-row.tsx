@@ -1,0 +1,98 @@
+import type { Interaction } from '@anett/shared/schemas/interaction';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { AnchorLink } from '../../components/router-link.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { topicLabel } from '../../lib/reference-data.ts';
+import { useDeleteInteraction } from './api.ts';
+import { editInQuickLog } from './quick-log-store.ts';
+
+/** An opened row: the whole summary, event and topics, and (for the author or an admin) edit and delete. */
+export function InteractionDetails({
+  item: i,
+  editable,
+  onDelete,
+}: {
+  item: Interaction;
+  editable: boolean;
+  onDelete: (i: Interaction) => void;
+}) {
+  const { t, lang } = useLabels();
+  return (
+    <Stack gap={6} px="md" py="sm" bg="gray.0">
+      {i.summary ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {i.summary}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('interactions.noSummary')}
+        </Text>
+      )}
+      <Group gap={6}>
+        {i.event && (
+          <AnchorLink to="/veranstaltungen/$id" params={{ id: i.event.id }} size="sm">
+            {i.event.title}
+          </AnchorLink>
+        )}
+        {i.topics.map((tp) => (
+          <Badge key={tp.id} size="sm" radius="sm" variant="light" color="gray">
+            {topicLabel(tp, lang)}
+          </Badge>
+        ))}
+      </Group>
+      {editable && (
+        <Group gap="xs">
+          <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} onClick={() => editInQuickLog(i)}>
+            {t('interactions.edit')}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={14} />}
+            onClick={() => onDelete(i)}
+          >
+            {t('interactions.delete')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** "Delete this contact?" for the row whose delete button was pressed; returns the dialog and its opener. */
+export function useDeleteInteractionDialog() {
+  const { t } = useLabels();
+  const remove = useDeleteInteraction();
+  const [removing, setRemoving] = useState<Interaction | null>(null);
+  const dialog = (
+    <ConfirmDialog
+      opened={removing !== null}
+      title={t('interactions.deleteTitle')}
+      message={removing ? t('interactions.deleteConfirm', { subject: removing.subject }) : ''}
+      confirmLabel={t('interactions.delete')}
+      danger
+      loading={remove.isPending}
+      onCancel={() => setRemoving(null)}
+      onConfirm={() => {
+        if (!removing) return;
+        remove.mutate(removing, {
+          onSuccess: () => notifications.show({ color: 'green', message: t('interactions.deleted') }),
+          onError: (err) =>
+            notifications.show({
+              color: 'red',
+              message: isApiError(err, 412) ? t('common.versionConflict') : errorMessage(t, err),
+            }),
+          onSettled: () => setRemoving(null),
+        });
+      }}
+    />
+  );
+  return { dialog, confirmDelete: setRemoving };
+}

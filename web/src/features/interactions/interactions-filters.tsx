@@ -1,0 +1,104 @@
+import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
+import { Button, Group, Select, Switch } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useQuery } from '@tanstack/react-query';
+import { usePickerLabels } from '../../components/localized-dates.tsx';
+import { RecordSearch } from '../../components/records/record-list-parts.tsx';
+import { useLabels } from '../../lib/i18n.ts';
+import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
+import type { InteractionsSearch } from './search.ts';
+
+type Props = {
+  search: InteractionsSearch;
+  kind: InteractionKind | undefined;
+  /** From `useUrlText`. */
+  searchText: { text: string; setText: (text: string) => void; clear: () => void };
+  setFilter: (patch: Partial<InteractionsSearch>) => unknown;
+  anyFilter: boolean;
+  clearFilters: () => void;
+};
+
+/** Search, kind, node, topic, period, follow-up and "only mine" above the contact log; each lands in the URL. */
+export function InteractionsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {
+  const { t, lang, label } = useLabels();
+  const dpLabels = usePickerLabels();
+  const nodes = useQuery(nodeOptionsQuery());
+  const topics = useQuery(topicOptionsQuery());
+  return (
+    <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
+      <RecordSearch
+        visibleLabel
+        label={t('interactions.searchLabel')}
+        placeholder={t('interactions.searchPlaceholder')}
+        width={240}
+        {...searchText}
+      />
+      <Select
+        label={t('interactions.kind')}
+        placeholder={t('interactions.allKinds')}
+        clearable
+        data={INTERACTION_KINDS.map((k) => ({ value: k, label: label(INTERACTION_KIND, k) }))}
+        value={kind ?? null}
+        onChange={(v) => setFilter({ kind: v ?? undefined })}
+        w={{ base: '100%', xs: 190 }}
+      />
+      <Select
+        label={t('interactions.node')}
+        placeholder={t('interactions.allNodes')}
+        clearable
+        data={nodeSelectData(nodes.data?.items)}
+        value={search.nodeId ? String(search.nodeId) : null}
+        onChange={(v) => setFilter({ nodeId: v ? Number(v) : undefined })}
+        w={{ base: '100%', xs: 200 }}
+      />
+      <Select
+        label={t('interactions.topic')}
+        placeholder={t('interactions.allTopics')}
+        clearable
+        searchable
+        data={topicSelectData(topics.data?.items, lang)}
+        value={search.topic ? String(search.topic) : null}
+        onChange={(v) => setFilter({ topic: v ? Number(v) : undefined })}
+        w={{ base: '100%', xs: 180 }}
+      />
+      <DatePickerInput
+        {...dpLabels}
+        type="range"
+        label={t('interactions.period')}
+        placeholder={t('interactions.anyTime')}
+        clearable
+        allowSingleDateInRange
+        value={[search.from ?? null, search.to ?? null]}
+        onChange={([from, to]) => {
+          // Only a complete range (or none) goes to the URL; the picker keeps a half-chosen one itself.
+          if ((from && to) || (!from && !to)) setFilter({ from: from ?? undefined, to: to ?? undefined });
+        }}
+        w={{ base: '100%', xs: 230 }}
+      />
+      <Select
+        label={t('interactions.followUp')}
+        placeholder={t('interactions.followUpAny')}
+        clearable
+        data={[
+          { value: 'due', label: t('interactions.followUpState.due') },
+          { value: 'open', label: t('interactions.followUpState.open') },
+          { value: 'done', label: t('interactions.followUpState.done') },
+        ]}
+        value={search.followUp ?? null}
+        onChange={(v) => setFilter({ followUp: v === 'due' || v === 'open' || v === 'done' ? v : undefined })}
+        w={{ base: '100%', xs: 170 }}
+      />
+      <Switch
+        label={t('interactions.onlyMine')}
+        checked={Boolean(search.mine)}
+        onChange={(e) => setFilter({ mine: e.currentTarget.checked ? true : undefined })}
+        mb={8}
+      />
+      {anyFilter && (
+        <Button variant="subtle" onClick={clearFilters}>
+          {t('interactions.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,70 @@
+import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
+import { Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy, IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { ButtonLink } from '../../components/router-link.tsx';
+import { useLabels } from '../../lib/i18n.ts';
+import { ExportDialog } from '../exports/export-dialog.tsx';
+import { SegmentFormModal } from '../segments/segment-form-modal.tsx';
+import { personName } from './api.ts';
+import { PersonFormModal } from './person-form-modal.tsx';
+
+/** The list's header buttons (save as segment, export, import, new person) and the dialogs they open. */
+export function PersonsActions({ currentFilter }: { currentFilter: () => SegmentFilterInput }) {
+  const { t } = useLabels();
+  const navigate = useNavigate();
+  const [formOpen, setFormOpen] = useState(false);
+  const [segmentFilter, setSegmentFilter] = useState<SegmentFilterInput | null>(null);
+  const [exportFilter, setExportFilter] = useState<SegmentFilterInput | null>(null);
+  return (
+    <>
+      <Group gap="sm">
+        <Button
+          variant="default"
+          leftSection={<IconDeviceFloppy size={16} />}
+          onClick={() => setSegmentFilter(currentFilter())}
+        >
+          {t('segments.saveAsSegment')}
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          onClick={() => setExportFilter(currentFilter())}
+        >
+          {t('segments.export')}
+        </Button>
+        <ButtonLink
+          to="/import"
+          search={{ kind: 'persons' }}
+          variant="default"
+          leftSection={<IconFileImport size={16} />}
+        >
+          {t('imports.openImport')}
+        </ButtonLink>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+          {t('persons.create')}
+        </Button>
+      </Group>
+      <SegmentFormModal
+        target={segmentFilter ? { filter: segmentFilter } : null}
+        onClose={() => setSegmentFilter(null)}
+        onSaved={(s) => {
+          setSegmentFilter(null);
+          notifications.show({ color: 'green', message: t('segments.saved', { name: s.name }) });
+        }}
+      />
+      <ExportDialog filter={exportFilter} onClose={() => setExportFilter(null)} />
+      <PersonFormModal
+        target={formOpen ? 'new' : null}
+        onClose={() => setFormOpen(false)}
+        onSaved={(p) => {
+          setFormOpen(false);
+          notifications.show({ color: 'green', message: t('persons.created', { name: personName(p) }) });
+          void navigate({ to: '/personen/$id', params: { id: p.id } });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import type { ReachQuery, ReachSnapshotSummary, ReachSource } from '@anett/shared/schemas/report';
+import { Badge, Button, Group, Modal, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFileTypePdf, IconSnowflake } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorState } from '../../components/error-state.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { downloadReport, type ReportSource, reachSnapshotsOptions, useCreateSnapshot } from './api.ts';
+import { Section } from './reach-tables.tsx';
+
+export function FreezeModal({ query, opened, onClose }: { query: ReachQuery; opened: boolean; onClose: () => void }) {
+  const { t } = useLabels();
+  const create = useCreateSnapshot();
+  const [label, setLabel] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(
+      {
+        label,
+        from: query.from,
+        to: query.to,
+        nodeId: typeof query.nodeId === 'number' ? query.nodeId : null,
+        reachedBy: query.reachedBy as ReachSource[],
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('reports.frozen') });
+          setLabel('');
+          onClose();
+        },
+      },
+    );
+  };
+  const fieldErrors =
+    create.error && 'fieldErrors' in create.error ? (create.error.fieldErrors as Record<string, string>) : {};
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('reports.freezeTitle')}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">{t('reports.freezeHint', { from: formatDate(query.from), to: formatDate(query.to) })}</Text>
+          <TextInput
+            label={t('reports.snapshotLabel')}
+            placeholder={t('reports.snapshotLabelPlaceholder')}
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+            required
+            maxLength={200}
+            data-autofocus
+            error={fieldErrors.label}
+          />
+          {create.isError && !fieldErrors.label && (
+            <Text size="sm" c="red">
+              {create.error.message}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} leftSection={<IconSnowflake size={16} />}>
+              {t('reports.freezeSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function FileButtons({ source }: { source: ReportSource }) {
+  const { t } = useLabels();
+  const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
+  const download = async (format: 'xlsx' | 'pdf') => {
+    setBusy(format);
+    try {
+      await downloadReport(format, source);
+    } catch {
+      notifications.show({ color: 'red', message: t('reports.downloadFailed') });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="light"
+        leftSection={<IconDownload size={16} />}
+        loading={busy === 'xlsx'}
+        onClick={() => void download('xlsx')}
+      >
+        {t('reports.download')}
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconFileTypePdf size={16} />}
+        loading={busy === 'pdf'}
+        onClick={() => void download('pdf')}
+      >
+        {t('reports.pdf')}
+      </Button>
+    </>
+  );
+}
+
+export function Snapshots() {
+  const { t } = useLabels();
+  const query = useQuery(reachSnapshotsOptions({ sort: '-createdAt', pageSize: 50 }));
+  return (
+    <Section
+      title={t('reports.snapshots')}
+      hint={t('reports.snapshotsHint')}
+      actions={query.data && <Badge variant="light">{t('reports.snapshotsCount', { count: query.data.total })}</Badge>}
+    >
+      {query.isPending ? (
+        <Skeleton h={80} />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('reports.noSnapshots')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table verticalSpacing={6} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reports.snapshotLabel')}</Table.Th>
+                <Table.Th>{t('reports.snapshotPeriod')}</Table.Th>
+                <Table.Th ta="right">{t('reports.metrics.organizations')}</Table.Th>
+                <Table.Th ta="right">{t('reports.metrics.persons')}</Table.Th>
+                <Table.Th>{t('reports.createdAt')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.items.map((s: ReachSnapshotSummary) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td fw={600}>{s.label}</Table.Td>
+                  <Table.Td>
+                    {formatDate(s.from)} – {formatDate(s.to)}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(s.total.organizations)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(s.total.persons)}</Table.Td>
+                  <Table.Td>
+                    {formatDateTime(s.createdAt)}
+                    {s.createdBy && ` · ${s.createdBy.name}`}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <FileButtons source={{ snapshotId: s.id }} />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}
