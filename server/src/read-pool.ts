@@ -2,6 +2,7 @@ import { dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Db } from '@anett/db/client';
+import type { ErrorCode } from '@anett/shared/error-codes';
 import { Piscina } from 'piscina';
 import type { Config } from './config.ts';
 import { AppError } from './lib/errors.ts';
@@ -43,7 +44,8 @@ export const serializeError = (e: AppError): SerializedAppError => ({
 const unwrap = (result: ReadResult) => {
   if (result.ok) return result.value;
   const { code, status, message, extra } = result.error;
-  throw new AppError(code, status, message, extra);
+  // The worker threw an AppError, so its code is one of the list.
+  throw new AppError(code as ErrorCode, status, message, extra);
 };
 
 const busy = (lane: string, retryAfter: number) =>

@@ -11,6 +11,7 @@ import type { Role } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { testConfig } from './config.ts';
+import { checkContract } from './contract.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -66,6 +67,16 @@ export async function createTestApp(
   const ownReads = overrides.readWorkers !== undefined || overrides.readQueue !== undefined;
   const pool = options.readPool ?? (ownReads ? undefined : readPool);
   const app = await buildApp({ db, config, logger: options.logger ?? false, readPool: pool });
+  // Every answer of a described route is checked against its response schema, in every API test.
+  const inject = app.inject.bind(app);
+  app.inject = ((opts?: InjectOptions | string) => {
+    if (opts === undefined) return inject();
+    const o = typeof opts === 'string' ? { url: opts } : opts;
+    return inject(o).then((res) => {
+      checkContract(o.method ?? 'GET', String(o.url ?? o.path ?? ''), res);
+      return res;
+    });
+  }) as typeof app.inject;
   // For logins only: it never reads through the pool.
   const ctx = createContext(db, config, pool);
   let n = 0;

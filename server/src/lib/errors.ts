@@ -1,10 +1,13 @@
+import type { ErrorCode } from '@anett/shared/error-codes';
+
 export type FieldError = { field: string; message: string };
 
 /** An error the client is meant to see: a stable code, an HTTP status and optional field errors. */
 export class AppError extends Error {
   override name = 'AppError';
   constructor(
-    readonly code: string,
+    /** One of the shared list (`@anett/shared/error-codes`), which the web checks against. */
+    readonly code: ErrorCode,
     readonly status: number,
     message?: string,
     readonly extra: { errors?: FieldError[]; data?: unknown; headers?: Record<string, string> } = {},
@@ -14,7 +17,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (entity: string) =>
-  new AppError(`${entity.toUpperCase()}_NOT_FOUND`, 404, `${entity} not found`);
+  new AppError(`${entity.toUpperCase()}_NOT_FOUND` as ErrorCode, 404, `${entity} not found`);
 
-export const fieldError = (field: string, message: string, code = 'VALIDATION_FAILED') =>
+export const fieldError = (field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED') =>
   new AppError(code, 400, message, { errors: [{ field, message }] });

@@ -1,5 +1,7 @@
+import { buildPath, type RouteData, type RouteDescriptor } from '@anett/shared/routes/define';
 import type { LoginResponse, SessionUser } from '@anett/shared/schemas/auth';
 import type { Problem } from '@anett/shared/schemas/common';
+import type { z } from 'zod';
 
 /** Every failed request: the problem+json body made easy to show (field errors keyed by field name). */
 export class ApiError extends Error {
@@ -270,6 +272,27 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   const data = (text ? JSON.parse(text) : undefined) as T;
   return { data, etag, version: versionFromEtag(etag) };
 }
+
+type Input<S> = S extends z.ZodType ? z.input<S> : never;
+
+/** What a described route takes: its path parameters, query and body typed from the descriptor's schemas. */
+export type CallOptions<R extends RouteDescriptor> = Omit<RequestOptions, 'query' | 'body'> &
+  (R['params'] extends z.ZodType ? { params: Input<R['params']> } : { params?: undefined }) & {
+    query?: Partial<Input<R['query']>>;
+    body?: R['body'] extends z.ZodType ? Input<R['body']> | FormData : undefined;
+  };
+
+/** A described route (`@anett/shared/routes/*`): the path is built from `params`, the answer typed from its 2xx schema. */
+export function call<R extends RouteDescriptor>(route: R, ...[opts]: OptionalIfEmpty<CallOptions<R>>) {
+  const { params, ...rest } = (opts ?? {}) as RequestOptions & { params?: Record<string, unknown> };
+  return request<RouteData<R>>(route.method, buildPath(route.path, params), rest).then((r) => r.data);
+}
+/** The same with ETag/version and, for files, the `Content-Disposition` header. */
+export function callFull<R extends RouteDescriptor>(route: R, ...[opts]: OptionalIfEmpty<CallOptions<R>>) {
+  const { params, ...rest } = (opts ?? {}) as RequestOptions & { params?: Record<string, unknown> };
+  return request<RouteData<R>>(route.method, buildPath(route.path, params), rest);
+}
+type OptionalIfEmpty<O> = O extends { params: unknown } ? [opts: O] : [opts?: O];
 
 /** The one API client. `send*` variants also return the ETag/version for edit flows. */
 export const api = {

@@ -1,36 +1,12 @@
-import { idParams } from '@anett/shared/schemas/common';
-import { historyList } from '@anett/shared/schemas/history';
-import {
-  affiliation,
-  affiliationInput,
-  affiliationParams,
-  affiliationPatch,
-  contactPoint,
-  contactPointInput,
-  contactPointParams,
-  contactPointPatch,
-  dateRangeIssue,
-  mergeBody,
-  office,
-  officeInput,
-  officeParams,
-  officePatch,
-  person,
-  personDuplicatePage,
-  personDuplicateQuery,
-  personInput,
-  personListQuery,
-  personPage,
-  personPatch,
-} from '@anett/shared/schemas/person';
+import { persons } from '@anett/shared/routes/person';
+import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from './persons.repository.ts';
@@ -70,7 +46,7 @@ const prefixed = (prefix: string, diff: Record<string, [unknown, unknown]>) =>
 
 export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['persons'];
+  const _tags = ['persons'];
   const service = createPersonsService(ctx.persons, ctx.audit);
 
   const loadRow = (id: number) => {
@@ -117,15 +93,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
 
   app.get(
-    '/api/persons',
+    persons.list.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'List persons; every parameter of the person filter applies (the same as for exports and segments)',
-        querystring: personListQuery,
-        response: { 200: personPage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(persons.list),
     },
     async (request) => {
       const { items, total } = await ctx.read.persons.list(request.query);
@@ -134,15 +105,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.get(
-    '/api/persons/duplicates',
+    persons.duplicates.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Groups of persons sharing an e-mail address or a normalised name',
-        querystring: personDuplicateQuery,
-        response: { 200: personDuplicatePage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(persons.duplicates),
     },
     async (request) => {
       const { items, total } = await ctx.read.persons.duplicateGroups(request.query);
@@ -151,10 +117,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.get(
-    '/api/persons/:id',
+    persons.get.path,
     {
       config: { access: 'viewer' },
-      schema: { tags, params: idParams, response: { 200: person, ...errorResponses(400, 401, 403, 404) } },
+      schema: schemaOf(persons.get),
     },
     async (request, reply) => {
       const found = await ctx.read.persons.detail(request.params.id);
@@ -165,15 +131,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.post(
-    '/api/persons',
+    persons.create.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Create a person; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is true',
-        body: personInput,
-        response: { 201: person, ...errorResponses(400, 401, 403, 409) },
-      },
+      schema: schemaOf(persons.create),
     },
     async (request, reply) => {
       const { tagIds, affiliations, offices, confirmDuplicate, ...fields } = request.body;
@@ -202,16 +163,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/persons/:id',
+    persons.update.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change fields (tagIds replaces the tag set); needs If-Match',
-        params: idParams,
-        body: personPatch,
-        response: { 200: person, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.update),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -247,15 +202,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.delete(
-    '/api/persons/:id',
+    persons.delete.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Soft delete (restorable); needs If-Match',
-        params: idParams,
-        response: { 200: person, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.delete),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -274,15 +224,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.post(
-    '/api/persons/:id/restore',
+    persons.restore.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Undo a soft delete (not for merged or erased persons); If-Match is checked when sent',
-        params: idParams,
-        response: { 200: person, ...errorResponses(400, 401, 403, 404, 409, 412) },
-      },
+      schema: schemaOf(persons.restore),
     },
     async (request, reply) => {
       const version = optionalIfMatch(request);
@@ -304,15 +249,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.get(
-    '/api/persons/:id/history',
+    persons.history.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Audit entries of the person (and of persons merged into it), newest first',
-        params: idParams,
-        response: { 200: historyList, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(persons.history),
     },
     async (request) => {
       const [row, items] = await Promise.all([
@@ -325,20 +265,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.post(
-    '/api/persons/:id/merge',
+    persons.merge.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Merge sourceId into this person: affiliations, offices, tags, attendances, interactions, consents and ' +
-          'additional contact values move over; `keep` chooses per field whose value stays, an e-mail or phone number ' +
-          'not kept stays as an additional one; the source is deleted with mergedIntoId; If-Match (of this person) is ' +
-          'checked when sent',
-        params: idParams,
-        body: mergeBody,
-        response: { 200: person, ...errorResponses(400, 401, 403, 404, 409, 412) },
-      },
+      schema: schemaOf(persons.merge),
     },
     async (request, reply) => {
       const { sourceId, keep } = request.body;
@@ -362,16 +292,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
 
   app.post(
-    '/api/persons/:id/affiliations',
+    persons.addAffiliation.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Add an affiliation; a primary one makes the others non-primary',
-        params: idParams,
-        body: affiliationInput,
-        response: { 201: affiliation, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(persons.addAffiliation),
     },
     async (request, reply) => {
       const owner = loadLive(request.params.id);
@@ -390,16 +314,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/persons/:id/affiliations/:affiliationId',
+    persons.updateAffiliation.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change an affiliation; needs If-Match with the affiliation’s version',
-        params: affiliationParams,
-        body: affiliationPatch,
-        response: { 200: affiliation, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.updateAffiliation),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -430,15 +348,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.delete(
-    '/api/persons/:id/affiliations/:affiliationId',
+    persons.deleteAffiliation.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Remove an affiliation (to end one, set toDate instead); needs If-Match',
-        params: affiliationParams,
-        response: { 204: z.null().describe('removed'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.deleteAffiliation),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -474,16 +387,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
 
   app.post(
-    '/api/persons/:id/offices',
+    persons.addOffice.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Add a political or public office (e.g. Landrätin, Landkreis Schmalkalden-Meiningen)',
-        params: idParams,
-        body: officeInput,
-        response: { 201: office, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(persons.addOffice),
     },
     async (request, reply) => {
       const owner = loadLive(request.params.id);
@@ -502,16 +409,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/persons/:id/offices/:officeId',
+    persons.updateOffice.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change an office; needs If-Match with the office’s version',
-        params: officeParams,
-        body: officePatch,
-        response: { 200: office, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.updateOffice),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -540,15 +441,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.delete(
-    '/api/persons/:id/offices/:officeId',
+    persons.deleteOffice.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Remove an office (to end one, set toDate instead); needs If-Match',
-        params: officeParams,
-        response: { 204: z.null().describe('removed'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.deleteOffice),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -587,16 +483,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
 
   app.post(
-    '/api/persons/:id/contact-points',
+    persons.addContactPoint.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Add an e-mail address or phone number besides the main ones (searched, checked for duplicates)',
-        params: idParams,
-        body: contactPointInput,
-        response: { 201: contactPoint, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(persons.addContactPoint),
     },
     async (request, reply) => {
       const owner = loadLive(request.params.id);
@@ -615,16 +505,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/persons/:id/contact-points/:contactPointId',
+    persons.updateContactPoint.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change an additional e-mail address or phone number; needs If-Match with its version',
-        params: contactPointParams,
-        body: contactPointPatch,
-        response: { 200: contactPoint, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.updateContactPoint),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -656,15 +540,10 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.delete(
-    '/api/persons/:id/contact-points/:contactPointId',
+    persons.deleteContactPoint.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Remove an additional e-mail address or phone number; needs If-Match',
-        params: contactPointParams,
-        response: { 204: z.null().describe('removed'), ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(persons.deleteContactPoint),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);

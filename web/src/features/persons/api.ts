@@ -1,6 +1,6 @@
+import { persons } from '@anett/shared/routes/person';
 import type { Page } from '@anett/shared/schemas/common';
 import type { Event } from '@anett/shared/schemas/event';
-import type { HistoryEntry } from '@anett/shared/schemas/history';
 import type {
   Affiliation,
   AffiliationInput,
@@ -13,15 +13,13 @@ import type {
   OfficeInput,
   OfficePatch,
   Person,
-  PersonDuplicateGroup,
   PersonInput,
-  PersonListItem,
   PersonListQuery,
   PersonPatch,
 } from '@anett/shared/schemas/person';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import { api } from '../../lib/api-client.ts';
+import { api, call } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
 
 export const personKeys = {
@@ -37,27 +35,26 @@ export const personKeys = {
 export const personListOptions = (params: PersonListQuery) =>
   queryOptions({
     queryKey: personKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<PersonListItem>>('/api/persons', { query: params, signal }),
+    queryFn: ({ signal }) => call(persons.list, { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
 export const personDetailOptions = (id: number) =>
   queryOptions({
     queryKey: personKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Person>(`/api/persons/${id}`, { signal }),
+    queryFn: ({ signal }) => call(persons.get, { params: { id }, signal }),
   });
 
 export const personHistoryOptions = (id: number) =>
   queryOptions({
     queryKey: personKeys.history(id),
-    queryFn: ({ signal }) => api.get<{ items: HistoryEntry[] }>(`/api/persons/${id}/history`, { signal }),
+    queryFn: ({ signal }) => call(persons.history, { params: { id }, signal }),
   });
 
 export const personDuplicatesOptions = () =>
   queryOptions({
     queryKey: personKeys.duplicates(),
-    queryFn: ({ signal }) =>
-      api.get<Page<PersonDuplicateGroup>>('/api/persons/duplicates', { query: { pageSize: 500 }, signal }),
+    queryFn: ({ signal }) => call(persons.duplicates, { query: { pageSize: 500 }, signal }),
   });
 
 export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
@@ -65,7 +62,7 @@ export const personName = (p: { title?: string | null; firstName: string; lastNa
 
 /** For search selects: persons matching `q` ('Anna Müller · IHK Erfurt'). */
 export async function searchPersonOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
-  const page = await api.get<Page<PersonListItem>>('/api/persons', {
+  const page = await call(persons.list, {
     query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'lastName' },
     signal,
   });
@@ -109,7 +106,7 @@ export function invalidatePerson(queryClient: QueryClient, id: number) {
 export function useCreatePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PersonInput) => api.post<Person>('/api/persons', { body }),
+    mutationFn: (body: PersonInput) => call(persons.create, { body }),
     onSuccess: (p) => {
       queryClient.setQueryData(personKeys.detail(p.id), p);
       return Promise.all([
@@ -125,7 +122,7 @@ export function useUpdatePerson() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, patch }: { id: number; version: number; patch: PersonPatch }) =>
-      api.patch<Person>(`/api/persons/${id}`, { body: patch, ifMatch: version }),
+      call(persons.update, { params: { id }, body: patch, ifMatch: version }),
     onSuccess: (p) => {
       queryClient.setQueryData(personKeys.detail(p.id), p);
       return invalidatePerson(queryClient, p.id);
@@ -137,7 +134,7 @@ export function useDeletePerson() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (p: Pick<Person, 'id' | 'version'>) =>
-      api.delete<Person>(`/api/persons/${p.id}`, { ifMatch: p.version }),
+      call(persons.delete, { params: { id: p.id }, ifMatch: p.version }),
     onSettled: (_d, _e, p) => invalidatePerson(queryClient, p.id),
   });
 }
@@ -145,7 +142,7 @@ export function useDeletePerson() {
 export function useRestorePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<Person>(`/api/persons/${id}/restore`),
+    mutationFn: (id: number) => call(persons.restore, { params: { id } }),
     onSettled: (_d, _e, id) => invalidatePerson(queryClient, id),
   });
 }
@@ -162,7 +159,7 @@ export function useMergePersons() {
       target: { id: number; version?: number };
       sourceId: number;
       keep?: MergeBody['keep'];
-    }) => api.post<Person>(`/api/persons/${target.id}/merge`, { body: { sourceId, keep }, ifMatch: target.version }),
+    }) => call(persons.merge, { params: { id: target.id }, body: { sourceId, keep }, ifMatch: target.version }),
     onSettled: (_d, _e, { target, sourceId }) =>
       Promise.all([
         invalidatePerson(queryClient, target.id),
@@ -181,8 +178,9 @@ export function useSaveAffiliation(personId: number) {
       args: { create: AffiliationInput } | { affiliation: Affiliation; patch: AffiliationPatch },
     ): Promise<Affiliation> =>
       'create' in args
-        ? api.post<Affiliation>(`/api/persons/${personId}/affiliations`, { body: args.create })
-        : api.patch<Affiliation>(`/api/persons/${personId}/affiliations/${args.affiliation.id}`, {
+        ? call(persons.addAffiliation, { params: { id: personId }, body: args.create })
+        : call(persons.updateAffiliation, {
+            params: { id: personId, affiliationId: args.affiliation.id },
             body: args.patch,
             ifMatch: args.affiliation.version,
           }),
@@ -193,7 +191,8 @@ export function useSaveAffiliation(personId: number) {
 export function useDeleteAffiliation(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (a: Affiliation) => api.delete(`/api/persons/${personId}/affiliations/${a.id}`, { ifMatch: a.version }),
+    mutationFn: (a: Affiliation) =>
+      call(persons.deleteAffiliation, { params: { id: personId, affiliationId: a.id }, ifMatch: a.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }
@@ -203,8 +202,9 @@ export function useSaveOffice(personId: number) {
   return useMutation({
     mutationFn: (args: { create: OfficeInput } | { office: Office; patch: OfficePatch }): Promise<Office> =>
       'create' in args
-        ? api.post<Office>(`/api/persons/${personId}/offices`, { body: args.create })
-        : api.patch<Office>(`/api/persons/${personId}/offices/${args.office.id}`, {
+        ? call(persons.addOffice, { params: { id: personId }, body: args.create })
+        : call(persons.updateOffice, {
+            params: { id: personId, officeId: args.office.id },
             body: args.patch,
             ifMatch: args.office.version,
           }),
@@ -215,7 +215,8 @@ export function useSaveOffice(personId: number) {
 export function useDeleteOffice(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (o: Office) => api.delete(`/api/persons/${personId}/offices/${o.id}`, { ifMatch: o.version }),
+    mutationFn: (o: Office) =>
+      call(persons.deleteOffice, { params: { id: personId, officeId: o.id }, ifMatch: o.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }
@@ -228,8 +229,9 @@ export function useSaveContactPoint(personId: number) {
       args: { create: ContactPointInput } | { contactPoint: ContactPoint; patch: ContactPointPatch },
     ): Promise<ContactPoint> =>
       'create' in args
-        ? api.post<ContactPoint>(`/api/persons/${personId}/contact-points`, { body: args.create })
-        : api.patch<ContactPoint>(`/api/persons/${personId}/contact-points/${args.contactPoint.id}`, {
+        ? call(persons.addContactPoint, { params: { id: personId }, body: args.create })
+        : call(persons.updateContactPoint, {
+            params: { id: personId, contactPointId: args.contactPoint.id },
             body: args.patch,
             ifMatch: args.contactPoint.version,
           }),
@@ -241,7 +243,7 @@ export function useDeleteContactPoint(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (c: ContactPoint) =>
-      api.delete(`/api/persons/${personId}/contact-points/${c.id}`, { ifMatch: c.version }),
+      call(persons.deleteContactPoint, { params: { id: personId, contactPointId: c.id }, ifMatch: c.version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }
