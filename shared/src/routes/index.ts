@@ -1,5 +1,6 @@
 import type { RouteDescriptor } from './define.ts';
+import { interactions } from './interaction.ts';
 import { persons } from './person.ts';
 
 /** Every described route (domains move here one by one as their server routes are built from descriptors). */
-export const allRoutes: RouteDescriptor[] = [...Object.values(persons)];
+export const allRoutes: RouteDescriptor[] = [...Object.values(persons), ...Object.values(interactions)];
