@@ -1,6 +1,6 @@
 import type { Db } from '@anett/db/client';
 import { auditEntries } from '@anett/db/schema';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { nowIso } from '../../lib/time.ts';
 
 export type AuditInput = {
