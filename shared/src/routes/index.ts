@@ -1,11 +1,21 @@
 import { attendances } from './attendance.ts';
 import type { RouteDescriptor } from './define.ts';
 import { events } from './event.ts';
+import { interactions } from './interaction.ts';
+import { networks } from './network.ts';
+import { organizations } from './organization.ts';
 import { persons } from './person.ts';
+import { segments } from './segment.ts';
+import { users } from './user.ts';
 
 /** Every described route (domains move here one by one as their server routes are built from descriptors). */
 export const allRoutes: RouteDescriptor[] = [
   ...Object.values(persons),
+  ...Object.values(organizations),
+  ...Object.values(networks),
+  ...Object.values(interactions),
+  ...Object.values(segments),
+  ...Object.values(users),
   ...Object.values(events),
   ...Object.values(attendances),
 ];

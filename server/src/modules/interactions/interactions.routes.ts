@@ -1,27 +1,14 @@
 import { policy } from '@anett/shared/policy';
+import { interactions } from '@anett/shared/routes/interaction';
 import { ROLE_RANK } from '@anett/shared/schemas/auth';
-import { idParams } from '@anett/shared/schemas/common';
-import {
-  followUpPage,
-  followUpQuery,
-  type Interaction,
-  interaction,
-  interactionCreate,
-  interactionListQuery,
-  interactionPage,
-  interactionPatch,
-  NOBODY_LINKED,
-  timelinePage,
-  timelineQuery,
-} from '@anett/shared/schemas/interaction';
+import { type Interaction, NOBODY_LINKED } from '@anett/shared/schemas/interaction';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { decodeCursor, type TimelineSubject } from './timeline.repository.ts';
@@ -31,7 +18,6 @@ const invalid = (errors: FieldError[]) =>
 
 export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['interactions'];
   const load = (id: number) => {
     const item = ctx.interactions.get(id);
     if (!item) throw notFound('interaction');
@@ -48,16 +34,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   };
 
   app.get(
-    '/api/interactions',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'The contact log, newest first',
-        querystring: interactionListQuery,
-        response: { 200: interactionPage, ...errorResponses(400, 401, 403) },
-      },
-    },
+    interactions.list.path,
+    { config: { access: 'viewer' }, schema: schemaOf(interactions.list) },
     async (request) => {
       const { items, total } = await ctx.read.interactions.list(request.query, berlinToday());
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
@@ -65,16 +43,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.get(
-    '/api/interactions/follow-ups',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: '"Meine Wiedervorlagen": open follow-ups, overdue first, then by date',
-        querystring: followUpQuery,
-        response: { 200: followUpPage, ...errorResponses(400, 401, 403) },
-      },
-    },
+    interactions.followUps.path,
+    { config: { access: 'viewer' }, schema: schemaOf(interactions.followUps) },
     async (request) => {
       const { scope, page, pageSize } = request.query;
       if (scope === 'all' && ROLE_RANK[request.user.role] < ROLE_RANK.manager) {
@@ -90,16 +60,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.post(
-    '/api/interactions',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Log a contact; with persons only, their current organisations are linked too',
-        body: interactionCreate,
-        response: { 201: interaction, ...errorResponses(400, 401, 403) },
-      },
-    },
+    interactions.create.path,
+    { config: { access: 'manager' }, schema: schemaOf(interactions.create) },
     async (request, reply) => {
       const { linkOrganizations, occurredAt, ...values } = request.body;
       const created = await audited(request, 'create', null, () => {
@@ -125,11 +87,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.get(
-    '/api/interactions/:id',
-    {
-      config: { access: 'viewer' },
-      schema: { tags, params: idParams, response: { 200: interaction, ...errorResponses(400, 401, 403, 404) } },
-    },
+    interactions.get.path,
+    { config: { access: 'viewer' }, schema: schemaOf(interactions.get) },
     async (request, reply) => {
       const item = await ctx.read.interactions.get(request.params.id);
       if (!item) throw notFound('interaction');
@@ -139,17 +98,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.patch(
-    '/api/interactions/:id',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change an entry (its author or an admin); a new follow-up date reopens the follow-up',
-        params: idParams,
-        body: interactionPatch,
-        response: { 200: interaction, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
-    },
+    interactions.update.path,
+    { config: { access: 'manager' }, schema: schemaOf(interactions.update) },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
@@ -185,16 +135,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.delete(
-    '/api/interactions/:id',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Delete an entry (its author or an admin); soft: the row stays for the audit trail',
-        params: idParams,
-        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
-    },
+    interactions.delete.path,
+    { config: { access: 'manager' }, schema: schemaOf(interactions.delete) },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
@@ -214,16 +156,8 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.post(
-    '/api/interactions/:id/follow-up-done',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Mark the follow-up as done (any manager may; repeating it changes nothing)',
-        params: idParams,
-        response: { 200: interaction, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
+    interactions.followUpDone.path,
+    { config: { access: 'manager' }, schema: schemaOf(interactions.followUpDone) },
     async (request, reply) => {
       const before = load(request.params.id);
       if (!before.followUpOn) throw new AppError('NO_FOLLOW_UP', 409, 'This entry has no follow-up date');
@@ -241,33 +175,20 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   // Timelines live under the persons', organisations' and nodes' URLs but are built from this module's data.
-  const timelineRoute = (subject: TimelineSubject, prefix: string) =>
-    app.get(
-      `/api/${prefix}/:id/timeline`,
-      {
-        config: { access: 'viewer' },
-        schema: {
-          tags,
-          summary: `Interactions and attendances of the ${subject}, newest first`,
-          params: idParams,
-          querystring: timelineQuery,
-          response: { 200: timelinePage, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) => {
-        const { id } = request.params;
-        const { limit, cursor: raw } = request.query;
-        const cursor = raw === undefined ? undefined : decodeCursor(raw);
-        if (raw !== undefined && !cursor) throw fieldError('cursor', 'ungültiger Cursor');
-        const [exists, page] = await Promise.all([
-          ctx.read.timeline.exists(subject, id),
-          ctx.read.timeline.page(subject, id, { limit, cursor }),
-        ]);
-        if (!exists) throw notFound(subject);
-        return page;
-      },
-    );
-  timelineRoute('person', 'persons');
-  timelineRoute('organization', 'organizations');
-  timelineRoute('node', 'nodes');
+  const timelineRoute = (subject: TimelineSubject, route: typeof interactions.personTimeline) =>
+    app.get(route.path, { config: { access: 'viewer' }, schema: schemaOf(route) }, async (request) => {
+      const { id } = request.params;
+      const { limit, cursor: raw } = request.query;
+      const cursor = raw === undefined ? undefined : decodeCursor(raw);
+      if (raw !== undefined && !cursor) throw fieldError('cursor', 'ungültiger Cursor');
+      const [exists, page] = await Promise.all([
+        ctx.read.timeline.exists(subject, id),
+        ctx.read.timeline.page(subject, id, { limit, cursor }),
+      ]);
+      if (!exists) throw notFound(subject);
+      return page;
+    });
+  timelineRoute('person', interactions.personTimeline);
+  timelineRoute('organization', interactions.organizationTimeline);
+  timelineRoute('node', interactions.nodeTimeline);
 }

@@ -1,31 +1,12 @@
-import { idParams, okResponse } from '@anett/shared/schemas/common';
-import {
-  network,
-  networkDetail,
-  networkInput,
-  networkListQuery,
-  networkOverview,
-  networkPage,
-  networkPatch,
-  node,
-  nodeDetail,
-  nodeInput,
-  nodeListQuery,
-  nodePage,
-  nodePatch,
-  relation,
-  relationInput,
-  relationIssues,
-  relationList,
-  relationPatch,
-} from '@anett/shared/schemas/network';
+import { networks } from '@anett/shared/routes/network';
+import { relationIssues } from '@anett/shared/schemas/network';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 
 /** Audit snapshot without the bookkeeping columns and the derived display fields. */
@@ -83,14 +64,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   // Networks
 
   app.get(
-    '/api/networks',
+    networks.list.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['networks'],
-        querystring: networkListQuery,
-        response: { 200: networkPage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(networks.list),
     },
     async (request) => {
       const { items, total } = ctx.network.listNetworks(request.query);
@@ -99,14 +76,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.get(
-    '/api/networks/:id',
+    networks.get.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['networks'],
-        params: idParams,
-        response: { 200: networkDetail, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(networks.get),
     },
     async (request, reply) => {
       const row = loadNetwork(request.params.id);
@@ -120,14 +93,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.post(
-    '/api/networks',
+    networks.create.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags: ['networks'],
-        body: networkInput,
-        response: { 201: network, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(networks.create),
     },
     async (request, reply) => {
       const row = await audited(
@@ -143,15 +112,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/networks/:id',
+    networks.update.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags: ['networks'],
-        params: idParams,
-        body: networkPatch,
-        response: { 200: network, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(networks.update),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -171,15 +135,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   // QTI nodes
 
   app.get(
-    '/api/nodes',
+    networks.nodes.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['nodes'],
-        summary: 'QTI nodes with host organisation, responsible user and counts of organisations, persons and events',
-        querystring: nodeListQuery,
-        response: { 200: nodePage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(networks.nodes),
     },
     async (request) => {
       const { items, total } = ctx.network.listNodes(request.query);
@@ -188,14 +147,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.get(
-    '/api/nodes/:id',
+    networks.node.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['nodes'],
-        params: idParams,
-        response: { 200: nodeDetail, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(networks.node),
     },
     async (request, reply) => {
       const row = loadNode(request.params.id);
@@ -211,10 +166,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.post(
-    '/api/nodes',
+    networks.createNode.path,
     {
       config: { access: 'manager' },
-      schema: { tags: ['nodes'], body: nodeInput, response: { 201: node, ...errorResponses(400, 401, 403) } },
+      schema: schemaOf(networks.createNode),
     },
     async (request, reply) => {
       checkRefs(request.body);
@@ -231,15 +186,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/nodes/:id',
+    networks.updateNode.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags: ['nodes'],
-        params: idParams,
-        body: nodePatch,
-        response: { 200: node, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(networks.updateNode),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -262,14 +212,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const relationAudit = (r: ReturnType<typeof loadRelation>) => plain(r, 'id', 'organization', 'network', 'node');
 
   app.get(
-    '/api/organizations/:id/relations',
+    networks.organizationRelations.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['relations'],
-        params: idParams,
-        response: { 200: relationList, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(networks.organizationRelations),
     },
     async (request) => {
       if (!ctx.organizations.findById(request.params.id)) throw notFound('organization');
@@ -278,14 +224,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.get(
-    '/api/relations/:id',
+    networks.relation.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['relations'],
-        params: idParams,
-        response: { 200: relation, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(networks.relation),
     },
     async (request, reply) => {
       const row = loadRelation(request.params.id);
@@ -295,15 +237,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.post(
-    '/api/relations',
+    networks.createRelation.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags: ['relations'],
-        summary: 'Relate an organisation to exactly one network or node',
-        body: relationInput,
-        response: { 201: relation, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(networks.createRelation),
     },
     async (request, reply) => {
       checkRefs(request.body);
@@ -320,15 +257,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.patch(
-    '/api/relations/:id',
+    networks.updateRelation.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags: ['relations'],
-        params: idParams,
-        body: relationPatch,
-        response: { 200: relation, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(networks.updateRelation),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -353,14 +285,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   );
 
   app.delete(
-    '/api/relations/:id',
+    networks.deleteRelation.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags: ['relations'],
-        params: idParams,
-        response: { 200: okResponse, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(networks.deleteRelation),
     },
     async (request) => {
       const version = requireIfMatch(request);
@@ -382,14 +310,10 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   // The "Netzwerk" page
 
   app.get(
-    '/api/network/overview',
+    networks.overview.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['networks'],
-        summary: 'The consortium with responsibilities, every node with host and counts, and the partner networks',
-        response: { 200: networkOverview, ...errorResponses(401, 403) },
-      },
+      schema: schemaOf(networks.overview),
     },
     async () => ctx.network.overview(),
   );

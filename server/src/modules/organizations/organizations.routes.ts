@@ -1,22 +1,13 @@
-import { idParams } from '@anett/shared/schemas/common';
-import { type HistoryEntry, historyList } from '@anett/shared/schemas/history';
-import {
-  mergeBody,
-  type Organization,
-  organizationCreate,
-  organizationDetail,
-  organizationDuplicateGroups,
-  organizationListQuery,
-  organizationPage,
-  organizationPatch,
-} from '@anett/shared/schemas/organization';
+import { organizations } from '@anett/shared/routes/organization';
+import type { HistoryEntry } from '@anett/shared/schemas/history';
+import type { Organization } from '@anett/shared/schemas/organization';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { OrganizationsRepository } from './organizations.repository.ts';
 
@@ -51,7 +42,6 @@ function toHistory(rows: ReturnType<OrganizationsRepository['history']>): Histor
 
 export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['organizations'];
 
   const load = (id: number) => {
     const row = ctx.organizations.get(id);
@@ -80,15 +70,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     request.headers['if-match'] === undefined ? current : requireIfMatch(request);
 
   app.get(
-    '/api/organizations',
+    organizations.list.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'List organisations: filters combine with AND, repeated values of one filter with OR',
-        querystring: organizationListQuery,
-        response: { 200: organizationPage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(organizations.list),
     },
     async (request) => {
       const { items, total } = await ctx.read.organizations.list(request.query);
@@ -97,23 +82,19 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.get(
-    '/api/organizations/duplicates',
+    organizations.duplicates.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Groups of organisations that share a normalised name or an e-mail address',
-        response: { 200: organizationDuplicateGroups, ...errorResponses(401, 403) },
-      },
+      schema: schemaOf(organizations.duplicates),
     },
     async () => ({ groups: await ctx.read.organizations.duplicateGroups() }),
   );
 
   app.get(
-    '/api/organizations/:id',
+    organizations.get.path,
     {
       config: { access: 'viewer' },
-      schema: { tags, params: idParams, response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404) } },
+      schema: schemaOf(organizations.get),
     },
     async (request, reply) => {
       const { id } = request.params;
@@ -129,16 +110,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.post(
-    '/api/organizations',
+    organizations.create.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Create an organisation; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is set',
-        body: organizationCreate,
-        response: { 201: organizationDetail, ...errorResponses(400, 401, 403, 409) },
-      },
+      schema: schemaOf(organizations.create),
     },
     async (request, reply) => {
       const { confirmDuplicate, ...values } = request.body;
@@ -168,15 +143,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.patch(
-    '/api/organizations/:id',
+    organizations.update.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        params: idParams,
-        body: organizationPatch,
-        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(organizations.update),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -194,15 +164,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.delete(
-    '/api/organizations/:id',
+    organizations.remove.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Soft delete: the organisation leaves lists and can be restored',
-        params: idParams,
-        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(organizations.remove),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -220,15 +185,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.post(
-    '/api/organizations/:id/restore',
+    organizations.restore.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Undo a soft delete (If-Match optional); merged organisations cannot be restored',
-        params: idParams,
-        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412) },
-      },
+      schema: schemaOf(organizations.restore),
     },
     async (request, reply) => {
       const before = load(request.params.id);
@@ -249,15 +209,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.get(
-    '/api/organizations/:id/history',
+    organizations.history.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Audit log of the organisation (and of organisations merged into it), newest first',
-        params: idParams,
-        response: { 200: historyList, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(organizations.history),
     },
     async (request) => {
       const [row, history] = await Promise.all([
@@ -270,19 +225,10 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.post(
-    '/api/organizations/:id/merge',
+    organizations.merge.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Merge sourceId into this organisation: every affiliation, relation, sector, tag, interaction, attendance, ' +
-          'office and node host moves here; `keep` chooses per field whose value stays (a website, e-mail or phone ' +
-          'not kept goes into the notes); the source is deleted and marked merged (If-Match optional)',
-        params: idParams,
-        body: mergeBody,
-        response: { 200: organizationDetail, ...errorResponses(400, 401, 403, 404, 409, 412) },
-      },
+      schema: schemaOf(organizations.merge),
     },
     async (request, reply) => {
       const target = load(request.params.id);

@@ -1,22 +1,13 @@
-import { idParams, listQuery } from '@anett/shared/schemas/common';
-import { PERSON_SORT_FIELDS, type PersonFilter, personPage } from '@anett/shared/schemas/person';
-import {
-  type Segment,
-  segment,
-  segmentFilter,
-  segmentInput,
-  segmentListQuery,
-  segmentPage,
-  segmentPatch,
-} from '@anett/shared/schemas/segment';
+import { segments } from '@anett/shared/routes/segment';
+import type { PersonFilter } from '@anett/shared/schemas/person';
+import { type Segment, segmentFilter } from '@anett/shared/schemas/segment';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { SegmentWithOwner } from './segments.repository.ts';
 
@@ -43,7 +34,6 @@ export function loadVisibleSegment(ctx: AppContext, request: FastifyRequest, id:
 
 export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['segments'];
 
   const editable = (request: FastifyRequest, row: SegmentWithOwner) =>
     row.ownerId === request.user.id || request.user.role === 'admin';
@@ -69,39 +59,19 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
     ctx.audit.record({ ...actor(request), entity: 'segment', entityId, action, diff });
 
-  app.get(
-    '/api/segments',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Own and shared segments with their live person counts',
-        querystring: segmentListQuery,
-        response: { 200: segmentPage, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request) => {
-      const { rows, total } = ctx.segments.list(request.user.id, request.query);
-      return {
-        items: rows.map((r) => view(request, r)),
-        total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
-      };
-    },
-  );
+  app.get(segments.list.path, { config: { access: 'viewer' }, schema: schemaOf(segments.list) }, async (request) => {
+    const { rows, total } = ctx.segments.list(request.user.id, request.query);
+    return {
+      items: rows.map((r) => view(request, r)),
+      total,
+      page: request.query.page,
+      pageSize: request.query.pageSize,
+    };
+  });
 
   app.post(
-    '/api/segments',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Save a person filter as a segment (private unless shared)',
-        body: segmentInput,
-        response: { 201: segment, ...errorResponses(400, 401, 403) },
-      },
-    },
+    segments.create.path,
+    { config: { access: 'manager' }, schema: schemaOf(segments.create) },
     async (request, reply) => {
       const created = ctx.persons.transaction(() => {
         const row = ctx.segments.create(request.user.id, request.body);
@@ -115,11 +85,8 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   );
 
   app.get(
-    '/api/segments/:id',
-    {
-      config: { access: 'viewer' },
-      schema: { tags, params: idParams, response: { 200: segment, ...errorResponses(400, 401, 403, 404) } },
-    },
+    segments.get.path,
+    { config: { access: 'viewer' }, schema: schemaOf(segments.get) },
     async (request, reply) => {
       const found = view(request, loadVisibleSegment(ctx, request, request.params.id));
       setEtag(reply, found.version);
@@ -128,17 +95,8 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   );
 
   app.patch(
-    '/api/segments/:id',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Rename, change the filter or sharing (owner or admin); needs If-Match',
-        params: idParams,
-        body: segmentPatch,
-        response: { 200: segment, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
-    },
+    segments.update.path,
+    { config: { access: 'manager' }, schema: schemaOf(segments.update) },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = loadEditable(request, request.params.id);
@@ -156,16 +114,8 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   );
 
   app.delete(
-    '/api/segments/:id',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Delete a segment (owner or admin); needs If-Match',
-        params: idParams,
-        response: { 204: z.null().describe('deleted'), ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
-    },
+    segments.delete.path,
+    { config: { access: 'manager' }, schema: schemaOf(segments.delete) },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = loadEditable(request, request.params.id);
@@ -181,17 +131,8 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   );
 
   app.get(
-    '/api/segments/:id/persons',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: "The person list with the segment's filter (paging and sort as in GET /api/persons)",
-        params: idParams,
-        querystring: listQuery(PERSON_SORT_FIELDS).omit({ q: true }),
-        response: { 200: personPage, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
+    segments.persons.path,
+    { config: { access: 'viewer' }, schema: schemaOf(segments.persons) },
     async (request) => {
       const row = loadVisibleSegment(ctx, request, request.params.id);
       const { page, pageSize, sort } = request.query;

@@ -1,13 +1,4 @@
-import { idParams } from '@anett/shared/schemas/common';
-import {
-  resetPasswordBody,
-  user,
-  userCreate,
-  userListQuery,
-  userPage,
-  userPatch,
-  userWithPassword,
-} from '@anett/shared/schemas/user';
+import { users } from '@anett/shared/routes/user';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
@@ -15,7 +6,7 @@ import { requireIfMatch, setEtag, updatedOrConflict } from '../../lib/concurrenc
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { UserRow } from './users.repository.ts';
 
@@ -24,7 +15,6 @@ const auditedUser = ({ passwordHash: _, tokenVersion: __, ...rest }: UserRow) =>
 
 export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['users'];
   const publicUser = (row: UserRow) => ({ ...auditedUser(row), hasSecondFactor: ctx.factors.hasSecondFactor(row.id) });
   /** A password an admin sets: the policy for a user without a second factor yet (12 characters). */
   const acceptable = (request: FastifyRequest, password: string, user: { name: string; email: string }, id?: number) =>
@@ -40,24 +30,14 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     return row;
   };
 
-  app.get(
-    '/api/users',
-    {
-      config: { access: 'admin' },
-      schema: { tags, querystring: userListQuery, response: { 200: userPage, ...errorResponses(400, 401, 403) } },
-    },
-    async (request) => {
-      const { items, total } = ctx.users.list(request.query);
-      return { items: items.map(publicUser), total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  app.get(users.list.path, { config: { access: 'admin' }, schema: schemaOf(users.list) }, async (request) => {
+    const { items, total } = ctx.users.list(request.query);
+    return { items: items.map(publicUser), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
 
   app.post(
-    '/api/users',
-    {
-      config: { access: 'admin' },
-      schema: { tags, body: userCreate, response: { 201: userWithPassword, ...errorResponses(400, 401, 403, 409) } },
-    },
+    users.create.path,
+    { config: { access: 'admin' }, schema: schemaOf(users.create) },
     async (request, reply) => {
       const { password, ...values } = request.body;
       if (ctx.users.findByEmail(values.email)) {
@@ -80,31 +60,15 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     },
   );
 
-  app.get(
-    '/api/users/:id',
-    {
-      config: { access: 'admin' },
-      schema: { tags, params: idParams, response: { 200: user, ...errorResponses(400, 401, 403, 404) } },
-    },
-    async (request, reply) => {
-      const row = load(request.params.id);
-      setEtag(reply, row.version);
-      return publicUser(row);
-    },
-  );
+  app.get(users.get.path, { config: { access: 'admin' }, schema: schemaOf(users.get) }, async (request, reply) => {
+    const row = load(request.params.id);
+    setEtag(reply, row.version);
+    return publicUser(row);
+  });
 
   app.patch(
-    '/api/users/:id',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Change name, role or active flag; role change and deactivation end the user’s sessions',
-        params: idParams,
-        body: userPatch,
-        response: { 200: user, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
+    users.update.path,
+    { config: { access: 'admin' }, schema: schemaOf(users.update) },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
@@ -132,16 +96,8 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   );
 
   app.delete(
-    '/api/users/:id',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Deactivate a user (users are never deleted: the audit log refers to them)',
-        params: idParams,
-        response: { 200: user, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
+    users.deactivate.path,
+    { config: { access: 'admin' }, schema: schemaOf(users.deactivate) },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const before = load(request.params.id);
@@ -164,17 +120,8 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   );
 
   app.post(
-    '/api/users/:id/reset-password',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Set a new password (generated when none is given) and end the user’s sessions',
-        params: idParams,
-        body: resetPasswordBody,
-        response: { 200: userWithPassword, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
+    users.resetPassword.path,
+    { config: { access: 'admin' }, schema: schemaOf(users.resetPassword) },
     async (request) => {
       const row = load(request.params.id);
       if (request.body.password) await acceptable(request, request.body.password, row, row.id);
@@ -195,15 +142,12 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   );
 
   app.post(
-    '/api/users/:id/reset-factors',
+    users.resetFactors.path,
     {
       config: { access: 'admin' },
       schema: {
-        tags,
-        summary: 'Remove the user’s second factors and recovery codes (lost phone) and end their sessions',
+        ...schemaOf(users.resetFactors),
         description: 'A user whose role requires a second factor is led to set up a new one at the next login.',
-        params: idParams,
-        response: { 200: user, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

@@ -40,8 +40,13 @@ export function RecordSearch({ label, placeholder, text, setText, clear, visible
 /** '1.234 Personen' in the page header, announced when it changes; a skeleton until the first answer. */
 export function RecordCount({ total, text }: { total: number | undefined; text: (total: number) => string }) {
   return (
-    <Text c="dimmed" size="sm" aria-live="polite" aria-atomic data-testid="result-count">
-      {total === undefined ? <Skeleton component="span" height={14} width={120} display="inline-block" /> : text(total)}
+    // The live region is there from the start (so the first count is announced); the count itself once it is known.
+    <Text c="dimmed" size="sm" aria-live="polite" aria-atomic>
+      {total === undefined ? (
+        <Skeleton component="span" height={14} width={120} display="inline-block" />
+      ) : (
+        <span data-testid="result-count">{text(total)}</span>
+      )}
     </Text>
   );
 }

@@ -1,11 +1,9 @@
-import type { Page } from '@anett/shared/schemas/common';
+import { interactions } from '@anett/shared/routes/interaction';
 import type {
-  FollowUpPage,
   Interaction,
   InteractionCreate,
   InteractionListQuery,
   InteractionPatch,
-  TimelinePage,
 } from '@anett/shared/schemas/interaction';
 import type { MailCommitResult, MailDropTarget, MailPreview } from '@anett/shared/schemas/mail-import';
 import {
@@ -16,7 +14,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { api, call } from '../../lib/api-client.ts';
 import { dashboardKeys } from '../dashboard/api.ts';
 
 export const interactionKeys = {
@@ -35,28 +33,29 @@ export const timelineKey = (subject: TimelineSubject, id: number) => [subject, '
 export const interactionListOptions = (params: InteractionListQuery) =>
   queryOptions({
     queryKey: interactionKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Interaction>>('/api/interactions', { query: params, signal }),
+    queryFn: ({ signal }) => call(interactions.list, { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
 export const followUpsOptions = (scope: 'mine' | 'all', page: number, pageSize: number) =>
   queryOptions({
     queryKey: interactionKeys.followUps(scope, page),
-    queryFn: ({ signal }) =>
-      api.get<FollowUpPage>('/api/interactions/follow-ups', { query: { scope, page, pageSize }, signal }),
+    queryFn: ({ signal }) => call(interactions.followUps, { query: { scope, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 
 const TIMELINE_PAGE = 20;
+const timelineRoutes = {
+  persons: interactions.personTimeline,
+  organizations: interactions.organizationTimeline,
+  nodes: interactions.nodeTimeline,
+};
 
 export const timelineOptions = (subject: TimelineSubject, id: number) =>
   infiniteQueryOptions({
     queryKey: timelineKey(subject, id),
     queryFn: ({ pageParam, signal }) =>
-      api.get<TimelinePage>(`/api/${subject}/${id}/timeline`, {
-        query: { limit: TIMELINE_PAGE, cursor: pageParam },
-        signal,
-      }),
+      call(timelineRoutes[subject], { params: { id }, query: { limit: TIMELINE_PAGE, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -88,7 +87,7 @@ const linksOf = (i: Interaction) => ({
 export function useCreateInteraction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: InteractionCreate) => api.post<Interaction>('/api/interactions', { body }),
+    mutationFn: (body: InteractionCreate) => call(interactions.create, { body }),
     // Not awaited: the dialog closes at once, the lists catch up in the background.
     onSuccess: (created) => void invalidateContactData(queryClient, linksOf(created)),
   });
@@ -99,7 +98,7 @@ export function useUpdateInteraction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ item, patch }: { item: Interaction; patch: InteractionPatch }) =>
-      api.patch<Interaction>(`/api/interactions/${item.id}`, { body: patch, ifMatch: item.version }),
+      call(interactions.update, { params: { id: item.id }, body: patch, ifMatch: item.version }),
     onSettled: (_data, _err, { item }) => invalidateContactData(queryClient, linksOf(item)),
   });
 }
@@ -107,7 +106,7 @@ export function useUpdateInteraction() {
 export function useDeleteInteraction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (item: Interaction) => api.delete(`/api/interactions/${item.id}`, { ifMatch: item.version }),
+    mutationFn: (item: Interaction) => call(interactions.delete, { params: { id: item.id }, ifMatch: item.version }),
     onSettled: (_data, _err, item) => invalidateContactData(queryClient, linksOf(item)),
   });
 }
@@ -115,7 +114,7 @@ export function useDeleteInteraction() {
 export function useFollowUpDone() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (item: Interaction) => api.post<Interaction>(`/api/interactions/${item.id}/follow-up-done`),
+    mutationFn: (item: Interaction) => call(interactions.followUpDone, { params: { id: item.id } }),
     onSettled: () => invalidateContactData(queryClient),
   });
 }

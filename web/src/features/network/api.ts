@@ -1,8 +1,8 @@
-import type { Page } from '@anett/shared/schemas/common';
-import type { Network, NetworkOverview, Relation, RelationInput, relationPatch } from '@anett/shared/schemas/network';
+import { networks } from '@anett/shared/routes/network';
+import type { Relation, RelationInput, relationPatch } from '@anett/shared/schemas/network';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 type RelationPatch = z.input<typeof relationPatch>;
 
@@ -15,15 +15,14 @@ export const networkKeys = {
 export const networkOverviewOptions = () =>
   queryOptions({
     queryKey: networkKeys.overview(),
-    queryFn: ({ signal }) => api.get<NetworkOverview>('/api/network/overview', { signal }),
+    queryFn: ({ signal }) => call(networks.overview, { signal }),
   });
 
 /** ANeTT and the partner networks (a handful: loaded whole). */
 export const networkListOptions = () =>
   queryOptions({
     queryKey: networkKeys.networks(),
-    queryFn: ({ signal }) =>
-      api.get<Page<Network>>('/api/networks', { query: { pageSize: 500, sort: 'name' }, signal }),
+    queryFn: ({ signal }) => call(networks.list, { query: { pageSize: 500, sort: 'name' }, signal }),
     staleTime: 5 * 60_000,
   });
 
@@ -41,7 +40,7 @@ function useInvalidateRelations() {
 export function useCreateRelation() {
   const invalidate = useInvalidateRelations();
   return useMutation({
-    mutationFn: (body: RelationInput) => api.post<Relation>('/api/relations', { body }),
+    mutationFn: (body: RelationInput) => call(networks.createRelation, { body }),
     onSuccess: (r) => invalidate(r.organizationId),
   });
 }
@@ -50,7 +49,7 @@ export function useUpdateRelation() {
   const invalidate = useInvalidateRelations();
   return useMutation({
     mutationFn: ({ relation, patch }: { relation: Relation; patch: RelationPatch }) =>
-      api.patch<Relation>(`/api/relations/${relation.id}`, { body: patch, ifMatch: relation.version }),
+      call(networks.updateRelation, { params: { id: relation.id }, body: patch, ifMatch: relation.version }),
     onSettled: (_data, _err, { relation }) => invalidate(relation.organizationId),
   });
 }
@@ -58,7 +57,8 @@ export function useUpdateRelation() {
 export function useDeleteRelation() {
   const invalidate = useInvalidateRelations();
   return useMutation({
-    mutationFn: (relation: Relation) => api.delete(`/api/relations/${relation.id}`, { ifMatch: relation.version }),
+    mutationFn: (relation: Relation) =>
+      call(networks.deleteRelation, { params: { id: relation.id }, ifMatch: relation.version }),
     onSettled: (_data, _err, relation) => invalidate(relation.organizationId),
   });
 }

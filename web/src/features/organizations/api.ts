@@ -1,9 +1,7 @@
-import type { Page } from '@anett/shared/schemas/common';
-import type { HistoryEntry } from '@anett/shared/schemas/history';
+import { organizations } from '@anett/shared/routes/organization';
 import type {
   Organization,
   OrganizationCreate,
-  OrganizationDetail,
   OrganizationListQuery,
   OrganizationMergeBody,
   OrganizationPatch,
@@ -11,7 +9,7 @@ import type {
 } from '@anett/shared/schemas/organization';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export type OrganizationDuplicateGroups = z.infer<typeof organizationDuplicateGroups>;
 
@@ -28,7 +26,7 @@ export const organizationKeys = {
 export const organizationListOptions = (params: OrganizationListQuery) =>
   queryOptions({
     queryKey: organizationKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Organization>>('/api/organizations', { query: params, signal }),
+    queryFn: ({ signal }) => call(organizations.list, { query: params, signal }),
     // Keep the current page on screen while the next one loads (no flashing skeleton when paging).
     placeholderData: keepPreviousData,
   });
@@ -36,24 +34,24 @@ export const organizationListOptions = (params: OrganizationListQuery) =>
 export const organizationDetailOptions = (id: number) =>
   queryOptions({
     queryKey: organizationKeys.detail(id),
-    queryFn: ({ signal }) => api.get<OrganizationDetail>(`/api/organizations/${id}`, { signal }),
+    queryFn: ({ signal }) => call(organizations.get, { params: { id }, signal }),
   });
 
 export const organizationHistoryOptions = (id: number) =>
   queryOptions({
     queryKey: organizationKeys.history(id),
-    queryFn: ({ signal }) => api.get<{ items: HistoryEntry[] }>(`/api/organizations/${id}/history`, { signal }),
+    queryFn: ({ signal }) => call(organizations.history, { params: { id }, signal }),
   });
 
 export const organizationDuplicatesOptions = () =>
   queryOptions({
     queryKey: organizationKeys.duplicates(),
-    queryFn: ({ signal }) => api.get<OrganizationDuplicateGroups>('/api/organizations/duplicates', { signal }),
+    queryFn: ({ signal }) => call(organizations.duplicates, { signal }),
   });
 
 /** For search selects: organisations matching `q` as options. */
 export async function searchOrganizationOptions(q: string, signal: AbortSignal) {
-  const page = await api.get<Page<Organization>>('/api/organizations', {
+  const page = await call(organizations.list, {
     query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'name' },
     signal,
   });
@@ -73,7 +71,7 @@ export function invalidateOrganization(queryClient: QueryClient, id: number) {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrganizationCreate) => api.post<OrganizationDetail>('/api/organizations', { body }),
+    mutationFn: (body: OrganizationCreate) => call(organizations.create, { body }),
     onSuccess: (org) => {
       queryClient.setQueryData(organizationKeys.detail(org.id), org);
       return queryClient.invalidateQueries({ queryKey: organizationKeys.lists() });
@@ -86,7 +84,7 @@ export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, patch }: { id: number; version: number; patch: OrganizationPatch }) =>
-      api.patch<OrganizationDetail>(`/api/organizations/${id}`, { body: patch, ifMatch: version }),
+      call(organizations.update, { params: { id }, body: patch, ifMatch: version }),
     onSuccess: (org) => {
       queryClient.setQueryData(organizationKeys.detail(org.id), org);
       return invalidateOrganization(queryClient, org.id);
@@ -98,7 +96,7 @@ export function useDeleteOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (org: Pick<Organization, 'id' | 'version'>) =>
-      api.delete<OrganizationDetail>(`/api/organizations/${org.id}`, { ifMatch: org.version }),
+      call(organizations.remove, { params: { id: org.id }, ifMatch: org.version }),
     onSettled: (_d, _e, org) => invalidateOrganization(queryClient, org.id),
   });
 }
@@ -106,7 +104,7 @@ export function useDeleteOrganization() {
 export function useRestoreOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<OrganizationDetail>(`/api/organizations/${id}/restore`),
+    mutationFn: (id: number) => call(organizations.restore, { params: { id } }),
     onSettled: (_d, _e, id) => invalidateOrganization(queryClient, id),
   });
 }
@@ -124,7 +122,8 @@ export function useMergeOrganizations() {
       sourceId: number;
       keep?: OrganizationMergeBody['keep'];
     }) =>
-      api.post<OrganizationDetail>(`/api/organizations/${target.id}/merge`, {
+      call(organizations.merge, {
+        params: { id: target.id },
         body: { sourceId, keep },
         ifMatch: target.version,
       }),

@@ -1,7 +1,7 @@
-import type { Page } from '@anett/shared/schemas/common';
+import { segments } from '@anett/shared/routes/segment';
 import type { Segment, SegmentInput, SegmentListQuery, SegmentPatch } from '@anett/shared/schemas/segment';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export const segmentKeys = {
   all: ['segments'] as const,
@@ -12,20 +12,20 @@ export const segmentKeys = {
 export const segmentDetailOptions = (id: number) =>
   queryOptions({
     queryKey: [...segmentKeys.all, 'detail', id] as const,
-    queryFn: ({ signal }) => api.get<Segment>(`/api/segments/${id}`, { signal }),
+    queryFn: ({ signal }) => call(segments.get, { params: { id }, signal }),
   });
 
 export const segmentListOptions = (params: SegmentListQuery) =>
   queryOptions({
     queryKey: segmentKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Segment>>('/api/segments', { query: params, signal }),
+    queryFn: ({ signal }) => call(segments.list, { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
 export function useCreateSegment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SegmentInput) => api.post<Segment>('/api/segments', { body }),
+    mutationFn: (body: SegmentInput) => call(segments.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: segmentKeys.lists() }),
   });
 }
@@ -35,7 +35,7 @@ export function useUpdateSegment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ segment, patch }: { segment: Pick<Segment, 'id' | 'version'>; patch: SegmentPatch }) =>
-      api.patch<Segment>(`/api/segments/${segment.id}`, { body: patch, ifMatch: segment.version }),
+      call(segments.update, { params: { id: segment.id }, body: patch, ifMatch: segment.version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: segmentKeys.all }),
   });
 }
@@ -44,7 +44,7 @@ export function useDeleteSegment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (segment: Pick<Segment, 'id' | 'version'>) =>
-      api.delete(`/api/segments/${segment.id}`, { ifMatch: segment.version }),
+      call(segments.delete, { params: { id: segment.id }, ifMatch: segment.version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: segmentKeys.lists() }),
   });
 }

@@ -1,8 +1,8 @@
-import type { Page } from '@anett/shared/schemas/common';
+import { users } from '@anett/shared/routes/user';
 import type { User, UserCreate, UserListQuery, UserPatch, userWithPassword } from '@anett/shared/schemas/user';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export type UserWithPassword = z.infer<typeof userWithPassword>;
 
@@ -15,7 +15,7 @@ export const userKeys = {
 export const userListOptions = (params: UserListQuery) =>
   queryOptions({
     queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { query: params, signal }),
+    queryFn: ({ signal }) => call(users.list, { query: params, signal }),
   });
 
 function useInvalidateUsers() {
@@ -26,7 +26,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (body: UserCreate) => api.post<UserWithPassword>('/api/users', { body }),
+    mutationFn: (body: UserCreate) => call(users.create, { body }),
     onSuccess: invalidate,
   });
 }
@@ -36,7 +36,7 @@ export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ user, patch }: { user: User; patch: UserPatch }) =>
-      api.patch<User>(`/api/users/${user.id}`, { body: patch, ifMatch: user.version }),
+      call(users.update, { params: { id: user.id }, body: patch, ifMatch: user.version }),
     onSettled: invalidate,
   });
 }
@@ -44,7 +44,7 @@ export function useUpdateUser() {
 export function useDeactivateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (user: User) => api.delete<User>(`/api/users/${user.id}`, { ifMatch: user.version }),
+    mutationFn: (user: User) => call(users.deactivate, { params: { id: user.id }, ifMatch: user.version }),
     onSettled: invalidate,
   });
 }
@@ -52,7 +52,7 @@ export function useDeactivateUser() {
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (user: User) => api.post<UserWithPassword>(`/api/users/${user.id}/reset-password`, { body: {} }),
+    mutationFn: (user: User) => call(users.resetPassword, { params: { id: user.id }, body: {} }),
     onSuccess: invalidate,
   });
 }
@@ -61,7 +61,7 @@ export function useResetPassword() {
 export function useResetFactors() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (user: User) => api.post<User>(`/api/users/${user.id}/reset-factors`),
+    mutationFn: (user: User) => call(users.resetFactors, { params: { id: user.id } }),
     onSuccess: invalidate,
   });
 }
