@@ -1,4 +1,6 @@
+import { attendances } from './attendance.ts';
 import type { RouteDescriptor } from './define.ts';
+import { events } from './event.ts';
 import { interactions } from './interaction.ts';
 import { networks } from './network.ts';
 import { organizations } from './organization.ts';
@@ -14,4 +16,6 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(interactions),
   ...Object.values(segments),
   ...Object.values(users),
+  ...Object.values(events),
+  ...Object.values(attendances),
 ];

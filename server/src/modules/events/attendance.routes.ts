@@ -1,44 +1,17 @@
 import { safeFilename } from '@anett/shared/csv-cell';
-import {
-  type Attendance,
-  attendance,
-  attendanceBatchResult,
-  attendanceCounters,
-  attendanceCreate,
-  attendanceCreated,
-  attendanceDeleted,
-  attendanceImportBody,
-  attendanceImportFileBody,
-  attendanceListPdfQuery,
-  attendanceListQuery,
-  attendancePage,
-  attendanceParams,
-  attendancePatch,
-  attendanceUpdated,
-  checkInBody,
-  checkInUndone,
-  type ImportOptions,
-  type ImportReport,
-  importReport,
-  sessionAttendanceBody,
-  sessionAttendanceResult,
-  walkInBody,
-  walkInResult,
-} from '@anett/shared/schemas/attendance';
-import { idParams } from '@anett/shared/schemas/common';
+import { attendances } from '@anett/shared/routes/attendance';
+import type { Attendance, ImportOptions, ImportReport } from '@anett/shared/schemas/attendance';
 import type { Event } from '@anett/shared/schemas/event';
-import { sessionParams } from '@anett/shared/schemas/event';
 import { isContributorRole, isParticipantRole } from '@anett/shared/vocab/enums';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag } from '../../lib/concurrency.ts';
-import { fileResponse, sendFile } from '../../lib/download.ts';
+import { sendFile } from '../../lib/download.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import { eventCity } from './attendance-documents.ts';
@@ -49,7 +22,6 @@ const IMPORT_FILE_BODY_LIMIT = 7 * 1024 * 1024;
 
 export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['attendance'];
   const service = createAttendanceService(ctx);
 
   const liveEvent = (id: number): Event => {
@@ -85,16 +57,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   };
 
   app.get(
-    '/api/events/:id/attendances',
+    attendances.list.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Who is on the list, with organisation snapshot, status, role, check-in time and course hours',
-        params: idParams,
-        querystring: attendanceListQuery,
-        response: { 200: attendancePage, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(attendances.list),
     },
     async (request) => {
       liveEvent(request.params.id);
@@ -104,20 +70,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.post(
-    '/api/events/:id/attendances',
+    attendances.add.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Add a person, several persons or a pasted list of e-mails; beyond the capacity they are waitlisted',
-        params: idParams,
-        body: attendanceCreate,
-        response: {
-          200: attendanceBatchResult,
-          201: z.union([attendanceCreated, attendanceBatchResult]),
-          ...errorResponses(400, 401, 403, 404, 409),
-        },
-      },
+      schema: schemaOf(attendances.add),
     },
     async (request, reply) => {
       const result = await service.add(request.params.id, request.body, actor(request));
@@ -132,10 +88,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.get(
-    '/api/events/:id/attendances/:personId',
+    attendances.get.path,
     {
       config: { access: 'viewer' },
-      schema: { tags, params: attendanceParams, response: { 200: attendance, ...errorResponses(400, 401, 403, 404) } },
+      schema: schemaOf(attendances.get),
     },
     async (request, reply) => {
       liveEvent(request.params.id);
@@ -147,16 +103,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.patch(
-    '/api/events/:id/attendances/:personId',
+    attendances.update.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change status, role or note; a cancellation gives the seat to the first waitlisted person',
-        params: attendanceParams,
-        body: attendancePatch,
-        response: { 200: attendanceUpdated, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(attendances.update),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -173,15 +123,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.delete(
-    '/api/events/:id/attendances/:personId',
+    attendances.remove.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Remove a person from the list; a freed seat goes to the first waitlisted person',
-        params: attendanceParams,
-        response: { 200: attendanceDeleted, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(attendances.remove),
     },
     async (request) => {
       const version = requireIfMatch(request);
@@ -192,18 +137,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   // Check-in mode
 
   app.post(
-    '/api/events/:id/check-in',
+    attendances.checkIn.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Mark a person attended now (idempotent); someone not on the list is added as attended. Before the ' +
-          "event's first day this answers 409 CHECK_IN_BEFORE_EVENT unless confirm is true",
-        params: idParams,
-        body: checkInBody,
-        response: { 200: attendance, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(attendances.checkIn),
     },
     async (request, reply) => {
       const { personId, confirm } = request.body;
@@ -214,17 +151,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.delete(
-    '/api/events/:id/check-in/:personId',
+    attendances.undoCheckIn.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Undo a check-in: the status before it comes back, or the person leaves the list when the check-in added ' +
-          'them; a freed seat goes to the waiting list (`promoted`). If-Match (of the attendance) is checked when sent',
-        params: attendanceParams,
-        response: { 200: checkInUndone, ...errorResponses(400, 401, 403, 404, 409, 412) },
-      },
+      schema: schemaOf(attendances.undoCheckIn),
     },
     async (request) => {
       const header = request.headers['if-match'];
@@ -234,44 +164,29 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.post(
-    '/api/events/:id/walk-ins',
+    attendances.walkIn.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Check in someone not on the list: an existing person with the e-mail is used, otherwise one is created',
-        params: idParams,
-        body: walkInBody,
-        response: { 201: walkInResult, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(attendances.walkIn),
     },
     async (request, reply) =>
       reply.code(201).send(await service.walkIn(request.params.id, request.body, actor(request))),
   );
 
   app.get(
-    '/api/events/:id/counters',
+    attendances.counters.path,
     {
       config: { access: 'viewer' },
-      schema: { tags, params: idParams, response: { 200: attendanceCounters, ...errorResponses(400, 401, 403, 404) } },
+      schema: schemaOf(attendances.counters),
     },
     async (request) => service.counters(request.params.id),
   );
 
   app.put(
-    '/api/events/:id/sessions/:sessionId/attendance',
+    attendances.setSessionAttendance.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Set who attended a course session; each is credited the session’s hours and marked attended (before the ' +
-          "session's day only with confirm)",
-        params: sessionParams,
-        body: sessionAttendanceBody,
-        response: { 200: sessionAttendanceResult, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(attendances.setSessionAttendance),
     },
     async (request) => {
       const { personIds, confirm } = request.body;
@@ -288,17 +203,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   // Import of a sign-in list
 
   app.post(
-    '/api/events/:id/attendances/import',
+    attendances.import.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Check (commit=false) or import (commit=true) rows of a sign-in list; with an error nothing is imported (422)',
-        params: idParams,
-        body: attendanceImportBody,
-        response: { 200: importReport, ...errorResponses(400, 401, 403, 404, 422) },
-      },
+      schema: schemaOf(attendances.import),
     },
     async (request) => {
       const { rows, ...opts } = request.body;
@@ -312,18 +220,11 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.post(
-    '/api/events/:id/attendances/import-file',
+    attendances.importFile.path,
     {
       config: { access: 'manager' },
       bodyLimit: IMPORT_FILE_BODY_LIMIT,
-      schema: {
-        tags,
-        summary:
-          'Like /import, for a .csv (UTF-8, ; or ,) or .xlsx file sent base64-encoded; lines are the file’s lines',
-        params: idParams,
-        body: attendanceImportFileBody,
-        response: { 200: importReport, ...errorResponses(400, 401, 403, 404, 413, 422) },
-      },
+      schema: schemaOf(attendances.importFile),
     },
     async (request) => {
       const { fileName, contentBase64, ...opts } = request.body;
@@ -348,18 +249,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   const cityOf = (event: Event) => eventCity(event.location, ctx.events.hostCity(event.nodeId));
 
   app.get(
-    '/api/events/:id/attendance-list.pdf',
+    attendances.attendanceListPdf.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary:
-          'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins and a signature column per course session',
-        params: idParams,
-        querystring: attendanceListPdfQuery,
-        produces: [PDF_TYPE],
-        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: { ...schemaOf(attendances.attendanceListPdf), produces: [PDF_TYPE] },
     },
     async (request, reply) => {
       const event = liveEvent(request.params.id);
@@ -371,18 +264,15 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.get(
-    '/api/events/:id/certificates.pdf',
+    attendances.certificatesPdf.path,
     {
       config: { access: 'viewer' },
       schema: {
-        tags,
-        summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course as a participant',
+        ...schemaOf(attendances.certificatesPdf),
         description:
           'Only attendees in a participant role (guest); trainers, organisers and other contributors get a ' +
           'Bestätigung der Mitwirkung instead: GET /api/events/:id/contributions/:personId.pdf.',
-        params: idParams,
         produces: [PDF_TYPE],
-        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -401,16 +291,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.get(
-    '/api/events/:id/certificates/:personId.pdf',
+    attendances.certificatePdf.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Teilnahmebescheinigung (PDF) for a person who attended a course as a participant',
-        params: attendanceParams,
-        produces: [PDF_TYPE],
-        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: { ...schemaOf(attendances.certificatePdf), produces: [PDF_TYPE] },
     },
     async (request, reply) => {
       const event = attendedCourse(request.params.id);
@@ -431,17 +315,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   );
 
   app.get(
-    '/api/events/:id/contributions/:personId.pdf',
+    attendances.contributionPdf.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary:
-          'Bestätigung der Mitwirkung (PDF) for a trainer, organiser, speaker, panelist or moderator who took part in an event',
-        params: attendanceParams,
-        produces: [PDF_TYPE],
-        response: { 200: fileResponse('the PDF'), ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: { ...schemaOf(attendances.contributionPdf), produces: [PDF_TYPE] },
     },
     async (request, reply) => {
       const event = liveEvent(request.params.id);

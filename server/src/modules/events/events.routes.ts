@@ -1,19 +1,5 @@
-import { idParams, okResponse } from '@anett/shared/schemas/common';
-import {
-  type EventDetail,
-  endsAtIssue,
-  eventDetail,
-  eventInput,
-  eventListQuery,
-  eventPage,
-  eventPatch,
-  eventSession,
-  eventUpdated,
-  sessionInput,
-  sessionParams,
-  sessionPatch,
-  slugify,
-} from '@anett/shared/schemas/event';
+import { events } from '@anett/shared/routes/event';
+import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/event';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
@@ -21,7 +7,7 @@ import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { formatRange } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import type { SessionRow } from './events.repository.ts';
@@ -43,7 +29,6 @@ const auditView = (e: EventDetail) => ({
 
 export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['events'];
   const attendance = createAttendanceService(ctx);
 
   const load = (id: number): EventDetail => {
@@ -118,15 +103,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   };
 
   app.get(
-    '/api/events',
+    events.list.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'Events: upcoming or past, by node, kind, topic, year or date range (for calendar views)',
-        querystring: eventListQuery,
-        response: { 200: eventPage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(events.list),
     },
     async (request) => {
       const { items, total } = await ctx.read.events.list(request.query);
@@ -135,10 +115,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   );
 
   app.post(
-    '/api/events',
+    events.create.path,
     {
       config: { access: 'manager' },
-      schema: { tags, body: eventInput, response: { 201: eventDetail, ...errorResponses(400, 401, 403, 409) } },
+      schema: schemaOf(events.create),
     },
     async (request, reply) => {
       const { topicIds, ...values } = request.body;
@@ -157,10 +137,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   );
 
   app.get(
-    '/api/events/:id',
+    events.get.path,
     {
       config: { access: 'viewer' },
-      schema: { tags, params: idParams, response: { 200: eventDetail, ...errorResponses(400, 401, 403, 404) } },
+      schema: schemaOf(events.get),
     },
     async (request, reply) => {
       const detail = await ctx.read.events.detail(request.params.id);
@@ -171,18 +151,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   );
 
   app.patch(
-    '/api/events/:id',
+    events.update.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary:
-          'Change an event; more capacity promotes waitlisted persons (listed in `promoted`), a capacity below the ' +
-          'seats taken answers 409 CAPACITY_BELOW_BOOKINGS unless confirm is true',
-        params: idParams,
-        body: eventPatch,
-        response: { 200: eventUpdated, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(events.update),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -223,15 +195,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   );
 
   app.delete(
-    '/api/events/:id',
+    events.delete.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Delete an event (soft: attendances are kept)',
-        params: idParams,
-        response: { 200: okResponse, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(events.delete),
     },
     async (request) => {
       const version = requireIfMatch(request);
@@ -253,16 +220,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   // Sessions of a course
 
   app.post(
-    '/api/events/:id/sessions',
+    events.createSession.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        params: idParams,
-        summary: 'Add a session; one overlapping another session of the course answers 409 SESSION_OVERLAP',
-        body: sessionInput,
-        response: { 201: eventSession, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(events.createSession),
     },
     async (request, reply) => {
       const event = load(request.params.id);
@@ -282,16 +243,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   );
 
   app.patch(
-    '/api/events/:id/sessions/:sessionId',
+    events.updateSession.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Change a session; changed hours are credited anew to its attendees; no overlap with another session',
-        params: sessionParams,
-        body: sessionPatch,
-        response: { 200: eventSession, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
+      schema: schemaOf(events.updateSession),
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
@@ -318,15 +273,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   );
 
   app.delete(
-    '/api/events/:id/sessions/:sessionId',
+    events.deleteSession.path,
     {
       config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Delete a session and who attended it',
-        params: sessionParams,
-        response: { 200: okResponse, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
+      schema: schemaOf(events.deleteSession),
     },
     async (request) => {
       const version = requireIfMatch(request);

@@ -1,7 +1,5 @@
+import { segments as segmentRoutes } from '@anett/shared/routes/segment';
 import type { AttendanceBatchResult } from '@anett/shared/schemas/attendance';
-import type { Page } from '@anett/shared/schemas/common';
-import type { PersonListItem } from '@anett/shared/schemas/person';
-import type { Segment } from '@anett/shared/schemas/segment';
 import { ATTENDANCE_ROLE, ATTENDANCE_ROLES, type AttendanceRole } from '@anett/shared/vocab/enums';
 import { Alert, Button, Group, List, Modal, NativeSelect, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -9,7 +7,7 @@ import { IconFileImport, IconFilter, IconMail, IconSearch } from '@tabler/icons-
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EntityMultiSelect, type EntityOption } from '../../components/entity-multi-select.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { call, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -29,7 +27,8 @@ export const parseEmails = (text: string) => [...new Set((text.match(EMAIL) ?? [
 async function segmentPersonIds(segmentId: number): Promise<number[]> {
   const ids: number[] = [];
   for (let page = 1; ; page++) {
-    const res = await api.get<Page<PersonListItem>>(`/api/segments/${segmentId}/persons`, {
+    const res = await call(segmentRoutes.persons, {
+      params: { id: segmentId },
       query: { page, pageSize: SEGMENT_PAGE },
     });
     ids.push(...res.items.map((p) => p.id));
@@ -54,8 +53,7 @@ export function AddAttendeesModal({ eventId, opened, onClose }: Props) {
   // Segments arrive with another issue: without the endpoint the tab is not offered.
   const segments = useQuery({
     queryKey: ['segments', 'list', { pageSize: 200, sort: 'name' }],
-    queryFn: ({ signal }) =>
-      api.get<Page<Segment>>('/api/segments', { query: { pageSize: 200, sort: 'name' }, signal }),
+    queryFn: ({ signal }) => call(segmentRoutes.list, { query: { pageSize: 200, sort: 'name' }, signal }),
     enabled: opened,
     retry: false,
   });

@@ -1,17 +1,15 @@
+import { attendances } from '@anett/shared/routes/attendance';
+import { events } from '@anett/shared/routes/event';
 import type {
   Attendance,
   AttendanceBatchResult,
-  AttendanceCounters,
   AttendanceCreate,
   AttendanceImportFileBody,
   AttendanceListQuery,
   AttendancePatch,
-  CheckInUndone,
-  ImportReport,
   PromotedRef,
   WalkInBody,
 } from '@anett/shared/schemas/attendance';
-import type { Page } from '@anett/shared/schemas/common';
 import type {
   Event,
   EventDetail,
@@ -23,7 +21,7 @@ import type {
   SessionInput,
 } from '@anett/shared/schemas/event';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -38,20 +36,20 @@ export const eventKeys = {
 export const eventListOptions = (params: EventListQuery) =>
   queryOptions({
     queryKey: eventKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Event>>('/api/events', { query: params, signal }),
+    queryFn: ({ signal }) => call(events.list, { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
 export const eventDetailOptions = (id: number) =>
   queryOptions({
     queryKey: eventKeys.detail(id),
-    queryFn: ({ signal }) => api.get<EventDetail>(`/api/events/${id}`, { signal }),
+    queryFn: ({ signal }) => call(events.get, { params: { id }, signal }),
   });
 
 export const attendanceListOptions = (eventId: number, params: AttendanceListQuery) =>
   queryOptions({
     queryKey: eventKeys.attendanceList(eventId, params),
-    queryFn: ({ signal }) => api.get<Page<Attendance>>(`/api/events/${eventId}/attendances`, { query: params, signal }),
+    queryFn: ({ signal }) => call(attendances.list, { params: { id: eventId }, query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -64,7 +62,8 @@ export const allAttendancesOptions = (eventId: number, status?: AttendanceListQu
     queryFn: async ({ signal }) => {
       const items: Attendance[] = [];
       for (let page = 1; ; page++) {
-        const res = await api.get<Page<Attendance>>(`/api/events/${eventId}/attendances`, {
+        const res = await call(attendances.list, {
+          params: { id: eventId },
           query: { status, page, pageSize: ALL_PAGE_SIZE, sort: 'lastName' },
           signal,
         });
@@ -77,7 +76,7 @@ export const allAttendancesOptions = (eventId: number, status?: AttendanceListQu
 export const countersOptions = (eventId: number) =>
   queryOptions({
     queryKey: eventKeys.counters(eventId),
-    queryFn: ({ signal }) => api.get<AttendanceCounters>(`/api/events/${eventId}/counters`, { signal }),
+    queryFn: ({ signal }) => call(attendances.counters, { params: { id: eventId }, signal }),
   });
 
 /** Counts, lists and details of all events: any attendance change may move seats and waitlists. */
@@ -98,20 +97,20 @@ export type SessionDraft = {
 async function syncSessions(eventId: number, before: EventSession[], drafts: SessionDraft[]) {
   for (const s of before) {
     if (!drafts.some((d) => d.id === s.id))
-      await api.delete(`/api/events/${eventId}/sessions/${s.id}`, { ifMatch: s.version });
+      await call(events.deleteSession, { params: { id: eventId, sessionId: s.id }, ifMatch: s.version });
   }
   for (const d of drafts) {
     const body: SessionInput = { title: d.title, startsAt: d.startsAt, endsAt: d.endsAt, hours: d.hours };
     const old = d.id === undefined ? undefined : before.find((s) => s.id === d.id);
     if (!old) {
-      await api.post(`/api/events/${eventId}/sessions`, { body });
+      await call(events.createSession, { params: { id: eventId }, body });
     } else if (
       old.title !== d.title ||
       old.startsAt !== d.startsAt ||
       old.endsAt !== d.endsAt ||
       old.hours !== d.hours
     ) {
-      await api.patch(`/api/events/${eventId}/sessions/${old.id}`, { body, ifMatch: old.version });
+      await call(events.updateSession, { params: { id: eventId, sessionId: old.id }, body, ifMatch: old.version });
     }
   }
 }
@@ -124,7 +123,7 @@ export function useCreateEvent() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, sessions }: { body: EventInput; sessions: SessionDraft[] }): Promise<Saved> => {
-      const created = await api.post<EventDetail>('/api/events', { body });
+      const created = await call(events.create, { body });
       return {
         event: created,
         sessionsError: await syncSessions(created.id, [], sessions).then(
@@ -150,7 +149,7 @@ export function useUpdateEvent() {
       patch: EventPatch;
       sessions: SessionDraft[] | null;
     }): Promise<Saved> => {
-      const updated = await api.patch<EventUpdated>(`/api/events/${event.id}`, { body: patch, ifMatch: event.version });
+      const updated = await call(events.update, { params: { id: event.id }, body: patch, ifMatch: event.version });
       const sessionsError = sessions
         ? await syncSessions(event.id, event.sessions, sessions).then(
             () => null,
@@ -166,7 +165,7 @@ export function useUpdateEvent() {
 export function useDeleteEvent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (event: Event) => api.delete(`/api/events/${event.id}`, { ifMatch: event.version }),
+    mutationFn: (event: Event) => call(events.delete, { params: { id: event.id }, ifMatch: event.version }),
     onSuccess: () => invalidateEvents(queryClient),
   });
 }
@@ -179,7 +178,7 @@ export function useAddAttendees(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Omit<AttendanceCreate, 'personId'>) =>
-      api.post<AttendanceBatchResult>(`/api/events/${eventId}/attendances`, { body }),
+      call(attendances.add, { params: { id: eventId }, body }) as Promise<AttendanceBatchResult>,
     onSettled: () => invalidateEvents(queryClient),
   });
 }
@@ -190,7 +189,8 @@ export function useUpdateAttendance(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ row, patch }: { row: Attendance; patch: AttendancePatch }) =>
-      api.patch<AttendanceUpdated>(`/api/events/${eventId}/attendances/${row.personId}`, {
+      call(attendances.update, {
+        params: { id: eventId, personId: row.personId },
         body: patch,
         ifMatch: row.version,
       }),
@@ -202,7 +202,8 @@ export function useRemoveAttendance(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (row: Attendance) =>
-      api.delete<{ ok: true; promoted: PromotedRef[] }>(`/api/events/${eventId}/attendances/${row.personId}`, {
+      call(attendances.remove, {
+        params: { id: eventId, personId: row.personId },
         ifMatch: row.version,
       }),
     onSettled: () => invalidateEvents(queryClient),
@@ -214,7 +215,10 @@ export function useCheckIn(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ personId, confirm }: { personId: number; confirm?: boolean }) =>
-      api.post<Attendance>(`/api/events/${eventId}/check-in`, { body: { personId, ...(confirm ? { confirm } : {}) } }),
+      call(attendances.checkIn, {
+        params: { id: eventId },
+        body: { personId, ...(confirm ? { confirm } : {}) },
+      }),
     onSettled: () => invalidateEvents(queryClient),
   });
 }
@@ -224,7 +228,7 @@ export function useUndoCheckIn(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ personId, version }: { personId: number; version?: number }) =>
-      api.delete<CheckInUndone>(`/api/events/${eventId}/check-in/${personId}`, { ifMatch: version }),
+      call(attendances.undoCheckIn, { params: { id: eventId, personId }, ifMatch: version }),
     onSettled: () => invalidateEvents(queryClient),
   });
 }
@@ -232,8 +236,7 @@ export function useUndoCheckIn(eventId: number) {
 export function useWalkIn(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: WalkInBody) =>
-      api.post<{ attendance: Attendance; personCreated: boolean }>(`/api/events/${eventId}/walk-ins`, { body }),
+    mutationFn: (body: WalkInBody) => call(attendances.walkIn, { params: { id: eventId }, body }),
     onSettled: () => invalidateEvents(queryClient),
   });
 }
@@ -242,7 +245,8 @@ export function useSetSessionAttendance(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ sessionId, personIds, confirm }: { sessionId: number; personIds: number[]; confirm?: boolean }) =>
-      api.request('PUT', `/api/events/${eventId}/sessions/${sessionId}/attendance`, {
+      call(attendances.setSessionAttendance, {
+        params: { id: eventId, sessionId },
         body: { personIds, ...(confirm ? { confirm } : {}) },
       }),
     onSettled: () => invalidateEvents(queryClient),
@@ -252,8 +256,7 @@ export function useSetSessionAttendance(eventId: number) {
 export function useImportAttendances(eventId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AttendanceImportFileBody) =>
-      api.post<ImportReport>(`/api/events/${eventId}/attendances/import-file`, { body }),
+    mutationFn: (body: AttendanceImportFileBody) => call(attendances.importFile, { params: { id: eventId }, body }),
     onSuccess: (report) => {
       if (report.summary.committed) void invalidateEvents(queryClient);
     },

@@ -1,3 +1,5 @@
+import { attendances } from '@anett/shared/routes/attendance';
+import { buildPath } from '@anett/shared/routes/define';
 import { type Attendance, STATUS_TRANSITIONS } from '@anett/shared/schemas/attendance';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import {
@@ -90,7 +92,7 @@ function RowActions({ a, event, canEdit, actions }: { a: Attendance } & Ctx) {
             variant="subtle"
             size="lg"
             aria-label={t('events.attendance.certificateFor', { name: personName(a.person) })}
-            onClick={() => download(`/api/events/${event.id}/certificates/${a.personId}.pdf`)}
+            onClick={() => download(buildPath(attendances.certificatePdf.path, { id: event.id, personId: a.personId }))}
           >
             <IconCertificate size={18} />
           </ActionIcon>
@@ -102,7 +104,9 @@ function RowActions({ a, event, canEdit, actions }: { a: Attendance } & Ctx) {
             variant="subtle"
             size="lg"
             aria-label={t('events.attendance.contributionFor', { name: personName(a.person) })}
-            onClick={() => download(`/api/events/${event.id}/contributions/${a.personId}.pdf`)}
+            onClick={() =>
+              download(buildPath(attendances.contributionPdf.path, { id: event.id, personId: a.personId }))
+            }
           >
             <IconFileCertificate size={18} />
           </ActionIcon>

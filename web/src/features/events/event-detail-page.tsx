@@ -1,3 +1,5 @@
+import { attendances } from '@anett/shared/routes/attendance';
+import { buildPath } from '@anett/shared/routes/define';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
 import {
@@ -152,7 +154,7 @@ function Detail({ event }: { event: EventDetail }) {
             <Button
               variant="default"
               leftSection={<IconFileTypePdf size={16} />}
-              onClick={() => void download(`/api/events/${event.id}/attendance-list.pdf`)}
+              onClick={() => void download(buildPath(attendances.attendanceListPdf.path, { id: event.id }))}
             >
               {t('events.printList')}
             </Button>
@@ -167,7 +169,7 @@ function Detail({ event }: { event: EventDetail }) {
               <Button
                 variant="default"
                 leftSection={<IconCertificate size={16} />}
-                onClick={() => void download(`/api/events/${event.id}/certificates.pdf`)}
+                onClick={() => void download(buildPath(attendances.certificatesPdf.path, { id: event.id }))}
               >
                 {t('events.certificates')}
               </Button>
