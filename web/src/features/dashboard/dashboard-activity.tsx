@@ -5,9 +5,9 @@ import { IconHistory } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { SectionPanel } from '../../components/section-panel.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { Panel } from './dashboard-panels.tsx';
 import { messages } from './messages.ts';
 
 export type ActivityEntry = Dashboard['recentActivity'][number];
@@ -62,7 +62,7 @@ export function ActivityText({ entry }: { entry: ActivityEntry }) {
 export function RecentActivity({ entries }: { entries: Dashboard['recentActivity'] }) {
   const { t } = useLabels();
   return (
-    <Panel title={t('dashboard.activity')}>
+    <SectionPanel title={t('dashboard.activity')}>
       {entries.length === 0 ? (
         <EmptyState withBorder={false} icon={<IconHistory size={28} />} title={t('dashboard.noActivity')} />
       ) : (
@@ -77,6 +77,6 @@ export function RecentActivity({ entries }: { entries: Dashboard['recentActivity
           ))}
         </Stack>
       )}
-    </Panel>
+    </SectionPanel>
   );
 }

@@ -3,9 +3,10 @@ import type { Dashboard } from '@anett/shared/schemas/dashboard';
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { SectionPanel } from '../../components/section-panel.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { type Language, useLabels } from '../../lib/i18n.ts';
-import { FIGURES, Panel } from './dashboard-panels.tsx';
+import { FIGURES } from './dashboard-panels.tsx';
 
 /** '2026-03' → 'Mär. 26' (de) / 'Mar 26' (en). */
 export const monthLabel = (month: string, lang: Language) =>
@@ -37,7 +38,7 @@ export function Charts({ data }: { data: Dashboard }) {
     .join('; ');
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <Panel title={t('dashboard.attendancesPerMonth')} hint={t('dashboard.attendancesPerMonthHint')}>
+      <SectionPanel title={t('dashboard.attendancesPerMonth')} hint={t('dashboard.attendancesPerMonthHint')}>
         <BarChart
           h={260}
           data={months}
@@ -48,8 +49,8 @@ export function Charts({ data }: { data: Dashboard }) {
           role="img"
           aria-label={`${t('dashboard.attendancesPerMonth')} – ${monthsText}`}
         />
-      </Panel>
-      <Panel
+      </SectionPanel>
+      <SectionPanel
         title={t('dashboard.reachPerNode', { year: data.keyFigures.current.year })}
         hint={t('dashboard.reachPerNodeHint')}
         actions={
@@ -80,7 +81,7 @@ export function Charts({ data }: { data: Dashboard }) {
             aria-label={`${t('dashboard.reachPerNode', { year: data.keyFigures.current.year })} – ${nodesText}`}
           />
         )}
-      </Panel>
+      </SectionPanel>
     </SimpleGrid>
   );
 }

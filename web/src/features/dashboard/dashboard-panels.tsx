@@ -1,46 +1,15 @@
+import { SectionPanel } from '../../components/section-panel.tsx';
 import '@mantine/charts/styles.css';
 import type { Dashboard, KeyFigures } from '@anett/shared/schemas/dashboard';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconChecklist } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 
 export const FIGURES = ['organizations', 'smes', 'persons', 'events', 'attendances', 'interactions'] as const;
-
-export function Panel({
-  title,
-  hint,
-  actions,
-  children,
-}: {
-  title: string;
-  hint?: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section">
-      <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap" gap="xs">
-        <div>
-          <Title order={2} fz="lg">
-            {title}
-          </Title>
-          {hint && (
-            <Text size="xs" c="dimmed">
-              {hint}
-            </Text>
-          )}
-        </div>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 export function Figure({
   name,
@@ -76,7 +45,7 @@ export function Figure({
 export function UpcomingEvents({ events }: { events: Dashboard['upcomingEvents'] }) {
   const { t, label } = useLabels();
   return (
-    <Panel
+    <SectionPanel
       title={t('dashboard.upcoming')}
       actions={
         <AnchorLink to="/veranstaltungen" size="sm">
@@ -117,14 +86,14 @@ export function UpcomingEvents({ events }: { events: Dashboard['upcomingEvents']
           ))}
         </Stack>
       )}
-    </Panel>
+    </SectionPanel>
   );
 }
 
 export function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) {
   const { t } = useLabels();
   return (
-    <Panel
+    <SectionPanel
       title={t('dashboard.followUps')}
       hint={
         followUps.due === 0
@@ -177,6 +146,6 @@ export function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) 
           ))}
         </Stack>
       )}
-    </Panel>
+    </SectionPanel>
   );
 }

@@ -9,13 +9,14 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { SectionPanel } from '../../components/section-panel.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { reachReportOptions } from './api.ts';
 import { FileButtons, FreezeModal, Snapshots } from './reach-snapshots.tsx';
-import { Breakdown, NodeTable, Section } from './reach-tables.tsx';
+import { Breakdown, NodeTable } from './reach-tables.tsx';
 
 const route = getRouteApi('/app/berichte/reichweite');
 
@@ -144,7 +145,7 @@ export function ReachPage() {
           <ErrorState error={report.error} onRetry={() => void report.refetch()} />
         ) : (
           <>
-            <Section
+            <SectionPanel
               title={t('reports.byNode')}
               hint={t('reports.byNodeHint')}
               actions={
@@ -154,8 +155,8 @@ export function ReachPage() {
               }
             >
               <NodeTable report={report.data} />
-            </Section>
-            <Section title={t('reports.breakdowns')} hint={t('reports.breakdownsHint')}>
+            </SectionPanel>
+            <SectionPanel title={t('reports.breakdowns')} hint={t('reports.breakdownsHint')}>
               <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
                 <Breakdown title={t('reports.district')} rows={report.data.breakdowns.district} />
                 <Breakdown title={t('reports.wzSection')} rows={report.data.breakdowns.wzSection} />
@@ -165,7 +166,7 @@ export function ReachPage() {
                   labelOf={(key) => label(ORGANIZATION_KIND, key)}
                 />
               </SimpleGrid>
-            </Section>
+            </SectionPanel>
           </>
         )}
         <Snapshots />

@@ -5,10 +5,10 @@ import { IconDownload, IconFileTypePdf, IconSnowflake } from '@tabler/icons-reac
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
+import { SectionPanel } from '../../components/section-panel.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { downloadReport, type ReportSource, reachSnapshotsOptions, useCreateSnapshot } from './api.ts';
-import { Section } from './reach-tables.tsx';
 
 export function FreezeModal({ query, opened, onClose }: { query: ReachQuery; opened: boolean; onClose: () => void }) {
   const { t } = useLabels();
@@ -108,7 +108,7 @@ export function Snapshots() {
   const { t } = useLabels();
   const query = useQuery(reachSnapshotsOptions({ sort: '-createdAt', pageSize: 50 }));
   return (
-    <Section
+    <SectionPanel
       title={t('reports.snapshots')}
       hint={t('reports.snapshotsHint')}
       actions={query.data && <Badge variant="light">{t('reports.snapshotsCount', { count: query.data.total })}</Badge>}
@@ -158,6 +158,6 @@ export function Snapshots() {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Section>
+    </SectionPanel>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReachMetrics, ReachReport } from '@anett/shared/schemas/report';
-import { Group, Paper, Table, Text, Title } from '@mantine/core';
-import { Fragment, type ReactNode } from 'react';
+import { Table, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 
@@ -18,37 +18,6 @@ export const METRICS = [
 
 /** '2024-Q1' → 'Q1 2024'. */
 export const quarterLabel = (key: string) => `${key.slice(5)} ${key.slice(0, 4)}`;
-
-export function Section({
-  title,
-  hint,
-  actions,
-  children,
-}: {
-  title: string;
-  hint?: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section">
-      <Group justify="space-between" align="flex-start" mb="sm" gap="xs">
-        <div>
-          <Title order={2} fz="lg">
-            {title}
-          </Title>
-          {hint && (
-            <Text size="xs" c="dimmed">
-              {hint}
-            </Text>
-          )}
-        </div>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 export function MetricCells({ m, strong }: { m: ReachMetrics; strong?: boolean }) {
   return METRICS.map((k) => (
