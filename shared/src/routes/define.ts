@@ -10,6 +10,10 @@ export type RouteDescriptor = {
   path: string;
   tag: string;
   summary?: string;
+  /** Longer OpenAPI text, where the summary is not enough. */
+  description?: string;
+  /** Non-JSON answer types (OpenAPI `produces`), e.g. `application/pdf`. */
+  produces?: readonly string[];
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

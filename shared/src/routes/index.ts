@@ -1,4 +1,5 @@
 import { attendances } from './attendance.ts';
+import { auth } from './auth.ts';
 import type { RouteDescriptor } from './define.ts';
 import { events } from './event.ts';
 import { interactions } from './interaction.ts';
@@ -18,4 +19,5 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(users),
   ...Object.values(events),
   ...Object.values(attendances),
+  ...Object.values(auth),
 ];

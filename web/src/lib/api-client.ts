@@ -1,3 +1,4 @@
+import { auth } from '@anett/shared/routes/auth';
 import { buildPath, type RouteData, type RouteDescriptor } from '@anett/shared/routes/define';
 import type { LoginResponse, SessionUser } from '@anett/shared/schemas/auth';
 import type { Problem } from '@anett/shared/schemas/common';
@@ -155,7 +156,7 @@ function lose() {
 
 async function postRefresh(): Promise<LoginResponse> {
   // JSON only: the server refuses a refresh that a cross-site form could send.
-  const res = await fetch('/api/auth/refresh', {
+  const res = await fetch(auth.refresh.path, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
@@ -215,12 +216,12 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /** Public steps of the login: a 401 there is an answer, not an expired session. */
-const NO_REFRESH = [
-  '/api/auth/login',
-  '/api/auth/login/second-factor',
-  '/api/auth/passkey/options',
-  '/api/auth/passkey/login',
-  '/api/auth/refresh',
+const NO_REFRESH: string[] = [
+  auth.login.path,
+  auth.secondFactor.path,
+  auth.passkeyOptions.path,
+  auth.passkeyLogin.path,
+  auth.refresh.path,
 ];
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
