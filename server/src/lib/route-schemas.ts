@@ -12,6 +12,7 @@ export type RouteSchema<R extends RouteDescriptor> = {
   summary?: string;
   description?: string;
   produces?: string[];
+  security?: Record<string, string[]>[];
 } & {
   response: R['responses'] & Record<R['errors'][number], typeof problem>;
 } & Has<'params', R['params']> &
@@ -25,6 +26,7 @@ export function schemaOf<const R extends RouteDescriptor>(r: R): RouteSchema<R> 
     ...(r.summary === undefined ? {} : { summary: r.summary }),
     ...(r.description === undefined ? {} : { description: r.description }),
     ...(r.produces === undefined ? {} : { produces: [...r.produces] }),
+    ...(r.security === undefined ? {} : { security: r.security.map((s) => ({ ...s })) }),
     ...(r.params ? { params: r.params } : {}),
     ...(r.query ? { querystring: r.query } : {}),
     ...(r.body ? { body: r.body } : {}),

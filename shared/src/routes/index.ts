@@ -6,6 +6,7 @@ import { interactions } from './interaction.ts';
 import { networks } from './network.ts';
 import { organizations } from './organization.ts';
 import { persons } from './person.ts';
+import { registrations } from './registration.ts';
 import { segments } from './segment.ts';
 import { users } from './user.ts';
 
@@ -20,4 +21,5 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(events),
   ...Object.values(attendances),
   ...Object.values(auth),
+  ...Object.values(registrations),
 ];
