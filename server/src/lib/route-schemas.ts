@@ -12,6 +12,7 @@ export type RouteSchema<R extends RouteDescriptor> = {
   summary?: string;
   description?: string;
   produces?: string[];
+  consumes?: string[];
   security?: Record<string, string[]>[];
 } & {
   response: R['responses'] & Record<R['errors'][number], typeof problem>;
@@ -26,6 +27,7 @@ export function schemaOf<const R extends RouteDescriptor>(r: R): RouteSchema<R> 
     ...(r.summary === undefined ? {} : { summary: r.summary }),
     ...(r.description === undefined ? {} : { description: r.description }),
     ...(r.produces === undefined ? {} : { produces: [...r.produces] }),
+    ...(r.consumes === undefined ? {} : { consumes: [...r.consumes] }),
     ...(r.security === undefined ? {} : { security: r.security.map((s) => ({ ...s })) }),
     ...(r.params ? { params: r.params } : {}),
     ...(r.query ? { querystring: r.query } : {}),

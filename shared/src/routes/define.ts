@@ -14,6 +14,8 @@ export type RouteDescriptor = {
   description?: string;
   /** Non-JSON answer types (OpenAPI `produces`), e.g. `application/pdf`. */
   produces?: readonly string[];
+  /** Request body types other than JSON (OpenAPI `consumes`); the web sends such a body as FormData. */
+  consumes?: readonly string[];
   /** OpenAPI security requirement; `[]` marks a public route that needs no token. */
   security?: readonly Record<string, readonly string[]>[];
   params?: z.ZodType;

@@ -1,8 +1,12 @@
 import { attendances } from './attendance.ts';
 import { auth } from './auth.ts';
+import { dashboard } from './dashboard.ts';
 import type { RouteDescriptor } from './define.ts';
 import { events } from './event.ts';
+import { graphs } from './graph.ts';
 import { interactions } from './interaction.ts';
+import { mail } from './mail.ts';
+import { mailImports } from './mail-import.ts';
 import { networks } from './network.ts';
 import { organizations } from './organization.ts';
 import { persons } from './person.ts';
@@ -22,4 +26,8 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(attendances),
   ...Object.values(auth),
   ...Object.values(registrations),
+  ...Object.values(mail),
+  ...Object.values(mailImports),
+  ...Object.values(graphs),
+  ...Object.values(dashboard),
 ];

@@ -280,7 +280,11 @@ type Input<S> = S extends z.ZodType ? z.input<S> : never;
 export type CallOptions<R extends RouteDescriptor> = Omit<RequestOptions, 'query' | 'body'> &
   (R['params'] extends z.ZodType ? { params: Input<R['params']> } : { params?: undefined }) & {
     query?: Partial<Input<R['query']>>;
-    body?: R['body'] extends z.ZodType ? Input<R['body']> | FormData : undefined;
+    body?: R['body'] extends z.ZodType
+      ? Input<R['body']> | FormData
+      : R['consumes'] extends readonly string[]
+        ? FormData
+        : undefined;
   };
 
 /** A described route (`@anett/shared/routes/*`): the path is built from `params`, the answer typed from its 2xx schema. */
