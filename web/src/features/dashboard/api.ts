@@ -1,6 +1,6 @@
-import type { Dashboard } from '@anett/shared/schemas/dashboard';
+import { dashboard } from '@anett/shared/routes/dashboard';
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 
 export const dashboardKeys = {
   all: ['dashboard'] as const,
@@ -9,7 +9,7 @@ export const dashboardKeys = {
 export const dashboardOptions = () =>
   queryOptions({
     queryKey: dashboardKeys.all,
-    queryFn: ({ signal }) => api.get<Dashboard>('/api/dashboard', { signal }),
+    queryFn: ({ signal }) => call(dashboard.get, { signal }),
     // It sums up everything else: fetched again on every visit (the last answer shows meanwhile).
     staleTime: 0,
   });
