@@ -25,7 +25,7 @@ export const interactionKeys = {
   followUps: (scope: 'mine' | 'all', page: number) => [...interactionKeys.all, 'follow-ups', scope, page] as const,
 };
 
-/** Whose timeline: the collection part of `/api/<subject>/:id/timeline`. */
+/** Whose timeline: the collection in the timeline route (`<subject>/:id/timeline`). */
 export type TimelineSubject = 'persons' | 'organizations' | 'nodes';
 
 /** `['persons', 'timeline', 7]`: beside the record's own keys, so a record's queries share the first segment. */
