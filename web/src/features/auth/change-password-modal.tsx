@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { PasswordStrength, usePasswordCheck } from '../../components/forms/password-strength.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useChangePasswordMutation } from './api.ts';
-import { PasswordStrength, usePasswordCheck } from './password-strength.tsx';
 
 type Props = { opened: boolean; onClose: () => void };
 

@@ -6,9 +6,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { PasswordStrength, usePasswordCheck } from '../../components/forms/password-strength.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { PasswordStrength, usePasswordCheck } from '../auth/password-strength.tsx';
 import { type UserWithPassword, useCreateUser, useUpdateUser } from './api.ts';
 
 type Props = {
