@@ -10,6 +10,8 @@ export type RouteDescriptor = {
   path: string;
   tag: string;
   summary?: string;
+  /** Longer OpenAPI text, when the summary is not enough. */
+  description?: string;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -1,10 +1,12 @@
 import { attendances } from './attendance.ts';
+import { consents } from './consent.ts';
 import type { RouteDescriptor } from './define.ts';
 import { events } from './event.ts';
 import { interactions } from './interaction.ts';
 import { networks } from './network.ts';
 import { organizations } from './organization.ts';
 import { persons } from './person.ts';
+import { privacy } from './privacy.ts';
 import { segments } from './segment.ts';
 import { users } from './user.ts';
 
@@ -18,4 +20,6 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(users),
   ...Object.values(events),
   ...Object.values(attendances),
+  ...Object.values(consents),
+  ...Object.values(privacy),
 ];
