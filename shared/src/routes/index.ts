@@ -2,11 +2,14 @@ import { attendances } from './attendance.ts';
 import { consents } from './consent.ts';
 import type { RouteDescriptor } from './define.ts';
 import { events } from './event.ts';
+import { exports } from './export.ts';
+import { imports } from './import.ts';
 import { interactions } from './interaction.ts';
 import { networks } from './network.ts';
 import { organizations } from './organization.ts';
 import { persons } from './person.ts';
 import { privacy } from './privacy.ts';
+import { reports } from './report.ts';
 import { segments } from './segment.ts';
 import { users } from './user.ts';
 
@@ -22,4 +25,7 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(attendances),
   ...Object.values(consents),
   ...Object.values(privacy),
+  ...Object.values(exports),
+  ...Object.values(imports),
+  ...Object.values(reports),
 ];

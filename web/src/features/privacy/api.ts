@@ -1,12 +1,12 @@
 import { consents } from '@anett/shared/routes/consent';
 import { buildPath } from '@anett/shared/routes/define';
+import { exports } from '@anett/shared/routes/export';
 import { privacy } from '@anett/shared/routes/privacy';
-import type { Page } from '@anett/shared/schemas/common';
 import type { ConsentInput, SuppressionInput, SuppressionListQuery } from '@anett/shared/schemas/consent';
-import type { ExportExcludedPerson, ExportExcludedQueryInput } from '@anett/shared/schemas/export';
+import type { ExportExcludedQueryInput } from '@anett/shared/schemas/export';
 import type { EraseBody } from '@anett/shared/schemas/privacy';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { exportKeys } from '../exports/api.ts';
 import { invalidatePerson, personKeys } from '../persons/api.ts';
@@ -49,7 +49,7 @@ export const downloadPrivacyExport = (personId: number, fileName: string) =>
 export const exportExcludedOptions = (params: ExportExcludedQueryInput) =>
   queryOptions({
     queryKey: privacyKeys.excluded(params),
-    queryFn: ({ signal }) => api.get<Page<ExportExcludedPerson>>('/api/exports/excluded', { query: params, signal }),
+    queryFn: ({ signal }) => call(exports.excluded, { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
