@@ -11,6 +11,7 @@ import { persons } from './person.ts';
 import { privacy } from './privacy.ts';
 import { reports } from './report.ts';
 import { segments } from './segment.ts';
+import { tags } from './tag.ts';
 import { users } from './user.ts';
 
 /** Every described route (domains move here one by one as their server routes are built from descriptors). */
@@ -28,4 +29,5 @@ export const allRoutes: RouteDescriptor[] = [
   ...Object.values(exports),
   ...Object.values(imports),
   ...Object.values(reports),
+  ...Object.values(tags),
 ];
