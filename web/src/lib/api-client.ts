@@ -1,14 +1,18 @@
+import type { ErrorCode } from '@anett/shared/error-codes';
 import { auth } from '@anett/shared/routes/auth';
 import { buildPath, type RouteData, type RouteDescriptor } from '@anett/shared/routes/define';
 import type { LoginResponse, SessionUser } from '@anett/shared/schemas/auth';
 import type { Problem } from '@anett/shared/schemas/common';
 import type { z } from 'zod';
 
+/** A problem's `code` (the shared list), or what the client makes of an answer without one. */
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | `HTTP_${number}`;
+
 /** Every failed request: the problem+json body made easy to show (field errors keyed by field name). */
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly detail: string | undefined;
   readonly fieldErrors: Record<string, string>;
   readonly data: unknown;
@@ -18,7 +22,7 @@ export class ApiError extends Error {
   constructor(status: number, problem: Partial<Problem>, retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
-    this.code = problem.code ?? (status === 0 ? 'NETWORK_ERROR' : `HTTP_${status}`);
+    this.code = (problem.code as ErrorCode | undefined) ?? (status === 0 ? 'NETWORK_ERROR' : `HTTP_${status}`);
     this.detail = problem.detail;
     this.fieldErrors = {};
     for (const e of problem.errors ?? []) this.fieldErrors[e.field] ??= e.message;

@@ -1,5 +1,5 @@
+import { events } from '@anett/shared/routes/event';
 import { persons } from '@anett/shared/routes/person';
-import type { Page } from '@anett/shared/schemas/common';
 import type { Event } from '@anett/shared/schemas/event';
 import type {
   Affiliation,
@@ -19,7 +19,7 @@ import type {
 } from '@anett/shared/schemas/person';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import { api, call } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
 
 export const personKeys = {
@@ -76,7 +76,7 @@ const eventLabel = (e: Pick<Event, 'title' | 'startsAt'>) => `${e.title} (${form
 
 /** For the event filter: events matching `q`, latest first. */
 export async function searchEventOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
-  const page = await api.get<Page<Event>>('/api/events', {
+  const page = await call(events.list, {
     query: { q: q || undefined, pageSize: 20, sort: '-startsAt' },
     signal,
   });
@@ -87,7 +87,7 @@ export async function searchEventOptions(q: string, signal: AbortSignal): Promis
 export const eventLabelOptions = (id: number) =>
   queryOptions({
     queryKey: ['events', 'detail', id] as const,
-    queryFn: ({ signal }) => api.get<Event>(`/api/events/${id}`, { signal }),
+    queryFn: ({ signal }) => call(events.get, { params: { id }, signal }),
     select: (e: Event) => ({ value: String(e.id), label: eventLabel(e) }),
     staleTime: 5 * 60_000,
   });
