@@ -9,11 +9,7 @@ import type {
 } from '@anett/shared/schemas/auth';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, session } from '../../lib/api-client.ts';
-
-export const authKeys = {
-  factors: ['auth', 'factors'] as const,
-  policy: ['auth', 'policy'] as const,
-};
+import { authKeys } from '../../lib/query-keys.ts';
 
 /** The password step: a session, or a challenge for the second factor. */
 export function useLoginMutation() {

@@ -1,10 +1,7 @@
 import { dashboard } from '@anett/shared/routes/dashboard';
 import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-
-export const dashboardKeys = {
-  all: ['dashboard'] as const,
-};
+import { dashboardKeys } from '../../lib/query-keys.ts';
 
 export const dashboardOptions = () =>
   queryOptions({

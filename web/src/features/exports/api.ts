@@ -4,11 +4,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { localDay } from '../../lib/local-dates.ts';
-
-export const exportKeys = {
-  all: ['exports'] as const,
-  preview: (params: ExportQueryInput) => [...exportKeys.all, 'preview', params] as const,
-};
+import { exportKeys } from '../../lib/query-keys.ts';
 
 export const exportPreviewOptions = (params: ExportQueryInput) =>
   queryOptions({

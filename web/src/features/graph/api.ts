@@ -2,12 +2,7 @@ import { graphs } from '@anett/shared/routes/graph';
 import type { EgoGraphQuery, NetworkGraphQuery } from '@anett/shared/schemas/graph';
 import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-
-export const graphKeys = {
-  all: ['graph'] as const,
-  network: (q: NetworkGraphQuery) => [...graphKeys.all, 'network', q] as const,
-  ego: (q: EgoGraphQuery) => [...graphKeys.all, 'ego', q] as const,
-};
+import { graphKeys } from '../../lib/query-keys.ts';
 
 export const networkGraphOptions = (query: NetworkGraphQuery) =>
   queryOptions({

@@ -2,9 +2,7 @@ import { imports } from '@anett/shared/routes/import';
 import type { ImportBody } from '@anett/shared/schemas/import';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-import { dashboardKeys } from '../dashboard/api.ts';
-import { organizationKeys } from '../organizations/api.ts';
-import { personKeys } from '../persons/api.ts';
+import { dashboardKeys, organizationKeys, personKeys } from '../../lib/query-keys.ts';
 
 /** Reads the file and checks every row; writes nothing (but remembers the mapping). */
 export function usePreviewImport() {

@@ -16,14 +16,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-import { dashboardKeys } from '../dashboard/api.ts';
-
-export const interactionKeys = {
-  all: ['interactions'] as const,
-  lists: () => [...interactionKeys.all, 'list'] as const,
-  list: (params: InteractionListQuery) => [...interactionKeys.lists(), params] as const,
-  followUps: (scope: 'mine' | 'all', page: number) => [...interactionKeys.all, 'follow-ups', scope, page] as const,
-};
+import { dashboardKeys, interactionKeys } from '../../lib/query-keys.ts';
 
 /** Whose timeline: the collection in the timeline route (`<subject>/:id/timeline`). */
 export type TimelineSubject = 'persons' | 'organizations' | 'nodes';

@@ -2,12 +2,7 @@ import { mail } from '@anett/shared/routes/mail';
 import type { OutboxListQuery } from '@anett/shared/schemas/mail';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-
-export const mailKeys = {
-  all: ['mail'] as const,
-  list: (query: OutboxListQuery) => [...mailKeys.all, 'list', query] as const,
-  detail: (id: number) => [...mailKeys.all, 'detail', id] as const,
-};
+import { mailKeys } from '../../lib/query-keys.ts';
 
 export const outboxOptions = (query: OutboxListQuery) =>
   queryOptions({

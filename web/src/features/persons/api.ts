@@ -17,20 +17,11 @@ import type {
   PersonListQuery,
   PersonPatch,
 } from '@anett/shared/schemas/person';
-import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
 import { call } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
-
-export const personKeys = {
-  all: ['persons'] as const,
-  lists: () => [...personKeys.all, 'list'] as const,
-  list: (params: PersonListQuery) => [...personKeys.lists(), params] as const,
-  detail: (id: number) => [...personKeys.all, 'detail', id] as const,
-  history: (id: number) => [...personKeys.all, 'history', id] as const,
-  duplicates: () => [...personKeys.all, 'duplicates'] as const,
-  options: () => [...personKeys.all, 'options'] as const,
-};
+import { invalidatePerson, personKeys } from '../../lib/query-keys.ts';
 
 export const personListOptions = (params: PersonListQuery) =>
   queryOptions({
@@ -91,17 +82,6 @@ export const eventLabelOptions = (id: number) =>
     select: (e: Event) => ({ value: String(e.id), label: eventLabel(e) }),
     staleTime: 5 * 60_000,
   });
-
-/** After a change of a person: the record, every list, its history; organisations list their people too. */
-export function invalidatePerson(queryClient: QueryClient, id: number) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: personKeys.detail(id) }),
-    queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
-    queryClient.invalidateQueries({ queryKey: personKeys.history(id) }),
-    queryClient.invalidateQueries({ queryKey: personKeys.duplicates() }),
-    queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
-  ]);
-}
 
 export function useCreatePerson() {
   const queryClient = useQueryClient();

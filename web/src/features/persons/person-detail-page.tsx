@@ -48,6 +48,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { invalidatePerson } from '../../lib/query-keys.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { timelineOptions } from '../interactions/api.ts';
 import { MailDropZone } from '../interactions/mail-drop.tsx';
@@ -59,7 +60,6 @@ import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
 import {
-  invalidatePerson,
   personDetailOptions,
   personHistoryOptions,
   personName,

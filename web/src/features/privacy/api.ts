@@ -8,17 +8,7 @@ import type { EraseBody } from '@anett/shared/schemas/privacy';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
-import { exportKeys } from '../exports/api.ts';
-import { invalidatePerson, personKeys } from '../persons/api.ts';
-
-export const privacyKeys = {
-  all: ['privacy'] as const,
-  consents: (personId: number) => [...privacyKeys.all, 'consents', personId] as const,
-  suppressions: (query: SuppressionListQuery) => [...privacyKeys.all, 'suppressions', query] as const,
-  inactive: (query: { months: number; page: number }) => [...privacyKeys.all, 'inactive', query] as const,
-  excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
-  erasurePreview: (personId: number) => [...privacyKeys.all, 'erasure-preview', personId] as const,
-};
+import { exportKeys, invalidatePerson, personKeys, privacyKeys } from '../../lib/query-keys.ts';
 
 export const consentLedgerOptions = (personId: number) =>
   queryOptions({

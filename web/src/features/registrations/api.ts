@@ -2,14 +2,7 @@ import { registrations } from '@anett/shared/routes/registration';
 import type { PreferencesChange, RegistrationSubmit } from '@anett/shared/schemas/registration';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-
-export const registrationKeys = {
-  all: ['registrations'] as const,
-  publicEvent: (slug: string) => [...registrationKeys.all, 'public', slug] as const,
-  cancel: (token: string) => [...registrationKeys.all, 'cancel', token] as const,
-  preferences: (token: string) => [...registrationKeys.all, 'preferences', token] as const,
-  stats: (eventId: number) => [...registrationKeys.all, 'stats', eventId] as const,
-};
+import { registrationKeys } from '../../lib/query-keys.ts';
 
 export const publicEventOptions = (slug: string) =>
   queryOptions({

@@ -4,12 +4,7 @@ import type { ReachQuery, ReachSnapshotCreate, ReachSnapshotListQuery } from '@a
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
-
-export const reportKeys = {
-  all: ['reports'] as const,
-  reach: (q: ReachQuery) => [...reportKeys.all, 'reach', q] as const,
-  snapshots: (q: ReachSnapshotListQuery) => [...reportKeys.all, 'snapshots', q] as const,
-};
+import { reportKeys } from '../../lib/query-keys.ts';
 
 export const reachReportOptions = (query: ReachQuery) =>
   queryOptions({

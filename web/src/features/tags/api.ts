@@ -3,16 +3,10 @@ import type { TagInput, Topic, TopicInput, topicPatch } from '@anett/shared/sche
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
+import { tagKeys, topicKeys } from '../../lib/query-keys.ts';
 import { topicOptionsQuery } from '../../lib/reference-data.ts';
 
 type TopicPatch = z.input<typeof topicPatch>;
-
-export const tagKeys = {
-  all: ['tags'] as const,
-  list: () => [...tagKeys.all, 'list'] as const,
-};
-
-export const topicKeys = { all: ['topics'] as const };
 
 /** All tags (a small vocabulary: the whole list is loaded once and filtered in the browser). */
 export const tagListOptions = () =>
