@@ -14,13 +14,6 @@ export const networkOverviewOptions = () =>
   });
 
 /** ANeTT and the partner networks (a handful: loaded whole). */
-export const networkListOptions = () =>
-  queryOptions({
-    queryKey: networkKeys.networks(),
-    queryFn: ({ signal }) => call(networks.list, { query: { pageSize: 500, sort: 'name' }, signal }),
-    staleTime: 5 * 60_000,
-  });
-
 /** A relation changed: the organisation's detail and the network page show it. */
 function useInvalidateRelations() {
   const queryClient = useQueryClient();

@@ -40,15 +40,6 @@ export const organizationDuplicatesOptions = () =>
     queryFn: ({ signal }) => call(organizations.duplicates, { signal }),
   });
 
-/** For search selects: organisations matching `q` as options. */
-export async function searchOrganizationOptions(q: string, signal: AbortSignal) {
-  const page = await call(organizations.list, {
-    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'name' },
-    signal,
-  });
-  return page.items.map((o) => ({ value: String(o.id), label: o.city ? `${o.name} (${o.city})` : o.name }));
-}
-
 /** After a change: the record itself, every list, its history; persons show organisation names too. */
 export function invalidateOrganization(queryClient: QueryClient, id: number) {
   return Promise.all([

@@ -43,6 +43,7 @@ import { RecordHistory } from '../../components/history/record-history.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { datedRowActions, RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TagBadge } from '../../components/tag-picker.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -54,7 +55,6 @@ import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.ts
 import { Timeline } from '../interactions/timeline.tsx';
 import { useDeleteRelation, useUpdateRelation } from '../network/api.ts';
 import { PersonFormModal } from '../persons/person-form-modal.tsx';
-import { TagBadge } from '../tags/tag-picker.tsx';
 import {
   invalidateOrganization,
   organizationDetailOptions,

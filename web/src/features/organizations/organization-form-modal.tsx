@@ -32,11 +32,11 @@ import {
 import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TagPicker } from '../../components/tag-picker.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { tagListOptions } from '../tags/api.ts';
-import { TagPicker } from '../tags/tag-picker.tsx';
+import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCreateOrganization, useUpdateOrganization } from './api.ts';
 
 type Values = {

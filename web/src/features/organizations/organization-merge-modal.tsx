@@ -10,11 +10,11 @@ import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { OrganizationSelect } from '../../components/filters/organization-select.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { organizationDetailOptions, useMergeOrganizations } from './api.ts';
-import { OrganizationSelect } from './organization-select.tsx';
 import '../persons/persons.css';
 
 type Side = 'target' | 'source';

@@ -21,8 +21,8 @@ import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { networkListOptions, useCreateRelation, useUpdateRelation } from '../network/api.ts';
+import { networkListOptions, nodeOptionsQuery } from '../../lib/reference-data.ts';
+import { useCreateRelation, useUpdateRelation } from '../network/api.ts';
 
 type Values = {
   type: string;

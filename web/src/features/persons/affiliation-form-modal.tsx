@@ -4,13 +4,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { OrganizationSelect } from '../../components/filters/organization-select.tsx';
 import { changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useSaveAffiliation, useSaveOffice } from './api.ts';
 
 // Affiliations and offices: small sub-records of a person, each with its own version.

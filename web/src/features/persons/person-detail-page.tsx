@@ -44,11 +44,13 @@ import { RecordHistory } from '../../components/history/record-history.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { datedRowActions, RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TagBadge, TagPicker } from '../../components/tag-picker.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate, formatDateTime, personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
+import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { timelineOptions } from '../interactions/api.ts';
 import { MailDropZone } from '../interactions/mail-drop.tsx';
@@ -56,13 +58,10 @@ import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.ts
 import { Timeline } from '../interactions/timeline.tsx';
 import { ConsentSection } from '../privacy/consent-section.tsx';
 import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
-import { tagListOptions } from '../tags/api.ts';
-import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
 import {
   personDetailOptions,
   personHistoryOptions,
-  personName,
   useDeleteAffiliation,
   useDeleteOffice,
   useDeletePerson,

@@ -23,6 +23,7 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { OrganizationSelect } from '../../components/filters/organization-select.tsx';
 import {
   type ConflictField,
   ConflictPanel,
@@ -32,12 +33,11 @@ import {
 import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TagPicker } from '../../components/tag-picker.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { OrganizationSelect } from '../organizations/organization-select.tsx';
-import { tagListOptions } from '../tags/api.ts';
-import { TagPicker } from '../tags/tag-picker.tsx';
+import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCreatePerson, useUpdatePerson } from './api.ts';
 
 type Values = {

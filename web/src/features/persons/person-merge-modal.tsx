@@ -6,11 +6,12 @@ import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { PersonSelect } from '../../components/filters/person-select.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
+import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { personDetailOptions, personName, useMergePersons } from './api.ts';
-import { PersonSelect } from './person-select.tsx';
+import { personDetailOptions, useMergePersons } from './api.ts';
 import './persons.css';
 
 type Side = 'target' | 'source';
