@@ -13,11 +13,13 @@ export type SaveOptions = { version?: number; confirmDuplicate?: boolean };
 type Options<V extends Values, R extends { version: number }> = {
   initial: Loaded<V>;
   /** A record as the server sent it (the `current` of a 412) → form values. */
-  toValues: (record: R) => V;
+  toValues?: (record: R) => V;
   /** Field errors of the shared schema, keyed like the inputs. */
   validate: (values: V) => Record<string, string>;
   /** Maps server field errors onto the inputs (default: as they come). */
   mapErrors?: (errors: Record<string, string>) => Record<string, string>;
+  /** A 412 on a small sub-record: instead of the conflict panel (e.g. say so, reload and close). */
+  onConflict?: () => void;
   /** Sends the values (a create, or a patch against `loaded` with `ifMatch`); `fail` goes to onError. */
   save: (values: V, loaded: Loaded<V>, opts: SaveOptions, fail: (err: unknown) => void) => void;
 };
@@ -57,9 +59,10 @@ export function useVersionedForm<V extends Values, R extends { version: number }
   const form = useForm<V>({ initialValues: loaded.values, validate: options.validate });
 
   const fail = (err: unknown) => {
+    if (isApiError(err, 412) && options.onConflict) return options.onConflict();
     if (isApiError(err, 412)) {
       const current = (err.data as { current?: R } | undefined)?.current;
-      if (current) setConflict({ values: options.toValues(current), version: current.version });
+      if (current && options.toValues) setConflict({ values: options.toValues(current), version: current.version });
       return;
     }
     if (isApiError(err, 409) && err.code === 'DUPLICATE_CANDIDATES') {
