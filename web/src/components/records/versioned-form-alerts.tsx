@@ -1,7 +1,7 @@
-import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type ConflictField, ConflictPanel } from '../forms/conflict-panel.tsx';
 import { type Candidate, DuplicateCandidates } from '../forms/duplicate-candidates.tsx';
+import { FormAlert } from '../forms/form-alert.tsx';
 import type { VersionedForm } from './use-versioned-form.ts';
 
 type Props<V extends Record<string, unknown>, D> = {
@@ -20,7 +20,6 @@ type Props<V extends Record<string, unknown>, D> = {
 export function VersionedFormAlerts<V extends Record<string, unknown>, D>(props: Props<V, D>) {
   const { t } = useTranslation();
   const { vf, candidate } = props;
-  const general = vf.generalError(props.error);
   return (
     <>
       {vf.conflict && (
@@ -31,11 +30,7 @@ export function VersionedFormAlerts<V extends Record<string, unknown>, D>(props:
           overwriting={props.pending}
         />
       )}
-      {general && (
-        <Alert color="red" variant="light" role="alert">
-          {general}
-        </Alert>
-      )}
+      <FormAlert>{vf.generalError(props.error)}</FormAlert>
       {candidate && vf.duplicates && vf.duplicates.length > 0 && (
         <DuplicateCandidates
           candidates={vf.duplicates.map(candidate)}

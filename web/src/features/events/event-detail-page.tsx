@@ -33,6 +33,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
+import { STATUS_COLOR } from '../../components/attendance-status-badge.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -53,7 +54,6 @@ import { AttendanceTable } from './attendance-table.tsx';
 import { EventFormModal } from './event-form-modal.tsx';
 import { KIND_COLOR, seatsTaken } from './event-kind.ts';
 import { SessionMatrix } from './session-matrix.tsx';
-import { STATUS_COLOR } from './status-badge.tsx';
 
 const route = getRouteApi('/app/veranstaltungen/$id');
 

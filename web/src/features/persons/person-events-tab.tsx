@@ -2,12 +2,12 @@ import { ATTENDANCE_ROLE, EVENT_KIND } from '@anett/shared/vocab/enums';
 import { Button, Card, Group, Skeleton, Table, Text, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
 
 /** Attendance history: the attendance entries of the person's timeline (shared cache with "Kontaktverlauf"). */
