@@ -1,5 +1,6 @@
 import { attendances } from '@anett/shared/routes/attendance';
 import { buildPath } from '@anett/shared/routes/define';
+import { registrations } from '@anett/shared/routes/registration';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
 import { Badge, Button, Card, Group, Menu, Skeleton, Stack, Title } from '@mantine/core';
@@ -98,7 +99,7 @@ function Detail({ event }: { event: EventDetail }) {
             <Button
               variant="default"
               leftSection={<IconCalendarDown size={16} />}
-              onClick={() => void download(`/api/events/${event.id}/calendar.ics`)}
+              onClick={() => void download(buildPath(registrations.calendar.path, { id: event.id }))}
             >
               {t('registrations.calendar')}
             </Button>

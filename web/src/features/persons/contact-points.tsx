@@ -12,7 +12,8 @@ import { VersionedFormAlerts } from '../../components/records/versioned-form-ale
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { invalidatePerson, useDeleteContactPoint, useSaveContactPoint } from './api.ts';
+import { invalidatePerson } from '../../lib/query-keys.ts';
+import { useDeleteContactPoint, useSaveContactPoint } from './api.ts';
 
 /** A link that writes or calls the value. */
 export function ContactValue({ kind, value }: { kind: ContactPointKind; value: string }) {

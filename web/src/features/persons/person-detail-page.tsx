@@ -15,6 +15,7 @@ import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { showUndoNotice } from '../../components/records/undo-notice.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
+import { invalidatePerson } from '../../lib/query-keys.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { MailDropZone } from '../interactions/mail-drop.tsx';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
@@ -22,7 +23,6 @@ import { Timeline } from '../interactions/timeline.tsx';
 import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import {
-  invalidatePerson,
   personDetailOptions,
   personHistoryOptions,
   personName,

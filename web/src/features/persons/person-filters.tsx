@@ -36,8 +36,9 @@ import {
 import { DayInput, parseDay } from '../../components/forms/day-input.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { organizationKeys } from '../../lib/query-keys.ts';
 import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { organizationDetailOptions, organizationKeys, searchOrganizationOptions } from '../organizations/api.ts';
+import { organizationDetailOptions, searchOrganizationOptions } from '../organizations/api.ts';
 import { tagListOptions, topicListOptions } from '../tags/api.ts';
 import { TagPicker } from '../tags/tag-picker.tsx';
 import { TopicMultiSelect, topicName } from '../tags/topic-select.tsx';
