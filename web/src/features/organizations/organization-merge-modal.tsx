@@ -8,12 +8,8 @@ import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
 import { MergeModal, type MergeSpec } from '../../components/records/merge-modal.tsx';
-import {
-  organizationDetailOptions,
-  organizationKeys,
-  searchOrganizationOptions,
-  useMergeOrganizations,
-} from './api.ts';
+import { organizationKeys } from '../../lib/query-keys.ts';
+import { organizationDetailOptions, searchOrganizationOptions, useMergeOrganizations } from './api.ts';
 
 /** The address is chosen as a whole: street, postcode, city and district. */
 const ADDRESS = ['street', 'postalCode', 'city', 'district'] as const;

@@ -22,13 +22,7 @@ import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.ts
 import { Timeline } from '../interactions/timeline.tsx';
 import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
 import { tagListOptions } from '../tags/api.ts';
-import {
-  personDetailOptions,
-  personHistoryOptions,
-  personName,
-  useDeletePerson,
-  useRestorePerson,
-} from './api.ts';
+import { personDetailOptions, personHistoryOptions, personName, useDeletePerson, useRestorePerson } from './api.ts';
 import { PersonEventsTab } from './person-events-tab.tsx';
 import { PersonFormModal } from './person-form-modal.tsx';
 import { PersonMergeModal } from './person-merge-modal.tsx';

@@ -4,7 +4,8 @@ import { SALUTATION } from '@anett/shared/vocab/enums';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
 import { MergeModal, type MergeSpec } from '../../components/records/merge-modal.tsx';
-import { personDetailOptions, personKeys, searchPersonOptions, useMergePersons } from './api.ts';
+import { personKeys } from '../../lib/query-keys.ts';
+import { personDetailOptions, searchPersonOptions, useMergePersons } from './api.ts';
 
 /** A person merge: contact values not chosen stay on the merged person as additional ones. */
 const personMerge: MergeSpec<Person, PersonMergeField> = {

@@ -9,18 +9,12 @@ import { RecordFacts, RecordSection, usePeriod } from '../../components/records/
 import { AnchorLink } from '../../components/router-link.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { invalidatePerson } from '../../lib/query-keys.ts';
 import { ConsentSection } from '../privacy/consent-section.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
-import {
-  invalidatePerson,
-  useDeleteAffiliation,
-  useDeleteOffice,
-  useSaveAffiliation,
-  useSaveOffice,
-  useUpdatePerson,
-} from './api.ts';
+import { useDeleteAffiliation, useDeleteOffice, useSaveAffiliation, useSaveOffice, useUpdatePerson } from './api.ts';
 import { ContactPoints } from './contact-points.tsx';
 
 type Props = { person: Person; canWrite: boolean };
