@@ -22,6 +22,7 @@ export const nodeOptionsQuery = () =>
     staleTime: REFERENCE_STALE_MS,
   });
 
+/** ANeTT and the partner networks (a handful: loaded whole). */
 export const networkListOptions = () =>
   queryOptions({
     queryKey: networkKeys.networks(),

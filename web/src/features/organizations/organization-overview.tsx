@@ -15,7 +15,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
-import { useDeleteRelation, useUpdateRelation } from '../network/api.ts';
+import { useDeleteRelation, useUpdateRelation } from './api.ts';
 import { RelationFormModal } from './relation-form-modal.tsx';
 
 const personLabel = (p: OrganizationPerson) => [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');

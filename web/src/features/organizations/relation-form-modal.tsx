@@ -10,7 +10,7 @@ import { useVersionedForm } from '../../components/records/use-versioned-form.ts
 import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { networkListOptions, nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { useCreateRelation, useUpdateRelation } from '../network/api.ts';
+import { useCreateRelation, useUpdateRelation } from './api.ts';
 
 type Values = {
   type: string;
