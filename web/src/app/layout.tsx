@@ -43,12 +43,12 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/empty-state.tsx';
 import { PageLoader } from '../components/full-page-loader.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
 import { ButtonLink, NavLinkLink } from '../components/router-link.tsx';
 import { useLogout } from '../features/auth/api.ts';
 import { QuickLogHeaderButton, QuickLogHost } from '../features/interactions/quick-log.tsx';
 import { useSessionUser } from '../lib/session.ts';
 import { GlobalSearch, openGlobalSearch } from './global-search.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
 
 // Loaded when first opened: keeps the form library out of the entry chunk.
 const ChangePasswordModal = lazy(() =>

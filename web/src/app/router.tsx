@@ -107,17 +107,14 @@ const organizationRoute = createRoute({
   path: '/organisationen/$id',
   params: idParams,
   validateSearch: organizationDetailSearch,
-  component: lazyRouteComponent(
-    () => import('../features/organizations/organization-detail-page.tsx'),
-    'OrganizationDetailPage',
-  ),
+  component: lazyRouteComponent(() => import('./pages/organization-detail-page.tsx'), 'OrganizationDetailPage'),
 });
 
 const personsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/personen',
   validateSearch: personsSearch,
-  component: lazyRouteComponent(() => import('../features/persons/persons-page.tsx'), 'PersonsPage'),
+  component: lazyRouteComponent(() => import('./pages/persons-page.tsx'), 'PersonsPage'),
 });
 
 const personRoute = createRoute({
@@ -125,7 +122,7 @@ const personRoute = createRoute({
   path: '/personen/$id',
   params: idParams,
   validateSearch: personDetailSearch,
-  component: lazyRouteComponent(() => import('../features/persons/person-detail-page.tsx'), 'PersonDetailPage'),
+  component: lazyRouteComponent(() => import('./pages/person-detail-page.tsx'), 'PersonDetailPage'),
 });
 
 const eventsRoute = createRoute({
@@ -140,7 +137,7 @@ const eventRoute = createRoute({
   path: '/veranstaltungen/$id',
   params: idParams,
   validateSearch: eventDetailSearch,
-  component: lazyRouteComponent(() => import('../features/events/event-detail-page.tsx'), 'EventDetailPage'),
+  component: lazyRouteComponent(() => import('./pages/event-detail-page.tsx'), 'EventDetailPage'),
 });
 
 /** Check-in mode fills the screen (a tablet at the door): behind the login, but outside the app layout. */
@@ -159,7 +156,7 @@ const interactionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kontakte',
   validateSearch: interactionsSearch,
-  component: lazyRouteComponent(() => import('../features/interactions/interactions-page.tsx'), 'InteractionsPage'),
+  component: lazyRouteComponent(() => import('./pages/interactions-page.tsx'), 'InteractionsPage'),
 });
 
 const followUpsRoute = createRoute({
@@ -192,7 +189,7 @@ const reachReportRoute = createRoute({
 const exportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/exporte',
-  component: lazyRouteComponent(() => import('../features/segments/segments-page.tsx'), 'SegmentsPage'),
+  component: lazyRouteComponent(() => import('./pages/exports-page.tsx'), 'ExportsPage'),
 });
 
 const importRoute = createRoute({
@@ -231,7 +228,7 @@ const duplicatesRoute = createRoute({
     if (!policy.write(session.user)) throw new ForbiddenError();
   },
   errorComponent: RouteError,
-  component: lazyRouteComponent(() => import('../features/duplicates/duplicates-page.tsx'), 'DuplicatesPage'),
+  component: lazyRouteComponent(() => import('./pages/duplicates-page.tsx'), 'DuplicatesPage'),
 });
 
 const topicsRoute = createRoute({

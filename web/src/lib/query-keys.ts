@@ -39,6 +39,7 @@ export const eventKeys = {
 export const exportKeys = {
   all: ['exports'] as const,
   preview: (params: ExportQueryInput) => [...exportKeys.all, 'preview', params] as const,
+  excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
 };
 
 export const graphKeys = {
@@ -91,7 +92,6 @@ export const privacyKeys = {
   consents: (personId: number) => [...privacyKeys.all, 'consents', personId] as const,
   suppressions: (query: SuppressionListQuery) => [...privacyKeys.all, 'suppressions', query] as const,
   inactive: (query: { months: number; page: number }) => [...privacyKeys.all, 'inactive', query] as const,
-  excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
   erasurePreview: (personId: number) => [...privacyKeys.all, 'erasure-preview', personId] as const,
 };
 

@@ -20,7 +20,7 @@ import { IconAlertCircle, IconClockHour4, IconFingerprint, IconSteeringWheel } f
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { isApiError, session } from '../../lib/api-client.ts';
 import { formatWait } from '../../lib/format.ts';
 import { safeRedirect } from '../../lib/session.ts';

@@ -6,8 +6,6 @@ import { RecordFacts } from '../../components/records/record-section.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { topicLabel } from '../../lib/reference-data.ts';
-import { QuickLogButton } from '../interactions/quick-log.tsx';
-import { SelfRegistrationCard } from '../registrations/self-registration-card.tsx';
 import { seatsTaken } from './event-kind.ts';
 
 function Counter({ label, value, color }: { label: string; value: ReactNode; color?: string }) {
@@ -34,7 +32,8 @@ function period(start: string, end: string | null, lang: 'de' | 'en') {
 }
 
 /** The event's facts and description beside its counters (seats, attended, waiting, interested). */
-export function EventSummary({ event, canEdit }: { event: EventDetail; canEdit: boolean }) {
+/** `aside`: what the page adds below the counters (contact log button, self-registration card). */
+export function EventSummary({ event, aside }: { event: EventDetail; aside: ReactNode }) {
   const { t, lang } = useLabels();
   const isCourse = event.kind === 'course';
   const taken = seatsTaken(event);
@@ -93,8 +92,7 @@ export function EventSummary({ event, canEdit }: { event: EventDetail; canEdit: 
             />
             <Counter label={t('events.counter.interested')} value={formatNumber(event.counts.interested)} />
           </SimpleGrid>
-          {canEdit && <QuickLogButton variant="default" fullWidth />}
-          <SelfRegistrationCard event={event} />
+          {aside}
         </Stack>
       </Grid.Col>
     </Grid>

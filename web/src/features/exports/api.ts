@@ -1,5 +1,5 @@
 import { exportFiles, exports } from '@anett/shared/routes/export';
-import type { ExportFormat, ExportQueryInput } from '@anett/shared/schemas/export';
+import type { ExportExcludedQueryInput, ExportFormat, ExportQueryInput } from '@anett/shared/schemas/export';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
@@ -19,4 +19,11 @@ export const downloadExport = (format: ExportFormat, params: ExportQueryInput, f
   downloadFile(exportFiles[format].path, {
     query: params,
     fileName: `${fileName}-${localDay(new Date())}.${format}`,
+  });
+
+export const exportExcludedOptions = (params: ExportExcludedQueryInput) =>
+  queryOptions({
+    queryKey: exportKeys.excluded(params),
+    queryFn: ({ signal }) => call(exports.excluded, { query: params, signal }),
+    placeholderData: keepPreviousData,
   });

@@ -16,8 +16,8 @@ import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { ExcludedList } from '../privacy/excluded-list.tsx';
 import { downloadExport, exportPreviewOptions } from './api.ts';
+import { ExcludedList } from './excluded-list.tsx';
 
 type Props = {
   /** The person filter to export; null closes the dialog. */

@@ -17,13 +17,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconArrowDownLeft, IconArrowUpRight, IconMailPlus, IconUserPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type ComponentType, type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { PersonFormModal } from '../persons/person-form-modal.tsx';
 import { previewMails, useCommitMails } from './api.ts';
 
 const ACCEPT = '.eml,.msg,message/rfc822,application/vnd.ms-outlook';
@@ -43,7 +42,15 @@ export function namesFor(address: string, name: string | null) {
  * A drop area with a file button: .eml/.msg files dropped or chosen here open the preview, and "Übernehmen" logs them
  * as e-mails of the contact log, linked to the matched persons and to the record it sits on. Managers and admins only.
  */
-export function MailDropZone({ target }: { target: MailDropTarget }) {
+/** The form that creates a person for an unknown sender (the persons feature's, given by the page). */
+export type NewPersonForm = ComponentType<{
+  target: 'new' | null;
+  prefill?: { firstName?: string; lastName?: string; email?: string };
+  onClose: () => void;
+  onSaved: () => void;
+}>;
+
+export function MailDropZone({ target, personForm }: { target: MailDropTarget; personForm: NewPersonForm }) {
   const { t } = useLabels();
   const can = useCan();
   const input = useRef<HTMLInputElement>(null);
@@ -106,7 +113,15 @@ export function MailDropZone({ target }: { target: MailDropTarget }) {
           }}
         />
       </Box>
-      {files && <MailPreviewDialog files={files} setFiles={setFiles} target={target} onClose={() => setFiles(null)} />}
+      {files && (
+        <MailPreviewDialog
+          files={files}
+          setFiles={setFiles}
+          target={target}
+          personForm={personForm}
+          onClose={() => setFiles(null)}
+        />
+      )}
     </>
   );
 }
@@ -115,10 +130,11 @@ type DialogProps = {
   files: File[];
   setFiles: (files: File[]) => void;
   target: MailDropTarget;
+  personForm: NewPersonForm;
   onClose: () => void;
 };
 
-function MailPreviewDialog({ files, setFiles, target, onClose }: DialogProps) {
+function MailPreviewDialog({ files, setFiles, target, personForm: PersonForm, onClose }: DialogProps) {
   const { t } = useLabels();
   const preview = useMutation({ mutationFn: (list: File[]) => previewMails(list, target) });
   const commit = useCommitMails();
@@ -218,7 +234,7 @@ function MailPreviewDialog({ files, setFiles, target, onClose }: DialogProps) {
           </Button>
         </Group>
       </Stack>
-      <PersonFormModal
+      <PersonForm
         target={creating ? 'new' : null}
         prefill={creating ? { ...namesFor(creating.address, creating.name), email: creating.address } : undefined}
         onClose={() => setCreating(null)}

@@ -3,6 +3,7 @@ import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { DatedSection } from '../../components/records/dated-section.tsx';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { RecordFacts, RecordSection, usePeriod } from '../../components/records/record-section.tsx';
@@ -12,7 +13,6 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
-import { ConsentSection } from '../privacy/consent-section.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
 import { useDeleteAffiliation, useDeleteOffice, useSaveAffiliation, useSaveOffice, useUpdatePerson } from './api.ts';
 import { ContactPoints } from './contact-points.tsx';
@@ -170,7 +170,8 @@ function TagsSection({ person, canWrite }: Props) {
 
 const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
-export function PersonOverview({ person, canWrite }: Props) {
+/** `consents`: the consent section (privacy feature), placed by the page. */
+export function PersonOverview({ person, canWrite, consents }: Props & { consents: ReactNode }) {
   const { t, label } = useLabels();
   const live = canWrite && !person.deletedAt;
   return (
@@ -196,7 +197,7 @@ export function PersonOverview({ person, canWrite }: Props) {
           />
           <ContactPoints person={person} canWrite={live} />
         </RecordSection>
-        <ConsentSection person={person} canWrite={canWrite} />
+        {consents}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <AffiliationsSection person={person} canWrite={live} />

@@ -1,9 +1,7 @@
 import { consents } from '@anett/shared/routes/consent';
 import { buildPath } from '@anett/shared/routes/define';
-import { exports } from '@anett/shared/routes/export';
 import { privacy } from '@anett/shared/routes/privacy';
 import type { ConsentInput, SuppressionInput, SuppressionListQuery } from '@anett/shared/schemas/consent';
-import type { ExportExcludedQueryInput } from '@anett/shared/schemas/export';
 import type { EraseBody } from '@anett/shared/schemas/privacy';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
@@ -35,13 +33,6 @@ export function useRecordConsent(personId: number) {
 /** Everything stored about the person (Art. 15) as a JSON file. */
 export const downloadPrivacyExport = (personId: number, fileName: string) =>
   downloadFile(buildPath(privacy.export.path, { id: personId }), { fileName });
-
-export const exportExcludedOptions = (params: ExportExcludedQueryInput) =>
-  queryOptions({
-    queryKey: privacyKeys.excluded(params),
-    queryFn: ({ signal }) => call(exports.excluded, { query: params, signal }),
-    placeholderData: keepPreviousData,
-  });
 
 export const suppressionListOptions = (query: SuppressionListQuery) =>
   queryOptions({

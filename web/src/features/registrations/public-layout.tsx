@@ -2,7 +2,7 @@ import { Anchor, Box, Container, Group, Text } from '@mantine/core';
 import { IconSteeringWheel } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
-import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 
 /** The frame of the public pages: the network's name, DE/EN, the content, the privacy notice. No login, no app menu. */

@@ -11,16 +11,16 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { RecordTable } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
+import { interactionListOptions } from '../../features/interactions/api.ts';
+import { useInteractionColumns } from '../../features/interactions/interaction-columns.tsx';
+import { InteractionDetails, useDeleteInteractionDialog } from '../../features/interactions/interaction-row.tsx';
+import { InteractionsFilters } from '../../features/interactions/interactions-filters.tsx';
+import { QuickLogButton } from '../../features/interactions/quick-log.tsx';
+import { INTERACTION_PAGE_SIZE_DEFAULT, INTERACTION_PAGE_SIZES } from '../../features/interactions/search.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSessionUser } from '../../lib/session.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { interactionListOptions } from './api.ts';
-import { useInteractionColumns } from './interaction-columns.tsx';
-import { InteractionDetails, useDeleteInteractionDialog } from './interaction-row.tsx';
-import { InteractionsFilters } from './interactions-filters.tsx';
-import { MailDropZone } from './mail-drop.tsx';
-import { QuickLogButton } from './quick-log.tsx';
-import { INTERACTION_PAGE_SIZE_DEFAULT, INTERACTION_PAGE_SIZES } from './search.ts';
+import { MailDrop } from './mail-drop.tsx';
 
 const route = getRouteApi('/app/kontakte');
 
@@ -82,7 +82,7 @@ export function InteractionsPage() {
       />
 
       <Box mb="md">
-        <MailDropZone target={{}} />
+        <MailDrop target={{}} />
       </Box>
       <InteractionsFilters
         search={search}

@@ -13,19 +13,19 @@ import { TableSkeleton, usePaginationLabels } from '../../components/data-table-
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ExportDialog } from '../../features/exports/export-dialog.tsx';
+import type { PersonsSearch } from '../../features/persons/search.ts';
+import { segmentListOptions, useDeleteSegment } from '../../features/segments/api.ts';
+import { SegmentFormModal } from '../../features/segments/segment-form-modal.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { ExportDialog } from '../exports/export-dialog.tsx';
-import type { PersonsSearch } from '../persons/search.ts';
-import { segmentListOptions, useDeleteSegment } from './api.ts';
-import { SegmentFormModal } from './segment-form-modal.tsx';
 
 const PAGE_SIZE = 50;
 
 /** `/exporte`: own and shared segments with live counts; open, export, rename/share, delete. */
-export function SegmentsPage() {
+export function ExportsPage() {
   const { t } = useLabels();
   const navigate = useNavigate();
   const canWrite = useCan().write;

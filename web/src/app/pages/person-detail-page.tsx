@@ -14,21 +14,27 @@ import { RecordDetail } from '../../components/records/record-detail.tsx';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { showUndoNotice } from '../../components/records/undo-notice.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
+import { Timeline } from '../../features/interactions/timeline.tsx';
+import {
+  personDetailOptions,
+  personHistoryOptions,
+  useDeletePerson,
+  useRestorePerson,
+} from '../../features/persons/api.ts';
+import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
+import { PersonMergeModal } from '../../features/persons/person-merge-modal.tsx';
+import { PersonOverview } from '../../features/persons/person-overview.tsx';
+import type { PersonTab } from '../../features/persons/search.ts';
+import { ConsentSection } from '../../features/privacy/consent-section.tsx';
+import { ErasureDialog } from '../../features/privacy/erasure-dialog.tsx';
 import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { MailDropZone } from '../interactions/mail-drop.tsx';
-import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
-import { Timeline } from '../interactions/timeline.tsx';
-import { ErasureDialog } from '../privacy/erasure-dialog.tsx';
-import { personDetailOptions, personHistoryOptions, useDeletePerson, useRestorePerson } from './api.ts';
+import { MailDrop } from './mail-drop.tsx';
 import { PersonEventsTab } from './person-events-tab.tsx';
-import { PersonFormModal } from './person-form-modal.tsx';
-import { PersonMergeModal } from './person-merge-modal.tsx';
-import { PersonOverview } from './person-overview.tsx';
-import type { PersonTab } from './search.ts';
 
 const route = getRouteApi('/app/personen/$id');
 
@@ -122,7 +128,13 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
         {
           value: 'overview',
           label: t('persons.tabOverview'),
-          panel: <PersonOverview person={person} canWrite={can.write} />,
+          panel: (
+            <PersonOverview
+              person={person}
+              canWrite={can.write}
+              consents={<ConsentSection person={person} canWrite={can.write} />}
+            />
+          ),
         },
         { value: 'events', label: t('persons.tabEvents'), panel: <PersonEventsTab personId={person.id} /> },
         {
@@ -130,7 +142,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           label: t('persons.tabTimeline'),
           panel: (
             <Stack gap="md">
-              {!person.deletedAt && <MailDropZone target={{ personId: person.id }} />}
+              {!person.deletedAt && <MailDrop target={{ personId: person.id }} />}
               <Timeline subject="persons" id={person.id} title={t('persons.tabTimeline')} />
             </Stack>
           ),

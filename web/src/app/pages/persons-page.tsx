@@ -11,21 +11,26 @@ import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
 import { RecordTable } from '../../components/records/record-table.tsx';
-import { personName } from '../../lib/format.ts';
-import { useLabels } from '../../lib/i18n.ts';
-import { useCan } from '../../lib/use-can.ts';
-import { OpenSegmentBar } from '../segments/open-segment.tsx';
-import { personListOptions } from './api.ts';
-import { usePersonColumns } from './person-columns.tsx';
-import { activeFilterCount, PersonFilterPanel, personFilters, usePersonFilterChips } from './person-filters.tsx';
-import { PersonsActions } from './persons-actions.tsx';
+import { personListOptions } from '../../features/persons/api.ts';
+import { usePersonColumns } from '../../features/persons/person-columns.tsx';
+import {
+  activeFilterCount,
+  PersonFilterPanel,
+  personFilters,
+  usePersonFilterChips,
+} from '../../features/persons/person-filters.tsx';
 import {
   PERSON_FILTER_KEYS,
   PERSON_PAGE_SIZE_DEFAULT,
   PERSON_PAGE_SIZES,
   type PersonsSearch,
   upgradeLegacySearch,
-} from './search.ts';
+} from '../../features/persons/search.ts';
+import { OpenSegmentBar } from '../../features/segments/open-segment.tsx';
+import { personName } from '../../lib/format.ts';
+import { useLabels } from '../../lib/i18n.ts';
+import { useCan } from '../../lib/use-can.ts';
+import { PersonsActions } from './persons-actions.tsx';
 
 const route = getRouteApi('/app/personen');
 const sortParam = personListQuery.shape.sort.in;

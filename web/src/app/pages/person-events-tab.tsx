@@ -6,9 +6,9 @@ import { AttendanceStatusBadge } from '../../components/attendance-status-badge.
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { timelineOptions } from '../../features/interactions/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { timelineOptions } from '../interactions/api.ts';
 
 /** Attendance history: the attendance entries of the person's timeline (shared cache with "Kontaktverlauf"). */
 export function PersonEventsTab({ personId }: { personId: number }) {

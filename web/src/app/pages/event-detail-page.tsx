@@ -25,19 +25,20 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
+import { AddAttendeesModal } from '../../features/events/add-attendees-modal.tsx';
+import { eventDetailOptions, useDeleteEvent } from '../../features/events/api.ts';
+import { AttendanceTable } from '../../features/events/attendance-table.tsx';
+import { EventFormModal } from '../../features/events/event-form-modal.tsx';
+import { KIND_COLOR } from '../../features/events/event-kind.ts';
+import { EventSummary } from '../../features/events/event-summary.tsx';
+import { SessionMatrix } from '../../features/events/session-matrix.tsx';
+import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
+import { SelfRegistrationCard } from '../../features/registrations/self-registration-card.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { useQuickLogContext } from '../interactions/quick-log.tsx';
-import { AddAttendeesModal } from './add-attendees-modal.tsx';
-import { eventDetailOptions, useDeleteEvent } from './api.ts';
-import { AttendanceTable } from './attendance-table.tsx';
-import { EventFormModal } from './event-form-modal.tsx';
-import { KIND_COLOR } from './event-kind.ts';
-import { EventSummary } from './event-summary.tsx';
-import { SessionMatrix } from './session-matrix.tsx';
 
 const route = getRouteApi('/app/veranstaltungen/$id');
 
@@ -133,7 +134,15 @@ function Detail({ event }: { event: EventDetail }) {
         }
       />
 
-      <EventSummary event={event} canEdit={canEdit} />
+      <EventSummary
+        event={event}
+        aside={
+          <>
+            {canEdit && <QuickLogButton variant="default" fullWidth />}
+            <SelfRegistrationCard event={event} />
+          </>
+        }
+      />
 
       <Card withBorder radius="md" padding="lg" component="section" mb="md">
         <Title order={2} fz="md" mb="sm">

@@ -8,11 +8,11 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { organizationDuplicatesOptions, useMergeOrganizations } from '../../features/organizations/api.ts';
+import { personDuplicatesOptions, useMergePersons } from '../../features/persons/api.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { organizationDuplicatesOptions, useMergeOrganizations } from '../organizations/api.ts';
-import { personDuplicatesOptions, useMergePersons } from '../persons/api.ts';
 
 type Entry = { id: number; name: string; link: ReactNode; detail: string };
 type DuplicateSet = { reason: 'email' | 'name'; key: string; entries: Entry[] };

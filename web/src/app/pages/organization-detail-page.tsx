@@ -14,23 +14,23 @@ import { RecordDetail } from '../../components/records/record-detail.tsx';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { showUndoNotice } from '../../components/records/undo-notice.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
-import { useLabels } from '../../lib/i18n.ts';
-import { useCan } from '../../lib/use-can.ts';
-import { MailDropZone } from '../interactions/mail-drop.tsx';
-import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
-import { Timeline } from '../interactions/timeline.tsx';
-import { PersonFormModal } from '../persons/person-form-modal.tsx';
+import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
+import { Timeline } from '../../features/interactions/timeline.tsx';
 import {
   invalidateOrganization,
   organizationDetailOptions,
   organizationHistoryOptions,
   useDeleteOrganization,
   useRestoreOrganization,
-} from './api.ts';
-import { OrganizationFormModal } from './organization-form-modal.tsx';
-import { OrganizationMergeModal } from './organization-merge-modal.tsx';
-import { OrganizationOverview } from './organization-overview.tsx';
-import type { DetailTab } from './search.ts';
+} from '../../features/organizations/api.ts';
+import { OrganizationFormModal } from '../../features/organizations/organization-form-modal.tsx';
+import { OrganizationMergeModal } from '../../features/organizations/organization-merge-modal.tsx';
+import { OrganizationOverview } from '../../features/organizations/organization-overview.tsx';
+import type { DetailTab } from '../../features/organizations/search.ts';
+import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
+import { useLabels } from '../../lib/i18n.ts';
+import { useCan } from '../../lib/use-can.ts';
+import { MailDrop } from './mail-drop.tsx';
 
 const route = getRouteApi('/app/organisationen/$id');
 
@@ -117,7 +117,7 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
           label: t('organizations.tabTimeline'),
           panel: (
             <Stack gap="md">
-              {!org.deletedAt && <MailDropZone target={{ organizationId: org.id }} />}
+              {!org.deletedAt && <MailDrop target={{ organizationId: org.id }} />}
               <Timeline subject="organizations" id={org.id} title={t('organizations.tabTimeline')} />
             </Stack>
           ),
