@@ -27,12 +27,6 @@ export function setEtag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"${version}"`);
 }
 
-/** The row an optimistic update returned, or the 412 for `before` when its version no longer matched. */
-export function updatedOrConflict<T>(row: T | undefined, before: { version: number }): T {
-  if (row === undefined) throw versionConflict(before);
-  return row;
-}
-
 /** The answer with its version as ETag. */
 export function withEtag<T extends Versioned>(reply: FastifyReply, record: T): T {
   setEtag(reply, record.version);
@@ -50,8 +44,13 @@ export type VersionedChange<B extends Versioned, A> = {
   check?: (before: B) => void;
   /** The write, inside the transaction; `undefined`/`false` when the version moved meanwhile (→ 412). */
   write: (before: B, version: number) => A | undefined | false;
-  /** The audit entry (or entries) of the change, written in the same transaction. */
-  audit: (before: B, after: A) => AuditEntry | AuditEntry[];
+  /**
+   * The audit entry (or entries) of the change, written in the same transaction; the short form files one entry under
+   * the written row's id.
+   */
+  audit:
+    | ((before: B, after: A) => AuditEntry | AuditEntry[])
+    | { entity: string; action: string; diff: (before: B, after: A) => unknown };
 };
 
 /**
@@ -76,7 +75,12 @@ export async function versionedChange<B extends Versioned, A>(
       if (after === undefined || after === false) throw conflict();
       return after;
     },
-    (after) => spec.audit(before, after),
+    (after) => {
+      const { audit } = spec;
+      if (typeof audit === 'function') return audit(before, after);
+      const entityId = (after as { id?: number }).id ?? (before as { id?: number }).id;
+      return { entity: audit.entity, entityId, action: audit.action, diff: audit.diff(before, after) };
+    },
   );
 }
 
