@@ -197,13 +197,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       config: { access: 'manager' },
       schema: schemaOf(events.delete),
     },
-    async (request) => {
+    async (request, reply) => {
       await versionedChange(ctx, request, {
         load: () => load(request.params.id),
         write: (before, version) => ctx.events.softDelete(before.id, version) && before,
         audit: { entity: 'event', action: 'delete', diff: (before) => diffRecords(auditView(before), null) },
       });
-      return { ok: true as const };
+      return reply.code(204).send(null);
     },
   );
 
@@ -263,13 +263,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       config: { access: 'manager' },
       schema: schemaOf(events.deleteSession),
     },
-    async (request) => {
+    async (request, reply) => {
       await versionedChange(ctx, request, {
         load: () => loadSession(request.params.id, request.params.sessionId),
         write: (before, version) => ctx.events.deleteSession(before.id, version) && before,
         audit: { entity: 'event_session', action: 'delete', diff: (before) => diffRecords(before, null) },
       });
-      return { ok: true as const };
+      return reply.code(204).send(null);
     },
   );
 }

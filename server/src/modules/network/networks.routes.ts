@@ -281,13 +281,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       config: { access: 'manager' },
       schema: schemaOf(networks.deleteRelation),
     },
-    async (request) => {
+    async (request, reply) => {
       await versionedChange(ctx, request, {
         load: () => loadRelation(request.params.id),
         write: (before, version) => ctx.network.deleteRelation(before.id, version) && before,
         audit: { entity: 'relation', action: 'delete', diff: (before) => diffRecords(relationAudit(before), null) },
       });
-      return { ok: true as const };
+      return reply.code(204).send(null);
     },
   );
 
