@@ -7,7 +7,14 @@ export function errorResponses<const C extends number>(...codes: C[]) {
 }
 
 type Has<K extends string, V> = V extends undefined ? unknown : { [P in K]: V };
-export type RouteSchema<R extends RouteDescriptor> = { tags: string[]; summary?: string } & {
+export type RouteSchema<R extends RouteDescriptor> = {
+  tags: string[];
+  summary?: string;
+  description?: string;
+  produces?: string[];
+  consumes?: string[];
+  security?: Record<string, string[]>[];
+} & {
   response: R['responses'] & Record<R['errors'][number], typeof problem>;
 } & Has<'params', R['params']> &
   Has<'querystring', R['query']> &
@@ -18,6 +25,10 @@ export function schemaOf<const R extends RouteDescriptor>(r: R): RouteSchema<R> 
   return {
     tags: [r.tag],
     ...(r.summary === undefined ? {} : { summary: r.summary }),
+    ...(r.description === undefined ? {} : { description: r.description }),
+    ...(r.produces === undefined ? {} : { produces: [...r.produces] }),
+    ...(r.consumes === undefined ? {} : { consumes: [...r.consumes] }),
+    ...(r.security === undefined ? {} : { security: r.security.map((s) => ({ ...s })) }),
     ...(r.params ? { params: r.params } : {}),
     ...(r.query ? { querystring: r.query } : {}),
     ...(r.body ? { body: r.body } : {}),

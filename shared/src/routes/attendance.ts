@@ -29,6 +29,7 @@ import { defineRoute } from './define.ts';
 const tag = 'attendance';
 /** A file answer (its bytes are not JSON; the server adds `produces`). */
 const pdf = z.unknown().describe('the PDF');
+const produces = ['application/pdf'];
 
 export const attendances = {
   list: defineRoute({
@@ -160,6 +161,7 @@ export const attendances = {
       'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins and a signature column per course session',
     params: idParams,
     query: attendanceListPdfQuery,
+    produces,
     responses: { 200: pdf },
     errors: [400, 401, 403, 404],
   }),
@@ -169,6 +171,10 @@ export const attendances = {
     tag,
     summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course as a participant',
     params: idParams,
+    description:
+      'Only attendees in a participant role (guest); trainers, organisers and other contributors get a ' +
+      'Bestätigung der Mitwirkung instead: GET /api/events/:id/contributions/:personId.pdf.',
+    produces,
     responses: { 200: pdf },
     errors: [400, 401, 403, 404, 409],
   }),
@@ -178,6 +184,7 @@ export const attendances = {
     tag,
     summary: 'Teilnahmebescheinigung (PDF) for a person who attended a course as a participant',
     params: attendanceParams,
+    produces,
     responses: { 200: pdf },
     errors: [400, 401, 403, 404, 409],
   }),
@@ -188,6 +195,7 @@ export const attendances = {
     summary:
       'Bestätigung der Mitwirkung (PDF) for a trainer, organiser, speaker, panelist or moderator who took part in an event',
     params: attendanceParams,
+    produces,
     responses: { 200: pdf },
     errors: [400, 401, 403, 404, 409],
   }),

@@ -10,6 +10,14 @@ export type RouteDescriptor = {
   path: string;
   tag: string;
   summary?: string;
+  /** Longer OpenAPI text, where the summary is not enough. */
+  description?: string;
+  /** Non-JSON answer types (OpenAPI `produces`), e.g. `application/pdf`. */
+  produces?: readonly string[];
+  /** Request body types other than JSON (OpenAPI `consumes`); the web sends such a body as FormData. */
+  consumes?: readonly string[];
+  /** OpenAPI security requirement; `[]` marks a public route that needs no token. */
+  security?: readonly Record<string, readonly string[]>[];
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

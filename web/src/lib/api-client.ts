@@ -1,13 +1,18 @@
+import type { ErrorCode } from '@anett/shared/error-codes';
+import { auth } from '@anett/shared/routes/auth';
 import { buildPath, type RouteData, type RouteDescriptor } from '@anett/shared/routes/define';
 import type { LoginResponse, SessionUser } from '@anett/shared/schemas/auth';
 import type { Problem } from '@anett/shared/schemas/common';
 import type { z } from 'zod';
 
+/** A problem's `code` (the shared list), or what the client makes of an answer without one. */
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | `HTTP_${number}`;
+
 /** Every failed request: the problem+json body made easy to show (field errors keyed by field name). */
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly detail: string | undefined;
   readonly fieldErrors: Record<string, string>;
   readonly data: unknown;
@@ -17,7 +22,7 @@ export class ApiError extends Error {
   constructor(status: number, problem: Partial<Problem>, retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.status = status;
-    this.code = problem.code ?? (status === 0 ? 'NETWORK_ERROR' : `HTTP_${status}`);
+    this.code = (problem.code as ErrorCode | undefined) ?? (status === 0 ? 'NETWORK_ERROR' : `HTTP_${status}`);
     this.detail = problem.detail;
     this.fieldErrors = {};
     for (const e of problem.errors ?? []) this.fieldErrors[e.field] ??= e.message;
@@ -155,7 +160,7 @@ function lose() {
 
 async function postRefresh(): Promise<LoginResponse> {
   // JSON only: the server refuses a refresh that a cross-site form could send.
-  const res = await fetch('/api/auth/refresh', {
+  const res = await fetch(auth.refresh.path, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
@@ -215,12 +220,12 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /** Public steps of the login: a 401 there is an answer, not an expired session. */
-const NO_REFRESH = [
-  '/api/auth/login',
-  '/api/auth/login/second-factor',
-  '/api/auth/passkey/options',
-  '/api/auth/passkey/login',
-  '/api/auth/refresh',
+const NO_REFRESH: string[] = [
+  auth.login.path,
+  auth.secondFactor.path,
+  auth.passkeyOptions.path,
+  auth.passkeyLogin.path,
+  auth.refresh.path,
 ];
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
@@ -279,7 +284,11 @@ type Input<S> = S extends z.ZodType ? z.input<S> : never;
 export type CallOptions<R extends RouteDescriptor> = Omit<RequestOptions, 'query' | 'body'> &
   (R['params'] extends z.ZodType ? { params: Input<R['params']> } : { params?: undefined }) & {
     query?: Partial<Input<R['query']>>;
-    body?: R['body'] extends z.ZodType ? Input<R['body']> | FormData : undefined;
+    body?: R['body'] extends z.ZodType
+      ? Input<R['body']> | FormData
+      : R['consumes'] extends readonly string[]
+        ? FormData
+        : undefined;
   };
 
 /** A described route (`@anett/shared/routes/*`): the path is built from `params`, the answer typed from its 2xx schema. */

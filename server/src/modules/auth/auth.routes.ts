@@ -1,24 +1,12 @@
-import {
-  changePasswordBody,
-  type LoginResult,
-  loginBody,
-  loginResponse,
-  loginResult,
-  passkeyLoginBody,
-  passkeyOptionsBody,
-  passkeyOptionsResponse,
-  type SecondFactorMethod,
-  secondFactorBody,
-  sessionUser,
-} from '@anett/shared/schemas/auth';
+import { auth } from '@anett/shared/routes/auth';
+import type { LoginResult, SecondFactorMethod } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { assertAcceptablePassword, hashPassword, passwordRefused, verifyPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import type { UserRow } from '../users/users.repository.ts';
 import { createAuthService, type Session } from './auth.service.ts';
 import { Challenges } from './challenges.ts';
@@ -107,19 +95,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   };
 
   app.post(
-    '/api/auth/login',
+    auth.login.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Log in with e-mail and password; accounts with a second factor continue with its challenge',
-        description:
-          'Answers the session, or `{secondFactor: {challenge, methods}}` when the account has a second factor ' +
-          '(continue with /api/auth/login/second-factor or a passkey). Guessing is slowed per address and account; ' +
-          'an address that has not failed on the account is never refused.',
-        body: loginBody,
-        response: { 200: loginResult, ...errorResponses(400, 401, 429) },
-      },
+      schema: schemaOf(auth.login),
     },
     async (request, reply): Promise<LoginResult> => {
       const { email, password } = request.body;
@@ -149,15 +128,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.post(
-    '/api/auth/login/second-factor',
+    auth.secondFactor.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Finish a login with a code from the authenticator app or a recovery code',
-        body: secondFactorBody,
-        response: { 200: loginResponse, ...errorResponses(400, 401, 429) },
-      },
+      schema: schemaOf(auth.secondFactor),
     },
     async (request, reply) => {
       const { challenge, method, code } = request.body;
@@ -195,15 +169,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.post(
-    '/api/auth/passkey/options',
+    auth.passkeyOptions.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Start a passkey sign-in (alone, or as the second factor of a password login)',
-        body: passkeyOptionsBody,
-        response: { 200: passkeyOptionsResponse, ...errorResponses(400, 401) },
-      },
+      schema: schemaOf(auth.passkeyOptions),
     },
     async (request) => {
       const forUser = request.body.challenge === undefined ? undefined : pendingUser(request.body.challenge).user.id;
@@ -214,15 +183,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.post(
-    '/api/auth/passkey/login',
+    auth.passkeyLogin.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Finish a passkey sign-in',
-        body: passkeyLoginBody,
-        response: { 200: loginResponse, ...errorResponses(400, 401) },
-      },
+      schema: schemaOf(auth.passkeyLogin),
     },
     async (request, reply) => {
       const ceremony = ceremonies.take(request.body.ceremony);
@@ -247,17 +211,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.post(
-    '/api/auth/refresh',
+    auth.refresh.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
-        description:
-          'Only from the app itself: a JSON request whose `Origin` (or `Sec-Fetch-Site`) is this site. ' +
-          'A refused request leaves the cookie alone.',
-        response: { 200: loginResponse, ...errorResponses(401, 403, 415) },
-      },
+      schema: schemaOf(auth.refresh),
     },
     async (request, reply) => {
       assertSameSite(request, ctx.config.publicOrigin);
@@ -271,14 +228,10 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.post(
-    '/api/auth/logout',
+    auth.logout.path,
     {
       config: { access: 'viewer', enrolment: true },
-      schema: {
-        tags: ['auth'],
-        summary: 'End all sessions of the current user',
-        response: { 204: z.null(), ...errorResponses(401) },
-      },
+      schema: schemaOf(auth.logout),
     },
     async (request, reply) => {
       await ctx.write(() => {
@@ -291,27 +244,19 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.get(
-    '/api/auth/me',
+    auth.me.path,
     {
       config: { access: 'viewer', enrolment: true },
-      schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: sessionUser, ...errorResponses(401) } },
+      schema: schemaOf(auth.me),
     },
     async (request) => request.user,
   );
 
   app.post(
-    '/api/auth/password',
+    auth.changePassword.path,
     {
       config: { access: 'viewer', enrolment: true },
-      schema: {
-        tags: ['auth'],
-        summary: 'Change own password; ends all other sessions and returns a new one',
-        description:
-          'At least 12 characters (8 with a second factor), not on the leaked/common password lists, without the ' +
-          'user’s name or e-mail. Wrong current passwords are throttled like logins.',
-        body: changePasswordBody,
-        response: { 200: loginResponse, ...errorResponses(400, 401, 429) },
-      },
+      schema: schemaOf(auth.changePassword),
     },
     async (request, reply) => {
       const user = ctx.users.findById(request.user.id);

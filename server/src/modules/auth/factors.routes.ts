@@ -1,21 +1,10 @@
-import {
-  authPolicy,
-  currentPasswordBody,
-  enrolmentResult,
-  factorsOverview,
-  passkeyOptionsResponse,
-  passkeyRegisterBody,
-  recoveryCodesResult,
-  totpConfirmBody,
-  totpSetup,
-} from '@anett/shared/schemas/auth';
-import { idParams } from '@anett/shared/schemas/common';
+import { auth } from '@anett/shared/routes/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { secondFactorState } from '../../plugins/auth.ts';
 import type { UserRow } from '../users/users.repository.ts';
 import { Challenges } from './challenges.ts';
@@ -29,7 +18,6 @@ type Options = {
   startSession: (reply: FastifyReply, user: UserRow) => Promise<unknown>;
 };
 
-const tags = ['auth'];
 /** Usable in the "enrol now" state: the user's own factors. */
 const own = { access: 'viewer', enrolment: true } as const;
 
@@ -95,23 +83,19 @@ export async function factorsRoutes(
     (ctx.factors.totp(userId)?.confirmedAt ? 1 : 0) + ctx.factors.passkeys(userId).length;
 
   app.get(
-    '/api/auth/factors',
+    auth.factors.path,
     {
       config: own,
-      schema: { tags, summary: 'The own second factors', response: { 200: factorsOverview, ...errorResponses(401) } },
+      schema: schemaOf(auth.factors),
     },
     async (request) => overview(me(request)),
   );
 
   app.post(
-    '/api/auth/factors/totp',
+    auth.totpStart.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Start setting up an authenticator app: a secret and its QR code (confirm with a first code)',
-        response: { 200: totpSetup, ...errorResponses(401, 409) },
-      },
+      schema: schemaOf(auth.totpStart),
     },
     async (request) => {
       const user = me(request);
@@ -123,15 +107,10 @@ export async function factorsRoutes(
   );
 
   app.post(
-    '/api/auth/factors/totp/confirm',
+    auth.totpConfirm.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Confirm the authenticator app with its current code; ends other sessions, returns a new one',
-        body: totpConfirmBody,
-        response: { 200: enrolmentResult, ...errorResponses(400, 401) },
-      },
+      schema: schemaOf(auth.totpConfirm),
     },
     async (request, reply) => {
       const user = me(request);
@@ -146,15 +125,10 @@ export async function factorsRoutes(
   );
 
   app.post(
-    '/api/auth/factors/totp/delete',
+    auth.totpDelete.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Remove the authenticator app (needs the current password)',
-        body: currentPasswordBody,
-        response: { 200: factorsOverview, ...errorResponses(400, 401, 404, 409, 429) },
-      },
+      schema: schemaOf(auth.totpDelete),
     },
     async (request) => {
       const user = me(request);
@@ -176,15 +150,10 @@ export async function factorsRoutes(
   );
 
   app.post(
-    '/api/auth/factors/recovery-codes',
+    auth.recoveryCodes.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Ten new recovery codes (the old ones stop working; needs the current password)',
-        body: currentPasswordBody,
-        response: { 200: recoveryCodesResult, ...errorResponses(400, 401, 409, 429) },
-      },
+      schema: schemaOf(auth.recoveryCodes),
     },
     async (request) => {
       const user = me(request);
@@ -201,14 +170,10 @@ export async function factorsRoutes(
   );
 
   app.post(
-    '/api/auth/factors/passkeys/options',
+    auth.passkeyAddOptions.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Start adding a passkey: options for navigator.credentials.create()',
-        response: { 200: passkeyOptionsResponse, ...errorResponses(401) },
-      },
+      schema: schemaOf(auth.passkeyAddOptions),
     },
     async (request) => {
       const user = me(request);
@@ -219,15 +184,10 @@ export async function factorsRoutes(
   );
 
   app.post(
-    '/api/auth/factors/passkeys',
+    auth.passkeyAdd.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Finish adding a passkey; ends other sessions, returns a new one',
-        body: passkeyRegisterBody,
-        response: { 200: enrolmentResult, ...errorResponses(400, 401, 409) },
-      },
+      schema: schemaOf(auth.passkeyAdd),
     },
     async (request, reply) => {
       const user = me(request);
@@ -256,16 +216,10 @@ export async function factorsRoutes(
   );
 
   app.post(
-    '/api/auth/factors/passkeys/:id/delete',
+    auth.passkeyDelete.path,
     {
       config: own,
-      schema: {
-        tags,
-        summary: 'Remove a passkey (needs the current password)',
-        params: idParams,
-        body: currentPasswordBody,
-        response: { 200: factorsOverview, ...errorResponses(400, 401, 404, 409, 429) },
-      },
+      schema: schemaOf(auth.passkeyDelete),
     },
     async (request) => {
       const user = me(request);
@@ -287,28 +241,19 @@ export async function factorsRoutes(
   );
 
   app.get(
-    '/api/auth/policy',
+    auth.policy.path,
     {
       config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Which roles must use a second factor',
-        response: { 200: authPolicy, ...errorResponses(401, 403) },
-      },
+      schema: schemaOf(auth.policy),
     },
     async () => ({ secondFactorRoles: ctx.factors.requiredRoles() }),
   );
 
   app.put(
-    '/api/auth/policy',
+    auth.setPolicy.path,
     {
       config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Set which roles must use a second factor (their members without one are led to set one up)',
-        body: authPolicy,
-        response: { 200: authPolicy, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(auth.setPolicy),
     },
     async (request) => {
       const before = ctx.factors.requiredRoles();

@@ -1,24 +1,11 @@
-import { idParams, okResponse } from '@anett/shared/schemas/common';
-import {
-  consentCreated,
-  consentInput,
-  consentLedger,
-  type SuppressionReasonCode,
-  suppression,
-  suppressionCheck,
-  suppressionCheckQuery,
-  suppressionInput,
-  suppressionListQuery,
-  suppressionPage,
-  suppressionParams,
-  suppressionRemoval,
-} from '@anett/shared/schemas/consent';
+import { consents } from '@anett/shared/routes/consent';
+import type { SuppressionReasonCode } from '@anett/shared/schemas/consent';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { displayName } from '../persons/persons.repository.ts';
 import { personDeleted } from '../persons/persons.service.ts';
@@ -26,38 +13,16 @@ import { currentConsents } from './consents.repository.ts';
 
 export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['consents'];
 
-  app.get(
-    '/api/persons/:id/consents',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags,
-        summary: 'The consent ledger of a person, newest first, with the current state per channel',
-        params: idParams,
-        response: { 200: consentLedger, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      if (!ctx.persons.findRow(request.params.id)) throw notFound('person');
-      const entries = ctx.consents.entries(request.params.id);
-      return { entries, current: currentConsents(entries) };
-    },
-  );
+  app.get(consents.list.path, { config: { access: 'viewer' }, schema: schemaOf(consents.list) }, async (request) => {
+    if (!ctx.persons.findRow(request.params.id)) throw notFound('person');
+    const entries = ctx.consents.entries(request.params.id);
+    return { entries, current: currentConsents(entries) };
+  });
 
   app.post(
-    '/api/persons/:id/consents',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Append a consent entry (grant or withdrawal); with suppress the e-mail address is blocked as well',
-        params: idParams,
-        body: consentInput,
-        response: { 201: consentCreated, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
+    consents.create.path,
+    { config: { access: 'manager' }, schema: schemaOf(consents.create) },
     async (request, reply) => {
       const person = ctx.persons.findRow(request.params.id);
       if (!person) throw notFound('person');
@@ -100,16 +65,8 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   );
 
   app.get(
-    '/api/suppressions/check',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Whether an e-mail address is on the suppression list (objection or erasure)',
-        querystring: suppressionCheckQuery,
-        response: { 200: suppressionCheck, ...errorResponses(400, 401, 403) },
-      },
-    },
+    consents.checkSuppression.path,
+    { config: { access: 'manager' }, schema: schemaOf(consents.checkSuppression) },
     async (request) => {
       const found = ctx.suppressions.find(request.query.email);
       return { suppressed: found !== undefined, reason: found?.reason ?? null, since: found?.createdAt ?? null };
@@ -134,19 +91,10 @@ function withPersons(
 
 export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['consents'];
 
   app.get(
-    '/api/suppressions',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'The suppression list (hashed addresses), newest first, with the persons in the CRM who carry each',
-        querystring: suppressionListQuery,
-        response: { 200: suppressionPage, ...errorResponses(400, 401, 403) },
-      },
-    },
+    consents.suppressions.path,
+    { config: { access: 'admin' }, schema: schemaOf(consents.suppressions) },
     async (request) => {
       const { page, pageSize, sort, email } = request.query;
       const { rows, total } = await ctx.read.suppressions.list({ page, pageSize, sort, email });
@@ -155,16 +103,8 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.post(
-    '/api/suppressions',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Block an e-mail address from exports and re-import (stored hashed), with the reason; audited',
-        body: suppressionInput,
-        response: { 201: suppression, ...errorResponses(400, 401, 403, 409) },
-      },
-    },
+    consents.addSuppression.path,
+    { config: { access: 'admin' }, schema: schemaOf(consents.addSuppression) },
     async (request, reply) => {
       const { email, reason, note } = request.body;
       if (ctx.suppressions.find(email)) {
@@ -187,17 +127,8 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   );
 
   app.delete(
-    '/api/suppressions/:hash',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Take an address off the suppression list, with the reason (audited)',
-        params: suppressionParams,
-        body: suppressionRemoval,
-        response: { 200: okResponse, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
+    consents.removeSuppression.path,
+    { config: { access: 'admin' }, schema: schemaOf(consents.removeSuppression) },
     async (request) => {
       const { hash } = request.params;
       if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');

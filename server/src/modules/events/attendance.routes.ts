@@ -252,7 +252,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     attendances.attendanceListPdf.path,
     {
       config: { access: 'viewer' },
-      schema: { ...schemaOf(attendances.attendanceListPdf), produces: [PDF_TYPE] },
+      schema: schemaOf(attendances.attendanceListPdf),
     },
     async (request, reply) => {
       const event = liveEvent(request.params.id);
@@ -267,13 +267,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     attendances.certificatesPdf.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        ...schemaOf(attendances.certificatesPdf),
-        description:
-          'Only attendees in a participant role (guest); trainers, organisers and other contributors get a ' +
-          'Bestätigung der Mitwirkung instead: GET /api/events/:id/contributions/:personId.pdf.',
-        produces: [PDF_TYPE],
-      },
+      schema: schemaOf(attendances.certificatesPdf),
     },
     async (request, reply) => {
       const event = attendedCourse(request.params.id);
@@ -294,7 +288,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     attendances.certificatePdf.path,
     {
       config: { access: 'viewer' },
-      schema: { ...schemaOf(attendances.certificatePdf), produces: [PDF_TYPE] },
+      schema: schemaOf(attendances.certificatePdf),
     },
     async (request, reply) => {
       const event = attendedCourse(request.params.id);
@@ -318,7 +312,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     attendances.contributionPdf.path,
     {
       config: { access: 'viewer' },
-      schema: { ...schemaOf(attendances.contributionPdf), produces: [PDF_TYPE] },
+      schema: schemaOf(attendances.contributionPdf),
     },
     async (request, reply) => {
       const event = liveEvent(request.params.id);

@@ -1,17 +1,12 @@
-import {
-  MAIL_FILE_BYTES_MAX,
-  MAIL_FILES_MAX,
-  mailCommitResult,
-  mailDropTarget,
-  mailPreview,
-} from '@anett/shared/schemas/mail-import';
+import { mailImports } from '@anett/shared/routes/mail-import';
+import { MAIL_FILE_BYTES_MAX, MAIL_FILES_MAX, mailDropTarget } from '@anett/shared/schemas/mail-import';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { createMailImportsService, type UploadedMail } from './mail-imports.service.ts';
 import { parseMailFile, UnreadableMail } from './mail-parse.ts';
 
@@ -101,8 +96,6 @@ async function readUpload(request: FastifyRequest) {
   return { uploads, target: target.data };
 }
 
-const UPLOAD = `multipart/form-data: up to ${MAIL_FILES_MAX} files (field \`files\`, .eml or Outlook .msg, up to ${MB} MB each) and optionally \`personId\` or \`organizationId\` (where they were dropped). A refused file answers 413 (too large), 415 (not .eml/.msg) or 422 (unreadable) with \`errors[].field\` = \`files.<index>\`.`;
-
 export async function mailImportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   // Only these routes take multipart bodies; the limits make an oversized file a 413 of its own.
   await fastify.register(fastifyMultipart, {
@@ -115,22 +108,15 @@ export async function mailImportsRoutes(fastify: FastifyInstance, { ctx }: { ctx
     },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['interactions'];
   const service = createMailImportsService(ctx);
   const bodyLimit = MAIL_FILES_MAX * MAIL_FILE_BYTES_MAX + 1024 * 1024;
 
   app.post(
-    '/api/mail-imports/preview',
+    mailImports.preview.path,
     {
       config: { access: 'manager' },
       bodyLimit,
-      schema: {
-        tags,
-        summary: 'Read dropped e-mails (.eml, .msg): subject, date, text and every address matched to persons',
-        description: UPLOAD,
-        consumes: ['multipart/form-data'],
-        response: { 200: mailPreview, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
-      },
+      schema: schemaOf(mailImports.preview),
     },
     async (request) => {
       const { uploads, target } = await readUpload(request);
@@ -139,18 +125,11 @@ export async function mailImportsRoutes(fastify: FastifyInstance, { ctx }: { ctx
   );
 
   app.post(
-    '/api/mail-imports/commit',
+    mailImports.commit.path,
     {
       config: { access: 'manager' },
       bodyLimit,
-      schema: {
-        tags,
-        summary:
-          'Log the dropped e-mails as contact-log entries (kind email); a mail logged before is not logged again',
-        description: UPLOAD,
-        consumes: ['multipart/form-data'],
-        response: { 200: mailCommitResult, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
-      },
+      schema: schemaOf(mailImports.commit),
     },
     async (request) => {
       const { uploads, target } = await readUpload(request);

@@ -1,27 +1,20 @@
-import { idParams } from '@anett/shared/schemas/common';
-import { outboxListQuery, outboxMailDetail, outboxPage } from '@anett/shared/schemas/mail';
+import { mail } from '@anett/shared/routes/mail';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 
 /** The outbox (Verwaltung → Ausgang): what was and will be sent, for admins. */
 export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['mail'];
 
   app.get(
-    '/api/mail/outbox',
+    mail.outbox.path,
     {
       config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Outgoing mails, newest first: recipient, subject, status, attempts, last error',
-        querystring: outboxListQuery,
-        response: { 200: outboxPage, ...errorResponses(400, 401, 403) },
-      },
+      schema: schemaOf(mail.outbox),
     },
     async (request) => {
       const { items, total } = await ctx.read.mail.list(request.query);
@@ -37,15 +30,10 @@ export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.get(
-    '/api/mail/outbox/:id',
+    mail.get.path,
     {
       config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'One outgoing mail with its text, headers and attachments',
-        params: idParams,
-        response: { 200: outboxMailDetail, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(mail.get),
     },
     async (request) => {
       const mail = ctx.mail.detail(request.params.id);
@@ -55,15 +43,10 @@ export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   );
 
   app.post(
-    '/api/mail/outbox/:id/retry',
+    mail.retry.path,
     {
       config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Send a failed mail again (fresh attempts)',
-        params: idParams,
-        response: { 200: outboxMailDetail, ...errorResponses(400, 401, 403, 404, 409) },
-      },
+      schema: schemaOf(mail.retry),
     },
     async (request) => {
       const id = request.params.id;

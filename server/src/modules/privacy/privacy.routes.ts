@@ -1,19 +1,11 @@
-import { idParams } from '@anett/shared/schemas/common';
-import {
-  eraseBody,
-  eraseResult,
-  erasurePreview,
-  inactivePage,
-  inactiveQuery,
-  privacyExport,
-} from '@anett/shared/schemas/privacy';
+import { privacy } from '@anett/shared/routes/privacy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { displayName } from '../persons/persons.repository.ts';
 import { erasureEntry } from './privacy.service.ts';
@@ -27,49 +19,28 @@ export function monthsAgo(months: number, now = new Date()): string {
 
 export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['privacy'];
+
+  app.get(privacy.export.path, { config: { access: 'manager' }, schema: schemaOf(privacy.export) }, async (request) => {
+    const person = ctx.persons.findRow(request.params.id);
+    if (!person) throw notFound('person');
+    const data = ctx.privacyService.dataOf(person.id);
+    const emails = data.persons?.flatMap((p) => (typeof p.email === 'string' ? [p.email] : [])) ?? [];
+    await ctx.change(
+      actor(request),
+      () => person.id,
+      (entityId) => ({ entity: 'person', entityId, action: 'privacy_export' }),
+    );
+    return {
+      exportedAt: nowIso(),
+      personId: person.id,
+      suppressed: ctx.suppressions.suppressedAmong(emails).size > 0,
+      data,
+    };
+  });
 
   app.get(
-    '/api/persons/:id/privacy-export',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags,
-        summary: 'Everything stored about a person (GDPR Art. 15), by table',
-        params: idParams,
-        response: { 200: privacyExport, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const person = ctx.persons.findRow(request.params.id);
-      if (!person) throw notFound('person');
-      const data = ctx.privacyService.dataOf(person.id);
-      const emails = data.persons?.flatMap((p) => (typeof p.email === 'string' ? [p.email] : [])) ?? [];
-      await ctx.change(
-        actor(request),
-        () => person.id,
-        (entityId) => ({ entity: 'person', entityId, action: 'privacy_export' }),
-      );
-      return {
-        exportedAt: nowIso(),
-        personId: person.id,
-        suppressed: ctx.suppressions.suppressedAmong(emails).size > 0,
-        data,
-      };
-    },
-  );
-
-  app.get(
-    '/api/persons/:id/erasure-preview',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'What an erasure will touch, and the unlinked contact-log entries naming the person (to confirm)',
-        params: idParams,
-        response: { 200: erasurePreview, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
+    privacy.erasurePreview.path,
+    { config: { access: 'admin' }, schema: schemaOf(privacy.erasurePreview) },
     async (request) => {
       const person = ctx.persons.findRow(request.params.id);
       if (!person) throw notFound('person');
@@ -78,60 +49,35 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
   );
 
-  app.post(
-    '/api/persons/:id/erase',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Anonymise a person everywhere (GDPR Art. 17); counts in reports stay; If-Match is checked when sent',
-        description:
-          'Scrubs the person from their rows, linked contact-log entries, audit payloads, segments, export filters ' +
-          'and the search indexes; `scrubInteractionIds` adds unlinked entries from the erasure preview. The e-mail ' +
-          'goes on the suppression list and the erasure into the ledger a restored backup cannot undo.',
-        params: idParams,
-        body: eraseBody.nullish(),
-        response: { 200: eraseResult, ...errorResponses(400, 401, 403, 404, 409, 412) },
-      },
-    },
-    async (request) => {
-      const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
-      const person = ctx.persons.findRow(request.params.id);
-      if (!person) throw notFound('person');
-      if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
-      if (version !== undefined && version !== person.version)
-        throw versionConflict(ctx.persons.detail(person.id) ?? person);
-      const scrubInteractionIds = request.body?.scrubInteractionIds ?? [];
-      const unknown = ctx.privacy.missingInteractionIds(scrubInteractionIds);
-      if (unknown.length) throw fieldError('scrubInteractionIds', `unknown contact-log entries: ${unknown.join(', ')}`);
-      const at = nowIso();
-      const result = await ctx.change(
-        actor(request),
-        () => ctx.privacyService.erase(ctx.privacyService.rowsOf(person.id), at, { scrubInteractionIds }),
-        (erased) => erasureEntry(erased),
-      );
-      ctx.privacyService.purgeRemnants();
-      ctx.privacyLedger.mirror();
-      return {
-        id: person.id,
-        erasedAt: at,
-        ...result,
-        scrubbedInteractions: new Set(scrubInteractionIds).size,
-      };
-    },
-  );
+  app.post(privacy.erase.path, { config: { access: 'admin' }, schema: schemaOf(privacy.erase) }, async (request) => {
+    const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+    const person = ctx.persons.findRow(request.params.id);
+    if (!person) throw notFound('person');
+    if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
+    if (version !== undefined && version !== person.version)
+      throw versionConflict(ctx.persons.detail(person.id) ?? person);
+    const scrubInteractionIds = request.body?.scrubInteractionIds ?? [];
+    const unknown = ctx.privacy.missingInteractionIds(scrubInteractionIds);
+    if (unknown.length) throw fieldError('scrubInteractionIds', `unknown contact-log entries: ${unknown.join(', ')}`);
+    const at = nowIso();
+    const result = await ctx.change(
+      actor(request),
+      () => ctx.privacyService.erase(ctx.privacyService.rowsOf(person.id), at, { scrubInteractionIds }),
+      (erased) => erasureEntry(erased),
+    );
+    ctx.privacyService.purgeRemnants();
+    ctx.privacyLedger.mirror();
+    return {
+      id: person.id,
+      erasedAt: at,
+      ...result,
+      scrubbedInteractions: new Set(scrubInteractionIds).size,
+    };
+  });
 
   app.get(
-    '/api/privacy/inactive',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags,
-        summary: 'Persons without attendance, contact, consent entry or change for `months` months (retention review)',
-        querystring: inactiveQuery,
-        response: { 200: inactivePage, ...errorResponses(400, 401, 403) },
-      },
-    },
+    privacy.inactive.path,
+    { config: { access: 'admin' }, schema: schemaOf(privacy.inactive) },
     async (request) => {
       const { months, page, pageSize } = request.query;
       const cutoff = monthsAgo(months);

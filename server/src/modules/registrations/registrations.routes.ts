@@ -1,26 +1,11 @@
 import { safeFilename } from '@anett/shared/csv-cell';
-import { idParams, okResponse } from '@anett/shared/schemas/common';
-import {
-  cancelDone,
-  cancelInfo,
-  preferences,
-  preferencesChange,
-  publicEvent,
-  registrationConfirmed,
-  registrationStats,
-  registrationSubmit,
-  registrationSubmitted,
-  slugParams,
-  tokenBody,
-  tokenQuery,
-  unsubscribeBody,
-} from '@anett/shared/schemas/registration';
+import { registrations } from '@anett/shared/routes/registration';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { fileResponse, sendFile } from '../../lib/download.ts';
+import { sendFile } from '../../lib/download.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { createRegistrationsService } from './registrations.service.ts';
 
 /**
@@ -29,7 +14,6 @@ import { createRegistrationsService } from './registrations.service.ts';
  */
 export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['self-service'];
   const service = createRegistrationsService(ctx, { minFillMs: ctx.config.registrationMinFillMs });
   /** Where links in mails point: PUBLIC_ORIGIN, else the address this request came to. */
   const originOf = (request: FastifyRequest) => ctx.config.publicOrigin ?? `${request.protocol}://${request.host}`;
@@ -53,34 +37,19 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   });
 
   app.get(
-    '/api/public/events/:slug',
+    registrations.publicEvent.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'The public registration page of an event: dates, place, sessions, free seats, a form token',
-        params: slugParams,
-        response: { 200: publicEvent, ...errorResponses(400, 404) },
-      },
+      schema: schemaOf(registrations.publicEvent),
     },
     async (request) => service.publicEvent(request.params.slug),
   );
 
   app.post(
-    '/api/public/events/:slug/registrations',
+    registrations.submit.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary:
-          'Register (double opt-in): sends a mail with a confirmation link; only the click registers. Honeypot, ' +
-          'minimum fill time and a rate limit per address keep bots out',
-        params: slugParams,
-        body: registrationSubmit,
-        response: { 202: registrationSubmitted, ...errorResponses(400, 404, 409, 410, 429) },
-      },
+      schema: schemaOf(registrations.submit),
     },
     async (request, reply) => {
       await service.submit(request.params.slug, request.body, request.ip, originOf(request), actor(request));
@@ -89,76 +58,46 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.post(
-    '/api/public/registrations/confirm',
+    registrations.confirm.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'The click on the confirmation link: registers (or waitlists); single use, expires after 48 h',
-        body: tokenBody,
-        response: { 200: registrationConfirmed, ...errorResponses(400, 409, 410) },
-      },
+      schema: schemaOf(registrations.confirm),
     },
     async (request) => service.confirm(request.body.token, originOf(request), actor(request)),
   );
 
   app.get(
-    '/api/public/registrations/cancel',
+    registrations.cancelInfo.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'What the cancel link in the confirmation mail refers to',
-        querystring: tokenQuery,
-        response: { 200: cancelInfo, ...errorResponses(400, 410) },
-      },
+      schema: schemaOf(registrations.cancelInfo),
     },
     async (request) => service.cancelInfo(request.query.token),
   );
 
   app.post(
-    '/api/public/registrations/cancel',
+    registrations.cancel.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'Cancel by link: frees the seat, the waiting list moves up',
-        body: tokenBody,
-        response: { 200: cancelDone, ...errorResponses(400, 409, 410) },
-      },
+      schema: schemaOf(registrations.cancel),
     },
     async (request) => service.cancel(request.body.token, originOf(request), actor(request)),
   );
 
   app.get(
-    '/api/public/preferences',
+    registrations.preferences.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'Preference centre: the consents per channel of the person the link was sent to',
-        querystring: tokenQuery,
-        response: { 200: preferences, ...errorResponses(400, 410) },
-      },
+      schema: schemaOf(registrations.preferences),
     },
     async (request) => service.preferences(request.query.token),
   );
 
   app.post(
-    '/api/public/preferences',
+    registrations.setPreference.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'Grant or withdraw one channel (a consent ledger entry with source preference_centre)',
-        body: preferencesChange,
-        response: { 200: preferences, ...errorResponses(400, 410) },
-      },
+      schema: schemaOf(registrations.setPreference),
     },
     async (request) =>
       service.setPreference(
@@ -172,17 +111,10 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.post(
-    '/api/public/unsubscribe',
+    registrations.unsubscribe.path,
     {
       config: { access: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'One-click unsubscribe from the newsletter (RFC 8058 List-Unsubscribe-Post)',
-        querystring: tokenQuery,
-        body: unsubscribeBody.optional(),
-        response: { 200: okResponse, ...errorResponses(400, 410) },
-      },
+      schema: schemaOf(registrations.unsubscribe),
     },
     async (request) => {
       await service.setPreference(
@@ -198,15 +130,10 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.get(
-    '/api/events/:id/calendar.ics',
+    registrations.calendar.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['events'],
-        summary: 'The event as an iCalendar file (all sessions, Europe/Berlin) — the one the confirmation mail carries',
-        params: idParams,
-        response: { 200: fileResponse('text/calendar'), ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(registrations.calendar),
     },
     async (request, reply) => {
       const { title, ics } = service.calendar(request.params.id, new URL(originOf(request)).hostname);
@@ -215,15 +142,10 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   );
 
   app.get(
-    '/api/events/:id/registration-stats',
+    registrations.stats.path,
     {
       config: { access: 'viewer' },
-      schema: {
-        tags: ['events'],
-        summary: 'Self-registrations: submitted, pending, confirmed, conversion, likely duplicates to check',
-        params: idParams,
-        response: { 200: registrationStats, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: schemaOf(registrations.stats),
     },
     async (request) => service.stats(request.params.id),
   );

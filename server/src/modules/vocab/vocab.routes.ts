@@ -1,22 +1,12 @@
 import { foldText } from '@anett/shared/normalize';
-import { idParams } from '@anett/shared/schemas/common';
-import {
-  tag,
-  tagInput,
-  tagList,
-  tagPatch,
-  topic,
-  topicInput,
-  topicList,
-  topicPatch,
-} from '@anett/shared/schemas/vocab';
+import { tags } from '@anett/shared/routes/tag';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { errorResponses } from '../../lib/route-schemas.ts';
+import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 
 const tagNameTaken = () =>
@@ -42,28 +32,14 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
 
   // Tags
 
-  app.get(
-    '/api/tags',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags: ['tags'],
-        summary: 'All tags with how many organisations and persons carry them',
-        response: { 200: tagList, ...errorResponses(401, 403) },
-      },
-    },
-    async () => {
-      const items = ctx.vocab.listTags();
-      return { items, total: items.length };
-    },
-  );
+  app.get(tags.list.path, { config: { access: 'viewer' }, schema: schemaOf(tags.list) }, async () => {
+    const items = ctx.vocab.listTags();
+    return { items, total: items.length };
+  });
 
   app.post(
-    '/api/tags',
-    {
-      config: { access: 'manager' },
-      schema: { tags: ['tags'], body: tagInput, response: { 201: tag, ...errorResponses(400, 401, 403, 409) } },
-    },
+    tags.create.path,
+    { config: { access: 'manager' }, schema: schemaOf(tags.create) },
     async (request, reply) => {
       if (ctx.vocab.findTagByName(request.body.name)) throw tagNameTaken();
       const row = await ctx.audited(
@@ -79,16 +55,8 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   );
 
   app.patch(
-    '/api/tags/:id',
-    {
-      config: { access: 'manager' },
-      schema: {
-        tags: ['tags'],
-        params: idParams,
-        body: tagPatch,
-        response: { 200: tag, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
-      },
-    },
+    tags.update.path,
+    { config: { access: 'manager' }, schema: schemaOf(tags.update) },
     async (request, reply) => {
       const after = await versionedChange(ctx, request, {
         load: () => {
@@ -113,28 +81,14 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
 
   // Topics
 
-  app.get(
-    '/api/topics',
-    {
-      config: { access: 'viewer' },
-      schema: {
-        tags: ['topics'],
-        summary: 'The topic vocabulary, inactive topics included (they stay on old records)',
-        response: { 200: topicList, ...errorResponses(401, 403) },
-      },
-    },
-    async () => {
-      const items = ctx.vocab.listTopics();
-      return { items, total: items.length };
-    },
-  );
+  app.get(tags.topics.path, { config: { access: 'viewer' }, schema: schemaOf(tags.topics) }, async () => {
+    const items = ctx.vocab.listTopics();
+    return { items, total: items.length };
+  });
 
   app.post(
-    '/api/topics',
-    {
-      config: { access: 'admin' },
-      schema: { tags: ['topics'], body: topicInput, response: { 201: topic, ...errorResponses(400, 401, 403, 409) } },
-    },
+    tags.createTopic.path,
+    { config: { access: 'admin' }, schema: schemaOf(tags.createTopic) },
     async (request, reply) => {
       const slug = request.body.slug ?? slugify(request.body.label);
       if (!slug) throw fieldError('slug', 'kann aus dem Namen nicht gebildet werden; bitte angeben');
@@ -156,17 +110,8 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   );
 
   app.patch(
-    '/api/topics/:id',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags: ['topics'],
-        summary: 'Change label or active flag; the slug never changes',
-        params: idParams,
-        body: topicPatch,
-        response: { 200: topic, ...errorResponses(400, 401, 403, 404, 412, 428) },
-      },
-    },
+    tags.updateTopic.path,
+    { config: { access: 'admin' }, schema: schemaOf(tags.updateTopic) },
     async (request, reply) => {
       const after = await versionedChange(ctx, request, {
         load: () => {

@@ -1,28 +1,20 @@
+import { auth } from '@anett/shared/routes/auth';
 import type {
   AuthPolicy,
   ChangePasswordBody,
   CurrentPasswordBody,
   EnrolmentResult,
-  FactorsOverview,
   LoginBody,
-  LoginResponse,
-  LoginResult,
-  PasskeyOptionsResponse,
   SecondFactorBody,
-  TotpSetup,
 } from '@anett/shared/schemas/auth';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, session } from '../../lib/api-client.ts';
-
-export const authKeys = {
-  factors: ['auth', 'factors'] as const,
-  policy: ['auth', 'policy'] as const,
-};
+import { call, session } from '../../lib/api-client.ts';
+import { authKeys } from '../../lib/query-keys.ts';
 
 /** The password step: a session, or a challenge for the second factor. */
 export function useLoginMutation() {
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<LoginResult>('/api/auth/login', { body }),
+    mutationFn: (body: LoginBody) => call(auth.login, { body }),
     onSuccess: (res) => {
       if ('accessToken' in res) session.start(res);
     },
@@ -31,7 +23,7 @@ export function useLoginMutation() {
 
 export function useSecondFactorMutation() {
   return useMutation({
-    mutationFn: (body: SecondFactorBody) => api.post<LoginResponse>('/api/auth/login/second-factor', { body }),
+    mutationFn: (body: SecondFactorBody) => call(auth.secondFactor, { body }),
     onSuccess: (res) => session.start(res),
   });
 }
@@ -46,11 +38,12 @@ export function usePasskeyLoginMutation() {
   return useMutation({
     mutationFn: async (challenge?: string) => {
       const { startAuthentication } = await webauthn();
-      const start = await api.post<PasskeyOptionsResponse>('/api/auth/passkey/options', {
+      const start = await call(auth.passkeyOptions, {
         body: challenge ? { challenge } : {},
       });
-      const response = await startAuthentication({ optionsJSON: start.options as never });
-      return api.post<LoginResponse>('/api/auth/passkey/login', {
+      // The browser's JSON types lack the index signature of the passthrough schema; the shape is the same.
+      const response = (await startAuthentication({ optionsJSON: start.options as never })) as never;
+      return call(auth.passkeyLogin, {
         body: { ceremony: start.ceremony, ...(challenge ? { challenge } : {}), response },
       });
     },
@@ -60,7 +53,7 @@ export function usePasskeyLoginMutation() {
 
 export function useChangePasswordMutation() {
   return useMutation({
-    mutationFn: (body: ChangePasswordBody) => api.post<LoginResponse>('/api/auth/password', { body }),
+    mutationFn: (body: ChangePasswordBody) => call(auth.changePassword, { body }),
     // The server ends all sessions and answers with a fresh one for this tab.
     onSuccess: (res) => session.start(res),
   });
@@ -69,7 +62,7 @@ export function useChangePasswordMutation() {
 export const factorsOptions = () =>
   queryOptions({
     queryKey: authKeys.factors,
-    queryFn: ({ signal }) => api.get<FactorsOverview>('/api/auth/factors', { signal }),
+    queryFn: ({ signal }) => call(auth.factors, { signal }),
   });
 
 function useFactorsChanged() {
@@ -78,7 +71,7 @@ function useFactorsChanged() {
 }
 
 export function useStartTotp() {
-  return useMutation({ mutationFn: () => api.post<TotpSetup>('/api/auth/factors/totp') });
+  return useMutation({ mutationFn: () => call(auth.totpStart) });
 }
 
 /** Enrolments end the other sessions: this tab continues with the fresh one. */
@@ -87,7 +80,7 @@ const enrolled = (res: EnrolmentResult) => session.start(res.session);
 export function useConfirmTotp() {
   const changed = useFactorsChanged();
   return useMutation({
-    mutationFn: (code: string) => api.post<EnrolmentResult>('/api/auth/factors/totp/confirm', { body: { code } }),
+    mutationFn: (code: string) => call(auth.totpConfirm, { body: { code } }),
     onSuccess: (res) => {
       enrolled(res);
       void changed();
@@ -98,7 +91,7 @@ export function useConfirmTotp() {
 export function useRemoveTotp() {
   const changed = useFactorsChanged();
   return useMutation({
-    mutationFn: (body: CurrentPasswordBody) => api.post<FactorsOverview>('/api/auth/factors/totp/delete', { body }),
+    mutationFn: (body: CurrentPasswordBody) => call(auth.totpDelete, { body }),
     onSuccess: () => void changed(),
   });
 }
@@ -106,8 +99,7 @@ export function useRemoveTotp() {
 export function useNewRecoveryCodes() {
   const changed = useFactorsChanged();
   return useMutation({
-    mutationFn: (body: CurrentPasswordBody) =>
-      api.post<{ recoveryCodes: string[] }>('/api/auth/factors/recovery-codes', { body }),
+    mutationFn: (body: CurrentPasswordBody) => call(auth.recoveryCodes, { body }),
     onSuccess: () => void changed(),
   });
 }
@@ -117,9 +109,9 @@ export function useAddPasskey() {
   return useMutation({
     mutationFn: async (name: string) => {
       const { startRegistration } = await webauthn();
-      const start = await api.post<PasskeyOptionsResponse>('/api/auth/factors/passkeys/options');
-      const response = await startRegistration({ optionsJSON: start.options as never });
-      return api.post<EnrolmentResult>('/api/auth/factors/passkeys', {
+      const start = await call(auth.passkeyAddOptions);
+      const response = (await startRegistration({ optionsJSON: start.options as never })) as never;
+      return call(auth.passkeyAdd, {
         body: { ceremony: start.ceremony, name, response },
       });
     },
@@ -134,7 +126,7 @@ export function useRemovePasskey() {
   const changed = useFactorsChanged();
   return useMutation({
     mutationFn: ({ id, ...body }: CurrentPasswordBody & { id: number }) =>
-      api.post<FactorsOverview>(`/api/auth/factors/passkeys/${id}/delete`, { body }),
+      call(auth.passkeyDelete, { params: { id }, body }),
     onSuccess: () => void changed(),
   });
 }
@@ -142,13 +134,13 @@ export function useRemovePasskey() {
 export const policyOptions = () =>
   queryOptions({
     queryKey: authKeys.policy,
-    queryFn: ({ signal }) => api.get<AuthPolicy>('/api/auth/policy', { signal }),
+    queryFn: ({ signal }) => call(auth.policy, { signal }),
   });
 
 export function useSetPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AuthPolicy) => api.request<AuthPolicy>('PUT', '/api/auth/policy', { body }).then((r) => r.data),
+    mutationFn: (body: AuthPolicy) => call(auth.setPolicy, { body }),
     onSuccess: (data) => queryClient.setQueryData(authKeys.policy, data),
   });
 }
@@ -156,7 +148,7 @@ export function useSetPolicy() {
 /** Ends the session on the server (best effort) and forgets everything cached for this user. */
 export async function logout(queryClient: QueryClient) {
   try {
-    await api.post('/api/auth/logout');
+    await call(auth.logout);
   } catch {
     // Already logged out or offline: the local session is cleared either way.
   }

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { PasswordStrength, usePasswordCheck } from '../../components/forms/password-strength.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useChangePasswordMutation } from './api.ts';
-import { PasswordStrength, usePasswordCheck } from './password-strength.tsx';
 
 type Props = { opened: boolean; onClose: () => void };
 
@@ -63,11 +65,7 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
     <Modal opened={opened} onClose={close} title={t('password.title')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {generalError && (
-            <Alert color="red" variant="light" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormAlert>{generalError}</FormAlert>
           <PasswordInput
             label={t('password.current')}
             autoComplete="current-password"
@@ -90,14 +88,7 @@ export function ChangePasswordModal({ opened, onClose }: Props) {
             required
             {...form.getInputProps('confirm')}
           />
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('password.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} mt="xs" loading={change.isPending} label={t('password.submit')} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,13 @@
 import type { PasskeyInfo } from '@anett/shared/schemas/auth';
-import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFingerprint, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -122,18 +124,16 @@ function AddPasskeyModal({ onClose, onDone }: { onClose: () => void; onDone: (co
             {...form.getInputProps('name')}
           />
           {addPasskey.isError && (
-            <Alert color="red" variant="light" role="alert">
+            <FormAlert>
               {isApiError(addPasskey.error) ? errorMessage(t, addPasskey.error) : t('security.passkeys.failed')}
-            </Alert>
+            </FormAlert>
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" leftSection={<IconFingerprint size={16} />} loading={addPasskey.isPending}>
-              {t('security.passkeys.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            label={t('security.passkeys.create')}
+            leftSection={<IconFingerprint size={16} />}
+            loading={addPasskey.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 
@@ -90,11 +92,7 @@ export function ConfirmPasswordModal<B, R>({
       >
         <Stack gap="md">
           <Text size="sm">{t('security.confirmPassword.text')}</Text>
-          {alert && (
-            <Alert color="red" variant="light" role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <PasswordInput
             label={t('security.confirmPassword.label')}
             autoComplete="current-password"
@@ -102,14 +100,7 @@ export function ConfirmPasswordModal<B, R>({
             data-autofocus
             {...form.getInputProps('currentPassword')}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('security.confirmPassword.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={mutation.isPending} label={t('security.confirmPassword.submit')} />
         </Stack>
       </form>
     </Modal>

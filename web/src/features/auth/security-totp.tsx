@@ -19,6 +19,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceMobile, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -129,18 +131,9 @@ function TotpSetupModal({ onClose, onDone }: { onClose: () => void; onDone: (cod
               {...form.getInputProps('code')}
             />
             {confirm.isError && !isApiError(confirm.error, 400) && (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(t, confirm.error)}
-              </Alert>
+              <FormAlert>{errorMessage(t, confirm.error)}</FormAlert>
             )}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={confirm.isPending}>
-                {t('security.totp.confirm')}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} loading={confirm.isPending} label={t('security.totp.confirm')} />
           </Stack>
         </form>
       )}

@@ -1,12 +1,13 @@
 import { segments as segmentRoutes } from '@anett/shared/routes/segment';
 import type { AttendanceBatchResult } from '@anett/shared/schemas/attendance';
 import { ATTENDANCE_ROLE, ATTENDANCE_ROLES, type AttendanceRole } from '@anett/shared/vocab/enums';
-import { Alert, Button, Group, List, Modal, NativeSelect, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Alert, Group, List, Modal, NativeSelect, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconFilter, IconMail, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EntityMultiSelect, type EntityOption } from '../../components/entity-multi-select.tsx';
+import { FormActions } from '../../components/forms/form-actions.tsx';
 import { call, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -188,16 +189,7 @@ export function AddAttendeesModal({ eventId, opened, onClose }: Props) {
     </Group>
   );
 
-  const footer = (text: string) => (
-    <Group justify="flex-end" gap="sm">
-      <Button variant="default" onClick={close}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={busy}>
-        {text}
-      </Button>
-    </Group>
-  );
+  const footer = (text: string) => <FormActions onCancel={close} loading={busy} label={text} />;
 
   return (
     <Modal opened={opened} onClose={close} size="xl" title={t('events.add.title')}>

@@ -22,16 +22,7 @@ import type {
 } from '@anett/shared/schemas/event';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-
-export const eventKeys = {
-  all: ['events'] as const,
-  lists: () => [...eventKeys.all, 'list'] as const,
-  list: (params: EventListQuery) => [...eventKeys.lists(), params] as const,
-  detail: (id: number) => [...eventKeys.all, 'detail', id] as const,
-  attendances: (id: number) => [...eventKeys.all, 'attendances', id] as const,
-  attendanceList: (id: number, params: AttendanceListQuery) => [...eventKeys.attendances(id), params] as const,
-  counters: (id: number) => [...eventKeys.all, 'counters', id] as const,
-};
+import { eventKeys } from '../../lib/query-keys.ts';
 
 export const eventListOptions = (params: EventListQuery) =>
   queryOptions({

@@ -23,13 +23,13 @@ import {
 } from '@mantine/core';
 import { IconArrowBackUp, IconCertificate, IconChevronDown, IconFileCertificate, IconTrash } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
+import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
 import { personName } from '../../components/entity-multi-select.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { downloadFile } from '../../lib/download.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import type { AttendanceActions } from './attendance-actions.tsx';
-import { AttendanceStatusBadge } from './status-badge.tsx';
 
 type Ctx = { event: EventDetail; canEdit: boolean; actions: AttendanceActions };
 

@@ -16,6 +16,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconArrowLeft, IconCircleCheck, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { personName } from '../../components/entity-multi-select.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -23,7 +24,6 @@ import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { AttendanceStatusBadge } from './status-badge.tsx';
 
 export type Confirmation = { name: string; at: string; walkIn: boolean; personId: number; version: number };
 /** A check-in the server refused because the event has not started yet: asked again after confirmation. */

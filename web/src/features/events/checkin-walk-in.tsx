@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { personName } from '../../components/entity-multi-select.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -89,9 +90,7 @@ export function WalkInModal({
           {walkIn.error &&
             !earlyStart(walkIn.error) &&
             !(isApiError(walkIn.error) && Object.keys(walkIn.error.fieldErrors).length > 0) && (
-              <Alert color="red" variant="light" role="alert">
-                {errorMessage(t, walkIn.error)}
-              </Alert>
+              <FormAlert>{errorMessage(t, walkIn.error)}</FormAlert>
             )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput

@@ -1,5 +1,6 @@
 import { attendances } from '@anett/shared/routes/attendance';
 import { buildPath } from '@anett/shared/routes/define';
+import { registrations } from '@anett/shared/routes/registration';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
 import {
@@ -33,6 +34,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
+import { STATUS_COLOR } from '../../components/attendance-status-badge.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -53,7 +55,6 @@ import { AttendanceTable } from './attendance-table.tsx';
 import { EventFormModal } from './event-form-modal.tsx';
 import { KIND_COLOR, seatsTaken } from './event-kind.ts';
 import { SessionMatrix } from './session-matrix.tsx';
-import { STATUS_COLOR } from './status-badge.tsx';
 
 const route = getRouteApi('/app/veranstaltungen/$id');
 
@@ -161,7 +162,7 @@ function Detail({ event }: { event: EventDetail }) {
             <Button
               variant="default"
               leftSection={<IconCalendarDown size={16} />}
-              onClick={() => void download(`/api/events/${event.id}/calendar.ics`)}
+              onClick={() => void download(buildPath(registrations.calendar.path, { id: event.id }))}
             >
               {t('registrations.calendar')}
             </Button>

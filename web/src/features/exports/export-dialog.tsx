@@ -6,12 +6,14 @@ import {
 } from '@anett/shared/schemas/export';
 import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
 import { CONSENT_CHANNEL } from '@anett/shared/vocab/enums';
-import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Modal, Radio, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { ExcludedList } from '../privacy/excluded-list.tsx';
@@ -155,24 +157,14 @@ export function ExportDialog({ filter, fileName, onClose }: Props) {
           </Alert>
           {data && <ExcludedList params={params} count={data.total - data.included} />}
 
-          {download.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(t, download.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              leftSection={<IconDownload size={16} />}
-              loading={download.isPending}
-              disabled={data?.included === 0}
-            >
-              {t('exports.download')}
-            </Button>
-          </Group>
+          {download.isError && <FormAlert>{errorMessage(t, download.error)}</FormAlert>}
+          <FormActions
+            onCancel={onClose}
+            label={t('exports.download')}
+            leftSection={<IconDownload size={16} />}
+            loading={download.isPending}
+            disabled={data?.included === 0}
+          />
         </Stack>
       </form>
     </Modal>

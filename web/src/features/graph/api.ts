@@ -1,21 +1,17 @@
-import type { EgoGraph, EgoGraphQuery, Graph, NetworkGraphQuery } from '@anett/shared/schemas/graph';
+import { graphs } from '@anett/shared/routes/graph';
+import type { EgoGraphQuery, NetworkGraphQuery } from '@anett/shared/schemas/graph';
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
-
-export const graphKeys = {
-  all: ['graph'] as const,
-  network: (q: NetworkGraphQuery) => [...graphKeys.all, 'network', q] as const,
-  ego: (q: EgoGraphQuery) => [...graphKeys.all, 'ego', q] as const,
-};
+import { call } from '../../lib/api-client.ts';
+import { graphKeys } from '../../lib/query-keys.ts';
 
 export const networkGraphOptions = (query: NetworkGraphQuery) =>
   queryOptions({
     queryKey: graphKeys.network(query),
-    queryFn: ({ signal }) => api.get<Graph>('/api/graph/network', { query, signal }),
+    queryFn: ({ signal }) => call(graphs.network, { query, signal }),
   });
 
 export const egoGraphOptions = (query: EgoGraphQuery) =>
   queryOptions({
     queryKey: graphKeys.ego(query),
-    queryFn: ({ signal }) => api.get<EgoGraph>('/api/graph/ego', { query, signal }),
+    queryFn: ({ signal }) => call(graphs.ego, { query, signal }),
   });

@@ -1,14 +1,13 @@
-import type { ImportBody, ImportCommitResult, ImportPreview } from '@anett/shared/schemas/import';
+import { imports } from '@anett/shared/routes/import';
+import type { ImportBody } from '@anett/shared/schemas/import';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
-import { dashboardKeys } from '../dashboard/api.ts';
-import { organizationKeys } from '../organizations/api.ts';
-import { personKeys } from '../persons/api.ts';
+import { call } from '../../lib/api-client.ts';
+import { dashboardKeys, organizationKeys, personKeys } from '../../lib/query-keys.ts';
 
 /** Reads the file and checks every row; writes nothing (but remembers the mapping). */
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: (body: ImportBody) => api.post<ImportPreview>('/api/imports/preview', { body }),
+    mutationFn: (body: ImportBody) => call(imports.preview, { body }),
   });
 }
 
@@ -16,7 +15,7 @@ export function usePreviewImport() {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ImportBody) => api.post<ImportCommitResult>('/api/imports/commit', { body }),
+    mutationFn: (body: ImportBody) => call(imports.commit, { body }),
     // Persons and organisations (a person import creates organisations) may have changed anywhere.
     onSuccess: () =>
       Promise.all([

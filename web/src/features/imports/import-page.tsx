@@ -27,6 +27,7 @@ import { PreviewTable, Summary } from './preview-step.tsx';
 import { type Decisions, tally } from './rows.ts';
 import { CommitBlocked, ImportStepper, type Step, StepNav } from './step-nav.tsx';
 import './imports.css';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 
 const route = getRouteApi('/app/import');
 
@@ -330,11 +331,7 @@ export function ImportPage() {
                   sources={Object.keys(CONSENT_SOURCE).map((s) => ({ value: s, label: label(CONSENT_SOURCE, s) }))}
                 />
               )}
-              {commitError && (
-                <Alert color="red" variant="light" role="alert">
-                  {commitError.message}
-                </Alert>
-              )}
+              {commitError && <FormAlert>{commitError.message}</FormAlert>}
               {commitBlocked && <CommitBlocked counts={counts} consentMissing={consentMissing} />}
               <StepNav
                 onBack={() => goTo('mapping')}

@@ -1,11 +1,12 @@
 import { interactions } from '@anett/shared/routes/interaction';
+import { mailImports } from '@anett/shared/routes/mail-import';
 import type {
   Interaction,
   InteractionCreate,
   InteractionListQuery,
   InteractionPatch,
 } from '@anett/shared/schemas/interaction';
-import type { MailCommitResult, MailDropTarget, MailPreview } from '@anett/shared/schemas/mail-import';
+import type { MailDropTarget } from '@anett/shared/schemas/mail-import';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -14,17 +15,10 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, call } from '../../lib/api-client.ts';
-import { dashboardKeys } from '../dashboard/api.ts';
+import { call } from '../../lib/api-client.ts';
+import { dashboardKeys, interactionKeys } from '../../lib/query-keys.ts';
 
-export const interactionKeys = {
-  all: ['interactions'] as const,
-  lists: () => [...interactionKeys.all, 'list'] as const,
-  list: (params: InteractionListQuery) => [...interactionKeys.lists(), params] as const,
-  followUps: (scope: 'mine' | 'all', page: number) => [...interactionKeys.all, 'follow-ups', scope, page] as const,
-};
-
-/** Whose timeline: the collection part of `/api/<subject>/:id/timeline`. */
+/** Whose timeline: the collection in the timeline route (`<subject>/:id/timeline`). */
 export type TimelineSubject = 'persons' | 'organizations' | 'nodes';
 
 /** `['persons', 'timeline', 7]`: beside the record's own keys, so a record's queries share the first segment. */
@@ -130,13 +124,13 @@ function mailUpload(files: File[], target: MailDropTarget): FormData {
 
 /** Reads the files: subjects, dates, texts and whom the addresses belong to (nothing is written). */
 export const previewMails = (files: File[], target: MailDropTarget) =>
-  api.post<MailPreview>('/api/mail-imports/preview', { body: mailUpload(files, target) });
+  call(mailImports.preview, { body: mailUpload(files, target) });
 
 export function useCommitMails() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ files, target }: { files: File[]; target: MailDropTarget; personIds: number[] }) =>
-      api.post<MailCommitResult>('/api/mail-imports/commit', { body: mailUpload(files, target) }),
+      call(mailImports.commit, { body: mailUpload(files, target) }),
     onSuccess: (_result, { target, personIds }) =>
       invalidateContactData(queryClient, {
         personIds,

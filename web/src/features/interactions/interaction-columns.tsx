@@ -53,7 +53,7 @@ function Who({ item }: { item: Interaction }) {
   );
 }
 
-/** Columns of the contact log; node, author and follow-up give way on narrower screens. */
+/** Columns of the contact log; node, author, follow-up and (on a phone) kind and people give way on narrower screens. */
 export function useInteractionColumns(): DataTableColumn<Interaction>[] {
   const { t, label } = useLabels();
   return [
@@ -67,6 +67,7 @@ export function useInteractionColumns(): DataTableColumn<Interaction>[] {
       accessor: 'kind',
       title: t('interactions.kind'),
       width: 150,
+      visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
       render: (i) => (
         <Group gap={6} wrap="nowrap">
           <ThemeIcon size={22} radius="xl" variant="light" aria-hidden>
@@ -95,6 +96,7 @@ export function useInteractionColumns(): DataTableColumn<Interaction>[] {
     {
       accessor: 'persons',
       title: t('interactions.with'),
+      visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
       render: (i) => <Who item={i} />,
     },
     {

@@ -76,9 +76,9 @@ export function MailDropZone({ target }: { target: MailDropTarget }) {
         }}
         data-testid="mail-drop-zone"
       >
-        <Group gap="sm" wrap="nowrap" justify="space-between">
+        <Group gap="sm" justify="space-between">
           <Group gap="sm" wrap="nowrap">
-            <IconMailPlus size={22} stroke={1.6} aria-hidden />
+            <IconMailPlus size={22} stroke={1.6} aria-hidden style={{ flexShrink: 0 }} />
             <div>
               <Text size="sm" fw={600}>
                 {over ? t('interactions.mailDrop.dropNow') : t('interactions.mailDrop.zone')}

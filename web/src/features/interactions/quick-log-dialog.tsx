@@ -1,6 +1,6 @@
+import { organizations as organizationRoutes } from '@anett/shared/routes/organization';
+import { persons as personRoutes } from '@anett/shared/routes/person';
 import type { InteractionCreate } from '@anett/shared/schemas/interaction';
-import type { OrganizationDetail } from '@anett/shared/schemas/organization';
-import type { Person } from '@anett/shared/schemas/person';
 import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
 import {
   Alert,
@@ -24,7 +24,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { EntityMultiSelect, type EntityOption, personName } from '../../components/entity-multi-select.tsx';
 import { LocalizedDates, useDateTimePickerLabels, usePickerLabels } from '../../components/localized-dates.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { call, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { isoToPicker, localDay, pickerToIso } from '../../lib/local-dates.ts';
@@ -67,15 +67,14 @@ function usePrefillNames(personIds: number[], organizationIds: number[]) {
   const persons = useQueries({
     queries: personIds.map((id) => ({
       queryKey: ['quick-log', 'person', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Person>(`/api/persons/${id}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(personRoutes.get, { params: { id }, signal }),
       staleTime: 60_000,
     })),
   });
   const organizations = useQueries({
     queries: organizationIds.map((id) => ({
       queryKey: ['quick-log', 'organization', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<OrganizationDetail>(`/api/organizations/${id}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(organizationRoutes.get, { params: { id }, signal }),
       staleTime: 60_000,
     })),
   });

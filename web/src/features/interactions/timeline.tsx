@@ -26,6 +26,7 @@ import {
 } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
+import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
@@ -34,7 +35,6 @@ import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
 import { topicLabel } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { type TimelineSubject, timelineOptions } from './api.ts';
 import { editInQuickLog } from './quick-log-store.ts';
 

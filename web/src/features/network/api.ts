@@ -3,14 +3,9 @@ import type { Relation, RelationInput, relationPatch } from '@anett/shared/schem
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
+import { networkKeys } from '../../lib/query-keys.ts';
 
 type RelationPatch = z.input<typeof relationPatch>;
-
-export const networkKeys = {
-  all: ['network'] as const,
-  overview: () => [...networkKeys.all, 'overview'] as const,
-  networks: () => ['networks', 'list', { pageSize: 500, sort: 'name' }] as const,
-};
 
 export const networkOverviewOptions = () =>
   queryOptions({

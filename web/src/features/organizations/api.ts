@@ -10,18 +10,9 @@ import type {
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
+import { organizationKeys } from '../../lib/query-keys.ts';
 
 export type OrganizationDuplicateGroups = z.infer<typeof organizationDuplicateGroups>;
-
-export const organizationKeys = {
-  all: ['organizations'] as const,
-  lists: () => [...organizationKeys.all, 'list'] as const,
-  list: (params: OrganizationListQuery) => [...organizationKeys.lists(), params] as const,
-  detail: (id: number) => [...organizationKeys.all, 'detail', id] as const,
-  history: (id: number) => [...organizationKeys.all, 'history', id] as const,
-  duplicates: () => [...organizationKeys.all, 'duplicates'] as const,
-  options: () => [...organizationKeys.all, 'options'] as const,
-};
 
 export const organizationListOptions = (params: OrganizationListQuery) =>
   queryOptions({

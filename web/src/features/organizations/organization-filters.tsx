@@ -5,6 +5,7 @@ import { isValidWzCode } from '@anett/shared/vocab/wz2008';
 import { Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FilterChip, FilterPanel, FilterSection } from '../../components/filters/filter-panel.tsx';
+import { NodeMultiSelect } from '../../components/filters/node-select.tsx';
 import { onlyValid } from '../../components/filters/search-params.ts';
 import {
   DistrictMultiSelect,
@@ -14,7 +15,6 @@ import {
 } from '../../components/filters/vocab-select.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { NodeMultiSelect } from '../network/node-select.tsx';
 import { tagListOptions } from '../tags/api.ts';
 import { TagPicker } from '../tags/tag-picker.tsx';
 import type { OrganizationsSearch } from './search.ts';

@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import { AsyncSelect } from '../../components/filters/async-select.tsx';
-import { organizationKeys, searchOrganizationOptions } from './api.ts';
+import { organizationKeys } from '../../lib/query-keys.ts';
+import { searchOrganizationOptions } from './api.ts';
 
 type Props = Omit<ComponentProps<typeof AsyncSelect>, 'queryKey' | 'fetchOptions'>;
 

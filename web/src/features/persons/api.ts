@@ -1,5 +1,5 @@
+import { events } from '@anett/shared/routes/event';
 import { persons } from '@anett/shared/routes/person';
-import type { Page } from '@anett/shared/schemas/common';
 import type { Event } from '@anett/shared/schemas/event';
 import type {
   Affiliation,
@@ -17,20 +17,11 @@ import type {
   PersonListQuery,
   PersonPatch,
 } from '@anett/shared/schemas/person';
-import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import { api, call } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
-
-export const personKeys = {
-  all: ['persons'] as const,
-  lists: () => [...personKeys.all, 'list'] as const,
-  list: (params: PersonListQuery) => [...personKeys.lists(), params] as const,
-  detail: (id: number) => [...personKeys.all, 'detail', id] as const,
-  history: (id: number) => [...personKeys.all, 'history', id] as const,
-  duplicates: () => [...personKeys.all, 'duplicates'] as const,
-  options: () => [...personKeys.all, 'options'] as const,
-};
+import { invalidatePerson, personKeys } from '../../lib/query-keys.ts';
 
 export const personListOptions = (params: PersonListQuery) =>
   queryOptions({
@@ -76,7 +67,7 @@ const eventLabel = (e: Pick<Event, 'title' | 'startsAt'>) => `${e.title} (${form
 
 /** For the event filter: events matching `q`, latest first. */
 export async function searchEventOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
-  const page = await api.get<Page<Event>>('/api/events', {
+  const page = await call(events.list, {
     query: { q: q || undefined, pageSize: 20, sort: '-startsAt' },
     signal,
   });
@@ -87,21 +78,10 @@ export async function searchEventOptions(q: string, signal: AbortSignal): Promis
 export const eventLabelOptions = (id: number) =>
   queryOptions({
     queryKey: ['events', 'detail', id] as const,
-    queryFn: ({ signal }) => api.get<Event>(`/api/events/${id}`, { signal }),
+    queryFn: ({ signal }) => call(events.get, { params: { id }, signal }),
     select: (e: Event) => ({ value: String(e.id), label: eventLabel(e) }),
     staleTime: 5 * 60_000,
   });
-
-/** After a change of a person: the record, every list, its history; organisations list their people too. */
-export function invalidatePerson(queryClient: QueryClient, id: number) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: personKeys.detail(id) }),
-    queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
-    queryClient.invalidateQueries({ queryKey: personKeys.history(id) }),
-    queryClient.invalidateQueries({ queryKey: personKeys.duplicates() }),
-    queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
-  ]);
-}
 
 export function useCreatePerson() {
   const queryClient = useQueryClient();

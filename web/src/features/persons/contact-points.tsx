@@ -11,7 +11,8 @@ import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { invalidatePerson, useDeleteContactPoint, useSaveContactPoint } from './api.ts';
+import { invalidatePerson } from '../../lib/query-keys.ts';
+import { useDeleteContactPoint, useSaveContactPoint } from './api.ts';
 
 /** A link that writes or calls the value. */
 export function ContactValue({ kind, value }: { kind: ContactPointKind; value: string }) {

@@ -34,6 +34,7 @@ import {
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
+import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -47,8 +48,8 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { invalidatePerson } from '../../lib/query-keys.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { AttendanceStatusBadge } from '../events/status-badge.tsx';
 import { timelineOptions } from '../interactions/api.ts';
 import { MailDropZone } from '../interactions/mail-drop.tsx';
 import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
@@ -59,7 +60,6 @@ import { tagListOptions } from '../tags/api.ts';
 import { TagBadge, TagPicker } from '../tags/tag-picker.tsx';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
 import {
-  invalidatePerson,
   personDetailOptions,
   personHistoryOptions,
   personName,

@@ -25,6 +25,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { AsyncMultiSelect } from '../../components/filters/async-select.tsx';
 import { type FilterChip, FilterPanel, FilterSection } from '../../components/filters/filter-panel.tsx';
+import { NodeMultiSelect } from '../../components/filters/node-select.tsx';
 import { onlyValid } from '../../components/filters/search-params.ts';
 import {
   DistrictMultiSelect,
@@ -35,9 +36,9 @@ import {
 import { DayInput, parseDay } from '../../components/forms/day-input.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
+import { organizationKeys } from '../../lib/query-keys.ts';
 import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { NodeMultiSelect } from '../network/node-select.tsx';
-import { organizationDetailOptions, organizationKeys, searchOrganizationOptions } from '../organizations/api.ts';
+import { organizationDetailOptions, searchOrganizationOptions } from '../organizations/api.ts';
 import { tagListOptions, topicListOptions } from '../tags/api.ts';
 import { TagPicker } from '../tags/tag-picker.tsx';
 import { TopicMultiSelect, topicName } from '../tags/topic-select.tsx';

@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import { AsyncSelect } from '../../components/filters/async-select.tsx';
-import { personKeys, searchPersonOptions } from './api.ts';
+import { personKeys } from '../../lib/query-keys.ts';
+import { searchPersonOptions } from './api.ts';
 
 type Props = Omit<ComponentProps<typeof AsyncSelect>, 'queryKey' | 'fetchOptions'>;
 

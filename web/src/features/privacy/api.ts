@@ -1,40 +1,26 @@
-import type { Page } from '@anett/shared/schemas/common';
-import type {
-  ConsentCreated,
-  ConsentInput,
-  ConsentLedger,
-  Suppression,
-  SuppressionInput,
-  SuppressionListQuery,
-} from '@anett/shared/schemas/consent';
-import type { ExportExcludedPerson, ExportExcludedQueryInput } from '@anett/shared/schemas/export';
-import type { EraseBody, EraseResult, ErasurePreview, InactivePerson } from '@anett/shared/schemas/privacy';
+import { consents } from '@anett/shared/routes/consent';
+import { buildPath } from '@anett/shared/routes/define';
+import { exports } from '@anett/shared/routes/export';
+import { privacy } from '@anett/shared/routes/privacy';
+import type { ConsentInput, SuppressionInput, SuppressionListQuery } from '@anett/shared/schemas/consent';
+import type { ExportExcludedQueryInput } from '@anett/shared/schemas/export';
+import type { EraseBody } from '@anett/shared/schemas/privacy';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
-import { exportKeys } from '../exports/api.ts';
-import { invalidatePerson, personKeys } from '../persons/api.ts';
-
-export const privacyKeys = {
-  all: ['privacy'] as const,
-  consents: (personId: number) => [...privacyKeys.all, 'consents', personId] as const,
-  suppressions: (query: SuppressionListQuery) => [...privacyKeys.all, 'suppressions', query] as const,
-  inactive: (query: { months: number; page: number }) => [...privacyKeys.all, 'inactive', query] as const,
-  excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
-  erasurePreview: (personId: number) => [...privacyKeys.all, 'erasure-preview', personId] as const,
-};
+import { exportKeys, invalidatePerson, personKeys, privacyKeys } from '../../lib/query-keys.ts';
 
 export const consentLedgerOptions = (personId: number) =>
   queryOptions({
     queryKey: privacyKeys.consents(personId),
-    queryFn: ({ signal }) => api.get<ConsentLedger>(`/api/persons/${personId}/consents`, { signal }),
+    queryFn: ({ signal }) => call(consents.list, { params: { id: personId }, signal }),
   });
 
 /** Appends a ledger entry; the person's state, lists and export counts change with it. */
 export function useRecordConsent(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ConsentInput) => api.post<ConsentCreated>(`/api/persons/${personId}/consents`, { body: input }),
+    mutationFn: (input: ConsentInput) => call(consents.create, { params: { id: personId }, body: input }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: privacyKeys.consents(personId) }),
@@ -48,26 +34,26 @@ export function useRecordConsent(personId: number) {
 
 /** Everything stored about the person (Art. 15) as a JSON file. */
 export const downloadPrivacyExport = (personId: number, fileName: string) =>
-  downloadFile(`/api/persons/${personId}/privacy-export`, { fileName });
+  downloadFile(buildPath(privacy.export.path, { id: personId }), { fileName });
 
 export const exportExcludedOptions = (params: ExportExcludedQueryInput) =>
   queryOptions({
     queryKey: privacyKeys.excluded(params),
-    queryFn: ({ signal }) => api.get<Page<ExportExcludedPerson>>('/api/exports/excluded', { query: params, signal }),
+    queryFn: ({ signal }) => call(exports.excluded, { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 
 export const suppressionListOptions = (query: SuppressionListQuery) =>
   queryOptions({
     queryKey: privacyKeys.suppressions(query),
-    queryFn: ({ signal }) => api.get<Page<Suppression>>('/api/suppressions', { query, signal }),
+    queryFn: ({ signal }) => call(consents.suppressions, { query, signal }),
     placeholderData: keepPreviousData,
   });
 
 export function useAddSuppression() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SuppressionInput) => api.post<Suppression>('/api/suppressions', { body: input }),
+    mutationFn: (input: SuppressionInput) => call(consents.addSuppression, { body: input }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: [...privacyKeys.all, 'suppressions'] }),
@@ -80,7 +66,7 @@ export function useRemoveSuppression() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ hash, note }: { hash: string; note: string }) =>
-      api.delete(`/api/suppressions/${hash}`, { body: { note } }),
+      call(consents.removeSuppression, { params: { hash }, body: { note } }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: [...privacyKeys.all, 'suppressions'] }),
@@ -92,8 +78,7 @@ export function useRemoveSuppression() {
 export const inactiveOptions = (query: { months: number; page: number; pageSize: number }) =>
   queryOptions({
     queryKey: privacyKeys.inactive(query),
-    queryFn: ({ signal }) =>
-      api.get<Page<InactivePerson> & { cutoff: string }>('/api/privacy/inactive', { query, signal }),
+    queryFn: ({ signal }) => call(privacy.inactive, { query, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -101,7 +86,7 @@ export const inactiveOptions = (query: { months: number; page: number; pageSize:
 export const erasurePreviewOptions = (personId: number) =>
   queryOptions({
     queryKey: privacyKeys.erasurePreview(personId),
-    queryFn: ({ signal }) => api.get<ErasurePreview>(`/api/persons/${personId}/erasure-preview`, { signal }),
+    queryFn: ({ signal }) => call(privacy.erasurePreview, { params: { id: personId }, signal }),
     staleTime: 0,
     gcTime: 0,
   });
@@ -111,7 +96,7 @@ export function useErasePerson(personId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, body }: { version: number; body: EraseBody }) =>
-      api.post<EraseResult>(`/api/persons/${personId}/erase`, { body, ifMatch: version }),
+      call(privacy.erase, { params: { id: personId }, body, ifMatch: version }),
     onSettled: () => invalidatePerson(queryClient, personId),
   });
 }

@@ -2,7 +2,6 @@ import { type ConsentInput, consentInput } from '@anett/shared/schemas/consent';
 import type { Person } from '@anett/shared/schemas/person';
 import { ALL_CONSENT_SOURCE, CONSENT_CHANNEL, CONSENT_SOURCE } from '@anett/shared/vocab/enums';
 import {
-  Alert,
   Autocomplete,
   Badge,
   Button,
@@ -27,6 +26,8 @@ import { IconChevronDown, IconChevronUp, IconDownload, IconPlus } from '@tabler/
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DayInput } from '../../components/forms/day-input.tsx';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -100,11 +101,7 @@ function ConsentModal({ person, channel, onClose }: { person: Person; channel: C
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <FormAlert>{generalError}</FormAlert>
         <Select
           label={t('privacy.channel')}
           required
@@ -158,14 +155,7 @@ function ConsentModal({ person, channel, onClose }: { person: Person; channel: C
             {...form.getInputProps('suppress', { type: 'checkbox' })}
           />
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={record.isPending} label={t('common.save')} />
       </Stack>
     </form>
   );

@@ -1,7 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
   Checkbox,
   Group,
   List,
@@ -17,6 +16,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -68,9 +69,9 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
       closeOnClickOutside={false}
     >
       {preview.isError ? (
-        <Alert color="red" variant="light" role="alert">
+        <FormAlert>
           {isApiError(preview.error, 409) ? t('privacy.erasure.alreadyErased') : errorMessage(t, preview.error)}
-        </Alert>
+        </FormAlert>
       ) : !p ? (
         <Skeleton h={260} />
       ) : (
@@ -172,34 +173,26 @@ export function ErasureDialog({ person, opened, onClose, onErased }: Props) {
             )}
           </div>
 
-          {erase.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(t, erase.error)}
-            </Alert>
-          )}
+          {erase.isError && <FormAlert>{errorMessage(t, erase.error)}</FormAlert>}
           <Checkbox
             label={t('privacy.erasure.acknowledge')}
             checked={acknowledged}
             onChange={(e) => setAcknowledged(e.currentTarget.checked)}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              disabled={!acknowledged}
-              loading={erase.isPending}
-              onClick={() =>
-                erase.mutate(
-                  { version: person.version, body: { scrubInteractionIds: selected } },
-                  { onSuccess: onErased },
-                )
-              }
-            >
-              {t('privacy.erasure.confirm')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            focusCancel
+            label={t('privacy.erasure.confirm')}
+            color="red"
+            disabled={!acknowledged}
+            loading={erase.isPending}
+            onClick={() =>
+              erase.mutate(
+                { version: person.version, body: { scrubInteractionIds: selected } },
+                { onSuccess: onErased },
+              )
+            }
+          />
         </Stack>
       )}
     </Modal>

@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { TableSkeleton } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
+import { FormActions } from '../../components/forms/form-actions.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
@@ -76,14 +77,7 @@ function AddSuppressionForm({ onDone }: { onDone: () => void }) {
           maxLength={500}
           {...form.getInputProps('note')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={add.isPending}>
-            {t('privacy.addSuppression')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} color="red" loading={add.isPending} label={t('privacy.addSuppression')} />
       </Stack>
     </form>
   );
@@ -129,14 +123,7 @@ function RemoveSuppressionForm({ entry, onDone }: { entry: Suppression; onDone: 
             setError(null);
           }}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={remove.isPending}>
-            {t('privacy.removeSuppression')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={remove.isPending} label={t('privacy.removeSuppression')} />
       </Stack>
     </form>
   );

@@ -1,38 +1,27 @@
-import type { Page } from '@anett/shared/schemas/common';
-import type {
-  ReachQuery,
-  ReachReport,
-  ReachSnapshot,
-  ReachSnapshotCreate,
-  ReachSnapshotListQuery,
-  ReachSnapshotSummary,
-} from '@anett/shared/schemas/report';
+import { buildPath } from '@anett/shared/routes/define';
+import { type ReachFileFormat, reachFiles, reports } from '@anett/shared/routes/report';
+import type { ReachQuery, ReachSnapshotCreate, ReachSnapshotListQuery } from '@anett/shared/schemas/report';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
-
-export const reportKeys = {
-  all: ['reports'] as const,
-  reach: (q: ReachQuery) => [...reportKeys.all, 'reach', q] as const,
-  snapshots: (q: ReachSnapshotListQuery) => [...reportKeys.all, 'snapshots', q] as const,
-};
+import { reportKeys } from '../../lib/query-keys.ts';
 
 export const reachReportOptions = (query: ReachQuery) =>
   queryOptions({
     queryKey: reportKeys.reach(query),
-    queryFn: ({ signal }) => api.get<ReachReport>('/api/reports/reach', { query, signal }),
+    queryFn: ({ signal }) => call(reports.reach, { query, signal }),
   });
 
 export const reachSnapshotsOptions = (query: ReachSnapshotListQuery) =>
   queryOptions({
     queryKey: reportKeys.snapshots(query),
-    queryFn: ({ signal }) => api.get<Page<ReachSnapshotSummary>>('/api/reports/reach/snapshots', { query, signal }),
+    queryFn: ({ signal }) => call(reports.snapshots, { query, signal }),
   });
 
 export function useCreateSnapshot() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReachSnapshotCreate) => api.post<ReachSnapshot>('/api/reports/reach/snapshots', { body }),
+    mutationFn: (body: ReachSnapshotCreate) => call(reports.createSnapshot, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...reportKeys.all, 'snapshots'] }),
   });
 }
@@ -41,8 +30,8 @@ export function useCreateSnapshot() {
 export type ReportSource = { query: ReachQuery } | { snapshotId: number };
 
 /** Downloads the live report or a snapshot as XLSX or PDF, under the file name the server gives. */
-export function downloadReport(format: 'xlsx' | 'pdf', source: ReportSource) {
+export function downloadReport(format: ReachFileFormat, source: ReportSource) {
   return 'snapshotId' in source
-    ? downloadFile(`/api/reports/reach/snapshots/${source.snapshotId}.${format}`)
-    : downloadFile(`/api/reports/reach.${format}`, { query: source.query });
+    ? downloadFile(buildPath(reachFiles[format].snapshot.path, { id: source.snapshotId }))
+    : downloadFile(reachFiles[format].live.path, { query: source.query });
 }

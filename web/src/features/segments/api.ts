@@ -2,12 +2,7 @@ import { segments } from '@anett/shared/routes/segment';
 import type { Segment, SegmentInput, SegmentListQuery, SegmentPatch } from '@anett/shared/schemas/segment';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../lib/api-client.ts';
-
-export const segmentKeys = {
-  all: ['segments'] as const,
-  lists: () => [...segmentKeys.all, 'list'] as const,
-  list: (params: SegmentListQuery) => [...segmentKeys.lists(), params] as const,
-};
+import { segmentKeys } from '../../lib/query-keys.ts';
 
 export const segmentDetailOptions = (id: number) =>
   queryOptions({

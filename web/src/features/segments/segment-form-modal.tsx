@@ -1,7 +1,9 @@
 import type { Segment, SegmentFilterInput } from '@anett/shared/schemas/segment';
-import { Alert, Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -69,11 +71,7 @@ export function SegmentFormModal({ target, onClose, onSaved, onConflict }: Props
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {generalError && (
-            <Alert color="red" variant="light" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormAlert>{generalError}</FormAlert>
           <TextInput
             label={t('segments.name')}
             required
@@ -87,14 +85,12 @@ export function SegmentFormModal({ target, onClose, onSaved, onConflict }: Props
             description={t('segments.sharedHint')}
             {...form.getInputProps('shared', { type: 'checkbox' })}
           />
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            mt="xs"
+            loading={create.isPending || update.isPending}
+            label={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,23 +1,18 @@
-import type { Tag, TagInput, Topic, TopicInput, topicPatch } from '@anett/shared/schemas/vocab';
+import { tags } from '@anett/shared/routes/tag';
+import type { TagInput, Topic, TopicInput, topicPatch } from '@anett/shared/schemas/vocab';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
+import { tagKeys, topicKeys } from '../../lib/query-keys.ts';
 import { topicOptionsQuery } from '../../lib/reference-data.ts';
 
 type TopicPatch = z.input<typeof topicPatch>;
-
-export const tagKeys = {
-  all: ['tags'] as const,
-  list: () => [...tagKeys.all, 'list'] as const,
-};
-
-export const topicKeys = { all: ['topics'] as const };
 
 /** All tags (a small vocabulary: the whole list is loaded once and filtered in the browser). */
 export const tagListOptions = () =>
   queryOptions({
     queryKey: tagKeys.list(),
-    queryFn: ({ signal }) => api.get<{ items: Tag[]; total: number }>('/api/tags', { signal }),
+    queryFn: ({ signal }) => call(tags.list, { signal }),
     select: (data) => data.items,
     staleTime: 60_000,
   });
@@ -29,7 +24,7 @@ export const topicListOptions = () =>
 export function useCreateTag() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TagInput) => api.post<Tag>('/api/tags', { body }),
+    mutationFn: (body: TagInput) => call(tags.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tagKeys.all }),
   });
 }
@@ -37,7 +32,7 @@ export function useCreateTag() {
 export function useCreateTopic() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TopicInput) => api.post<Topic>('/api/topics', { body }),
+    mutationFn: (body: TopicInput) => call(tags.createTopic, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: topicKeys.all }),
   });
 }
@@ -47,7 +42,7 @@ export function useUpdateTopic() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ topic, patch }: { topic: Topic; patch: TopicPatch }) =>
-      api.patch<Topic>(`/api/topics/${topic.id}`, { body: patch, ifMatch: topic.version }),
+      call(tags.updateTopic, { params: { id: topic.id }, body: patch, ifMatch: topic.version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: topicKeys.all }),
   });
 }

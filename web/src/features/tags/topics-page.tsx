@@ -1,17 +1,5 @@
 import { type Topic, topicInput } from '@anett/shared/schemas/vocab';
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Menu, Modal, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEye, IconEyeOff, IconPencil, IconPlus } from '@tabler/icons-react';
@@ -20,6 +8,8 @@ import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -75,11 +65,7 @@ function TopicForm({ editing, onClose }: { editing: Topic | null; onClose: () =>
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <FormAlert>{generalError}</FormAlert>
         <TextInput label={t('tags.topics.label')} required data-autofocus {...form.getInputProps('label')} />
         <TextInput label={t('tags.topics.labelEn')} required {...form.getInputProps('labelEn')} />
         {editing ? (
@@ -91,14 +77,11 @@ function TopicForm({ editing, onClose }: { editing: Topic | null; onClose: () =>
             {t('tags.topics.slugHint')}
           </Text>
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {editing ? t('common.save') : t('tags.topics.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          loading={mutation.isPending}
+          label={editing ? t('common.save') : t('tags.topics.create')}
+        />
       </Stack>
     </form>
   );

@@ -3,14 +3,9 @@ import type { User, UserCreate, UserListQuery, UserPatch, userWithPassword } fro
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
+import { userKeys } from '../../lib/query-keys.ts';
 
 export type UserWithPassword = z.infer<typeof userWithPassword>;
-
-export const userKeys = {
-  all: ['users'] as const,
-  lists: () => [...userKeys.all, 'list'] as const,
-  list: (params: UserListQuery) => [...userKeys.lists(), params] as const,
-};
 
 export const userListOptions = (params: UserListQuery) =>
   queryOptions({

@@ -1,23 +1,14 @@
 import { ROLES, type Role } from '@anett/shared/schemas/auth';
 import type { User } from '@anett/shared/schemas/user';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Modal, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { PasswordStrength, usePasswordCheck } from '../../components/forms/password-strength.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { PasswordStrength, usePasswordCheck } from '../auth/password-strength.tsx';
 import { type UserWithPassword, useCreateUser, useUpdateUser } from './api.ts';
 
 type Props = {
@@ -113,11 +104,7 @@ export function UserFormModal({ target, currentUserId, onClose, onCreated, onSav
     <Modal opened={target !== null} onClose={onClose} title={editing ? t('users.editTitle') : t('users.createTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {generalError && (
-            <Alert color="red" variant="light" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormAlert>{generalError}</FormAlert>
           <TextInput
             label={t('users.email')}
             type="email"
@@ -165,14 +152,12 @@ export function UserFormModal({ target, currentUserId, onClose, onCreated, onSav
               )}
             </Stack>
           )}
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {editing ? t('common.save') : t('users.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            mt="xs"
+            loading={create.isPending || update.isPending}
+            label={editing ? t('common.save') : t('users.create')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -22,15 +22,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { userKeys } from '../../lib/query-keys.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import {
-  useDeactivateUser,
-  useResetFactors,
-  useResetPassword,
-  userKeys,
-  userListOptions,
-  useUpdateUser,
-} from './api.ts';
+import { useDeactivateUser, useResetFactors, useResetPassword, userListOptions, useUpdateUser } from './api.ts';
 import { PasswordOnceModal, type RevealedPassword } from './password-once-modal.tsx';
 import { SecondFactorPolicy } from './second-factor-policy.tsx';
 import { UserFormModal } from './user-form-modal.tsx';

@@ -1,6 +1,6 @@
 import { ATTENDANCE_STATUS, type AttendanceStatus } from '@anett/shared/vocab/enums';
 import { Badge, type BadgeProps } from '@mantine/core';
-import { useLabels } from '../../lib/i18n.ts';
+import { useLabels } from '../lib/i18n.ts';
 
 export const STATUS_COLOR: Record<AttendanceStatus, string> = {
   interested: 'gray',

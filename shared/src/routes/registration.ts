@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { ErrorCode as E } from '../error-codes.ts';
+import { idParams, okResponse } from '../schemas/common.ts';
+import {
+  cancelDone,
+  cancelInfo,
+  preferences,
+  preferencesChange,
+  publicEvent,
+  registrationConfirmed,
+  registrationStats,
+  registrationSubmit,
+  registrationSubmitted,
+  slugParams,
+  tokenBody,
+  tokenQuery,
+  unsubscribeBody,
+} from '../schemas/registration.ts';
+import { defineRoute } from './define.ts';
+
+const tag = 'self-service';
+/** Public self-service: no login, keyed by signed links. */
+const security: [] = [];
+const link = [E.LINK_INVALID, E.LINK_USED, E.LINK_EXPIRED];
+
+/** The public registration page, double opt-in, cancellation and preference centre, and the managers' view of it. */
+export const registrations = {
+  publicEvent: defineRoute({
+    method: 'GET',
+    path: '/api/public/events/:slug',
+    tag,
+    security,
+    summary: 'The public registration page of an event: dates, place, sessions, free seats, a form token',
+    params: slugParams,
+    responses: { 200: publicEvent },
+    errors: [400, 404],
+    codes: [E.EVENT_NOT_FOUND],
+  }),
+  submit: defineRoute({
+    method: 'POST',
+    path: '/api/public/events/:slug/registrations',
+    tag,
+    security,
+    summary:
+      'Register (double opt-in): sends a mail with a confirmation link; only the click registers. Honeypot, ' +
+      'minimum fill time and a rate limit per address keep bots out',
+    params: slugParams,
+    body: registrationSubmit,
+    responses: { 202: registrationSubmitted },
+    errors: [400, 404, 409, 410, 429],
+    codes: [E.EVENT_NOT_FOUND, E.REGISTRATION_CLOSED, E.EMAIL_SUPPRESSED, E.RATE_LIMITED, ...link],
+  }),
+  confirm: defineRoute({
+    method: 'POST',
+    path: '/api/public/registrations/confirm',
+    tag,
+    security,
+    summary: 'The click on the confirmation link: registers (or waitlists); single use, expires after 48 h',
+    body: tokenBody,
+    responses: { 200: registrationConfirmed },
+    errors: [400, 409, 410],
+    codes: [E.REGISTRATION_CLOSED, E.EMAIL_SUPPRESSED, ...link],
+  }),
+  cancelInfo: defineRoute({
+    method: 'GET',
+    path: '/api/public/registrations/cancel',
+    tag,
+    security,
+    summary: 'What the cancel link in the confirmation mail refers to',
+    query: tokenQuery,
+    responses: { 200: cancelInfo },
+    errors: [400, 410],
+    codes: link,
+  }),
+  cancel: defineRoute({
+    method: 'POST',
+    path: '/api/public/registrations/cancel',
+    tag,
+    security,
+    summary: 'Cancel by link: frees the seat, the waiting list moves up',
+    body: tokenBody,
+    responses: { 200: cancelDone },
+    errors: [400, 409, 410],
+    codes: link,
+  }),
+  preferences: defineRoute({
+    method: 'GET',
+    path: '/api/public/preferences',
+    tag,
+    security,
+    summary: 'Preference centre: the consents per channel of the person the link was sent to',
+    query: tokenQuery,
+    responses: { 200: preferences },
+    errors: [400, 410],
+    codes: link,
+  }),
+  setPreference: defineRoute({
+    method: 'POST',
+    path: '/api/public/preferences',
+    tag,
+    security,
+    summary: 'Grant or withdraw one channel (a consent ledger entry with source preference_centre)',
+    body: preferencesChange,
+    responses: { 200: preferences },
+    errors: [400, 410],
+    codes: link,
+  }),
+  unsubscribe: defineRoute({
+    method: 'POST',
+    path: '/api/public/unsubscribe',
+    tag,
+    security,
+    summary: 'One-click unsubscribe from the newsletter (RFC 8058 List-Unsubscribe-Post)',
+    query: tokenQuery,
+    body: unsubscribeBody.optional(),
+    responses: { 200: okResponse },
+    errors: [400, 410],
+    codes: link,
+  }),
+  calendar: defineRoute({
+    method: 'GET',
+    path: '/api/events/:id/calendar.ics',
+    tag: 'events',
+    summary: 'The event as an iCalendar file (all sessions, Europe/Berlin) — the one the confirmation mail carries',
+    params: idParams,
+    responses: { 200: z.unknown().describe('text/calendar') },
+    errors: [400, 401, 403, 404],
+    codes: [E.EVENT_NOT_FOUND],
+  }),
+  stats: defineRoute({
+    method: 'GET',
+    path: '/api/events/:id/registration-stats',
+    tag: 'events',
+    summary: 'Self-registrations: submitted, pending, confirmed, conversion, likely duplicates to check',
+    params: idParams,
+    responses: { 200: registrationStats },
+    errors: [400, 401, 403, 404],
+    codes: [E.EVENT_NOT_FOUND],
+  }),
+};

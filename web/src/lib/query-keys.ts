@@ -1,0 +1,140 @@
+import type { AttendanceListQuery } from '@anett/shared/schemas/attendance';
+import type { SuppressionListQuery } from '@anett/shared/schemas/consent';
+import type { EventListQuery } from '@anett/shared/schemas/event';
+import type { ExportExcludedQueryInput, ExportQueryInput } from '@anett/shared/schemas/export';
+import type { EgoGraphQuery, NetworkGraphQuery } from '@anett/shared/schemas/graph';
+import type { InteractionListQuery } from '@anett/shared/schemas/interaction';
+import type { OutboxListQuery } from '@anett/shared/schemas/mail';
+import type { OrganizationListQuery } from '@anett/shared/schemas/organization';
+import type { PersonListQuery } from '@anett/shared/schemas/person';
+import type { ReachQuery, ReachSnapshotListQuery } from '@anett/shared/schemas/report';
+import type { SegmentListQuery } from '@anett/shared/schemas/segment';
+import type { UserListQuery } from '@anett/shared/schemas/user';
+import type { QueryClient } from '@tanstack/react-query';
+
+/**
+ * Every query key of the app, one hierarchical factory per domain (`[domain, kind, params]`), so that a change in one
+ * feature can invalidate what it makes stale in another without importing that feature.
+ */
+
+export const authKeys = {
+  factors: ['auth', 'factors'] as const,
+  policy: ['auth', 'policy'] as const,
+};
+
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+};
+
+export const eventKeys = {
+  all: ['events'] as const,
+  lists: () => [...eventKeys.all, 'list'] as const,
+  list: (params: EventListQuery) => [...eventKeys.lists(), params] as const,
+  detail: (id: number) => [...eventKeys.all, 'detail', id] as const,
+  attendances: (id: number) => [...eventKeys.all, 'attendances', id] as const,
+  attendanceList: (id: number, params: AttendanceListQuery) => [...eventKeys.attendances(id), params] as const,
+  counters: (id: number) => [...eventKeys.all, 'counters', id] as const,
+};
+
+export const exportKeys = {
+  all: ['exports'] as const,
+  preview: (params: ExportQueryInput) => [...exportKeys.all, 'preview', params] as const,
+};
+
+export const graphKeys = {
+  all: ['graph'] as const,
+  network: (q: NetworkGraphQuery) => [...graphKeys.all, 'network', q] as const,
+  ego: (q: EgoGraphQuery) => [...graphKeys.all, 'ego', q] as const,
+};
+
+export const interactionKeys = {
+  all: ['interactions'] as const,
+  lists: () => [...interactionKeys.all, 'list'] as const,
+  list: (params: InteractionListQuery) => [...interactionKeys.lists(), params] as const,
+  followUps: (scope: 'mine' | 'all', page: number) => [...interactionKeys.all, 'follow-ups', scope, page] as const,
+};
+
+export const mailKeys = {
+  all: ['mail'] as const,
+  list: (query: OutboxListQuery) => [...mailKeys.all, 'list', query] as const,
+  detail: (id: number) => [...mailKeys.all, 'detail', id] as const,
+};
+
+export const networkKeys = {
+  all: ['network'] as const,
+  overview: () => [...networkKeys.all, 'overview'] as const,
+  networks: () => ['networks', 'list', { pageSize: 500, sort: 'name' }] as const,
+};
+
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  lists: () => [...organizationKeys.all, 'list'] as const,
+  list: (params: OrganizationListQuery) => [...organizationKeys.lists(), params] as const,
+  detail: (id: number) => [...organizationKeys.all, 'detail', id] as const,
+  history: (id: number) => [...organizationKeys.all, 'history', id] as const,
+  duplicates: () => [...organizationKeys.all, 'duplicates'] as const,
+  options: () => [...organizationKeys.all, 'options'] as const,
+};
+
+export const personKeys = {
+  all: ['persons'] as const,
+  lists: () => [...personKeys.all, 'list'] as const,
+  list: (params: PersonListQuery) => [...personKeys.lists(), params] as const,
+  detail: (id: number) => [...personKeys.all, 'detail', id] as const,
+  history: (id: number) => [...personKeys.all, 'history', id] as const,
+  duplicates: () => [...personKeys.all, 'duplicates'] as const,
+  options: () => [...personKeys.all, 'options'] as const,
+};
+
+export const privacyKeys = {
+  all: ['privacy'] as const,
+  consents: (personId: number) => [...privacyKeys.all, 'consents', personId] as const,
+  suppressions: (query: SuppressionListQuery) => [...privacyKeys.all, 'suppressions', query] as const,
+  inactive: (query: { months: number; page: number }) => [...privacyKeys.all, 'inactive', query] as const,
+  excluded: (params: ExportExcludedQueryInput) => [...exportKeys.all, 'excluded', params] as const,
+  erasurePreview: (personId: number) => [...privacyKeys.all, 'erasure-preview', personId] as const,
+};
+
+export const registrationKeys = {
+  all: ['registrations'] as const,
+  publicEvent: (slug: string) => [...registrationKeys.all, 'public', slug] as const,
+  cancel: (token: string) => [...registrationKeys.all, 'cancel', token] as const,
+  preferences: (token: string) => [...registrationKeys.all, 'preferences', token] as const,
+  stats: (eventId: number) => [...registrationKeys.all, 'stats', eventId] as const,
+};
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  reach: (q: ReachQuery) => [...reportKeys.all, 'reach', q] as const,
+  snapshots: (q: ReachSnapshotListQuery) => [...reportKeys.all, 'snapshots', q] as const,
+};
+
+export const segmentKeys = {
+  all: ['segments'] as const,
+  lists: () => [...segmentKeys.all, 'list'] as const,
+  list: (params: SegmentListQuery) => [...segmentKeys.lists(), params] as const,
+};
+
+export const tagKeys = {
+  all: ['tags'] as const,
+  list: () => [...tagKeys.all, 'list'] as const,
+};
+
+export const topicKeys = { all: ['topics'] as const };
+
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (params: UserListQuery) => [...userKeys.lists(), params] as const,
+};
+
+/** After a change of a person: the record, every list, its history; organisations list their people too. */
+export function invalidatePerson(queryClient: QueryClient, id: number) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: personKeys.detail(id) }),
+    queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: personKeys.history(id) }),
+    queryClient.invalidateQueries({ queryKey: personKeys.duplicates() }),
+    queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
+  ]);
+}
