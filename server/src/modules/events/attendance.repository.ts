@@ -1,4 +1,4 @@
-import { type Db, immediate } from '@anett/db/client';
+import type { Db } from '@anett/db/client';
 import {
   affiliations,
   attendances,
