@@ -1,4 +1,4 @@
-import type { Page } from '@anett/shared/schemas/common';
+import { persons } from '@anett/shared/routes/person';
 import type { PersonListItem } from '@anett/shared/schemas/person';
 import { ORGANIZATION_KIND } from '@anett/shared/vocab/enums';
 import { Loader, Text } from '@mantine/core';
@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { organizationListOptions } from '../features/organizations/api.ts';
-import { api } from '../lib/api-client.ts';
+import { call } from '../lib/api-client.ts';
 import { useLabels } from '../lib/i18n.ts';
 
 const LIMIT = 6;
@@ -22,7 +22,7 @@ export const openGlobalSearch = globalSearch.open;
 // A failing person search must not hide the organisations found: it then shows organisations only.
 async function searchPersons(q: string, signal: AbortSignal): Promise<PersonListItem[]> {
   try {
-    const page = await api.get<Page<PersonListItem>>('/api/persons', { query: { q, pageSize: LIMIT }, signal });
+    const page = await call(persons.list, { query: { q, pageSize: LIMIT }, signal });
     return page.items;
   } catch {
     return [];

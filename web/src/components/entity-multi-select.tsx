@@ -1,12 +1,12 @@
-import type { Page } from '@anett/shared/schemas/common';
-import type { Organization } from '@anett/shared/schemas/organization';
-import type { PersonListItem } from '@anett/shared/schemas/person';
+import { organizations } from '@anett/shared/routes/organization';
+import { persons } from '@anett/shared/routes/person';
 import { Loader, MultiSelect, type MultiSelectProps, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api-client.ts';
+import { call } from '../lib/api-client.ts';
+import { personName } from '../lib/format.ts';
 
 /** A chosen record: its id, display name and an optional hint (organisation, city). */
 export type EntityOption = { id: number; name: string; hint?: string | null };
@@ -15,19 +15,16 @@ type Kind = 'persons' | 'organizations';
 
 const LIMIT = 15;
 
-export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
-  [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-
 async function search(kind: Kind, q: string, signal: AbortSignal): Promise<EntityOption[]> {
   if (kind === 'persons') {
-    const page = await api.get<Page<PersonListItem>>('/api/persons', { query: { q, pageSize: LIMIT }, signal });
+    const page = await call(persons.list, { query: { q, pageSize: LIMIT }, signal });
     return page.items.map((p) => ({
       id: p.id,
       name: personName(p),
       hint: [p.organization?.name, p.email].filter(Boolean).join(' · ') || null,
     }));
   }
-  const page = await api.get<Page<Organization>>('/api/organizations', { query: { q, pageSize: LIMIT }, signal });
+  const page = await call(organizations.list, { query: { q, pageSize: LIMIT }, signal });
   return page.items.map((o) => ({ id: o.id, name: o.name, hint: o.city }));
 }
 

@@ -57,3 +57,7 @@ export function formatFileSize(bytes: number): string {
     maximumFractionDigits: 1,
   });
 }
+
+/** 'Dr. Anna Müller': title, first and last name. */
+export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
+  [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');

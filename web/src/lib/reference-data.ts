@@ -1,26 +1,63 @@
-import type { Page } from '@anett/shared/schemas/common';
+import { networks } from '@anett/shared/routes/network';
+import { organizations } from '@anett/shared/routes/organization';
+import { persons } from '@anett/shared/routes/person';
+import { tags } from '@anett/shared/routes/tag';
 import type { Node } from '@anett/shared/schemas/network';
-import type { Topic } from '@anett/shared/schemas/vocab';
-import { queryOptions } from '@tanstack/react-query';
-import { api } from './api-client.ts';
+import type { TagInput, Topic } from '@anett/shared/schemas/vocab';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AsyncOption } from '../components/filters/async-select.tsx';
+import { call } from './api-client.ts';
+import { personName } from './format.ts';
 import type { Language } from './i18n.ts';
+import { networkKeys, organizationKeys, tagKeys, topicKeys } from './query-keys.ts';
 
-// Small vocabularies many pages filter by; they change rarely, so they stay cached for a while.
+// What many features pick from: QTI nodes, networks, topics, tags, and the person/organisation lookups of the search
+// selects. The vocabularies change rarely, so they stay cached for a while.
 const REFERENCE_STALE_MS = 5 * 60_000;
 
 export const nodeOptionsQuery = () =>
   queryOptions({
     queryKey: ['nodes', 'list', { pageSize: 500, sort: 'name' }] as const,
-    queryFn: ({ signal }) => api.get<Page<Node>>('/api/nodes', { query: { pageSize: 500, sort: 'name' }, signal }),
+    queryFn: ({ signal }) => call(networks.nodes, { query: { pageSize: 500, sort: 'name' }, signal }),
+    staleTime: REFERENCE_STALE_MS,
+  });
+
+/** ANeTT and the partner networks (a handful: loaded whole). */
+export const networkListOptions = () =>
+  queryOptions({
+    queryKey: networkKeys.networks(),
+    queryFn: ({ signal }) => call(networks.list, { query: { pageSize: 500, sort: 'name' }, signal }),
     staleTime: REFERENCE_STALE_MS,
   });
 
 export const topicOptionsQuery = () =>
   queryOptions({
-    queryKey: ['topics', 'list'] as const,
-    queryFn: ({ signal }) => api.get<{ items: Topic[]; total: number }>('/api/topics', { signal }),
+    queryKey: [...topicKeys.all, 'list'] as const,
+    queryFn: ({ signal }) => call(tags.topics, { signal }),
     staleTime: REFERENCE_STALE_MS,
   });
+
+/** The topic vocabulary as a list (one cache entry with `topicOptionsQuery`). */
+export const topicListOptions = () =>
+  queryOptions({ ...topicOptionsQuery(), select: (data: { items: Topic[] }) => data.items });
+
+/** All tags (a small vocabulary: the whole list is loaded once and filtered in the browser). */
+export const tagListOptions = () =>
+  queryOptions({
+    queryKey: tagKeys.list(),
+    queryFn: ({ signal }) => call(tags.list, { signal }),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+
+/** A new tag typed into a tag picker. */
+export function useCreateTag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TagInput) => call(tags.create, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tagKeys.all }),
+  });
+}
 
 /** Select data for the QTI nodes. */
 export const nodeSelectData = (nodes: Node[] | undefined) =>
@@ -35,3 +72,31 @@ export const topicSelectData = (topics: Topic[] | undefined, lang: Language, kee
 /** Topic label in the current language. */
 export const topicLabel = (t: { label: string; labelEn: string }, lang: Language) =>
   lang === 'en' ? t.labelEn : t.label;
+
+/** One organisation by id (shares the detail page's cache entry), e.g. to name a chosen filter value. */
+export const organizationLookupOptions = (id: number) =>
+  queryOptions({
+    queryKey: organizationKeys.detail(id),
+    queryFn: ({ signal }) => call(organizations.get, { params: { id }, signal }),
+  });
+
+/** For search selects: organisations matching `q` ('IHK Erfurt (Erfurt)'). */
+export async function searchOrganizationOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
+  const page = await call(organizations.list, {
+    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'name' },
+    signal,
+  });
+  return page.items.map((o) => ({ value: String(o.id), label: o.city ? `${o.name} (${o.city})` : o.name }));
+}
+
+/** For search selects: persons matching `q` ('Anna Müller · IHK Erfurt'). */
+export async function searchPersonOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
+  const page = await call(persons.list, {
+    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'lastName' },
+    signal,
+  });
+  return page.items.map((p) => ({
+    value: String(p.id),
+    label: [personName(p), p.organization?.name].filter(Boolean).join(' · '),
+  }));
+}

@@ -94,6 +94,9 @@ export const de = {
     pageN: 'Seite {{page}}',
     perPage: 'Pro Seite',
     versionConflict: 'Der Datensatz wurde inzwischen von jemand anderem geändert. Die Liste wurde neu geladen.',
+    sinceDate: 'seit {{date}}',
+    untilDate: 'bis {{date}}',
+    fromTo: '{{from}} – {{to}}',
   },
   ui: {
     dateFormat: 'DD.MM.YYYY',

@@ -95,6 +95,9 @@ export const en: Translation = {
     pageN: 'Page {{page}}',
     perPage: 'Per page',
     versionConflict: 'Someone else changed this record in the meantime. The list has been reloaded.',
+    sinceDate: 'since {{date}}',
+    untilDate: 'until {{date}}',
+    fromTo: '{{from}} – {{to}}',
   },
   ui: {
     dateFormat: 'DD/MM/YYYY',

@@ -1,6 +1,5 @@
 import { auth } from '@anett/shared/routes/auth';
 import type {
-  AuthPolicy,
   ChangePasswordBody,
   CurrentPasswordBody,
   EnrolmentResult,
@@ -128,20 +127,6 @@ export function useRemovePasskey() {
     mutationFn: ({ id, ...body }: CurrentPasswordBody & { id: number }) =>
       call(auth.passkeyDelete, { params: { id }, body }),
     onSuccess: () => void changed(),
-  });
-}
-
-export const policyOptions = () =>
-  queryOptions({
-    queryKey: authKeys.policy,
-    queryFn: ({ signal }) => call(auth.policy, { signal }),
-  });
-
-export function useSetPolicy() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: AuthPolicy) => call(auth.setPolicy, { body }),
-    onSuccess: (data) => queryClient.setQueryData(authKeys.policy, data),
   });
 }
 

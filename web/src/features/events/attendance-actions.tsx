@@ -4,10 +4,9 @@ import { ATTENDANCE_STATUS, type AttendanceRole, type AttendanceStatus } from '@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { personName } from '../../components/entity-multi-select.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useRemoveAttendance, useUndoCheckIn, useUpdateAttendance } from './api.ts';
 import { usePromotionNotice } from './promotion-notice.ts';

@@ -24,10 +24,9 @@ import {
 import { IconArrowBackUp, IconCertificate, IconChevronDown, IconFileCertificate, IconTrash } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
-import { personName } from '../../components/entity-multi-select.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { downloadFile } from '../../lib/download.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDateTime, formatNumber, personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import type { AttendanceActions } from './attendance-actions.tsx';
 

@@ -18,11 +18,10 @@ import {
 import { IconArrowLeft, IconCircleCheck, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { AttendanceStatusBadge } from '../../components/attendance-status-badge.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { personName } from '../../components/entity-multi-select.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatNumber, personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 
 export type Confirmation = { name: string; at: string; walkIn: boolean; personId: number; version: number };

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
-import { personName } from '../../components/entity-multi-select.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
+import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useWalkIn } from './api.ts';
 import { type Confirmation, type Early, earlyStart } from './checkin-parts.tsx';

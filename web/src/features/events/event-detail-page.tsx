@@ -3,21 +3,7 @@ import { buildPath } from '@anett/shared/routes/define';
 import { registrations } from '@anett/shared/routes/registration';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
-import {
-  Badge,
-  Button,
-  Card,
-  DataList,
-  Grid,
-  Group,
-  Menu,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Skeleton, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
@@ -33,8 +19,7 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
-import { STATUS_COLOR } from '../../components/attendance-status-badge.tsx';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
@@ -43,46 +28,21 @@ import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { topicLabel } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { QuickLogButton, useQuickLogContext } from '../interactions/quick-log.tsx';
-import { SelfRegistrationCard } from '../registrations/self-registration-card.tsx';
+import { useQuickLogContext } from '../interactions/quick-log.tsx';
 import { AddAttendeesModal } from './add-attendees-modal.tsx';
 import { eventDetailOptions, useDeleteEvent } from './api.ts';
 import { AttendanceTable } from './attendance-table.tsx';
 import { EventFormModal } from './event-form-modal.tsx';
-import { KIND_COLOR, seatsTaken } from './event-kind.ts';
+import { KIND_COLOR } from './event-kind.ts';
+import { EventSummary } from './event-summary.tsx';
 import { SessionMatrix } from './session-matrix.tsx';
 
 const route = getRouteApi('/app/veranstaltungen/$id');
 
-function Counter({ label, value, color }: { label: string; value: ReactNode; color?: string }) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz={24} fw={700} c={color}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
-
-/** "15.11.2024, 10:00 – 14:00" or "10.09.2024, 08:30 – 20.09.2024, 16:00". */
-function period(start: string, end: string | null, lang: 'de' | 'en') {
-  if (!end) return formatDateTime(start);
-  if (formatDate(start) === formatDate(end)) {
-    const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { hour: '2-digit', minute: '2-digit' });
-    return `${formatDateTime(start)} – ${time.format(new Date(end))}`;
-  }
-  return `${formatDateTime(start)} – ${formatDateTime(end)}`;
-}
-
 function Detail({ event }: { event: EventDetail }) {
-  const { t, lang, label } = useLabels();
+  const { t, label } = useLabels();
   const canEdit = useCan().write;
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -91,33 +51,10 @@ function Detail({ event }: { event: EventDetail }) {
   const [deleting, setDeleting] = useState(false);
   const remove = useDeleteEvent();
   const isCourse = event.kind === 'course';
-  const taken = seatsTaken(event);
   useQuickLogContext({ eventId: event.id, nodeId: event.nodeId, kind: 'event_conversation' });
 
   const download = (path: string) =>
     downloadFile(path).catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) }));
-
-  const facts: [string, ReactNode][] = (
-    [
-      [t('events.when'), period(event.startsAt, event.endsAt, lang)],
-      [t('events.location'), event.location],
-      [t('events.node'), event.node?.name],
-      [t('events.capacity'), event.capacity === null ? t('events.unlimited') : formatNumber(event.capacity)],
-      [
-        t('events.topics'),
-        event.topics.length > 0 && (
-          <Group gap={4}>
-            {event.topics.map((tp) => (
-              <Badge key={tp.id} variant="light" color="gray" radius="sm">
-                {topicLabel(tp, lang)}
-              </Badge>
-            ))}
-          </Group>
-        ),
-      ],
-      ...(isCourse ? [[t('events.totalHours'), formatNumber(event.totalHours)] as [string, ReactNode]] : []),
-    ] as [string, ReactNode][]
-  ).filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false);
 
   return (
     <>
@@ -196,52 +133,7 @@ function Detail({ event }: { event: EventDetail }) {
         }
       />
 
-      <Grid gap="md" mb="md">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card withBorder radius="md" padding="lg" component="section" h="100%">
-            <Title order={2} fz="md" mb="sm">
-              {t('events.details')}
-            </Title>
-            <DataList labelWidth={130} gap="xs">
-              {facts.map(([k, v]) => (
-                <DataList.Item key={k}>
-                  <DataList.ItemLabel>{k}</DataList.ItemLabel>
-                  <DataList.ItemValue>{v}</DataList.ItemValue>
-                </DataList.Item>
-              ))}
-            </DataList>
-            {event.description && (
-              <Text size="sm" mt="md" style={{ whiteSpace: 'pre-wrap' }}>
-                {event.description}
-              </Text>
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="sm" component="section" aria-label={t('events.countersLabel')}>
-            <SimpleGrid cols={2} spacing="sm">
-              <Counter
-                label={t('events.seats')}
-                value={
-                  event.capacity === null
-                    ? formatNumber(taken)
-                    : `${formatNumber(taken)} / ${formatNumber(event.capacity)}`
-                }
-                color={event.capacity !== null && taken >= event.capacity ? 'orange' : undefined}
-              />
-              <Counter label={t('events.counter.attended')} value={formatNumber(event.counts.attended)} color="green" />
-              <Counter
-                label={t('events.counter.waitlisted')}
-                value={formatNumber(event.counts.waitlisted)}
-                color={event.counts.waitlisted > 0 ? STATUS_COLOR.waitlisted : undefined}
-              />
-              <Counter label={t('events.counter.interested')} value={formatNumber(event.counts.interested)} />
-            </SimpleGrid>
-            {canEdit && <QuickLogButton variant="default" fullWidth />}
-            <SelfRegistrationCard event={event} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <EventSummary event={event} canEdit={canEdit} />
 
       <Card withBorder radius="md" padding="lg" component="section" mb="md">
         <Title order={2} fz="md" mb="sm">

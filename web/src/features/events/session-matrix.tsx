@@ -5,11 +5,10 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { personName } from '../../components/entity-multi-select.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatNumber, personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { allAttendancesOptions, useSetSessionAttendance } from './api.ts';
 

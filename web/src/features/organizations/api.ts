@@ -1,4 +1,6 @@
+import { networks } from '@anett/shared/routes/network';
 import { organizations } from '@anett/shared/routes/organization';
+import type { Relation, RelationInput, relationPatch } from '@anett/shared/schemas/network';
 import type {
   Organization,
   OrganizationCreate,
@@ -10,7 +12,7 @@ import type {
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
-import { organizationKeys } from '../../lib/query-keys.ts';
+import { networkKeys, organizationKeys } from '../../lib/query-keys.ts';
 
 export type OrganizationDuplicateGroups = z.infer<typeof organizationDuplicateGroups>;
 
@@ -39,15 +41,6 @@ export const organizationDuplicatesOptions = () =>
     queryKey: organizationKeys.duplicates(),
     queryFn: ({ signal }) => call(organizations.duplicates, { signal }),
   });
-
-/** For search selects: organisations matching `q` as options. */
-export async function searchOrganizationOptions(q: string, signal: AbortSignal) {
-  const page = await call(organizations.list, {
-    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'name' },
-    signal,
-  });
-  return page.items.map((o) => ({ value: String(o.id), label: o.city ? `${o.name} (${o.city})` : o.name }));
-}
 
 /** After a change: the record itself, every list, its history; persons show organisation names too. */
 export function invalidateOrganization(queryClient: QueryClient, id: number) {
@@ -124,5 +117,44 @@ export function useMergeOrganizations() {
         invalidateOrganization(queryClient, sourceId),
         queryClient.invalidateQueries({ queryKey: ['persons'] }),
       ]),
+  });
+}
+
+/** A relation changed: the organisation's detail and the network page show it. */
+function useInvalidateRelations() {
+  const queryClient = useQueryClient();
+  return (organizationId: number) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['organizations', 'detail', organizationId] }),
+      queryClient.invalidateQueries({ queryKey: networkKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['nodes'] }),
+    ]);
+}
+
+type RelationPatch = z.input<typeof relationPatch>;
+
+export function useCreateRelation() {
+  const invalidate = useInvalidateRelations();
+  return useMutation({
+    mutationFn: (body: RelationInput) => call(networks.createRelation, { body }),
+    onSuccess: (r) => invalidate(r.organizationId),
+  });
+}
+
+export function useUpdateRelation() {
+  const invalidate = useInvalidateRelations();
+  return useMutation({
+    mutationFn: ({ relation, patch }: { relation: Relation; patch: RelationPatch }) =>
+      call(networks.updateRelation, { params: { id: relation.id }, body: patch, ifMatch: relation.version }),
+    onSettled: (_data, _err, { relation }) => invalidate(relation.organizationId),
+  });
+}
+
+export function useDeleteRelation() {
+  const invalidate = useInvalidateRelations();
+  return useMutation({
+    mutationFn: (relation: Relation) =>
+      call(networks.deleteRelation, { params: { id: relation.id }, ifMatch: relation.version }),
+    onSettled: (_data, _err, relation) => invalidate(relation.organizationId),
   });
 }

@@ -3,8 +3,8 @@ import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { Badge, Group, Text } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
+import { TagBadge } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { TagBadge } from '../tags/tag-picker.tsx';
 
 /** 'Kleinunternehmen (< 50)' may wrap before the parenthesis, never inside it. */
 const keepTogether = (text: string) => text.replace(/\(.*\)$/, (p) => p.replaceAll(' ', '\u00a0'));

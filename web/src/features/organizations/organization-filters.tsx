@@ -13,10 +13,9 @@ import {
   WzMultiSelect,
   wzChipLabel,
 } from '../../components/filters/vocab-select.tsx';
+import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { tagListOptions } from '../tags/api.ts';
-import { TagPicker } from '../tags/tag-picker.tsx';
+import { nodeOptionsQuery, tagListOptions } from '../../lib/reference-data.ts';
 import type { OrganizationsSearch } from './search.ts';
 
 type Filters = ReturnType<typeof organizationFilters>;

@@ -7,36 +7,17 @@ import {
 } from '@anett/shared/schemas/organization';
 import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, type OrganizationKind, SIZE_CLASS, type SizeClass } from '@anett/shared/vocab/enums';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-select.tsx';
-import {
-  type ConflictField,
-  ConflictPanel,
-  changedKeys,
-  conflictRows,
-} from '../../components/forms/conflict-panel.tsx';
-import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
+import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
+import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { tagListOptions } from '../tags/api.ts';
-import { TagPicker } from '../tags/tag-picker.tsx';
+import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCreateOrganization, useUpdateOrganization } from './api.ts';
 
 type Values = {
@@ -143,72 +124,33 @@ function OrganizationForm({
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
   const tags = useQuery(tagListOptions());
-  // What the user started from: the baseline of the patch and of the conflict comparison.
-  const [loaded, setLoaded] = useState(() => ({
-    values: editing ? toValues(editing) : EMPTY,
-    version: editing?.version ?? 0,
-  }));
-  const [conflict, setConflict] = useState<{ values: Values; version: number } | null>(null);
-  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
-
-  const form = useForm<Values>({
-    initialValues: loaded.values,
+  const vf = useVersionedForm<Values, Organization, DuplicateCandidate>({
+    initial: { values: editing ? toValues(editing) : EMPTY, version: editing?.version ?? 0 },
+    toValues,
     validate: (values) => zodFieldErrors(t, organizationInput, toInput(values)),
-  });
-
-  const fail = (err: unknown) => {
-    if (isApiError(err, 412)) {
-      const current = (err.data as { current?: Organization } | undefined)?.current;
-      if (current) setConflict({ values: toValues(current), version: current.version });
-      return;
-    }
-    if (isApiError(err, 409) && err.code === 'DUPLICATE_CANDIDATES') {
-      setDuplicates((err.data as { candidates?: DuplicateCandidate[] } | undefined)?.candidates ?? []);
-      return;
-    }
-    if (isApiError(err)) form.setErrors(err.fieldErrors);
-  };
-
-  const save = (values: Values, opts: { version?: number; confirmDuplicate?: boolean } = {}) => {
-    const input = toInput(values);
-    if (editing) {
-      const patch = Object.fromEntries(
-        changedKeys(loaded.values, values).map((k) => [k, input[k]]),
-      ) as OrganizationPatch;
-      if (Object.keys(patch).length === 0) {
-        onClose();
-        return;
+    save: (values, loaded, opts, fail) => {
+      const input = toInput(values);
+      if (editing) {
+        const patch = Object.fromEntries(
+          changedKeys(loaded.values, values).map((k) => [k, input[k]]),
+        ) as OrganizationPatch;
+        if (Object.keys(patch).length === 0) {
+          onClose();
+          return;
+        }
+        update.mutate(
+          { id: editing.id, version: opts.version ?? loaded.version, patch },
+          { onSuccess: (org) => onSaved(org, false), onError: fail },
+        );
+      } else {
+        create.mutate(
+          { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmDuplicate },
+          { onSuccess: (org) => onSaved(org, true), onError: fail },
+        );
       }
-      update.mutate(
-        { id: editing.id, version: opts.version ?? loaded.version, patch },
-        { onSuccess: (org) => onSaved(org, false), onError: fail },
-      );
-    } else {
-      create.mutate(
-        { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmDuplicate },
-        { onSuccess: (org) => onSaved(org, true), onError: fail },
-      );
-    }
-  };
-
-  const submit = form.onSubmit((values) => {
-    setDuplicates(null);
-    save(values);
+    },
   });
-
-  const reload = () => {
-    if (!conflict) return;
-    setLoaded(conflict);
-    form.setValues(conflict.values);
-    form.resetDirty(conflict.values);
-    form.clearErrors();
-    setConflict(null);
-  };
-  const overwrite = () => {
-    if (!conflict) return;
-    // The user's own changes (against what they loaded) go over the new version; everything else stays theirs.
-    save(form.getValues(), { version: conflict.version });
-  };
+  const { form } = vf;
 
   const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
   const fields: ConflictField<Values>[] = [
@@ -230,46 +172,26 @@ function OrganizationForm({
   ];
 
   const mutation = editing ? update : create;
-  const error = mutation.error;
-  const generalError =
-    error &&
-    !(isApiError(error) && (Object.keys(error.fieldErrors).length > 0 || error.status === 412 || error.status === 409))
-      ? errorMessage(t, error)
-      : null;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        {conflict && (
-          <ConflictPanel
-            rows={conflictRows(fields, loaded.values, conflict.values, form.getValues())}
-            onReload={reload}
-            onOverwrite={overwrite}
-            overwriting={update.isPending}
-          />
-        )}
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
-        {duplicates && duplicates.length > 0 && (
-          <DuplicateCandidates
-            candidates={duplicates.map((c) => ({
-              id: c.id,
-              reason: c.reason,
-              detail: c.city,
-              link: (
-                <AnchorLink to="/organisationen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
-                  {c.name}
-                </AnchorLink>
-              ),
-            }))}
-            confirmLabel={t('forms.createAnyway')}
-            loading={create.isPending}
-            onConfirm={() => save(form.getValues(), { confirmDuplicate: true })}
-          />
-        )}
+        <VersionedFormAlerts
+          vf={vf}
+          fields={fields}
+          error={mutation.error}
+          pending={mutation.isPending}
+          candidate={(c) => ({
+            id: c.id,
+            reason: c.reason,
+            detail: c.city,
+            link: (
+              <AnchorLink to="/organisationen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
+                {c.name}
+              </AnchorLink>
+            ),
+          })}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           <TextInput label={t('organizations.name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput label={t('organizations.shortName')} {...form.getInputProps('shortName')} />
@@ -335,7 +257,7 @@ function OrganizationForm({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending && !conflict}>
+          <Button type="submit" loading={mutation.isPending && !vf.conflict}>
             {editing ? t('common.save') : t('organizations.create')}
           </Button>
         </Group>

@@ -1,28 +1,16 @@
 import { type Relation, relationInput } from '@anett/shared/schemas/network';
 import { RELATION_TYPE } from '@anett/shared/vocab/enums';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { networkListOptions, useCreateRelation, useUpdateRelation } from '../network/api.ts';
+import { networkListOptions, nodeOptionsQuery } from '../../lib/reference-data.ts';
+import { useCreateRelation, useUpdateRelation } from './api.ts';
 
 type Values = {
   type: string;
@@ -94,8 +82,12 @@ function RelationForm({
   const networks = useQuery(networkListOptions());
   const nodes = useQuery(nodeOptionsQuery());
   const initial = toValues(editing);
-  const form = useForm<Values>({
-    initialValues: initial,
+  const done = () => {
+    notifications.show({ color: 'green', message: t('organizations.relationSaved') });
+    onClose();
+  };
+  const vf = useVersionedForm<Values, Relation>({
+    initial: { values: initial, version: editing?.version ?? 0 },
     validate: (values) => {
       const errors = zodFieldErrors(t, relationInput, toInput(organizationId, values));
       // "networkId or nodeId is required" belongs to the select the user sees.
@@ -105,47 +97,31 @@ function RelationForm({
       }
       return errors;
     },
-  });
-
-  const done = () => {
-    notifications.show({ color: 'green', message: t('organizations.relationSaved') });
-    onClose();
-  };
-  const fail = (err: unknown) => {
-    if (isApiError(err, 412)) {
+    onConflict: () => {
       notifications.show({ color: 'orange', message: t('common.versionConflict') });
       onClose();
-    } else if (isApiError(err)) form.setErrors(err.fieldErrors);
-  };
-
-  const submit = form.onSubmit((values) => {
-    const input = toInput(organizationId, values);
-    if (editing) {
-      const before = toInput(organizationId, initial);
-      const changed = changedKeys(before, input).filter((k) => k !== 'organizationId');
-      if (changed.length === 0) return onClose();
-      const patch = Object.fromEntries(changed.map((k) => [k, input[k]]));
-      update.mutate({ relation: editing, patch }, { onSuccess: done, onError: fail });
-    } else {
-      create.mutate(input as Parameters<typeof create.mutate>[0], { onSuccess: done, onError: fail });
-    }
+    },
+    save: (values, _loaded, _opts, fail) => {
+      const input = toInput(organizationId, values);
+      if (editing) {
+        const before = toInput(organizationId, initial);
+        const changed = changedKeys(before, input).filter((k) => k !== 'organizationId');
+        if (changed.length === 0) return onClose();
+        const patch = Object.fromEntries(changed.map((k) => [k, input[k]]));
+        update.mutate({ relation: editing, patch }, { onSuccess: done, onError: fail });
+      } else {
+        create.mutate(input as Parameters<typeof create.mutate>[0], { onSuccess: done, onError: fail });
+      }
+    },
   });
-
+  const { form } = vf;
   const mutation = editing ? update : create;
-  const generalError =
-    mutation.error && !(isApiError(mutation.error) && Object.keys(mutation.error.fieldErrors).length > 0)
-      ? errorMessage(t, mutation.error)
-      : null;
   const values = form.getValues();
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <VersionedFormAlerts vf={vf} fields={[]} error={mutation.error} pending={mutation.isPending} />
         <Select
           label={t('organizations.relationType')}
           required

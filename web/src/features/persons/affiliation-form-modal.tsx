@@ -1,16 +1,15 @@
 import { type Affiliation, affiliationInput, type Office, officeInput } from '@anett/shared/schemas/person';
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
+import { OrganizationSelect } from '../../components/filters/organization-select.tsx';
 import { changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { OrganizationSelect } from '../organizations/organization-select.tsx';
 import { useSaveAffiliation, useSaveOffice } from './api.ts';
 
 // Affiliations and offices: small sub-records of a person, each with its own version.
@@ -48,18 +47,12 @@ export function AffiliationFormModal({ personId, target, onClose }: AffiliationP
 }
 
 /** A 412 on a sub-record: it changed meanwhile; the person reloads and the dialog closes. */
-function useSubRecordFailure(form: { setErrors: (e: Record<string, string>) => void }, onClose: () => void) {
+function useSubRecordConflict(onClose: () => void) {
   const { t } = useLabels();
-  return (err: unknown) => {
-    if (isApiError(err, 412)) {
-      notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
-      onClose();
-    } else if (isApiError(err)) form.setErrors(err.fieldErrors);
+  return () => {
+    notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
+    onClose();
   };
-}
-
-function generalErrorOf(t: ReturnType<typeof useLabels>['t'], error: unknown) {
-  return error && !(isApiError(error) && Object.keys(error.fieldErrors).length > 0) ? errorMessage(t, error) : null;
 }
 
 function AffiliationForm({
@@ -83,40 +76,34 @@ function AffiliationForm({
   const [organization, setOrganization] = useState<AsyncOption | null>(
     editing ? { value: String(editing.organization.id), label: editing.organization.name } : null,
   );
-  const form = useForm<AffiliationValues>({
-    initialValues: initial,
-    validate: (v) => zodFieldErrors(t, affiliationInput, { ...v, organizationId: v.organizationId ?? undefined }),
-  });
-  const fail = useSubRecordFailure(form, onClose);
   const done = () => {
     notifications.show({ color: 'green', message: t('persons.affiliationSaved') });
     onClose();
   };
-
-  const submit = form.onSubmit((values) => {
-    const body = { ...values, organizationId: values.organizationId as number };
-    if (editing) {
-      const changed = changedKeys(initial, values);
-      if (changed.length === 0) return onClose();
-      save.mutate(
-        { affiliation: editing, patch: Object.fromEntries(changed.map((k) => [k, body[k]])) },
-        { onSuccess: done, onError: fail },
-      );
-    } else {
-      save.mutate({ create: body }, { onSuccess: done, onError: fail });
-    }
+  const vf = useVersionedForm<AffiliationValues, Affiliation>({
+    initial: { values: initial, version: editing?.version ?? 0 },
+    validate: (v) => zodFieldErrors(t, affiliationInput, { ...v, organizationId: v.organizationId ?? undefined }),
+    onConflict: useSubRecordConflict(onClose),
+    save: (values, _loaded, _opts, fail) => {
+      const body = { ...values, organizationId: values.organizationId as number };
+      if (editing) {
+        const changed = changedKeys(initial, values);
+        if (changed.length === 0) return onClose();
+        save.mutate(
+          { affiliation: editing, patch: Object.fromEntries(changed.map((k) => [k, body[k]])) },
+          { onSuccess: done, onError: fail },
+        );
+      } else {
+        save.mutate({ create: body }, { onSuccess: done, onError: fail });
+      }
+    },
   });
-
-  const generalError = generalErrorOf(t, save.error);
+  const { form } = vf;
   const values = form.getValues();
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <VersionedFormAlerts vf={vf} fields={[]} error={save.error} pending={save.isPending} />
         <OrganizationSelect
           label={t('persons.organization')}
           required
@@ -188,38 +175,32 @@ function OfficeForm({ personId, editing, onClose }: { personId: number; editing:
   const [organization, setOrganization] = useState<AsyncOption | null>(
     editing?.organization ? { value: String(editing.organization.id), label: editing.organization.name } : null,
   );
-  const form = useForm<OfficeValues>({
-    initialValues: initial,
-    validate: (v) => zodFieldErrors(t, officeInput, v),
-  });
-  const fail = useSubRecordFailure(form, onClose);
   const done = () => {
     notifications.show({ color: 'green', message: t('persons.officeSaved') });
     onClose();
   };
-
-  const submit = form.onSubmit((values) => {
-    if (editing) {
-      const changed = changedKeys(initial, values);
-      if (changed.length === 0) return onClose();
-      save.mutate(
-        { office: editing, patch: Object.fromEntries(changed.map((k) => [k, values[k]])) },
-        { onSuccess: done, onError: fail },
-      );
-    } else {
-      save.mutate({ create: values }, { onSuccess: done, onError: fail });
-    }
+  const vf = useVersionedForm<OfficeValues, Office>({
+    initial: { values: initial, version: editing?.version ?? 0 },
+    validate: (v) => zodFieldErrors(t, officeInput, v),
+    onConflict: useSubRecordConflict(onClose),
+    save: (values, _loaded, _opts, fail) => {
+      if (editing) {
+        const changed = changedKeys(initial, values);
+        if (changed.length === 0) return onClose();
+        save.mutate(
+          { office: editing, patch: Object.fromEntries(changed.map((k) => [k, values[k]])) },
+          { onSuccess: done, onError: fail },
+        );
+      } else {
+        save.mutate({ create: values }, { onSuccess: done, onError: fail });
+      }
+    },
   });
-
-  const generalError = generalErrorOf(t, save.error);
+  const { form } = vf;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <VersionedFormAlerts vf={vf} fields={[]} error={save.error} pending={save.isPending} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('persons.officeTitle')}

@@ -48,21 +48,6 @@ export const personDuplicatesOptions = () =>
     queryFn: ({ signal }) => call(persons.duplicates, { query: { pageSize: 500 }, signal }),
   });
 
-export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
-  [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-
-/** For search selects: persons matching `q` ('Anna Müller · IHK Erfurt'). */
-export async function searchPersonOptions(q: string, signal: AbortSignal): Promise<AsyncOption[]> {
-  const page = await call(persons.list, {
-    query: { q: q || undefined, pageSize: 20, sort: q ? undefined : 'lastName' },
-    signal,
-  });
-  return page.items.map((p) => ({
-    value: String(p.id),
-    label: [personName(p), p.organization?.name].filter(Boolean).join(' · '),
-  }));
-}
-
 const eventLabel = (e: Pick<Event, 'title' | 'startsAt'>) => `${e.title} (${formatDate(e.startsAt)})`;
 
 /** For the event filter: events matching `q`, latest first. */

@@ -1,6 +1,5 @@
 import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
-import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Anchor, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +7,8 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -148,40 +149,35 @@ function ContactPointForm({
 }) {
   const { t } = useLabels();
   const save = useSaveContactPoint(personId);
-  const form = useForm<Values>({
-    initialValues: { kind: editing?.kind ?? 'email', value: editing?.value ?? '', label: editing?.label ?? '' },
-    validate: (v) => zodFieldErrors(t, contactPointInput, v),
-  });
   const done = () => {
     notifications.show({ color: 'green', message: t('persons.contactPointSaved') });
     onClose();
   };
-  const fail = (err: unknown) => {
-    if (isApiError(err, 412)) {
+  const vf = useVersionedForm<Values, ContactPoint>({
+    initial: {
+      values: { kind: editing?.kind ?? 'email', value: editing?.value ?? '', label: editing?.label ?? '' },
+      version: editing?.version ?? 0,
+    },
+    validate: (v) => zodFieldErrors(t, contactPointInput, v),
+    onConflict: () => {
       notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
       onClose();
-    } else if (isApiError(err)) form.setErrors(err.fieldErrors);
-  };
-  const submit = form.onSubmit((v) => {
-    const label = v.label.trim() || null;
-    if (editing) {
-      save.mutate({ contactPoint: editing, patch: { value: v.value, label } }, { onSuccess: done, onError: fail });
-    } else {
-      save.mutate({ create: { kind: v.kind, value: v.value, label } }, { onSuccess: done, onError: fail });
-    }
+    },
+    save: (v, _loaded, _opts, fail) => {
+      const label = v.label.trim() || null;
+      if (editing) {
+        save.mutate({ contactPoint: editing, patch: { value: v.value, label } }, { onSuccess: done, onError: fail });
+      } else {
+        save.mutate({ create: { kind: v.kind, value: v.value, label } }, { onSuccess: done, onError: fail });
+      }
+    },
   });
-  const error = save.error;
-  const generalError =
-    error && !(isApiError(error) && Object.keys(error.fieldErrors).length > 0) ? errorMessage(t, error) : null;
+  const { form } = vf;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <VersionedFormAlerts vf={vf} fields={[]} error={save.error} pending={save.isPending} />
         {!editing && (
           <Stack gap={4}>
             <Text size="sm" fw={500} id="contact-point-kind">

@@ -3,9 +3,9 @@ import { districtLabel } from '@anett/shared/vocab/districts';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Badge, Group, Text } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
+import { TagBadge } from '../../components/tag-picker.tsx';
+import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { TagBadge } from '../tags/tag-picker.tsx';
-import { personName } from './api.ts';
 
 /** Columns of the person list; the less important ones give way on narrow screens. */
 export function usePersonColumns(): DataTableColumn<PersonListItem>[] {

@@ -27,6 +27,7 @@ import { AsyncMultiSelect } from '../../components/filters/async-select.tsx';
 import { type FilterChip, FilterPanel, FilterSection } from '../../components/filters/filter-panel.tsx';
 import { NodeMultiSelect } from '../../components/filters/node-select.tsx';
 import { onlyValid } from '../../components/filters/search-params.ts';
+import { TopicMultiSelect, topicName } from '../../components/filters/topic-select.tsx';
 import {
   DistrictMultiSelect,
   VocabMultiSelect,
@@ -34,14 +35,17 @@ import {
   wzChipLabel,
 } from '../../components/filters/vocab-select.tsx';
 import { DayInput, parseDay } from '../../components/forms/day-input.tsx';
+import { TagPicker } from '../../components/tag-picker.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { organizationKeys } from '../../lib/query-keys.ts';
-import { nodeOptionsQuery } from '../../lib/reference-data.ts';
-import { organizationDetailOptions, searchOrganizationOptions } from '../organizations/api.ts';
-import { tagListOptions, topicListOptions } from '../tags/api.ts';
-import { TagPicker } from '../tags/tag-picker.tsx';
-import { TopicMultiSelect, topicName } from '../tags/topic-select.tsx';
+import {
+  nodeOptionsQuery,
+  organizationLookupOptions,
+  searchOrganizationOptions,
+  tagListOptions,
+  topicListOptions,
+} from '../../lib/reference-data.ts';
 import { eventLabelOptions, searchEventOptions } from './api.ts';
 import { PERSON_FILTER_KEYS, type PersonsSearch, type UrlAttendanceGroup, upgradeLegacySearch } from './search.ts';
 
@@ -111,7 +115,7 @@ function useFilterLabels(f: Filters) {
   const tags = useQuery(tagListOptions());
   const topics = useQuery(topicListOptions());
   const orgs = useQueries({
-    queries: (f.organizationId ?? []).map((id) => ({ ...organizationDetailOptions(id), staleTime: 60_000 })),
+    queries: (f.organizationId ?? []).map((id) => ({ ...organizationLookupOptions(id), staleTime: 60_000 })),
   });
   const eventIds = [...new Set([...(f.attended ?? []), ...(f.notAttended ?? [])].flatMap((g) => g.eventId ?? []))];
   const events = useQueries({ queries: eventIds.map((id) => eventLabelOptions(id)) });

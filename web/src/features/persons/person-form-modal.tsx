@@ -7,7 +7,6 @@ import {
 } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import {
-  Alert,
   Button,
   Divider,
   Group,
@@ -19,25 +18,18 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import {
-  type ConflictField,
-  ConflictPanel,
-  changedKeys,
-  conflictRows,
-} from '../../components/forms/conflict-panel.tsx';
-import { DuplicateCandidates } from '../../components/forms/duplicate-candidates.tsx';
+import { OrganizationSelect } from '../../components/filters/organization-select.tsx';
+import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
+import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { OrganizationSelect } from '../organizations/organization-select.tsx';
-import { tagListOptions } from '../tags/api.ts';
-import { TagPicker } from '../tags/tag-picker.tsx';
+import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCreatePerson, useUpdatePerson } from './api.ts';
 
 type Values = {
@@ -176,74 +168,42 @@ function PersonForm({
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const tags = useQuery(tagListOptions());
-  const [loaded, setLoaded] = useState(() => ({
-    values: editing ? toValues(editing) : { ...EMPTY, ...prefill, organizationId: givenOrganization?.id ?? null },
-    version: editing?.version ?? 0,
-  }));
-  const [conflict, setConflict] = useState<{ values: Values; version: number } | null>(null);
-  const [duplicates, setDuplicates] = useState<PersonDuplicateCandidate[] | null>(null);
+  const vf = useVersionedForm<Values, Person, PersonDuplicateCandidate>({
+    initial: {
+      values: editing ? toValues(editing) : { ...EMPTY, ...prefill, organizationId: givenOrganization?.id ?? null },
+      version: editing?.version ?? 0,
+    },
+    toValues,
+    validate: (values) => mapAffiliationErrors(zodFieldErrors(t, personInput, toCreateInput(values))),
+    mapErrors: mapAffiliationErrors,
+    save: (values, loaded, opts, fail) => {
+      if (editing) {
+        const fields = personFields(values);
+        const changed = changedKeys(loaded.values, values).filter((k): k is (typeof PERSON_FIELDS)[number] =>
+          (PERSON_FIELDS as readonly string[]).includes(k),
+        );
+        if (changed.length === 0) {
+          onClose();
+          return;
+        }
+        const patch: PersonPatch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+        if (opts.confirmDuplicate) patch.confirmDuplicate = true;
+        update.mutate(
+          { id: editing.id, version: opts.version ?? loaded.version, patch },
+          { onSuccess: (p) => onSaved(p, false), onError: fail },
+        );
+      } else {
+        create.mutate(toCreateInput(values, opts.confirmDuplicate), {
+          onSuccess: (p) => onSaved(p, true),
+          onError: fail,
+        });
+      }
+    },
+  });
+  const { form } = vf;
   const [organization, setOrganization] = useState<AsyncOption | null>(
     givenOrganization ? { value: String(givenOrganization.id), label: givenOrganization.name } : null,
   );
-
-  const form = useForm<Values>({
-    initialValues: loaded.values,
-    validate: (values) => mapAffiliationErrors(zodFieldErrors(t, personInput, toCreateInput(values))),
-  });
-
-  const fail = (err: unknown) => {
-    if (isApiError(err, 412)) {
-      const current = (err.data as { current?: Person } | undefined)?.current;
-      if (current) setConflict({ values: toValues(current), version: current.version });
-      return;
-    }
-    if (isApiError(err, 409) && err.code === 'DUPLICATE_CANDIDATES') {
-      setDuplicates((err.data as { candidates?: PersonDuplicateCandidate[] } | undefined)?.candidates ?? []);
-      return;
-    }
-    if (isApiError(err)) form.setErrors(mapAffiliationErrors(err.fieldErrors));
-  };
-
-  const save = (values: Values, opts: { version?: number; confirmDuplicate?: boolean } = {}) => {
-    if (editing) {
-      const fields = personFields(values);
-      const changed = changedKeys(loaded.values, values).filter((k): k is (typeof PERSON_FIELDS)[number] =>
-        (PERSON_FIELDS as readonly string[]).includes(k),
-      );
-      if (changed.length === 0) {
-        onClose();
-        return;
-      }
-      const patch: PersonPatch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-      if (opts.confirmDuplicate) patch.confirmDuplicate = true;
-      update.mutate(
-        { id: editing.id, version: opts.version ?? loaded.version, patch },
-        { onSuccess: (p) => onSaved(p, false), onError: fail },
-      );
-    } else {
-      create.mutate(toCreateInput(values, opts.confirmDuplicate), {
-        onSuccess: (p) => onSaved(p, true),
-        onError: fail,
-      });
-    }
-  };
-
-  const submit = form.onSubmit((values) => {
-    setDuplicates(null);
-    save(values);
-  });
-
-  const reload = () => {
-    if (!conflict) return;
-    setLoaded(conflict);
-    form.setValues(conflict.values);
-    form.resetDirty(conflict.values);
-    form.clearErrors();
-    setConflict(null);
-  };
-  const overwrite = () => {
-    if (conflict) save(form.getValues(), { version: conflict.version });
-  };
 
   const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
   const fields: ConflictField<Values>[] = [
@@ -273,46 +233,27 @@ function PersonForm({
   });
 
   const mutation = editing ? update : create;
-  const error = mutation.error;
-  const generalError =
-    error &&
-    !(isApiError(error) && (Object.keys(error.fieldErrors).length > 0 || error.status === 412 || error.status === 409))
-      ? errorMessage(t, error)
-      : null;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        {conflict && (
-          <ConflictPanel
-            rows={conflictRows(fields, loaded.values, conflict.values, values)}
-            onReload={reload}
-            onOverwrite={overwrite}
-            overwriting={update.isPending}
-          />
-        )}
-        {generalError && (
-          <Alert color="red" variant="light" role="alert">
-            {generalError}
-          </Alert>
-        )}
-        {duplicates && duplicates.length > 0 && (
-          <DuplicateCandidates
-            candidates={duplicates.map((c) => ({
-              id: c.id,
-              reason: c.reason,
-              detail: [c.email, c.organization?.name].filter(Boolean).join(' · '),
-              link: (
-                <AnchorLink to="/personen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
-                  {c.name}
-                </AnchorLink>
-              ),
-            }))}
-            confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
-            loading={mutation.isPending}
-            onConfirm={() => save(form.getValues(), { confirmDuplicate: true, version: conflict?.version })}
-          />
-        )}
+        <VersionedFormAlerts
+          vf={vf}
+          fields={fields}
+          error={mutation.error}
+          pending={mutation.isPending}
+          confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
+          candidate={(c) => ({
+            id: c.id,
+            reason: c.reason,
+            detail: [c.email, c.organization?.name].filter(Boolean).join(' · '),
+            link: (
+              <AnchorLink to="/personen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
+                {c.name}
+              </AnchorLink>
+            ),
+          })}
+        />
         <Group gap="md" align="flex-end" wrap="wrap">
           <Stack gap={4}>
             <Text size="sm" fw={500} id="person-salutation-label">
@@ -386,7 +327,7 @@ function PersonForm({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending && !conflict && !duplicates}>
+          <Button type="submit" loading={mutation.isPending && !vf.conflict && !vf.duplicates}>
             {editing ? t('common.save') : t('persons.create')}
           </Button>
         </Group>

@@ -5,10 +5,10 @@ import { IconDeviceFloppy, IconDownload, IconFileImport, IconPlus } from '@table
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ButtonLink } from '../../components/router-link.tsx';
+import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { ExportDialog } from '../exports/export-dialog.tsx';
 import { SegmentFormModal } from '../segments/segment-form-modal.tsx';
-import { personName } from './api.ts';
 import { PersonFormModal } from './person-form-modal.tsx';
 
 /** The list's header buttons (save as segment, export, import, new person) and the dialogs they open. */

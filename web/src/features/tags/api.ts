@@ -1,33 +1,11 @@
 import { tags } from '@anett/shared/routes/tag';
-import type { TagInput, Topic, TopicInput, topicPatch } from '@anett/shared/schemas/vocab';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Topic, TopicInput, topicPatch } from '@anett/shared/schemas/vocab';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
-import { tagKeys, topicKeys } from '../../lib/query-keys.ts';
-import { topicOptionsQuery } from '../../lib/reference-data.ts';
+import { topicKeys } from '../../lib/query-keys.ts';
 
 type TopicPatch = z.input<typeof topicPatch>;
-
-/** All tags (a small vocabulary: the whole list is loaded once and filtered in the browser). */
-export const tagListOptions = () =>
-  queryOptions({
-    queryKey: tagKeys.list(),
-    queryFn: ({ signal }) => call(tags.list, { signal }),
-    select: (data) => data.items,
-    staleTime: 60_000,
-  });
-
-/** The topic vocabulary as a list (the cache entry is shared with the other pages' topic selects). */
-export const topicListOptions = () =>
-  queryOptions({ ...topicOptionsQuery(), select: (data: { items: Topic[] }) => data.items });
-
-export function useCreateTag() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TagInput) => call(tags.create, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tagKeys.all }),
-  });
-}
 
 export function useCreateTopic() {
   const queryClient = useQueryClient();

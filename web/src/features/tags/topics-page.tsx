@@ -15,7 +15,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { topicListOptions, useCreateTopic, useUpdateTopic } from './api.ts';
+import { topicListOptions } from '../../lib/reference-data.ts';
+import { useCreateTopic, useUpdateTopic } from './api.ts';
 
 type Values = { label: string; labelEn: string };
 

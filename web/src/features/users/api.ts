@@ -1,9 +1,11 @@
+import { auth } from '@anett/shared/routes/auth';
 import { users } from '@anett/shared/routes/user';
+import type { AuthPolicy } from '@anett/shared/schemas/auth';
 import type { User, UserCreate, UserListQuery, UserPatch, userWithPassword } from '@anett/shared/schemas/user';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';
-import { userKeys } from '../../lib/query-keys.ts';
+import { authKeys, userKeys } from '../../lib/query-keys.ts';
 
 export type UserWithPassword = z.infer<typeof userWithPassword>;
 
@@ -58,5 +60,19 @@ export function useResetFactors() {
   return useMutation({
     mutationFn: (user: User) => call(users.resetFactors, { params: { id: user.id } }),
     onSuccess: invalidate,
+  });
+}
+
+export const policyOptions = () =>
+  queryOptions({
+    queryKey: authKeys.policy,
+    queryFn: ({ signal }) => call(auth.policy, { signal }),
+  });
+
+export function useSetPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AuthPolicy) => call(auth.setPolicy, { body }),
+    onSuccess: (data) => queryClient.setQueryData(authKeys.policy, data),
   });
 }

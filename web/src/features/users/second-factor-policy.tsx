@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/error-message.ts';
-import { policyOptions, useSetPolicy } from '../auth/api.ts';
+import { policyOptions, useSetPolicy } from './api.ts';
 
 /** Which roles must use a second factor (default: admins). */
 export function SecondFactorPolicy() {

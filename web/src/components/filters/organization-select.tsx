@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
-import { AsyncSelect } from '../../components/filters/async-select.tsx';
 import { organizationKeys } from '../../lib/query-keys.ts';
-import { searchOrganizationOptions } from './api.ts';
+import { searchOrganizationOptions } from '../../lib/reference-data.ts';
+import { AsyncSelect } from './async-select.tsx';
 
 type Props = Omit<ComponentProps<typeof AsyncSelect>, 'queryKey' | 'fetchOptions'>;
 

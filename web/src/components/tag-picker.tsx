@@ -19,9 +19,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
-import { tagListOptions, useCreateTag } from './api.ts';
+import { isApiError } from '../lib/api-client.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import { tagListOptions, useCreateTag } from '../lib/reference-data.ts';
 
 const CREATE = '__create__';
 type TagColor = (typeof TAG_COLORS)[number];

@@ -2,7 +2,7 @@ import type { Topic } from '@anett/shared/schemas/vocab';
 import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLabels } from '../../lib/i18n.ts';
-import { topicListOptions } from './api.ts';
+import { topicListOptions } from '../../lib/reference-data.ts';
 
 /** A topic's name in the UI language. */
 export const topicName = (topic: Pick<Topic, 'label' | 'labelEn'>, lang: 'de' | 'en') =>
