@@ -1,7 +1,8 @@
+import { hash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { searchFold, sortKey } from '@anett/shared/normalize';
+import { normalizeEmail, searchFold, sortKey } from '@anett/shared/normalize';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -56,8 +57,20 @@ export function pendingMigrations(path: string): number {
   }
 }
 
-/** The application functions the triggers call: `anett_fold` for search documents, `anett_sort_key` for name order. */
+/** SHA-256 (hex) of the normalised e-mail: the suppression list never stores an address in the clear. */
+export const emailHash = (email: string) => hash('sha256', normalizeEmail(email), 'hex');
+
+/** SQL name of {@link emailHash} on every connection; NULL for NULL or empty input. */
+export const EMAIL_HASH_SQL = 'anett_email_hash';
+
+/**
+ * The application functions SQL calls: `anett_fold` for search documents, `anett_sort_key` for name order (both from
+ * triggers), `anett_email_hash` to test persons against the suppression list without loading it.
+ */
 function registerFunctions(sqlite: Database.Database): void {
+  sqlite.function(EMAIL_HASH_SQL, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? emailHash(value) : null,
+  );
   sqlite.function('anett_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? searchFold(text) : '',
   );

@@ -1,7 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { createWriteQueue } from '@anett/db/write-queue';
 import type { Config } from './config.ts';
-import { type Actor, createAuditRepository } from './modules/audit/audit.repository.ts';
+import { type Actor, type AuditEntry, createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createFactorsRepository } from './modules/auth/factors.repository.ts';
 import { createLoginAttemptsRepository } from './modules/auth/login-attempts.repository.ts';
 import { createLoginThrottle } from './modules/auth/login-throttle.ts';
@@ -41,6 +41,17 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
   const privacy = createPrivacyRepository(db);
   const suppressions = createSuppressionsRepository(db);
   const privacyLedger = createPrivacyLedger(db, config.privacyLedgerPath);
+  type Entries<T> = (result: T) => AuditEntry | AuditEntry[];
+  const apply = <T>(who: Actor, work: () => T, entries: Entries<T>): T => {
+    const result = work();
+    for (const entry of [entries(result)].flat()) audit.record({ ...who, ...entry });
+    return result;
+  };
+  const change = <T>(who: Actor, work: () => T, entries: Entries<T>): Promise<T> =>
+    write(() => apply(who, work, entries));
+  /** `change` committed at once, outside the queue: for start-up repairs, before any request is served. */
+  const changeNow = <T>(who: Actor, work: () => T, entries: Entries<T>): T =>
+    db.$client.transaction(() => apply(who, work, entries)).immediate();
   return {
     db,
     config,
@@ -55,23 +66,24 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
     /** Ends the read workers (the app's onClose). */
     close: lanes.close,
     /**
-     * Runs a write and its audit entry in one transaction (never one without the other), committed together with the
-     * writes of concurrent requests; resolves after the commit. The work must be synchronous.
+     * The raw group-commit queue, for writes that have no audit entry (login throttle, mail delivery state). A change
+     * a user makes goes through `change`/`audited`. The work must be synchronous.
      */
     write,
-    /** `write` for the common case: the row written, and its audit entry described by `diff(row)`. */
+    /**
+     * The only way a change and its audit entries are written: `work`, then the entries `entries(result)` describes,
+     * in one transaction (never one without the other), committed together with the writes of concurrent requests;
+     * resolves after the commit. The work must be synchronous.
+     */
+    change,
+    /** `change` for the common case: one row written, its entry filed under the row's id and described by `diff(row)`. */
     audited: <T extends { id: number }>(
       who: Actor,
       entity: string,
       action: string,
       work: () => T,
       diff: (row: T) => unknown,
-    ): Promise<T> =>
-      write(() => {
-        const row = work();
-        audit.record({ ...who, entity, entityId: row.id, action, diff: diff(row) });
-        return row;
-      }),
+    ): Promise<T> => change(who, work, (row) => ({ entity, entityId: row.id, action, diff: diff(row) })),
     audit,
     users: createUsersRepository(db),
     factors: createFactorsRepository(db, config.secondFactorRoles ?? ['admin']),
@@ -91,7 +103,7 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
     imports: createImportsRepository(db),
     privacy,
     privacyLedger,
-    privacyService: createPrivacyService({ privacy, persons, audit, suppressions, ledger: privacyLedger }),
+    privacyService: createPrivacyService({ privacy, persons, suppressions, ledger: privacyLedger, changeNow }),
     reports: createReportsRepository(db),
     dashboard: createDashboardRepository(db),
     graph: createGraphRepository(db),

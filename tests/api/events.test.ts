@@ -217,7 +217,7 @@ describe('events', () => {
     const event = createEvent(t.db);
     const url = `/api/events/${event.id}`;
     expect((await t.as(token, { method: 'DELETE', url })).statusCode).toBe(428);
-    expect((await t.as(token, { method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+    expect((await t.as(token, { method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(204);
     expect((await t.as(viewer, { method: 'GET', url })).statusCode).toBe(404);
     expect((await t.as(viewer, { method: 'GET', url: '/api/events' })).json().total).toBe(0);
     expect(t.db.select().from(events).where(eq(events.id, event.id)).get()?.deletedAt).toEqual(expect.any(String));
@@ -276,7 +276,7 @@ describe('events', () => {
       412,
     );
     expect((await t.as(token, { method: 'DELETE', url: sessionUrl, headers: { 'if-match': '"2"' } })).statusCode).toBe(
-      200,
+      204,
     );
     expect(t.db.select().from(eventSessions).all()).toHaveLength(1);
     expect((await t.as(token, { method: 'DELETE', url: sessionUrl, headers: { 'if-match': '"2"' } })).statusCode).toBe(

@@ -406,7 +406,7 @@ describe('relations', () => {
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(412);
     expect(rows(t.db, relations)).toBe(1);
     const del = await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } });
-    expect(del.statusCode).toBe(200);
+    expect(del.statusCode).toBe(204);
     expect(rows(t.db, relations)).toBe(0);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(404);
     const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'relation')).all();

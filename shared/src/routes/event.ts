@@ -1,4 +1,5 @@
-import { idParams, okResponse } from '../schemas/common.ts';
+import { z } from 'zod';
+import { idParams } from '../schemas/common.ts';
 import {
   eventDetail,
   eventInput,
@@ -59,7 +60,7 @@ export const events = {
     tag,
     summary: 'Delete an event (soft: attendances are kept)',
     params: idParams,
-    responses: { 200: okResponse },
+    responses: { 204: z.null() },
     errors: [400, 401, 403, 404, 412, 428],
   }),
   createSession: defineRoute({
@@ -88,7 +89,7 @@ export const events = {
     tag,
     summary: 'Delete a session and who attended it',
     params: sessionParams,
-    responses: { 200: okResponse },
+    responses: { 204: z.null() },
     errors: [400, 401, 403, 404, 412, 428],
   }),
 };

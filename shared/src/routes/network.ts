@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams, okResponse } from '../schemas/common.ts';
+import { idParams } from '../schemas/common.ts';
 import {
   network,
   networkDetail,
@@ -138,7 +139,7 @@ export const networks = {
     path: '/api/relations/:id',
     tag: 'relations',
     params: idParams,
-    responses: { 200: okResponse },
+    responses: { 204: z.null() },
     errors: [400, 401, 403, 404, 412, 428],
     codes: [E.RELATION_NOT_FOUND, ...guarded],
   }),

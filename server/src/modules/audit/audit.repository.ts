@@ -17,6 +17,8 @@ export type AuditInput = {
 export type Actor = Omit<AuditInput, 'entity' | 'entityId' | 'action' | 'diff'>;
 /** An actor that is a logged-in user (imports and e-mail drops belong to one). */
 export type UserActor = Actor & { userId: number };
+/** What one audit entry says about a change (the actor is added by `ctx.change`). */
+export type AuditEntry = Pick<AuditInput, 'entity' | 'entityId' | 'action' | 'diff'>;
 
 /** Field-by-field difference of two records as {field: [before, after]}; unchanged fields are left out. */
 export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {

@@ -30,11 +30,14 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const { suppress, ...values } = request.body;
       if (suppress && !person.email) throw fieldError('suppress', 'die Person hat keine E-Mail-Adresse');
       const declared = { ...values, declaredOn: values.declaredOn ?? berlinToday() };
-      const entry = ctx.persons.transaction(() => {
-        const row = ctx.consents.append(person.id, declared, request.user.id, nowIso());
-        if (suppress && person.email) ctx.suppressions.add(person.email, 'objection');
-        ctx.audit.record({
-          ...actor(request),
+      const entry = await ctx.change(
+        actor(request),
+        () => {
+          const row = ctx.consents.append(person.id, declared, request.user.id, nowIso());
+          if (suppress && person.email) ctx.suppressions.add(person.email, 'objection');
+          return row;
+        },
+        () => ({
           entity: 'person',
           entityId: person.id,
           action: values.status === 'granted' ? 'consent_grant' : 'consent_withdraw',
@@ -48,9 +51,8 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
             },
             ...(suppress ? { suppressed: true } : {}),
           },
-        });
-        return row;
-      });
+        }),
+      );
       if (suppress) ctx.privacyLedger.mirror();
       const entries = ctx.consents.entries(person.id);
       const created = entries.find((e) => e.id === entry.id);
@@ -108,19 +110,16 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       if (ctx.suppressions.find(email)) {
         throw new AppError('SUPPRESSION_EXISTS', 409, 'The address is already on the suppression list');
       }
-      const row = await ctx.write(() => {
-        ctx.suppressions.add(email, reason, note);
-        const added = ctx.suppressions.find(email);
-        if (!added) throw new Error('suppression not written');
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'suppression',
-          entityId: null,
-          action: 'create',
-          diff: { emailHash: added.emailHash, reason, note },
-        });
-        return added;
-      });
+      const row = await ctx.change(
+        actor(request),
+        () => {
+          ctx.suppressions.add(email, reason, note);
+          const added = ctx.suppressions.find(email);
+          if (!added) throw new Error('suppression not written');
+          return added;
+        },
+        (added) => ({ entity: 'suppression', action: 'create', diff: { emailHash: added.emailHash, reason, note } }),
+      );
       ctx.privacyLedger.mirror();
       const [created] = withPersons(ctx, [row]);
       return reply.code(201).send(created as NonNullable<typeof created>);
@@ -133,17 +132,19 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     async (request) => {
       const { hash } = request.params;
       if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');
-      await ctx.write(() => {
-        const removed = ctx.suppressions.remove(hash);
-        if (!removed) throw notFound('suppression');
-        ctx.audit.record({
-          ...actor(request),
+      await ctx.change(
+        actor(request),
+        () => {
+          const removed = ctx.suppressions.remove(hash);
+          if (!removed) throw notFound('suppression');
+          return removed;
+        },
+        (removed) => ({
           entity: 'suppression',
-          entityId: null,
           action: 'delete',
           diff: { emailHash: hash, reason: removed.reason, note: request.body.note },
-        });
-      });
+        }),
+      );
       // The removal holds across a restore too (the ledger would bring the address back otherwise).
       ctx.privacyLedger.recordRemoval(hash, nowIso());
       return { ok: true as const };

@@ -1,28 +1,15 @@
-import { hash } from 'node:crypto';
-import type { Db } from '@anett/db/client';
+import { type Db, EMAIL_HASH_SQL, emailHash } from '@anett/db/client';
 import { persons, suppressions } from '@anett/db/schema';
 import { normalizeEmail } from '@anett/shared/normalize';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
-/** SHA-256 (hex) of the normalised e-mail: the suppression list never stores an address in the clear. */
-export const emailHash = (email: string) => hash('sha256', normalizeEmail(email), 'hex');
-
-/** SQL name of {@link emailHash} on a connection it was registered on; NULL for NULL or empty input. */
-export const EMAIL_HASH_SQL = 'anett_email_hash';
-
-/** Registers {@link EMAIL_HASH_SQL} so that queries can test persons against the list without loading it. */
-export function registerEmailHash(connection: Db['$client']): void {
-  connection.function(EMAIL_HASH_SQL, { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' && value.trim() !== '' ? emailHash(value) : null,
-  );
-}
+export { EMAIL_HASH_SQL, emailHash };
 
 export type SuppressionReason = 'objection' | 'erasure' | 'other';
 
 export function createSuppressionsRepository(db: Db) {
-  registerEmailHash(db.$client);
   return {
     find(email: string) {
       return db

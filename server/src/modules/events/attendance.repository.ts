@@ -1,4 +1,4 @@
-import { type Db, immediate } from '@anett/db/client';
+import type { Db } from '@anett/db/client';
 import {
   affiliations,
   attendances,
@@ -137,11 +137,6 @@ export function createAttendanceRepository(db: Db) {
     .prepare();
 
   return {
-    /** Runs fn in one immediate transaction (read-then-write without SQLITE_BUSY); fn must not await. */
-    transaction<T>(fn: () => T): T {
-      return immediate(db, fn);
-    },
-
     find(eventId: number, personId: number): AttendanceRow | undefined {
       return findPair.get({ eventId, personId });
     },

@@ -392,9 +392,9 @@ export function createAttendanceService(ctx: AppContext) {
       return { row: after, promoted: takesSeat(before.status) ? fillSeats(event, who) : [] };
     },
 
-    /** After a capacity change: free seats go to the waiting list. */
+    /** After a capacity change (inside its `ctx.change`): free seats go to the waiting list. */
     fillSeats(eventId: number, who: Actor): PromotedRef[] {
-      return repo.transaction(() => fillSeats(liveEvent(eventId), who));
+      return fillSeats(liveEvent(eventId), who);
     },
 
     checkIn(eventId: number, personId: number, confirm: boolean, who: Actor): Promise<Attendance> {

@@ -3,7 +3,7 @@ import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/ev
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
+import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { formatRange } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
@@ -157,40 +157,37 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       schema: schemaOf(events.update),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
       const { topicIds, confirm, ...values } = request.body;
-      const capacityChanged = values.capacity !== undefined && values.capacity !== before.capacity;
-      checkRange({
-        startsAt: values.startsAt ?? before.startsAt,
-        endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
-      });
-      checkReferences(values.nodeId, topicIds);
-      const slug = publicSlugFor(
-        values.publicSlug,
-        {
-          title: values.title ?? before.title,
-          publicRegistration: values.publicRegistration ?? before.publicRegistration,
-          publicSlug: values.publicSlug === undefined ? before.publicSlug : values.publicSlug,
-        },
-        before.id,
-      );
-      if (slug !== undefined) values.publicSlug = slug;
       // The change, the promotions a larger capacity allows and the audit entry commit together.
-      const after = await ctx.audited(
-        actor(request),
-        'event',
-        'update',
-        () => {
+      const after = await versionedChange(ctx, request, {
+        load: () => load(request.params.id),
+        check: (before) => {
+          checkRange({
+            startsAt: values.startsAt ?? before.startsAt,
+            endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
+          });
+          checkReferences(values.nodeId, topicIds);
+          const slug = publicSlugFor(
+            values.publicSlug,
+            {
+              title: values.title ?? before.title,
+              publicRegistration: values.publicRegistration ?? before.publicRegistration,
+              publicSlug: values.publicSlug === undefined ? before.publicSlug : values.publicSlug,
+            },
+            before.id,
+          );
+          if (slug !== undefined) values.publicSlug = slug;
+        },
+        write: (before, version) => {
+          const capacityChanged = values.capacity !== undefined && values.capacity !== before.capacity;
           if (capacityChanged && values.capacity != null && !confirm) checkCapacity(before.id, values.capacity);
-          if (!ctx.events.update(before.id, version, values, topicIds)) throw versionConflict(before);
+          if (!ctx.events.update(before.id, version, values, topicIds)) return undefined;
           const promoted = capacityChanged ? attendance.fillSeats(before.id, actor(request)) : [];
           return { ...load(before.id), promoted };
         },
-        (after) => diffRecords(auditView(before), auditView(after)),
-      );
-      setEtag(reply, after.version);
-      return after;
+        audit: { entity: 'event', action: 'update', diff: (b, a) => diffRecords(auditView(b), auditView(a)) },
+      });
+      return withEtag(reply, after);
     },
   );
 
@@ -200,20 +197,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       config: { access: 'manager' },
       schema: schemaOf(events.delete),
     },
-    async (request) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      await ctx.audited(
-        actor(request),
-        'event',
-        'delete',
-        () => {
-          if (!ctx.events.softDelete(before.id, version)) throw versionConflict(before);
-          return before;
-        },
-        () => diffRecords(auditView(before), null),
-      );
-      return { ok: true as const };
+    async (request, reply) => {
+      await versionedChange(ctx, request, {
+        load: () => load(request.params.id),
+        write: (before, version) => ctx.events.softDelete(before.id, version) && before,
+        audit: { entity: 'event', action: 'delete', diff: (before) => diffRecords(auditView(before), null) },
+      });
+      return reply.code(204).send(null);
     },
   );
 
@@ -249,26 +239,21 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       schema: schemaOf(events.updateSession),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadSession(request.params.id, request.params.sessionId);
       const values = request.body;
-      const range = {
+      const rangeOf = (before: { startsAt: string; endsAt: string | null }) => ({
         startsAt: values.startsAt ?? before.startsAt,
         endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
-      };
-      checkRange(range);
-      const after = await ctx.audited(
-        actor(request),
-        'event_session',
-        'update',
-        () => {
-          checkNoOverlap(before.eventId, range, before.id);
-          return updatedOrConflict(ctx.events.updateSession(before.id, version, values), before);
+      });
+      const after = await versionedChange(ctx, request, {
+        load: () => loadSession(request.params.id, request.params.sessionId),
+        check: (before) => checkRange(rangeOf(before)),
+        write: (before, version) => {
+          checkNoOverlap(before.eventId, rangeOf(before), before.id);
+          return ctx.events.updateSession(before.id, version, values);
         },
-        (after) => diffRecords(before, after),
-      );
-      setEtag(reply, after.version);
-      return after;
+        audit: { entity: 'event_session', action: 'update', diff: (before, after) => diffRecords(before, after) },
+      });
+      return withEtag(reply, after);
     },
   );
 
@@ -278,20 +263,13 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       config: { access: 'manager' },
       schema: schemaOf(events.deleteSession),
     },
-    async (request) => {
-      const version = requireIfMatch(request);
-      const before = loadSession(request.params.id, request.params.sessionId);
-      await ctx.audited(
-        actor(request),
-        'event_session',
-        'delete',
-        () => {
-          if (!ctx.events.deleteSession(before.id, version)) throw versionConflict(before);
-          return before;
-        },
-        () => diffRecords(before, null),
-      );
-      return { ok: true as const };
+    async (request, reply) => {
+      await versionedChange(ctx, request, {
+        load: () => loadSession(request.params.id, request.params.sessionId),
+        write: (before, version) => ctx.events.deleteSession(before.id, version) && before,
+        audit: { entity: 'event_session', action: 'delete', diff: (before) => diffRecords(before, null) },
+      });
+      return reply.code(204).send(null);
     },
   );
 }

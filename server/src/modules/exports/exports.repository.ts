@@ -1,4 +1,4 @@
-import { type Db, openDatabase } from '@anett/db/client';
+import { type Db, EMAIL_HASH_SQL, openDatabase } from '@anett/db/client';
 import {
   affiliations,
   consents,
@@ -13,7 +13,6 @@ import type { PersonFilter } from '@anett/shared/schemas/person';
 import { type SQL, sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { berlinToday } from '../../lib/time.ts';
-import { EMAIL_HASH_SQL, registerEmailHash } from '../consents/suppressions.repository.ts';
 import { isCurrent, personWhere } from '../persons/person-filter.ts';
 
 /** The export population: the person filter, the channel and whether a stated purpose replaces the consent. */
@@ -121,7 +120,6 @@ function populationSql({ filter, channel, purpose }: ExportSelection, today: str
 }
 
 export function createExportsRepository(db: Db) {
-  registerEmailHash(db.$client);
   /**
    * A second, read-only connection for one export: an open iterator makes its connection refuse writes, so streaming
    * on the main connection would block every other request until the download ends. WAL lets it read a consistent
@@ -130,7 +128,6 @@ export function createExportsRepository(db: Db) {
   const openReader = () => {
     if (db.$client.memory) return { connection: db.$client, close: () => {} };
     const reader = openDatabase(db.$client.name, { readonly: true });
-    registerEmailHash(reader.$client);
     return { connection: reader.$client, close: () => reader.$client.close() };
   };
 

@@ -17,7 +17,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { readTable, type Table } from '../../lib/read-table.ts';
 import { nowIso } from '../../lib/time.ts';
-import type { UserActor as Actor } from '../audit/audit.repository.ts';
+import type { UserActor as Actor, AuditEntry } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { codeOf, districtOf, mappingFor, postalCodeError, salutationOf, sizeClassOf } from './import-fields.ts';
 
@@ -346,7 +346,7 @@ export function createImportsService(ctx: AppContext) {
    * The person's organisation by name: an existing one with the same normalised name (given the row's address when it
    * has none yet, as the preview said), else a new company there.
    */
-  function organizationFor(name: string, address: Address, created: Map<string, number>, actor: Actor) {
+  function organizationFor(name: string, address: Address, created: Map<string, number>, entries: AuditEntry[]) {
     const key = normalizeOrgName(name);
     const createdNow = created.get(key);
     if (createdNow !== undefined) return { id: createdNow, created: false };
@@ -354,8 +354,7 @@ export function createImportsService(ctx: AppContext) {
     if (stored) {
       if (!hasAddress(stored) && hasAddress(address)) {
         ctx.organizations.update(stored.id, stored.version, address);
-        ctx.audit.record({
-          ...actor,
+        entries.push({
           entity: 'organization',
           entityId: stored.id,
           action: 'update',
@@ -369,15 +368,17 @@ export function createImportsService(ctx: AppContext) {
     return { id: org.id, created: true };
   }
 
-  function commitPlans(body: Body, plans: Plan[], actor: Actor): Omit<ImportCommitResult, 'skipped'> {
+  /** Writes the plans; returns what happened and the audit entries of each row, in order. */
+  function commitPlans(body: Body, plans: Plan[], actor: Actor) {
     const result = { created: 0, updated: 0, consents: 0, organizationsCreated: 0, ids: [] as number[] };
+    const entries: AuditEntry[] = [];
     const newOrganizations = new Map<string, number>();
     const recordedAt = nowIso();
     for (const plan of plans) {
       if (plan.kind === 'persons') {
         const { confirmDuplicate: _c, tagIds: _t, affiliations: _a, offices: _o, ...fields } = plan.values;
         const org = plan.organization
-          ? organizationFor(plan.organization, plan.address, newOrganizations, actor)
+          ? organizationFor(plan.organization, plan.address, newOrganizations, entries)
           : undefined;
         if (org?.created) result.organizationsCreated++;
         let personId: number;
@@ -408,8 +409,7 @@ export function createImportsService(ctx: AppContext) {
           personId = target.id;
           result.updated++;
         }
-        ctx.audit.record({
-          ...actor,
+        entries.push({
           entity: 'person',
           entityId: personId,
           action: 'import',
@@ -446,8 +446,7 @@ export function createImportsService(ctx: AppContext) {
           id = target.id;
           result.updated++;
         }
-        ctx.audit.record({
-          ...actor,
+        entries.push({
           entity: 'organization',
           entityId: id,
           action: 'import',
@@ -456,7 +455,7 @@ export function createImportsService(ctx: AppContext) {
         result.ids.push(id);
       }
     }
-    return result;
+    return { result, entries };
   }
 
   return {
@@ -487,24 +486,29 @@ export function createImportsService(ctx: AppContext) {
           { errors: errors.slice(0, 200), data: preview },
         );
       }
-      const result = ctx.persons.transaction(() => {
-        const written = commitPlans(body, plans, actor);
-        ctx.audit.record({
-          ...actor,
-          entity: 'import',
-          action: 'commit',
-          diff: {
-            kind: body.kind,
-            fileName: body.fileName,
-            created: written.created,
-            updated: written.updated,
-            skipped: preview.summary.skipped,
-            consents: written.consents,
+      const { result } = await ctx.change(
+        actor,
+        () => {
+          const written = commitPlans(body, plans, actor);
+          ctx.imports.saveMapping(actor.userId, body.kind, preview.mapping);
+          return written;
+        },
+        ({ result: written, entries }) => [
+          ...entries,
+          {
+            entity: 'import',
+            action: 'commit',
+            diff: {
+              kind: body.kind,
+              fileName: body.fileName,
+              created: written.created,
+              updated: written.updated,
+              skipped: preview.summary.skipped,
+              consents: written.consents,
+            },
           },
-        });
-        ctx.imports.saveMapping(actor.userId, body.kind, preview.mapping);
-        return written;
-      });
+        ],
+      );
       return { ...result, skipped: preview.summary.skipped };
     },
   };

@@ -1,11 +1,12 @@
 import { policy } from '@anett/shared/policy';
 import { interactions } from '@anett/shared/routes/interaction';
 import { ROLE_RANK } from '@anett/shared/schemas/auth';
-import { type Interaction, NOBODY_LINKED } from '@anett/shared/schemas/interaction';
+import { type Interaction, type interactionPatch, NOBODY_LINKED } from '@anett/shared/schemas/interaction';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
@@ -31,6 +32,12 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     if (!policy.editInteraction(request.user, item)) {
       throw new AppError('NOT_AUTHOR', 403, 'Only the author of this entry or an admin may change it');
     }
+  };
+
+  const loadEditable = (request: FastifyRequest, id: number) => {
+    const item = load(id);
+    requireEditor(request, item);
+    return item;
   };
 
   app.get(
@@ -101,56 +108,51 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     interactions.update.path,
     { config: { access: 'manager' }, schema: schemaOf(interactions.update) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      requireEditor(request, before);
       const changes = request.body;
-      const personIds = changes.personIds ?? before.persons.map((p) => p.id);
-      const organizationIds = changes.organizationIds ?? before.organizations.map((o) => o.id);
-      if (personIds.length === 0 && organizationIds.length === 0)
-        throw invalid([{ field: 'personIds', message: NOBODY_LINKED }]);
-      // Links the entry already has stay valid even if the record was deleted meanwhile.
-      const added = (ids: number[] | undefined, existing: { id: number }[]) =>
-        ids?.filter((id) => !existing.some((e) => e.id === id));
-      const errors = ctx.interactions.unknownReferences({
-        personIds: added(changes.personIds, before.persons),
-        organizationIds: added(changes.organizationIds, before.organizations),
-        nodeId: changes.nodeId === before.node?.id ? undefined : changes.nodeId,
-        eventId: changes.eventId === before.event?.id ? undefined : changes.eventId,
-        topicIds: added(changes.topicIds, before.topics),
+      const followUpChanged = (before: Interaction) =>
+        changes.followUpOn !== undefined && changes.followUpOn !== before.followUpOn;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadEditable(request, request.params.id),
+        check: (before) => checkLinks(changes, before),
+        write: (before, version) =>
+          ctx.interactions.update(before.id, version, {
+            ...changes,
+            ...(followUpChanged(before) ? { followUpDoneAt: null } : {}),
+          }) && load(before.id),
+        audit: { entity: 'interaction', action: 'update', diff: (before, after) => diffRecords(before, after) },
       });
-      if (errors.length) throw invalid(errors);
-      const followUpChanged = changes.followUpOn !== undefined && changes.followUpOn !== before.followUpOn;
-      const after = await audited(request, 'update', before, () => {
-        const ok = ctx.interactions.update(before.id, version, {
-          ...changes,
-          ...(followUpChanged ? { followUpDoneAt: null } : {}),
-        });
-        if (!ok) throw versionConflict(before);
-        return load(before.id);
-      });
-      setEtag(reply, after.version);
-      return after;
+      return withEtag(reply, after);
     },
   );
+
+  /** A change keeps at least one link, and only new links must exist. */
+  const checkLinks = (changes: z.output<typeof interactionPatch>, before: Interaction) => {
+    const personIds = changes.personIds ?? before.persons.map((p) => p.id);
+    const organizationIds = changes.organizationIds ?? before.organizations.map((o) => o.id);
+    if (personIds.length === 0 && organizationIds.length === 0)
+      throw invalid([{ field: 'personIds', message: NOBODY_LINKED }]);
+    // Links the entry already has stay valid even if the record was deleted meanwhile.
+    const added = (ids: number[] | undefined, existing: { id: number }[]) =>
+      ids?.filter((id) => !existing.some((e) => e.id === id));
+    const errors = ctx.interactions.unknownReferences({
+      personIds: added(changes.personIds, before.persons),
+      organizationIds: added(changes.organizationIds, before.organizations),
+      nodeId: changes.nodeId === before.node?.id ? undefined : changes.nodeId,
+      eventId: changes.eventId === before.event?.id ? undefined : changes.eventId,
+      topicIds: added(changes.topicIds, before.topics),
+    });
+    if (errors.length) throw invalid(errors);
+  };
 
   app.delete(
     interactions.delete.path,
     { config: { access: 'manager' }, schema: schemaOf(interactions.delete) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      requireEditor(request, before);
-      await ctx.audited(
-        actor(request),
-        'interaction',
-        'delete',
-        () => {
-          if (!ctx.interactions.softDelete(before.id, version)) throw versionConflict(before);
-          return before;
-        },
-        () => diffRecords(before, null),
-      );
+      await versionedChange(ctx, request, {
+        load: () => loadEditable(request, request.params.id),
+        write: (before, version) => ctx.interactions.softDelete(before.id, version) && before,
+        audit: { entity: 'interaction', action: 'delete', diff: (before) => diffRecords(before, null) },
+      });
       return reply.code(204).send(null);
     },
   );

@@ -3,7 +3,7 @@ import { relationIssues } from '@anett/shared/schemas/network';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
+import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
@@ -118,17 +118,12 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(networks.update),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadNetwork(request.params.id);
-      const after = await audited(
-        request,
-        'network',
-        'update',
-        () => updatedOrConflict(ctx.network.updateNetwork(before.id, version, request.body), before),
-        (after) => diffRecords(plain(before, 'id'), plain(after, 'id')),
-      );
-      setEtag(reply, after.version);
-      return after;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadNetwork(request.params.id),
+        write: (before, version) => ctx.network.updateNetwork(before.id, version, request.body),
+        audit: { entity: 'network', action: 'update', diff: (b, a) => diffRecords(plain(b, 'id'), plain(a, 'id')) },
+      });
+      return withEtag(reply, after);
     },
   );
 
@@ -192,18 +187,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(networks.updateNode),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadNode(request.params.id);
-      checkRefs(request.body);
-      const after = await audited(
-        request,
-        'node',
-        'update',
-        () => updatedOrConflict(ctx.network.updateNode(before.id, version, request.body), before),
-        (after) => diffRecords(nodeAudit(before), nodeAudit(after)),
-      );
-      setEtag(reply, after.version);
-      return after;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadNode(request.params.id),
+        check: () => checkRefs(request.body),
+        write: (before, version) => ctx.network.updateNode(before.id, version, request.body),
+        audit: { entity: 'node', action: 'update', diff: (b, a) => diffRecords(nodeAudit(b), nodeAudit(a)) },
+      });
+      return withEtag(reply, after);
     },
   );
 
@@ -263,24 +253,25 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(networks.updateRelation),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadRelation(request.params.id);
-      const issues = relationIssues({ ...before, ...request.body });
-      if (issues.length) {
-        throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
-          errors: issues,
-        });
-      }
-      checkRefs(request.body);
-      const after = await audited(
-        request,
-        'relation',
-        'update',
-        () => updatedOrConflict(ctx.network.updateRelation(before.id, version, request.body), before),
-        (after) => diffRecords(relationAudit(before), relationAudit(after)),
-      );
-      setEtag(reply, after.version);
-      return after;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadRelation(request.params.id),
+        check: (before) => {
+          const issues = relationIssues({ ...before, ...request.body });
+          if (issues.length) {
+            throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+              errors: issues,
+            });
+          }
+          checkRefs(request.body);
+        },
+        write: (before, version) => ctx.network.updateRelation(before.id, version, request.body),
+        audit: {
+          entity: 'relation',
+          action: 'update',
+          diff: (b, a) => diffRecords(relationAudit(b), relationAudit(a)),
+        },
+      });
+      return withEtag(reply, after);
     },
   );
 
@@ -290,20 +281,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       config: { access: 'manager' },
       schema: schemaOf(networks.deleteRelation),
     },
-    async (request) => {
-      const version = requireIfMatch(request);
-      const before = loadRelation(request.params.id);
-      await audited(
-        request,
-        'relation',
-        'delete',
-        () => {
-          if (!ctx.network.deleteRelation(before.id, version)) throw versionConflict(before);
-          return before;
-        },
-        () => diffRecords(relationAudit(before), null),
-      );
-      return { ok: true as const };
+    async (request, reply) => {
+      await versionedChange(ctx, request, {
+        load: () => loadRelation(request.params.id),
+        write: (before, version) => ctx.network.deleteRelation(before.id, version) && before,
+        audit: { entity: 'relation', action: 'delete', diff: (before) => diffRecords(relationAudit(before), null) },
+      });
+      return reply.code(204).send(null);
     },
   );
 

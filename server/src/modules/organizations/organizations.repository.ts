@@ -295,94 +295,86 @@ export function createOrganizationsRepository(db: Db) {
 
     /**
      * Moves everything linked to `sourceId` onto `targetId`, fills the target's empty fields from the source, and marks
-     * the source deleted and merged. `inTransaction` runs last inside the same transaction (the audit entries).
+     * the source deleted and merged. Runs inside the caller's `ctx.change`, which writes the audit entries with it.
      */
     merge(
       targetId: number,
       sourceId: number,
       keep: Partial<Record<OrganizationMergeField, 'target' | 'source'>>,
-      inTransaction: (result: MergeResult) => void,
     ): MergeResult {
-      return db.transaction(
-        (tx) => {
-          const target = tx.select().from(organizations).where(eq(organizations.id, targetId)).get();
-          const source = tx.select().from(organizations).where(eq(organizations.id, sourceId)).get();
-          if (!target || !source) throw new Error('merge: organisation vanished');
-          const at = nowIso();
-          const move = (table: string) =>
-            tx.run(
-              sql`UPDATE ${sql.identifier(table)} SET organization_id = ${targetId}, version = version + 1, updated_at = ${at}
-                  WHERE organization_id = ${sourceId}`,
-            ).changes;
-          // Link tables have (organization_id, x) keys: copy what the target lacks, then drop the source's rows.
-          const moveLinks = (table: string, column: string) => {
-            const moved = tx.run(
-              sql`INSERT OR IGNORE INTO ${sql.identifier(table)} (organization_id, ${sql.identifier(column)})
-                  SELECT ${targetId}, ${sql.identifier(column)} FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`,
-            ).changes;
-            tx.run(sql`DELETE FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`);
-            return moved;
-          };
-          const moved = {
-            affiliations: move('affiliations'),
-            relations: move('relations'),
-            attendances: move('attendances'),
-            offices: move('offices'),
-            nodeHosts: tx
-              .update(nodes)
-              .set({ hostOrganizationId: targetId, version: sql`${nodes.version} + 1`, updatedAt: at })
-              .where(eq(nodes.hostOrganizationId, sourceId))
-              .run().changes,
-            sectors: moveLinks('organization_sectors', 'wz_code'),
-            tags: moveLinks('organization_tags', 'tag_id'),
-            interactions: moveLinks('interaction_organizations', 'interaction_id'),
-          };
-          const filled: Record<string, [unknown, unknown]> = {};
-          const fill: Partial<OrganizationRow> = {};
-          const noted: string[] = [];
-          for (const choice of ORGANIZATION_MERGE_FIELDS) {
-            const columns = MERGE_COLUMNS[choice];
-            const empty = (row: OrganizationRow) => columns.every((c) => row[c] === null);
-            const side = keep[choice] ?? (empty(target) && !empty(source) ? 'source' : 'target');
-            if (side === 'source') {
-              for (const c of columns) {
-                if (source[c] === target[c]) continue;
-                Object.assign(fill, { [c]: source[c] });
-                filled[c] = [target[c], source[c]];
-              }
-            }
-            if (choice in NOTED_ON_MERGE) {
-              const column = choice as keyof typeof NOTED_ON_MERGE;
-              const other = side === 'source' ? target[column] : source[column];
-              const kept = side === 'source' ? source[column] : target[column];
-              if (other && other !== kept) noted.push(`${NOTED_ON_MERGE[column]}: ${other}`);
-            }
+      const target = db.select().from(organizations).where(eq(organizations.id, targetId)).get();
+      const source = db.select().from(organizations).where(eq(organizations.id, sourceId)).get();
+      if (!target || !source) throw new Error('merge: organisation vanished');
+      const at = nowIso();
+      const move = (table: string) =>
+        db.run(
+          sql`UPDATE ${sql.identifier(table)} SET organization_id = ${targetId}, version = version + 1, updated_at = ${at}
+              WHERE organization_id = ${sourceId}`,
+        ).changes;
+      // Link tables have (organization_id, x) keys: copy what the target lacks, then drop the source's rows.
+      const moveLinks = (table: string, column: string) => {
+        const moved = db.run(
+          sql`INSERT OR IGNORE INTO ${sql.identifier(table)} (organization_id, ${sql.identifier(column)})
+              SELECT ${targetId}, ${sql.identifier(column)} FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`,
+        ).changes;
+        db.run(sql`DELETE FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`);
+        return moved;
+      };
+      const moved = {
+        affiliations: move('affiliations'),
+        relations: move('relations'),
+        attendances: move('attendances'),
+        offices: move('offices'),
+        nodeHosts: db
+          .update(nodes)
+          .set({ hostOrganizationId: targetId, version: sql`${nodes.version} + 1`, updatedAt: at })
+          .where(eq(nodes.hostOrganizationId, sourceId))
+          .run().changes,
+        sectors: moveLinks('organization_sectors', 'wz_code'),
+        tags: moveLinks('organization_tags', 'tag_id'),
+        interactions: moveLinks('interaction_organizations', 'interaction_id'),
+      };
+      const filled: Record<string, [unknown, unknown]> = {};
+      const fill: Partial<OrganizationRow> = {};
+      const noted: string[] = [];
+      for (const choice of ORGANIZATION_MERGE_FIELDS) {
+        const columns = MERGE_COLUMNS[choice];
+        const empty = (row: OrganizationRow) => columns.every((c) => row[c] === null);
+        const side = keep[choice] ?? (empty(target) && !empty(source) ? 'source' : 'target');
+        if (side === 'source') {
+          for (const c of columns) {
+            if (source[c] === target[c]) continue;
+            Object.assign(fill, { [c]: source[c] });
+            filled[c] = [target[c], source[c]];
           }
-          const notes = [
-            target.notes,
-            source.notes && source.notes !== target.notes ? source.notes : null,
-            noted.length ? `Aus der Zusammenführung mit „${source.name}“: ${noted.join('; ')}` : null,
-          ].filter(Boolean);
-          const mergedNotes = notes.length ? notes.join('\n\n') : null;
-          if (mergedNotes !== target.notes) {
-            fill.notes = mergedNotes;
-            filled.notes = [target.notes, mergedNotes];
-          }
-          if (fill.name !== undefined) fill.nameKey = normalizeOrgName(fill.name);
-          tx.update(organizations)
-            .set({ ...fill, ...bumped() })
-            .where(eq(organizations.id, targetId))
-            .run();
-          tx.update(organizations)
-            .set({ deletedAt: at, mergedIntoId: targetId, ...bumped() })
-            .where(eq(organizations.id, sourceId))
-            .run();
-          const result = { source: { id: source.id, name: source.name }, moved, filled };
-          inTransaction(result);
-          return result;
-        },
-        { behavior: 'immediate' },
-      );
+        }
+        if (choice in NOTED_ON_MERGE) {
+          const column = choice as keyof typeof NOTED_ON_MERGE;
+          const other = side === 'source' ? target[column] : source[column];
+          const kept = side === 'source' ? source[column] : target[column];
+          if (other && other !== kept) noted.push(`${NOTED_ON_MERGE[column]}: ${other}`);
+        }
+      }
+      const notes = [
+        target.notes,
+        source.notes && source.notes !== target.notes ? source.notes : null,
+        noted.length ? `Aus der Zusammenführung mit „${source.name}“: ${noted.join('; ')}` : null,
+      ].filter(Boolean);
+      const mergedNotes = notes.length ? notes.join('\n\n') : null;
+      if (mergedNotes !== target.notes) {
+        fill.notes = mergedNotes;
+        filled.notes = [target.notes, mergedNotes];
+      }
+      if (fill.name !== undefined) fill.nameKey = normalizeOrgName(fill.name);
+      db.update(organizations)
+        .set({ ...fill, ...bumped() })
+        .where(eq(organizations.id, targetId))
+        .run();
+      db.update(organizations)
+        .set({ deletedAt: at, mergedIntoId: targetId, ...bumped() })
+        .where(eq(organizations.id, sourceId))
+        .run();
+      return { source: { id: source.id, name: source.name }, moved, filled };
     },
 
     /** Audit entries of the organisation and of those merged into it, newest first, with the user's name. */

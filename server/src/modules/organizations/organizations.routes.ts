@@ -4,7 +4,14 @@ import type { Organization } from '@anett/shared/schemas/organization';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, updatedOrConflict, versionConflict } from '../../lib/concurrency.ts';
+import {
+  requireIfMatch,
+  setEtag,
+  type VersionedChange,
+  versionConflict,
+  versionedChange,
+  withEtag,
+} from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
@@ -57,17 +64,23 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     const unknown = ctx.vocab.unknownTagIds(ids ?? []);
     if (unknown.length) throw fieldError('tagIds', `unbekannte Schlagwörter: ${unknown.join(', ')}`);
   };
-  const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
-    ctx.audit.record({ ...actor(request), entity: 'organization', entityId, action, diff });
-  const audited = <T extends { id: number }>(
+  /** An organisation's change, its entry filed under the organisation with the fields before and after. */
+  const change = (
     request: FastifyRequest,
     action: string,
-    work: () => T,
-    diff: (row: T) => unknown,
-  ) => ctx.audited(actor(request), 'organization', action, work, diff);
-  /** An optional If-Match is checked when sent (restore, merge); the current version is assumed otherwise. */
-  const optionalIfMatch = (request: FastifyRequest, current: number) =>
-    request.headers['if-match'] === undefined ? current : requireIfMatch(request);
+    spec: Omit<VersionedChange<Organization, Organization>, 'audit'>,
+  ) =>
+    versionedChange(ctx, request, {
+      ...spec,
+      audit: (before, after) => ({
+        entity: 'organization',
+        entityId: after.id,
+        action,
+        diff: action === 'update' ? diffRecords(auditView(before), auditView(after)) : deletedAtDiff(before, after),
+      }),
+    });
+  const deletedAtDiff = (before: Organization, after: Organization) =>
+    diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt });
 
   app.get(
     organizations.list.path,
@@ -131,8 +144,9 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
           );
         }
       }
-      const row = await audited(
-        request,
+      const row = await ctx.audited(
+        actor(request),
+        'organization',
         'create',
         () => ctx.organizations.create(values),
         (row) => diffRecords(null, auditView(row)),
@@ -149,15 +163,11 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       schema: schemaOf(organizations.update),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      checkTagIds(request.body.tagIds);
-      const after = await audited(
-        request,
-        'update',
-        () => updatedOrConflict(ctx.organizations.update(before.id, version, request.body), before),
-        (after) => diffRecords(auditView(before), auditView(after)),
-      );
+      const after = await change(request, 'update', {
+        load: () => load(request.params.id),
+        check: () => checkTagIds(request.body.tagIds),
+        write: (before, version) => ctx.organizations.update(before.id, version, request.body),
+      });
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -170,15 +180,14 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       schema: schemaOf(organizations.remove),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
-      const after = await audited(
-        request,
-        'delete',
-        () => updatedOrConflict(ctx.organizations.setDeleted(before.id, version, true), before),
-        (after) => diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
-      );
+      const after = await change(request, 'delete', {
+        load: () => {
+          const before = load(request.params.id);
+          if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
+          return before;
+        },
+        write: (before, version) => ctx.organizations.setDeleted(before.id, version, true),
+      });
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -191,18 +200,18 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       schema: schemaOf(organizations.restore),
     },
     async (request, reply) => {
-      const before = load(request.params.id);
-      const version = optionalIfMatch(request, before.version);
-      if (!before.deletedAt) throw new AppError('ORGANIZATION_NOT_DELETED', 409, 'The organisation is not deleted');
-      if (before.mergedIntoId !== null) {
-        throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
-      }
-      const after = await audited(
-        request,
-        'restore',
-        () => updatedOrConflict(ctx.organizations.setDeleted(before.id, version, false), before),
-        (after) => diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt }),
-      );
+      const after = await change(request, 'restore', {
+        ifMatch: 'optional',
+        load: () => {
+          const before = load(request.params.id);
+          if (!before.deletedAt) throw new AppError('ORGANIZATION_NOT_DELETED', 409, 'The organisation is not deleted');
+          if (before.mergedIntoId !== null) {
+            throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
+          }
+          return before;
+        },
+        write: (before, version) => ctx.organizations.setDeleted(before.id, version, false),
+      });
       setEtag(reply, after.version);
       return detail(after);
     },
@@ -232,8 +241,8 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     },
     async (request, reply) => {
       const target = load(request.params.id);
-      const version = optionalIfMatch(request, target.version);
-      if (version !== target.version) throw versionConflict(target);
+      if (request.headers['if-match'] !== undefined && requireIfMatch(request) !== target.version)
+        throw versionConflict(target);
       if (target.deletedAt)
         throw new AppError('ORGANIZATION_DELETED', 409, 'A deleted organisation cannot take a merge');
       const { sourceId, keep } = request.body;
@@ -245,16 +254,25 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
           errors: [{ field: 'sourceId', message: 'ist gelöscht' }],
         });
       }
-      ctx.organizations.merge(target.id, source.id, keep, ({ moved, filled }) => {
-        audit(request, target.id, 'merge', { ...filled, mergedFrom: { id: source.id, name: source.name }, moved });
-        audit(request, source.id, 'merged_into', {
-          mergedIntoId: [null, target.id],
-          mergedInto: { id: target.id, name: target.name },
-        });
-      });
-      const after = load(target.id);
-      setEtag(reply, after.version);
-      return detail(after);
+      await ctx.change(
+        actor(request),
+        () => ctx.organizations.merge(target.id, source.id, keep),
+        ({ moved, filled }) => [
+          {
+            entity: 'organization',
+            entityId: target.id,
+            action: 'merge',
+            diff: { ...filled, mergedFrom: { id: source.id, name: source.name }, moved },
+          },
+          {
+            entity: 'organization',
+            entityId: source.id,
+            action: 'merged_into',
+            diff: { mergedIntoId: [null, target.id], mergedInto: { id: target.id, name: target.name } },
+          },
+        ],
+      );
+      return withEtag(reply, detail(load(target.id)));
     },
   );
 }

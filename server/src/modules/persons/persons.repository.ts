@@ -363,11 +363,6 @@ export function createPersonsRepository(db: Db) {
   }
 
   return {
-    /** Runs `fn` in one write transaction (better-sqlite3: `fn` must not await). */
-    transaction<T>(fn: () => T): T {
-      return db.transaction(() => fn(), { behavior: 'immediate' });
-    },
-
     findRow(id: number): PersonRow | undefined {
       return byId.get({ id });
     },

@@ -3,7 +3,7 @@ import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person'
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { requireIfMatch, setEtag, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
@@ -40,14 +40,31 @@ const officeView = (o: OfficeRow) => ({
   toDate: o.toDate,
 });
 const contactPointView = (c: ContactPointRow) => ({ kind: c.kind, value: c.value, label: c.label });
-/** Sub-record changes go into the person's history as `affiliation.function: before → after`. */
-const prefixed = (prefix: string, diff: Record<string, [unknown, unknown]>) =>
-  Object.fromEntries(Object.entries(diff).map(([k, v]) => [`${prefix}.${k}`, v]));
+const subRecords = { affiliation: 'affiliation', office: 'office', contact_point: 'contactPoint' } as const;
+/**
+ * Sub-record changes go into the person's history: `affiliation_update` filed under the person, with the row's id and
+ * its fields as `affiliation.function: [before, after]`.
+ */
+const subEntry = (
+  personId: number,
+  kind: keyof typeof subRecords,
+  action: 'create' | 'update' | 'delete',
+  rowId: number,
+  diff: Record<string, [unknown, unknown]>,
+) => {
+  const key = subRecords[kind];
+  return {
+    entity: 'person',
+    entityId: personId,
+    action: `${kind}_${action}`,
+    diff: { [`${key}Id`]: rowId, ...Object.fromEntries(Object.entries(diff).map(([k, v]) => [`${key}.${k}`, v])) },
+  };
+};
 
 export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const _tags = ['persons'];
-  const service = createPersonsService(ctx.persons, ctx.audit);
+  const service = createPersonsService(ctx.persons, ctx.change);
 
   const loadRow = (id: number) => {
     const row = ctx.persons.findRow(id);
@@ -65,11 +82,6 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     if (!found) throw notFound('person');
     return found;
   };
-  const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
-    ctx.audit.record({ ...actor(request), entity: 'person', entityId, action, diff });
-  /** An optional If-Match is checked when sent (restore, merge). */
-  const optionalIfMatch = (request: FastifyRequest) =>
-    request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
 
   const checkTagIds = (ids: number[] | undefined) => {
     const unknown = ctx.vocab.unknownTagIds(ids ?? []);
@@ -147,20 +159,37 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         ...offices.map((o, i) => ({ field: `offices.${i}.organizationId`, id: o.organizationId })),
       ]);
       service.assertNoDuplicates(fields, confirmDuplicate);
-      const row = ctx.persons.transaction(() => {
-        const created = ctx.persons.create(fields, { tagIds, affiliations, offices });
-        audit(request, created.id, 'create', {
-          ...diffRecords(null, auditView(created, ctx.persons.tagIdsOf(created.id))),
-          ...(affiliations.length ? { affiliations: [null, affiliations] } : {}),
-          ...(offices.length ? { offices: [null, offices] } : {}),
-        });
-        return created;
-      });
-      const created = detailOf(row.id);
-      setEtag(reply, created.version);
-      return reply.code(201).send(created);
+      const row = await ctx.change(
+        actor(request),
+        () => ctx.persons.create(fields, { tagIds, affiliations, offices }),
+        (created) => ({
+          entity: 'person',
+          entityId: created.id,
+          action: 'create',
+          diff: {
+            ...diffRecords(null, auditView(created, ctx.persons.tagIdsOf(created.id))),
+            ...(affiliations.length ? { affiliations: [null, affiliations] } : {}),
+            ...(offices.length ? { offices: [null, offices] } : {}),
+          },
+        }),
+      );
+      return reply.code(201).send(withEtag(reply, detailOf(row.id)));
     },
   );
+
+  /** A change of the person itself: a 412 carries the person as the client shows it. */
+  const personChange = (
+    request: FastifyRequest,
+    action: string,
+    spec: Omit<VersionedChange<PersonRow, PersonRow>, 'current' | 'audit'> & {
+      diff: (before: PersonRow, after: PersonRow) => unknown;
+    },
+  ) =>
+    versionedChange(ctx, request, {
+      ...spec,
+      current: (before) => detailOf(before.id),
+      audit: (before, after) => ({ entity: 'person', entityId: after.id, action, diff: spec.diff(before, after) }),
+    }).then((after) => detailOf(after.id));
 
   app.patch(
     persons.update.path,
@@ -169,35 +198,27 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.update),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadLive(request.params.id);
-      if (before.version !== version) throw versionConflict(detailOf(before.id));
       const { tagIds, confirmDuplicate, ...fields } = request.body;
-      checkTagIds(tagIds);
-      const next = {
-        firstName: fields.firstName ?? before.firstName,
-        lastName: fields.lastName ?? before.lastName,
-        email: fields.email === undefined ? before.email : fields.email,
-      };
-      const identityChanged =
-        next.firstName !== before.firstName || next.lastName !== before.lastName || next.email !== before.email;
-      if (identityChanged) service.assertNoDuplicates(next, confirmDuplicate, before.id);
-      const beforeTags = ctx.persons.tagIdsOf(before.id);
-      const after = ctx.persons.transaction(() => {
-        const updated = ctx.persons.update(before.id, version, fields, tagIds);
-        if (!updated) return undefined;
-        audit(
-          request,
-          updated.id,
-          'update',
-          diffRecords(auditView(before, beforeTags), auditView(updated, ctx.persons.tagIdsOf(updated.id))),
-        );
-        return updated;
+      let beforeTags: number[] = [];
+      const found = await personChange(request, 'update', {
+        load: () => loadLive(request.params.id),
+        check: (before) => {
+          checkTagIds(tagIds);
+          const next = {
+            firstName: fields.firstName ?? before.firstName,
+            lastName: fields.lastName ?? before.lastName,
+            email: fields.email === undefined ? before.email : fields.email,
+          };
+          const identityChanged =
+            next.firstName !== before.firstName || next.lastName !== before.lastName || next.email !== before.email;
+          if (identityChanged) service.assertNoDuplicates(next, confirmDuplicate, before.id);
+          beforeTags = ctx.persons.tagIdsOf(before.id);
+        },
+        write: (before, version) => ctx.persons.update(before.id, version, fields, tagIds),
+        diff: (before, after) =>
+          diffRecords(auditView(before, beforeTags), auditView(after, ctx.persons.tagIdsOf(after.id))),
       });
-      if (!after) throw versionConflict(detailOf(before.id));
-      const found = detailOf(after.id);
-      setEtag(reply, found.version);
-      return found;
+      return withEtag(reply, found);
     },
   );
 
@@ -208,18 +229,12 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.delete),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadLive(request.params.id);
-      if (before.version !== version) throw versionConflict(detailOf(before.id));
-      const after = ctx.persons.transaction(() => {
-        const deleted = ctx.persons.setDeleted(before.id, nowIso(), version);
-        if (deleted) audit(request, deleted.id, 'delete', { deletedAt: [null, deleted.deletedAt] });
-        return deleted;
+      const found = await personChange(request, 'delete', {
+        load: () => loadLive(request.params.id),
+        write: (before, version) => ctx.persons.setDeleted(before.id, nowIso(), version),
+        diff: (_, after) => ({ deletedAt: [null, after.deletedAt] }),
       });
-      if (!after) throw versionConflict(detailOf(before.id));
-      const found = detailOf(after.id);
-      setEtag(reply, found.version);
-      return found;
+      return withEtag(reply, found);
     },
   );
 
@@ -230,21 +245,19 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.restore),
     },
     async (request, reply) => {
-      const version = optionalIfMatch(request);
-      const before = loadRow(request.params.id);
-      if (before.mergedIntoId) throw personDeleted(before);
-      if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
-      if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
-      if (version !== undefined && version !== before.version) throw versionConflict(detailOf(before.id));
-      const after = ctx.persons.transaction(() => {
-        const restored = ctx.persons.setDeleted(before.id, null, before.version);
-        if (restored) audit(request, restored.id, 'restore', { deletedAt: [before.deletedAt, null] });
-        return restored;
+      const found = await personChange(request, 'restore', {
+        ifMatch: 'optional',
+        load: () => {
+          const before = loadRow(request.params.id);
+          if (before.mergedIntoId) throw personDeleted(before);
+          if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
+          if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
+          return before;
+        },
+        write: (before, version) => ctx.persons.setDeleted(before.id, null, version),
+        diff: (before) => ({ deletedAt: [before.deletedAt, null] }),
       });
-      if (!after) throw versionConflict(detailOf(before.id));
-      const found = detailOf(after.id);
-      setEtag(reply, found.version);
-      return found;
+      return withEtag(reply, found);
     },
   );
 
@@ -272,9 +285,8 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const { sourceId, keep } = request.body;
-      const merged = service.merge(request.params.id, sourceId, keep, actor(request), optionalIfMatch(request));
-      setEtag(reply, merged.version);
-      return merged;
+      const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+      return withEtag(reply, await service.merge(request.params.id, sourceId, keep, actor(request), version));
     },
   );
 
@@ -300,16 +312,13 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request, reply) => {
       const owner = loadLive(request.params.id);
       checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const row = ctx.persons.transaction(() => {
-        const created = ctx.persons.createAffiliation(owner.id, request.body);
-        audit(request, owner.id, 'affiliation_create', {
-          affiliationId: created.id,
-          ...prefixed('affiliation', diffRecords(null, affiliationView(created))),
-        });
-        return created;
-      });
-      setEtag(reply, row.version);
-      return reply.code(201).send(affiliationItem(row.id));
+      const row = await ctx.change(
+        actor(request),
+        () => ctx.persons.createAffiliation(owner.id, request.body),
+        (created) =>
+          subEntry(owner.id, 'affiliation', 'create', created.id, diffRecords(null, affiliationView(created))),
+      );
+      return reply.code(201).send(withEtag(reply, affiliationItem(row.id)));
     },
   );
 
@@ -320,30 +329,24 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.updateAffiliation),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const owner = loadLive(request.params.id);
-      const before = loadAffiliation(owner.id, request.params.affiliationId);
-      if (before.version !== version) throw versionConflict(affiliationItem(before.id));
-      checkDates({
-        fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-        toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-      });
-      if (request.body.organizationId !== undefined) {
-        checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      }
-      const after = ctx.persons.transaction(() => {
-        const updated = ctx.persons.updateAffiliation(before.id, version, request.body);
-        if (updated) {
-          audit(request, owner.id, 'affiliation_update', {
-            affiliationId: updated.id,
-            ...prefixed('affiliation', diffRecords(affiliationView(before), affiliationView(updated))),
+      const { id, affiliationId } = request.params;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadAffiliation(loadLive(id).id, affiliationId),
+        current: (before) => affiliationItem(before.id),
+        check: (before) => {
+          checkDates({
+            fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
+            toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
           });
-        }
-        return updated;
+          if (request.body.organizationId !== undefined) {
+            checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+          }
+        },
+        write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
+        audit: (before, after) =>
+          subEntry(id, 'affiliation', 'update', after.id, diffRecords(affiliationView(before), affiliationView(after))),
       });
-      if (!after) throw versionConflict(affiliationItem(before.id));
-      setEtag(reply, after.version);
-      return affiliationItem(after.id);
+      return withEtag(reply, affiliationItem(after.id));
     },
   );
 
@@ -354,21 +357,14 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.deleteAffiliation),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const owner = loadLive(request.params.id);
-      const before = loadAffiliation(owner.id, request.params.affiliationId);
-      if (before.version !== version) throw versionConflict(affiliationItem(before.id));
-      const removed = ctx.persons.transaction(() => {
-        const deleted = ctx.persons.deleteAffiliation(before.id, version);
-        if (deleted) {
-          audit(request, owner.id, 'affiliation_delete', {
-            affiliationId: deleted.id,
-            ...prefixed('affiliation', diffRecords(affiliationView(deleted), null)),
-          });
-        }
-        return deleted;
+      const { id, affiliationId } = request.params;
+      await versionedChange(ctx, request, {
+        load: () => loadAffiliation(loadLive(id).id, affiliationId),
+        current: (before) => affiliationItem(before.id),
+        write: (before, version) => ctx.persons.deleteAffiliation(before.id, version),
+        audit: (_, deleted) =>
+          subEntry(id, 'affiliation', 'delete', deleted.id, diffRecords(affiliationView(deleted), null)),
       });
-      if (!removed) throw versionConflict(affiliationItem(before.id));
       return reply.code(204).send(null);
     },
   );
@@ -395,16 +391,12 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request, reply) => {
       const owner = loadLive(request.params.id);
       checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const row = ctx.persons.transaction(() => {
-        const created = ctx.persons.createOffice(owner.id, request.body);
-        audit(request, owner.id, 'office_create', {
-          officeId: created.id,
-          ...prefixed('office', diffRecords(null, officeView(created))),
-        });
-        return created;
-      });
-      setEtag(reply, row.version);
-      return reply.code(201).send(officeItem(row.id));
+      const row = await ctx.change(
+        actor(request),
+        () => ctx.persons.createOffice(owner.id, request.body),
+        (created) => subEntry(owner.id, 'office', 'create', created.id, diffRecords(null, officeView(created))),
+      );
+      return reply.code(201).send(withEtag(reply, officeItem(row.id)));
     },
   );
 
@@ -415,28 +407,22 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.updateOffice),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const owner = loadLive(request.params.id);
-      const before = loadOffice(owner.id, request.params.officeId);
-      if (before.version !== version) throw versionConflict(officeItem(before.id));
-      checkDates({
-        fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-        toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-      });
-      checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const after = ctx.persons.transaction(() => {
-        const updated = ctx.persons.updateOffice(before.id, version, request.body);
-        if (updated) {
-          audit(request, owner.id, 'office_update', {
-            officeId: updated.id,
-            ...prefixed('office', diffRecords(officeView(before), officeView(updated))),
+      const { id, officeId } = request.params;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadOffice(loadLive(id).id, officeId),
+        current: (before) => officeItem(before.id),
+        check: (before) => {
+          checkDates({
+            fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
+            toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
           });
-        }
-        return updated;
+          checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+        },
+        write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
+        audit: (before, after) =>
+          subEntry(id, 'office', 'update', after.id, diffRecords(officeView(before), officeView(after))),
       });
-      if (!after) throw versionConflict(officeItem(before.id));
-      setEtag(reply, after.version);
-      return officeItem(after.id);
+      return withEtag(reply, officeItem(after.id));
     },
   );
 
@@ -447,24 +433,17 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.deleteOffice),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const owner = loadLive(request.params.id);
-      const before = loadOffice(owner.id, request.params.officeId);
-      if (before.version !== version) throw versionConflict(officeItem(before.id));
-      const removed = ctx.persons.transaction(() => {
-        const deleted = ctx.persons.deleteOffice(before.id, version);
-        if (deleted) {
-          audit(request, owner.id, 'office_delete', {
-            officeId: deleted.id,
-            ...prefixed('office', diffRecords(officeView(deleted), null)),
-          });
-        }
-        return deleted;
+      const { id, officeId } = request.params;
+      await versionedChange(ctx, request, {
+        load: () => loadOffice(loadLive(id).id, officeId),
+        current: (before) => officeItem(before.id),
+        write: (before, version) => ctx.persons.deleteOffice(before.id, version),
+        audit: (_, deleted) => subEntry(id, 'office', 'delete', deleted.id, diffRecords(officeView(deleted), null)),
       });
-      if (!removed) throw versionConflict(officeItem(before.id));
       return reply.code(204).send(null);
     },
   );
+
   // Additional e-mail addresses and phone numbers
 
   const loadContactPoint = (personId: number, contactPointId: number) => {
@@ -491,16 +470,13 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request, reply) => {
       const owner = loadLive(request.params.id);
       checkNewValue(owner.id, request.body.kind, request.body.value);
-      const row = ctx.persons.transaction(() => {
-        const created = ctx.persons.createContactPoint(owner.id, request.body);
-        audit(request, owner.id, 'contact_point_create', {
-          contactPointId: created.id,
-          ...prefixed('contactPoint', diffRecords(null, contactPointView(created))),
-        });
-        return created;
-      });
-      setEtag(reply, row.version);
-      return reply.code(201).send(contactPointItem(row.id));
+      const row = await ctx.change(
+        actor(request),
+        () => ctx.persons.createContactPoint(owner.id, request.body),
+        (created) =>
+          subEntry(owner.id, 'contact_point', 'create', created.id, diffRecords(null, contactPointView(created))),
+      );
+      return reply.code(201).send(withEtag(reply, contactPointItem(row.id)));
     },
   );
 
@@ -511,31 +487,33 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.updateContactPoint),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const owner = loadLive(request.params.id);
-      const before = loadContactPoint(owner.id, request.params.contactPointId);
-      if (before.version !== version) throw versionConflict(contactPointItem(before.id));
+      const { id, contactPointId } = request.params;
       const values = { ...request.body };
-      if (values.value !== undefined) {
-        const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
-        if (!parsed.success)
-          throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
-        values.value = parsed.data.value;
-        checkNewValue(owner.id, before.kind, values.value, before.id);
-      }
-      const after = ctx.persons.transaction(() => {
-        const updated = ctx.persons.updateContactPoint(before.id, version, values);
-        if (updated) {
-          audit(request, owner.id, 'contact_point_update', {
-            contactPointId: updated.id,
-            ...prefixed('contactPoint', diffRecords(contactPointView(before), contactPointView(updated))),
-          });
-        }
-        return updated;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadContactPoint(loadLive(id).id, contactPointId),
+        current: (before) => contactPointItem(before.id),
+        check: (before) => {
+          if (values.value === undefined) return;
+          const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
+          if (!parsed.success)
+            throw fieldError(
+              'value',
+              before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen',
+            );
+          values.value = parsed.data.value;
+          checkNewValue(id, before.kind, values.value, before.id);
+        },
+        write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
+        audit: (before, after) =>
+          subEntry(
+            id,
+            'contact_point',
+            'update',
+            after.id,
+            diffRecords(contactPointView(before), contactPointView(after)),
+          ),
       });
-      if (!after) throw versionConflict(contactPointItem(before.id));
-      setEtag(reply, after.version);
-      return contactPointItem(after.id);
+      return withEtag(reply, contactPointItem(after.id));
     },
   );
 
@@ -546,21 +524,14 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       schema: schemaOf(persons.deleteContactPoint),
     },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const owner = loadLive(request.params.id);
-      const before = loadContactPoint(owner.id, request.params.contactPointId);
-      if (before.version !== version) throw versionConflict(contactPointItem(before.id));
-      const removed = ctx.persons.transaction(() => {
-        const deleted = ctx.persons.deleteContactPoint(before.id, version);
-        if (deleted) {
-          audit(request, owner.id, 'contact_point_delete', {
-            contactPointId: deleted.id,
-            ...prefixed('contactPoint', diffRecords(contactPointView(deleted), null)),
-          });
-        }
-        return deleted;
+      const { id, contactPointId } = request.params;
+      await versionedChange(ctx, request, {
+        load: () => loadContactPoint(loadLive(id).id, contactPointId),
+        current: (before) => contactPointItem(before.id),
+        write: (before, version) => ctx.persons.deleteContactPoint(before.id, version),
+        audit: (_, deleted) =>
+          subEntry(id, 'contact_point', 'delete', deleted.id, diffRecords(contactPointView(deleted), null)),
       });
-      if (!removed) throw versionConflict(contactPointItem(before.id));
       return reply.code(204).send(null);
     },
   );

@@ -4,9 +4,10 @@ import {
   type Person,
   type PersonMergeField,
 } from '@anett/shared/schemas/person';
+import type { AppContext } from '../../context.ts';
 import { versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
-import type { Actor, AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.repository.ts';
 import type { PersonFields, PersonRow, PersonsRepository } from './persons.repository.ts';
 
 /** Contact fields whose value not kept stays on the merged person as an additional one. */
@@ -17,7 +18,7 @@ export const personDeleted = (row: PersonRow) =>
     data: { mergedIntoId: row.mergedIntoId },
   });
 
-export function createPersonsService(repo: PersonsRepository, audit: AuditRepository) {
+export function createPersonsService(repo: PersonsRepository, change: AppContext['change']) {
   return {
     /** 409 DUPLICATE_CANDIDATES listing live persons with the same e-mail or normalised name, unless confirmed. */
     assertNoDuplicates(
@@ -39,13 +40,13 @@ export function createPersonsService(repo: PersonsRepository, audit: AuditReposi
      * chosen in `keep` (default: its own, else the source's); an e-mail, phone or mobile not kept stays as an additional
      * value; the source is deleted with `mergedIntoId`, and both get an audit entry.
      */
-    merge(
+    async merge(
       targetId: number,
       sourceId: number,
       keep: Partial<Record<PersonMergeField, 'target' | 'source'>>,
       actor: Actor,
       version?: number,
-    ): Person {
+    ): Promise<Person> {
       const target = repo.findRow(targetId);
       if (!target) throw notFound('person');
       if (target.deletedAt || target.erasedAt) throw personDeleted(target);
@@ -75,39 +76,42 @@ export function createPersonsService(repo: PersonsRepository, audit: AuditReposi
         filled.notes = [target.notes, fill.notes];
       }
 
-      repo.transaction(() => {
-        if (!repo.update(targetId, target.version, fill)) throw versionConflict(repo.detail(targetId) ?? target);
-        const { moved, droppedAttendances, droppedSessionAttendances } = repo.moveLinks(sourceId, targetId);
-        const dropped = repo.dedupeContactPoints(targetId);
-        const added = extras.filter((x) => !repo.hasContactValue(targetId, x.kind, x.value));
-        for (const x of added) repo.createContactPoint(targetId, { ...x, label: null });
-        const merged = repo.markMerged(sourceId, targetId);
-        audit.record({
-          ...actor,
-          entity: 'person',
-          entityId: targetId,
-          action: 'merge',
-          diff: {
-            ...filled,
-            merge: {
-              source: { id: source.id, firstName: source.firstName, lastName: source.lastName, email: source.email },
-              moved,
-              ...(added.length ? { additionalContactPoints: added } : {}),
-              ...(dropped.length ? { droppedDuplicateContactPoints: dropped } : {}),
-              // Both attended: the target's row was kept; the source's is kept here.
-              droppedAttendances,
-              droppedSessionAttendances,
+      await change(
+        actor,
+        () => {
+          if (!repo.update(targetId, target.version, fill)) throw versionConflict(repo.detail(targetId) ?? target);
+          const links = repo.moveLinks(sourceId, targetId);
+          const dropped = repo.dedupeContactPoints(targetId);
+          const added = extras.filter((x) => !repo.hasContactValue(targetId, x.kind, x.value));
+          for (const x of added) repo.createContactPoint(targetId, { ...x, label: null });
+          return { ...links, dropped, added, merged: repo.markMerged(sourceId, targetId) };
+        },
+        ({ moved, droppedAttendances, droppedSessionAttendances, dropped, added, merged }) => [
+          {
+            entity: 'person',
+            entityId: targetId,
+            action: 'merge',
+            diff: {
+              ...filled,
+              merge: {
+                source: { id: source.id, firstName: source.firstName, lastName: source.lastName, email: source.email },
+                moved,
+                ...(added.length ? { additionalContactPoints: added } : {}),
+                ...(dropped.length ? { droppedDuplicateContactPoints: dropped } : {}),
+                // Both attended: the target's row was kept; the source's is kept here.
+                droppedAttendances,
+                droppedSessionAttendances,
+              },
             },
           },
-        });
-        audit.record({
-          ...actor,
-          entity: 'person',
-          entityId: sourceId,
-          action: 'merged_into',
-          diff: { mergedIntoId: [null, targetId], deletedAt: [null, merged?.deletedAt ?? null] },
-        });
-      });
+          {
+            entity: 'person',
+            entityId: sourceId,
+            action: 'merged_into',
+            diff: { mergedIntoId: [null, targetId], deletedAt: [null, merged?.deletedAt ?? null] },
+          },
+        ],
+      );
       return repo.detail(targetId) as Person;
     },
   };

@@ -8,6 +8,7 @@ import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
 import { nowIso } from '../../lib/time.ts';
 import { displayName } from '../persons/persons.repository.ts';
+import { erasureEntry } from './privacy.service.ts';
 
 /** The day `months` calendar months before now (UTC), as an ISO timestamp prefix comparable with stored times. */
 export function monthsAgo(months: number, now = new Date()): string {
@@ -24,7 +25,11 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     if (!person) throw notFound('person');
     const data = ctx.privacyService.dataOf(person.id);
     const emails = data.persons?.flatMap((p) => (typeof p.email === 'string' ? [p.email] : [])) ?? [];
-    ctx.audit.record({ ...actor(request), entity: 'person', entityId: person.id, action: 'privacy_export' });
+    await ctx.change(
+      actor(request),
+      () => person.id,
+      (entityId) => ({ entity: 'person', entityId, action: 'privacy_export' }),
+    );
     return {
       exportedAt: nowIso(),
       personId: person.id,
@@ -55,11 +60,10 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     const unknown = ctx.privacy.missingInteractionIds(scrubInteractionIds);
     if (unknown.length) throw fieldError('scrubInteractionIds', `unknown contact-log entries: ${unknown.join(', ')}`);
     const at = nowIso();
-    const result = ctx.persons.transaction(() =>
-      ctx.privacyService.erase(ctx.privacyService.rowsOf(person.id), at, {
-        actor: actor(request),
-        scrubInteractionIds,
-      }),
+    const result = await ctx.change(
+      actor(request),
+      () => ctx.privacyService.erase(ctx.privacyService.rowsOf(person.id), at, { scrubInteractionIds }),
+      (erased) => erasureEntry(erased),
     );
     ctx.privacyService.purgeRemnants();
     ctx.privacyLedger.mirror();

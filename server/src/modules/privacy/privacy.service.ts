@@ -1,5 +1,5 @@
 import type { persons } from '@anett/db/schema';
-import type { Actor, AuditRepository } from '../audit/audit.repository.ts';
+import type { Actor, AuditEntry } from '../audit/audit.repository.ts';
 import type { SuppressionsRepository } from '../consents/suppressions.repository.ts';
 import type { PersonsRepository } from '../persons/persons.repository.ts';
 import { excerpt, type Identity, type Matchers, matchersFor, mentionsIn, scrub } from './identifiers.ts';
@@ -11,6 +11,17 @@ type PersonRow = typeof persons.$inferSelect;
 const MAX_MENTIONS = 500;
 const isStrong = (kinds: string[]) => kinds.some((k) => k !== 'lastName');
 
+/** The audit entry of an erasure, filed under the person asked for. */
+export const erasureEntry = (
+  result: { erasedIds: number[]; scrubbedInteractions: number },
+  action: 'erase' | 'erase_reapplied' = 'erase',
+): AuditEntry => ({
+  entity: 'person',
+  entityId: result.erasedIds[0] ?? null,
+  action,
+  diff: { erased: true, erasedIds: result.erasedIds, scrubbedInteractions: result.scrubbedInteractions },
+});
+
 /**
  * Art. 15 (information) and Art. 17 (erasure) across everything that can hold a person: their rows, the texts that
  * name them (contact log, audit payloads, segments) and the search indexes.
@@ -18,11 +29,12 @@ const isStrong = (kinds: string[]) => kinds.some((k) => k !== 'lastName');
 export function createPrivacyService(deps: {
   privacy: PrivacyRepository;
   persons: PersonsRepository;
-  audit: AuditRepository;
   suppressions: SuppressionsRepository;
   ledger: PrivacyLedger;
+  /** `ctx.changeNow`: the ledger is applied at start, before the write queue serves anyone. */
+  changeNow: <T>(who: Actor, work: () => T, entries: (result: T) => AuditEntry) => T;
 }) {
-  const { privacy, persons, audit, suppressions, ledger } = deps;
+  const { privacy, persons, suppressions, ledger, changeNow } = deps;
 
   /** The person and everyone merged into them, not yet erased. */
   const rowsOf = (id: number): PersonRow[] =>
@@ -162,7 +174,7 @@ export function createPrivacyService(deps: {
      * and all others, segments and export filters lose full name, e-mail and phone (and the last name when no one else
      * carries it). The e-mails go on the suppression list, the erasure into the ledger a restore cannot undo.
      */
-    erase(rows: PersonRow[], at: string, opts: { actor: Actor; scrubInteractionIds?: number[]; action?: string }) {
+    erase(rows: PersonRow[], at: string, opts: { scrubInteractionIds?: number[] }) {
       const ids = rows.map((r) => r.id);
       const m = matchersFor(identities(rows));
       const linked = new Set(privacy.linkedInteractionIds(ids));
@@ -199,14 +211,7 @@ export function createPrivacyService(deps: {
       ];
       for (const email of emails) suppressions.add(email, 'erasure');
       ledger.recordErasures(rows, at, [...confirmed]);
-      audit.record({
-        ...opts.actor,
-        entity: 'person',
-        entityId: ids[0] ?? null,
-        action: opts.action ?? 'erase',
-        diff: { erased: true, erasedIds: ids, scrubbedInteractions: confirmed.size },
-      });
-      return { erasedIds: ids, suppressedEmails: emails.length };
+      return { erasedIds: ids, suppressedEmails: emails.length, scrubbedInteractions: confirmed.size };
     },
 
     purgeRemnants: () => privacy.purgeRemnants(),
@@ -218,15 +223,17 @@ export function createPrivacyService(deps: {
     reapplyLedger(at: string): number {
       const pending = ledger.merge();
       if (pending.length > 0) {
-        persons.transaction(() => {
-          for (const { personId, scrubbedInteractionIds } of pending) {
-            const row = persons.findRow(personId);
-            // Entries created after the backup are not in it; the others are scrubbed again.
-            const scrub = scrubbedInteractionIds.filter((i) => !privacy.missingInteractionIds([i]).length);
-            if (row && row.erasedAt === null)
-              this.erase([row], at, { actor: { userId: null }, action: 'erase_reapplied', scrubInteractionIds: scrub });
-          }
-        });
+        for (const { personId, scrubbedInteractionIds } of pending) {
+          const row = persons.findRow(personId);
+          // Entries created after the backup are not in it; the others are scrubbed again.
+          const scrub = scrubbedInteractionIds.filter((i) => !privacy.missingInteractionIds([i]).length);
+          if (row && row.erasedAt === null)
+            changeNow(
+              { userId: null },
+              () => this.erase([row], at, { scrubInteractionIds: scrub }),
+              (result) => erasureEntry(result, 'erase_reapplied'),
+            );
+        }
         privacy.purgeRemnants();
       }
       ledger.mirror();

@@ -4,7 +4,7 @@ import { type Segment, segmentFilter } from '@anett/shared/schemas/segment';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, versionConflict } from '../../lib/concurrency.ts';
+import { versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
@@ -56,8 +56,9 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       throw new AppError('FORBIDDEN', 403, 'Only the owner or an admin may change a segment');
     return row;
   };
-  const audit = (request: FastifyRequest, entityId: number, action: string, diff: unknown) =>
-    ctx.audit.record({ ...actor(request), entity: 'segment', entityId, action, diff });
+  /** A 412 carries the segment as it is now. */
+  const current = (request: FastifyRequest, before: SegmentWithOwner) =>
+    view(request, ctx.segments.find(before.id) ?? before);
 
   app.get(segments.list.path, { config: { access: 'viewer' }, schema: schemaOf(segments.list) }, async (request) => {
     const { rows, total } = ctx.segments.list(request.user.id, request.query);
@@ -73,14 +74,14 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     segments.create.path,
     { config: { access: 'manager' }, schema: schemaOf(segments.create) },
     async (request, reply) => {
-      const created = ctx.persons.transaction(() => {
-        const row = ctx.segments.create(request.user.id, request.body);
-        audit(request, row.id, 'create', diffRecords(null, auditView(row)));
-        return row;
-      });
-      const found = view(request, ctx.segments.find(created.id) as SegmentWithOwner);
-      setEtag(reply, found.version);
-      return reply.code(201).send(found);
+      const created = await ctx.audited(
+        actor(request),
+        'segment',
+        'create',
+        () => ctx.segments.create(request.user.id, request.body),
+        (row) => diffRecords(null, auditView(row)),
+      );
+      return reply.code(201).send(withEtag(reply, view(request, ctx.segments.find(created.id) as SegmentWithOwner)));
     },
   );
 
@@ -88,9 +89,7 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     segments.get.path,
     { config: { access: 'viewer' }, schema: schemaOf(segments.get) },
     async (request, reply) => {
-      const found = view(request, loadVisibleSegment(ctx, request, request.params.id));
-      setEtag(reply, found.version);
-      return found;
+      return withEtag(reply, view(request, loadVisibleSegment(ctx, request, request.params.id)));
     },
   );
 
@@ -98,18 +97,18 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     segments.update.path,
     { config: { access: 'manager' }, schema: schemaOf(segments.update) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadEditable(request, request.params.id);
-      if (before.version !== version) throw versionConflict(view(request, before));
-      const after = ctx.persons.transaction(() => {
-        const row = ctx.segments.update(before.id, version, request.body);
-        if (row) audit(request, row.id, 'update', diffRecords(auditView(before), auditView(row)));
-        return row;
+      const after = await versionedChange(ctx, request, {
+        load: () => loadEditable(request, request.params.id),
+        current: (before) => current(request, before),
+        write: (before, version) => ctx.segments.update(before.id, version, request.body),
+        audit: (before, row) => ({
+          entity: 'segment',
+          entityId: row.id,
+          action: 'update',
+          diff: diffRecords(auditView(before), auditView(row)),
+        }),
       });
-      if (!after) throw versionConflict(view(request, ctx.segments.find(before.id) ?? before));
-      const found = view(request, ctx.segments.find(after.id) as SegmentWithOwner);
-      setEtag(reply, found.version);
-      return found;
+      return withEtag(reply, view(request, ctx.segments.find(after.id) as SegmentWithOwner));
     },
   );
 
@@ -117,15 +116,17 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     segments.delete.path,
     { config: { access: 'manager' }, schema: schemaOf(segments.delete) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = loadEditable(request, request.params.id);
-      if (before.version !== version) throw versionConflict(view(request, before));
-      const deleted = ctx.persons.transaction(() => {
-        const row = ctx.segments.delete(before.id, version);
-        if (row) audit(request, row.id, 'delete', diffRecords(auditView(row), null));
-        return row;
+      await versionedChange(ctx, request, {
+        load: () => loadEditable(request, request.params.id),
+        current: (before) => current(request, before),
+        write: (before, version) => ctx.segments.delete(before.id, version),
+        audit: (_, row) => ({
+          entity: 'segment',
+          entityId: row.id,
+          action: 'delete',
+          diff: diffRecords(auditView(row), null),
+        }),
       });
-      if (!deleted) throw versionConflict(view(request, ctx.segments.find(before.id) ?? before));
       return reply.code(204).send(null);
     },
   );

@@ -2,7 +2,7 @@ import { users } from '@anett/shared/routes/user';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, updatedOrConflict } from '../../lib/concurrency.ts';
+import { setEtag, versionedChange } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
@@ -70,26 +70,29 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     users.update.path,
     { config: { access: 'admin' }, schema: schemaOf(users.update) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      if (
-        before.id === request.user.id &&
-        ((request.body.role && request.body.role !== 'admin') || request.body.active === false)
-      ) {
-        throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot remove your own admin role or deactivate yourself');
-      }
       // The change, the end of the sessions it requires and the audit entry commit together.
-      const after = await ctx.audited(
-        actor(request),
-        'user',
-        'update',
-        () => {
-          const after = updatedOrConflict(ctx.users.update(before.id, version, request.body), auditedUser(before));
-          if (after.role !== before.role || after.active !== before.active) ctx.users.revokeSessions(after.id);
+      const after = await versionedChange(ctx, request, {
+        load: () => {
+          const before = load(request.params.id);
+          const { role, active } = request.body;
+          if (before.id === request.user.id && ((role && role !== 'admin') || active === false)) {
+            throw new AppError(
+              'CANNOT_DEMOTE_SELF',
+              409,
+              'You cannot remove your own admin role or deactivate yourself',
+            );
+          }
+          return before;
+        },
+        current: auditedUser,
+        write: (before, version) => {
+          const after = ctx.users.update(before.id, version, request.body);
+          if (after && (after.role !== before.role || after.active !== before.active))
+            ctx.users.revokeSessions(after.id);
           return after;
         },
-        (after) => diffRecords(auditedUser(before), auditedUser(after)),
-      );
+        audit: { entity: 'user', action: 'update', diff: (b, a) => diffRecords(auditedUser(b), auditedUser(a)) },
+      });
       setEtag(reply, after.version);
       return publicUser(after);
     },
@@ -99,21 +102,21 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     users.deactivate.path,
     { config: { access: 'admin' }, schema: schemaOf(users.deactivate) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = load(request.params.id);
-      if (before.id === request.user.id)
-        throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
-      const after = await ctx.audited(
-        actor(request),
-        'user',
-        'deactivate',
-        () => {
-          const after = updatedOrConflict(ctx.users.update(before.id, version, { active: false }), auditedUser(before));
-          ctx.users.revokeSessions(after.id);
+      const after = await versionedChange(ctx, request, {
+        load: () => {
+          const before = load(request.params.id);
+          if (before.id === request.user.id)
+            throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
+          return before;
+        },
+        current: auditedUser,
+        write: (before, version) => {
+          const after = ctx.users.update(before.id, version, { active: false });
+          if (after) ctx.users.revokeSessions(after.id);
           return after;
         },
-        () => undefined,
-      );
+        audit: { entity: 'user', action: 'deactivate', diff: () => undefined },
+      });
       setEtag(reply, after.version);
       return publicUser(after);
     },

@@ -3,7 +3,7 @@ import { tags } from '@anett/shared/routes/tag';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, updatedOrConflict } from '../../lib/concurrency.ts';
+import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
@@ -58,23 +58,24 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     tags.update.path,
     { config: { access: 'manager' }, schema: schemaOf(tags.update) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = ctx.vocab.getTag(request.params.id);
-      if (!before) throw notFound('tag');
-      const { name } = request.body;
-      if (name !== undefined) {
-        const other = ctx.vocab.findTagByName(name);
-        if (other && other.id !== before.id) throw tagNameTaken();
-      }
-      const after = await ctx.audited(
-        actor(request),
-        'tag',
-        'update',
-        () => updatedOrConflict(ctx.vocab.updateTag(before.id, version, request.body), before),
-        (after) => diffRecords({ name: before.name, color: before.color }, { name: after.name, color: after.color }),
-      );
-      setEtag(reply, after.version);
-      return after;
+      const after = await versionedChange(ctx, request, {
+        load: () => {
+          const before = ctx.vocab.getTag(request.params.id);
+          if (!before) throw notFound('tag');
+          return before;
+        },
+        check: (before) => {
+          const other = request.body.name === undefined ? undefined : ctx.vocab.findTagByName(request.body.name);
+          if (other && other.id !== before.id) throw tagNameTaken();
+        },
+        write: (before, version) => ctx.vocab.updateTag(before.id, version, request.body),
+        audit: {
+          entity: 'tag',
+          action: 'update',
+          diff: (b, a) => diffRecords({ name: b.name, color: b.color }, { name: a.name, color: a.color }),
+        },
+      });
+      return withEtag(reply, after);
     },
   );
 
@@ -112,18 +113,16 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     tags.updateTopic.path,
     { config: { access: 'admin' }, schema: schemaOf(tags.updateTopic) },
     async (request, reply) => {
-      const version = requireIfMatch(request);
-      const before = ctx.vocab.findTopic(request.params.id);
-      if (!before) throw notFound('topic');
-      const after = await ctx.audited(
-        actor(request),
-        'topic',
-        'update',
-        () => updatedOrConflict(ctx.vocab.updateTopic(before.id, version, request.body), before),
-        (after) => diffRecords(withoutMeta(before), withoutMeta(after)),
-      );
-      setEtag(reply, after.version);
-      return after;
+      const after = await versionedChange(ctx, request, {
+        load: () => {
+          const before = ctx.vocab.findTopic(request.params.id);
+          if (!before) throw notFound('topic');
+          return before;
+        },
+        write: (before, version) => ctx.vocab.updateTopic(before.id, version, request.body),
+        audit: { entity: 'topic', action: 'update', diff: (b, a) => diffRecords(withoutMeta(b), withoutMeta(a)) },
+      });
+      return withEtag(reply, after);
     },
   );
 }
