@@ -5,7 +5,7 @@ export * from './schema/events.ts';
 export * from './schema/imports.ts';
 export * from './schema/interactions.ts';
 export * from './schema/mail.ts';
-export * from './schema/networks.ts';
+export * from './schema/network.ts';
 export * from './schema/organizations.ts';
 export * from './schema/persons.ts';
 export * from './schema/registrations.ts';

@@ -21,15 +21,15 @@ import { interactionsRoutes } from './modules/interactions/interactions.routes.t
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { createMailSender } from './modules/mail/mail-sender.ts';
 import { mailImportsRoutes } from './modules/mail-imports/mail-imports.routes.ts';
-import { networkRoutes } from './modules/network/networks.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { segmentsRoutes } from './modules/segments/segments.routes.ts';
+import { tagsRoutes } from './modules/tags/tags.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
-import { vocabRoutes } from './modules/vocab/vocab.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -75,7 +75,7 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
     ctx.warm().catch((err: unknown) => app.log.warn({ err }, 'read threads did not start'));
   });
   app.addHook('onClose', () => ctx.close());
-  ctx.vocab.ensureDefaultTopics();
+  ctx.tags.ensureDefaultTopics();
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -120,7 +120,7 @@ export async function buildApp({ db, config, logger, readPool }: BuildOptions): 
   await app.register(organizationsRoutes, { ctx });
   await app.register(personsRoutes, { ctx });
   await app.register(networkRoutes, { ctx });
-  await app.register(vocabRoutes, { ctx });
+  await app.register(tagsRoutes, { ctx });
   await app.register(eventsRoutes, { ctx });
   await app.register(attendanceRoutes, { ctx });
   await app.register(consentsRoutes, { ctx });

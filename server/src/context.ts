@@ -25,8 +25,8 @@ import { createPrivacyService } from './modules/privacy/privacy.service.ts';
 import { createRegistrationsRepository } from './modules/registrations/registrations.repository.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createSegmentsRepository } from './modules/segments/segments.repository.ts';
+import { createTagsRepository } from './modules/tags/tags.repository.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
-import { createVocabRepository } from './modules/vocab/vocab.repository.ts';
 import { createReadLanes, type ReadPool } from './read-pool.ts';
 
 /**
@@ -93,7 +93,7 @@ export function createContext(db: Db, config: Config, readPool?: ReadPool) {
     organizations: createOrganizationsRepository(db),
     persons,
     network: createNetworkRepository(db),
-    vocab: createVocabRepository(db),
+    tags: createTagsRepository(db),
     events: createEventsRepository(db),
     attendances: createAttendanceRepository(db),
     consents: createConsentsRepository(db),

@@ -1,6 +1,6 @@
 import { ErrorCode as E } from '../error-codes.ts';
 import { idParams } from '../schemas/common.ts';
-import { tag, tagInput, tagList, tagPatch, topic, topicInput, topicList, topicPatch } from '../schemas/vocab.ts';
+import { tag, tagInput, tagList, tagPatch, topic, topicInput, topicList, topicPatch } from '../schemas/tag.ts';
 import { defineRoute } from './define.ts';
 
 /** A change guarded by If-Match: a stale version answers 412, a missing one 428. */

@@ -1,5 +1,5 @@
 import { foldText } from '@anett/shared/normalize';
-import type { Tag } from '@anett/shared/schemas/vocab';
+import type { Tag } from '@anett/shared/schemas/tag';
 import { TAG_COLORS } from '@anett/shared/vocab/enums';
 import {
   Badge,

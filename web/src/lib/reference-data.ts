@@ -3,7 +3,7 @@ import { organizations } from '@anett/shared/routes/organization';
 import { persons } from '@anett/shared/routes/person';
 import { tags } from '@anett/shared/routes/tag';
 import type { Node } from '@anett/shared/schemas/network';
-import type { TagInput, Topic } from '@anett/shared/schemas/vocab';
+import type { TagInput, Topic } from '@anett/shared/schemas/tag';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../components/filters/async-select.tsx';
 import { call } from './api-client.ts';

@@ -61,7 +61,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     relations: ctx.network.relationsOf({ organizationId: o.id }),
   });
   const checkTagIds = (ids: number[] | undefined) => {
-    const unknown = ctx.vocab.unknownTagIds(ids ?? []);
+    const unknown = ctx.tags.unknownTagIds(ids ?? []);
     if (unknown.length) throw fieldError('tagIds', `unbekannte Schlagwörter: ${unknown.join(', ')}`);
   };
   /** An organisation's change, its entry filed under the organisation with the fields before and after. */

@@ -84,7 +84,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
 
   const checkTagIds = (ids: number[] | undefined) => {
-    const unknown = ctx.vocab.unknownTagIds(ids ?? []);
+    const unknown = ctx.tags.unknownTagIds(ids ?? []);
     if (unknown.length) throw fieldError('tagIds', `unbekannte Schlagwörter: ${unknown.join(', ')}`);
   };
   /** Every referenced organisation must exist and not be deleted; errors name each offending field. */

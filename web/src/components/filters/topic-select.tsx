@@ -1,4 +1,4 @@
-import type { Topic } from '@anett/shared/schemas/vocab';
+import type { Topic } from '@anett/shared/schemas/tag';
 import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLabels } from '../../lib/i18n.ts';

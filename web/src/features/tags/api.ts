@@ -1,5 +1,5 @@
 import { tags } from '@anett/shared/routes/tag';
-import type { Topic, TopicInput, topicPatch } from '@anett/shared/schemas/vocab';
+import type { Topic, TopicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../lib/api-client.ts';

@@ -1,4 +1,4 @@
-import { type Topic, topicInput } from '@anett/shared/schemas/vocab';
+import { type Topic, topicInput } from '@anett/shared/schemas/tag';
 import { ActionIcon, Badge, Button, Menu, Modal, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';

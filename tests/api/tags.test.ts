@@ -157,7 +157,7 @@ describe('topics', () => {
       active: true,
     });
     // A second start (another app on the same file) adds nothing.
-    expect(createContext(t.db, t.config).vocab.ensureDefaultTopics()).toBe(0);
+    expect(createContext(t.db, t.config).tags.ensureDefaultTopics()).toBe(0);
     expect(t.db.select({ n: count() }).from(topics).get()?.n).toBe(DEFAULT_TOPICS.length);
   });
 

@@ -1,6 +1,6 @@
 import type { Db } from '@anett/db/client';
 import { tags, topics } from '@anett/db/schema';
-import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/vocab';
+import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -17,7 +17,7 @@ const usage = {
     WHERE pt.tag_id = tags.id AND p.deleted_at IS NULL)`.mapWith(Number),
 };
 
-export function createVocabRepository(db: Db) {
+export function createTagsRepository(db: Db) {
   const selectTags = (where?: SQL) =>
     db
       .select({ tag: tags, usage })
@@ -112,4 +112,4 @@ export function createVocabRepository(db: Db) {
     },
   };
 }
-export type VocabRepository = ReturnType<typeof createVocabRepository>;
+export type TagsRepository = ReturnType<typeof createTagsRepository>;

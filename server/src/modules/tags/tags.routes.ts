@@ -27,13 +27,13 @@ const withoutMeta = <T extends { id: number; version: number; createdAt: string;
   return rest;
 };
 
-export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   // Tags
 
   app.get(tags.list.path, { config: { access: 'viewer' }, schema: schemaOf(tags.list) }, async () => {
-    const items = ctx.vocab.listTags();
+    const items = ctx.tags.listTags();
     return { items, total: items.length };
   });
 
@@ -41,12 +41,12 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     tags.create.path,
     { config: { access: 'manager' }, schema: schemaOf(tags.create) },
     async (request, reply) => {
-      if (ctx.vocab.findTagByName(request.body.name)) throw tagNameTaken();
+      if (ctx.tags.findTagByName(request.body.name)) throw tagNameTaken();
       const row = await ctx.audited(
         actor(request),
         'tag',
         'create',
-        () => ctx.vocab.createTag(request.body),
+        () => ctx.tags.createTag(request.body),
         (row) => diffRecords(null, { name: row.name, color: row.color }),
       );
       setEtag(reply, row.version);
@@ -60,15 +60,15 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     async (request, reply) => {
       const after = await versionedChange(ctx, request, {
         load: () => {
-          const before = ctx.vocab.getTag(request.params.id);
+          const before = ctx.tags.getTag(request.params.id);
           if (!before) throw notFound('tag');
           return before;
         },
         check: (before) => {
-          const other = request.body.name === undefined ? undefined : ctx.vocab.findTagByName(request.body.name);
+          const other = request.body.name === undefined ? undefined : ctx.tags.findTagByName(request.body.name);
           if (other && other.id !== before.id) throw tagNameTaken();
         },
-        write: (before, version) => ctx.vocab.updateTag(before.id, version, request.body),
+        write: (before, version) => ctx.tags.updateTag(before.id, version, request.body),
         audit: {
           entity: 'tag',
           action: 'update',
@@ -82,7 +82,7 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   // Topics
 
   app.get(tags.topics.path, { config: { access: 'viewer' }, schema: schemaOf(tags.topics) }, async () => {
-    const items = ctx.vocab.listTopics();
+    const items = ctx.tags.listTopics();
     return { items, total: items.length };
   });
 
@@ -92,7 +92,7 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     async (request, reply) => {
       const slug = request.body.slug ?? slugify(request.body.label);
       if (!slug) throw fieldError('slug', 'kann aus dem Namen nicht gebildet werden; bitte angeben');
-      if (ctx.vocab.findTopicBySlug(slug)) {
+      if (ctx.tags.findTopicBySlug(slug)) {
         throw new AppError('TOPIC_SLUG_TAKEN', 409, 'A topic with this slug exists', {
           errors: [{ field: 'slug', message: `„${slug}“ ist bereits vergeben` }],
         });
@@ -101,7 +101,7 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         actor(request),
         'topic',
         'create',
-        () => ctx.vocab.createTopic({ ...request.body, slug }),
+        () => ctx.tags.createTopic({ ...request.body, slug }),
         (row) => diffRecords(null, withoutMeta(row)),
       );
       setEtag(reply, row.version);
@@ -115,11 +115,11 @@ export async function vocabRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     async (request, reply) => {
       const after = await versionedChange(ctx, request, {
         load: () => {
-          const before = ctx.vocab.findTopic(request.params.id);
+          const before = ctx.tags.findTopic(request.params.id);
           if (!before) throw notFound('topic');
           return before;
         },
-        write: (before, version) => ctx.vocab.updateTopic(before.id, version, request.body),
+        write: (before, version) => ctx.tags.updateTopic(before.id, version, request.body),
         audit: { entity: 'topic', action: 'update', diff: (b, a) => diffRecords(withoutMeta(b), withoutMeta(a)) },
       });
       return withEtag(reply, after);
