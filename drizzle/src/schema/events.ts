@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { itemColumns, softDelete } from './columns.ts';
-import { nodes } from './networks.ts';
+import { nodes } from './network.ts';
 import { organizations } from './organizations.ts';
 import { persons } from './persons.ts';
 import { topics } from './tags.ts';

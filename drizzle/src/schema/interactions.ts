@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { itemColumns, softDelete } from './columns.ts';
 import { events } from './events.ts';
-import { nodes } from './networks.ts';
+import { nodes } from './network.ts';
 import { organizations } from './organizations.ts';
 import { persons } from './persons.ts';
 import { topics } from './tags.ts';
