@@ -1,4 +1,3 @@
-import type { Role } from '@anett/shared/schemas/auth';
 import type { User } from '@anett/shared/schemas/user';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -27,11 +26,8 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { useDeactivateUser, useResetFactors, useResetPassword, userListOptions, useUpdateUser } from './api.ts';
 import { PasswordOnceModal, type RevealedPassword } from './password-once-modal.tsx';
 import { SecondFactorPolicy } from './second-factor-policy.tsx';
+import { BADGE_STYLES, userBadgeColumns } from './user-columns.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
-
-const ROLE_COLOR: Record<Role, string> = { admin: 'grape', manager: 'anett', viewer: 'gray' };
-// Badges in narrow table cells must not shrink into "A…".
-const BADGE_STYLES = { root: { minWidth: 'max-content' } };
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -120,57 +116,7 @@ export function UsersPage() {
                 ),
               },
               { accessor: 'email', title: t('users.email') },
-              {
-                accessor: 'role',
-                title: t('users.role'),
-                noWrap: true,
-                render: (u) => (
-                  <Badge
-                    variant="light"
-                    color={ROLE_COLOR[u.role]}
-                    radius="sm"
-                    tt="none"
-                    size="sm"
-                    styles={BADGE_STYLES}
-                  >
-                    {t(`roles.${u.role}`)}
-                  </Badge>
-                ),
-              },
-              {
-                accessor: 'active',
-                title: t('users.active'),
-                noWrap: true,
-                render: (u) => (
-                  <Badge
-                    variant="dot"
-                    color={u.active ? 'green' : 'gray'}
-                    radius="sm"
-                    tt="none"
-                    size="sm"
-                    styles={BADGE_STYLES}
-                  >
-                    {u.active ? t('users.isActive') : t('users.isInactive')}
-                  </Badge>
-                ),
-              },
-              {
-                accessor: 'hasSecondFactor',
-                title: t('security.admin.secondFactor'),
-                noWrap: true,
-                render: (u) => (
-                  <Badge
-                    variant="light"
-                    color={u.hasSecondFactor ? 'teal' : 'gray'}
-                    radius="sm"
-                    tt="none"
-                    size="sm"
-                    styles={BADGE_STYLES}
-                  >
-                    {u.hasSecondFactor ? t('security.admin.hasFactor') : t('security.admin.noFactor')}
-                  </Badge>
-                ),
-              },
+              ...userBadgeColumns(t),
               {
                 accessor: 'lastLoginAt',
                 title: t('users.lastLogin'),
