@@ -57,7 +57,7 @@ describe('suppression list (admin)', () => {
     expect(missingNote.statusCode).toBe(400);
     expect(JSON.stringify(missingNote.json().errors)).toMatch(/note/);
     const removed = await call('DELETE', `/api/suppressions/${hash}`, { note: 'Erneute schriftliche Einwilligung' });
-    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.statusCode, removed.body).toBe(204);
     expect(t.db.select().from(suppressions).all()).toEqual([]);
     expect((await call('DELETE', `/api/suppressions/${hash}`, { note: 'x' })).statusCode).toBe(404);
 

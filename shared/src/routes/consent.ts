@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams, okResponse } from '../schemas/common.ts';
+import { idParams } from '../schemas/common.ts';
 import {
   consentCreated,
   consentInput,
@@ -75,7 +76,7 @@ export const consents = {
     summary: 'Take an address off the suppression list, with the reason (audited)',
     params: suppressionParams,
     body: suppressionRemoval,
-    responses: { 200: okResponse },
+    responses: { 204: z.null() },
     errors: [400, 401, 403, 404],
     codes: [E.SUPPRESSION_NOT_FOUND],
   }),

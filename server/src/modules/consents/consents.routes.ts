@@ -129,7 +129,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   app.delete(
     consents.removeSuppression.path,
     { config: { access: 'admin' }, schema: schemaOf(consents.removeSuppression) },
-    async (request) => {
+    async (request, reply) => {
       const { hash } = request.params;
       if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');
       await ctx.change(
@@ -147,7 +147,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       );
       // The removal holds across a restore too (the ledger would bring the address back otherwise).
       ctx.privacyLedger.recordRemoval(hash, nowIso());
-      return { ok: true as const };
+      return reply.code(204).send(null);
     },
   );
 }
