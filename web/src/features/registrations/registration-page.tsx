@@ -1,5 +1,4 @@
 import { NEWSLETTER_CONSENT_TEXTS, type NewsletterConsentVersion } from '@anett/shared/consent-texts';
-import { registrationSubmit } from '@anett/shared/schemas/registration';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import {
   Alert,
@@ -29,32 +28,12 @@ import { useLabels } from '../../lib/i18n.ts';
 import { publicEventOptions, useSubmitRegistration } from './api.ts';
 import { formatWhen } from './format.ts';
 import { PublicLayout } from './public-layout.tsx';
-
-type Values = {
-  salutation: string;
-  title: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  organization: string;
-  function: string;
-  newsletter: boolean;
-  website: string;
-};
-
-const EMPTY: Values = {
-  salutation: '',
-  title: '',
-  firstName: '',
-  lastName: '',
-  email: '',
-  organization: '',
-  function: '',
-  newsletter: false,
-  website: '',
-};
-
-const checked = registrationSubmit.omit({ formToken: true });
+import {
+  checkedRegistration,
+  EMPTY_REGISTRATION,
+  type RegistrationValues,
+  registrationBody,
+} from './registration-values.ts';
 
 /** /anmeldung/<slug>: the event and the registration form (double opt-in). */
 export function RegistrationPage() {
@@ -65,28 +44,16 @@ export function RegistrationPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const sentRef = useRef<HTMLDivElement>(null);
-  const form = useForm<Values>({
-    initialValues: EMPTY,
+  const form = useForm<RegistrationValues>({
+    initialValues: EMPTY_REGISTRATION,
     onValuesChange: () => setFormError(null),
-    validate: (values) => zodFieldErrors(t, checked, { ...body(values), consentTextVersion: undefined }),
+    validate: (values) =>
+      zodFieldErrors(t, checkedRegistration, { ...registrationBody(values, lang), consentTextVersion: undefined }),
   });
 
   useEffect(() => {
     if (sentTo) sentRef.current?.focus();
   }, [sentTo]);
-
-  const body = (v: Values) => ({
-    salutation: (v.salutation || null) as 'frau' | 'herr' | null,
-    title: v.title.trim() || null,
-    firstName: v.firstName.trim(),
-    lastName: v.lastName.trim(),
-    email: v.email.trim(),
-    organization: v.organization.trim() || null,
-    function: v.function.trim() || null,
-    newsletter: v.newsletter,
-    language: lang,
-    website: v.website,
-  });
 
   if (event.isError) {
     return (
@@ -118,7 +85,7 @@ export function RegistrationPage() {
       setFormError(null);
       submit.mutate(
         {
-          ...body(v),
+          ...registrationBody(v, lang),
           formToken: e.formToken,
           ...(v.newsletter ? { consentTextVersion: consentVersion } : {}),
         },
