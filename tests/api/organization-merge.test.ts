@@ -57,4 +57,30 @@ describe('merging organisations with a choice per field', () => {
     const found = await t.as(token, { method: 'GET', url: '/api/organizations?q=Suhl-Nord' });
     expect(found.json().items.map((o: { id: number }) => o.id)).toEqual([target.id]);
   });
+
+  it('shows in the history what happened to every organisation merged in, also through an earlier merge', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('manager');
+    const first = createOrganization(t.db, { name: 'Erste Zulieferer GmbH' });
+    const second = createOrganization(t.db, { name: 'Zweite Zulieferer GmbH' });
+    const third = createOrganization(t.db, { name: 'Dritte Zulieferer GmbH' });
+    const rename = await t.as(token, {
+      method: 'PATCH',
+      url: `/api/organizations/${first.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { notes: 'vor der Zusammenführung' },
+    });
+    expect(rename.statusCode, rename.body).toBe(200);
+    const merge = (targetId: number, sourceId: number) =>
+      t.as(token, { method: 'POST', url: `/api/organizations/${targetId}/merge`, payload: { sourceId, keep: {} } });
+    expect((await merge(second.id, first.id)).statusCode).toBe(200);
+    expect((await merge(third.id, second.id)).statusCode).toBe(200);
+
+    const history = await t.as(token, { method: 'GET', url: `/api/organizations/${third.id}/history` });
+    expect(history.statusCode, history.body).toBe(200);
+    const entries = history.json().items as { entityId: number; action: string; user: { name: string } | null }[];
+    // The first organisation's own change reaches the last target through two merges, with who made it.
+    expect(entries).toContainEqual(expect.objectContaining({ entityId: first.id, action: 'update' }));
+    expect(entries.find((e) => e.entityId === first.id)?.user?.name).toBeTruthy();
+  });
 });

@@ -1,6 +1,8 @@
 import type { Db } from '@anett/db/client';
-import { auditEntries } from '@anett/db/schema';
-import { sql } from 'drizzle-orm';
+import { auditEntries, users } from '@anett/db/schema';
+import type { HistoryEntry } from '@anett/shared/schemas/history';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { nowIso } from '../../lib/time.ts';
 
 export type AuditInput = {
@@ -64,3 +66,51 @@ export function createAuditRepository(db: Db) {
   };
 }
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
+/** A table whose rows can be merged into another row of it (persons, organisations). */
+type Mergeable = SQLiteTable & { id: AnySQLiteColumn; mergedIntoId: AnySQLiteColumn };
+
+/**
+ * The change history of a record and of every record merged into it (followed through any number of merges), newest
+ * first: `{field: [before, after]}` pairs of the audit diff become changes, anything else stays as details.
+ */
+export function readHistory(db: Db, entity: string, table: Mergeable, id: number, limit = 500): HistoryEntry[] {
+  const ids = sql`(WITH RECURSIVE merged(id) AS (
+      SELECT ${id} UNION SELECT ${table.id} FROM ${table} JOIN merged ON ${table.mergedIntoId} = merged.id
+    ) SELECT id FROM merged)`;
+  return db
+    .select({
+      id: auditEntries.id,
+      at: auditEntries.at,
+      action: auditEntries.action,
+      entityId: auditEntries.entityId,
+      diff: auditEntries.diff,
+      userId: auditEntries.userId,
+      userName: users.name,
+    })
+    .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.userId))
+    .where(and(eq(auditEntries.entity, entity), inArray(auditEntries.entityId, ids)))
+    .orderBy(desc(auditEntries.id))
+    .limit(limit)
+    .all()
+    .map((row) => {
+      const changes: HistoryEntry['changes'] = [];
+      const details: Record<string, unknown> = {};
+      if (row.diff && typeof row.diff === 'object' && !Array.isArray(row.diff)) {
+        for (const [field, value] of Object.entries(row.diff)) {
+          if (Array.isArray(value) && value.length === 2) changes.push({ field, before: value[0], after: value[1] });
+          else details[field] = value;
+        }
+      }
+      return {
+        id: row.id,
+        at: row.at,
+        action: row.action,
+        entityId: row.entityId,
+        user: row.userId === null || row.userName === null ? null : { id: row.userId, name: row.userName },
+        changes,
+        ...(Object.keys(details).length ? { details } : {}),
+      };
+    });
+}

@@ -1,7 +1,6 @@
 import type { Db } from '@anett/db/client';
 import {
   affiliations,
-  auditEntries,
   nodes,
   organizationSectors,
   organizations,
@@ -9,9 +8,9 @@ import {
   persons,
   relations,
   tags,
-  users,
 } from '@anett/db/schema';
 import { normalizeOrgName } from '@anett/shared/normalize';
+import type { HistoryEntry } from '@anett/shared/schemas/history';
 import {
   type DuplicateCandidate,
   ORGANIZATION_MERGE_FIELDS,
@@ -27,6 +26,7 @@ import type { z } from 'zod';
 import { ftsQuery, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
+import { readHistory } from '../audit/audit.repository.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationValues = z.output<typeof organizationInput>;
@@ -377,35 +377,9 @@ export function createOrganizationsRepository(db: Db) {
       return { source: { id: source.id, name: source.name }, moved, filled };
     },
 
-    /** Audit entries of the organisation and of those merged into it, newest first, with the user's name. */
-    history(id: number, limit = 500) {
-      return db
-        .select({
-          id: auditEntries.id,
-          at: auditEntries.at,
-          action: auditEntries.action,
-          entityId: auditEntries.entityId,
-          diff: auditEntries.diff,
-          userId: auditEntries.userId,
-          userName: users.name,
-        })
-        .from(auditEntries)
-        .leftJoin(users, eq(users.id, auditEntries.userId))
-        .where(
-          and(
-            eq(auditEntries.entity, 'organization'),
-            or(
-              eq(auditEntries.entityId, id),
-              inArray(
-                auditEntries.entityId,
-                db.select({ id: organizations.id }).from(organizations).where(eq(organizations.mergedIntoId, id)),
-              ),
-            ),
-          ),
-        )
-        .orderBy(desc(auditEntries.id))
-        .limit(limit)
-        .all();
+    /** Audit entries of the organisation and of everyone merged into it (transitively), newest first. */
+    history(id: number): HistoryEntry[] {
+      return readHistory(db, 'organization', organizations, id);
     },
 
     /** Groups of non-deleted organisations sharing a normalised name or an e-mail. */

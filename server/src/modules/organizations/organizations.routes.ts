@@ -1,5 +1,4 @@
 import { organizations } from '@anett/shared/routes/organization';
-import type { HistoryEntry } from '@anett/shared/schemas/history';
 import type { Organization } from '@anett/shared/schemas/organization';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,36 +15,12 @@ import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { schemaOf } from '../../lib/route-schemas.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import type { OrganizationsRepository } from './organizations.repository.ts';
 
 /** What the audit log records of an organisation: its fields, with tags by name. */
 const auditView = ({ id: _, version: __, createdAt: ___, updatedAt: ____, tags, ...rest }: Organization) => ({
   ...rest,
   tags: tags.map((t) => t.name),
 });
-
-const isChange = (v: unknown): v is [unknown, unknown] => Array.isArray(v) && v.length === 2;
-
-/** Audit rows → history entries: `{field: [before, after]}` pairs become changes, anything else stays as details. */
-function toHistory(rows: ReturnType<OrganizationsRepository['history']>): HistoryEntry[] {
-  return rows.map((row) => {
-    const diff =
-      row.diff && typeof row.diff === 'object' && !Array.isArray(row.diff) ? (row.diff as Record<string, unknown>) : {};
-    const changes = Object.entries(diff)
-      .filter(([, v]) => isChange(v))
-      .map(([field, v]) => ({ field, before: (v as [unknown, unknown])[0], after: (v as [unknown, unknown])[1] }));
-    const details = Object.fromEntries(Object.entries(diff).filter(([, v]) => !isChange(v)));
-    return {
-      id: row.id,
-      at: row.at,
-      action: row.action,
-      entityId: row.entityId,
-      user: row.userId !== null && row.userName !== null ? { id: row.userId, name: row.userName } : null,
-      changes,
-      ...(Object.keys(details).length ? { details } : {}),
-    };
-  });
-}
 
 export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -229,7 +204,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
         ctx.read.organizations.history(request.params.id),
       ]);
       if (!row) throw notFound('organization');
-      return { items: toHistory(history) };
+      return { items: history };
     },
   );
 

@@ -2,7 +2,6 @@ import type { Db } from '@anett/db/client';
 import {
   affiliations,
   attendances,
-  auditEntries,
   consents,
   interactionPersons,
   offices,
@@ -12,7 +11,6 @@ import {
   personTags,
   sessionAttendances,
   tags,
-  users,
 } from '@anett/db/schema';
 import { normalizePersonName } from '@anett/shared/normalize';
 import { letterSalutation } from '@anett/shared/salutation';
@@ -40,6 +38,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } fro
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
+import { readHistory } from '../audit/audit.repository.ts';
 import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -62,35 +61,6 @@ const currentAffiliationOrder = [
 /** Name as people read it: 'Dr. Anna Müller'. */
 export const displayName = (p: Pick<PersonRow, 'title' | 'firstName' | 'lastName'>) =>
   [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-
-/** Audit entries store {field: [before, after]}; anything else in them is detail. */
-function toHistoryEntry(row: {
-  id: number;
-  at: string;
-  action: string;
-  entityId: number | null;
-  diff: unknown;
-  userId: number | null;
-  userName: string | null;
-}): HistoryEntry {
-  const changes: HistoryEntry['changes'] = [];
-  const details: Record<string, unknown> = {};
-  if (row.diff && typeof row.diff === 'object' && !Array.isArray(row.diff)) {
-    for (const [field, value] of Object.entries(row.diff)) {
-      if (Array.isArray(value) && value.length === 2) changes.push({ field, before: value[0], after: value[1] });
-      else details[field] = value;
-    }
-  }
-  return {
-    id: row.id,
-    at: row.at,
-    action: row.action,
-    entityId: row.entityId,
-    user: row.userId === null ? null : { id: row.userId, name: row.userName ?? '' },
-    changes,
-    ...(Object.keys(details).length ? { details } : {}),
-  };
-}
 
 export function createPersonsRepository(db: Db) {
   const byId = db.query.persons.findFirst({ where: (p, { eq }) => eq(p.id, sql.placeholder('id')) }).prepare();
@@ -570,27 +540,8 @@ export function createPersonsRepository(db: Db) {
     },
 
     /** Audit entries of the person and of everyone merged into it (transitively), newest first. */
-    history(id: number, limit = 500): HistoryEntry[] {
-      const merged = sql`(WITH RECURSIVE merged(id) AS (
-          SELECT ${id} UNION SELECT ${persons.id} FROM ${persons} JOIN merged ON ${persons.mergedIntoId} = merged.id
-        ) SELECT id FROM merged)`;
-      return db
-        .select({
-          id: auditEntries.id,
-          at: auditEntries.at,
-          action: auditEntries.action,
-          entityId: auditEntries.entityId,
-          diff: auditEntries.diff,
-          userId: auditEntries.userId,
-          userName: users.name,
-        })
-        .from(auditEntries)
-        .leftJoin(users, eq(users.id, auditEntries.userId))
-        .where(and(eq(auditEntries.entity, 'person'), inArray(auditEntries.entityId, merged)))
-        .orderBy(desc(auditEntries.id))
-        .limit(limit)
-        .all()
-        .map(toHistoryEntry);
+    history(id: number): HistoryEntry[] {
+      return readHistory(db, 'person', persons, id);
     },
 
     // Affiliations
