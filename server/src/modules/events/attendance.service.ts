@@ -18,7 +18,7 @@ import { formatDate } from '../../lib/pdf.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import { notifyPromotion } from '../registrations/registrations.service.ts';
+import { notifyPromotion } from '../registrations/promotion-mail.ts';
 import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
 import type { EventRow } from './events.repository.ts';

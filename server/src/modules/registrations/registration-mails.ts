@@ -1,4 +1,5 @@
 import { formatRange } from '../../lib/pdf.ts';
+import type { EventRow } from '../events/events.repository.ts';
 
 type Lang = 'de' | 'en';
 type Links = { preferences: string };
@@ -18,6 +19,11 @@ const footer = (lang: Lang, links: Links) =>
   lang === 'en'
     ? `\n--\nANeTT – Automotive Netzwerk Transformation Thüringen\nYour e-mail settings and consents: ${links.preferences}\n`
     : `\n--\nANeTT – Automotive Netzwerk Transformation Thüringen\nIhre E-Mail-Einstellungen und Einwilligungen: ${links.preferences}\n`;
+
+export const HOUR = 60 * 60_000;
+export const DAY = 24 * HOUR;
+/** An e-mail settings link works this long. */
+export const PREFS_TTL_MS = 2 * 365 * DAY;
 
 export type EventFacts = { title: string; startsAt: string; endsAt: string | null; location: string | null };
 
@@ -84,3 +90,11 @@ export function promotedMail(lang: Lang, p: { name: string; event: EventFacts; c
     text: `Guten Tag ${p.name},\n\nein Platz ist frei geworden: Sie sind von der Warteliste nachgerückt und jetzt angemeldet zu\n\n  ${p.event.title}\n  ${when(lang, p.event.startsAt, p.event.endsAt)}${p.event.location ? `\n  ${p.event.location}` : ''}\n\nMit der angehängten Kalenderdatei (.ics) tragen Sie die Termine in Ihren Kalender ein. Sie können doch nicht kommen? Sagen Sie hier ab:\n${p.cancel}\n${footer(lang, p)}`,
   };
 }
+
+/** What a mail says about an event. */
+export const eventFacts = (e: EventRow): EventFacts => ({
+  title: e.title,
+  startsAt: e.startsAt,
+  endsAt: e.endsAt,
+  location: e.location,
+});

@@ -25,14 +25,14 @@ import {
   cancelledMail,
   confirmedMail,
   confirmRequestMail,
-  type EventFacts,
-  promotedMail,
+  DAY,
+  eventFacts as facts,
+  HOUR,
+  PREFS_TTL_MS,
 } from './registration-mails.ts';
 
 type Submit = z.output<typeof registrationSubmit>;
 
-const HOUR = 60 * 60_000;
-const DAY = 24 * HOUR;
 /** A confirmation link works this long; then the request counts as expired. */
 export const CONFIRM_TTL_MS = 48 * HOUR;
 /** The form is accepted this long after it was shown. */
@@ -42,7 +42,6 @@ export const DEFAULT_MIN_FILL_MS = 3_000;
 /** Rate limit per hour: requests for one address, and from one client address. */
 const MAX_PER_EMAIL = 3;
 const MAX_PER_CLIENT = 20;
-const PREFS_TTL_MS = 2 * 365 * DAY;
 
 const LEGAL_BASIS = 'Einwilligung Art. 6 Abs. 1 lit. a DSGVO';
 
@@ -59,12 +58,6 @@ export const linkError = (reason: 'invalid' | 'expired' | 'used', field = 'token
           errors: [{ field, message: 'Der Link ist ungültig' }],
         });
 
-const facts = (e: EventRow): EventFacts => ({
-  title: e.title,
-  startsAt: e.startsAt,
-  endsAt: e.endsAt,
-  location: e.location,
-});
 const isOver = (e: EventRow, now: Date) => new Date(e.endsAt ?? e.startsAt).getTime() < now.getTime();
 
 /**
@@ -461,38 +454,6 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
       return { title: event.title, ics: eventCalendar(event, ctx.events.sessions(eventId), host) };
     },
   };
-}
-
-/**
- * A self-registered person moved up from the waiting list (by anyone's cancellation or a larger capacity): the mail
- * that says so, with the calendar file and a cancel link. Synchronous: runs inside the write that promoted them.
- */
-export function notifyPromotion(ctx: AppContext, event: EventRow, personId: number): void {
-  const request = ctx.registrations.waitlistedRequest(event.id, personId);
-  if (!request?.origin || !request.email) return;
-  const secret = linkSecretOf(ctx.config);
-  const origin = ctx.config.publicOrigin ?? request.origin;
-  const cancelTtl = Math.max(DAY, new Date(event.endsAt ?? event.startsAt).getTime() - Date.now() + DAY);
-  const cancel = `${origin}/absage?token=${signToken(secret, 'cancel', { r: request.id }, new Date(Date.now() + cancelTtl))}`;
-  const preferences = `${origin}/einstellungen?token=${signToken(secret, 'prefs', { e: request.email }, new Date(Date.now() + PREFS_TTL_MS))}`;
-  ctx.registrations.update(request.id, { outcome: 'registered' });
-  ctx.mail.enqueue({
-    kind: 'registration_promoted',
-    to: request.email,
-    ...promotedMail(request.language, {
-      name: displayName(request),
-      event: facts(event),
-      cancel,
-      preferences,
-    }),
-    attachments: [
-      {
-        filename: 'einladung.ics',
-        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-        content: eventCalendar(event, ctx.events.sessions(event.id), new URL(origin).hostname),
-      },
-    ],
-  });
 }
 
 /** Headers of a newsletter-type mail: unsubscribe by mail client, in one click (RFC 2369, RFC 8058). */
