@@ -249,7 +249,7 @@ describe('erasure (Art. 17) that leaves nothing', () => {
       url: `/api/suppressions/${emailHash('lifted@example.org')}`,
       payload: { note: 'Einwilligung erneut erteilt' },
     });
-    expect(lifted.statusCode, lifted.body).toBe(200);
+    expect(lifted.statusCode, lifted.body).toBe(204);
     expect((await suppress('objects-later@example.org')).statusCode).toBe(201);
     expect(scanFiles(backup, [NAME.lastName])).toEqual([NAME.lastName]);
     // Someone added after the backup and erased too: not in the backup at all.
