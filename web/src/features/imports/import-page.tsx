@@ -10,6 +10,7 @@ import { PreviewTable, Summary } from './preview-step.tsx';
 import { CommitBlocked, ImportStepper, StepNav } from './step-nav.tsx';
 import './imports.css';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { useLabels } from '../../lib/i18n.ts';
 import { useImportWizard } from './use-import-wizard.ts';
 
 /**
@@ -18,8 +19,6 @@ import { useImportWizard } from './use-import-wizard.ts';
  */
 export function ImportPage() {
   const {
-    t,
-    label,
     step,
     goTo,
     upload,
@@ -31,8 +30,6 @@ export function ImportPage() {
     fileError,
     columns,
     mapping,
-    setMapping,
-    setServerMapping,
     serverMapping,
     examples,
     mappingBlocked,
@@ -52,7 +49,9 @@ export function ImportPage() {
     result,
     restart,
     headingRef,
+    changeMapping,
   } = useImportWizard();
+  const { t, label } = useLabels();
   const stepTitle = {
     file: t('imports.steps.fileHint'),
     mapping: t('imports.mapping.title'),
@@ -104,13 +103,7 @@ export function ImportPage() {
                 kind={kind}
                 columns={columns}
                 mapping={mapping}
-                onChange={(column, field) => {
-                  setMapping((m) => ({ ...m, [column]: field }));
-                  setServerMapping((s) => {
-                    const { [column]: _gone, ...rest } = s.perColumn;
-                    return { perColumn: rest, general: s.general };
-                  });
-                }}
+                onChange={changeMapping}
                 serverErrors={serverMapping.perColumn}
                 serverGeneral={serverMapping.general}
                 examples={examples}

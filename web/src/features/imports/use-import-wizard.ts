@@ -37,7 +37,7 @@ function mappingErrors(err: ApiError) {
 
 /** The import wizard's state and steps: what was read, the mapping, the decisions, the consent, the result. */
 export function useImportWizard() {
-  const { t, label } = useLabels();
+  const { t } = useLabels();
   const search = route.useSearch();
   const preview = usePreviewImport();
   const commit = useCommitImport();
@@ -152,6 +152,15 @@ export function useImportWizard() {
     });
   };
 
+  /** A column mapped anew: the server's objection to that column no longer applies. */
+  const changeMapping = (column: string, field: string) => {
+    setMapping((m) => ({ ...m, [column]: field }));
+    setServerMapping((s) => {
+      const { [column]: _gone, ...rest } = s.perColumn;
+      return { perColumn: rest, general: s.general };
+    });
+  };
+
   const decide = (line: number, decision: ImportDecision | undefined) =>
     setDecisions((d) => {
       const next = { ...d };
@@ -220,8 +229,6 @@ export function useImportWizard() {
   const consentMissing = kind === 'persons' && consent.on && !consent.channel;
   const commitBlocked = !counts || counts.invalid > 0 || counts.undecided > 0 || counts.ready === 0 || consentMissing;
   return {
-    t,
-    label,
     step,
     goTo,
     upload,
@@ -233,8 +240,7 @@ export function useImportWizard() {
     fileError,
     columns,
     mapping,
-    setMapping,
-    setServerMapping,
+    changeMapping,
     serverMapping,
     examples,
     mappingBlocked,
