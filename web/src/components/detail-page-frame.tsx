@@ -1,6 +1,6 @@
 import { SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { isApiError } from '../lib/api-client.ts';
 import { useLabels } from '../lib/i18n.ts';
@@ -8,31 +8,35 @@ import { EmptyState } from './empty-state.tsx';
 import { ErrorState } from './error-state.tsx';
 import { AnchorLink, ButtonLink } from './router-link.tsx';
 
-/** Back link plus the not-found, error and loading states every record page shows around its content. */
-export function DetailPageFrame<T>(props: {
-  listPath: '/personen' | '/organisationen';
-  backLabel: string;
-  notFoundText: string;
+/**
+ * Loads the record `id` of a detail page and shows the back link plus the not-found, error and loading states
+ * around its content; the texts are `<ns>.backToList` and `<ns>.notFound`.
+ */
+export function DetailPageFrame<T, K extends readonly unknown[]>(props: {
+  listPath: '/personen' | '/organisationen' | '/veranstaltungen';
+  ns: 'persons' | 'organizations' | 'events';
   icon: ReactNode;
-  valid: boolean;
-  query: UseQueryResult<T>;
+  id: number;
+  query: (id: number) => UseQueryOptions<T, Error, T, K>;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useLabels();
-  const { query } = props;
+  const valid = Number.isSafeInteger(props.id) && props.id > 0;
+  const query = useQuery({ ...props.query(props.id), enabled: valid });
+  const backLabel = t(`${props.ns}.backToList`);
   return (
     <>
       <AnchorLink to={props.listPath} size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} /> {props.backLabel}
+        <IconArrowLeft size={14} /> {backLabel}
       </AnchorLink>
-      {!props.valid || isApiError(query.error, 404) || isApiError(query.error, 400) ? (
+      {!valid || isApiError(query.error, 404) || isApiError(query.error, 400) ? (
         <EmptyState
           icon={props.icon}
           title={t('common.notFoundTitle')}
-          description={props.notFoundText}
+          description={t(`${props.ns}.notFound`)}
           actions={
             <ButtonLink to={props.listPath} variant="light">
-              {props.backLabel}
+              {backLabel}
             </ButtonLink>
           }
         />

@@ -3,10 +3,9 @@ import { buildPath } from '@anett/shared/routes/define';
 import { registrations } from '@anett/shared/routes/registration';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
-import { Badge, Button, Card, Group, Menu, Skeleton, Stack, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
-  IconArrowLeft,
   IconCalendarDown,
   IconCalendarEvent,
   IconCertificate,
@@ -17,14 +16,12 @@ import {
   IconTrash,
   IconUserPlus,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { EmptyState } from '../../components/empty-state.tsx';
-import { ErrorState } from '../../components/error-state.tsx';
+import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
+import { ButtonLink } from '../../components/router-link.tsx';
 import { AddAttendeesModal } from '../../features/events/add-attendees-modal.tsx';
 import { eventDetailOptions, useDeleteEvent } from '../../features/events/api.ts';
 import { AttendanceTable } from '../../features/events/attendance-table.tsx';
@@ -56,6 +53,20 @@ function Detail({ event }: { event: EventDetail }) {
 
   const download = (path: string) =>
     downloadFile(path).catch((err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) }));
+  // The event's files: the attendance list, the calendar entry and, once a course has attendees, the certificates.
+  const files = [
+    { label: t('events.printList'), icon: <IconFileTypePdf size={16} />, path: attendances.attendanceListPdf.path },
+    { label: t('registrations.calendar'), icon: <IconCalendarDown size={16} />, path: registrations.calendar.path },
+    ...(isCourse && (event.counts.attended ?? 0) > 0
+      ? [
+          {
+            label: t('events.certificates'),
+            icon: <IconCertificate size={16} />,
+            path: attendances.certificatesPdf.path,
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
@@ -90,29 +101,16 @@ function Detail({ event }: { event: EventDetail }) {
                 {t('events.checkin.start')}
               </ButtonLink>
             )}
-            <Button
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} />}
-              onClick={() => void download(buildPath(attendances.attendanceListPdf.path, { id: event.id }))}
-            >
-              {t('events.printList')}
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconCalendarDown size={16} />}
-              onClick={() => void download(buildPath(registrations.calendar.path, { id: event.id }))}
-            >
-              {t('registrations.calendar')}
-            </Button>
-            {isCourse && (event.counts.attended ?? 0) > 0 && (
+            {files.map((f) => (
               <Button
+                key={f.label}
                 variant="default"
-                leftSection={<IconCertificate size={16} />}
-                onClick={() => void download(buildPath(attendances.certificatesPdf.path, { id: event.id }))}
+                leftSection={f.icon}
+                onClick={() => void download(buildPath(f.path, { id: event.id }))}
               >
-                {t('events.certificates')}
+                {f.label}
               </Button>
-            )}
+            ))}
             {canEdit && (
               <Menu position="bottom-end">
                 <Menu.Target>
@@ -202,44 +200,16 @@ function Detail({ event }: { event: EventDetail }) {
 }
 
 export function EventDetailPage() {
-  const { t } = useLabels();
   const { id } = route.useParams();
-  const valid = Number.isSafeInteger(id) && id > 0;
-  const detail = useQuery({ ...eventDetailOptions(id), enabled: valid });
-
   return (
-    <>
-      <AnchorLink
-        to="/veranstaltungen"
-        size="sm"
-        mb="sm"
-        display="inline-flex"
-        style={{ alignItems: 'center', gap: 4 }}
-      >
-        <IconArrowLeft size={14} /> {t('events.backToList')}
-      </AnchorLink>
-      {!valid || isApiError(detail.error, 404) || isApiError(detail.error, 400) ? (
-        <EmptyState
-          icon={<IconCalendarEvent size={28} />}
-          title={t('common.notFoundTitle')}
-          description={t('events.notFound')}
-          actions={
-            <ButtonLink to="/veranstaltungen" variant="light">
-              {t('events.backToList')}
-            </ButtonLink>
-          }
-        />
-      ) : detail.isError ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      ) : detail.isPending ? (
-        <Stack gap="md" aria-hidden>
-          <Skeleton height={32} width="50%" />
-          <Skeleton height={180} />
-          <Skeleton height={280} />
-        </Stack>
-      ) : (
-        <Detail event={detail.data} />
-      )}
-    </>
+    <DetailPageFrame
+      listPath="/veranstaltungen"
+      ns="events"
+      icon={<IconCalendarEvent size={28} />}
+      id={id}
+      query={eventDetailOptions}
+    >
+      {(data) => <Detail event={data} />}
+    </DetailPageFrame>
   );
 }

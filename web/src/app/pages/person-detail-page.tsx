@@ -1,21 +1,15 @@
 import { formalName } from '@anett/shared/salutation';
 import type { Person } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowMerge, IconPencil, IconShredder, IconTrash, IconUser } from '@tabler/icons-react';
+import { IconPencil, IconShredder, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
-import { RecordHistory } from '../../components/history/record-history.tsx';
 import { RecordDetail } from '../../components/records/record-detail.tsx';
-import { useRecordFailure } from '../../components/records/record-failure.ts';
-import { showUndoNotice } from '../../components/records/undo-notice.tsx';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
-import { Timeline } from '../../features/interactions/timeline.tsx';
 import {
   personDetailOptions,
   personHistoryOptions,
@@ -33,8 +27,9 @@ import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
-import { MailDrop } from './mail-drop.tsx';
 import { PersonEventsTab } from './person-events-tab.tsx';
+
+import { MergedInto, useActivityTabs, useRecordLifecycle } from './record-page.tsx';
 
 const route = getRouteApi('/app/personen/$id');
 
@@ -44,28 +39,9 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
   const can = useCan();
   // The quick log (key `n`, header button) opens prefilled with this person.
   useQuickLogContext(person.deletedAt ? null : { personIds: [person.id] });
-  const remove = useDeletePerson();
-  const restore = useRestorePerson();
-  const { failed, conflict } = useRecordFailure('persons', (qc) => invalidatePerson(qc, person.id));
   const tags = useQuery(tagListOptions());
   const [editing, setEditing] = useState(false);
-  const [merging, setMerging] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [erasing, setErasing] = useState(false);
-
-  const doRestore = () =>
-    restore.mutate(person.id, {
-      onSuccess: (p) => notifications.show({ color: 'green', message: t('persons.restored', { name: personName(p) }) }),
-      onError: failed,
-    });
-  const historyLabel = (field: string) => t(`persons.fields.${field}`, { defaultValue: '' }) || field;
-  const historyValue = (field: string, value: unknown) => {
-    if (field === 'salutation' && typeof value === 'string') return label(SALUTATION, value);
-    if (field === 'tagIds' && Array.isArray(value)) {
-      return value.map((id) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`).join(', ') || '–';
-    }
-    return undefined;
-  };
   // German letters name the person with "Frau/Herr"; the English UI gives the title and name only.
   const name =
     lang === 'de'
@@ -73,6 +49,28 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
       : [person.title ? null : label(SALUTATION, person.salutation), person.title, person.firstName, person.lastName]
           .filter(Boolean)
           .join(' ');
+  const life = useRecordLifecycle({
+    ns: 'persons',
+    record: person,
+    nameOf: personName,
+    confirmName: name,
+    remove: useDeletePerson(),
+    restore: useRestorePerson(),
+    reload: (qc) => invalidatePerson(qc, person.id),
+  });
+  const activity = useActivityTabs({
+    ns: 'persons',
+    record: person,
+    mailTarget: { personId: person.id },
+    history: personHistoryOptions(person.id),
+    formatValue: (field, value) => {
+      if (field === 'salutation' && typeof value === 'string') return label(SALUTATION, value);
+      if (field === 'tagIds' && Array.isArray(value)) {
+        return value.map((id) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`).join(', ') || '–';
+      }
+      return undefined;
+    },
+  });
 
   return (
     <RecordDetail
@@ -86,16 +84,9 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           </Text>
         </>
       }
-      texts={{
-        deleted: t('persons.deleted'),
-        restore: t('persons.restore'),
-        moreActions: t('persons.moreActions'),
-        deletedBanner: t('persons.deletedBanner'),
-        mergedBanner: t('persons.mergedBanner'),
-        erasedBanner: t('privacy.erasure.erasedBanner'),
-      }}
+      texts={{ ...life.texts, erasedBanner: t('privacy.erasure.erasedBanner') }}
       canWrite={can.write}
-      restore={{ run: doRestore, pending: restore.isPending }}
+      restore={life.restore}
       actions={
         <>
           <QuickLogButton variant="default" />
@@ -105,13 +96,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
         </>
       }
       menu={[
-        { label: t('persons.merge'), icon: <IconArrowMerge size={16} />, onClick: () => setMerging(true) },
-        {
-          label: t('persons.delete'),
-          icon: <IconTrash size={16} />,
-          color: 'red',
-          onClick: () => setConfirmDelete(true),
-        },
+        ...life.menu,
         {
           label: t('privacy.erasure.action'),
           icon: <IconShredder size={16} />,
@@ -121,7 +106,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           dividerBefore: true,
         },
       ]}
-      successor={(id) => <MergedInto id={id} />}
+      successor={(id) => <MergedInto id={id} query={personDetailOptions(id)} to="/personen/$id" nameOf={personName} />}
       tab={tab}
       onTab={(v) => navigate({ search: { tab: v as PersonTab | undefined }, replace: true })}
       tabs={[
@@ -137,28 +122,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           ),
         },
         { value: 'events', label: t('persons.tabEvents'), panel: <PersonEventsTab personId={person.id} /> },
-        {
-          value: 'timeline',
-          label: t('persons.tabTimeline'),
-          panel: (
-            <Stack gap="md">
-              {!person.deletedAt && <MailDrop target={{ personId: person.id }} />}
-              <Timeline subject="persons" id={person.id} title={t('persons.tabTimeline')} />
-            </Stack>
-          ),
-        },
-        {
-          value: 'history',
-          label: t('persons.tabHistory'),
-          panel: (
-            <RecordHistory
-              query={personHistoryOptions(person.id)}
-              recordId={person.id}
-              fieldLabel={historyLabel}
-              formatValue={historyValue}
-            />
-          ),
-        },
+        ...activity,
       ]}
     >
       <PersonFormModal
@@ -180,72 +144,22 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           }}
         />
       )}
-      <PersonMergeModal
-        target={person}
-        opened={merging}
-        onClose={() => setMerging(false)}
-        onConflict={() => {
-          setMerging(false);
-          conflict();
-        }}
-        onMerged={(merged, source) => {
-          setMerging(false);
-          notifications.show({
-            color: 'green',
-            message: t('persons.merged', { source: personName(source), target: personName(merged) }),
-          });
-        }}
-      />
-      <ConfirmDialog
-        opened={confirmDelete}
-        title={t('persons.deleteTitle')}
-        message={t('persons.deleteConfirm', { name })}
-        confirmLabel={t('persons.delete')}
-        danger
-        loading={remove.isPending}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          remove.mutate(person, {
-            onSuccess: (p) =>
-              showUndoNotice({
-                id: `person-deleted-${p.id}`,
-                message: t('persons.deletedNotice', { name: personName(p) }),
-                undo: [t('persons.undo'), doRestore],
-              }),
-            onError: failed,
-            onSettled: () => setConfirmDelete(false),
-          })
-        }
-      />
+      <PersonMergeModal {...life.merge} />
+      {life.deleteDialog}
     </RecordDetail>
   );
 }
 
-/** The record this one was merged into, by name (its number while the name loads). */
-function MergedInto({ id }: { id: number }) {
-  const target = useQuery(personDetailOptions(id));
-  return (
-    <AnchorLink to="/personen/$id" params={{ id }} fw={600}>
-      {target.data ? personName(target.data) : `#${id}`}
-    </AnchorLink>
-  );
-}
-
 export function PersonDetailPage() {
-  const { t } = useLabels();
   const { id } = route.useParams();
   const { tab } = route.useSearch();
-  const valid = Number.isSafeInteger(id) && id > 0;
-  const detail = useQuery({ ...personDetailOptions(id), enabled: valid });
-
   return (
     <DetailPageFrame
       listPath="/personen"
-      backLabel={t('persons.backToList')}
-      notFoundText={t('persons.notFound')}
+      ns="persons"
       icon={<IconUser size={28} />}
-      valid={valid}
-      query={detail}
+      id={id}
+      query={personDetailOptions}
     >
       {(data) => <Detail person={data} tab={tab ?? 'overview'} />}
     </DetailPageFrame>

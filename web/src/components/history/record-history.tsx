@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { EmptyState } from '../empty-state.tsx';
 import { ErrorState } from '../error-state.tsx';
 
-type HistoryList = { items: HistoryEntry[] };
+export type HistoryList = { items: HistoryEntry[] };
 
 type Props<K extends readonly unknown[]> = {
   query: UseQueryOptions<HistoryList, Error, HistoryList, K>;
