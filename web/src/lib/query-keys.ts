@@ -10,12 +10,27 @@ import type { PersonListQuery } from '@anett/shared/schemas/person';
 import type { ReachQuery, ReachSnapshotListQuery } from '@anett/shared/schemas/report';
 import type { SegmentListQuery } from '@anett/shared/schemas/segment';
 import type { UserListQuery } from '@anett/shared/schemas/user';
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 
 /**
  * Every query key of the app, one hierarchical factory per domain (`[domain, kind, params]`), so that a change in one
  * feature can invalidate what it makes stale in another without importing that feature.
  */
+
+/** The keys of a record domain with lists, details, history, duplicate groups and select options. */
+function recordKeys<D extends string, Q>(domain: D) {
+  const all = [domain] as const;
+  return {
+    all,
+    lists: () => [...all, 'list'] as const,
+    list: (params: Q) => [...all, 'list', params] as const,
+    detail: (id: number) => [...all, 'detail', id] as const,
+    history: (id: number) => [...all, 'history', id] as const,
+    duplicates: () => [...all, 'duplicates'] as const,
+    options: () => [...all, 'options'] as const,
+  };
+}
+export type RecordKeys<Q> = ReturnType<typeof recordKeys<string, Q>>;
 
 export const authKeys = {
   factors: ['auth', 'factors'] as const,
@@ -67,25 +82,9 @@ export const networkKeys = {
   networks: () => ['networks', 'list', { pageSize: 500, sort: 'name' }] as const,
 };
 
-export const organizationKeys = {
-  all: ['organizations'] as const,
-  lists: () => [...organizationKeys.all, 'list'] as const,
-  list: (params: OrganizationListQuery) => [...organizationKeys.lists(), params] as const,
-  detail: (id: number) => [...organizationKeys.all, 'detail', id] as const,
-  history: (id: number) => [...organizationKeys.all, 'history', id] as const,
-  duplicates: () => [...organizationKeys.all, 'duplicates'] as const,
-  options: () => [...organizationKeys.all, 'options'] as const,
-};
+export const organizationKeys = recordKeys<'organizations', OrganizationListQuery>('organizations');
 
-export const personKeys = {
-  all: ['persons'] as const,
-  lists: () => [...personKeys.all, 'list'] as const,
-  list: (params: PersonListQuery) => [...personKeys.lists(), params] as const,
-  detail: (id: number) => [...personKeys.all, 'detail', id] as const,
-  history: (id: number) => [...personKeys.all, 'history', id] as const,
-  duplicates: () => [...personKeys.all, 'duplicates'] as const,
-  options: () => [...personKeys.all, 'options'] as const,
-};
+export const personKeys = recordKeys<'persons', PersonListQuery>('persons');
 
 export const privacyKeys = {
   all: ['privacy'] as const,
@@ -128,13 +127,18 @@ export const userKeys = {
   list: (params: UserListQuery) => [...userKeys.lists(), params] as const,
 };
 
-/** After a change of a person: the record, every list, its history; organisations list their people too. */
-export function invalidatePerson(queryClient: QueryClient, id: number) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: personKeys.detail(id) }),
-    queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
-    queryClient.invalidateQueries({ queryKey: personKeys.history(id) }),
-    queryClient.invalidateQueries({ queryKey: personKeys.duplicates() }),
-    queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
-  ]);
+/** After a change of a record: the record, every list, its history, the duplicate groups, and what else shows it. */
+function invalidateRecord<Q>(queryClient: QueryClient, keys: RecordKeys<Q>, id: number, also: QueryKey[]) {
+  return Promise.all(
+    [keys.detail(id), keys.lists(), keys.history(id), keys.duplicates(), ...also].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
 }
+
+/** Organisations list their people, so a person's change reloads every organisation's detail. */
+export const invalidatePerson = (queryClient: QueryClient, id: number) =>
+  invalidateRecord(queryClient, personKeys, id, [[...organizationKeys.all, 'detail']]);
+
+export const invalidateOrganization = (queryClient: QueryClient, id: number) =>
+  invalidateRecord(queryClient, organizationKeys, id, []);

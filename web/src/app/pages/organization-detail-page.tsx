@@ -11,7 +11,6 @@ import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { RecordDetail } from '../../components/records/record-detail.tsx';
 import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
 import {
-  invalidateOrganization,
   organizationDetailOptions,
   organizationHistoryOptions,
   useDeleteOrganization,
@@ -23,6 +22,7 @@ import { OrganizationOverview } from '../../features/organizations/organization-
 import type { DetailTab } from '../../features/organizations/search.ts';
 import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
 import { useLabels } from '../../lib/i18n.ts';
+import { invalidateOrganization } from '../../lib/query-keys.ts';
 import { useCan } from '../../lib/use-can.ts';
 
 import { MergedInto, useActivityTabs, useRecordLifecycle } from './record-page.tsx';

@@ -8,45 +8,38 @@ import type {
   ContactPoint,
   ContactPointInput,
   ContactPointPatch,
-  MergeBody,
   Office,
   OfficeInput,
   OfficePatch,
-  Person,
-  PersonInput,
-  PersonListQuery,
-  PersonPatch,
 } from '@anett/shared/schemas/person';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
 import { call } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
-import { invalidatePerson, personKeys } from '../../lib/query-keys.ts';
+import { invalidatePerson, organizationKeys, personKeys } from '../../lib/query-keys.ts';
+import { recordApi } from '../../lib/record-api.ts';
 
-export const personListOptions = (params: PersonListQuery) =>
-  queryOptions({
-    queryKey: personKeys.list(params),
-    queryFn: ({ signal }) => call(persons.list, { query: params, signal }),
-    placeholderData: keepPreviousData,
-  });
+const personApi = recordApi({
+  routes: { ...persons, remove: persons.delete },
+  keys: personKeys,
+  invalidate: invalidatePerson,
+  duplicatesQuery: { pageSize: 500 },
+  // Organisations list their people; a merge moves contact-log entries.
+  alsoOnCreate: [[...organizationKeys.all, 'detail']],
+  alsoOnMerge: [[...personKeys.all, 'timeline']],
+});
 
-export const personDetailOptions = (id: number) =>
-  queryOptions({
-    queryKey: personKeys.detail(id),
-    queryFn: ({ signal }) => call(persons.get, { params: { id }, signal }),
-  });
-
-export const personHistoryOptions = (id: number) =>
-  queryOptions({
-    queryKey: personKeys.history(id),
-    queryFn: ({ signal }) => call(persons.history, { params: { id }, signal }),
-  });
-
-export const personDuplicatesOptions = () =>
-  queryOptions({
-    queryKey: personKeys.duplicates(),
-    queryFn: ({ signal }) => call(persons.duplicates, { query: { pageSize: 500 }, signal }),
-  });
+export const {
+  listOptions: personListOptions,
+  detailOptions: personDetailOptions,
+  historyOptions: personHistoryOptions,
+  duplicatesOptions: personDuplicatesOptions,
+  useCreate: useCreatePerson,
+  useUpdate: useUpdatePerson,
+  useDelete: useDeletePerson,
+  useRestore: useRestorePerson,
+  useMerge: useMergePersons,
+} = personApi;
 
 const eventLabel = (e: Pick<Event, 'title' | 'startsAt'>) => `${e.title} (${formatDate(e.startsAt)})`;
 
@@ -67,72 +60,6 @@ export const eventLabelOptions = (id: number) =>
     select: (e: Event) => ({ value: String(e.id), label: eventLabel(e) }),
     staleTime: 5 * 60_000,
   });
-
-export function useCreatePerson() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: PersonInput) => call(persons.create, { body }),
-    onSuccess: (p) => {
-      queryClient.setQueryData(personKeys.detail(p.id), p);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: personKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: ['organizations', 'detail'] }),
-      ]);
-    },
-  });
-}
-
-/** Sends only the changed fields with the version the user loaded (If-Match); a concurrent change answers 412. */
-export function useUpdatePerson() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, patch }: { id: number; version: number; patch: PersonPatch }) =>
-      call(persons.update, { params: { id }, body: patch, ifMatch: version }),
-    onSuccess: (p) => {
-      queryClient.setQueryData(personKeys.detail(p.id), p);
-      return invalidatePerson(queryClient, p.id);
-    },
-  });
-}
-
-export function useDeletePerson() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (p: Pick<Person, 'id' | 'version'>) =>
-      call(persons.delete, { params: { id: p.id }, ifMatch: p.version }),
-    onSettled: (_d, _e, p) => invalidatePerson(queryClient, p.id),
-  });
-}
-
-export function useRestorePerson() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => call(persons.restore, { params: { id } }),
-    onSettled: (_d, _e, id) => invalidatePerson(queryClient, id),
-  });
-}
-
-/** Moves `sourceId` into `target` keeping per field the chosen value (`keep`); both records change. */
-export function useMergePersons() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      target,
-      sourceId,
-      keep,
-    }: {
-      target: { id: number; version?: number };
-      sourceId: number;
-      keep?: MergeBody['keep'];
-    }) => call(persons.merge, { params: { id: target.id }, body: { sourceId, keep }, ifMatch: target.version }),
-    onSettled: (_d, _e, { target, sourceId }) =>
-      Promise.all([
-        invalidatePerson(queryClient, target.id),
-        invalidatePerson(queryClient, sourceId),
-        queryClient.invalidateQueries({ queryKey: [...personKeys.all, 'timeline'] }),
-      ]),
-  });
-}
 
 // Affiliations and offices: sub-records with their own version.
 
