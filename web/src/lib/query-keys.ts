@@ -17,13 +17,21 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
  * feature can invalidate what it makes stale in another without importing that feature.
  */
 
-/** The keys of a record domain with lists, details, history, duplicate groups and select options. */
-function recordKeys<D extends string, Q>(domain: D) {
+/** A domain with paged lists: `lists()` invalidates every page and filter at once. */
+function listKeys<D extends string, Q>(domain: D) {
   const all = [domain] as const;
   return {
     all,
     lists: () => [...all, 'list'] as const,
     list: (params: Q) => [...all, 'list', params] as const,
+  };
+}
+
+/** The keys of a record domain with lists, details, history, duplicate groups and select options. */
+function recordKeys<D extends string, Q>(domain: D) {
+  const all = [domain] as const;
+  return {
+    ...listKeys<D, Q>(domain),
     detail: (id: number) => [...all, 'detail', id] as const,
     history: (id: number) => [...all, 'history', id] as const,
     duplicates: () => [...all, 'duplicates'] as const,
@@ -42,10 +50,8 @@ export const dashboardKeys = {
 };
 
 export const eventKeys = {
-  all: ['events'] as const,
-  lists: () => [...eventKeys.all, 'list'] as const,
-  list: (params: EventListQuery) => [...eventKeys.lists(), params] as const,
-  detail: (id: number) => [...eventKeys.all, 'detail', id] as const,
+  ...listKeys<'events', EventListQuery>('events'),
+  detail: (id: number) => ['events', 'detail', id] as const,
   attendances: (id: number) => [...eventKeys.all, 'attendances', id] as const,
   attendanceList: (id: number, params: AttendanceListQuery) => [...eventKeys.attendances(id), params] as const,
   counters: (id: number) => [...eventKeys.all, 'counters', id] as const,
@@ -64,9 +70,7 @@ export const graphKeys = {
 };
 
 export const interactionKeys = {
-  all: ['interactions'] as const,
-  lists: () => [...interactionKeys.all, 'list'] as const,
-  list: (params: InteractionListQuery) => [...interactionKeys.lists(), params] as const,
+  ...listKeys<'interactions', InteractionListQuery>('interactions'),
   followUps: (scope: 'mine' | 'all', page: number) => [...interactionKeys.all, 'follow-ups', scope, page] as const,
 };
 
@@ -108,11 +112,7 @@ export const reportKeys = {
   snapshots: (q: ReachSnapshotListQuery) => [...reportKeys.all, 'snapshots', q] as const,
 };
 
-export const segmentKeys = {
-  all: ['segments'] as const,
-  lists: () => [...segmentKeys.all, 'list'] as const,
-  list: (params: SegmentListQuery) => [...segmentKeys.lists(), params] as const,
-};
+export const segmentKeys = listKeys<'segments', SegmentListQuery>('segments');
 
 export const tagKeys = {
   all: ['tags'] as const,
@@ -121,11 +121,7 @@ export const tagKeys = {
 
 export const topicKeys = { all: ['topics'] as const };
 
-export const userKeys = {
-  all: ['users'] as const,
-  lists: () => [...userKeys.all, 'list'] as const,
-  list: (params: UserListQuery) => [...userKeys.lists(), params] as const,
-};
+export const userKeys = listKeys<'users', UserListQuery>('users');
 
 /** After a change of a record: the record, every list, its history, the duplicate groups, and what else shows it. */
 function invalidateRecord<Q>(queryClient: QueryClient, keys: RecordKeys<Q>, id: number, also: QueryKey[]) {
