@@ -1,9 +1,10 @@
 import { EVENT_KIND, EVENT_KINDS, type EventKind } from '@anett/shared/vocab/enums';
-import { Button, Group, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { RecordSearch } from '../../components/records/record-list-parts.tsx';
+import { FilterBar } from '../../components/filters/filter-bar.tsx';
+import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery } from '../../lib/reference-data.ts';
+import { topicOptionsQuery } from '../../lib/reference-data.ts';
 import type { EventsSearch } from './search.ts';
 
 /** Years to filter by: from the network's start to next year. */
@@ -25,28 +26,18 @@ type Props = {
 /** Search, node, kind, topic and (in the list) year above the events; each change lands in the URL. */
 export function EventsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {
   const { t, lang, label } = useLabels();
-  const nodes = useQuery(nodeOptionsQuery());
   const topics = useQuery(topicOptionsQuery());
   const topicData = (topics.data?.items ?? []).map((tp) => ({
     value: tp.slug,
     label: lang === 'en' ? tp.labelEn : tp.label,
   }));
   return (
-    <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
-      <RecordSearch
-        visibleLabel
-        label={t('events.searchLabel')}
-        placeholder={t('events.searchPlaceholder')}
-        width={260}
-        {...searchText}
-      />
-      <Select
+    <FilterBar ns="events" searchText={searchText} searchWidth={260} anyFilter={anyFilter} clearFilters={clearFilters}>
+      <NodeSelect
         label={t('events.node')}
         placeholder={t('events.allNodes')}
-        clearable
-        data={nodeSelectData(nodes.data?.items)}
-        value={search.nodeId ? String(search.nodeId) : null}
-        onChange={(v) => setFilter({ nodeId: v ? Number(v) : undefined })}
+        value={search.nodeId}
+        onChange={(nodeId) => setFilter({ nodeId })}
         w={{ base: '100%', xs: 200 }}
       />
       <Select
@@ -79,11 +70,6 @@ export function EventsFilters({ search, kind, searchText, setFilter, anyFilter, 
           w={{ base: '100%', xs: 120 }}
         />
       )}
-      {anyFilter && (
-        <Button variant="subtle" onClick={clearFilters}>
-          {t('events.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

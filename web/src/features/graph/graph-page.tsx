@@ -20,6 +20,7 @@ import type { Core } from 'cytoscape';
 import { useMemo, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
+import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { foldedFilter } from '../../components/filters/vocab-select.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -27,7 +28,6 @@ import { ButtonLink } from '../../components/router-link.tsx';
 import { saveBlob } from '../../lib/download.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
-import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { egoGraphOptions, networkGraphOptions } from './api.ts';
 import { CytoscapeGraph, Legend } from './graph-canvas.tsx';
 import { GraphTable } from './graph-table.tsx';
@@ -52,7 +52,6 @@ export function GraphPage() {
   const navigate = useNavigate();
   const setSearch = route.useNavigate();
   const cyRef = useRef<Core | null>(null);
-  const nodes = useQuery(nodeOptionsQuery());
   const asTable = search.view === 'table';
 
   const ego = search.type && search.id ? { type: search.type, id: search.id, from: search.from, to: search.to } : null;
@@ -130,13 +129,11 @@ export function GraphPage() {
         <Paper withBorder radius="md" p="md">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
             {!ego && (
-              <Select
+              <NodeSelect
                 label={t('graph.node')}
                 placeholder={t('graph.allNodes')}
-                data={nodeSelectData(nodes.data?.items)}
-                value={search.nodeId ? String(search.nodeId) : null}
-                onChange={(v) => set({ nodeId: v ? Number(v) : undefined })}
-                clearable
+                value={search.nodeId}
+                onChange={(nodeId) => set({ nodeId })}
               />
             )}
             {!ego && (

@@ -1,11 +1,12 @@
 import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
-import { Button, Group, Select, Switch } from '@mantine/core';
+import { Select, Switch } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { FilterBar } from '../../components/filters/filter-bar.tsx';
+import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { usePickerLabels } from '../../components/localized-dates.tsx';
-import { RecordSearch } from '../../components/records/record-list-parts.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
+import { topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
 import type { InteractionsSearch } from './search.ts';
 
 type Props = {
@@ -22,17 +23,15 @@ type Props = {
 export function InteractionsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {
   const { t, lang, label } = useLabels();
   const dpLabels = usePickerLabels();
-  const nodes = useQuery(nodeOptionsQuery());
   const topics = useQuery(topicOptionsQuery());
   return (
-    <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
-      <RecordSearch
-        visibleLabel
-        label={t('interactions.searchLabel')}
-        placeholder={t('interactions.searchPlaceholder')}
-        width={240}
-        {...searchText}
-      />
+    <FilterBar
+      ns="interactions"
+      searchText={searchText}
+      searchWidth={240}
+      anyFilter={anyFilter}
+      clearFilters={clearFilters}
+    >
       <Select
         label={t('interactions.kind')}
         placeholder={t('interactions.allKinds')}
@@ -42,13 +41,11 @@ export function InteractionsFilters({ search, kind, searchText, setFilter, anyFi
         onChange={(v) => setFilter({ kind: v ?? undefined })}
         w={{ base: '100%', xs: 190 }}
       />
-      <Select
+      <NodeSelect
         label={t('interactions.node')}
         placeholder={t('interactions.allNodes')}
-        clearable
-        data={nodeSelectData(nodes.data?.items)}
-        value={search.nodeId ? String(search.nodeId) : null}
-        onChange={(v) => setFilter({ nodeId: v ? Number(v) : undefined })}
+        value={search.nodeId}
+        onChange={(nodeId) => setFilter({ nodeId })}
         w={{ base: '100%', xs: 200 }}
       />
       <Select
@@ -94,11 +91,6 @@ export function InteractionsFilters({ search, kind, searchText, setFilter, anyFi
         onChange={(e) => setFilter({ mine: e.currentTarget.checked ? true : undefined })}
         mb={8}
       />
-      {anyFilter && (
-        <Button variant="subtle" onClick={clearFilters}>
-          {t('interactions.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </FilterBar>
   );
 }

@@ -7,12 +7,12 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
+import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { SectionPanel } from '../../components/section-panel.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { nodeOptionsQuery, nodeSelectData } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { reachReportOptions } from './api.ts';
 import { FileButtons, FreezeModal, Snapshots } from './reach-snapshots.tsx';
@@ -36,7 +36,6 @@ export function ReachPage() {
   const navigate = route.useNavigate();
   const canFreeze = useCan().write;
   const [freezing, setFreezing] = useState(false);
-  const nodes = useQuery(nodeOptionsQuery());
 
   const reachedBy = (search.reachedBy ?? ['attended']).filter((s): s is ReachSource =>
     (REACH_SOURCES as readonly string[]).includes(s),
@@ -113,14 +112,12 @@ export function ReachPage() {
               <DayInput w={150} label={t('reports.from')} value={query.from} onChange={(v) => v && set({ from: v })} />
               <DayInput w={150} label={t('reports.to')} value={query.to} onChange={(v) => v && set({ to: v })} />
             </Group>
-            <Select
+            <NodeSelect
               w={220}
               label={t('reports.node')}
               placeholder={t('reports.allNodes')}
-              data={nodeSelectData(nodes.data?.items)}
-              value={query.nodeId ? String(query.nodeId) : null}
-              onChange={(v) => set({ nodeId: v ? Number(v) : undefined })}
-              clearable
+              value={search.nodeId}
+              onChange={(nodeId) => set({ nodeId })}
             />
             <Checkbox.Group
               label={t('reports.reachedBy')}
