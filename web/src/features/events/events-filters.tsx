@@ -1,7 +1,7 @@
 import { EVENT_KIND, EVENT_KINDS, type EventKind } from '@anett/shared/vocab/enums';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { FilterBar } from '../../components/filters/filter-bar.tsx';
+import { FilterBar, type ListFilterProps } from '../../components/filters/filter-bar.tsx';
 import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { topicOptionsQuery } from '../../lib/reference-data.ts';
@@ -13,15 +13,7 @@ function yearOptions() {
   return Array.from({ length: last - 2022 + 1 }, (_, i) => String(last - i));
 }
 
-type Props = {
-  search: EventsSearch;
-  kind: EventKind | undefined;
-  /** From `useUrlText`. */
-  searchText: { text: string; setText: (text: string) => void; clear: () => void };
-  setFilter: (patch: Partial<EventsSearch>) => unknown;
-  anyFilter: boolean;
-  clearFilters: () => void;
-};
+type Props = ListFilterProps<EventsSearch, EventKind>;
 
 /** Search, node, kind, topic and (in the list) year above the events; each change lands in the URL. */
 export function EventsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {

@@ -2,22 +2,14 @@ import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anet
 import { Select, Switch } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
-import { FilterBar } from '../../components/filters/filter-bar.tsx';
+import { FilterBar, type ListFilterProps } from '../../components/filters/filter-bar.tsx';
 import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { usePickerLabels } from '../../components/localized-dates.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
 import type { InteractionsSearch } from './search.ts';
 
-type Props = {
-  search: InteractionsSearch;
-  kind: InteractionKind | undefined;
-  /** From `useUrlText`. */
-  searchText: { text: string; setText: (text: string) => void; clear: () => void };
-  setFilter: (patch: Partial<InteractionsSearch>) => unknown;
-  anyFilter: boolean;
-  clearFilters: () => void;
-};
+type Props = ListFilterProps<InteractionsSearch, InteractionKind>;
 
 /** Search, kind, node, topic, period, follow-up and "only mine" above the contact log; each lands in the URL. */
 export function InteractionsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {
