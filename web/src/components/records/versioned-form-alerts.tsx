@@ -4,7 +4,7 @@ import { type Candidate, DuplicateCandidates } from '../forms/duplicate-candidat
 import { FormAlert } from '../forms/form-alert.tsx';
 import type { VersionedForm } from './use-versioned-form.ts';
 
-type Props<V extends Record<string, unknown>, D> = {
+export type VersionedFormAlertsProps<V extends Record<string, unknown>, D> = {
   vf: VersionedForm<V, D>;
   /** The fields the conflict panel compares. */
   fields: ConflictField<V>[];
@@ -17,7 +17,7 @@ type Props<V extends Record<string, unknown>, D> = {
 };
 
 /** Above a versioned form: the conflict panel after a 412, a general error, the duplicates of a 409. */
-export function VersionedFormAlerts<V extends Record<string, unknown>, D>(props: Props<V, D>) {
+export function VersionedFormAlerts<V extends Record<string, unknown>, D>(props: VersionedFormAlertsProps<V, D>) {
   const { t } = useTranslation();
   const { vf, candidate } = props;
   return (
