@@ -13,7 +13,7 @@ import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-se
 import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
-import { RecordFormModal } from '../../components/records/record-form-modal.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TagPicker } from '../../components/tag-picker.tsx';
@@ -83,36 +83,16 @@ const toInput = (v: Values) => ({
   employees: v.employees === '' ? null : Number(v.employees),
 });
 
-type Props = {
-  /** `'new'` opens the create form, an organisation the edit form, null closes it. */
-  target: OrganizationDetail | 'new' | null;
-  onClose: () => void;
+type Props = RecordFormProps<OrganizationDetail> & {
   onSaved: (org: OrganizationDetail, created: boolean) => void;
 };
 
-export function OrganizationFormModal({ target, onClose, onSaved }: Props) {
-  const { t } = useLabels();
-  return (
-    <RecordFormModal
-      target={target}
-      onClose={onClose}
-      title={{ add: t('organizations.createTitle'), edit: t('organizations.editTitle') }}
-      size="xl"
-    >
-      {(editing) => <OrganizationForm editing={editing} onClose={onClose} onSaved={onSaved} />}
-    </RecordFormModal>
-  );
-}
+export const OrganizationFormModal = recordFormModal(OrganizationForm, {
+  title: (t) => ({ add: t('organizations.createTitle'), edit: t('organizations.editTitle') }),
+  size: 'xl',
+});
 
-function OrganizationForm({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: OrganizationDetail | null;
-  onClose: () => void;
-  onSaved: Props['onSaved'];
-}) {
+function OrganizationForm({ editing, onClose, onSaved }: Props) {
   const { t, label } = useLabels();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();

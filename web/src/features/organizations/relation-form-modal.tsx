@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { PeriodInputs } from '../../components/forms/period-inputs.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
-import { RecordFormModal } from '../../components/records/record-form-modal.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { networkListOptions, nodeOptionsQuery } from '../../lib/reference-data.ts';
@@ -41,37 +41,13 @@ const toInput = (organizationId: number, v: Values) => ({
   toDate: v.toDate,
 });
 
-type Props = {
-  organizationId: number;
-  /** `'new'` adds a relation, a relation edits it, null closes. */
-  target: Relation | 'new' | null;
-  onClose: () => void;
-};
-
 /** Add or change a relation of the organisation to ANeTT (or a partner network) or to a QTI node. */
-export function RelationFormModal({ organizationId, target, onClose }: Props) {
-  const { t } = useLabels();
-  return (
-    <RecordFormModal
-      target={target}
-      onClose={onClose}
-      title={{ add: t('organizations.addRelation'), edit: t('organizations.editRelation') }}
-      size="lg"
-    >
-      {(editing) => <RelationForm organizationId={organizationId} editing={editing} onClose={onClose} />}
-    </RecordFormModal>
-  );
-}
+export const RelationFormModal = recordFormModal(RelationForm, {
+  title: (t) => ({ add: t('organizations.addRelation'), edit: t('organizations.editRelation') }),
+  size: 'lg',
+});
 
-function RelationForm({
-  organizationId,
-  editing,
-  onClose,
-}: {
-  organizationId: number;
-  editing: Relation | null;
-  onClose: () => void;
-}) {
+function RelationForm({ organizationId, editing, onClose }: RecordFormProps<Relation> & { organizationId: number }) {
   const { t, label } = useLabels();
   const create = useCreateRelation();
   const update = useUpdateRelation();

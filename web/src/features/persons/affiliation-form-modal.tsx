@@ -10,7 +10,7 @@ import { OrganizationField } from '../../components/forms/organization-field.tsx
 import { PeriodInputs } from '../../components/forms/period-inputs.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
-import { RecordFormModal } from '../../components/records/record-form-modal.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useSaveAffiliation, useSaveOffice } from './api.ts';
@@ -25,36 +25,12 @@ type AffiliationValues = {
   toDate: string | null;
 };
 
-type Props<T> = {
-  personId: number;
-  /** `'new'` adds one, a record edits it, null closes. */
-  target: T | 'new' | null;
-  onClose: () => void;
-};
+export const AffiliationFormModal = recordFormModal(AffiliationForm, {
+  title: (t) => ({ add: t('persons.addAffiliation'), edit: t('persons.editAffiliation') }),
+  size: 'lg',
+});
 
-export function AffiliationFormModal({ personId, target, onClose }: Props<Affiliation>) {
-  const { t } = useLabels();
-  return (
-    <RecordFormModal
-      target={target}
-      onClose={onClose}
-      title={{ add: t('persons.addAffiliation'), edit: t('persons.editAffiliation') }}
-      size="lg"
-    >
-      {(editing) => <AffiliationForm personId={personId} editing={editing} onClose={onClose} />}
-    </RecordFormModal>
-  );
-}
-
-function AffiliationForm({
-  personId,
-  editing,
-  onClose,
-}: {
-  personId: number;
-  editing: Affiliation | null;
-  onClose: () => void;
-}) {
+function AffiliationForm({ personId, editing, onClose }: RecordFormProps<Affiliation> & { personId: number }) {
   const { t } = useLabels();
   const save = useSaveAffiliation(personId);
   const vf = useSubRecordForm({
@@ -99,21 +75,12 @@ type OfficeValues = {
   toDate: string | null;
 };
 
-export function OfficeFormModal({ personId, target, onClose }: Props<Office>) {
-  const { t } = useLabels();
-  return (
-    <RecordFormModal
-      target={target}
-      onClose={onClose}
-      title={{ add: t('persons.addOffice'), edit: t('persons.editOffice') }}
-      size="lg"
-    >
-      {(editing) => <OfficeForm personId={personId} editing={editing} onClose={onClose} />}
-    </RecordFormModal>
-  );
-}
+export const OfficeFormModal = recordFormModal(OfficeForm, {
+  title: (t) => ({ add: t('persons.addOffice'), edit: t('persons.editOffice') }),
+  size: 'lg',
+});
 
-function OfficeForm({ personId, editing, onClose }: { personId: number; editing: Office | null; onClose: () => void }) {
+function OfficeForm({ personId, editing, onClose }: RecordFormProps<Office> & { personId: number }) {
   const { t } = useLabels();
   const save = useSaveOffice(personId);
   const vf = useSubRecordForm({

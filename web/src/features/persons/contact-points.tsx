@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
-import { RecordFormModal } from '../../components/records/record-form-modal.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
 import { isApiError } from '../../lib/api-client.ts';
@@ -115,36 +115,11 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
 
 type Values = { kind: ContactPointKind; value: string; label: string };
 
-function ContactPointFormModal({
-  personId,
-  target,
-  onClose,
-}: {
-  personId: number;
-  target: ContactPoint | 'new' | null;
-  onClose: () => void;
-}) {
-  const { t } = useLabels();
-  return (
-    <RecordFormModal
-      target={target}
-      onClose={onClose}
-      title={{ add: t('persons.addContactPoint'), edit: t('persons.editContactPoint') }}
-    >
-      {(editing) => <ContactPointForm personId={personId} editing={editing} onClose={onClose} />}
-    </RecordFormModal>
-  );
-}
+const ContactPointFormModal = recordFormModal(ContactPointForm, {
+  title: (t) => ({ add: t('persons.addContactPoint'), edit: t('persons.editContactPoint') }),
+});
 
-function ContactPointForm({
-  personId,
-  editing,
-  onClose,
-}: {
-  personId: number;
-  editing: ContactPoint | null;
-  onClose: () => void;
-}) {
+function ContactPointForm({ personId, editing, onClose }: RecordFormProps<ContactPoint> & { personId: number }) {
   const { t } = useLabels();
   const save = useSaveContactPoint(personId);
   const vf = useSubRecordForm({

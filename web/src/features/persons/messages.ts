@@ -1,3 +1,6 @@
+import { fieldLabels } from '../../components/field-labels.ts';
+import { recordActionTexts } from '../../components/records/action-texts.ts';
+
 /** Texts of the person pages (`persons.*`). */
 export const messages = {
   de: {
@@ -92,16 +95,7 @@ export const messages = {
     create: 'Person anlegen',
     createTitle: 'Neue Person',
     editTitle: 'Person bearbeiten',
-    edit: 'Bearbeiten',
-    delete: 'Löschen',
-    restore: 'Wiederherstellen',
-    merge: 'Zusammenführen',
-    moreActions: 'Weitere Aktionen',
-    created: '{{name}} wurde angelegt.',
-    saved: 'Änderungen gespeichert.',
-    deletedNotice: '{{name}} wurde gelöscht.',
-    undo: 'Rückgängig',
-    restored: '{{name}} wurde wiederhergestellt.',
+    ...recordActionTexts.de,
     deleteTitle: 'Person löschen',
     deleteConfirm:
       '{{name}} verschwindet aus Listen, Suche und Exporten. Zugehörigkeiten, Teilnahmen und Verlauf bleiben erhalten; Sie können die Person jederzeit wiederherstellen.',
@@ -211,14 +205,7 @@ export const messages = {
       PERSON_NOT_DELETED: 'Die Person ist nicht gelöscht.',
     },
     fields: {
-      salutation: 'Anrede',
-      title: 'Titel',
-      firstName: 'Vorname',
-      lastName: 'Nachname',
-      email: 'E-Mail',
-      phone: 'Telefon',
-      mobile: 'Mobil',
-      notes: 'Notizen',
+      ...fieldLabels.de.persons,
       tagIds: 'Schlagwörter',
       deletedAt: 'Gelöscht am',
       mergedIntoId: 'Zusammengeführt in',
@@ -336,16 +323,7 @@ export const messages = {
     create: 'Add person',
     createTitle: 'New person',
     editTitle: 'Edit person',
-    edit: 'Edit',
-    delete: 'Delete',
-    restore: 'Restore',
-    merge: 'Merge',
-    moreActions: 'More actions',
-    created: '{{name}} has been added.',
-    saved: 'Changes saved.',
-    deletedNotice: '{{name}} has been deleted.',
-    undo: 'Undo',
-    restored: '{{name}} has been restored.',
+    ...recordActionTexts.en,
     deleteTitle: 'Delete person',
     deleteConfirm:
       '{{name}} disappears from lists, search and exports. Affiliations, attendances and history are kept; you can restore the person at any time.',
@@ -455,14 +433,7 @@ export const messages = {
       PERSON_NOT_DELETED: 'The person is not deleted.',
     },
     fields: {
-      salutation: 'Salutation',
-      title: 'Title',
-      firstName: 'First name',
-      lastName: 'Last name',
-      email: 'E-mail',
-      phone: 'Phone',
-      mobile: 'Mobile',
-      notes: 'Notes',
+      ...fieldLabels.en.persons,
       tagIds: 'Tags',
       deletedAt: 'Deleted on',
       mergedIntoId: 'Merged into',

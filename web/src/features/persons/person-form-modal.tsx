@@ -12,7 +12,7 @@ import { type ConflictField, changedKeys } from '../../components/forms/conflict
 import { OrganizationField } from '../../components/forms/organization-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
-import { RecordFormModal } from '../../components/records/record-form-modal.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TagPicker } from '../../components/tag-picker.tsx';
@@ -104,10 +104,7 @@ const mapAffiliationErrors = (errors: Record<string, string>) => {
   return out;
 };
 
-type Props = {
-  /** `'new'` opens the create form, a person the edit form, null closes it. */
-  target: Person | 'new' | null;
-  onClose: () => void;
+type Props = RecordFormProps<Person> & {
   onSaved: (person: Person, created: boolean) => void;
   /** A new person's organisation, given (e.g. "Person hinzufügen" on an organisation's page). */
   organization?: { id: number; name: string };
@@ -115,41 +112,12 @@ type Props = {
   prefill?: { firstName?: string; lastName?: string; email?: string };
 };
 
-export function PersonFormModal({ target, onClose, onSaved, organization, prefill }: Props) {
-  const { t } = useLabels();
-  return (
-    <RecordFormModal
-      target={target}
-      onClose={onClose}
-      title={{ add: t('persons.createTitle'), edit: t('persons.editTitle') }}
-      size="xl"
-    >
-      {(editing) => (
-        <PersonForm
-          editing={editing}
-          onClose={onClose}
-          onSaved={onSaved}
-          organization={editing ? undefined : organization}
-          prefill={editing ? undefined : prefill}
-        />
-      )}
-    </RecordFormModal>
-  );
-}
+export const PersonFormModal = recordFormModal(PersonForm, {
+  title: (t) => ({ add: t('persons.createTitle'), edit: t('persons.editTitle') }),
+  size: 'xl',
+});
 
-function PersonForm({
-  editing,
-  onClose,
-  onSaved,
-  organization: givenOrganization,
-  prefill,
-}: {
-  editing: Person | null;
-  onClose: () => void;
-  onSaved: Props['onSaved'];
-  organization?: Props['organization'];
-  prefill?: Props['prefill'];
-}) {
+function PersonForm({ editing, onClose, onSaved, organization: givenOrganization, prefill }: Props) {
   const { t, label } = useLabels();
   const create = useCreatePerson();
   const update = useUpdatePerson();
