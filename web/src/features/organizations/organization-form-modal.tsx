@@ -117,7 +117,7 @@ function OrganizationForm({ editing, onClose, onSaved }: Props) {
         );
       } else {
         create.mutate(
-          { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmDuplicate },
+          { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmed },
           { onSuccess: (org) => onSaved(org, true), onError: fail },
         );
       }

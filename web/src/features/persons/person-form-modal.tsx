@@ -141,13 +141,13 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
           return;
         }
         const patch: PersonPatch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-        if (opts.confirmDuplicate) patch.confirmDuplicate = true;
+        if (opts.confirmed) patch.confirmDuplicate = true;
         update.mutate(
           { id: editing.id, version: opts.version ?? loaded.version, patch },
           { onSuccess: (p) => onSaved(p, false), onError: fail },
         );
       } else {
-        create.mutate(toCreateInput(values, opts.confirmDuplicate), {
+        create.mutate(toCreateInput(values, opts.confirmed), {
           onSuccess: (p) => onSaved(p, true),
           onError: fail,
         });
