@@ -2,9 +2,9 @@ import { Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../forms/form-actions.tsx';
-import { VersionedFormAlerts, type VersionedFormAlertsProps } from './versioned-form-alerts.tsx';
+import { type Duplicate, VersionedFormAlerts, type VersionedFormAlertsProps } from './versioned-form-alerts.tsx';
 
-type Props<V extends Record<string, unknown>, D> = Omit<VersionedFormAlertsProps<V, D>, 'fields'> & {
+type Props<V extends Record<string, unknown>, D extends Duplicate> = Omit<VersionedFormAlertsProps<V, D>, 'fields'> & {
   /** The fields the conflict panel compares (none for a sub-record, whose 412 closes the dialog). */
   fields?: VersionedFormAlertsProps<V, D>['fields'];
   /** The main button ("Speichern" by default). */
@@ -14,7 +14,7 @@ type Props<V extends Record<string, unknown>, D> = Omit<VersionedFormAlertsProps
 };
 
 /** A versioned form in its dialog: the alerts (conflict, error, duplicates) above the fields, the footer below. */
-export function RecordForm<V extends Record<string, unknown>, D>({
+export function RecordForm<V extends Record<string, unknown>, D extends Duplicate>({
   fields = [],
   submitLabel,
   onCancel,
@@ -26,7 +26,7 @@ export function RecordForm<V extends Record<string, unknown>, D>({
   return (
     <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        <VersionedFormAlerts fields={fields} {...alerts} />
+        <VersionedFormAlerts fields={fields} onOpenDuplicate={onCancel} {...alerts} />
         {children}
         <FormActions
           label={submitLabel ?? t('common.save')}

@@ -49,7 +49,7 @@ export type VersionedForm<V extends Values, D> = {
  * The form state of a record that has a version: zod field errors next to the inputs, 412 → the conflict panel
  * (theirs vs yours, reload or overwrite), 409 DUPLICATE_CANDIDATES → the candidates and "create anyway".
  */
-export function useVersionedForm<V extends Values, R extends { version: number }, D = unknown>(
+export function useVersionedForm<V extends Values, R extends { version: number }, D = never>(
   options: Options<V, R>,
 ): VersionedForm<V, D> {
   const { t } = useLabels();

@@ -15,7 +15,6 @@ import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
@@ -152,16 +151,7 @@ function OrganizationForm({ editing, onClose, onSaved }: Props) {
       fields={fields}
       error={mutation.error}
       pending={mutation.isPending}
-      candidate={(c) => ({
-        id: c.id,
-        reason: c.reason,
-        detail: c.city,
-        link: (
-          <AnchorLink to="/organisationen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
-            {c.name}
-          </AnchorLink>
-        ),
-      })}
+      duplicates={{ to: '/organisationen/$id', detail: (c) => c.city }}
       submitLabel={editing ? t('common.save') : t('organizations.create')}
       onCancel={onClose}
     >

@@ -14,7 +14,6 @@ import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
@@ -192,16 +191,7 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
       error={mutation.error}
       pending={mutation.isPending}
       confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
-      candidate={(c) => ({
-        id: c.id,
-        reason: c.reason,
-        detail: [c.email, c.organization?.name].filter(Boolean).join(' · '),
-        link: (
-          <AnchorLink to="/personen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
-            {c.name}
-          </AnchorLink>
-        ),
-      })}
+      duplicates={{ to: '/personen/$id', detail: (c) => [c.email, c.organization?.name].filter(Boolean).join(' · ') }}
       submitLabel={editing ? t('common.save') : t('persons.create')}
       onCancel={onClose}
     >
