@@ -16,7 +16,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
 import { call } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
-import { invalidatePerson, organizationKeys, personKeys } from '../../lib/query-keys.ts';
+import { eventKeys, invalidatePerson, organizationKeys, personKeys } from '../../lib/query-keys.ts';
 import { recordApi } from '../../lib/record-api.ts';
 
 const personApi = recordApi({
@@ -55,7 +55,7 @@ export async function searchEventOptions(q: string, signal: AbortSignal): Promis
 /** Labels of events chosen in the URL (there are few): one request each, cached. */
 export const eventLabelOptions = (id: number) =>
   queryOptions({
-    queryKey: ['events', 'detail', id] as const,
+    queryKey: eventKeys.detail(id),
     queryFn: ({ signal }) => call(events.get, { params: { id }, signal }),
     select: (e: Event) => ({ value: String(e.id), label: eventLabel(e) }),
     staleTime: 5 * 60_000,
