@@ -1,12 +1,11 @@
 import { persons } from '@anett/shared/routes/person';
 import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from './persons.repository.ts';
@@ -62,7 +61,7 @@ const subEntry = (
 };
 
 export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const _tags = ['persons'];
   const service = createPersonsService(ctx.persons, ctx.change);
 
@@ -104,78 +103,50 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     if (issue) throw fieldError(issue.field, issue.message);
   };
 
-  app.get(
-    persons.list.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(persons.list),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.persons.list(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(persons.list, 'viewer', async (request) => {
+    const { items, total } = await ctx.read.persons.list(request.query);
+    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+  });
 
-  app.get(
-    persons.duplicates.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.duplicates),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.persons.duplicateGroups(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(persons.duplicates, 'manager', async (request) => {
+    const { items, total } = await ctx.read.persons.duplicateGroups(request.query);
+    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+  });
 
-  app.get(
-    persons.get.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(persons.get),
-    },
-    async (request, reply) => {
-      const found = await ctx.read.persons.detail(request.params.id);
-      if (!found) throw notFound('person');
-      setEtag(reply, found.version);
-      return found;
-    },
-  );
+  route(persons.get, 'viewer', async (request, reply) => {
+    const found = await ctx.read.persons.detail(request.params.id);
+    if (!found) throw notFound('person');
+    setEtag(reply, found.version);
+    return found;
+  });
 
-  app.post(
-    persons.create.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.create),
-    },
-    async (request, reply) => {
-      const { tagIds, affiliations, offices, confirmDuplicate, ...fields } = request.body;
-      if (affiliations.filter((a) => a.isPrimary).length > 1) {
-        throw fieldError('affiliations', 'höchstens eine Zugehörigkeit kann primär sein');
-      }
-      checkTagIds(tagIds);
-      checkOrganizations([
-        ...affiliations.map((a, i) => ({ field: `affiliations.${i}.organizationId`, id: a.organizationId })),
-        ...offices.map((o, i) => ({ field: `offices.${i}.organizationId`, id: o.organizationId })),
-      ]);
-      service.assertNoDuplicates(fields, confirmDuplicate);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.create(fields, { tagIds, affiliations, offices }),
-        (created) => ({
-          entity: 'person',
-          entityId: created.id,
-          action: 'create',
-          diff: {
-            ...diffRecords(null, auditView(created, ctx.persons.tagIdsOf(created.id))),
-            ...(affiliations.length ? { affiliations: [null, affiliations] } : {}),
-            ...(offices.length ? { offices: [null, offices] } : {}),
-          },
-        }),
-      );
-      return reply.code(201).send(withEtag(reply, detailOf(row.id)));
-    },
-  );
+  route(persons.create, 'manager', async (request, reply) => {
+    const { tagIds, affiliations, offices, confirmDuplicate, ...fields } = request.body;
+    if (affiliations.filter((a) => a.isPrimary).length > 1) {
+      throw fieldError('affiliations', 'höchstens eine Zugehörigkeit kann primär sein');
+    }
+    checkTagIds(tagIds);
+    checkOrganizations([
+      ...affiliations.map((a, i) => ({ field: `affiliations.${i}.organizationId`, id: a.organizationId })),
+      ...offices.map((o, i) => ({ field: `offices.${i}.organizationId`, id: o.organizationId })),
+    ]);
+    service.assertNoDuplicates(fields, confirmDuplicate);
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.persons.create(fields, { tagIds, affiliations, offices }),
+      (created) => ({
+        entity: 'person',
+        entityId: created.id,
+        action: 'create',
+        diff: {
+          ...diffRecords(null, auditView(created, ctx.persons.tagIdsOf(created.id))),
+          ...(affiliations.length ? { affiliations: [null, affiliations] } : {}),
+          ...(offices.length ? { offices: [null, offices] } : {}),
+        },
+      }),
+    );
+    return reply.code(201).send(withEtag(reply, detailOf(row.id)));
+  });
 
   /** A change of the person itself: a 412 carries the person as the client shows it. */
   const personChange = (
@@ -191,104 +162,69 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       audit: (before, after) => ({ entity: 'person', entityId: after.id, action, diff: spec.diff(before, after) }),
     }).then((after) => detailOf(after.id));
 
-  app.patch(
-    persons.update.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.update),
-    },
-    async (request, reply) => {
-      const { tagIds, confirmDuplicate, ...fields } = request.body;
-      let beforeTags: number[] = [];
-      const found = await personChange(request, 'update', {
-        load: () => loadLive(request.params.id),
-        check: (before) => {
-          checkTagIds(tagIds);
-          const next = {
-            firstName: fields.firstName ?? before.firstName,
-            lastName: fields.lastName ?? before.lastName,
-            email: fields.email === undefined ? before.email : fields.email,
-          };
-          const identityChanged =
-            next.firstName !== before.firstName || next.lastName !== before.lastName || next.email !== before.email;
-          if (identityChanged) service.assertNoDuplicates(next, confirmDuplicate, before.id);
-          beforeTags = ctx.persons.tagIdsOf(before.id);
-        },
-        write: (before, version) => ctx.persons.update(before.id, version, fields, tagIds),
-        diff: (before, after) =>
-          diffRecords(auditView(before, beforeTags), auditView(after, ctx.persons.tagIdsOf(after.id))),
-      });
-      return withEtag(reply, found);
-    },
-  );
+  route(persons.update, 'manager', async (request, reply) => {
+    const { tagIds, confirmDuplicate, ...fields } = request.body;
+    let beforeTags: number[] = [];
+    const found = await personChange(request, 'update', {
+      load: () => loadLive(request.params.id),
+      check: (before) => {
+        checkTagIds(tagIds);
+        const next = {
+          firstName: fields.firstName ?? before.firstName,
+          lastName: fields.lastName ?? before.lastName,
+          email: fields.email === undefined ? before.email : fields.email,
+        };
+        const identityChanged =
+          next.firstName !== before.firstName || next.lastName !== before.lastName || next.email !== before.email;
+        if (identityChanged) service.assertNoDuplicates(next, confirmDuplicate, before.id);
+        beforeTags = ctx.persons.tagIdsOf(before.id);
+      },
+      write: (before, version) => ctx.persons.update(before.id, version, fields, tagIds),
+      diff: (before, after) =>
+        diffRecords(auditView(before, beforeTags), auditView(after, ctx.persons.tagIdsOf(after.id))),
+    });
+    return withEtag(reply, found);
+  });
 
-  app.delete(
-    persons.delete.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.delete),
-    },
-    async (request, reply) => {
-      const found = await personChange(request, 'delete', {
-        load: () => loadLive(request.params.id),
-        write: (before, version) => ctx.persons.setDeleted(before.id, nowIso(), version),
-        diff: (_, after) => ({ deletedAt: [null, after.deletedAt] }),
-      });
-      return withEtag(reply, found);
-    },
-  );
+  route(persons.delete, 'manager', async (request, reply) => {
+    const found = await personChange(request, 'delete', {
+      load: () => loadLive(request.params.id),
+      write: (before, version) => ctx.persons.setDeleted(before.id, nowIso(), version),
+      diff: (_, after) => ({ deletedAt: [null, after.deletedAt] }),
+    });
+    return withEtag(reply, found);
+  });
 
-  app.post(
-    persons.restore.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.restore),
-    },
-    async (request, reply) => {
-      const found = await personChange(request, 'restore', {
-        ifMatch: 'optional',
-        load: () => {
-          const before = loadRow(request.params.id);
-          if (before.mergedIntoId) throw personDeleted(before);
-          if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
-          if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
-          return before;
-        },
-        write: (before, version) => ctx.persons.setDeleted(before.id, null, version),
-        diff: (before) => ({ deletedAt: [before.deletedAt, null] }),
-      });
-      return withEtag(reply, found);
-    },
-  );
+  route(persons.restore, 'manager', async (request, reply) => {
+    const found = await personChange(request, 'restore', {
+      ifMatch: 'optional',
+      load: () => {
+        const before = loadRow(request.params.id);
+        if (before.mergedIntoId) throw personDeleted(before);
+        if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
+        if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
+        return before;
+      },
+      write: (before, version) => ctx.persons.setDeleted(before.id, null, version),
+      diff: (before) => ({ deletedAt: [before.deletedAt, null] }),
+    });
+    return withEtag(reply, found);
+  });
 
-  app.get(
-    persons.history.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(persons.history),
-    },
-    async (request) => {
-      const [row, items] = await Promise.all([
-        ctx.read.persons.findRow(request.params.id),
-        ctx.read.persons.history(request.params.id),
-      ]);
-      if (!row) throw notFound('person');
-      return { items };
-    },
-  );
+  route(persons.history, 'viewer', async (request) => {
+    const [row, items] = await Promise.all([
+      ctx.read.persons.findRow(request.params.id),
+      ctx.read.persons.history(request.params.id),
+    ]);
+    if (!row) throw notFound('person');
+    return { items };
+  });
 
-  app.post(
-    persons.merge.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.merge),
-    },
-    async (request, reply) => {
-      const { sourceId, keep } = request.body;
-      const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
-      return withEtag(reply, await service.merge(request.params.id, sourceId, keep, actor(request), version));
-    },
-  );
+  route(persons.merge, 'manager', async (request, reply) => {
+    const { sourceId, keep } = request.body;
+    const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+    return withEtag(reply, await service.merge(request.params.id, sourceId, keep, actor(request), version));
+  });
 
   // Affiliations
 
@@ -303,71 +239,49 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return found;
   };
 
-  app.post(
-    persons.addAffiliation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.addAffiliation),
-    },
-    async (request, reply) => {
-      const owner = loadLive(request.params.id);
-      checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.createAffiliation(owner.id, request.body),
-        (created) =>
-          subEntry(owner.id, 'affiliation', 'create', created.id, diffRecords(null, affiliationView(created))),
-      );
-      return reply.code(201).send(withEtag(reply, affiliationItem(row.id)));
-    },
-  );
+  route(persons.addAffiliation, 'manager', async (request, reply) => {
+    const owner = loadLive(request.params.id);
+    checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.persons.createAffiliation(owner.id, request.body),
+      (created) => subEntry(owner.id, 'affiliation', 'create', created.id, diffRecords(null, affiliationView(created))),
+    );
+    return reply.code(201).send(withEtag(reply, affiliationItem(row.id)));
+  });
 
-  app.patch(
-    persons.updateAffiliation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.updateAffiliation),
-    },
-    async (request, reply) => {
-      const { id, affiliationId } = request.params;
-      const after = await versionedChange(ctx, request, {
-        load: () => loadAffiliation(loadLive(id).id, affiliationId),
-        current: (before) => affiliationItem(before.id),
-        check: (before) => {
-          checkDates({
-            fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-            toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-          });
-          if (request.body.organizationId !== undefined) {
-            checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-          }
-        },
-        write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
-        audit: (before, after) =>
-          subEntry(id, 'affiliation', 'update', after.id, diffRecords(affiliationView(before), affiliationView(after))),
-      });
-      return withEtag(reply, affiliationItem(after.id));
-    },
-  );
+  route(persons.updateAffiliation, 'manager', async (request, reply) => {
+    const { id, affiliationId } = request.params;
+    const after = await versionedChange(ctx, request, {
+      load: () => loadAffiliation(loadLive(id).id, affiliationId),
+      current: (before) => affiliationItem(before.id),
+      check: (before) => {
+        checkDates({
+          fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
+          toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
+        });
+        if (request.body.organizationId !== undefined) {
+          checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+        }
+      },
+      write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
+      audit: (before, after) =>
+        subEntry(id, 'affiliation', 'update', after.id, diffRecords(affiliationView(before), affiliationView(after))),
+    });
+    return withEtag(reply, affiliationItem(after.id));
+  });
 
-  app.delete(
-    persons.deleteAffiliation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.deleteAffiliation),
-    },
-    async (request, reply) => {
-      const { id, affiliationId } = request.params;
-      await versionedChange(ctx, request, {
-        load: () => loadAffiliation(loadLive(id).id, affiliationId),
-        current: (before) => affiliationItem(before.id),
-        write: (before, version) => ctx.persons.deleteAffiliation(before.id, version),
-        audit: (_, deleted) =>
-          subEntry(id, 'affiliation', 'delete', deleted.id, diffRecords(affiliationView(deleted), null)),
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(persons.deleteAffiliation, 'manager', async (request, reply) => {
+    const { id, affiliationId } = request.params;
+    await versionedChange(ctx, request, {
+      load: () => loadAffiliation(loadLive(id).id, affiliationId),
+      current: (before) => affiliationItem(before.id),
+      write: (before, version) => ctx.persons.deleteAffiliation(before.id, version),
+      audit: (_, deleted) =>
+        subEntry(id, 'affiliation', 'delete', deleted.id, diffRecords(affiliationView(deleted), null)),
+    });
+    return reply.code(204).send(null);
+  });
 
   // Offices
 
@@ -382,67 +296,46 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return found;
   };
 
-  app.post(
-    persons.addOffice.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.addOffice),
-    },
-    async (request, reply) => {
-      const owner = loadLive(request.params.id);
-      checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.createOffice(owner.id, request.body),
-        (created) => subEntry(owner.id, 'office', 'create', created.id, diffRecords(null, officeView(created))),
-      );
-      return reply.code(201).send(withEtag(reply, officeItem(row.id)));
-    },
-  );
+  route(persons.addOffice, 'manager', async (request, reply) => {
+    const owner = loadLive(request.params.id);
+    checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.persons.createOffice(owner.id, request.body),
+      (created) => subEntry(owner.id, 'office', 'create', created.id, diffRecords(null, officeView(created))),
+    );
+    return reply.code(201).send(withEtag(reply, officeItem(row.id)));
+  });
 
-  app.patch(
-    persons.updateOffice.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.updateOffice),
-    },
-    async (request, reply) => {
-      const { id, officeId } = request.params;
-      const after = await versionedChange(ctx, request, {
-        load: () => loadOffice(loadLive(id).id, officeId),
-        current: (before) => officeItem(before.id),
-        check: (before) => {
-          checkDates({
-            fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-            toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-          });
-          checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-        },
-        write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
-        audit: (before, after) =>
-          subEntry(id, 'office', 'update', after.id, diffRecords(officeView(before), officeView(after))),
-      });
-      return withEtag(reply, officeItem(after.id));
-    },
-  );
+  route(persons.updateOffice, 'manager', async (request, reply) => {
+    const { id, officeId } = request.params;
+    const after = await versionedChange(ctx, request, {
+      load: () => loadOffice(loadLive(id).id, officeId),
+      current: (before) => officeItem(before.id),
+      check: (before) => {
+        checkDates({
+          fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
+          toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
+        });
+        checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+      },
+      write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
+      audit: (before, after) =>
+        subEntry(id, 'office', 'update', after.id, diffRecords(officeView(before), officeView(after))),
+    });
+    return withEtag(reply, officeItem(after.id));
+  });
 
-  app.delete(
-    persons.deleteOffice.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.deleteOffice),
-    },
-    async (request, reply) => {
-      const { id, officeId } = request.params;
-      await versionedChange(ctx, request, {
-        load: () => loadOffice(loadLive(id).id, officeId),
-        current: (before) => officeItem(before.id),
-        write: (before, version) => ctx.persons.deleteOffice(before.id, version),
-        audit: (_, deleted) => subEntry(id, 'office', 'delete', deleted.id, diffRecords(officeView(deleted), null)),
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(persons.deleteOffice, 'manager', async (request, reply) => {
+    const { id, officeId } = request.params;
+    await versionedChange(ctx, request, {
+      load: () => loadOffice(loadLive(id).id, officeId),
+      current: (before) => officeItem(before.id),
+      write: (before, version) => ctx.persons.deleteOffice(before.id, version),
+      audit: (_, deleted) => subEntry(id, 'office', 'delete', deleted.id, diffRecords(officeView(deleted), null)),
+    });
+    return reply.code(204).send(null);
+  });
 
   // Additional e-mail addresses and phone numbers
 
@@ -461,78 +354,54 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       throw fieldError('value', 'ist schon eingetragen');
   };
 
-  app.post(
-    persons.addContactPoint.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.addContactPoint),
-    },
-    async (request, reply) => {
-      const owner = loadLive(request.params.id);
-      checkNewValue(owner.id, request.body.kind, request.body.value);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.createContactPoint(owner.id, request.body),
-        (created) =>
-          subEntry(owner.id, 'contact_point', 'create', created.id, diffRecords(null, contactPointView(created))),
-      );
-      return reply.code(201).send(withEtag(reply, contactPointItem(row.id)));
-    },
-  );
+  route(persons.addContactPoint, 'manager', async (request, reply) => {
+    const owner = loadLive(request.params.id);
+    checkNewValue(owner.id, request.body.kind, request.body.value);
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.persons.createContactPoint(owner.id, request.body),
+      (created) =>
+        subEntry(owner.id, 'contact_point', 'create', created.id, diffRecords(null, contactPointView(created))),
+    );
+    return reply.code(201).send(withEtag(reply, contactPointItem(row.id)));
+  });
 
-  app.patch(
-    persons.updateContactPoint.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.updateContactPoint),
-    },
-    async (request, reply) => {
-      const { id, contactPointId } = request.params;
-      const values = { ...request.body };
-      const after = await versionedChange(ctx, request, {
-        load: () => loadContactPoint(loadLive(id).id, contactPointId),
-        current: (before) => contactPointItem(before.id),
-        check: (before) => {
-          if (values.value === undefined) return;
-          const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
-          if (!parsed.success)
-            throw fieldError(
-              'value',
-              before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen',
-            );
-          values.value = parsed.data.value;
-          checkNewValue(id, before.kind, values.value, before.id);
-        },
-        write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
-        audit: (before, after) =>
-          subEntry(
-            id,
-            'contact_point',
-            'update',
-            after.id,
-            diffRecords(contactPointView(before), contactPointView(after)),
-          ),
-      });
-      return withEtag(reply, contactPointItem(after.id));
-    },
-  );
+  route(persons.updateContactPoint, 'manager', async (request, reply) => {
+    const { id, contactPointId } = request.params;
+    const values = { ...request.body };
+    const after = await versionedChange(ctx, request, {
+      load: () => loadContactPoint(loadLive(id).id, contactPointId),
+      current: (before) => contactPointItem(before.id),
+      check: (before) => {
+        if (values.value === undefined) return;
+        const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
+        if (!parsed.success)
+          throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
+        values.value = parsed.data.value;
+        checkNewValue(id, before.kind, values.value, before.id);
+      },
+      write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
+      audit: (before, after) =>
+        subEntry(
+          id,
+          'contact_point',
+          'update',
+          after.id,
+          diffRecords(contactPointView(before), contactPointView(after)),
+        ),
+    });
+    return withEtag(reply, contactPointItem(after.id));
+  });
 
-  app.delete(
-    persons.deleteContactPoint.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.deleteContactPoint),
-    },
-    async (request, reply) => {
-      const { id, contactPointId } = request.params;
-      await versionedChange(ctx, request, {
-        load: () => loadContactPoint(loadLive(id).id, contactPointId),
-        current: (before) => contactPointItem(before.id),
-        write: (before, version) => ctx.persons.deleteContactPoint(before.id, version),
-        audit: (_, deleted) =>
-          subEntry(id, 'contact_point', 'delete', deleted.id, diffRecords(contactPointView(deleted), null)),
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(persons.deleteContactPoint, 'manager', async (request, reply) => {
+    const { id, contactPointId } = request.params;
+    await versionedChange(ctx, request, {
+      load: () => loadContactPoint(loadLive(id).id, contactPointId),
+      current: (before) => contactPointItem(before.id),
+      write: (before, version) => ctx.persons.deleteContactPoint(before.id, version),
+      audit: (_, deleted) =>
+        subEntry(id, 'contact_point', 'delete', deleted.id, diffRecords(contactPointView(deleted), null)),
+    });
+    return reply.code(204).send(null);
+  });
 }

@@ -1,11 +1,10 @@
 import { privacy } from '@anett/shared/routes/privacy';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { displayName } from '../persons/persons.repository.ts';
 import { erasureEntry } from './privacy.service.ts';
@@ -18,9 +17,9 @@ export function monthsAgo(months: number, now = new Date()): string {
 }
 
 export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(privacy.export.path, { config: { access: 'manager' }, schema: schemaOf(privacy.export) }, async (request) => {
+  route(privacy.export, 'manager', async (request) => {
     const person = ctx.persons.findRow(request.params.id);
     if (!person) throw notFound('person');
     const data = ctx.privacyService.dataOf(person.id);
@@ -38,18 +37,14 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     };
   });
 
-  app.get(
-    privacy.erasurePreview.path,
-    { config: { access: 'admin' }, schema: schemaOf(privacy.erasurePreview) },
-    async (request) => {
-      const person = ctx.persons.findRow(request.params.id);
-      if (!person) throw notFound('person');
-      if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
-      return ctx.privacyService.preview(person.id);
-    },
-  );
+  route(privacy.erasurePreview, 'admin', async (request) => {
+    const person = ctx.persons.findRow(request.params.id);
+    if (!person) throw notFound('person');
+    if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
+    return ctx.privacyService.preview(person.id);
+  });
 
-  app.post(privacy.erase.path, { config: { access: 'admin' }, schema: schemaOf(privacy.erase) }, async (request) => {
+  route(privacy.erase, 'admin', async (request) => {
     const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
     const person = ctx.persons.findRow(request.params.id);
     if (!person) throw notFound('person');
@@ -75,26 +70,22 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     };
   });
 
-  app.get(
-    privacy.inactive.path,
-    { config: { access: 'admin' }, schema: schemaOf(privacy.inactive) },
-    async (request) => {
-      const { months, page, pageSize } = request.query;
-      const cutoff = monthsAgo(months);
-      const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          name: displayName(r),
-          email: r.email,
-          lastActivityAt: r.lastActivityAt,
-          deletedAt: r.deletedAt,
-        })),
-        total,
-        page,
-        pageSize,
-        cutoff,
-      };
-    },
-  );
+  route(privacy.inactive, 'admin', async (request) => {
+    const { months, page, pageSize } = request.query;
+    const cutoff = monthsAgo(months);
+    const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: displayName(r),
+        email: r.email,
+        lastActivityAt: r.lastActivityAt,
+        deletedAt: r.deletedAt,
+      })),
+      total,
+      page,
+      pageSize,
+      cutoff,
+    };
+  });
 }
