@@ -1,7 +1,7 @@
 import { auth } from '@anett/shared/routes/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { secondFactorState } from '../../plugins/auth.ts';
@@ -28,11 +28,7 @@ export async function factorsRoutes(
   const route = describedRoutes(fastify);
   const registrations = new Challenges<{ challenge: string; userId: number }>(5 * 60_000);
 
-  const me = (request: FastifyRequest) => {
-    const user = ctx.users.findById(request.user.id);
-    if (!user) throw notFound('user');
-    return user;
-  };
+  const me = (request: FastifyRequest) => orNotFound(ctx.users.findById(request.user.id), 'user');
   const overview = (user: UserRow) => {
     const totp = ctx.factors.totp(user.id);
     return {

@@ -2,7 +2,7 @@ import { consents } from '@anett/shared/routes/consent';
 import type { SuppressionReasonCode } from '@anett/shared/schemas/consent';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
@@ -20,8 +20,7 @@ export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   });
 
   route(consents.create, 'manager', async (request, reply) => {
-    const person = ctx.persons.findRow(request.params.id);
-    if (!person) throw notFound('person');
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
     if (person.deletedAt || person.erasedAt) throw personDeleted(person);
     const { suppress, ...values } = request.body;
     if (suppress && !person.email) throw fieldError('suppress', 'die Person hat keine E-Mail-Adresse');
@@ -115,8 +114,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     await ctx.change(
       actor(request),
       () => {
-        const removed = ctx.suppressions.remove(hash);
-        if (!removed) throw notFound('suppression');
+        const removed = orNotFound(ctx.suppressions.remove(hash), 'suppression');
         return removed;
       },
       (removed) => ({

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, orNotFound } from '../../lib/errors.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -23,11 +23,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   const route = describedRoutes(fastify);
   const service = createAttendanceService(ctx);
 
-  const liveEvent = (id: number): Event => {
-    const event = ctx.events.get(id);
-    if (!event) throw notFound('event');
-    return event;
-  };
+  const liveEvent = (id: number): Event => orNotFound(ctx.events.get(id), 'event');
 
   const runImport = async (
     request: FastifyRequest,
@@ -74,8 +70,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
 
   route(attendances.get, 'viewer', async (request, reply) => {
     liveEvent(request.params.id);
-    const row = ctx.attendances.get(request.params.id, request.params.personId);
-    if (!row) throw notFound('attendance');
+    const row = orNotFound(ctx.attendances.get(request.params.id, request.params.personId), 'attendance');
     setEtag(reply, row.version);
     return row;
   });
@@ -191,8 +186,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
 
   route(attendances.certificatePdf, 'viewer', async (request, reply) => {
     const event = attendedCourse(request.params.id);
-    const row = ctx.attendances.get(event.id, request.params.personId);
-    if (!row) throw notFound('attendance');
+    const row = orNotFound(ctx.attendances.get(event.id, request.params.personId), 'attendance');
     if (row.status !== 'attended')
       throw new AppError('NOT_ATTENDED', 409, 'Certificates are issued for attended persons only');
     if (!isParticipantRole(row.role))
@@ -208,8 +202,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
 
   route(attendances.contributionPdf, 'viewer', async (request, reply) => {
     const event = liveEvent(request.params.id);
-    const row = ctx.attendances.get(event.id, request.params.personId);
-    if (!row) throw notFound('attendance');
+    const row = orNotFound(ctx.attendances.get(event.id, request.params.personId), 'attendance');
     if (row.status !== 'attended')
       throw new AppError('NOT_ATTENDED', 409, 'A contribution is confirmed for attended persons only');
     if (!isContributorRole(row.role))

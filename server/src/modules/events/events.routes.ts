@@ -3,7 +3,7 @@ import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/ev
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { formatRange } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -30,15 +30,10 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   const route = describedRoutes(fastify);
   const attendance = createAttendanceService(ctx);
 
-  const load = (id: number): EventDetail => {
-    const detail = ctx.events.detail(id);
-    if (!detail) throw notFound('event');
-    return detail;
-  };
+  const load = (id: number): EventDetail => orNotFound(ctx.events.detail(id), 'event');
   const loadSession = (eventId: number, sessionId: number): SessionRow => {
     load(eventId);
-    const session = ctx.events.findSession(eventId, sessionId);
-    if (!session) throw notFound('session');
+    const session = orNotFound(ctx.events.findSession(eventId, sessionId), 'session');
     return session;
   };
   const checkReferences = (nodeId: number | null | undefined, topicIds: number[] | undefined) => {
@@ -122,8 +117,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   });
 
   route(events.get, 'viewer', async (request, reply) => {
-    const detail = await ctx.read.events.detail(request.params.id);
-    if (!detail) throw notFound('event');
+    const detail = orNotFound(await ctx.read.events.detail(request.params.id), 'event');
     setEtag(reply, detail.version);
     return detail;
   });

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
@@ -18,11 +18,7 @@ const invalid = (errors: FieldError[]) =>
 
 export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const route = describedRoutes(fastify);
-  const load = (id: number) => {
-    const item = ctx.interactions.get(id);
-    if (!item) throw notFound('interaction');
-    return item;
-  };
+  const load = (id: number) => orNotFound(ctx.interactions.get(id), 'interaction');
   /** The write and its audit entry (the entry before and after) in one transaction. */
   const audited = (request: FastifyRequest, action: string, before: Interaction | null, write: () => Interaction) =>
     ctx.audited(actor(request), 'interaction', action, write, (after) => diffRecords(before, after));
@@ -81,8 +77,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   });
 
   route(interactions.get, 'viewer', async (request, reply) => {
-    const item = await ctx.read.interactions.get(request.params.id);
-    if (!item) throw notFound('interaction');
+    const item = orNotFound(await ctx.read.interactions.get(request.params.id), 'interaction');
     setEtag(reply, item.version);
     return item;
   });

@@ -1,7 +1,7 @@
 import { mail } from '@anett/shared/routes/mail';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 
@@ -22,8 +22,7 @@ export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   });
 
   route(mail.get, 'admin', async (request) => {
-    const mail = ctx.mail.detail(request.params.id);
-    if (!mail) throw notFound('mail');
+    const mail = orNotFound(ctx.mail.detail(request.params.id), 'mail');
     return mail;
   });
 

@@ -3,7 +3,7 @@ import { relationIssues } from '@anett/shared/schemas/network';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -22,21 +22,9 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     diff: (row: T) => unknown,
   ) => ctx.audited(actor(request), entity, action, work, diff);
 
-  const loadNetwork = (id: number) => {
-    const row = ctx.network.findNetwork(id);
-    if (!row) throw notFound('network');
-    return row;
-  };
-  const loadNode = (id: number) => {
-    const row = ctx.network.getNode(id);
-    if (!row) throw notFound('node');
-    return row;
-  };
-  const loadRelation = (id: number) => {
-    const row = ctx.network.getRelation(id);
-    if (!row) throw notFound('relation');
-    return row;
-  };
+  const loadNetwork = (id: number) => orNotFound(ctx.network.findNetwork(id), 'network');
+  const loadNode = (id: number) => orNotFound(ctx.network.getNode(id), 'node');
+  const loadRelation = (id: number) => orNotFound(ctx.network.getRelation(id), 'relation');
 
   /** Ids in a body must name existing records: otherwise 400 on that field. */
   const checkRefs = (refs: {

@@ -10,7 +10,7 @@ import {
   versionedChange,
   withEtag,
 } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -24,11 +24,7 @@ const auditView = ({ id: _, version: __, createdAt: ___, updatedAt: ____, tags, 
 export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const route = describedRoutes(fastify);
 
-  const load = (id: number) => {
-    const row = ctx.organizations.get(id);
-    if (!row) throw notFound('organization');
-    return row;
-  };
+  const load = (id: number) => orNotFound(ctx.organizations.get(id), 'organization');
   const detail = (o: Organization) => ({
     ...o,
     people: ctx.organizations.people(o.id),

@@ -3,7 +3,7 @@ import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person'
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, setEtag, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -65,22 +65,14 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const _tags = ['persons'];
   const service = createPersonsService(ctx.persons, ctx.change);
 
-  const loadRow = (id: number) => {
-    const row = ctx.persons.findRow(id);
-    if (!row) throw notFound('person');
-    return row;
-  };
+  const loadRow = (id: number) => orNotFound(ctx.persons.findRow(id), 'person');
   /** A person that may be changed: exists and is neither deleted nor erased. */
   const loadLive = (id: number) => {
     const row = loadRow(id);
     if (row.deletedAt || row.erasedAt) throw personDeleted(row);
     return row;
   };
-  const detailOf = (id: number) => {
-    const found = ctx.persons.detail(id);
-    if (!found) throw notFound('person');
-    return found;
-  };
+  const detailOf = (id: number) => orNotFound(ctx.persons.detail(id), 'person');
 
   const checkTagIds = (ids: number[] | undefined) => {
     const unknown = ctx.tags.unknownTagIds(ids ?? []);
@@ -114,8 +106,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   route(persons.get, 'viewer', async (request, reply) => {
-    const found = await ctx.read.persons.detail(request.params.id);
-    if (!found) throw notFound('person');
+    const found = orNotFound(await ctx.read.persons.detail(request.params.id), 'person');
     setEtag(reply, found.version);
     return found;
   });
@@ -228,16 +219,9 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   // Affiliations
 
-  const loadAffiliation = (personId: number, affiliationId: number) => {
-    const row = ctx.persons.findAffiliation(personId, affiliationId);
-    if (!row) throw notFound('affiliation');
-    return row;
-  };
-  const affiliationItem = (id: number) => {
-    const found = ctx.persons.affiliation(id);
-    if (!found) throw notFound('affiliation');
-    return found;
-  };
+  const loadAffiliation = (personId: number, affiliationId: number) =>
+    orNotFound(ctx.persons.findAffiliation(personId, affiliationId), 'affiliation');
+  const affiliationItem = (id: number) => orNotFound(ctx.persons.affiliation(id), 'affiliation');
 
   route(persons.addAffiliation, 'manager', async (request, reply) => {
     const owner = loadLive(request.params.id);
@@ -285,16 +269,9 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   // Offices
 
-  const loadOffice = (personId: number, officeId: number) => {
-    const row = ctx.persons.findOffice(personId, officeId);
-    if (!row) throw notFound('office');
-    return row;
-  };
-  const officeItem = (id: number) => {
-    const found = ctx.persons.office(id);
-    if (!found) throw notFound('office');
-    return found;
-  };
+  const loadOffice = (personId: number, officeId: number) =>
+    orNotFound(ctx.persons.findOffice(personId, officeId), 'office');
+  const officeItem = (id: number) => orNotFound(ctx.persons.office(id), 'office');
 
   route(persons.addOffice, 'manager', async (request, reply) => {
     const owner = loadLive(request.params.id);
@@ -339,16 +316,9 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   // Additional e-mail addresses and phone numbers
 
-  const loadContactPoint = (personId: number, contactPointId: number) => {
-    const row = ctx.persons.findContactPoint(personId, contactPointId);
-    if (!row) throw notFound('contact_point');
-    return row;
-  };
-  const contactPointItem = (id: number) => {
-    const found = ctx.persons.contactPoint(id);
-    if (!found) throw notFound('contact_point');
-    return found;
-  };
+  const loadContactPoint = (personId: number, contactPointId: number) =>
+    orNotFound(ctx.persons.findContactPoint(personId, contactPointId), 'contact_point');
+  const contactPointItem = (id: number) => orNotFound(ctx.persons.contactPoint(id), 'contact_point');
   const checkNewValue = (personId: number, kind: ContactPointRow['kind'], value: string, exceptId?: number) => {
     if (ctx.persons.hasContactValue(personId, kind, value, exceptId))
       throw fieldError('value', 'ist schon eingetragen');

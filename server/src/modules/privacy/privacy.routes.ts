@@ -2,7 +2,7 @@ import { privacy } from '@anett/shared/routes/privacy';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, versionConflict } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -20,8 +20,7 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const route = describedRoutes(fastify);
 
   route(privacy.export, 'manager', async (request) => {
-    const person = ctx.persons.findRow(request.params.id);
-    if (!person) throw notFound('person');
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
     const data = ctx.privacyService.dataOf(person.id);
     const emails = data.persons?.flatMap((p) => (typeof p.email === 'string' ? [p.email] : [])) ?? [];
     await ctx.change(
@@ -38,16 +37,14 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   route(privacy.erasurePreview, 'admin', async (request) => {
-    const person = ctx.persons.findRow(request.params.id);
-    if (!person) throw notFound('person');
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
     if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
     return ctx.privacyService.preview(person.id);
   });
 
   route(privacy.erase, 'admin', async (request) => {
     const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
-    const person = ctx.persons.findRow(request.params.id);
-    if (!person) throw notFound('person');
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
     if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
     if (version !== undefined && version !== person.version)
       throw versionConflict(ctx.persons.detail(person.id) ?? person);

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { setEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
-import { notFound } from '../../lib/errors.ts';
+import { orNotFound } from '../../lib/errors.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -50,8 +50,7 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   const route = describedRoutes(fastify);
 
   const loadSnapshot = (id: number) => {
-    const row = ctx.reports.findSnapshot(id);
-    if (!row) throw notFound('report_snapshot');
+    const row = orNotFound(ctx.reports.findSnapshot(id), 'report_snapshot');
     return toSnapshot(row);
   };
 

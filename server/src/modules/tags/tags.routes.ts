@@ -3,7 +3,7 @@ import { tags } from '@anett/shared/routes/tag';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -52,8 +52,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   route(tags.update, 'manager', async (request, reply) => {
     const after = await versionedChange(ctx, request, {
       load: () => {
-        const before = ctx.tags.getTag(request.params.id);
-        if (!before) throw notFound('tag');
+        const before = orNotFound(ctx.tags.getTag(request.params.id), 'tag');
         return before;
       },
       check: (before) => {
@@ -99,8 +98,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   route(tags.updateTopic, 'admin', async (request, reply) => {
     const after = await versionedChange(ctx, request, {
       load: () => {
-        const before = ctx.tags.findTopic(request.params.id);
-        if (!before) throw notFound('topic');
+        const before = orNotFound(ctx.tags.findTopic(request.params.id), 'topic');
         return before;
       },
       write: (before, version) => ctx.tags.updateTopic(before.id, version, request.body),

@@ -2,7 +2,7 @@ import { users } from '@anett/shared/routes/user';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange } from '../../lib/concurrency.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, orNotFound } from '../../lib/errors.ts';
 import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -23,11 +23,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       field: 'password',
       language: requestLanguage(request),
     });
-  const load = (id: number) => {
-    const row = ctx.users.findById(id);
-    if (!row) throw notFound('user');
-    return row;
-  };
+  const load = (id: number) => orNotFound(ctx.users.findById(id), 'user');
 
   route(users.list, 'admin', async (request) => {
     const { items, total } = ctx.users.list(request.query);
