@@ -9,6 +9,14 @@ export type ListParams = { page: number; pageSize: number };
  */
 export const inIds = (column: AnyColumn) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
+/** A list answer: the page of items with the paging it was asked for (every paged GET). */
+export const pageOf = <T>({ items, total }: { items: T[]; total: number }, { page, pageSize }: ListParams) => ({
+  items,
+  total,
+  page,
+  pageSize,
+});
+
 export const limitOffset = ({ page, pageSize }: ListParams) => ({ limit: pageSize, offset: (page - 1) * pageSize });
 
 /**

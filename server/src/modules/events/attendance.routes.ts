@@ -5,9 +5,10 @@ import type { Event } from '@anett/shared/schemas/event';
 import { isContributorRole, isParticipantRole } from '@anett/shared/vocab/enums';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag } from '../../lib/concurrency.ts';
+import { created, requireIfMatch, setEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
 import { AppError, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -53,17 +54,15 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
 
   route(attendances.list, 'viewer', async (request) => {
     liveEvent(request.params.id);
-    const { items, total } = await ctx.read.attendances.list(request.params.id, request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(await ctx.read.attendances.list(request.params.id, request.query), request.query);
   });
 
   route(attendances.add, 'manager', async (request, reply) => {
     const result = await service.add(request.params.id, request.body, actor(request));
     if (request.body.personId !== undefined) {
-      const [created] = result.items;
-      if (!created) throw new Error('single add created nothing');
-      setEtag(reply, created.version);
-      return reply.code(201).send(created);
+      const [added] = result.items;
+      if (!added) throw new Error('single add created nothing');
+      return created(reply, added);
     }
     return reply.code(result.items.length ? 201 : 200).send(result);
   });

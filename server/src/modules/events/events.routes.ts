@@ -2,8 +2,9 @@ import { events } from '@anett/shared/routes/event';
 import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/event';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { formatRange } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -97,8 +98,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   };
 
   route(events.list, 'viewer', async (request) => {
-    const { items, total } = await ctx.read.events.list(request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(await ctx.read.events.list(request.query), request.query);
   });
 
   route(events.create, 'manager', async (request, reply) => {
@@ -112,8 +112,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       () => load(ctx.events.create(values, topicIds).id),
       (created) => diffRecords(null, auditView(created)),
     );
-    setEtag(reply, created.version);
-    return reply.code(201).send(created);
+    return created(reply, created);
   });
 
   route(events.get, 'viewer', async (request, reply) => {
@@ -179,8 +178,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
       },
       (row) => diffRecords(null, row),
     );
-    setEtag(reply, row.version);
-    return reply.code(201).send(row);
+    return created(reply, row);
   });
 
   route(events.updateSession, 'manager', async (request, reply) => {

@@ -5,8 +5,9 @@ import { type Interaction, type interactionPatch, NOBODY_LINKED } from '@anett/s
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
@@ -36,8 +37,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   };
 
   route(interactions.list, 'viewer', async (request) => {
-    const { items, total } = await ctx.read.interactions.list(request.query, berlinToday());
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(await ctx.read.interactions.list(request.query, berlinToday()), request.query);
   });
 
   route(interactions.followUps, 'viewer', async (request) => {
@@ -55,7 +55,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
 
   route(interactions.create, 'manager', async (request, reply) => {
     const { linkOrganizations, occurredAt, ...values } = request.body;
-    const created = await audited(request, 'create', null, () => {
+    const row = await audited(request, 'create', null, () => {
       const errors = ctx.interactions.unknownReferences(values);
       if (errors.length) throw invalid(errors);
       const organizationIds =
@@ -72,8 +72,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
       });
       return load(id);
     });
-    setEtag(reply, created.version);
-    return reply.code(201).send(created);
+    return created(reply, row);
   });
 
   route(interactions.get, 'viewer', async (request, reply) => {

@@ -2,8 +2,9 @@ import { networks } from '@anett/shared/routes/network';
 import { relationIssues } from '@anett/shared/schemas/network';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -51,8 +52,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   // Networks
 
   route(networks.list, 'viewer', async (request) => {
-    const { items, total } = ctx.network.listNetworks(request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(ctx.network.listNetworks(request.query), request.query);
   });
 
   route(networks.get, 'viewer', async (request, reply) => {
@@ -73,8 +73,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       () => ctx.network.createNetwork(request.body),
       (row) => diffRecords(null, plain(row, 'id')),
     );
-    setEtag(reply, row.version);
-    return reply.code(201).send(row);
+    return created(reply, row);
   });
 
   route(networks.update, 'manager', async (request, reply) => {
@@ -89,8 +88,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   // QTI nodes
 
   route(networks.nodes, 'viewer', async (request) => {
-    const { items, total } = ctx.network.listNodes(request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(ctx.network.listNodes(request.query), request.query);
   });
 
   route(networks.node, 'viewer', async (request, reply) => {
@@ -114,8 +112,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       () => ctx.network.createNode(request.body),
       (row) => diffRecords(null, nodeAudit(row)),
     );
-    setEtag(reply, row.version);
-    return reply.code(201).send(row);
+    return created(reply, row);
   });
 
   route(networks.updateNode, 'manager', async (request, reply) => {
@@ -152,8 +149,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       () => ctx.network.createRelation(request.body),
       (row) => diffRecords(null, relationAudit(row)),
     );
-    setEtag(reply, row.version);
-    return reply.code(201).send(row);
+    return created(reply, row);
   });
 
   route(networks.updateRelation, 'manager', async (request, reply) => {

@@ -11,6 +11,7 @@ import {
   withEtag,
 } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -53,8 +54,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt });
 
   route(organizations.list, 'viewer', async (request) => {
-    const { items, total } = await ctx.read.organizations.list(request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(await ctx.read.organizations.list(request.query), request.query);
   });
 
   route(organizations.duplicates, 'manager', async () => ({ groups: await ctx.read.organizations.duplicateGroups() }));

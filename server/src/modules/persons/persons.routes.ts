@@ -2,8 +2,16 @@ import { persons } from '@anett/shared/routes/person';
 import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import {
+  created,
+  requireIfMatch,
+  setEtag,
+  type VersionedChange,
+  versionedChange,
+  withEtag,
+} from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -96,13 +104,11 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
 
   route(persons.list, 'viewer', async (request) => {
-    const { items, total } = await ctx.read.persons.list(request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(await ctx.read.persons.list(request.query), request.query);
   });
 
   route(persons.duplicates, 'manager', async (request) => {
-    const { items, total } = await ctx.read.persons.duplicateGroups(request.query);
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf(await ctx.read.persons.duplicateGroups(request.query), request.query);
   });
 
   route(persons.get, 'viewer', async (request, reply) => {
@@ -136,7 +142,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         },
       }),
     );
-    return reply.code(201).send(withEtag(reply, detailOf(row.id)));
+    return created(reply, detailOf(row.id));
   });
 
   /** A change of the person itself: a 412 carries the person as the client shows it. */
@@ -231,7 +237,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       () => ctx.persons.createAffiliation(owner.id, request.body),
       (created) => subEntry(owner.id, 'affiliation', 'create', created.id, diffRecords(null, affiliationView(created))),
     );
-    return reply.code(201).send(withEtag(reply, affiliationItem(row.id)));
+    return created(reply, affiliationItem(row.id));
   });
 
   route(persons.updateAffiliation, 'manager', async (request, reply) => {
@@ -281,7 +287,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       () => ctx.persons.createOffice(owner.id, request.body),
       (created) => subEntry(owner.id, 'office', 'create', created.id, diffRecords(null, officeView(created))),
     );
-    return reply.code(201).send(withEtag(reply, officeItem(row.id)));
+    return created(reply, officeItem(row.id));
   });
 
   route(persons.updateOffice, 'manager', async (request, reply) => {
@@ -333,7 +339,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       (created) =>
         subEntry(owner.id, 'contact_point', 'create', created.id, diffRecords(null, contactPointView(created))),
     );
-    return reply.code(201).send(withEtag(reply, contactPointItem(row.id)));
+    return created(reply, contactPointItem(row.id));
   });
 
   route(persons.updateContactPoint, 'manager', async (request, reply) => {

@@ -3,7 +3,7 @@ import type { PersonFilter } from '@anett/shared/schemas/person';
 import { type Segment, segmentFilter } from '@anett/shared/schemas/segment';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -70,14 +70,14 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   });
 
   route(segments.create, 'manager', async (request, reply) => {
-    const created = await ctx.audited(
+    const row = await ctx.audited(
       actor(request),
       'segment',
       'create',
       () => ctx.segments.create(request.user.id, request.body),
       (row) => diffRecords(null, auditView(row)),
     );
-    return reply.code(201).send(withEtag(reply, view(request, ctx.segments.find(created.id) as SegmentWithOwner)));
+    return created(reply, view(request, ctx.segments.find(row.id) as SegmentWithOwner));
   });
 
   route(segments.get, 'viewer', async (request, reply) => {

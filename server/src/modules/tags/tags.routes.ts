@@ -2,7 +2,7 @@ import { foldText } from '@anett/shared/normalize';
 import { tags } from '@anett/shared/routes/tag';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -45,8 +45,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       () => ctx.tags.createTag(request.body),
       (row) => diffRecords(null, { name: row.name, color: row.color }),
     );
-    setEtag(reply, row.version);
-    return reply.code(201).send(row);
+    return created(reply, row);
   });
 
   route(tags.update, 'manager', async (request, reply) => {
@@ -91,8 +90,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       () => ctx.tags.createTopic({ ...request.body, slug }),
       (row) => diffRecords(null, withoutMeta(row)),
     );
-    setEtag(reply, row.version);
-    return reply.code(201).send(row);
+    return created(reply, row);
   });
 
   route(tags.updateTopic, 'admin', async (request, reply) => {
