@@ -1,6 +1,6 @@
 import { persons } from '@anett/shared/routes/person';
 import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import {
   created,
@@ -47,6 +47,10 @@ const officeView = (o: OfficeRow) => ({
   toDate: o.toDate,
 });
 const contactPointView = (c: ContactPointRow) => ({ kind: c.kind, value: c.value, label: c.label });
+type DateRange = { fromDate: string | null; toDate: string | null };
+type SubChange<Row extends { version: number }> = Pick<VersionedChange<Row, Row>, 'check' | 'write'> & {
+  action: 'update' | 'delete';
+};
 const subRecords = { affiliation: 'affiliation', office: 'office', contact_point: 'contactPoint' } as const;
 /**
  * Sub-record changes go into the person's history: `affiliation_update` filed under the person, with the row's id and
@@ -97,10 +101,6 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
         errors,
       });
-  };
-  const checkDates = (r: { fromDate: string | null; toDate: string | null }) => {
-    const issue = dateRangeIssue(r);
-    if (issue) throw fieldError(issue.field, issue.message);
   };
 
   route(persons.list, 'viewer', async (request) => {
@@ -223,108 +223,128 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return withEtag(reply, await service.merge(request.params.id, sourceId, keep, actor(request), version));
   });
 
+  /**
+   * Affiliations, offices and contact points are changed the same way: on a live person, versioned, filed in the
+   * person's history, answered as the client shows the row.
+   */
+  const subRecord = <Row extends { id: number; version: number }, Item extends { version: number }>(
+    kind: keyof typeof subRecords,
+    {
+      find,
+      item,
+      view,
+    }: {
+      find: (personId: number, id: number) => Row | undefined;
+      item: (id: number) => Item | undefined;
+      view: (row: Row) => Record<string, unknown>;
+    },
+  ) => {
+    const itemOf = (id: number) => orNotFound(item(id), kind);
+    const change = (request: FastifyRequest, personId: number, id: number, spec: SubChange<Row>) =>
+      versionedChange(ctx, request, {
+        load: () => orNotFound(find(loadLive(personId).id, id), kind),
+        current: (before) => itemOf(before.id),
+        check: spec.check,
+        write: spec.write,
+        audit: (before, after) =>
+          subEntry(
+            personId,
+            kind,
+            spec.action,
+            after.id,
+            spec.action === 'delete' ? diffRecords(view(after), null) : diffRecords(view(before), view(after)),
+          ),
+      });
+    return {
+      add: async (request: FastifyRequest, reply: FastifyReply, personId: number, create: () => Row) => {
+        const row = await ctx.change(actor(request), create, (c) =>
+          subEntry(personId, kind, 'create', c.id, diffRecords(null, view(c))),
+        );
+        return created(reply, itemOf(row.id));
+      },
+      update: async (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        personId: number,
+        id: number,
+        spec: Omit<SubChange<Row>, 'action'>,
+      ) => withEtag(reply, itemOf((await change(request, personId, id, { ...spec, action: 'update' })).id)),
+      remove: async (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        personId: number,
+        id: number,
+        write: SubChange<Row>['write'],
+      ) => {
+        await change(request, personId, id, { action: 'delete', write });
+        return reply.code(204).send(null);
+      },
+    };
+  };
+  /** A changed affiliation or office names an existing organisation and keeps its dates in order. */
+  const checkDatedChange = (before: DateRange, patch: Partial<DateRange> & { organizationId?: number | null }) => {
+    const issue = dateRangeIssue({ ...before, ...patch });
+    if (issue) throw fieldError(issue.field, issue.message);
+    checkOrganizations([{ field: 'organizationId', id: patch.organizationId }]);
+  };
+
   // Affiliations
 
-  const loadAffiliation = (personId: number, affiliationId: number) =>
-    orNotFound(ctx.persons.findAffiliation(personId, affiliationId), 'affiliation');
-  const affiliationItem = (id: number) => orNotFound(ctx.persons.affiliation(id), 'affiliation');
+  const affiliation = subRecord('affiliation', {
+    find: ctx.persons.findAffiliation,
+    item: ctx.persons.affiliation,
+    view: affiliationView,
+  });
 
   route(persons.addAffiliation, 'manager', async (request, reply) => {
     const owner = loadLive(request.params.id);
     checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-    const row = await ctx.change(
-      actor(request),
-      () => ctx.persons.createAffiliation(owner.id, request.body),
-      (created) => subEntry(owner.id, 'affiliation', 'create', created.id, diffRecords(null, affiliationView(created))),
-    );
-    return created(reply, affiliationItem(row.id));
+    return affiliation.add(request, reply, owner.id, () => ctx.persons.createAffiliation(owner.id, request.body));
   });
 
-  route(persons.updateAffiliation, 'manager', async (request, reply) => {
-    const { id, affiliationId } = request.params;
-    const after = await versionedChange(ctx, request, {
-      load: () => loadAffiliation(loadLive(id).id, affiliationId),
-      current: (before) => affiliationItem(before.id),
-      check: (before) => {
-        checkDates({
-          fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-          toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-        });
-        if (request.body.organizationId !== undefined) {
-          checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-        }
-      },
+  route(persons.updateAffiliation, 'manager', async (request, reply) =>
+    affiliation.update(request, reply, request.params.id, request.params.affiliationId, {
+      check: (before) => checkDatedChange(before, request.body),
       write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
-      audit: (before, after) =>
-        subEntry(id, 'affiliation', 'update', after.id, diffRecords(affiliationView(before), affiliationView(after))),
-    });
-    return withEtag(reply, affiliationItem(after.id));
-  });
+    }),
+  );
 
-  route(persons.deleteAffiliation, 'manager', async (request, reply) => {
-    const { id, affiliationId } = request.params;
-    await versionedChange(ctx, request, {
-      load: () => loadAffiliation(loadLive(id).id, affiliationId),
-      current: (before) => affiliationItem(before.id),
-      write: (before, version) => ctx.persons.deleteAffiliation(before.id, version),
-      audit: (_, deleted) =>
-        subEntry(id, 'affiliation', 'delete', deleted.id, diffRecords(affiliationView(deleted), null)),
-    });
-    return reply.code(204).send(null);
-  });
+  route(persons.deleteAffiliation, 'manager', async (request, reply) =>
+    affiliation.remove(request, reply, request.params.id, request.params.affiliationId, (before, version) =>
+      ctx.persons.deleteAffiliation(before.id, version),
+    ),
+  );
 
   // Offices
 
-  const loadOffice = (personId: number, officeId: number) =>
-    orNotFound(ctx.persons.findOffice(personId, officeId), 'office');
-  const officeItem = (id: number) => orNotFound(ctx.persons.office(id), 'office');
+  const office = subRecord('office', { find: ctx.persons.findOffice, item: ctx.persons.office, view: officeView });
 
   route(persons.addOffice, 'manager', async (request, reply) => {
     const owner = loadLive(request.params.id);
     checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-    const row = await ctx.change(
-      actor(request),
-      () => ctx.persons.createOffice(owner.id, request.body),
-      (created) => subEntry(owner.id, 'office', 'create', created.id, diffRecords(null, officeView(created))),
-    );
-    return created(reply, officeItem(row.id));
+    return office.add(request, reply, owner.id, () => ctx.persons.createOffice(owner.id, request.body));
   });
 
-  route(persons.updateOffice, 'manager', async (request, reply) => {
-    const { id, officeId } = request.params;
-    const after = await versionedChange(ctx, request, {
-      load: () => loadOffice(loadLive(id).id, officeId),
-      current: (before) => officeItem(before.id),
-      check: (before) => {
-        checkDates({
-          fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-          toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-        });
-        checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      },
+  route(persons.updateOffice, 'manager', async (request, reply) =>
+    office.update(request, reply, request.params.id, request.params.officeId, {
+      check: (before) => checkDatedChange(before, request.body),
       write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
-      audit: (before, after) =>
-        subEntry(id, 'office', 'update', after.id, diffRecords(officeView(before), officeView(after))),
-    });
-    return withEtag(reply, officeItem(after.id));
-  });
+    }),
+  );
 
-  route(persons.deleteOffice, 'manager', async (request, reply) => {
-    const { id, officeId } = request.params;
-    await versionedChange(ctx, request, {
-      load: () => loadOffice(loadLive(id).id, officeId),
-      current: (before) => officeItem(before.id),
-      write: (before, version) => ctx.persons.deleteOffice(before.id, version),
-      audit: (_, deleted) => subEntry(id, 'office', 'delete', deleted.id, diffRecords(officeView(deleted), null)),
-    });
-    return reply.code(204).send(null);
-  });
+  route(persons.deleteOffice, 'manager', async (request, reply) =>
+    office.remove(request, reply, request.params.id, request.params.officeId, (before, version) =>
+      ctx.persons.deleteOffice(before.id, version),
+    ),
+  );
 
   // Additional e-mail addresses and phone numbers
 
-  const loadContactPoint = (personId: number, contactPointId: number) =>
-    orNotFound(ctx.persons.findContactPoint(personId, contactPointId), 'contact_point');
-  const contactPointItem = (id: number) => orNotFound(ctx.persons.contactPoint(id), 'contact_point');
+  const contactPoint = subRecord('contact_point', {
+    find: ctx.persons.findContactPoint,
+    item: ctx.persons.contactPoint,
+    view: contactPointView,
+  });
   const checkNewValue = (personId: number, kind: ContactPointRow['kind'], value: string, exceptId?: number) => {
     if (ctx.persons.hasContactValue(personId, kind, value, exceptId))
       throw fieldError('value', 'ist schon eingetragen');
@@ -333,21 +353,13 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   route(persons.addContactPoint, 'manager', async (request, reply) => {
     const owner = loadLive(request.params.id);
     checkNewValue(owner.id, request.body.kind, request.body.value);
-    const row = await ctx.change(
-      actor(request),
-      () => ctx.persons.createContactPoint(owner.id, request.body),
-      (created) =>
-        subEntry(owner.id, 'contact_point', 'create', created.id, diffRecords(null, contactPointView(created))),
-    );
-    return created(reply, contactPointItem(row.id));
+    return contactPoint.add(request, reply, owner.id, () => ctx.persons.createContactPoint(owner.id, request.body));
   });
 
   route(persons.updateContactPoint, 'manager', async (request, reply) => {
     const { id, contactPointId } = request.params;
     const values = { ...request.body };
-    const after = await versionedChange(ctx, request, {
-      load: () => loadContactPoint(loadLive(id).id, contactPointId),
-      current: (before) => contactPointItem(before.id),
+    return contactPoint.update(request, reply, id, contactPointId, {
       check: (before) => {
         if (values.value === undefined) return;
         const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
@@ -357,27 +369,12 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         checkNewValue(id, before.kind, values.value, before.id);
       },
       write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
-      audit: (before, after) =>
-        subEntry(
-          id,
-          'contact_point',
-          'update',
-          after.id,
-          diffRecords(contactPointView(before), contactPointView(after)),
-        ),
     });
-    return withEtag(reply, contactPointItem(after.id));
   });
 
-  route(persons.deleteContactPoint, 'manager', async (request, reply) => {
-    const { id, contactPointId } = request.params;
-    await versionedChange(ctx, request, {
-      load: () => loadContactPoint(loadLive(id).id, contactPointId),
-      current: (before) => contactPointItem(before.id),
-      write: (before, version) => ctx.persons.deleteContactPoint(before.id, version),
-      audit: (_, deleted) =>
-        subEntry(id, 'contact_point', 'delete', deleted.id, diffRecords(contactPointView(deleted), null)),
-    });
-    return reply.code(204).send(null);
-  });
+  route(persons.deleteContactPoint, 'manager', async (request, reply) =>
+    contactPoint.remove(request, reply, request.params.id, request.params.contactPointId, (before, version) =>
+      ctx.persons.deleteContactPoint(before.id, version),
+    ),
+  );
 }
