@@ -17,6 +17,14 @@ type Options = {
   startSession: (reply: FastifyReply, user: UserRow) => Promise<unknown>;
 };
 
+/** A change of the user's own factors, filed in the user's history. */
+const factorEntry = (user: UserRow, action: string, diff?: Record<string, unknown>) => ({
+  entity: 'user',
+  entityId: user.id,
+  action,
+  ...(diff ? { diff } : {}),
+});
+
 /** Usable in the "enrol now" state: the user's own factors. */
 const own = { access: 'viewer', enrolment: true } as const;
 
@@ -51,18 +59,16 @@ export async function factorsRoutes(
    * and the first factor comes with recovery codes.
    */
   const enrolled = async (request: FastifyRequest, reply: FastifyReply, user: UserRow, method: string) => {
-    const recoveryCodes = await ctx.write(() => {
-      const codes = ctx.factors.recoveryCodesLeft(user.id) === 0 ? factorService.newRecoveryCodes(user.id) : undefined;
-      ctx.users.revokeSessions(user.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'user',
-        entityId: user.id,
-        action: 'second_factor_added',
-        diff: { method },
-      });
-      return codes;
-    });
+    const recoveryCodes = await ctx.change(
+      actor(request),
+      () => {
+        const codes =
+          ctx.factors.recoveryCodesLeft(user.id) === 0 ? factorService.newRecoveryCodes(user.id) : undefined;
+        ctx.users.revokeSessions(user.id);
+        return codes;
+      },
+      () => factorEntry(user, 'second_factor_added', { method }),
+    );
     const fresh = me(request);
     const session = (await startSession(reply, fresh)) as { accessToken: string };
     return { session, ...(recoveryCodes ? { recoveryCodes } : {}) } as never;
@@ -73,6 +79,22 @@ export async function factorsRoutes(
     if (remaining === 0 && ctx.factors.requiredRoles().includes(user.role)) {
       throw new AppError('LAST_SECOND_FACTOR', 409, 'Your role requires a second factor; add another one first');
     }
+  };
+  /**
+   * Removing a factor: the current password again, never the last one a role requires; the user's history records
+   * which kind went.
+   */
+  const removeFactor = async (
+    request: FastifyRequest,
+    user: UserRow,
+    currentPassword: string,
+    method: 'totp' | 'passkey',
+    remove: () => void,
+  ) => {
+    await checkCurrentPassword(request, user, currentPassword);
+    assertNotLast(user, factorCount(user.id) - 1);
+    await ctx.change(actor(request), remove, () => factorEntry(user, 'second_factor_removed', { method }));
+    return overview(user);
   };
   const factorCount = (userId: number) =>
     (ctx.factors.totp(userId)?.confirmedAt ? 1 : 0) + ctx.factors.passkeys(userId).length;
@@ -101,19 +123,7 @@ export async function factorsRoutes(
   route(auth.totpDelete, { config: own }, async (request) => {
     const user = me(request);
     if (!ctx.factors.totp(user.id)?.confirmedAt) throw notFound('totp');
-    await checkCurrentPassword(request, user, request.body.currentPassword);
-    assertNotLast(user, factorCount(user.id) - 1);
-    await ctx.write(() => {
-      ctx.factors.deleteTotp(user.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'user',
-        entityId: user.id,
-        action: 'second_factor_removed',
-        diff: { method: 'totp' },
-      });
-    });
-    return overview(user);
+    return removeFactor(request, user, request.body.currentPassword, 'totp', () => ctx.factors.deleteTotp(user.id));
   });
 
   route(auth.recoveryCodes, { config: own }, async (request) => {
@@ -122,10 +132,11 @@ export async function factorsRoutes(
       throw new AppError('NO_SECOND_FACTOR', 409, 'Recovery codes come with a second factor; set one up first');
     }
     await checkCurrentPassword(request, user, request.body.currentPassword);
-    const recoveryCodes = await ctx.write(() => {
-      ctx.audit.record({ ...actor(request), entity: 'user', entityId: user.id, action: 'recovery_codes_renewed' });
-      return factorService.newRecoveryCodes(user.id);
-    });
+    const recoveryCodes = await ctx.change(
+      actor(request),
+      () => factorService.newRecoveryCodes(user.id),
+      () => factorEntry(user, 'recovery_codes_renewed'),
+    );
     return { recoveryCodes };
   });
 
@@ -164,19 +175,9 @@ export async function factorsRoutes(
   route(auth.passkeyDelete, { config: own }, async (request) => {
     const user = me(request);
     if (!ctx.factors.passkeys(user.id).some((p) => p.id === request.params.id)) throw notFound('passkey');
-    await checkCurrentPassword(request, user, request.body.currentPassword);
-    assertNotLast(user, factorCount(user.id) - 1);
-    await ctx.write(() => {
-      ctx.factors.deletePasskey(user.id, request.params.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'user',
-        entityId: user.id,
-        action: 'second_factor_removed',
-        diff: { method: 'passkey' },
-      });
-    });
-    return overview(user);
+    return removeFactor(request, user, request.body.currentPassword, 'passkey', () =>
+      ctx.factors.deletePasskey(user.id, request.params.id),
+    );
   });
 
   route(auth.policy, 'admin', async () => ({ secondFactorRoles: ctx.factors.requiredRoles() }));
@@ -184,15 +185,11 @@ export async function factorsRoutes(
   route(auth.setPolicy, 'admin', async (request) => {
     const before = ctx.factors.requiredRoles();
     const roles = [...new Set(request.body.secondFactorRoles)];
-    await ctx.write(() => {
-      ctx.factors.setRequiredRoles(roles);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'auth_policy',
-        action: 'update',
-        diff: { secondFactorRoles: [before, roles] },
-      });
-    });
+    await ctx.change(
+      actor(request),
+      () => ctx.factors.setRequiredRoles(roles),
+      () => ({ entity: 'auth_policy', action: 'update', diff: { secondFactorRoles: [before, roles] } }),
+    );
     return { secondFactorRoles: roles };
   });
 }

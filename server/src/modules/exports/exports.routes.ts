@@ -48,7 +48,11 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         const who = actor(request);
         const job = ctx.stream('exports', 'file', selection, format);
         const audited = job.done.then((summary) =>
-          ctx.write(() => ctx.audit.record({ ...who, ...exportAudit(selection, format, summary) })),
+          ctx.change(
+            who,
+            () => undefined,
+            () => exportAudit(selection, format, summary),
+          ),
         );
         audited.catch((err: unknown) => request.log.error({ err }, 'export failed'));
         // The download ends once its audit entry is committed; an aborted one is audited when the job has stopped.

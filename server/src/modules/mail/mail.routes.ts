@@ -22,18 +22,17 @@ export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   });
 
   route(mail.get, 'admin', async (request) => {
-    const mail = orNotFound(ctx.mail.detail(request.params.id), 'mail');
-    return mail;
+    return orNotFound(ctx.mail.detail(request.params.id), 'mail');
   });
 
   route(mail.retry, 'admin', async (request) => {
     const id = request.params.id;
     if (!ctx.mail.find(id)) throw notFound('mail');
-    const row = await ctx.write(() => {
-      const requeued = ctx.mail.requeue(id);
-      if (requeued) ctx.audit.record({ ...actor(request), entity: 'mail', entityId: id, action: 'retry', diff: {} });
-      return requeued;
-    });
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.mail.requeue(id),
+      (requeued) => (requeued ? { entity: 'mail', entityId: id, action: 'retry', diff: {} } : []),
+    );
     if (!row) {
       throw new AppError('MAIL_NOT_FAILED', 409, 'Only a failed mail can be sent again', {
         errors: [{ field: 'id', message: 'nur eine fehlgeschlagene Mail kann erneut gesendet werden' }],
