@@ -6,7 +6,7 @@ import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts'
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
-import { displayName } from '../persons/persons.repository.ts';
+import { personRef } from '../persons/persons.repository.ts';
 import { personDeleted } from '../persons/persons.service.ts';
 import { currentConsents } from './consents.repository.ts';
 
@@ -73,9 +73,7 @@ function withPersons(
   return rows.map((r) => ({
     ...r,
     reason: r.reason as SuppressionReasonCode,
-    persons: matches
-      .filter((m) => m.hash === r.emailHash)
-      .map((m) => ({ id: m.id, name: displayName(m), email: m.email })),
+    persons: matches.filter((m) => m.hash === r.emailHash).map(personRef),
   }));
 }
 

@@ -8,7 +8,7 @@ import { limitOffset } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday } from '../../lib/time.ts';
-import { displayName } from '../persons/persons.repository.ts';
+import { personRef } from '../persons/persons.repository.ts';
 import type { ExportSelection } from './exports.repository.ts';
 import { CONTENT_TYPES, exportAudit, exportFileName } from './exports.service.ts';
 
@@ -24,9 +24,7 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     const { rows, total } = await ctx.read.exports.excluded(selectionOf(query), limitOffset({ page, pageSize }));
     return {
       items: rows.map((r) => ({
-        id: r.id,
-        name: displayName(r),
-        email: r.email,
+        ...personRef(r),
         organization: r.organization,
         reason: r.reason,
       })),

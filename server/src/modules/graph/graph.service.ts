@@ -155,7 +155,17 @@ export function createGraphService(repo: GraphRepository) {
   }
 
   /** Neighbours → the capped ego graph, with labels of live records only. */
-  function egoOf(center: GraphVertex, neighbours: Map<string, Neighbour>): EgoGraph {
+  function egoOf(
+    of: { kind: 'person' | 'organization'; entityId: number; label: string; group: string },
+    neighbours: Map<string, Neighbour>,
+  ): EgoGraph {
+    const center = {
+      id: vertexId[of.kind](of.entityId),
+      entityId: of.entityId,
+      label: of.label,
+      kind: of.kind,
+      group: of.group,
+    };
     const ids = (kind: Neighbour['kind']) =>
       [...neighbours.values()].filter((n) => n.kind === kind).map((n) => n.entityId);
     const labels = new Map<string, { label: string; group: string }>();
@@ -236,15 +246,7 @@ export function createGraphService(repo: GraphRepository) {
     ties(neighbours, 'person', repo.coAttendees(id, period), 'co_attendance');
     ties(neighbours, 'person', repo.personContacts(id, period), 'interaction');
     ties(neighbours, 'organization', repo.personOrganizationContacts(id, period), 'interaction');
-    const center = {
-      id: vertexId.person(id),
-      entityId: id,
-      label: person.name,
-      kind: 'person' as const,
-      group: 'person',
-      weight: 1,
-    };
-    return egoOf(center, neighbours);
+    return egoOf({ kind: 'person', entityId: id, label: person.name, group: 'person' }, neighbours);
   }
 
   function organizationEgo(id: number, period: { from?: string; to?: string }): EgoGraph {
@@ -261,15 +263,10 @@ export function createGraphService(repo: GraphRepository) {
     ties(neighbours, 'person', repo.organizationPersonContacts(id, period), 'interaction');
     ties(neighbours, 'organization', repo.coAttendingOrganizations(id, period), 'co_attendance');
     ties(neighbours, 'organization', repo.organizationContacts(id, period), 'interaction');
-    const center = {
-      id: vertexId.organization(id),
-      entityId: id,
-      label: organization.name,
-      kind: 'organization' as const,
-      group: organization.kind,
-      weight: 1,
-    };
-    return egoOf(center, neighbours);
+    return egoOf(
+      { kind: 'organization', entityId: id, label: organization.name, group: organization.kind },
+      neighbours,
+    );
   }
 
   return {

@@ -62,6 +62,13 @@ const currentAffiliationOrder = [
 export const displayName = (p: Pick<PersonRow, 'title' | 'firstName' | 'lastName'>) =>
   [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
 
+/** A person as lists of other things name them: id, display name, e-mail. */
+export const personRef = (p: Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>) => ({
+  id: p.id,
+  name: displayName(p),
+  email: p.email,
+});
+
 export function createPersonsRepository(db: Db) {
   const byId = db.query.persons.findFirst({ where: (p, { eq }) => eq(p.id, sql.placeholder('id')) }).prepare();
   const bumped = () => ({ version: sql`version + 1`, updatedAt: nowIso() });
@@ -283,9 +290,7 @@ export function createPersonsRepository(db: Db) {
   ): PersonDuplicateCandidate[] {
     const orgMap = currentOrganizationsOf(rows.map((r) => r.id));
     return rows.map((r) => ({
-      id: r.id,
-      name: displayName(r),
-      email: r.email,
+      ...personRef(r),
       organization: orgMap.get(r.id)?.organization ?? null,
       reason: reasonOf(r),
     }));

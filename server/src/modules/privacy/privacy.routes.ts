@@ -6,7 +6,7 @@ import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
-import { displayName } from '../persons/persons.repository.ts';
+import { personRef } from '../persons/persons.repository.ts';
 import { erasureEntry } from './privacy.service.ts';
 
 /** The day `months` calendar months before now (UTC), as an ISO timestamp prefix comparable with stored times. */
@@ -73,9 +73,7 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
     return {
       items: rows.map((r) => ({
-        id: r.id,
-        name: displayName(r),
-        email: r.email,
+        ...personRef(r),
         lastActivityAt: r.lastActivityAt,
         deletedAt: r.deletedAt,
       })),
