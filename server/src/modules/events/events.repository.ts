@@ -15,6 +15,7 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@ane
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
 
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof eventSessions.$inferSelect;
@@ -324,12 +325,7 @@ export function createEventsRepository(db: Db) {
     /** Optimistic update; a change of hours is credited anew to everyone who attended the session. */
     updateSession(id: number, version: number, values: Partial<SessionValues>): SessionRow | undefined {
       return db.transaction(() => {
-        const row = db
-          .update(eventSessions)
-          .set({ ...values, version: sql`${eventSessions.version} + 1`, updatedAt: nowIso() })
-          .where(and(eq(eventSessions.id, id), eq(eventSessions.version, version)))
-          .returning()
-          .get();
+        const row = updateAtVersion(db, eventSessions, id, version, values);
         if (row && values.hours !== undefined) {
           db.update(sessionAttendances).set({ hours: row.hours }).where(eq(sessionAttendances.sessionId, id)).run();
         }
@@ -338,11 +334,7 @@ export function createEventsRepository(db: Db) {
     },
     /** Deletes the session and, by cascade, who attended it. */
     deleteSession(id: number, version: number): SessionRow | undefined {
-      return db
-        .delete(eventSessions)
-        .where(and(eq(eventSessions.id, id), eq(eventSessions.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, eventSessions, id, version);
     },
   };
 }

@@ -21,7 +21,7 @@ const eventInPeriod = (attendance: string) =>
 const interactionLinks = { person: 'interaction_persons', organization: 'interaction_organizations' } as const;
 type Party = keyof typeof interactionLinks;
 /** Persons or organisations (`other`) logged in the same live interactions of the period as @id, with their number. */
-const interactionContacts = (subject: Party, other: Party) =>
+const sharedInteractionsSql = (subject: Party, other: Party) =>
   `SELECT q.${other}_id AS id, count(*) AS n FROM ${interactionLinks[subject]} p
   JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
     AND i.occurred_at >= @from AND i.occurred_at < @toExclusive
@@ -168,14 +168,9 @@ export function createGraphRepository(db: Db) {
       );
     },
 
-    /** Persons logged in the same interactions, with the number of them. */
-    personContacts(personId: number, period: Period): Counted[] {
-      return all(interactionContacts('person', 'person'), { id: personId, ...bounds(period) });
-    },
-
-    /** Organisations linked to the person's interactions, with the number of them. */
-    personOrganizationContacts(personId: number, period: Period): Counted[] {
-      return all(interactionContacts('person', 'organization'), { id: personId, ...bounds(period) });
+    /** Persons or organisations (`other`) logged in the same interactions as the subject, with the number of them. */
+    interactionContacts(subject: Party, other: Party, id: number, period: Period): Counted[] {
+      return all(sharedInteractionsSql(subject, other), { id, ...bounds(period) });
     },
 
     // Ego of an organisation
@@ -231,16 +226,6 @@ export function createGraphRepository(db: Db) {
         GROUP BY b.organization_id`,
         { organizationId, ...bounds(period) },
       );
-    },
-
-    /** Organisations logged in the same interactions, with the number of them. */
-    organizationContacts(organizationId: number, period: Period): Counted[] {
-      return all(interactionContacts('organization', 'organization'), { id: organizationId, ...bounds(period) });
-    },
-
-    /** Persons logged in the organisation's interactions, with the number of them. */
-    organizationPersonContacts(organizationId: number, period: Period): Counted[] {
-      return all(interactionContacts('organization', 'person'), { id: organizationId, ...bounds(period) });
     },
   };
 }

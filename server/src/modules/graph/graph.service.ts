@@ -244,8 +244,8 @@ export function createGraphService(repo: GraphRepository) {
     for (const a of repo.personAffiliations(id, period))
       tie(neighbours, 'organization', a.id, 'affiliation', 0, a.current ? 2 : 1);
     ties(neighbours, 'person', repo.coAttendees(id, period), 'co_attendance');
-    ties(neighbours, 'person', repo.personContacts(id, period), 'interaction');
-    ties(neighbours, 'organization', repo.personOrganizationContacts(id, period), 'interaction');
+    ties(neighbours, 'person', repo.interactionContacts('person', 'person', id, period), 'interaction');
+    ties(neighbours, 'organization', repo.interactionContacts('person', 'organization', id, period), 'interaction');
     return egoOf({ kind: 'person', entityId: id, label: person.name, group: 'person' }, neighbours);
   }
 
@@ -260,9 +260,14 @@ export function createGraphService(repo: GraphRepository) {
     for (const nodeId of repo.hostedNodes(id)) tie(neighbours, 'node', nodeId, 'host', 0, 3);
     for (const personId of repo.members(id, period)) tie(neighbours, 'person', personId, 'affiliation', 0, 1);
     ties(neighbours, 'person', repo.representatives(id, period), 'affiliation', 1);
-    ties(neighbours, 'person', repo.organizationPersonContacts(id, period), 'interaction');
+    ties(neighbours, 'person', repo.interactionContacts('organization', 'person', id, period), 'interaction');
     ties(neighbours, 'organization', repo.coAttendingOrganizations(id, period), 'co_attendance');
-    ties(neighbours, 'organization', repo.organizationContacts(id, period), 'interaction');
+    ties(
+      neighbours,
+      'organization',
+      repo.interactionContacts('organization', 'organization', id, period),
+      'interaction',
+    );
     return egoOf(
       { kind: 'organization', entityId: id, label: organization.name, group: organization.kind },
       neighbours,

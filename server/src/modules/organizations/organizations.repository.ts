@@ -25,6 +25,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sq
 import type { z } from 'zod';
 import { ftsQuery, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
+import { atVersion, bumped } from '../../lib/versioned-rows.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 
@@ -153,9 +154,6 @@ export function createOrganizationsRepository(db: Db) {
     return row ? withLinks([row])[0] : undefined;
   }
 
-  const bumped = () => ({ version: sql`${organizations.version} + 1`, updatedAt: nowIso() });
-  const versioned = (id: number, version: number) => and(eq(organizations.id, id), eq(organizations.version, version));
-
   return {
     findById(id: number): OrganizationRow | undefined {
       return byId.get({ id });
@@ -271,7 +269,7 @@ export function createOrganizationsRepository(db: Db) {
               ...(fields.name === undefined ? {} : { nameKey: normalizeOrgName(fields.name) }),
               ...bumped(),
             })
-            .where(versioned(id, version))
+            .where(atVersion(organizations, id, version))
             .returning({ id: organizations.id })
             .get();
           if (row) setLinks(tx, id, sectors, tagIds);
@@ -287,7 +285,7 @@ export function createOrganizationsRepository(db: Db) {
       const row = db
         .update(organizations)
         .set({ deletedAt: deleted ? nowIso() : null, ...bumped() })
-        .where(versioned(id, version))
+        .where(atVersion(organizations, id, version))
         .returning({ id: organizations.id })
         .get();
       return row ? get(id) : undefined;

@@ -38,6 +38,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } fro
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
+import { bumped, deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 
@@ -71,7 +72,6 @@ export const personRef = (p: Pick<PersonRow, 'id' | 'title' | 'firstName' | 'las
 
 export function createPersonsRepository(db: Db) {
   const byId = db.query.persons.findFirst({ where: (p, { eq }) => eq(p.id, sql.placeholder('id')) }).prepare();
-  const bumped = () => ({ version: sql`version + 1`, updatedAt: nowIso() });
 
   function tagsOf(ids: number[]): Map<number, TagRef[]> {
     const out = new Map<number, TagRef[]>();
@@ -581,12 +581,7 @@ export function createPersonsRepository(db: Db) {
     updateAffiliation(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
       return db.transaction(
         () => {
-          const row = db
-            .update(affiliations)
-            .set({ ...values, ...bumped() })
-            .where(and(eq(affiliations.id, id), eq(affiliations.version, version)))
-            .returning()
-            .get();
+          const row = updateAtVersion(db, affiliations, id, version, values);
           if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
           return row;
         },
@@ -595,11 +590,7 @@ export function createPersonsRepository(db: Db) {
     },
 
     deleteAffiliation(id: number, version: number): AffiliationRow | undefined {
-      return db
-        .delete(affiliations)
-        .where(and(eq(affiliations.id, id), eq(affiliations.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, affiliations, id, version);
     },
 
     // Offices
@@ -625,20 +616,11 @@ export function createPersonsRepository(db: Db) {
     },
 
     updateOffice(id: number, version: number, values: OfficePatch): OfficeRow | undefined {
-      return db
-        .update(offices)
-        .set({ ...values, ...bumped() })
-        .where(and(eq(offices.id, id), eq(offices.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, offices, id, version, values);
     },
 
     deleteOffice(id: number, version: number): OfficeRow | undefined {
-      return db
-        .delete(offices)
-        .where(and(eq(offices.id, id), eq(offices.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, offices, id, version);
     },
 
     // Additional e-mail addresses and phone numbers
@@ -687,12 +669,7 @@ export function createPersonsRepository(db: Db) {
     },
 
     updateContactPoint(id: number, version: number, values: { value?: string; label?: string | null }) {
-      return db
-        .update(personContactPoints)
-        .set({ ...values, ...bumped() })
-        .where(and(eq(personContactPoints.id, id), eq(personContactPoints.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, personContactPoints, id, version, values);
     },
 
     /** Removes additional values that repeat the person's main ones or each other (after a merge); returns them. */
@@ -721,11 +698,7 @@ export function createPersonsRepository(db: Db) {
     },
 
     deleteContactPoint(id: number, version: number): ContactPointRow | undefined {
-      return db
-        .delete(personContactPoints)
-        .where(and(eq(personContactPoints.id, id), eq(personContactPoints.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, personContactPoints, id, version);
     },
 
     // Merge

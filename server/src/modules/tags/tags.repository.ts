@@ -2,9 +2,9 @@ import type { Db } from '@anett/db/client';
 import { tags, topics } from '@anett/db/schema';
 import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { nowIso } from '../../lib/time.ts';
+import { updateAtVersion } from '../../lib/versioned-rows.ts';
 
 export type TagRow = typeof tags.$inferSelect;
 
@@ -27,8 +27,6 @@ export function createTagsRepository(db: Db) {
       .all()
       .map(({ tag, usage }): Tag => ({ ...tag, usage }));
   const getTag = (id: number): Tag | undefined => selectTags(eq(tags.id, id))[0];
-  const versioned = <T extends typeof tags | typeof topics>(table: T, id: number, version: number) =>
-    and(eq(table.id, id), eq(table.version, version));
 
   return {
     // Tags
@@ -61,12 +59,7 @@ export function createTagsRepository(db: Db) {
     },
 
     updateTag(id: number, version: number, changes: z.output<typeof tagPatch>): Tag | undefined {
-      const row = db
-        .update(tags)
-        .set({ ...changes, version: sql`${tags.version} + 1`, updatedAt: nowIso() })
-        .where(versioned(tags, id, version))
-        .returning({ id: tags.id })
-        .get();
+      const row = updateAtVersion(db, tags, id, version, changes);
       return row ? getTag(row.id) : undefined;
     },
 
@@ -89,12 +82,7 @@ export function createTagsRepository(db: Db) {
     },
 
     updateTopic(id: number, version: number, changes: z.output<typeof topicPatch>): Topic | undefined {
-      return db
-        .update(topics)
-        .set({ ...changes, version: sql`${topics.version} + 1`, updatedAt: nowIso() })
-        .where(versioned(topics, id, version))
-        .returning()
-        .get();
+      return updateAtVersion(db, topics, id, version, changes);
     },
 
     /** Seeds the default topic vocabulary into an empty topics table (first start). */
