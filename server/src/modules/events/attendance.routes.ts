@@ -5,7 +5,7 @@ import type { Event } from '@anett/shared/schemas/event';
 import { isContributorRole, isParticipantRole } from '@anett/shared/vocab/enums';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { created, requireIfMatch, setEtag } from '../../lib/concurrency.ts';
+import { created, requireIfMatch, withEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
 import { AppError, orNotFound } from '../../lib/errors.ts';
 import { pageOf } from '../../lib/listing.ts';
@@ -70,8 +70,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   route(attendances.get, 'viewer', async (request, reply) => {
     liveEvent(request.params.id);
     const row = orNotFound(ctx.attendances.get(request.params.id, request.params.personId), 'attendance');
-    setEtag(reply, row.version);
-    return row;
+    return withEtag(reply, row);
   });
 
   route(attendances.update, 'manager', async (request, reply) => {
@@ -83,8 +82,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       request.body,
       actor(request),
     );
-    setEtag(reply, result.version);
-    return result;
+    return withEtag(reply, result);
   });
 
   route(attendances.remove, 'manager', async (request) => {
@@ -97,8 +95,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   route(attendances.checkIn, 'manager', async (request, reply) => {
     const { personId, confirm } = request.body;
     const row = await service.checkIn(request.params.id, personId, confirm, actor(request));
-    setEtag(reply, row.version);
-    return row;
+    return withEtag(reply, row);
   });
 
   route(attendances.undoCheckIn, 'manager', async (request) => {

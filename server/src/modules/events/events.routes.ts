@@ -2,7 +2,7 @@ import { events } from '@anett/shared/routes/event';
 import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/event';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { pageOf } from '../../lib/listing.ts';
 import { formatRange } from '../../lib/pdf.ts';
@@ -105,20 +105,19 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     const { topicIds, ...values } = request.body;
     checkReferences(values.nodeId, topicIds);
     values.publicSlug = publicSlugFor(values.publicSlug, { ...values, publicSlug: null }) ?? null;
-    const created = await ctx.audited(
+    const row = await ctx.audited(
       actor(request),
       'event',
       'create',
       () => load(ctx.events.create(values, topicIds).id),
       (created) => diffRecords(null, auditView(created)),
     );
-    return created(reply, created);
+    return created(reply, row);
   });
 
   route(events.get, 'viewer', async (request, reply) => {
     const detail = orNotFound(await ctx.read.events.detail(request.params.id), 'event');
-    setEtag(reply, detail.version);
-    return detail;
+    return withEtag(reply, detail);
   });
 
   route(events.update, 'manager', async (request, reply) => {

@@ -5,7 +5,7 @@ import { type Interaction, type interactionPatch, NOBODY_LINKED } from '@anett/s
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
@@ -77,8 +77,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
 
   route(interactions.get, 'viewer', async (request, reply) => {
     const item = orNotFound(await ctx.read.interactions.get(request.params.id), 'interaction');
-    setEtag(reply, item.version);
-    return item;
+    return withEtag(reply, item);
   });
 
   route(interactions.update, 'manager', async (request, reply) => {
@@ -130,15 +129,13 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     const before = load(request.params.id);
     if (!before.followUpOn) throw new AppError('NO_FOLLOW_UP', 409, 'This entry has no follow-up date');
     if (before.followUpDoneAt) {
-      setEtag(reply, before.version);
-      return before;
+      return withEtag(reply, before);
     }
     const after = await audited(request, 'follow_up_done', before, () => {
       ctx.interactions.markFollowUpDone(before.id);
       return load(before.id);
     });
-    setEtag(reply, after.version);
-    return after;
+    return withEtag(reply, after);
   });
 
   // Timelines live under the persons', organisations' and nodes' URLs but are built from this module's data.

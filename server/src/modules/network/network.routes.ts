@@ -136,8 +136,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(networks.relation, 'viewer', async (request, reply) => {
     const row = loadRelation(request.params.id);
-    setEtag(reply, row.version);
-    return row;
+    return withEtag(reply, row);
   });
 
   route(networks.createRelation, 'manager', async (request, reply) => {

@@ -2,14 +2,7 @@ import { persons } from '@anett/shared/routes/person';
 import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import {
-  created,
-  requireIfMatch,
-  setEtag,
-  type VersionedChange,
-  versionedChange,
-  withEtag,
-} from '../../lib/concurrency.ts';
+import { created, requireIfMatch, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
@@ -113,8 +106,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(persons.get, 'viewer', async (request, reply) => {
     const found = orNotFound(await ctx.read.persons.detail(request.params.id), 'person');
-    setEtag(reply, found.version);
-    return found;
+    return withEtag(reply, found);
   });
 
   route(persons.create, 'manager', async (request, reply) => {

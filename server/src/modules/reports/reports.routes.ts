@@ -9,7 +9,7 @@ import type {
 } from '@anett/shared/schemas/report';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { setEtag } from '../../lib/concurrency.ts';
+import { setEtag, withEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
 import { orNotFound } from '../../lib/errors.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
@@ -118,7 +118,6 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(reports.snapshot, 'viewer', async (request, reply) => {
     const snapshot = loadSnapshot(request.params.id);
-    setEtag(reply, snapshot.version);
-    return snapshot;
+    return withEtag(reply, snapshot);
   });
 }
