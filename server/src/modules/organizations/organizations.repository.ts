@@ -7,7 +7,6 @@ import {
   organizationTags,
   persons,
   relations,
-  tags,
 } from '@anett/db/schema';
 import { normalizeOrgName } from '@anett/shared/normalize';
 import type { HistoryEntry } from '@anett/shared/schemas/history';
@@ -28,6 +27,7 @@ import { nowIso } from '../../lib/time.ts';
 import { atVersion, bumped } from '../../lib/versioned-rows.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
+import { tagRefsOf } from '../tags/tags.repository.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationValues = z.output<typeof organizationInput>;
@@ -114,19 +114,13 @@ export function createOrganizationsRepository(db: Db) {
       .where(inArray(organizationSectors.organizationId, ids))
       .orderBy(asc(organizationSectors.wzCode))
       .all();
-    const tagRows = db
-      .select({ organizationId: organizationTags.organizationId, id: tags.id, name: tags.name, color: tags.color })
-      .from(organizationTags)
-      .innerJoin(tags, eq(tags.id, organizationTags.tagId))
-      .where(inArray(organizationTags.organizationId, ids))
-      .orderBy(asc(tags.name))
-      .all();
+    const tagsById = tagRefsOf(db, 'organization', ids);
     return rows.map(({ nameKey: _, ...row }) => ({
       ...row,
       kind: row.kind as Organization['kind'],
       sizeClass: row.sizeClass as Organization['sizeClass'],
       sectors: sectors.filter((s) => s.organizationId === row.id).map((s) => s.wzCode),
-      tags: tagRows.filter((t) => t.organizationId === row.id).map(({ organizationId: __, ...t }) => t),
+      tags: tagsById.get(row.id) ?? [],
     }));
   }
 

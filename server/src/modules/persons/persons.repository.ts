@@ -10,12 +10,10 @@ import {
   persons,
   personTags,
   sessionAttendances,
-  tags,
 } from '@anett/db/schema';
 import { normalizePersonName } from '@anett/shared/normalize';
 import { letterSalutation } from '@anett/shared/salutation';
 import type { HistoryEntry } from '@anett/shared/schemas/history';
-import type { TagRef } from '@anett/shared/schemas/organization';
 import type {
   Affiliation,
   AffiliationPatch,
@@ -40,6 +38,7 @@ import { limitOffset } from '../../lib/listing.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { bumped, deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
 import { readHistory } from '../audit/audit.repository.ts';
+import { tagRefsOf } from '../tags/tags.repository.ts';
 import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -64,7 +63,7 @@ export const displayName = (p: Pick<PersonRow, 'title' | 'firstName' | 'lastName
   [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
 
 /** A person as lists of other things name them: id, display name, e-mail. */
-export const personRef = (p: Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>) => ({
+export const personRef = <P extends Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>>(p: P) => ({
   id: p.id,
   name: displayName(p),
   email: p.email,
@@ -73,19 +72,7 @@ export const personRef = (p: Pick<PersonRow, 'id' | 'title' | 'firstName' | 'las
 export function createPersonsRepository(db: Db) {
   const byId = db.query.persons.findFirst({ where: (p, { eq }) => eq(p.id, sql.placeholder('id')) }).prepare();
 
-  function tagsOf(ids: number[]): Map<number, TagRef[]> {
-    const out = new Map<number, TagRef[]>();
-    if (!ids.length) return out;
-    const rows = db
-      .select({ personId: personTags.personId, id: tags.id, name: tags.name, color: tags.color })
-      .from(personTags)
-      .innerJoin(tags, eq(tags.id, personTags.tagId))
-      .where(inArray(personTags.personId, ids))
-      .orderBy(asc(tags.name))
-      .all();
-    for (const { personId, ...tag } of rows) out.set(personId, [...(out.get(personId) ?? []), tag]);
-    return out;
-  }
+  const tagsOf = (ids: number[]) => tagRefsOf(db, 'person', ids);
 
   /** Per person: the organisation of its primary (else latest) current affiliation. */
   function currentOrganizationsOf(ids: number[]) {

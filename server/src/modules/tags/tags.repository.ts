@@ -1,5 +1,6 @@
 import type { Db } from '@anett/db/client';
-import { tags, topics } from '@anett/db/schema';
+import { organizationTags, personTags, tags, topics } from '@anett/db/schema';
+import type { TagRef } from '@anett/shared/schemas/organization';
 import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
@@ -16,6 +17,23 @@ const usage = {
   persons: sql<number>`(SELECT count(*) FROM person_tags pt JOIN persons p ON p.id = pt.person_id
     WHERE pt.tag_id = tags.id AND p.deleted_at IS NULL)`.mapWith(Number),
 };
+
+/** The tags of many persons or organisations in one query, by owner id, each list by name. */
+export function tagRefsOf(db: Db, owner: 'person' | 'organization', ids: number[]): Map<number, TagRef[]> {
+  const out = new Map<number, TagRef[]>();
+  if (!ids.length) return out;
+  const link = owner === 'person' ? personTags : organizationTags;
+  const ownerId = owner === 'person' ? personTags.personId : organizationTags.organizationId;
+  const rows = db
+    .select({ ownerId, id: tags.id, name: tags.name, color: tags.color })
+    .from(link as typeof personTags)
+    .innerJoin(tags, eq(tags.id, link.tagId))
+    .where(inArray(ownerId, ids))
+    .orderBy(asc(tags.name))
+    .all();
+  for (const { ownerId: id, ...tag } of rows) out.set(id, [...(out.get(id) ?? []), tag]);
+  return out;
+}
 
 export function createTagsRepository(db: Db) {
   const selectTags = (where?: SQL) =>
