@@ -73,7 +73,7 @@ function withPersons(
   return rows.map((r) => ({
     ...r,
     reason: r.reason as SuppressionReasonCode,
-    persons: matches.filter((m) => m.hash === r.emailHash).map(personRef),
+    persons: matches.filter((m) => m.hash === r.emailHash).map((m) => personRef(m)),
   }));
 }
 

@@ -14,8 +14,8 @@ import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } fro
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
-import { deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
 
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof eventSessions.$inferSelect;
@@ -221,16 +221,7 @@ export function createEventsRepository(db: Db) {
     },
     /** Ids among the given that name no topic. */
     missingTopicIds(ids: number[]): number[] {
-      if (!ids.length) return [];
-      const found = new Set(
-        db
-          .select({ id: topics.id })
-          .from(topics)
-          .where(inArray(topics.id, ids))
-          .all()
-          .map((r) => r.id),
-      );
-      return ids.filter((id) => !found.has(id));
+      return missingIds(db, topics.id, ids);
     },
     nodeExists(id: number): boolean {
       return db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, id)).get() !== undefined;

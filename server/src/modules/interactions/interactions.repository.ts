@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
 import { ftsQuery, inIds, limitOffset } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
-import { atVersion, bumped } from '../../lib/versioned-rows.ts';
+import { atVersion, bumped } from '../../lib/rows.ts';
 
 export type InteractionRow = typeof interactions.$inferSelect;
 type InteractionCreateValues = z.output<typeof interactionCreate>;

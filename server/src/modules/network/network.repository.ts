@@ -17,7 +17,7 @@ import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizz
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
-import { deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
+import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NodeRow = typeof nodes.$inferSelect;

@@ -35,8 +35,8 @@ import type {
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
+import { bumped, deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
-import { bumped, deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
 import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
@@ -63,7 +63,9 @@ export const displayName = (p: Pick<PersonRow, 'title' | 'firstName' | 'lastName
   [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
 
 /** A person as lists of other things name them: id, display name, e-mail. */
-export const personRef = <P extends Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>>(p: P) => ({
+export const personRef = <P extends Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>>(
+  p: P,
+): { id: number; name: string; email: P['email'] } => ({
   id: p.id,
   name: displayName(p),
   email: p.email,
@@ -376,17 +378,7 @@ export function createPersonsRepository(db: Db) {
 
     /** Ids among `ids` that are not live organisations. */
     missingOrganizations(ids: number[]): number[] {
-      const unique = [...new Set(ids)];
-      if (!unique.length) return [];
-      const found = new Set(
-        db
-          .select({ id: organizations.id })
-          .from(organizations)
-          .where(and(inArray(organizations.id, unique), isNull(organizations.deletedAt)))
-          .all()
-          .map((r) => r.id),
-      );
-      return unique.filter((id) => !found.has(id));
+      return missingIds(db, organizations.id, [...new Set(ids)], isNull(organizations.deletedAt));
     },
 
     /**

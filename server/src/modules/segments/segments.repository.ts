@@ -4,7 +4,7 @@ import type { PersonFilter } from '@anett/shared/schemas/person';
 import type { SEGMENT_SORT_FIELDS } from '@anett/shared/schemas/segment';
 import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
-import { deleteAtVersion, updateAtVersion } from '../../lib/versioned-rows.ts';
+import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 import { personWhere } from '../persons/person-filter.ts';
 
 export type SegmentRow = typeof segments.$inferSelect;

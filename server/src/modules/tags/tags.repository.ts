@@ -5,7 +5,7 @@ import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@an
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { updateAtVersion } from '../../lib/versioned-rows.ts';
+import { missingIds, updateAtVersion } from '../../lib/rows.ts';
 
 export type TagRow = typeof tags.$inferSelect;
 
@@ -59,16 +59,7 @@ export function createTagsRepository(db: Db) {
 
     /** Those of `ids` that are no tag. */
     unknownTagIds(ids: number[]): number[] {
-      if (ids.length === 0) return [];
-      const found = new Set(
-        db
-          .select({ id: tags.id })
-          .from(tags)
-          .where(inArray(tags.id, ids))
-          .all()
-          .map((r) => r.id),
-      );
-      return ids.filter((id) => !found.has(id));
+      return missingIds(db, tags.id, ids);
     },
 
     createTag(values: z.output<typeof tagInput>): Tag {

@@ -3,7 +3,7 @@ import { refreshTokens, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
 import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm';
 import { nowIso } from '../../lib/time.ts';
-import { updateAtVersion } from '../../lib/versioned-rows.ts';
+import { updateAtVersion } from '../../lib/rows.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

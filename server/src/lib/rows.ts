@@ -1,5 +1,5 @@
 import type { Db } from '@anett/db/client';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { nowIso } from './time.ts';
 
@@ -41,4 +41,18 @@ export function deleteAtVersion<T extends VersionedTable>(
     .where(atVersion(table, id, version))
     .returning()
     .get() as T['$inferSelect'] | undefined;
+}
+
+/** Those of `ids` that name no row of the column's table (with `also`: no such row), for 400s naming unknown ids. */
+export function missingIds(db: Db, column: SQLiteColumn, ids: number[], also?: SQL): number[] {
+  if (!ids.length) return [];
+  const found = new Set(
+    db
+      .select({ id: column })
+      .from(column.table as SQLiteTable)
+      .where(and(inArray(column, ids), also))
+      .all()
+      .map((r) => r.id),
+  );
+  return ids.filter((id) => !found.has(id));
 }
