@@ -1,6 +1,6 @@
 import { networks } from '@anett/shared/routes/network';
 import { relationIssues } from '@anett/shared/schemas/network';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
@@ -15,13 +15,14 @@ const plain = <T extends object>(record: T, ...drop: string[]) =>
 
 export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const route = describedRoutes(fastify);
-  const audited = <T extends { id: number }>(
+  /** A new network, node or relation: 201 with its ETag, audited with what it holds. */
+  const create = async <T extends { id: number; version: number }>(
     request: FastifyRequest,
+    reply: FastifyReply,
     entity: string,
-    action: string,
     work: () => T,
-    diff: (row: T) => unknown,
-  ) => ctx.audited(actor(request), entity, action, work, diff);
+    view: (row: T) => Record<string, unknown>,
+  ) => created(reply, await ctx.audited(actor(request), entity, 'create', work, (row) => diffRecords(null, view(row))));
 
   const loadNetwork = (id: number) => orNotFound(ctx.network.findNetwork(id), 'network');
   const loadNode = (id: number) => orNotFound(ctx.network.getNode(id), 'node');
@@ -66,14 +67,13 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   route(networks.create, 'manager', async (request, reply) => {
-    const row = await audited(
+    return create(
       request,
+      reply,
       'network',
-      'create',
       () => ctx.network.createNetwork(request.body),
-      (row) => diffRecords(null, plain(row, 'id')),
+      (row) => plain(row, 'id'),
     );
-    return created(reply, row);
   });
 
   route(networks.update, 'manager', async (request, reply) => {
@@ -105,14 +105,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(networks.createNode, 'manager', async (request, reply) => {
     checkRefs(request.body);
-    const row = await audited(
-      request,
-      'node',
-      'create',
-      () => ctx.network.createNode(request.body),
-      (row) => diffRecords(null, nodeAudit(row)),
-    );
-    return created(reply, row);
+    return create(request, reply, 'node', () => ctx.network.createNode(request.body), nodeAudit);
   });
 
   route(networks.updateNode, 'manager', async (request, reply) => {
@@ -141,14 +134,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(networks.createRelation, 'manager', async (request, reply) => {
     checkRefs(request.body);
-    const row = await audited(
-      request,
-      'relation',
-      'create',
-      () => ctx.network.createRelation(request.body),
-      (row) => diffRecords(null, relationAudit(row)),
-    );
-    return created(reply, row);
+    return create(request, reply, 'relation', () => ctx.network.createRelation(request.body), relationAudit);
   });
 
   route(networks.updateRelation, 'manager', async (request, reply) => {
