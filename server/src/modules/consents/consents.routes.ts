@@ -111,10 +111,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');
     await ctx.change(
       actor(request),
-      () => {
-        const removed = orNotFound(ctx.suppressions.remove(hash), 'suppression');
-        return removed;
-      },
+      () => orNotFound(ctx.suppressions.remove(hash), 'suppression'),
       (removed) => ({
         entity: 'suppression',
         action: 'delete',

@@ -34,8 +34,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   const load = (id: number): EventDetail => orNotFound(ctx.events.detail(id), 'event');
   const loadSession = (eventId: number, sessionId: number): SessionRow => {
     load(eventId);
-    const session = orNotFound(ctx.events.findSession(eventId, sessionId), 'session');
-    return session;
+    return orNotFound(ctx.events.findSession(eventId, sessionId), 'session');
   };
   const checkReferences = (nodeId: number | null | undefined, topicIds: number[] | undefined) => {
     if (nodeId != null && !ctx.events.nodeExists(nodeId)) throw fieldError('nodeId', 'unbekannter QTI-Knoten');

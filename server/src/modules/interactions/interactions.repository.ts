@@ -18,8 +18,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, typ
 import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
 import { ftsQuery, inIds, limitOffset } from '../../lib/listing.ts';
-import { nowIso } from '../../lib/time.ts';
 import { atVersion, bumped } from '../../lib/rows.ts';
+import { nowIso } from '../../lib/time.ts';
 
 export type InteractionRow = typeof interactions.$inferSelect;
 type InteractionCreateValues = z.output<typeof interactionCreate>;

@@ -23,8 +23,8 @@ import {
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ftsQuery, limitOffset } from '../../lib/listing.ts';
-import { nowIso } from '../../lib/time.ts';
 import { atVersion, bumped } from '../../lib/rows.ts';
+import { nowIso } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';

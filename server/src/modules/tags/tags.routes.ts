@@ -50,10 +50,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
 
   route(tags.update, 'manager', async (request, reply) => {
     const after = await versionedChange(ctx, request, {
-      load: () => {
-        const before = orNotFound(ctx.tags.getTag(request.params.id), 'tag');
-        return before;
-      },
+      load: () => orNotFound(ctx.tags.getTag(request.params.id), 'tag'),
       check: (before) => {
         const other = request.body.name === undefined ? undefined : ctx.tags.findTagByName(request.body.name);
         if (other && other.id !== before.id) throw tagNameTaken();
@@ -95,10 +92,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
 
   route(tags.updateTopic, 'admin', async (request, reply) => {
     const after = await versionedChange(ctx, request, {
-      load: () => {
-        const before = orNotFound(ctx.tags.findTopic(request.params.id), 'topic');
-        return before;
-      },
+      load: () => orNotFound(ctx.tags.findTopic(request.params.id), 'topic'),
       write: (before, version) => ctx.tags.updateTopic(before.id, version, request.body),
       audit: { entity: 'topic', action: 'update', diff: (b, a) => diffRecords(withoutMeta(b), withoutMeta(a)) },
     });

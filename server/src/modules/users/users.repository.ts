@@ -2,8 +2,8 @@ import type { Db } from '@anett/db/client';
 import { refreshTokens, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
 import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm';
-import { nowIso } from '../../lib/time.ts';
 import { updateAtVersion } from '../../lib/rows.ts';
+import { nowIso } from '../../lib/time.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
