@@ -19,4 +19,4 @@ export const ACTIVITY_ENTITY_DE = {
   consent: 'die Einwilligung',
   export: 'eine Exportdatei',
   import: 'einen Import',
-} as const;
+};
