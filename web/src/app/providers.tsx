@@ -12,6 +12,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickerAriaLabels } from '../components/localized-dates.tsx';
 import { isApiError } from '../lib/api-client.ts';
 import { useChartLayersOutOfTabOrder } from './chart-layers.ts';
 import { useDialogFocusReturn } from './focus-return.ts';
@@ -70,23 +71,13 @@ const baseTheme = createTheme({
  * set once here so that every dialog and field, also future ones, speaks German or English.
  */
 function localizedComponents(t: TFunction): MantineThemeOverride['components'] {
-  const ariaLabels = {
-    previousMonth: t('ui.previousMonth'),
-    nextMonth: t('ui.nextMonth'),
-    previousYear: t('ui.previousYear'),
-    nextYear: t('ui.nextYear'),
-    previousDecade: t('ui.previousDecade'),
-    nextDecade: t('ui.nextDecade'),
-    monthLevelControl: t('ui.monthLevelControl'),
-    yearLevelControl: t('ui.yearLevelControl'),
-  };
   return {
     CloseButton: { defaultProps: { 'aria-label': t('ui.close') } },
     // Mantine's focus placeholder is a focusable element without a role inside role="menu" (axe: critical).
     Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     InputClearButton: { defaultProps: { 'aria-label': t('ui.clear') } },
     PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('ui.togglePassword') } } },
-    Calendar: { defaultProps: { ariaLabels } },
+    Calendar: { defaultProps: { ariaLabels: pickerAriaLabels(t) } },
     // Dates as the rest of the UI writes them (lib/format.ts): 15.11.2024 in German, 15/11/2024 in English.
     DateInput: { defaultProps: { valueFormat: t('ui.dateFormat') } },
     DatePickerInput: { defaultProps: { valueFormat: t('ui.dateFormat') } },

@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/de';
 import 'dayjs/locale/en-gb';
 import { DatesProvider } from '@mantine/dates';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useLabels } from '../lib/i18n.ts';
 
@@ -15,44 +16,26 @@ export function LocalizedDates({ children }: { children: ReactNode }) {
   );
 }
 
-const PICKER_LABELS = {
-  de: {
-    ariaLabels: {
-      previousMonth: 'Vorheriger Monat',
-      nextMonth: 'Nächster Monat',
-      previousYear: 'Vorheriges Jahr',
-      nextYear: 'Nächstes Jahr',
-      previousDecade: 'Vorheriges Jahrzehnt',
-      nextDecade: 'Nächstes Jahrzehnt',
-      monthLevelControl: 'Monat wählen',
-      yearLevelControl: 'Jahr wählen',
-    },
-    submit: 'Übernehmen',
-  },
-  en: {
-    ariaLabels: {
-      previousMonth: 'Previous month',
-      nextMonth: 'Next month',
-      previousYear: 'Previous year',
-      nextYear: 'Next year',
-      previousDecade: 'Previous decade',
-      nextDecade: 'Next decade',
-      monthLevelControl: 'Choose month',
-      yearLevelControl: 'Choose year',
-    },
-    submit: 'Apply',
-  },
-};
+/** Names for the pickers' icon buttons (Mantine leaves them unlabelled), from the `ui.*` texts. */
+export const pickerAriaLabels = (t: TFunction) => ({
+  previousMonth: t('ui.previousMonth'),
+  nextMonth: t('ui.nextMonth'),
+  previousYear: t('ui.previousYear'),
+  nextYear: t('ui.nextYear'),
+  previousDecade: t('ui.previousDecade'),
+  nextDecade: t('ui.nextDecade'),
+  monthLevelControl: t('ui.monthLevelControl'),
+  yearLevelControl: t('ui.yearLevelControl'),
+});
 
-/** Names for the pickers' icon buttons (Mantine leaves them unlabelled): spread into DatePickerInput. */
+/** The button names for a DatePickerInput (its popover does not take the Calendar's theme defaults). */
 export function usePickerLabels() {
-  const { lang } = useLabels();
-  return { ariaLabels: PICKER_LABELS[lang].ariaLabels };
+  const { t } = useLabels();
+  return { ariaLabels: pickerAriaLabels(t) };
 }
 
 /** Like usePickerLabels, plus the DateTimePicker's submit button. */
 export function useDateTimePickerLabels() {
-  const { lang } = useLabels();
-  const labels = PICKER_LABELS[lang];
-  return { ariaLabels: labels.ariaLabels, submitButtonProps: { 'aria-label': labels.submit } };
+  const { t } = useLabels();
+  return { ariaLabels: pickerAriaLabels(t), submitButtonProps: { 'aria-label': t('ui.apply') } };
 }

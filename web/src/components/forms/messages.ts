@@ -32,6 +32,8 @@ export const messages = {
     openExisting: 'Öffnen',
     end: 'Beenden',
     endDate: 'Enddatum',
+    fromDate: 'Von',
+    toDate: 'Bis',
     endBeforeStart: 'Das Ende darf nicht vor dem Beginn liegen.',
   },
   en: {
@@ -64,6 +66,8 @@ export const messages = {
     openExisting: 'Open',
     end: 'End',
     endDate: 'End date',
+    fromDate: 'From',
+    toDate: 'To',
     endBeforeStart: 'The end must not lie before the start.',
   },
 };

@@ -1,4 +1,4 @@
-import { type UseFormReturnType, useForm } from '@mantine/form';
+import { type FormValidateInput, type UseFormReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -8,14 +8,15 @@ import { type ConflictField, type ConflictRow, conflictRows } from '../forms/con
 type Values = Record<string, unknown>;
 /** What the user started from: the baseline of a patch and of the conflict comparison. */
 export type Loaded<V> = { values: V; version: number };
-export type SaveOptions = { version?: number; confirmDuplicate?: boolean };
+/** `confirmed`: the user confirmed the server's warning (likely duplicates, a capacity below the bookings). */
+export type SaveOptions = { version?: number; confirmed?: boolean };
 
 type Options<V extends Values, R extends { version: number }> = {
   initial: Loaded<V>;
   /** A record as the server sent it (the `current` of a 412) → form values. */
   toValues?: (record: R) => V;
-  /** Field errors of the shared schema, keyed like the inputs. */
-  validate: (values: V) => Record<string, string>;
+  /** Field errors of the shared schema, keyed like the inputs (or Mantine's rules per field). */
+  validate: FormValidateInput<V>;
   /** Maps server field errors onto the inputs (default: as they come). */
   mapErrors?: (errors: Record<string, string>) => Record<string, string>;
   /** A 412 on a small sub-record: instead of the conflict panel (e.g. say so, reload and close). */
@@ -48,7 +49,7 @@ export type VersionedForm<V extends Values, D> = {
  * The form state of a record that has a version: zod field errors next to the inputs, 412 → the conflict panel
  * (theirs vs yours, reload or overwrite), 409 DUPLICATE_CANDIDATES → the candidates and "create anyway".
  */
-export function useVersionedForm<V extends Values, R extends { version: number }, D = unknown>(
+export function useVersionedForm<V extends Values, R extends { version: number }, D = never>(
   options: Options<V, R>,
 ): VersionedForm<V, D> {
   const { t } = useLabels();
@@ -94,7 +95,7 @@ export function useVersionedForm<V extends Values, R extends { version: number }
     overwrite: () => {
       if (conflict) save(form.getValues(), { version: conflict.version });
     },
-    confirmDuplicate: () => save(form.getValues(), { confirmDuplicate: true, version: conflict?.version }),
+    confirmDuplicate: () => save(form.getValues(), { confirmed: true, version: conflict?.version }),
     conflictRows: (fields) => (conflict ? conflictRows(fields, loaded.values, conflict.values, form.getValues()) : []),
     generalError: (error) =>
       error &&

@@ -7,7 +7,6 @@ import {
   Button,
   Divider,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Paper,
@@ -22,12 +21,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LocalizedDates, useDateTimePickerLabels } from '../../components/localized-dates.tsx';
+import { RecordForm } from '../../components/records/record-form.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -37,12 +38,7 @@ import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } 
 import { type Saved, type SessionDraft, useCreateEvent, useUpdateEvent } from './api.ts';
 import { usePromotionNotice } from './promotion-notice.ts';
 
-type Props = {
-  /** `'new'` opens the create form, an event the edit form, null closes it. */
-  target: EventDetail | 'new' | null;
-  onClose: () => void;
-  onSaved: (event: EventDetail) => void;
-};
+type Props = RecordFormProps<EventDetail> & { onSaved: (event: EventDetail) => void };
 
 type SessionValues = {
   key: string;
@@ -126,19 +122,23 @@ const sessionRange = (s: SessionValues) => {
 /** The sessions a 409 CAPACITY_BELOW_BOOKINGS reported: how many seats are taken. */
 type CapacityConflict = { taken: number; capacity: number };
 
-export function EventFormModal({ target, onClose, onSaved }: Props) {
+export const EventFormModal = recordFormModal(EventForm, {
+  title: (t) => ({ add: t('events.form.createTitle'), edit: t('events.form.editTitle') }),
+  size: 'xl',
+});
+
+function EventForm({ editing, onClose, onSaved }: Props) {
   const { t, lang, label } = useLabels();
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const nodes = useQuery(nodeOptionsQuery());
   const topics = useQuery(topicOptionsQuery());
-  const editing = target !== null && target !== 'new' ? target : null;
   const dtpLabels = useDateTimePickerLabels();
   const announcePromotions = usePromotionNotice();
   const [capacityConflict, setCapacityConflict] = useState<CapacityConflict | null>(null);
 
-  const form = useForm<Values>({
-    initialValues: EMPTY,
+  const vf = useVersionedForm<Values, EventDetail>({
+    initial: { values: editing ? valuesOf(editing) : EMPTY, version: editing?.version ?? 0 },
     validate: {
       title: (v) => (v.trim() ? null : t('events.form.required')),
       startsAt: (v) => (v ? null : t('events.form.required')),
@@ -165,21 +165,14 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
         },
       },
     },
+    onConflict: () => {
+      // Someone else saved meanwhile: close, so the page shows their version before anything is changed again.
+      notifications.show({ color: 'orange', message: t('common.versionConflict') });
+      onClose();
+    },
+    save: (values, _loaded, opts, fail) => save(values, opts.confirmed ?? false, fail),
   });
-
-  // The same event refetched (e.g. after saving) keeps the form; only opening another record resets it.
-  const targetKey = target === null ? null : target === 'new' ? 'new' : target.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another record is opened
-  useEffect(() => {
-    if (target === null) return;
-    create.reset();
-    update.reset();
-    setCapacityConflict(null);
-    const values = editing ? valuesOf(editing) : EMPTY;
-    form.setInitialValues(values);
-    form.setValues(values);
-    form.clearErrors();
-  }, [targetKey]);
+  const { form } = vf;
 
   const done = ({ event, sessionsError }: Saved) => {
     announcePromotions(event.promoted ?? []);
@@ -196,26 +189,15 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
     onClose();
   };
 
-  const fail = (err: unknown) => {
-    if (isApiError(err) && err.code === 'CAPACITY_BELOW_BOOKINGS') {
-      const data = err.data as CapacityConflict;
-      setCapacityConflict(data);
-      form.setFieldError('capacity', t('events.form.capacityBelow', { taken: data.taken }));
-      return;
-    }
-    if (isApiError(err, 412)) {
-      // Someone else saved meanwhile: close, so the page shows their version before anything is changed again.
-      notifications.show({ color: 'orange', message: t('common.versionConflict') });
-      onClose();
-      return;
-    }
-    if (isApiError(err) && Object.keys(err.fieldErrors).length > 0) {
-      const { topicIds, nodeId, ...rest } = err.fieldErrors;
-      form.setErrors({ ...rest, ...(topicIds ? { topicIds } : {}), ...(nodeId ? { nodeId } : {}) });
-    }
+  /** A 409 CAPACITY_BELOW_BOOKINGS asks whether to save anyway; every other error goes to the form. */
+  const failOr = (fail: (err: unknown) => void) => (err: unknown) => {
+    if (!(isApiError(err) && err.code === 'CAPACITY_BELOW_BOOKINGS')) return fail(err);
+    const data = err.data as CapacityConflict;
+    setCapacityConflict(data);
+    form.setFieldError('capacity', t('events.form.capacityBelow', { taken: data.taken }));
   };
 
-  const save = (v: Values, confirm = false) => {
+  const save = (v: Values, confirm: boolean, fail: (err: unknown) => void) => {
     setCapacityConflict(null);
     const body = {
       title: v.title.trim(),
@@ -246,24 +228,13 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
           patch: { ...body, ...(confirm ? { confirm } : {}) },
           sessions: v.kind === 'course' ? sessions : null,
         },
-        { onSuccess: done, onError: fail },
+        { onSuccess: done, onError: failOr(fail) },
       );
     } else {
-      create.mutate({ body, sessions }, { onSuccess: done, onError: fail });
+      create.mutate({ body, sessions }, { onSuccess: done, onError: failOr(fail) });
     }
   };
-  const submit = form.onSubmit((v) => save(v));
-
-  const error = (editing ? update : create).error;
-  const generalError = error
-    ? isApiError(error) && error.code === 'CAPACITY_BELOW_BOOKINGS'
-      ? null
-      : isApiError(error, 412)
-        ? t('common.versionConflict')
-        : isApiError(error) && Object.keys(error.fieldErrors).length > 0
-          ? t('errors.VALIDATION_FAILED')
-          : errorMessage(t, error)
-    : null;
+  const mutation = editing ? update : create;
   const totalHours = form.values.sessions.reduce((sum, s) => sum + (Number(s.hours) || 0), 0);
 
   // A new session comes on the first free day after the latest one, at its times (the first on the event's start).
@@ -283,225 +254,209 @@ export function EventFormModal({ target, onClose, onSaved }: Props) {
 
   return (
     <LocalizedDates>
-      <Modal
-        opened={target !== null}
-        onClose={onClose}
-        size="xl"
-        title={editing ? t('events.form.editTitle') : t('events.form.createTitle')}
+      <RecordForm
+        vf={vf}
+        error={mutation.error}
+        pending={mutation.isPending}
+        submitLabel={editing ? t('common.save') : t('events.create')}
+        onCancel={onClose}
       >
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            {generalError && (
-              <Alert color="red" variant="light" role="alert">
-                {generalError}
-              </Alert>
-            )}
-            {capacityConflict && (
-              <Alert
-                color="orange"
-                variant="light"
-                role="alert"
-                icon={<IconAlertTriangle size={18} />}
-                title={t('events.form.capacityBelowTitle')}
-              >
-                <Text size="sm">
-                  {t('events.form.capacityBelowText', {
-                    taken: capacityConflict.taken,
-                    capacity: capacityConflict.capacity,
-                  })}
-                </Text>
-                <Group gap="sm" mt="sm">
-                  <Button size="xs" color="orange" onClick={() => save(form.getValues(), true)}>
-                    {t('events.form.saveAnyway')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      setCapacityConflict(null);
-                      form.getInputNode('capacity')?.focus();
-                    }}
-                  >
-                    {t('events.form.changeCapacity')}
-                  </Button>
-                </Group>
-              </Alert>
-            )}
-            <TextInput
-              label={t('events.eventTitle')}
-              required
-              data-autofocus
-              maxLength={300}
-              {...form.getInputProps('title')}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Select
-                label={t('events.kind')}
-                required
-                allowDeselect={false}
-                data={EVENT_KINDS.map((k) => ({ value: k, label: label(EVENT_KIND, k) }))}
-                {...form.getInputProps('kind')}
-              />
-              <Select
-                label={t('events.node')}
-                placeholder={t('events.noNode')}
-                clearable
-                data={nodeSelectData(nodes.data?.items)}
-                {...form.getInputProps('nodeId')}
-              />
-              <DateTimePicker
-                {...dtpLabels}
-                label={t('events.startsAt')}
-                placeholder={t('events.form.pickDateTime')}
-                required
-                valueFormat="DD.MM.YYYY HH:mm"
-                defaultTimeValue="09:00"
-                {...form.getInputProps('startsAt')}
-              />
-              <DateTimePicker
-                {...dtpLabels}
-                label={t('events.endsAt')}
-                placeholder={t('events.form.pickDateTime')}
-                clearable
-                valueFormat="DD.MM.YYYY HH:mm"
-                defaultTimeValue="17:00"
-                minDate={form.values.startsAt ?? undefined}
-                {...form.getInputProps('endsAt')}
-              />
-              <TextInput label={t('events.location')} maxLength={300} {...form.getInputProps('location')} />
-              <NumberInput
-                label={t('events.capacity')}
-                description={t('events.form.capacityHelp')}
-                min={1}
-                max={100_000}
-                allowDecimal={false}
-                allowNegative={false}
-                {...form.getInputProps('capacity')}
-              />
-            </SimpleGrid>
-            <MultiSelect
-              label={t('events.topics')}
-              searchable
-              clearable
-              data={topicSelectData(topics.data?.items, lang, form.values.topicIds)}
-              {...form.getInputProps('topicIds')}
-            />
-            <Textarea
-              label={t('events.descriptionLabel')}
-              autosize
-              minRows={3}
-              maxRows={10}
-              {...form.getInputProps('description')}
-            />
-            <Paper withBorder radius="md" p="md">
-              <Stack gap="xs">
-                <Switch
-                  label={t('registrations.form.publicRegistration')}
-                  description={t('registrations.form.publicRegistrationHelp')}
-                  {...form.getInputProps('publicRegistration', { type: 'checkbox' })}
-                />
-                {form.values.publicRegistration && (
-                  <TextInput
-                    label={t('registrations.form.slug')}
-                    description={t('registrations.form.slugHelp', {
-                      url: `${window.location.origin}/anmeldung/${form.values.publicSlug.trim() || '…'}`,
-                    })}
-                    maxLength={80}
-                    {...form.getInputProps('publicSlug')}
-                  />
-                )}
-              </Stack>
-            </Paper>
-            {form.values.kind === 'course' && (
-              <Paper withBorder radius="md" p="md" component="fieldset" style={{ margin: 0 }}>
-                <Group justify="space-between" mb="sm">
-                  <Title order={3} fz="sm" component="legend" style={{ float: 'left' }}>
-                    {t('events.sessions.title')}
-                  </Title>
-                  <Text size="sm" c="dimmed">
-                    {t('events.sessions.total', { hours: formatNumber(totalHours) })}
-                  </Text>
-                </Group>
-                <Stack gap="sm" style={{ clear: 'both' }}>
-                  {form.values.sessions.length === 0 && (
-                    <Text size="sm" c="dimmed">
-                      {t('events.sessions.none')}
-                    </Text>
-                  )}
-                  {form.values.sessions.map((s, i) => (
-                    <Group key={s.key} gap="sm" align="flex-start" wrap="wrap">
-                      <DateTimePicker
-                        {...dtpLabels}
-                        label={t('events.sessions.start')}
-                        required
-                        valueFormat="DD.MM.YYYY HH:mm"
-                        defaultTimeValue="08:30"
-                        w={{ base: '100%', xs: 190 }}
-                        {...form.getInputProps(`sessions.${i}.startsAt`)}
-                      />
-                      <TextInput
-                        label={t('events.sessions.end')}
-                        placeholder={t('events.sessions.timePlaceholder')}
-                        autoComplete="off"
-                        w={110}
-                        {...form.getInputProps(`sessions.${i}.endTime`)}
-                        onBlur={(e) => {
-                          // '1630' reads as 16:30 once the field is left; what is no time stays for the error.
-                          const time = parseClockTime(e.currentTarget.value);
-                          if (time) form.setFieldValue(`sessions.${i}.endTime`, time);
-                          form.validateField(`sessions.${i}.endTime`);
-                        }}
-                      />
-                      <NumberInput
-                        label={t('events.sessions.hours')}
-                        min={0}
-                        max={100}
-                        step={0.5}
-                        decimalScale={2}
-                        decimalSeparator={lang === 'de' ? ',' : '.'}
-                        w={100}
-                        {...form.getInputProps(`sessions.${i}.hours`)}
-                      />
-                      <TextInput
-                        label={t('events.sessions.topic')}
-                        maxLength={200}
-                        style={{ flex: '1 1 160px' }}
-                        {...form.getInputProps(`sessions.${i}.title`)}
-                      />
-                      <Tooltip label={t('events.sessions.remove')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          size="lg"
-                          mt={24}
-                          aria-label={t('events.sessions.removeN', { n: i + 1 })}
-                          onClick={() => form.removeListItem('sessions', i)}
-                        >
-                          <IconTrash size={18} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  ))}
-                  <Divider />
-                  <Group>
-                    <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={addSession}>
-                      {t('events.sessions.add')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Paper>
-            )}
-            <Group justify="flex-end" gap="sm" mt="xs">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
+        {capacityConflict && (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('events.form.capacityBelowTitle')}
+          >
+            <Text size="sm">
+              {t('events.form.capacityBelowText', {
+                taken: capacityConflict.taken,
+                capacity: capacityConflict.capacity,
+              })}
+            </Text>
+            <Group gap="sm" mt="sm">
+              <Button size="xs" color="orange" onClick={() => vf.save(form.getValues(), { confirmed: true })}>
+                {t('events.form.saveAnyway')}
               </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                {editing ? t('common.save') : t('events.create')}
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  setCapacityConflict(null);
+                  form.getInputNode('capacity')?.focus();
+                }}
+              >
+                {t('events.form.changeCapacity')}
               </Button>
             </Group>
+          </Alert>
+        )}
+        <TextInput
+          label={t('events.eventTitle')}
+          required
+          data-autofocus
+          maxLength={300}
+          {...form.getInputProps('title')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Select
+            label={t('events.kind')}
+            required
+            allowDeselect={false}
+            data={EVENT_KINDS.map((k) => ({ value: k, label: label(EVENT_KIND, k) }))}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label={t('events.node')}
+            placeholder={t('events.noNode')}
+            clearable
+            data={nodeSelectData(nodes.data?.items)}
+            {...form.getInputProps('nodeId')}
+          />
+          <DateTimePicker
+            {...dtpLabels}
+            label={t('events.startsAt')}
+            placeholder={t('events.form.pickDateTime')}
+            required
+            valueFormat="DD.MM.YYYY HH:mm"
+            defaultTimeValue="09:00"
+            {...form.getInputProps('startsAt')}
+          />
+          <DateTimePicker
+            {...dtpLabels}
+            label={t('events.endsAt')}
+            placeholder={t('events.form.pickDateTime')}
+            clearable
+            valueFormat="DD.MM.YYYY HH:mm"
+            defaultTimeValue="17:00"
+            minDate={form.values.startsAt ?? undefined}
+            {...form.getInputProps('endsAt')}
+          />
+          <TextInput label={t('events.location')} maxLength={300} {...form.getInputProps('location')} />
+          <NumberInput
+            label={t('events.capacity')}
+            description={t('events.form.capacityHelp')}
+            min={1}
+            max={100_000}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('capacity')}
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label={t('events.topics')}
+          searchable
+          clearable
+          data={topicSelectData(topics.data?.items, lang, form.values.topicIds)}
+          {...form.getInputProps('topicIds')}
+        />
+        <Textarea
+          label={t('events.descriptionLabel')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('description')}
+        />
+        <Paper withBorder radius="md" p="md">
+          <Stack gap="xs">
+            <Switch
+              label={t('registrations.form.publicRegistration')}
+              description={t('registrations.form.publicRegistrationHelp')}
+              {...form.getInputProps('publicRegistration', { type: 'checkbox' })}
+            />
+            {form.values.publicRegistration && (
+              <TextInput
+                label={t('registrations.form.slug')}
+                description={t('registrations.form.slugHelp', {
+                  url: `${window.location.origin}/anmeldung/${form.values.publicSlug.trim() || '…'}`,
+                })}
+                maxLength={80}
+                {...form.getInputProps('publicSlug')}
+              />
+            )}
           </Stack>
-        </form>
-      </Modal>
+        </Paper>
+        {form.values.kind === 'course' && (
+          <Paper withBorder radius="md" p="md" component="fieldset" style={{ margin: 0 }}>
+            <Group justify="space-between" mb="sm">
+              <Title order={3} fz="sm" component="legend" style={{ float: 'left' }}>
+                {t('events.sessions.title')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('events.sessions.total', { hours: formatNumber(totalHours) })}
+              </Text>
+            </Group>
+            <Stack gap="sm" style={{ clear: 'both' }}>
+              {form.values.sessions.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('events.sessions.none')}
+                </Text>
+              )}
+              {form.values.sessions.map((s, i) => (
+                <Group key={s.key} gap="sm" align="flex-start" wrap="wrap">
+                  <DateTimePicker
+                    {...dtpLabels}
+                    label={t('events.sessions.start')}
+                    required
+                    valueFormat="DD.MM.YYYY HH:mm"
+                    defaultTimeValue="08:30"
+                    w={{ base: '100%', xs: 190 }}
+                    {...form.getInputProps(`sessions.${i}.startsAt`)}
+                  />
+                  <TextInput
+                    label={t('events.sessions.end')}
+                    placeholder={t('events.sessions.timePlaceholder')}
+                    autoComplete="off"
+                    w={110}
+                    {...form.getInputProps(`sessions.${i}.endTime`)}
+                    onBlur={(e) => {
+                      // '1630' reads as 16:30 once the field is left; what is no time stays for the error.
+                      const time = parseClockTime(e.currentTarget.value);
+                      if (time) form.setFieldValue(`sessions.${i}.endTime`, time);
+                      form.validateField(`sessions.${i}.endTime`);
+                    }}
+                  />
+                  <NumberInput
+                    label={t('events.sessions.hours')}
+                    min={0}
+                    max={100}
+                    step={0.5}
+                    decimalScale={2}
+                    decimalSeparator={lang === 'de' ? ',' : '.'}
+                    w={100}
+                    {...form.getInputProps(`sessions.${i}.hours`)}
+                  />
+                  <TextInput
+                    label={t('events.sessions.topic')}
+                    maxLength={200}
+                    style={{ flex: '1 1 160px' }}
+                    {...form.getInputProps(`sessions.${i}.title`)}
+                  />
+                  <Tooltip label={t('events.sessions.remove')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="lg"
+                      mt={24}
+                      aria-label={t('events.sessions.removeN', { n: i + 1 })}
+                      onClick={() => form.removeListItem('sessions', i)}
+                    >
+                      <IconTrash size={18} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              ))}
+              <Divider />
+              <Group>
+                <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={addSession}>
+                  {t('events.sessions.add')}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        )}
+      </RecordForm>
     </LocalizedDates>
   );
 }

@@ -18,156 +18,129 @@ import { useImportWizard } from './use-import-wizard.ts';
  * one atomic commit. Every step is checked by the server's preview; nothing is written before the last button.
  */
 export function ImportPage() {
-  const {
-    step,
-    goTo,
-    upload,
-    kind,
-    report,
-    changeKind,
-    pick,
-    preview,
-    fileError,
-    columns,
-    mapping,
-    serverMapping,
-    examples,
-    mappingBlocked,
-    check,
-    rejected,
-    decisions,
-    decide,
-    skipInvalid,
-    consent,
-    setConsent,
-    commitError,
-    counts,
-    consentMissing,
-    commitBlocked,
-    run,
-    commit,
-    result,
-    restart,
-    headingRef,
-    changeMapping,
-  } = useImportWizard();
+  const wizard = useImportWizard();
   const { t, label } = useLabels();
   const stepTitle = {
     file: t('imports.steps.fileHint'),
     mapping: t('imports.mapping.title'),
     preview: t('imports.preview.title'),
     done: t('imports.done.title'),
-  }[step];
+  }[wizard.step];
 
   return (
     <>
       <PageHeader title={t('imports.title')} description={t('imports.description')} />
-      <ImportStepper step={step} onGoTo={goTo} />
+      <ImportStepper step={wizard.step} onGoTo={wizard.goTo} />
 
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="import-step">
         <Stack gap="md">
           <Group justify="space-between" gap="sm" wrap="wrap">
-            <Title order={2} fz="lg" id="import-step" ref={headingRef} tabIndex={-1}>
+            <Title order={2} fz="lg" id="import-step" ref={wizard.headingRef} tabIndex={-1}>
               {stepTitle}
             </Title>
-            {upload && step !== 'file' && (
+            {wizard.upload && wizard.step !== 'file' && (
               <Text size="sm" c="dimmed">
-                {upload.name} · {kind === 'persons' ? t('imports.kindPersons') : t('imports.kindOrganizations')}
-                {report ? ` · ${t('imports.rowsRead', { count: report.rows.length })}` : ''}
+                {wizard.upload.name} ·{' '}
+                {wizard.kind === 'persons' ? t('imports.kindPersons') : t('imports.kindOrganizations')}
+                {wizard.report ? ` · ${t('imports.rowsRead', { count: wizard.report.rows.length })}` : ''}
               </Text>
             )}
           </Group>
 
-          {step === 'file' && (
+          {wizard.step === 'file' && (
             <FileStep
-              kind={kind}
-              onKind={changeKind}
-              onFile={(f) => void pick(f)}
-              fileName={upload?.name ?? null}
-              fileSize={upload?.size ?? null}
-              busy={preview.isPending}
-              error={fileError}
+              kind={wizard.kind}
+              onKind={wizard.changeKind}
+              onFile={(f) => void wizard.pick(f)}
+              fileName={wizard.upload?.name ?? null}
+              fileSize={wizard.upload?.size ?? null}
+              busy={wizard.preview.isPending}
+              error={wizard.fileError}
             />
           )}
-          {step === 'file' && upload && columns.length > 0 && !preview.isPending && !fileError && (
-            <Group justify="flex-end">
-              <Button rightSection={<IconArrowRight size={16} />} onClick={() => goTo('mapping')}>
-                {t('imports.toMapping')}
-              </Button>
-            </Group>
-          )}
+          {wizard.step === 'file' &&
+            wizard.upload &&
+            wizard.columns.length > 0 &&
+            !wizard.preview.isPending &&
+            !wizard.fileError && (
+              <Group justify="flex-end">
+                <Button rightSection={<IconArrowRight size={16} />} onClick={() => wizard.goTo('mapping')}>
+                  {t('imports.toMapping')}
+                </Button>
+              </Group>
+            )}
 
-          {step === 'mapping' && (
+          {wizard.step === 'mapping' && (
             <>
               <MappingStep
-                kind={kind}
-                columns={columns}
-                mapping={mapping}
-                onChange={changeMapping}
-                serverErrors={serverMapping.perColumn}
-                serverGeneral={serverMapping.general}
-                examples={examples}
+                kind={wizard.kind}
+                columns={wizard.columns}
+                mapping={wizard.mapping}
+                onChange={wizard.changeMapping}
+                serverErrors={wizard.serverMapping.perColumn}
+                serverGeneral={wizard.serverMapping.general}
+                examples={wizard.examples}
               />
               <StepNav
-                onBack={() => goTo('file')}
-                blocked={mappingBlocked}
+                onBack={() => wizard.goTo('file')}
+                blocked={wizard.mappingBlocked}
                 blockedId="mapping-blocked"
                 hint={t('imports.mapping.fixFirst')}
                 next={t('imports.mapping.next')}
                 nextIcon="forward"
-                onNext={check}
-                busy={preview.isPending}
+                onNext={wizard.check}
+                busy={wizard.preview.isPending}
               />
             </>
           )}
 
-          {step === 'preview' && report && counts && (
+          {wizard.step === 'preview' && wizard.report && wizard.counts && (
             <>
-              {rejected !== null && (
+              {wizard.rejected !== null && (
                 <Alert color="red" variant="light" role="alert" title={t('imports.rejected')}>
-                  {t('imports.rejectedHint', { detail: rejected })}
+                  {t('imports.rejectedHint', { detail: wizard.rejected })}
                 </Alert>
               )}
-              <Summary rows={report.rows} decisions={decisions} />
+              <Summary rows={wizard.report.rows} decisions={wizard.decisions} />
               <PreviewTable
-                kind={kind}
-                rows={report.rows}
-                decisions={decisions}
-                onDecide={decide}
-                onSkipInvalid={skipInvalid}
+                kind={wizard.kind}
+                rows={wizard.report.rows}
+                decisions={wizard.decisions}
+                onDecide={wizard.decide}
+                onSkipInvalid={wizard.skipInvalid}
               />
-              {kind === 'persons' && (
+              {wizard.kind === 'persons' && (
                 <ConsentForm
-                  value={consent}
-                  onChange={(patch) => setConsent((c) => ({ ...c, ...patch }))}
-                  fileName={upload?.name ?? ''}
-                  errors={commitError?.fields ?? {}}
+                  value={wizard.consent}
+                  onChange={(patch) => wizard.setConsent((c) => ({ ...c, ...patch }))}
+                  fileName={wizard.upload?.name ?? ''}
+                  errors={wizard.commitError?.fields ?? {}}
                   channels={Object.keys(CONSENT_CHANNEL).map((c) => ({ value: c, label: label(CONSENT_CHANNEL, c) }))}
                   sources={Object.keys(CONSENT_SOURCE).map((s) => ({ value: s, label: label(CONSENT_SOURCE, s) }))}
                 />
               )}
-              {commitError && <FormAlert>{commitError.message}</FormAlert>}
-              {commitBlocked && <CommitBlocked counts={counts} consentMissing={consentMissing} />}
+              {wizard.commitError && <FormAlert>{wizard.commitError.message}</FormAlert>}
+              {wizard.commitBlocked && <CommitBlocked counts={wizard.counts} consentMissing={wizard.consentMissing} />}
               <StepNav
-                onBack={() => goTo('mapping')}
-                blocked={commitBlocked}
+                onBack={() => wizard.goTo('mapping')}
+                blocked={wizard.commitBlocked}
                 blockedId="import-blocked"
-                next={t('imports.commit', { count: counts.ready })}
+                next={t('imports.commit', { count: wizard.counts.ready })}
                 nextIcon="import"
-                onNext={run}
-                busy={commit.isPending}
+                onNext={wizard.run}
+                busy={wizard.commit.isPending}
               />
             </>
           )}
 
-          {step === 'done' && result && report && (
+          {wizard.step === 'done' && wizard.result && wizard.report && (
             <Done
-              kind={kind}
-              fileName={upload?.name ?? ''}
-              result={result}
-              report={report}
-              decisions={decisions}
-              onAgain={restart}
+              kind={wizard.kind}
+              fileName={wizard.upload?.name ?? ''}
+              result={wizard.result}
+              report={wizard.report}
+              decisions={wizard.decisions}
+              onAgain={wizard.restart}
             />
           )}
         </Stack>

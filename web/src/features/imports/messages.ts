@@ -1,3 +1,5 @@
+import { fieldLabels } from '../../components/field-labels.ts';
+
 /** Texts of the import page (`imports.*`). */
 export const messages = {
   de: {
@@ -55,14 +57,7 @@ export const messages = {
     },
     fields: {
       persons: {
-        salutation: 'Anrede',
-        title: 'Titel',
-        firstName: 'Vorname',
-        lastName: 'Nachname',
-        email: 'E-Mail',
-        phone: 'Telefon',
-        mobile: 'Mobil',
-        notes: 'Notizen',
+        ...fieldLabels.de.persons,
         organization: 'Organisation',
         function: 'Funktion',
         street: 'Straße (der Organisation)',
@@ -70,19 +65,7 @@ export const messages = {
         city: 'Ort (der Organisation)',
       },
       organizations: {
-        name: 'Name',
-        shortName: 'Kurzname',
-        kind: 'Art',
-        sizeClass: 'Größenklasse',
-        employees: 'Beschäftigte',
-        street: 'Straße',
-        postalCode: 'PLZ',
-        city: 'Ort',
-        district: 'Kreis / Land',
-        website: 'Website',
-        email: 'E-Mail',
-        phone: 'Telefon',
-        notes: 'Notizen',
+        ...fieldLabels.de.organizations,
         sectors: 'Branchen (WZ 2008)',
       },
       decision: 'Entscheidung',
@@ -225,14 +208,7 @@ export const messages = {
     },
     fields: {
       persons: {
-        salutation: 'Salutation',
-        title: 'Title',
-        firstName: 'First name',
-        lastName: 'Last name',
-        email: 'E-mail',
-        phone: 'Phone',
-        mobile: 'Mobile',
-        notes: 'Notes',
+        ...fieldLabels.en.persons,
         organization: 'Organisation',
         function: 'Function',
         street: 'Street (of the organisation)',
@@ -240,19 +216,7 @@ export const messages = {
         city: 'City (of the organisation)',
       },
       organizations: {
-        name: 'Name',
-        shortName: 'Short name',
-        kind: 'Kind',
-        sizeClass: 'Size class',
-        employees: 'Employees',
-        street: 'Street',
-        postalCode: 'Postcode',
-        city: 'City',
-        district: 'District / state',
-        website: 'Website',
-        email: 'E-mail',
-        phone: 'Phone',
-        notes: 'Notes',
+        ...fieldLabels.en.organizations,
         sectors: 'Sectors (WZ 2008)',
       },
       decision: 'Decision',

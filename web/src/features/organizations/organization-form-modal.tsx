@@ -7,14 +7,14 @@ import {
 } from '@anett/shared/schemas/organization';
 import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, type OrganizationKind, SIZE_CLASS, type SizeClass } from '@anett/shared/vocab/enums';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-select.tsx';
 import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { RecordForm } from '../../components/records/record-form.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
@@ -82,44 +82,16 @@ const toInput = (v: Values) => ({
   employees: v.employees === '' ? null : Number(v.employees),
 });
 
-type Props = {
-  /** `'new'` opens the create form, an organisation the edit form, null closes it. */
-  target: OrganizationDetail | 'new' | null;
-  onClose: () => void;
+type Props = RecordFormProps<OrganizationDetail> & {
   onSaved: (org: OrganizationDetail, created: boolean) => void;
 };
 
-export function OrganizationFormModal({ target, onClose, onSaved }: Props) {
-  const { t } = useLabels();
-  const editing = target !== null && target !== 'new' ? target : null;
-  return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={editing ? t('organizations.editTitle') : t('organizations.createTitle')}
-      size="xl"
-    >
-      {target !== null && (
-        <OrganizationForm
-          key={editing ? `${editing.id}` : 'new'}
-          editing={editing}
-          onClose={onClose}
-          onSaved={onSaved}
-        />
-      )}
-    </Modal>
-  );
-}
+export const OrganizationFormModal = recordFormModal(OrganizationForm, {
+  title: (t) => ({ add: t('organizations.createTitle'), edit: t('organizations.editTitle') }),
+  size: 'xl',
+});
 
-function OrganizationForm({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: OrganizationDetail | null;
-  onClose: () => void;
-  onSaved: Props['onSaved'];
-}) {
+function OrganizationForm({ editing, onClose, onSaved }: Props) {
   const { t, label } = useLabels();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
@@ -144,7 +116,7 @@ function OrganizationForm({
         );
       } else {
         create.mutate(
-          { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmDuplicate },
+          { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmed },
           { onSuccess: (org) => onSaved(org, true), onError: fail },
         );
       }
@@ -174,94 +146,76 @@ function OrganizationForm({
   const mutation = editing ? update : create;
 
   return (
-    <form onSubmit={vf.submit} noValidate>
-      <Stack gap="md">
-        <VersionedFormAlerts
-          vf={vf}
-          fields={fields}
-          error={mutation.error}
-          pending={mutation.isPending}
-          candidate={(c) => ({
-            id: c.id,
-            reason: c.reason,
-            detail: c.city,
-            link: (
-              <AnchorLink to="/organisationen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
-                {c.name}
-              </AnchorLink>
-            ),
-          })}
+    <RecordForm
+      vf={vf}
+      fields={fields}
+      error={mutation.error}
+      pending={mutation.isPending}
+      duplicates={{ to: '/organisationen/$id', detail: (c) => c.city }}
+      submitLabel={editing ? t('common.save') : t('organizations.create')}
+      onCancel={onClose}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <TextInput label={t('organizations.name')} required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={t('organizations.shortName')} {...form.getInputProps('shortName')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+        <Select
+          label={t('organizations.kind')}
+          required
+          placeholder={t('organizations.kindPlaceholder')}
+          data={Object.keys(ORGANIZATION_KIND).map((k) => ({ value: k, label: label(ORGANIZATION_KIND, k) }))}
+          allowDeselect={false}
+          searchable
+          {...form.getInputProps('kind')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-          <TextInput label={t('organizations.name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label={t('organizations.shortName')} {...form.getInputProps('shortName')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
-          <Select
-            label={t('organizations.kind')}
-            required
-            placeholder={t('organizations.kindPlaceholder')}
-            data={Object.keys(ORGANIZATION_KIND).map((k) => ({ value: k, label: label(ORGANIZATION_KIND, k) }))}
-            allowDeselect={false}
-            searchable
-            {...form.getInputProps('kind')}
-          />
-          <Select
-            label={t('organizations.sizeClass')}
-            data={Object.keys(SIZE_CLASS).map((k) => ({ value: k, label: label(SIZE_CLASS, k) }))}
-            clearable
-            {...form.getInputProps('sizeClass')}
-          />
-          <NumberInput
-            label={t('organizations.employees')}
-            min={0}
-            max={1_000_000}
-            allowDecimal={false}
-            thousandSeparator="."
-            decimalSeparator=","
-            {...form.getInputProps('employees')}
-          />
-        </SimpleGrid>
-        <WzMultiSelect
-          label={t('organizations.sectors')}
-          description={t('organizations.sectorsHint')}
-          {...form.getInputProps('sectors')}
-          value={form.getValues().sectors}
-          onChange={(v) => form.setFieldValue('sectors', v ?? [])}
+        <Select
+          label={t('organizations.sizeClass')}
+          data={Object.keys(SIZE_CLASS).map((k) => ({ value: k, label: label(SIZE_CLASS, k) }))}
+          clearable
+          {...form.getInputProps('sizeClass')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-          <TextInput label={t('organizations.street')} {...form.getInputProps('street')} />
-          <Group grow align="flex-start" gap="sm" wrap="nowrap">
-            <TextInput
-              label={t('organizations.postalCode')}
-              maw={120}
-              inputMode="numeric"
-              {...form.getInputProps('postalCode')}
-            />
-            <TextInput label={t('organizations.city')} {...form.getInputProps('city')} />
-          </Group>
-          <DistrictSelect label={t('organizations.district')} {...form.getInputProps('district')} />
-          <TextInput label={t('organizations.website')} {...form.getInputProps('website')} />
-          <TextInput label={t('organizations.email')} type="email" {...form.getInputProps('email')} />
-          <TextInput label={t('organizations.phone')} type="tel" {...form.getInputProps('phone')} />
-        </SimpleGrid>
-        <TagPicker
-          label={t('organizations.tags')}
-          creatable
-          {...form.getInputProps('tagIds')}
-          value={form.getValues().tagIds}
-          onChange={(ids) => form.setFieldValue('tagIds', ids)}
+        <NumberInput
+          label={t('organizations.employees')}
+          min={0}
+          max={1_000_000}
+          allowDecimal={false}
+          thousandSeparator="."
+          decimalSeparator=","
+          {...form.getInputProps('employees')}
         />
-        <Textarea label={t('organizations.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending && !vf.conflict}>
-            {editing ? t('common.save') : t('organizations.create')}
-          </Button>
+      </SimpleGrid>
+      <WzMultiSelect
+        label={t('organizations.sectors')}
+        description={t('organizations.sectorsHint')}
+        {...form.getInputProps('sectors')}
+        value={form.getValues().sectors}
+        onChange={(v) => form.setFieldValue('sectors', v ?? [])}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <TextInput label={t('organizations.street')} {...form.getInputProps('street')} />
+        <Group grow align="flex-start" gap="sm" wrap="nowrap">
+          <TextInput
+            label={t('organizations.postalCode')}
+            maw={120}
+            inputMode="numeric"
+            {...form.getInputProps('postalCode')}
+          />
+          <TextInput label={t('organizations.city')} {...form.getInputProps('city')} />
         </Group>
-      </Stack>
-    </form>
+        <DistrictSelect label={t('organizations.district')} {...form.getInputProps('district')} />
+        <TextInput label={t('organizations.website')} {...form.getInputProps('website')} />
+        <TextInput label={t('organizations.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('organizations.phone')} type="tel" {...form.getInputProps('phone')} />
+      </SimpleGrid>
+      <TagPicker
+        label={t('organizations.tags')}
+        creatable
+        {...form.getInputProps('tagIds')}
+        value={form.getValues().tagIds}
+        onChange={(ids) => form.setFieldValue('tagIds', ids)}
+      />
+      <Textarea label={t('organizations.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+    </RecordForm>
   );
 }

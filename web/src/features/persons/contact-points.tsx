@@ -1,14 +1,15 @@
 import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
-import { Anchor, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { RecordForm } from '../../components/records/record-form.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
-import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
+import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -114,108 +115,57 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
 
 type Values = { kind: ContactPointKind; value: string; label: string };
 
-function ContactPointFormModal({
-  personId,
-  target,
-  onClose,
-}: {
-  personId: number;
-  target: ContactPoint | 'new' | null;
-  onClose: () => void;
-}) {
-  const { t } = useLabels();
-  const editing = target !== null && target !== 'new' ? target : null;
-  return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={editing ? t('persons.editContactPoint') : t('persons.addContactPoint')}
-    >
-      {target !== null && (
-        <ContactPointForm key={editing?.id ?? 'new'} personId={personId} editing={editing} onClose={onClose} />
-      )}
-    </Modal>
-  );
-}
+const ContactPointFormModal = recordFormModal(ContactPointForm, {
+  title: (t) => ({ add: t('persons.addContactPoint'), edit: t('persons.editContactPoint') }),
+});
 
-function ContactPointForm({
-  personId,
-  editing,
-  onClose,
-}: {
-  personId: number;
-  editing: ContactPoint | null;
-  onClose: () => void;
-}) {
+function ContactPointForm({ personId, editing, onClose }: RecordFormProps<ContactPoint> & { personId: number }) {
   const { t } = useLabels();
   const save = useSaveContactPoint(personId);
-  const done = () => {
-    notifications.show({ color: 'green', message: t('persons.contactPointSaved') });
-    onClose();
-  };
-  const vf = useVersionedForm<Values, ContactPoint>({
-    initial: {
-      values: { kind: editing?.kind ?? 'email', value: editing?.value ?? '', label: editing?.label ?? '' },
-      version: editing?.version ?? 0,
-    },
+  const vf = useSubRecordForm({
+    editing,
+    initial: { kind: editing?.kind ?? 'email', value: editing?.value ?? '', label: editing?.label ?? '' } as Values,
+    toInput: (v) => ({ kind: v.kind, value: v.value, label: v.label.trim() || null }),
     validate: (v) => zodFieldErrors(t, contactPointInput, v),
-    onConflict: () => {
-      notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
-      onClose();
-    },
-    save: (v, _loaded, _opts, fail) => {
-      const label = v.label.trim() || null;
-      if (editing) {
-        save.mutate({ contactPoint: editing, patch: { value: v.value, label } }, { onSuccess: done, onError: fail });
-      } else {
-        save.mutate({ create: { kind: v.kind, value: v.value, label } }, { onSuccess: done, onError: fail });
-      }
-    },
+    saved: t('persons.contactPointSaved'),
+    conflict: t('persons.conflictReloaded'),
+    onClose,
+    create: (input, handlers) => save.mutate({ create: input }, handlers),
+    update: (contactPoint, patch, handlers) => save.mutate({ contactPoint, patch }, handlers),
   });
   const { form } = vf;
 
   return (
-    <form onSubmit={vf.submit} noValidate>
-      <Stack gap="md">
-        <VersionedFormAlerts vf={vf} fields={[]} error={save.error} pending={save.isPending} />
-        {!editing && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="contact-point-kind">
-              {t('persons.contactPointKind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="contact-point-kind"
-              data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
-              {...form.getInputProps('kind')}
-            />
-          </Stack>
-        )}
-        <TextInput
-          label={editing ? t(`persons.contactPointKinds.${editing.kind}`) : t('persons.contactPointValue')}
-          type={form.values.kind === 'email' ? 'email' : 'tel'}
-          required
-          data-autofocus
-          autoComplete="off"
-          {...form.getInputProps('value')}
-        />
-        <TextInput
-          label={t('persons.contactPointLabel')}
-          placeholder={t('persons.contactPointLabelHint')}
-          maxLength={60}
-          {...form.getInputProps('label')}
-        />
-        <Text size="xs" c="dimmed">
-          {t('persons.contactPointsHint')}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm vf={vf} error={save.error} pending={save.isPending} onCancel={onClose}>
+      {!editing && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="contact-point-kind">
+            {t('persons.contactPointKind')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="contact-point-kind"
+            data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
+            {...form.getInputProps('kind')}
+          />
+        </Stack>
+      )}
+      <TextInput
+        label={editing ? t(`persons.contactPointKinds.${editing.kind}`) : t('persons.contactPointValue')}
+        type={form.values.kind === 'email' ? 'email' : 'tel'}
+        required
+        data-autofocus
+        autoComplete="off"
+        {...form.getInputProps('value')}
+      />
+      <TextInput
+        label={t('persons.contactPointLabel')}
+        placeholder={t('persons.contactPointLabelHint')}
+        maxLength={60}
+        {...form.getInputProps('label')}
+      />
+      <Text size="xs" c="dimmed">
+        {t('persons.contactPointsHint')}
+      </Text>
+    </RecordForm>
   );
 }

@@ -6,27 +6,14 @@ import {
   personInput,
 } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
-import {
-  Button,
-  Divider,
-  Group,
-  Modal,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Divider, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import { OrganizationSelect } from '../../components/filters/organization-select.tsx';
 import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
+import { OrganizationField } from '../../components/forms/organization-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { RecordForm } from '../../components/records/record-form.tsx';
+import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { VersionedFormAlerts } from '../../components/records/versioned-form-alerts.tsx';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { TagPicker } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
@@ -116,10 +103,7 @@ const mapAffiliationErrors = (errors: Record<string, string>) => {
   return out;
 };
 
-type Props = {
-  /** `'new'` opens the create form, a person the edit form, null closes it. */
-  target: Person | 'new' | null;
-  onClose: () => void;
+type Props = RecordFormProps<Person> & {
   onSaved: (person: Person, created: boolean) => void;
   /** A new person's organisation, given (e.g. "Person hinzufügen" on an organisation's page). */
   organization?: { id: number; name: string };
@@ -127,43 +111,12 @@ type Props = {
   prefill?: { firstName?: string; lastName?: string; email?: string };
 };
 
-export function PersonFormModal({ target, onClose, onSaved, organization, prefill }: Props) {
-  const { t } = useLabels();
-  const editing = target !== null && target !== 'new' ? target : null;
-  return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={editing ? t('persons.editTitle') : t('persons.createTitle')}
-      size="xl"
-    >
-      {target !== null && (
-        <PersonForm
-          key={editing ? editing.id : 'new'}
-          editing={editing}
-          onClose={onClose}
-          onSaved={onSaved}
-          organization={editing ? undefined : organization}
-          prefill={editing ? undefined : prefill}
-        />
-      )}
-    </Modal>
-  );
-}
+export const PersonFormModal = recordFormModal(PersonForm, {
+  title: (t) => ({ add: t('persons.createTitle'), edit: t('persons.editTitle') }),
+  size: 'xl',
+});
 
-function PersonForm({
-  editing,
-  onClose,
-  onSaved,
-  organization: givenOrganization,
-  prefill,
-}: {
-  editing: Person | null;
-  onClose: () => void;
-  onSaved: Props['onSaved'];
-  organization?: Props['organization'];
-  prefill?: Props['prefill'];
-}) {
+function PersonForm({ editing, onClose, onSaved, organization: givenOrganization, prefill }: Props) {
   const { t, label } = useLabels();
   const create = useCreatePerson();
   const update = useUpdatePerson();
@@ -187,13 +140,13 @@ function PersonForm({
           return;
         }
         const patch: PersonPatch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-        if (opts.confirmDuplicate) patch.confirmDuplicate = true;
+        if (opts.confirmed) patch.confirmDuplicate = true;
         update.mutate(
           { id: editing.id, version: opts.version ?? loaded.version, patch },
           { onSuccess: (p) => onSaved(p, false), onError: fail },
         );
       } else {
-        create.mutate(toCreateInput(values, opts.confirmDuplicate), {
+        create.mutate(toCreateInput(values, opts.confirmed), {
           onSuccess: (p) => onSaved(p, true),
           onError: fail,
         });
@@ -201,9 +154,6 @@ function PersonForm({
     },
   });
   const { form } = vf;
-  const [organization, setOrganization] = useState<AsyncOption | null>(
-    givenOrganization ? { value: String(givenOrganization.id), label: givenOrganization.name } : null,
-  );
 
   const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
   const fields: ConflictField<Values>[] = [
@@ -235,103 +185,80 @@ function PersonForm({
   const mutation = editing ? update : create;
 
   return (
-    <form onSubmit={vf.submit} noValidate>
-      <Stack gap="md">
-        <VersionedFormAlerts
-          vf={vf}
-          fields={fields}
-          error={mutation.error}
-          pending={mutation.isPending}
-          confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
-          candidate={(c) => ({
-            id: c.id,
-            reason: c.reason,
-            detail: [c.email, c.organization?.name].filter(Boolean).join(' · '),
-            link: (
-              <AnchorLink to="/personen/$id" params={{ id: c.id }} size="sm" fw={600} onClick={onClose}>
-                {c.name}
-              </AnchorLink>
-            ),
-          })}
-        />
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="person-salutation-label">
-              {t('persons.salutation')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="person-salutation-label"
-              data={[
-                { value: 'frau', label: label(SALUTATION, 'frau') },
-                { value: 'herr', label: label(SALUTATION, 'herr') },
-                { value: '', label: t('persons.noSalutation') },
-              ]}
-              {...form.getInputProps('salutation')}
-            />
-          </Stack>
-          <TextInput
-            label={t('persons.academicTitle')}
-            placeholder={t('persons.academicTitleHint')}
-            w={180}
-            {...form.getInputProps('title')}
-          />
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-          <TextInput label={t('persons.firstName')} required data-autofocus {...form.getInputProps('firstName')} />
-          <TextInput label={t('persons.lastName')} required {...form.getInputProps('lastName')} />
-        </SimpleGrid>
-        <Text size="sm" c="dimmed" data-testid="salutation-preview">
-          {t('persons.letterSalutation')}:{' '}
-          <Text span fw={600} c="dark">
-            {preview}
+    <RecordForm
+      vf={vf}
+      fields={fields}
+      error={mutation.error}
+      pending={mutation.isPending}
+      confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
+      duplicates={{ to: '/personen/$id', detail: (c) => [c.email, c.organization?.name].filter(Boolean).join(' · ') }}
+      submitLabel={editing ? t('common.save') : t('persons.create')}
+      onCancel={onClose}
+    >
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="person-salutation-label">
+            {t('persons.salutation')}
           </Text>
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
-          <TextInput label={t('persons.email')} type="email" {...form.getInputProps('email')} />
-          <TextInput label={t('persons.phone')} type="tel" {...form.getInputProps('phone')} />
-          <TextInput label={t('persons.mobile')} type="tel" {...form.getInputProps('mobile')} />
-        </SimpleGrid>
-        {!editing && (
-          <>
-            <Divider label={t('persons.firstAffiliation')} labelPosition="left" />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-              <OrganizationSelect
-                label={t('persons.organization')}
-                description={t('persons.firstAffiliationHint')}
-                value={values.organizationId}
-                selected={organization}
-                onChange={(id, option) => {
-                  setOrganization(option);
-                  form.setFieldValue('organizationId', id);
-                }}
-                error={form.errors.organizationId}
-              />
-              <TextInput
-                label={t('persons.function')}
-                description=" "
-                disabled={!values.organizationId}
-                {...form.getInputProps('function')}
-              />
-            </SimpleGrid>
-          </>
-        )}
-        <TagPicker
-          label={t('persons.tags')}
-          creatable
-          value={values.tagIds}
-          onChange={(ids) => form.setFieldValue('tagIds', ids)}
-          error={form.errors.tagIds}
+          <SegmentedControl
+            aria-labelledby="person-salutation-label"
+            data={[
+              { value: 'frau', label: label(SALUTATION, 'frau') },
+              { value: 'herr', label: label(SALUTATION, 'herr') },
+              { value: '', label: t('persons.noSalutation') },
+            ]}
+            {...form.getInputProps('salutation')}
+          />
+        </Stack>
+        <TextInput
+          label={t('persons.academicTitle')}
+          placeholder={t('persons.academicTitleHint')}
+          w={180}
+          {...form.getInputProps('title')}
         />
-        <Textarea label={t('persons.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending && !vf.conflict && !vf.duplicates}>
-            {editing ? t('common.save') : t('persons.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        <TextInput label={t('persons.firstName')} required data-autofocus {...form.getInputProps('firstName')} />
+        <TextInput label={t('persons.lastName')} required {...form.getInputProps('lastName')} />
+      </SimpleGrid>
+      <Text size="sm" c="dimmed" data-testid="salutation-preview">
+        {t('persons.letterSalutation')}:{' '}
+        <Text span fw={600} c="dark">
+          {preview}
+        </Text>
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+        <TextInput label={t('persons.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('persons.phone')} type="tel" {...form.getInputProps('phone')} />
+        <TextInput label={t('persons.mobile')} type="tel" {...form.getInputProps('mobile')} />
+      </SimpleGrid>
+      {!editing && (
+        <>
+          <Divider label={t('persons.firstAffiliation')} labelPosition="left" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+            <OrganizationField
+              form={form}
+              initial={givenOrganization}
+              label={t('persons.organization')}
+              description={t('persons.firstAffiliationHint')}
+            />
+            <TextInput
+              label={t('persons.function')}
+              description=" "
+              disabled={!values.organizationId}
+              {...form.getInputProps('function')}
+            />
+          </SimpleGrid>
+        </>
+      )}
+      <TagPicker
+        label={t('persons.tags')}
+        creatable
+        value={values.tagIds}
+        onChange={(ids) => form.setFieldValue('tagIds', ids)}
+        error={form.errors.tagIds}
+      />
+      <Textarea label={t('persons.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+    </RecordForm>
   );
 }

@@ -1,0 +1,60 @@
+/**
+ * The names of person and organisation fields, written once: the records' forms, history and merge (`persons.fields`,
+ * `organizations.fields`) and the import's column mapping (`imports.fields`) spread them into their texts.
+ */
+export const fieldLabels = {
+  de: {
+    persons: {
+      salutation: 'Anrede',
+      title: 'Titel',
+      firstName: 'Vorname',
+      lastName: 'Nachname',
+      email: 'E-Mail',
+      phone: 'Telefon',
+      mobile: 'Mobil',
+      notes: 'Notizen',
+    },
+    organizations: {
+      name: 'Name',
+      shortName: 'Kurzname',
+      kind: 'Art',
+      sizeClass: 'Größenklasse',
+      employees: 'Beschäftigte',
+      street: 'Straße',
+      postalCode: 'PLZ',
+      city: 'Ort',
+      district: 'Kreis / Land',
+      website: 'Website',
+      email: 'E-Mail',
+      phone: 'Telefon',
+      notes: 'Notizen',
+    },
+  },
+  en: {
+    persons: {
+      salutation: 'Salutation',
+      title: 'Title',
+      firstName: 'First name',
+      lastName: 'Last name',
+      email: 'E-mail',
+      phone: 'Phone',
+      mobile: 'Mobile',
+      notes: 'Notes',
+    },
+    organizations: {
+      name: 'Name',
+      shortName: 'Short name',
+      kind: 'Kind',
+      sizeClass: 'Size class',
+      employees: 'Employees',
+      street: 'Street',
+      postalCode: 'Postal code',
+      city: 'City',
+      district: 'District / state',
+      website: 'Website',
+      email: 'E-mail',
+      phone: 'Phone',
+      notes: 'Notes',
+    },
+  },
+};
