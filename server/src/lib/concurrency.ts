@@ -33,6 +33,11 @@ export function withEtag<T extends Versioned>(reply: FastifyReply, record: T): T
   return record;
 }
 
+/** 201 with the created record and its ETag. */
+export function created<T extends Versioned>(reply: FastifyReply, record: T) {
+  return reply.code(201).send(withEtag(reply, record));
+}
+
 export type VersionedChange<B extends Versioned, A> = {
   /** The record that may be changed, or the 404/409 that says why not. */
   load: () => B;

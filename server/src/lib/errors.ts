@@ -19,5 +19,11 @@ export class AppError extends Error {
 export const notFound = (entity: string) =>
   new AppError(`${entity.toUpperCase()}_NOT_FOUND` as ErrorCode, 404, `${entity} not found`);
 
+/** The record, or the 404 naming what is missing: the "load or 404" of every route and service. */
+export function orNotFound<T>(row: T | null | undefined, entity: string): T {
+  if (row == null) throw notFound(entity);
+  return row;
+}
+
 export const fieldError = (field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED') =>
   new AppError(code, 400, message, { errors: [{ field, message }] });

@@ -1,5 +1,7 @@
+import type { Db } from '@anett/db/client';
 import { searchFold } from '@anett/shared/normalize';
-import { type AnyColumn, sql } from 'drizzle-orm';
+import { type AnyColumn, count, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 export type ListParams = { page: number; pageSize: number };
 
@@ -9,7 +11,41 @@ export type ListParams = { page: number; pageSize: number };
  */
 export const inIds = (column: AnyColumn) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`;
 
+/** A list answer: the page of items with the paging it was asked for (every paged GET). */
+export const pageOf = <T>({ items, total }: { items: T[]; total: number }, { page, pageSize }: ListParams) => ({
+  items,
+  total,
+  page,
+  pageSize,
+});
+
 export const limitOffset = ({ page, pageSize }: ListParams) => ({ limit: pageSize, offset: (page - 1) * pageSize });
+
+/** One page of a table's rows in the given order, and how many match in all (the suppression and mail lists). */
+export function pageOfTable<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  where: SQL | undefined,
+  order: SQL[],
+  paging: ListParams,
+): { rows: T['$inferSelect'][]; total: number } {
+  const { limit, offset } = limitOffset(paging);
+  const rows = db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .all() as T['$inferSelect'][];
+  const total =
+    db
+      .select({ n: count() })
+      .from(table as SQLiteTable)
+      .where(where)
+      .get()?.n ?? 0;
+  return { rows, total };
+}
 
 /**
  * Turns what a user typed into an FTS5 MATCH expression: every word must match as a prefix,

@@ -1,12 +1,11 @@
 import { auth } from '@anett/shared/routes/auth';
 import type { LoginResult, SecondFactorMethod } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { assertAcceptablePassword, hashPassword, passwordRefused, verifyPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import type { UserRow } from '../users/users.repository.ts';
 import { createAuthService, type Session } from './auth.service.ts';
 import { Challenges } from './challenges.ts';
@@ -33,7 +32,7 @@ const secondFactorExpired = () =>
   new AppError('SECOND_FACTOR_EXPIRED', 401, 'The login has expired; please enter your password again');
 
 export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const sessions = createAuthService(fastify, ctx);
   const factorService = createFactorsService(ctx.factors, ctx.config);
   const devices = createDeviceCookies(ctx.config.jwtSecret);
@@ -94,192 +93,136 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     return { pending, user };
   };
 
-  app.post(
-    auth.login.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(auth.login),
-    },
-    async (request, reply): Promise<LoginResult> => {
-      const { email, password } = request.body;
-      const account = accountKey(email);
-      const device = devices.deviceFor(request.cookies[DEVICE_COOKIE], account);
-      const reservation = await reserve({ account, address: request.ip, device });
-      const user = ctx.users.findByEmail(email);
-      const ok = await verifyPassword(user?.passwordHash, password).catch(() => false);
-      if (!ok || !user?.active) {
-        await ctx.write(() => {
-          ctx.loginThrottle.fail(reservation);
-          ctx.audit.record({ ...actor(request), entity: 'auth', action: 'login_failed', diff: { email } });
-        });
-        throw invalidCredentials();
-      }
-      await ctx.write(() => ctx.loginThrottle.succeed(reservation));
-      const methods = methodsOf(user.id);
-      if (methods.length === 0) return finishLogin(request, reply, user, 'password');
-      const challenge = pendingLogins.create({
-        userId: user.id,
-        tokenVersion: user.tokenVersion,
-        failures: 0,
-        method: 'password',
-      });
-      return { secondFactor: { challenge, methods, expiresIn: SECOND_FACTOR_TTL / 1000 } };
-    },
-  );
-
-  app.post(
-    auth.secondFactor.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(auth.secondFactor),
-    },
-    async (request, reply) => {
-      const { challenge, method, code } = request.body;
-      const { pending, user } = pendingUser(challenge);
-      const reservation = await reserve(
-        { account: `2fa:${user.id}`, address: request.ip, device: null },
-        SESSION_CHECK_POLICY,
-      );
-      const ok = await ctx.write(() => {
-        const valid =
-          method === 'totp' ? factorService.verifyTotp(user.id, code) : factorService.useRecoveryCode(user.id, code);
-        if (valid) ctx.loginThrottle.succeed(reservation);
-        else {
-          ctx.loginThrottle.fail(reservation);
-          ctx.audit.record({
-            ...actor(request),
-            userId: user.id,
-            entity: 'auth',
-            entityId: user.id,
-            action: 'second_factor_failed',
-            diff: { method },
-          });
-        }
-        return valid;
-      });
-      if (!ok) {
-        if (++pending.failures >= SECOND_FACTOR_TRIES) pendingLogins.delete(challenge);
-        throw new AppError('INVALID_CODE', 400, 'The code is wrong or was already used', {
-          errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
-        });
-      }
-      pendingLogins.delete(challenge);
-      return finishLogin(request, reply, user, `${pending.method}+${method}`);
-    },
-  );
-
-  app.post(
-    auth.passkeyOptions.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(auth.passkeyOptions),
-    },
-    async (request) => {
-      const forUser = request.body.challenge === undefined ? undefined : pendingUser(request.body.challenge).user.id;
-      const options = await factorService.authenticationOptions(webAuthnSite(request, ctx.config), forUser);
-      const ceremony = ceremonies.create({ challenge: options.challenge, pendingLogin: request.body.challenge });
-      return { ceremony, options: options as unknown as Record<string, unknown> };
-    },
-  );
-
-  app.post(
-    auth.passkeyLogin.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(auth.passkeyLogin),
-    },
-    async (request, reply) => {
-      const ceremony = ceremonies.take(request.body.ceremony);
-      if (!ceremony || ceremony.pendingLogin !== request.body.challenge) throw secondFactorExpired();
-      const pending = ceremony.pendingLogin === undefined ? undefined : pendingUser(ceremony.pendingLogin);
-      // Alone, the passkey must have verified the user (PIN, fingerprint): it is then two factors in one.
-      const result = await factorService.verifyAuthentication(
-        request.body.response,
-        ceremony.challenge,
-        webAuthnSite(request, ctx.config),
-        pending === undefined,
-      );
-      const user = result && ctx.users.findById(result.passkey.userId);
-      if (!result || !user?.active || (pending && pending.user.id !== user.id)) {
-        ctx.audit.record({ ...actor(request), entity: 'auth', action: 'passkey_failed' });
-        throw new AppError('PASSKEY_NOT_ACCEPTED', 401, 'The passkey was not accepted');
-      }
-      await ctx.write(() => ctx.factors.usePasskey(result.passkey.id, result.counter));
-      if (pending) pendingLogins.delete(ceremony.pendingLogin as string);
-      return finishLogin(request, reply, user, pending ? `${pending.pending.method}+passkey` : 'passkey');
-    },
-  );
-
-  app.post(
-    auth.refresh.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(auth.refresh),
-    },
-    async (request, reply) => {
-      assertSameSite(request, ctx.config.publicOrigin);
-      try {
-        return sendSession(reply, sessions.refresh(request.cookies[REFRESH_COOKIE]));
-      } catch (err) {
-        reply.clearCookie(REFRESH_COOKIE, { path: AUTH_PATH });
-        throw err;
-      }
-    },
-  );
-
-  app.post(
-    auth.logout.path,
-    {
-      config: { access: 'viewer', enrolment: true },
-      schema: schemaOf(auth.logout),
-    },
-    async (request, reply) => {
+  route(auth.login, 'public', async (request, reply): Promise<LoginResult> => {
+    const { email, password } = request.body;
+    const account = accountKey(email);
+    const device = devices.deviceFor(request.cookies[DEVICE_COOKIE], account);
+    const reservation = await reserve({ account, address: request.ip, device });
+    const user = ctx.users.findByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash, password).catch(() => false);
+    if (!ok || !user?.active) {
       await ctx.write(() => {
-        ctx.users.revokeSessions(request.user.id);
-        ctx.audit.record({ ...actor(request), entity: 'auth', entityId: request.user.id, action: 'logout' });
+        ctx.loginThrottle.fail(reservation);
+        ctx.audit.record({ ...actor(request), entity: 'auth', action: 'login_failed', diff: { email } });
       });
-      reply.clearCookie(REFRESH_COOKIE, { path: AUTH_PATH });
-      return reply.code(204).send(null);
-    },
-  );
+      throw invalidCredentials();
+    }
+    await ctx.write(() => ctx.loginThrottle.succeed(reservation));
+    const methods = methodsOf(user.id);
+    if (methods.length === 0) return finishLogin(request, reply, user, 'password');
+    const challenge = pendingLogins.create({
+      userId: user.id,
+      tokenVersion: user.tokenVersion,
+      failures: 0,
+      method: 'password',
+    });
+    return { secondFactor: { challenge, methods, expiresIn: SECOND_FACTOR_TTL / 1000 } };
+  });
 
-  app.get(
-    auth.me.path,
-    {
-      config: { access: 'viewer', enrolment: true },
-      schema: schemaOf(auth.me),
-    },
-    async (request) => request.user,
-  );
-
-  app.post(
-    auth.changePassword.path,
-    {
-      config: { access: 'viewer', enrolment: true },
-      schema: schemaOf(auth.changePassword),
-    },
-    async (request, reply) => {
-      const user = ctx.users.findById(request.user.id);
-      if (!user) throw new AppError('USER_NOT_FOUND', 404);
-      const { currentPassword, newPassword } = request.body;
-      await checkCurrentPassword(request, user, currentPassword);
-      const language = requestLanguage(request);
-      const hasSecondFactor = ctx.factors.hasSecondFactor(user.id);
-      await assertAcceptablePassword(newPassword, { ...user, hasSecondFactor, field: 'newPassword', language });
-      if (await verifyPassword(user.passwordHash, newPassword)) {
-        throw passwordRefused('sameAsCurrent', 0, 'newPassword', language);
+  route(auth.secondFactor, 'public', async (request, reply) => {
+    const { challenge, method, code } = request.body;
+    const { pending, user } = pendingUser(challenge);
+    const reservation = await reserve(
+      { account: `2fa:${user.id}`, address: request.ip, device: null },
+      SESSION_CHECK_POLICY,
+    );
+    const ok = await ctx.write(() => {
+      const valid =
+        method === 'totp' ? factorService.verifyTotp(user.id, code) : factorService.useRecoveryCode(user.id, code);
+      if (valid) ctx.loginThrottle.succeed(reservation);
+      else {
+        ctx.loginThrottle.fail(reservation);
+        ctx.audit.record({
+          ...actor(request),
+          userId: user.id,
+          entity: 'auth',
+          entityId: user.id,
+          action: 'second_factor_failed',
+          diff: { method },
+        });
       }
-      const passwordHash = await hashPassword(newPassword);
-      const session = await ctx.write(() => {
-        ctx.users.revokeSessions(user.id, { passwordHash });
-        ctx.audit.record({ ...actor(request), entity: 'user', entityId: user.id, action: 'password_changed' });
-        const fresh = ctx.users.findById(user.id);
-        if (!fresh) throw new AppError('USER_NOT_FOUND', 404);
-        return sessions.startSession(fresh);
+      return valid;
+    });
+    if (!ok) {
+      if (++pending.failures >= SECOND_FACTOR_TRIES) pendingLogins.delete(challenge);
+      throw new AppError('INVALID_CODE', 400, 'The code is wrong or was already used', {
+        errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
       });
-      return sendSession(reply, session);
-    },
-  );
+    }
+    pendingLogins.delete(challenge);
+    return finishLogin(request, reply, user, `${pending.method}+${method}`);
+  });
+
+  route(auth.passkeyOptions, 'public', async (request) => {
+    const forUser = request.body.challenge === undefined ? undefined : pendingUser(request.body.challenge).user.id;
+    const options = await factorService.authenticationOptions(webAuthnSite(request, ctx.config), forUser);
+    const ceremony = ceremonies.create({ challenge: options.challenge, pendingLogin: request.body.challenge });
+    return { ceremony, options: options as unknown as Record<string, unknown> };
+  });
+
+  route(auth.passkeyLogin, 'public', async (request, reply) => {
+    const ceremony = ceremonies.take(request.body.ceremony);
+    if (!ceremony || ceremony.pendingLogin !== request.body.challenge) throw secondFactorExpired();
+    const pending = ceremony.pendingLogin === undefined ? undefined : pendingUser(ceremony.pendingLogin);
+    // Alone, the passkey must have verified the user (PIN, fingerprint): it is then two factors in one.
+    const result = await factorService.verifyAuthentication(
+      request.body.response,
+      ceremony.challenge,
+      webAuthnSite(request, ctx.config),
+      pending === undefined,
+    );
+    const user = result && ctx.users.findById(result.passkey.userId);
+    if (!result || !user?.active || (pending && pending.user.id !== user.id)) {
+      ctx.audit.record({ ...actor(request), entity: 'auth', action: 'passkey_failed' });
+      throw new AppError('PASSKEY_NOT_ACCEPTED', 401, 'The passkey was not accepted');
+    }
+    await ctx.write(() => ctx.factors.usePasskey(result.passkey.id, result.counter));
+    if (pending) pendingLogins.delete(ceremony.pendingLogin as string);
+    return finishLogin(request, reply, user, pending ? `${pending.pending.method}+passkey` : 'passkey');
+  });
+
+  route(auth.refresh, 'public', async (request, reply) => {
+    assertSameSite(request, ctx.config.publicOrigin);
+    try {
+      return sendSession(reply, sessions.refresh(request.cookies[REFRESH_COOKIE]));
+    } catch (err) {
+      reply.clearCookie(REFRESH_COOKIE, { path: AUTH_PATH });
+      throw err;
+    }
+  });
+
+  route(auth.logout, { config: { access: 'viewer', enrolment: true } }, async (request, reply) => {
+    await ctx.write(() => {
+      ctx.users.revokeSessions(request.user.id);
+      ctx.audit.record({ ...actor(request), entity: 'auth', entityId: request.user.id, action: 'logout' });
+    });
+    reply.clearCookie(REFRESH_COOKIE, { path: AUTH_PATH });
+    return reply.code(204).send(null);
+  });
+
+  route(auth.me, { config: { access: 'viewer', enrolment: true } }, async (request) => request.user);
+
+  route(auth.changePassword, { config: { access: 'viewer', enrolment: true } }, async (request, reply) => {
+    const user = ctx.users.findById(request.user.id);
+    if (!user) throw new AppError('USER_NOT_FOUND', 404);
+    const { currentPassword, newPassword } = request.body;
+    await checkCurrentPassword(request, user, currentPassword);
+    const language = requestLanguage(request);
+    const hasSecondFactor = ctx.factors.hasSecondFactor(user.id);
+    await assertAcceptablePassword(newPassword, { ...user, hasSecondFactor, field: 'newPassword', language });
+    if (await verifyPassword(user.passwordHash, newPassword)) {
+      throw passwordRefused('sameAsCurrent', 0, 'newPassword', language);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const session = await ctx.write(() => {
+      ctx.users.revokeSessions(user.id, { passwordHash });
+      ctx.audit.record({ ...actor(request), entity: 'user', entityId: user.id, action: 'password_changed' });
+      const fresh = ctx.users.findById(user.id);
+      if (!fresh) throw new AppError('USER_NOT_FOUND', 404);
+      return sessions.startSession(fresh);
+    });
+    return sendSession(reply, session);
+  });
 
   /** The current password before a security change, throttled (someone may hold a stolen session). */
   async function checkCurrentPassword(request: FastifyRequest, user: UserRow, password: string) {

@@ -1,10 +1,9 @@
 import { auth } from '@anett/shared/routes/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { secondFactorState } from '../../plugins/auth.ts';
 import type { UserRow } from '../users/users.repository.ts';
 import { Challenges } from './challenges.ts';
@@ -18,6 +17,14 @@ type Options = {
   startSession: (reply: FastifyReply, user: UserRow) => Promise<unknown>;
 };
 
+/** A change of the user's own factors, filed in the user's history. */
+const factorEntry = (user: UserRow, action: string, diff?: Record<string, unknown>) => ({
+  entity: 'user',
+  entityId: user.id,
+  action,
+  ...(diff ? { diff } : {}),
+});
+
 /** Usable in the "enrol now" state: the user's own factors. */
 const own = { access: 'viewer', enrolment: true } as const;
 
@@ -26,14 +33,10 @@ export async function factorsRoutes(
   fastify: FastifyInstance,
   { ctx, factorService, checkCurrentPassword, startSession }: Options,
 ) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const registrations = new Challenges<{ challenge: string; userId: number }>(5 * 60_000);
 
-  const me = (request: FastifyRequest) => {
-    const user = ctx.users.findById(request.user.id);
-    if (!user) throw notFound('user');
-    return user;
-  };
+  const me = (request: FastifyRequest) => orNotFound(ctx.users.findById(request.user.id), 'user');
   const overview = (user: UserRow) => {
     const totp = ctx.factors.totp(user.id);
     return {
@@ -56,18 +59,16 @@ export async function factorsRoutes(
    * and the first factor comes with recovery codes.
    */
   const enrolled = async (request: FastifyRequest, reply: FastifyReply, user: UserRow, method: string) => {
-    const recoveryCodes = await ctx.write(() => {
-      const codes = ctx.factors.recoveryCodesLeft(user.id) === 0 ? factorService.newRecoveryCodes(user.id) : undefined;
-      ctx.users.revokeSessions(user.id);
-      ctx.audit.record({
-        ...actor(request),
-        entity: 'user',
-        entityId: user.id,
-        action: 'second_factor_added',
-        diff: { method },
-      });
-      return codes;
-    });
+    const recoveryCodes = await ctx.change(
+      actor(request),
+      () => {
+        const codes =
+          ctx.factors.recoveryCodesLeft(user.id) === 0 ? factorService.newRecoveryCodes(user.id) : undefined;
+        ctx.users.revokeSessions(user.id);
+        return codes;
+      },
+      () => factorEntry(user, 'second_factor_added', { method }),
+    );
     const fresh = me(request);
     const session = (await startSession(reply, fresh)) as { accessToken: string };
     return { session, ...(recoveryCodes ? { recoveryCodes } : {}) } as never;
@@ -79,195 +80,116 @@ export async function factorsRoutes(
       throw new AppError('LAST_SECOND_FACTOR', 409, 'Your role requires a second factor; add another one first');
     }
   };
+  /**
+   * Removing a factor: the current password again, never the last one a role requires; the user's history records
+   * which kind went.
+   */
+  const removeFactor = async (
+    request: FastifyRequest,
+    user: UserRow,
+    currentPassword: string,
+    method: 'totp' | 'passkey',
+    remove: () => void,
+  ) => {
+    await checkCurrentPassword(request, user, currentPassword);
+    assertNotLast(user, factorCount(user.id) - 1);
+    await ctx.change(actor(request), remove, () => factorEntry(user, 'second_factor_removed', { method }));
+    return overview(user);
+  };
   const factorCount = (userId: number) =>
     (ctx.factors.totp(userId)?.confirmedAt ? 1 : 0) + ctx.factors.passkeys(userId).length;
 
-  app.get(
-    auth.factors.path,
-    {
-      config: own,
-      schema: schemaOf(auth.factors),
-    },
-    async (request) => overview(me(request)),
-  );
+  route(auth.factors, { config: own }, async (request) => overview(me(request)));
 
-  app.post(
-    auth.totpStart.path,
-    {
-      config: own,
-      schema: schemaOf(auth.totpStart),
-    },
-    async (request) => {
-      const user = me(request);
-      if (ctx.factors.totp(user.id)?.confirmedAt) {
-        throw new AppError('TOTP_ALREADY_SET', 409, 'An authenticator app is already set up; remove it first');
-      }
-      return factorService.startTotp(user);
-    },
-  );
+  route(auth.totpStart, { config: own }, async (request) => {
+    const user = me(request);
+    if (ctx.factors.totp(user.id)?.confirmedAt) {
+      throw new AppError('TOTP_ALREADY_SET', 409, 'An authenticator app is already set up; remove it first');
+    }
+    return factorService.startTotp(user);
+  });
 
-  app.post(
-    auth.totpConfirm.path,
-    {
-      config: own,
-      schema: schemaOf(auth.totpConfirm),
-    },
-    async (request, reply) => {
-      const user = me(request);
-      const ok = await ctx.write(() => factorService.confirmTotp(user.id, request.body.code));
-      if (!ok) {
-        throw new AppError('INVALID_CODE', 400, 'The code is wrong; check the time on the phone', {
-          errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
-        });
-      }
-      return enrolled(request, reply, user, 'totp');
-    },
-  );
-
-  app.post(
-    auth.totpDelete.path,
-    {
-      config: own,
-      schema: schemaOf(auth.totpDelete),
-    },
-    async (request) => {
-      const user = me(request);
-      if (!ctx.factors.totp(user.id)?.confirmedAt) throw notFound('totp');
-      await checkCurrentPassword(request, user, request.body.currentPassword);
-      assertNotLast(user, factorCount(user.id) - 1);
-      await ctx.write(() => {
-        ctx.factors.deleteTotp(user.id);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'user',
-          entityId: user.id,
-          action: 'second_factor_removed',
-          diff: { method: 'totp' },
-        });
+  route(auth.totpConfirm, { config: own }, async (request, reply) => {
+    const user = me(request);
+    const ok = await ctx.write(() => factorService.confirmTotp(user.id, request.body.code));
+    if (!ok) {
+      throw new AppError('INVALID_CODE', 400, 'The code is wrong; check the time on the phone', {
+        errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
       });
-      return overview(user);
-    },
-  );
+    }
+    return enrolled(request, reply, user, 'totp');
+  });
 
-  app.post(
-    auth.recoveryCodes.path,
-    {
-      config: own,
-      schema: schemaOf(auth.recoveryCodes),
-    },
-    async (request) => {
-      const user = me(request);
-      if (factorCount(user.id) === 0) {
-        throw new AppError('NO_SECOND_FACTOR', 409, 'Recovery codes come with a second factor; set one up first');
-      }
-      await checkCurrentPassword(request, user, request.body.currentPassword);
-      const recoveryCodes = await ctx.write(() => {
-        ctx.audit.record({ ...actor(request), entity: 'user', entityId: user.id, action: 'recovery_codes_renewed' });
-        return factorService.newRecoveryCodes(user.id);
+  route(auth.totpDelete, { config: own }, async (request) => {
+    const user = me(request);
+    if (!ctx.factors.totp(user.id)?.confirmedAt) throw notFound('totp');
+    return removeFactor(request, user, request.body.currentPassword, 'totp', () => ctx.factors.deleteTotp(user.id));
+  });
+
+  route(auth.recoveryCodes, { config: own }, async (request) => {
+    const user = me(request);
+    if (factorCount(user.id) === 0) {
+      throw new AppError('NO_SECOND_FACTOR', 409, 'Recovery codes come with a second factor; set one up first');
+    }
+    await checkCurrentPassword(request, user, request.body.currentPassword);
+    const recoveryCodes = await ctx.change(
+      actor(request),
+      () => factorService.newRecoveryCodes(user.id),
+      () => factorEntry(user, 'recovery_codes_renewed'),
+    );
+    return { recoveryCodes };
+  });
+
+  route(auth.passkeyAddOptions, { config: own }, async (request) => {
+    const user = me(request);
+    const options = await factorService.registrationOptions(user, webAuthnSite(request, ctx.config));
+    const ceremony = registrations.create({ challenge: options.challenge, userId: user.id });
+    return { ceremony, options: options as unknown as Record<string, unknown> };
+  });
+
+  route(auth.passkeyAdd, { config: own }, async (request, reply) => {
+    const user = me(request);
+    const ceremony = registrations.take(request.body.ceremony);
+    if (!ceremony || ceremony.userId !== user.id) {
+      throw new AppError('PASSKEY_CEREMONY_EXPIRED', 400, 'Adding the passkey took too long; please try again', {
+        errors: [{ field: 'ceremony', message: 'expired' }],
       });
-      return { recoveryCodes };
-    },
-  );
-
-  app.post(
-    auth.passkeyAddOptions.path,
-    {
-      config: own,
-      schema: schemaOf(auth.passkeyAddOptions),
-    },
-    async (request) => {
-      const user = me(request);
-      const options = await factorService.registrationOptions(user, webAuthnSite(request, ctx.config));
-      const ceremony = registrations.create({ challenge: options.challenge, userId: user.id });
-      return { ceremony, options: options as unknown as Record<string, unknown> };
-    },
-  );
-
-  app.post(
-    auth.passkeyAdd.path,
-    {
-      config: own,
-      schema: schemaOf(auth.passkeyAdd),
-    },
-    async (request, reply) => {
-      const user = me(request);
-      const ceremony = registrations.take(request.body.ceremony);
-      if (!ceremony || ceremony.userId !== user.id) {
-        throw new AppError('PASSKEY_CEREMONY_EXPIRED', 400, 'Adding the passkey took too long; please try again', {
-          errors: [{ field: 'ceremony', message: 'expired' }],
-        });
-      }
-      const credential = await factorService.verifyRegistration(
-        request.body.response,
-        ceremony.challenge,
-        webAuthnSite(request, ctx.config),
-      );
-      if (!credential) {
-        throw new AppError('PASSKEY_NOT_ACCEPTED', 400, 'The passkey could not be verified', {
-          errors: [{ field: 'response', message: 'was not accepted' }],
-        });
-      }
-      if (ctx.factors.passkeyByCredential(credential.credentialId)) {
-        throw new AppError('PASSKEY_EXISTS', 409, 'This passkey is already registered');
-      }
-      await ctx.write(() => ctx.factors.addPasskey({ ...credential, userId: user.id, name: request.body.name }));
-      return enrolled(request, reply, user, 'passkey');
-    },
-  );
-
-  app.post(
-    auth.passkeyDelete.path,
-    {
-      config: own,
-      schema: schemaOf(auth.passkeyDelete),
-    },
-    async (request) => {
-      const user = me(request);
-      if (!ctx.factors.passkeys(user.id).some((p) => p.id === request.params.id)) throw notFound('passkey');
-      await checkCurrentPassword(request, user, request.body.currentPassword);
-      assertNotLast(user, factorCount(user.id) - 1);
-      await ctx.write(() => {
-        ctx.factors.deletePasskey(user.id, request.params.id);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'user',
-          entityId: user.id,
-          action: 'second_factor_removed',
-          diff: { method: 'passkey' },
-        });
+    }
+    const credential = await factorService.verifyRegistration(
+      request.body.response,
+      ceremony.challenge,
+      webAuthnSite(request, ctx.config),
+    );
+    if (!credential) {
+      throw new AppError('PASSKEY_NOT_ACCEPTED', 400, 'The passkey could not be verified', {
+        errors: [{ field: 'response', message: 'was not accepted' }],
       });
-      return overview(user);
-    },
-  );
+    }
+    if (ctx.factors.passkeyByCredential(credential.credentialId)) {
+      throw new AppError('PASSKEY_EXISTS', 409, 'This passkey is already registered');
+    }
+    await ctx.write(() => ctx.factors.addPasskey({ ...credential, userId: user.id, name: request.body.name }));
+    return enrolled(request, reply, user, 'passkey');
+  });
 
-  app.get(
-    auth.policy.path,
-    {
-      config: { access: 'admin' },
-      schema: schemaOf(auth.policy),
-    },
-    async () => ({ secondFactorRoles: ctx.factors.requiredRoles() }),
-  );
+  route(auth.passkeyDelete, { config: own }, async (request) => {
+    const user = me(request);
+    if (!ctx.factors.passkeys(user.id).some((p) => p.id === request.params.id)) throw notFound('passkey');
+    return removeFactor(request, user, request.body.currentPassword, 'passkey', () =>
+      ctx.factors.deletePasskey(user.id, request.params.id),
+    );
+  });
 
-  app.put(
-    auth.setPolicy.path,
-    {
-      config: { access: 'admin' },
-      schema: schemaOf(auth.setPolicy),
-    },
-    async (request) => {
-      const before = ctx.factors.requiredRoles();
-      const roles = [...new Set(request.body.secondFactorRoles)];
-      await ctx.write(() => {
-        ctx.factors.setRequiredRoles(roles);
-        ctx.audit.record({
-          ...actor(request),
-          entity: 'auth_policy',
-          action: 'update',
-          diff: { secondFactorRoles: [before, roles] },
-        });
-      });
-      return { secondFactorRoles: roles };
-    },
-  );
+  route(auth.policy, 'admin', async () => ({ secondFactorRoles: ctx.factors.requiredRoles() }));
+
+  route(auth.setPolicy, 'admin', async (request) => {
+    const before = ctx.factors.requiredRoles();
+    const roles = [...new Set(request.body.secondFactorRoles)];
+    await ctx.change(
+      actor(request),
+      () => ctx.factors.setRequiredRoles(roles),
+      () => ({ entity: 'auth_policy', action: 'update', diff: { secondFactorRoles: [before, roles] } }),
+    );
+    return { secondFactorRoles: roles };
+  });
 }

@@ -23,6 +23,13 @@ const normalizeCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g,
 export type WebAuthnSite = { rpID: string; origin: string };
 
 /** The passkey domain and origin: PUBLIC_ORIGIN when set, else the address the browser used. */
+/** What a WebAuthn answer must be bound to: this site and the challenge it was given (registration and sign-in). */
+const expectedFrom = (site: WebAuthnSite, challenge: string) => ({
+  expectedChallenge: challenge,
+  expectedOrigin: site.origin,
+  expectedRPID: site.rpID,
+});
+
 export function webAuthnSite(request: FastifyRequest, config: Config): WebAuthnSite {
   const origin = config.publicOrigin ?? `${request.protocol}://${request.host}`;
   return { rpID: new URL(origin).hostname, origin };
@@ -138,9 +145,7 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
       const { verifyRegistrationResponse } = await webauthn();
       const result = await verifyRegistrationResponse({
         response: response as RegistrationResponseJSON,
-        expectedChallenge: challenge,
-        expectedOrigin: site.origin,
-        expectedRPID: site.rpID,
+        ...expectedFrom(site, challenge),
         requireUserVerification: false,
       }).catch(() => undefined);
       if (!result?.verified) return undefined;
@@ -180,9 +185,7 @@ export function createFactorsService(factors: FactorsRepository, config: Config)
       const { verifyAuthenticationResponse } = await webauthn();
       const result = await verifyAuthenticationResponse({
         response: response as AuthenticationResponseJSON,
-        expectedChallenge: challenge,
-        expectedOrigin: site.origin,
-        expectedRPID: site.rpID,
+        ...expectedFrom(site, challenge),
         credential: {
           id: passkey.credentialId,
           publicKey: new Uint8Array(passkey.publicKey),

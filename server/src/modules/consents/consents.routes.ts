@@ -1,77 +1,67 @@
 import { consents } from '@anett/shared/routes/consent';
 import type { SuppressionReasonCode } from '@anett/shared/schemas/consent';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
-import { displayName } from '../persons/persons.repository.ts';
+import { personRef } from '../persons/persons.repository.ts';
 import { personDeleted } from '../persons/persons.service.ts';
 import { currentConsents } from './consents.repository.ts';
 
 export async function consentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(consents.list.path, { config: { access: 'viewer' }, schema: schemaOf(consents.list) }, async (request) => {
+  route(consents.list, 'viewer', async (request) => {
     if (!ctx.persons.findRow(request.params.id)) throw notFound('person');
     const entries = ctx.consents.entries(request.params.id);
     return { entries, current: currentConsents(entries) };
   });
 
-  app.post(
-    consents.create.path,
-    { config: { access: 'manager' }, schema: schemaOf(consents.create) },
-    async (request, reply) => {
-      const person = ctx.persons.findRow(request.params.id);
-      if (!person) throw notFound('person');
-      if (person.deletedAt || person.erasedAt) throw personDeleted(person);
-      const { suppress, ...values } = request.body;
-      if (suppress && !person.email) throw fieldError('suppress', 'die Person hat keine E-Mail-Adresse');
-      const declared = { ...values, declaredOn: values.declaredOn ?? berlinToday() };
-      const entry = await ctx.change(
-        actor(request),
-        () => {
-          const row = ctx.consents.append(person.id, declared, request.user.id, nowIso());
-          if (suppress && person.email) ctx.suppressions.add(person.email, 'objection');
-          return row;
-        },
-        () => ({
-          entity: 'person',
-          entityId: person.id,
-          action: values.status === 'granted' ? 'consent_grant' : 'consent_withdraw',
-          diff: {
-            consent: {
-              channel: values.channel,
-              status: values.status,
-              source: values.source,
-              legalBasis: values.legalBasis,
-              declaredOn: declared.declaredOn,
-            },
-            ...(suppress ? { suppressed: true } : {}),
+  route(consents.create, 'manager', async (request, reply) => {
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
+    if (person.deletedAt || person.erasedAt) throw personDeleted(person);
+    const { suppress, ...values } = request.body;
+    if (suppress && !person.email) throw fieldError('suppress', 'die Person hat keine E-Mail-Adresse');
+    const declared = { ...values, declaredOn: values.declaredOn ?? berlinToday() };
+    const entry = await ctx.change(
+      actor(request),
+      () => {
+        const row = ctx.consents.append(person.id, declared, request.user.id, nowIso());
+        if (suppress && person.email) ctx.suppressions.add(person.email, 'objection');
+        return row;
+      },
+      () => ({
+        entity: 'person',
+        entityId: person.id,
+        action: values.status === 'granted' ? 'consent_grant' : 'consent_withdraw',
+        diff: {
+          consent: {
+            channel: values.channel,
+            status: values.status,
+            source: values.source,
+            legalBasis: values.legalBasis,
+            declaredOn: declared.declaredOn,
           },
-        }),
-      );
-      if (suppress) ctx.privacyLedger.mirror();
-      const entries = ctx.consents.entries(person.id);
-      const created = entries.find((e) => e.id === entry.id);
-      return reply.code(201).send({
-        entry: created as (typeof entries)[number],
-        current: currentConsents(entries),
-        suppressed: person.email ? ctx.suppressions.find(person.email) !== undefined : false,
-      });
-    },
-  );
+          ...(suppress ? { suppressed: true } : {}),
+        },
+      }),
+    );
+    if (suppress) ctx.privacyLedger.mirror();
+    const entries = ctx.consents.entries(person.id);
+    const created = entries.find((e) => e.id === entry.id);
+    return reply.code(201).send({
+      entry: created as (typeof entries)[number],
+      current: currentConsents(entries),
+      suppressed: person.email ? ctx.suppressions.find(person.email) !== undefined : false,
+    });
+  });
 
-  app.get(
-    consents.checkSuppression.path,
-    { config: { access: 'manager' }, schema: schemaOf(consents.checkSuppression) },
-    async (request) => {
-      const found = ctx.suppressions.find(request.query.email);
-      return { suppressed: found !== undefined, reason: found?.reason ?? null, since: found?.createdAt ?? null };
-    },
-  );
+  route(consents.checkSuppression, 'manager', async (request) => {
+    const found = ctx.suppressions.find(request.query.email);
+    return { suppressed: found !== undefined, reason: found?.reason ?? null, since: found?.createdAt ?? null };
+  });
 }
 
 /** Entries of the suppression list with the live persons who carry each address. */
@@ -83,71 +73,53 @@ function withPersons(
   return rows.map((r) => ({
     ...r,
     reason: r.reason as SuppressionReasonCode,
-    persons: matches
-      .filter((m) => m.hash === r.emailHash)
-      .map((m) => ({ id: m.id, name: displayName(m), email: m.email })),
+    persons: matches.filter((m) => m.hash === r.emailHash).map((m) => personRef(m)),
   }));
 }
 
 export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(
-    consents.suppressions.path,
-    { config: { access: 'admin' }, schema: schemaOf(consents.suppressions) },
-    async (request) => {
-      const { page, pageSize, sort, email } = request.query;
-      const { rows, total } = await ctx.read.suppressions.list({ page, pageSize, sort, email });
-      return { items: withPersons(ctx, rows), total, page, pageSize };
-    },
-  );
+  route(consents.suppressions, 'admin', async (request) => {
+    const { page, pageSize, sort, email } = request.query;
+    const { rows, total } = await ctx.read.suppressions.list({ page, pageSize, sort, email });
+    return { items: withPersons(ctx, rows), total, page, pageSize };
+  });
 
-  app.post(
-    consents.addSuppression.path,
-    { config: { access: 'admin' }, schema: schemaOf(consents.addSuppression) },
-    async (request, reply) => {
-      const { email, reason, note } = request.body;
-      if (ctx.suppressions.find(email)) {
-        throw new AppError('SUPPRESSION_EXISTS', 409, 'The address is already on the suppression list');
-      }
-      const row = await ctx.change(
-        actor(request),
-        () => {
-          ctx.suppressions.add(email, reason, note);
-          const added = ctx.suppressions.find(email);
-          if (!added) throw new Error('suppression not written');
-          return added;
-        },
-        (added) => ({ entity: 'suppression', action: 'create', diff: { emailHash: added.emailHash, reason, note } }),
-      );
-      ctx.privacyLedger.mirror();
-      const [created] = withPersons(ctx, [row]);
-      return reply.code(201).send(created as NonNullable<typeof created>);
-    },
-  );
+  route(consents.addSuppression, 'admin', async (request, reply) => {
+    const { email, reason, note } = request.body;
+    if (ctx.suppressions.find(email)) {
+      throw new AppError('SUPPRESSION_EXISTS', 409, 'The address is already on the suppression list');
+    }
+    const row = await ctx.change(
+      actor(request),
+      () => {
+        ctx.suppressions.add(email, reason, note);
+        const added = ctx.suppressions.find(email);
+        if (!added) throw new Error('suppression not written');
+        return added;
+      },
+      (added) => ({ entity: 'suppression', action: 'create', diff: { emailHash: added.emailHash, reason, note } }),
+    );
+    ctx.privacyLedger.mirror();
+    const [created] = withPersons(ctx, [row]);
+    return reply.code(201).send(created as NonNullable<typeof created>);
+  });
 
-  app.delete(
-    consents.removeSuppression.path,
-    { config: { access: 'admin' }, schema: schemaOf(consents.removeSuppression) },
-    async (request, reply) => {
-      const { hash } = request.params;
-      if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');
-      await ctx.change(
-        actor(request),
-        () => {
-          const removed = ctx.suppressions.remove(hash);
-          if (!removed) throw notFound('suppression');
-          return removed;
-        },
-        (removed) => ({
-          entity: 'suppression',
-          action: 'delete',
-          diff: { emailHash: hash, reason: removed.reason, note: request.body.note },
-        }),
-      );
-      // The removal holds across a restore too (the ledger would bring the address back otherwise).
-      ctx.privacyLedger.recordRemoval(hash, nowIso());
-      return reply.code(204).send(null);
-    },
-  );
+  route(consents.removeSuppression, 'admin', async (request, reply) => {
+    const { hash } = request.params;
+    if (!ctx.suppressions.findByHash(hash)) throw notFound('suppression');
+    await ctx.change(
+      actor(request),
+      () => orNotFound(ctx.suppressions.remove(hash), 'suppression'),
+      (removed) => ({
+        entity: 'suppression',
+        action: 'delete',
+        diff: { emailHash: hash, reason: removed.reason, note: request.body.note },
+      }),
+    );
+    // The removal holds across a restore too (the ledger would bring the address back otherwise).
+    ctx.privacyLedger.recordRemoval(hash, nowIso());
+    return reply.code(204).send(null);
+  });
 }

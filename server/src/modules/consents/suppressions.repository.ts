@@ -1,8 +1,8 @@
 import { type Db, EMAIL_HASH_SQL, emailHash } from '@anett/db/client';
 import { persons, suppressions } from '@anett/db/schema';
 import { normalizeEmail } from '@anett/shared/normalize';
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { limitOffset } from '../../lib/listing.ts';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { pageOfTable } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
 export { EMAIL_HASH_SQL, emailHash };
@@ -46,18 +46,8 @@ export function createSuppressionsRepository(db: Db) {
     /** A page of the list, newest first unless sorted otherwise; `email` narrows it to that address. */
     list(query: { page: number; pageSize: number; sort?: { desc: boolean } | undefined; email?: string | undefined }) {
       const where = query.email ? eq(suppressions.emailHash, emailHash(query.email)) : undefined;
-      const { limit, offset } = limitOffset(query);
       const dir = query.sort && !query.sort.desc ? asc : desc;
-      const rows = db
-        .select()
-        .from(suppressions)
-        .where(where)
-        .orderBy(dir(suppressions.createdAt), asc(suppressions.emailHash))
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = db.select({ n: count() }).from(suppressions).where(where).get()?.n ?? 0;
-      return { rows, total };
+      return pageOfTable(db, suppressions, where, [dir(suppressions.createdAt), asc(suppressions.emailHash)], query);
     },
 
     /** Live persons whose address has one of the hashes (hashes every address once: for a page of the list). */

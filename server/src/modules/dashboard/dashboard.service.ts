@@ -1,3 +1,4 @@
+import { ACTIVITY_ENTITY_DE } from '@anett/shared/activity-phrases';
 import type { SessionUser } from '@anett/shared/schemas/auth';
 import type { ActivityEntry, Dashboard, KeyFigures } from '@anett/shared/schemas/dashboard';
 import { berlinToday, nowIso } from '../../lib/time.ts';
@@ -7,24 +8,7 @@ import { createReachService, level } from '../reports/reach.service.ts';
 import type { ReportsRepository } from '../reports/reports.repository.ts';
 import type { DashboardRepository } from './dashboard.repository.ts';
 
-const ENTITY_TEXT: Record<string, string> = {
-  person: 'die Person',
-  organization: 'die Organisation',
-  event: 'die Veranstaltung',
-  interaction: 'den Kontakt',
-  node: 'den Knoten',
-  network: 'das Netzwerk',
-  relation: 'die Beziehung von',
-  attendance: 'die Teilnahme',
-  event_session: 'den Termin',
-  tag: 'das Schlagwort',
-  topic: 'das Thema',
-  segment: 'das Segment',
-  report_snapshot: 'den Bericht',
-  consent: 'die Einwilligung',
-  export: 'eine Exportdatei',
-  import: 'einen Import',
-};
+const ENTITY_TEXT: Record<string, string> = ACTIVITY_ENTITY_DE;
 
 const ACTION_TEXT: Record<string, string> = {
   create: 'angelegt',

@@ -13,7 +13,7 @@ import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { versionConflict } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/pdf.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import type { Actor } from '../audit/audit.repository.ts';
@@ -45,11 +45,8 @@ export function createAttendanceService(ctx: AppContext) {
     if (!row || row.deletedAt) throw notFound('event');
     return row;
   };
-  const load = (eventId: number, personId: number): AttendanceRow => {
-    const row = repo.find(eventId, personId);
-    if (!row) throw notFound('attendance');
-    return row;
-  };
+  const load = (eventId: number, personId: number): AttendanceRow =>
+    orNotFound(repo.find(eventId, personId), 'attendance');
   const shaped = (row: AttendanceRow): Attendance => repo.get(row.eventId, row.personId) as Attendance;
   /** A row just inserted, as the API returns it, without reading it back: no session hours yet. */
   const fresh = (row: AttendanceRow, { id, salutation, title, firstName, lastName, email }: PersonRow): Attendance =>
@@ -503,8 +500,7 @@ export function createAttendanceService(ctx: AppContext) {
     setSessionAttendance(eventId: number, sessionId: number, personIds: number[], confirm: boolean, who: Actor) {
       return ctx.write(() => {
         const event = liveEvent(eventId);
-        const session = events.findSession(eventId, sessionId);
-        if (!session) throw notFound('session');
+        const session = orNotFound(events.findSession(eventId, sessionId), 'session');
         if (personIds.length) assertStarted(session.startsAt, confirm);
         const ids = [...new Set(personIds)].sort((a, b) => a - b);
         const rows = ids.map((id) => {

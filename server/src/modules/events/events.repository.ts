@@ -14,6 +14,7 @@ import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } fro
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
 export type EventRow = typeof events.$inferSelect;
@@ -220,16 +221,7 @@ export function createEventsRepository(db: Db) {
     },
     /** Ids among the given that name no topic. */
     missingTopicIds(ids: number[]): number[] {
-      if (!ids.length) return [];
-      const found = new Set(
-        db
-          .select({ id: topics.id })
-          .from(topics)
-          .where(inArray(topics.id, ids))
-          .all()
-          .map((r) => r.id),
-      );
-      return ids.filter((id) => !found.has(id));
+      return missingIds(db, topics.id, ids);
     },
     nodeExists(id: number): boolean {
       return db.select({ id: nodes.id }).from(nodes).where(eq(nodes.id, id)).get() !== undefined;
@@ -324,12 +316,7 @@ export function createEventsRepository(db: Db) {
     /** Optimistic update; a change of hours is credited anew to everyone who attended the session. */
     updateSession(id: number, version: number, values: Partial<SessionValues>): SessionRow | undefined {
       return db.transaction(() => {
-        const row = db
-          .update(eventSessions)
-          .set({ ...values, version: sql`${eventSessions.version} + 1`, updatedAt: nowIso() })
-          .where(and(eq(eventSessions.id, id), eq(eventSessions.version, version)))
-          .returning()
-          .get();
+        const row = updateAtVersion(db, eventSessions, id, version, values);
         if (row && values.hours !== undefined) {
           db.update(sessionAttendances).set({ hours: row.hours }).where(eq(sessionAttendances.sessionId, id)).run();
         }
@@ -338,11 +325,7 @@ export function createEventsRepository(db: Db) {
     },
     /** Deletes the session and, by cascade, who attended it. */
     deleteSession(id: number, version: number): SessionRow | undefined {
-      return db
-        .delete(eventSessions)
-        .where(and(eq(eventSessions.id, id), eq(eventSessions.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, eventSessions, id, version);
     },
   };
 }

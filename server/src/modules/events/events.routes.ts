@@ -1,13 +1,13 @@
 import { events } from '@anett/shared/routes/event';
 import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/event';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { formatRange } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import type { SessionRow } from './events.repository.ts';
@@ -28,19 +28,13 @@ const auditView = (e: EventDetail) => ({
 });
 
 export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const attendance = createAttendanceService(ctx);
 
-  const load = (id: number): EventDetail => {
-    const detail = ctx.events.detail(id);
-    if (!detail) throw notFound('event');
-    return detail;
-  };
+  const load = (id: number): EventDetail => orNotFound(ctx.events.detail(id), 'event');
   const loadSession = (eventId: number, sessionId: number): SessionRow => {
     load(eventId);
-    const session = ctx.events.findSession(eventId, sessionId);
-    if (!session) throw notFound('session');
-    return session;
+    return orNotFound(ctx.events.findSession(eventId, sessionId), 'session');
   };
   const checkReferences = (nodeId: number | null | undefined, topicIds: number[] | undefined) => {
     if (nodeId != null && !ctx.events.nodeExists(nodeId)) throw fieldError('nodeId', 'unbekannter QTI-Knoten');
@@ -102,174 +96,113 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     );
   };
 
-  app.get(
-    events.list.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(events.list),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.events.list(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(events.list, 'viewer', async (request) => {
+    return pageOf(await ctx.read.events.list(request.query), request.query);
+  });
 
-  app.post(
-    events.create.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(events.create),
-    },
-    async (request, reply) => {
-      const { topicIds, ...values } = request.body;
-      checkReferences(values.nodeId, topicIds);
-      values.publicSlug = publicSlugFor(values.publicSlug, { ...values, publicSlug: null }) ?? null;
-      const created = await ctx.audited(
-        actor(request),
-        'event',
-        'create',
-        () => load(ctx.events.create(values, topicIds).id),
-        (created) => diffRecords(null, auditView(created)),
-      );
-      setEtag(reply, created.version);
-      return reply.code(201).send(created);
-    },
-  );
+  route(events.create, 'manager', async (request, reply) => {
+    const { topicIds, ...values } = request.body;
+    checkReferences(values.nodeId, topicIds);
+    values.publicSlug = publicSlugFor(values.publicSlug, { ...values, publicSlug: null }) ?? null;
+    const row = await ctx.audited(
+      actor(request),
+      'event',
+      'create',
+      () => load(ctx.events.create(values, topicIds).id),
+      (created) => diffRecords(null, auditView(created)),
+    );
+    return created(reply, row);
+  });
 
-  app.get(
-    events.get.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(events.get),
-    },
-    async (request, reply) => {
-      const detail = await ctx.read.events.detail(request.params.id);
-      if (!detail) throw notFound('event');
-      setEtag(reply, detail.version);
-      return detail;
-    },
-  );
+  route(events.get, 'viewer', async (request, reply) => {
+    const detail = orNotFound(await ctx.read.events.detail(request.params.id), 'event');
+    return withEtag(reply, detail);
+  });
 
-  app.patch(
-    events.update.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(events.update),
-    },
-    async (request, reply) => {
-      const { topicIds, confirm, ...values } = request.body;
-      // The change, the promotions a larger capacity allows and the audit entry commit together.
-      const after = await versionedChange(ctx, request, {
-        load: () => load(request.params.id),
-        check: (before) => {
-          checkRange({
-            startsAt: values.startsAt ?? before.startsAt,
-            endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
-          });
-          checkReferences(values.nodeId, topicIds);
-          const slug = publicSlugFor(
-            values.publicSlug,
-            {
-              title: values.title ?? before.title,
-              publicRegistration: values.publicRegistration ?? before.publicRegistration,
-              publicSlug: values.publicSlug === undefined ? before.publicSlug : values.publicSlug,
-            },
-            before.id,
-          );
-          if (slug !== undefined) values.publicSlug = slug;
-        },
-        write: (before, version) => {
-          const capacityChanged = values.capacity !== undefined && values.capacity !== before.capacity;
-          if (capacityChanged && values.capacity != null && !confirm) checkCapacity(before.id, values.capacity);
-          if (!ctx.events.update(before.id, version, values, topicIds)) return undefined;
-          const promoted = capacityChanged ? attendance.fillSeats(before.id, actor(request)) : [];
-          return { ...load(before.id), promoted };
-        },
-        audit: { entity: 'event', action: 'update', diff: (b, a) => diffRecords(auditView(b), auditView(a)) },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(events.update, 'manager', async (request, reply) => {
+    const { topicIds, confirm, ...values } = request.body;
+    // The change, the promotions a larger capacity allows and the audit entry commit together.
+    const after = await versionedChange(ctx, request, {
+      load: () => load(request.params.id),
+      check: (before) => {
+        checkRange({
+          startsAt: values.startsAt ?? before.startsAt,
+          endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
+        });
+        checkReferences(values.nodeId, topicIds);
+        const slug = publicSlugFor(
+          values.publicSlug,
+          {
+            title: values.title ?? before.title,
+            publicRegistration: values.publicRegistration ?? before.publicRegistration,
+            publicSlug: values.publicSlug === undefined ? before.publicSlug : values.publicSlug,
+          },
+          before.id,
+        );
+        if (slug !== undefined) values.publicSlug = slug;
+      },
+      write: (before, version) => {
+        const capacityChanged = values.capacity !== undefined && values.capacity !== before.capacity;
+        if (capacityChanged && values.capacity != null && !confirm) checkCapacity(before.id, values.capacity);
+        if (!ctx.events.update(before.id, version, values, topicIds)) return undefined;
+        const promoted = capacityChanged ? attendance.fillSeats(before.id, actor(request)) : [];
+        return { ...load(before.id), promoted };
+      },
+      audit: { entity: 'event', action: 'update', diff: (b, a) => diffRecords(auditView(b), auditView(a)) },
+    });
+    return withEtag(reply, after);
+  });
 
-  app.delete(
-    events.delete.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(events.delete),
-    },
-    async (request, reply) => {
-      await versionedChange(ctx, request, {
-        load: () => load(request.params.id),
-        write: (before, version) => ctx.events.softDelete(before.id, version) && before,
-        audit: { entity: 'event', action: 'delete', diff: (before) => diffRecords(auditView(before), null) },
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(events.delete, 'manager', async (request, reply) => {
+    await versionedChange(ctx, request, {
+      load: () => load(request.params.id),
+      write: (before, version) => ctx.events.softDelete(before.id, version) && before,
+      audit: { entity: 'event', action: 'delete', diff: (before) => diffRecords(auditView(before), null) },
+    });
+    return reply.code(204).send(null);
+  });
 
   // Sessions of a course
 
-  app.post(
-    events.createSession.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(events.createSession),
-    },
-    async (request, reply) => {
-      const event = load(request.params.id);
-      const row = await ctx.audited(
-        actor(request),
-        'event_session',
-        'create',
-        () => {
-          checkNoOverlap(event.id, request.body);
-          return ctx.events.createSession(event.id, request.body);
-        },
-        (row) => diffRecords(null, row),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(row);
-    },
-  );
+  route(events.createSession, 'manager', async (request, reply) => {
+    const event = load(request.params.id);
+    const row = await ctx.audited(
+      actor(request),
+      'event_session',
+      'create',
+      () => {
+        checkNoOverlap(event.id, request.body);
+        return ctx.events.createSession(event.id, request.body);
+      },
+      (row) => diffRecords(null, row),
+    );
+    return created(reply, row);
+  });
 
-  app.patch(
-    events.updateSession.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(events.updateSession),
-    },
-    async (request, reply) => {
-      const values = request.body;
-      const rangeOf = (before: { startsAt: string; endsAt: string | null }) => ({
-        startsAt: values.startsAt ?? before.startsAt,
-        endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
-      });
-      const after = await versionedChange(ctx, request, {
-        load: () => loadSession(request.params.id, request.params.sessionId),
-        check: (before) => checkRange(rangeOf(before)),
-        write: (before, version) => {
-          checkNoOverlap(before.eventId, rangeOf(before), before.id);
-          return ctx.events.updateSession(before.id, version, values);
-        },
-        audit: { entity: 'event_session', action: 'update', diff: (before, after) => diffRecords(before, after) },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(events.updateSession, 'manager', async (request, reply) => {
+    const values = request.body;
+    const rangeOf = (before: { startsAt: string; endsAt: string | null }) => ({
+      startsAt: values.startsAt ?? before.startsAt,
+      endsAt: values.endsAt === undefined ? before.endsAt : values.endsAt,
+    });
+    const after = await versionedChange(ctx, request, {
+      load: () => loadSession(request.params.id, request.params.sessionId),
+      check: (before) => checkRange(rangeOf(before)),
+      write: (before, version) => {
+        checkNoOverlap(before.eventId, rangeOf(before), before.id);
+        return ctx.events.updateSession(before.id, version, values);
+      },
+      audit: { entity: 'event_session', action: 'update', diff: (before, after) => diffRecords(before, after) },
+    });
+    return withEtag(reply, after);
+  });
 
-  app.delete(
-    events.deleteSession.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(events.deleteSession),
-    },
-    async (request, reply) => {
-      await versionedChange(ctx, request, {
-        load: () => loadSession(request.params.id, request.params.sessionId),
-        write: (before, version) => ctx.events.deleteSession(before.id, version) && before,
-        audit: { entity: 'event_session', action: 'delete', diff: (before) => diffRecords(before, null) },
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(events.deleteSession, 'manager', async (request, reply) => {
+    await versionedChange(ctx, request, {
+      load: () => loadSession(request.params.id, request.params.sessionId),
+      write: (before, version) => ctx.events.deleteSession(before.id, version) && before,
+      audit: { entity: 'event_session', action: 'delete', diff: (before) => diffRecords(before, null) },
+    });
+    return reply.code(204).send(null);
+  });
 }

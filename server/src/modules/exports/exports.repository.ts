@@ -14,6 +14,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { berlinToday } from '../../lib/time.ts';
 import { isCurrent, personWhere } from '../persons/person-filter.ts';
+import type { PersonRow } from '../persons/persons.repository.ts';
 
 /** The export population: the person filter, the channel and whether a stated purpose replaces the consent. */
 export type ExportSelection = { filter: PersonFilter; channel: ExportChannel; purpose?: string | undefined };
@@ -23,15 +24,10 @@ type ExcludedRow = Pick<ExportRow, 'id' | 'title' | 'firstName' | 'lastName' | '
 };
 
 /** One person as the export files need it. */
-export type ExportRow = {
-  id: number;
-  salutation: 'frau' | 'herr' | null;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  mobile: string | null;
+export type ExportRow = Pick<
+  PersonRow,
+  'id' | 'salutation' | 'title' | 'firstName' | 'lastName' | 'email' | 'phone' | 'mobile'
+> & {
   organization: string | null;
   function: string | null;
   street: string | null;

@@ -2,60 +2,55 @@ import { PassThrough, pipeline } from 'node:stream';
 import { exportFiles, exports } from '@anett/shared/routes/export';
 import { EXPORT_FORMATS, type ExportQuery } from '@anett/shared/schemas/export';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../lib/download.ts';
 import { limitOffset } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday } from '../../lib/time.ts';
-import { displayName } from '../persons/persons.repository.ts';
+import { personRef } from '../persons/persons.repository.ts';
 import type { ExportSelection } from './exports.repository.ts';
 import { CONTENT_TYPES, exportAudit, exportFileName } from './exports.service.ts';
 
 const selectionOf = ({ channel, purpose, ...filter }: ExportQuery): ExportSelection => ({ filter, channel, purpose });
 
 export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(exports.preview.path, { config: { access: 'manager' }, schema: schemaOf(exports.preview) }, async (request) =>
-    ctx.read.exports.preview(selectionOf(request.query)),
-  );
+  route(exports.preview, 'manager', async (request) => ctx.read.exports.preview(selectionOf(request.query)));
 
-  app.get(
-    exports.excluded.path,
-    { config: { access: 'manager' }, schema: schemaOf(exports.excluded) },
-    async (request) => {
-      const { page, pageSize, ...query } = request.query;
-      const { rows, total } = await ctx.read.exports.excluded(selectionOf(query), limitOffset({ page, pageSize }));
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          name: displayName(r),
-          email: r.email,
-          organization: r.organization,
-          reason: r.reason,
-        })),
-        total,
-        page,
-        pageSize,
-      };
-    },
-  );
+  route(exports.excluded, 'manager', async (request) => {
+    const { page, pageSize, ...query } = request.query;
+    const { rows, total } = await ctx.read.exports.excluded(selectionOf(query), limitOffset({ page, pageSize }));
+    return {
+      items: rows.map((r) => ({
+        ...personRef(r),
+        organization: r.organization,
+        reason: r.reason,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  });
 
   for (const format of EXPORT_FORMATS) {
-    app.get(
-      exportFiles[format].path,
+    route(
+      exportFiles[format],
       {
         config: { access: 'manager' },
-        schema: { ...schemaOf(exportFiles[format]), produces: [CONTENT_TYPES[format].split(';')[0] as string] },
+        schema: { produces: [CONTENT_TYPES[format].split(';')[0] as string] },
       },
       async (request, reply) => {
         const selection = selectionOf(request.query);
         const who = actor(request);
         const job = ctx.stream('exports', 'file', selection, format);
         const audited = job.done.then((summary) =>
-          ctx.write(() => ctx.audit.record({ ...who, ...exportAudit(selection, format, summary) })),
+          ctx.change(
+            who,
+            () => undefined,
+            () => exportAudit(selection, format, summary),
+          ),
         );
         audited.catch((err: unknown) => request.log.error({ err }, 'export failed'));
         // The download ends once its audit entry is committed; an aborted one is audited when the job has stopped.

@@ -14,6 +14,21 @@ const bounds = (p: Period) => ({ from: p.from ?? '0000-01-01', toExclusive: p.to
 const overlaps = (alias: string) =>
   `(${alias}.from_date IS NULL OR ${alias}.from_date < @toExclusive) AND (${alias}.to_date IS NULL OR ${alias}.to_date >= @from)`;
 
+/** The attendance's event is live and starts in the period. */
+const eventInPeriod = (attendance: string) =>
+  `JOIN events e ON e.id = ${attendance}.event_id AND e.deleted_at IS NULL AND e.starts_at >= @from AND e.starts_at < @toExclusive`;
+
+const interactionLinks = { person: 'interaction_persons', organization: 'interaction_organizations' } as const;
+type Party = keyof typeof interactionLinks;
+/** Persons or organisations (`other`) logged in the same live interactions of the period as @id, with their number. */
+const sharedInteractionsSql = (subject: Party, other: Party) =>
+  `SELECT q.${other}_id AS id, count(*) AS n FROM ${interactionLinks[subject]} p
+  JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
+    AND i.occurred_at >= @from AND i.occurred_at < @toExclusive
+  JOIN ${interactionLinks[other]} q ON q.interaction_id = p.interaction_id${subject === other ? ` AND q.${other}_id <> p.${subject}_id` : ''}
+  WHERE p.${subject}_id = @id
+  GROUP BY q.${other}_id`;
+
 const personName = (alias: string) =>
   `trim(coalesce(${alias}.title || ' ', '') || ${alias}.first_name || ' ' || ${alias}.last_name)`;
 const livePerson = (alias: string) => `${alias}.deleted_at IS NULL AND ${alias}.erased_at IS NULL`;
@@ -145,7 +160,7 @@ export function createGraphRepository(db: Db) {
     coAttendees(personId: number, period: Period): Counted[] {
       return all(
         `SELECT b.person_id AS id, count(*) AS n FROM attendances a
-        JOIN events e ON e.id = a.event_id AND e.deleted_at IS NULL AND e.starts_at >= @from AND e.starts_at < @toExclusive
+        ${eventInPeriod('a')}
         JOIN attendances b ON b.event_id = a.event_id AND b.status = 'attended' AND b.person_id <> a.person_id
         WHERE a.person_id = @personId AND a.status = 'attended'
         GROUP BY b.person_id`,
@@ -153,30 +168,9 @@ export function createGraphRepository(db: Db) {
       );
     },
 
-    /** Persons logged in the same interactions, with the number of them. */
-    personContacts(personId: number, period: Period): Counted[] {
-      return all(
-        `SELECT q.person_id AS id, count(*) AS n FROM interaction_persons p
-        JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
-          AND i.occurred_at >= @from AND i.occurred_at < @toExclusive
-        JOIN interaction_persons q ON q.interaction_id = p.interaction_id AND q.person_id <> p.person_id
-        WHERE p.person_id = @personId
-        GROUP BY q.person_id`,
-        { personId, ...bounds(period) },
-      );
-    },
-
-    /** Organisations linked to the person's interactions, with the number of them. */
-    personOrganizationContacts(personId: number, period: Period): Counted[] {
-      return all(
-        `SELECT io.organization_id AS id, count(*) AS n FROM interaction_persons p
-        JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
-          AND i.occurred_at >= @from AND i.occurred_at < @toExclusive
-        JOIN interaction_organizations io ON io.interaction_id = p.interaction_id
-        WHERE p.person_id = @personId
-        GROUP BY io.organization_id`,
-        { personId, ...bounds(period) },
-      );
+    /** Persons or organisations (`other`) logged in the same interactions as the subject, with the number of them. */
+    interactionContacts(subject: Party, other: Party, id: number, period: Period): Counted[] {
+      return all(sharedInteractionsSql(subject, other), { id, ...bounds(period) });
     },
 
     // Ego of an organisation
@@ -213,7 +207,7 @@ export function createGraphRepository(db: Db) {
     representatives(organizationId: number, period: Period): Counted[] {
       return all(
         `SELECT a.person_id AS id, count(*) AS n FROM attendances a
-        JOIN events e ON e.id = a.event_id AND e.deleted_at IS NULL AND e.starts_at >= @from AND e.starts_at < @toExclusive
+        ${eventInPeriod('a')}
         WHERE a.organization_id = @organizationId AND a.status = 'attended'
         GROUP BY a.person_id`,
         { organizationId, ...bounds(period) },
@@ -224,38 +218,12 @@ export function createGraphRepository(db: Db) {
     coAttendingOrganizations(organizationId: number, period: Period): Counted[] {
       return all(
         `WITH mine AS (SELECT DISTINCT a.event_id FROM attendances a
-          JOIN events e ON e.id = a.event_id AND e.deleted_at IS NULL AND e.starts_at >= @from AND e.starts_at < @toExclusive
+          ${eventInPeriod('a')}
           WHERE a.organization_id = @organizationId AND a.status = 'attended')
         SELECT b.organization_id AS id, count(DISTINCT b.event_id) AS n FROM mine
         JOIN attendances b ON b.event_id = mine.event_id AND b.status = 'attended'
         WHERE b.organization_id IS NOT NULL AND b.organization_id <> @organizationId
         GROUP BY b.organization_id`,
-        { organizationId, ...bounds(period) },
-      );
-    },
-
-    /** Organisations logged in the same interactions, with the number of them. */
-    organizationContacts(organizationId: number, period: Period): Counted[] {
-      return all(
-        `SELECT q.organization_id AS id, count(*) AS n FROM interaction_organizations p
-        JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
-          AND i.occurred_at >= @from AND i.occurred_at < @toExclusive
-        JOIN interaction_organizations q ON q.interaction_id = p.interaction_id AND q.organization_id <> p.organization_id
-        WHERE p.organization_id = @organizationId
-        GROUP BY q.organization_id`,
-        { organizationId, ...bounds(period) },
-      );
-    },
-
-    /** Persons logged in the organisation's interactions, with the number of them. */
-    organizationPersonContacts(organizationId: number, period: Period): Counted[] {
-      return all(
-        `SELECT ip.person_id AS id, count(*) AS n FROM interaction_organizations p
-        JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
-          AND i.occurred_at >= @from AND i.occurred_at < @toExclusive
-        JOIN interaction_persons ip ON ip.interaction_id = p.interaction_id
-        WHERE p.organization_id = @organizationId
-        GROUP BY ip.person_id`,
         { organizationId, ...bounds(period) },
       );
     },

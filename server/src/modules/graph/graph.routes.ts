@@ -1,27 +1,12 @@
 import { graphs } from '@anett/shared/routes/graph';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 
 export async function graphRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(
-    graphs.network.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(graphs.network),
-    },
-    async (request) => ctx.read.graph.networkGraph(request.query),
-  );
+  route(graphs.network, 'viewer', async (request) => ctx.read.graph.networkGraph(request.query));
 
-  app.get(
-    graphs.ego.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(graphs.ego),
-    },
-    async (request) => ctx.read.graph.egoGraph(request.query),
-  );
+  route(graphs.ego, 'viewer', async (request) => ctx.read.graph.egoGraph(request.query));
 }

@@ -155,7 +155,17 @@ export function createGraphService(repo: GraphRepository) {
   }
 
   /** Neighbours → the capped ego graph, with labels of live records only. */
-  function egoOf(center: GraphVertex, neighbours: Map<string, Neighbour>): EgoGraph {
+  function egoOf(
+    of: { kind: 'person' | 'organization'; entityId: number; label: string; group: string },
+    neighbours: Map<string, Neighbour>,
+  ): EgoGraph {
+    const center = {
+      id: vertexId[of.kind](of.entityId),
+      entityId: of.entityId,
+      label: of.label,
+      kind: of.kind,
+      group: of.group,
+    };
     const ids = (kind: Neighbour['kind']) =>
       [...neighbours.values()].filter((n) => n.kind === kind).map((n) => n.entityId);
     const labels = new Map<string, { label: string; group: string }>();
@@ -234,17 +244,9 @@ export function createGraphService(repo: GraphRepository) {
     for (const a of repo.personAffiliations(id, period))
       tie(neighbours, 'organization', a.id, 'affiliation', 0, a.current ? 2 : 1);
     ties(neighbours, 'person', repo.coAttendees(id, period), 'co_attendance');
-    ties(neighbours, 'person', repo.personContacts(id, period), 'interaction');
-    ties(neighbours, 'organization', repo.personOrganizationContacts(id, period), 'interaction');
-    const center = {
-      id: vertexId.person(id),
-      entityId: id,
-      label: person.name,
-      kind: 'person' as const,
-      group: 'person',
-      weight: 1,
-    };
-    return egoOf(center, neighbours);
+    ties(neighbours, 'person', repo.interactionContacts('person', 'person', id, period), 'interaction');
+    ties(neighbours, 'organization', repo.interactionContacts('person', 'organization', id, period), 'interaction');
+    return egoOf({ kind: 'person', entityId: id, label: person.name, group: 'person' }, neighbours);
   }
 
   function organizationEgo(id: number, period: { from?: string; to?: string }): EgoGraph {
@@ -258,18 +260,18 @@ export function createGraphService(repo: GraphRepository) {
     for (const nodeId of repo.hostedNodes(id)) tie(neighbours, 'node', nodeId, 'host', 0, 3);
     for (const personId of repo.members(id, period)) tie(neighbours, 'person', personId, 'affiliation', 0, 1);
     ties(neighbours, 'person', repo.representatives(id, period), 'affiliation', 1);
-    ties(neighbours, 'person', repo.organizationPersonContacts(id, period), 'interaction');
+    ties(neighbours, 'person', repo.interactionContacts('organization', 'person', id, period), 'interaction');
     ties(neighbours, 'organization', repo.coAttendingOrganizations(id, period), 'co_attendance');
-    ties(neighbours, 'organization', repo.organizationContacts(id, period), 'interaction');
-    const center = {
-      id: vertexId.organization(id),
-      entityId: id,
-      label: organization.name,
-      kind: 'organization' as const,
-      group: organization.kind,
-      weight: 1,
-    };
-    return egoOf(center, neighbours);
+    ties(
+      neighbours,
+      'organization',
+      repo.interactionContacts('organization', 'organization', id, period),
+      'interaction',
+    );
+    return egoOf(
+      { kind: 'organization', entityId: id, label: organization.name, group: organization.kind },
+      neighbours,
+    );
   }
 
   return {

@@ -18,6 +18,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, typ
 import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
 import { ftsQuery, inIds, limitOffset } from '../../lib/listing.ts';
+import { atVersion, bumped } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
 export type InteractionRow = typeof interactions.$inferSelect;
@@ -284,8 +285,6 @@ export function createInteractionsRepository(db: Db) {
     .orderBy(asc(affiliations.id))
     .prepare();
 
-  const bumped = () => ({ version: sql`${interactions.version} + 1`, updatedAt: nowIso() });
-  const versioned = (id: number, version: number) => and(eq(interactions.id, id), eq(interactions.version, version));
   const missing = (wanted: number[], found: { id: number }[]) => {
     const have = new Set(found.map((r) => r.id));
     return [...new Set(wanted)].filter((id) => !have.has(id));
@@ -409,7 +408,7 @@ export function createInteractionsRepository(db: Db) {
         const row = db
           .update(interactions)
           .set({ ...scalars, ...bumped() })
-          .where(and(versioned(id, version), isNull(interactions.deletedAt)))
+          .where(and(atVersion(interactions, id, version), isNull(interactions.deletedAt)))
           .returning({ id: interactions.id })
           .get();
         if (!row) return false;
@@ -423,7 +422,7 @@ export function createInteractionsRepository(db: Db) {
       const row = db
         .update(interactions)
         .set({ deletedAt: at, ...bumped() })
-        .where(and(versioned(id, version), isNull(interactions.deletedAt)))
+        .where(and(atVersion(interactions, id, version), isNull(interactions.deletedAt)))
         .returning({ id: interactions.id })
         .get();
       return row !== undefined;

@@ -3,13 +3,13 @@ import { interactions } from '@anett/shared/routes/interaction';
 import { ROLE_RANK } from '@anett/shared/schemas/auth';
 import { type Interaction, type interactionPatch, NOBODY_LINKED } from '@anett/shared/schemas/interaction';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { decodeCursor, type TimelineSubject } from './timeline.repository.ts';
@@ -18,12 +18,8 @@ const invalid = (errors: FieldError[]) =>
   new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
 
 export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const load = (id: number) => {
-    const item = ctx.interactions.get(id);
-    if (!item) throw notFound('interaction');
-    return item;
-  };
+  const route = describedRoutes(fastify);
+  const load = (id: number) => orNotFound(ctx.interactions.get(id), 'interaction');
   /** The write and its audit entry (the entry before and after) in one transaction. */
   const audited = (request: FastifyRequest, action: string, before: Interaction | null, write: () => Interaction) =>
     ctx.audited(actor(request), 'interaction', action, write, (after) => diffRecords(before, after));
@@ -40,90 +36,66 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     return item;
   };
 
-  app.get(
-    interactions.list.path,
-    { config: { access: 'viewer' }, schema: schemaOf(interactions.list) },
-    async (request) => {
-      const { items, total } = await ctx.read.interactions.list(request.query, berlinToday());
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(interactions.list, 'viewer', async (request) => {
+    return pageOf(await ctx.read.interactions.list(request.query, berlinToday()), request.query);
+  });
 
-  app.get(
-    interactions.followUps.path,
-    { config: { access: 'viewer' }, schema: schemaOf(interactions.followUps) },
-    async (request) => {
-      const { scope, page, pageSize } = request.query;
-      if (scope === 'all' && ROLE_RANK[request.user.role] < ROLE_RANK.manager) {
-        throw new AppError('FORBIDDEN', 403, 'Everyone’s follow-ups need the role manager');
-      }
-      const authorId = scope === 'mine' ? request.user.id : undefined;
-      return {
-        ...(await ctx.read.interactions.followUps({ authorId, page, pageSize }, berlinToday())),
-        page,
-        pageSize,
-      };
-    },
-  );
+  route(interactions.followUps, 'viewer', async (request) => {
+    const { scope, page, pageSize } = request.query;
+    if (scope === 'all' && ROLE_RANK[request.user.role] < ROLE_RANK.manager) {
+      throw new AppError('FORBIDDEN', 403, 'Everyone’s follow-ups need the role manager');
+    }
+    const authorId = scope === 'mine' ? request.user.id : undefined;
+    return {
+      ...(await ctx.read.interactions.followUps({ authorId, page, pageSize }, berlinToday())),
+      page,
+      pageSize,
+    };
+  });
 
-  app.post(
-    interactions.create.path,
-    { config: { access: 'manager' }, schema: schemaOf(interactions.create) },
-    async (request, reply) => {
-      const { linkOrganizations, occurredAt, ...values } = request.body;
-      const created = await audited(request, 'create', null, () => {
-        const errors = ctx.interactions.unknownReferences(values);
-        if (errors.length) throw invalid(errors);
-        const organizationIds =
-          values.organizationIds.length === 0 && linkOrganizations
-            ? ctx.interactions.currentOrganizationIds(values.personIds, berlinToday())
-            : values.organizationIds;
-        const nodeId = values.nodeId ?? (values.eventId ? ctx.interactions.nodeOfEvent(values.eventId) : null);
-        const id = ctx.interactions.create({
-          ...values,
-          organizationIds,
-          nodeId,
-          occurredAt: occurredAt ?? nowIso(),
-          authorId: request.user.id,
-        });
-        return load(id);
+  route(interactions.create, 'manager', async (request, reply) => {
+    const { linkOrganizations, occurredAt, ...values } = request.body;
+    const row = await audited(request, 'create', null, () => {
+      const errors = ctx.interactions.unknownReferences(values);
+      if (errors.length) throw invalid(errors);
+      const organizationIds =
+        values.organizationIds.length === 0 && linkOrganizations
+          ? ctx.interactions.currentOrganizationIds(values.personIds, berlinToday())
+          : values.organizationIds;
+      const nodeId = values.nodeId ?? (values.eventId ? ctx.interactions.nodeOfEvent(values.eventId) : null);
+      const id = ctx.interactions.create({
+        ...values,
+        organizationIds,
+        nodeId,
+        occurredAt: occurredAt ?? nowIso(),
+        authorId: request.user.id,
       });
-      setEtag(reply, created.version);
-      return reply.code(201).send(created);
-    },
-  );
+      return load(id);
+    });
+    return created(reply, row);
+  });
 
-  app.get(
-    interactions.get.path,
-    { config: { access: 'viewer' }, schema: schemaOf(interactions.get) },
-    async (request, reply) => {
-      const item = await ctx.read.interactions.get(request.params.id);
-      if (!item) throw notFound('interaction');
-      setEtag(reply, item.version);
-      return item;
-    },
-  );
+  route(interactions.get, 'viewer', async (request, reply) => {
+    const item = orNotFound(await ctx.read.interactions.get(request.params.id), 'interaction');
+    return withEtag(reply, item);
+  });
 
-  app.patch(
-    interactions.update.path,
-    { config: { access: 'manager' }, schema: schemaOf(interactions.update) },
-    async (request, reply) => {
-      const changes = request.body;
-      const followUpChanged = (before: Interaction) =>
-        changes.followUpOn !== undefined && changes.followUpOn !== before.followUpOn;
-      const after = await versionedChange(ctx, request, {
-        load: () => loadEditable(request, request.params.id),
-        check: (before) => checkLinks(changes, before),
-        write: (before, version) =>
-          ctx.interactions.update(before.id, version, {
-            ...changes,
-            ...(followUpChanged(before) ? { followUpDoneAt: null } : {}),
-          }) && load(before.id),
-        audit: { entity: 'interaction', action: 'update', diff: (before, after) => diffRecords(before, after) },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(interactions.update, 'manager', async (request, reply) => {
+    const changes = request.body;
+    const followUpChanged = (before: Interaction) =>
+      changes.followUpOn !== undefined && changes.followUpOn !== before.followUpOn;
+    const after = await versionedChange(ctx, request, {
+      load: () => loadEditable(request, request.params.id),
+      check: (before) => checkLinks(changes, before),
+      write: (before, version) =>
+        ctx.interactions.update(before.id, version, {
+          ...changes,
+          ...(followUpChanged(before) ? { followUpDoneAt: null } : {}),
+        }) && load(before.id),
+      audit: { entity: 'interaction', action: 'update', diff: (before, after) => diffRecords(before, after) },
+    });
+    return withEtag(reply, after);
+  });
 
   /** A change keeps at least one link, and only new links must exist. */
   const checkLinks = (changes: z.output<typeof interactionPatch>, before: Interaction) => {
@@ -144,41 +116,31 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
     if (errors.length) throw invalid(errors);
   };
 
-  app.delete(
-    interactions.delete.path,
-    { config: { access: 'manager' }, schema: schemaOf(interactions.delete) },
-    async (request, reply) => {
-      await versionedChange(ctx, request, {
-        load: () => loadEditable(request, request.params.id),
-        write: (before, version) => ctx.interactions.softDelete(before.id, version) && before,
-        audit: { entity: 'interaction', action: 'delete', diff: (before) => diffRecords(before, null) },
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(interactions.delete, 'manager', async (request, reply) => {
+    await versionedChange(ctx, request, {
+      load: () => loadEditable(request, request.params.id),
+      write: (before, version) => ctx.interactions.softDelete(before.id, version) && before,
+      audit: { entity: 'interaction', action: 'delete', diff: (before) => diffRecords(before, null) },
+    });
+    return reply.code(204).send(null);
+  });
 
-  app.post(
-    interactions.followUpDone.path,
-    { config: { access: 'manager' }, schema: schemaOf(interactions.followUpDone) },
-    async (request, reply) => {
-      const before = load(request.params.id);
-      if (!before.followUpOn) throw new AppError('NO_FOLLOW_UP', 409, 'This entry has no follow-up date');
-      if (before.followUpDoneAt) {
-        setEtag(reply, before.version);
-        return before;
-      }
-      const after = await audited(request, 'follow_up_done', before, () => {
-        ctx.interactions.markFollowUpDone(before.id);
-        return load(before.id);
-      });
-      setEtag(reply, after.version);
-      return after;
-    },
-  );
+  route(interactions.followUpDone, 'manager', async (request, reply) => {
+    const before = load(request.params.id);
+    if (!before.followUpOn) throw new AppError('NO_FOLLOW_UP', 409, 'This entry has no follow-up date');
+    if (before.followUpDoneAt) {
+      return withEtag(reply, before);
+    }
+    const after = await audited(request, 'follow_up_done', before, () => {
+      ctx.interactions.markFollowUpDone(before.id);
+      return load(before.id);
+    });
+    return withEtag(reply, after);
+  });
 
   // Timelines live under the persons', organisations' and nodes' URLs but are built from this module's data.
-  const timelineRoute = (subject: TimelineSubject, route: typeof interactions.personTimeline) =>
-    app.get(route.path, { config: { access: 'viewer' }, schema: schemaOf(route) }, async (request) => {
+  const timelineRoute = (subject: TimelineSubject, described: typeof interactions.personTimeline) =>
+    route(described, 'viewer', async (request) => {
       const { id } = request.params;
       const { limit, cursor: raw } = request.query;
       const cursor = raw === undefined ? undefined : decodeCursor(raw);

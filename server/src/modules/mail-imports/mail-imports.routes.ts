@@ -2,11 +2,10 @@ import { mailImports } from '@anett/shared/routes/mail-import';
 import { MAIL_FILE_BYTES_MAX, MAIL_FILES_MAX, mailDropTarget } from '@anett/shared/schemas/mail-import';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { createMailImportsService, type UploadedMail } from './mail-imports.service.ts';
 import { parseMailFile, UnreadableMail } from './mail-parse.ts';
 
@@ -107,33 +106,17 @@ export async function mailImportsRoutes(fastify: FastifyInstance, { ctx }: { ctx
       parts: MAIL_FILES_MAX + 10,
     },
   });
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const service = createMailImportsService(ctx);
   const bodyLimit = MAIL_FILES_MAX * MAIL_FILE_BYTES_MAX + 1024 * 1024;
 
-  app.post(
-    mailImports.preview.path,
-    {
-      config: { access: 'manager' },
-      bodyLimit,
-      schema: schemaOf(mailImports.preview),
-    },
-    async (request) => {
-      const { uploads, target } = await readUpload(request);
-      return service.preview(uploads, target);
-    },
-  );
+  route(mailImports.preview, { config: { access: 'manager' }, bodyLimit }, async (request) => {
+    const { uploads, target } = await readUpload(request);
+    return service.preview(uploads, target);
+  });
 
-  app.post(
-    mailImports.commit.path,
-    {
-      config: { access: 'manager' },
-      bodyLimit,
-      schema: schemaOf(mailImports.commit),
-    },
-    async (request) => {
-      const { uploads, target } = await readUpload(request);
-      return service.commit(uploads, target, { ...actor(request), userId: request.user.id });
-    },
-  );
+  route(mailImports.commit, { config: { access: 'manager' }, bodyLimit }, async (request) => {
+    const { uploads, target } = await readUpload(request);
+    return service.commit(uploads, target, { ...actor(request), userId: request.user.id });
+  });
 }

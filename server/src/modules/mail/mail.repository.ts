@@ -1,8 +1,8 @@
 import type { Db } from '@anett/db/client';
 import { mailOutbox } from '@anett/db/schema';
 import type { OutboxListQuery, OutboxMail, OutboxMailDetail } from '@anett/shared/schemas/mail';
-import { and, asc, count, desc, eq, lte, or, sql } from 'drizzle-orm';
-import { limitOffset } from '../../lib/listing.ts';
+import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
+import { pageOfTable } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
@@ -129,17 +129,14 @@ export function createMailRepository(db: Db) {
 
     list(query: Pick<OutboxListQuery, 'status'> & { page: number; pageSize: number; sort?: { desc: boolean } }) {
       const where = query.status ? eq(mailOutbox.status, query.status) : undefined;
-      const { limit, offset } = limitOffset(query);
       const dir = query.sort && !query.sort.desc ? asc : desc;
-      const rows = db
-        .select()
-        .from(mailOutbox)
-        .where(where)
-        .orderBy(dir(mailOutbox.createdAt), dir(mailOutbox.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = db.select({ n: count() }).from(mailOutbox).where(where).get()?.n ?? 0;
+      const { rows, total } = pageOfTable(
+        db,
+        mailOutbox,
+        where,
+        [dir(mailOutbox.createdAt), dir(mailOutbox.id)],
+        query,
+      );
       return { items: rows.map(summary), total };
     },
   };

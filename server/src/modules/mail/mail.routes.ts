@@ -1,67 +1,43 @@
 import { mail } from '@anett/shared/routes/mail';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 
 /** The outbox (Verwaltung → Ausgang): what was and will be sent, for admins. */
 export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(
-    mail.outbox.path,
-    {
-      config: { access: 'admin' },
-      schema: schemaOf(mail.outbox),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.mail.list(request.query);
-      return {
-        items,
-        total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
-        smtpConfigured: Boolean(ctx.config.smtpUrl),
-        from: ctx.config.mailFrom ?? 'ANeTT <noreply@anett.local>',
-      };
-    },
-  );
+  route(mail.outbox, 'admin', async (request) => {
+    const { items, total } = await ctx.read.mail.list(request.query);
+    return {
+      items,
+      total,
+      page: request.query.page,
+      pageSize: request.query.pageSize,
+      smtpConfigured: Boolean(ctx.config.smtpUrl),
+      from: ctx.config.mailFrom ?? 'ANeTT <noreply@anett.local>',
+    };
+  });
 
-  app.get(
-    mail.get.path,
-    {
-      config: { access: 'admin' },
-      schema: schemaOf(mail.get),
-    },
-    async (request) => {
-      const mail = ctx.mail.detail(request.params.id);
-      if (!mail) throw notFound('mail');
-      return mail;
-    },
-  );
+  route(mail.get, 'admin', async (request) => {
+    return orNotFound(ctx.mail.detail(request.params.id), 'mail');
+  });
 
-  app.post(
-    mail.retry.path,
-    {
-      config: { access: 'admin' },
-      schema: schemaOf(mail.retry),
-    },
-    async (request) => {
-      const id = request.params.id;
-      if (!ctx.mail.find(id)) throw notFound('mail');
-      const row = await ctx.write(() => {
-        const requeued = ctx.mail.requeue(id);
-        if (requeued) ctx.audit.record({ ...actor(request), entity: 'mail', entityId: id, action: 'retry', diff: {} });
-        return requeued;
+  route(mail.retry, 'admin', async (request) => {
+    const id = request.params.id;
+    if (!ctx.mail.find(id)) throw notFound('mail');
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.mail.requeue(id),
+      (requeued) => (requeued ? { entity: 'mail', entityId: id, action: 'retry', diff: {} } : []),
+    );
+    if (!row) {
+      throw new AppError('MAIL_NOT_FAILED', 409, 'Only a failed mail can be sent again', {
+        errors: [{ field: 'id', message: 'nur eine fehlgeschlagene Mail kann erneut gesendet werden' }],
       });
-      if (!row) {
-        throw new AppError('MAIL_NOT_FAILED', 409, 'Only a failed mail can be sent again', {
-          errors: [{ field: 'id', message: 'nur eine fehlgeschlagene Mail kann erneut gesendet werden' }],
-        });
-      }
-      return ctx.mail.detail(id) as NonNullable<ReturnType<typeof ctx.mail.detail>>;
-    },
-  );
+    }
+    return ctx.mail.detail(id) as NonNullable<ReturnType<typeof ctx.mail.detail>>;
+  });
 }

@@ -17,7 +17,7 @@ import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizz
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
-import { nowIso } from '../../lib/time.ts';
+import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NodeRow = typeof nodes.$inferSelect;
@@ -75,11 +75,6 @@ const nodeSort = {
 };
 
 export function createNetworkRepository(db: Db) {
-  const bump = (table: typeof networks | typeof nodes | typeof relations) => ({
-    version: sql`${table.version} + 1`,
-    updatedAt: nowIso(),
-  });
-
   function selectNodes(where: SQL | undefined) {
     return db
       .select({
@@ -188,12 +183,7 @@ export function createNetworkRepository(db: Db) {
     },
 
     updateNetwork(id: number, version: number, changes: z.output<typeof networkPatch>): Network | undefined {
-      return db
-        .update(networks)
-        .set({ ...changes, ...bump(networks) })
-        .where(and(eq(networks.id, id), eq(networks.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, networks, id, version, changes);
     },
 
     // Nodes
@@ -231,12 +221,7 @@ export function createNetworkRepository(db: Db) {
     },
 
     updateNode(id: number, version: number, changes: z.output<typeof nodePatch>): Node | undefined {
-      const row = db
-        .update(nodes)
-        .set({ ...changes, ...bump(nodes) })
-        .where(and(eq(nodes.id, id), eq(nodes.version, version)))
-        .returning({ id: nodes.id })
-        .get();
+      const row = updateAtVersion(db, nodes, id, version, changes);
       return row ? getNode(row.id) : undefined;
     },
 
@@ -260,23 +245,13 @@ export function createNetworkRepository(db: Db) {
     },
 
     updateRelation(id: number, version: number, changes: z.output<typeof relationPatch>): Relation | undefined {
-      const row = db
-        .update(relations)
-        .set({ ...changes, ...bump(relations) })
-        .where(and(eq(relations.id, id), eq(relations.version, version)))
-        .returning({ id: relations.id })
-        .get();
+      const row = updateAtVersion(db, relations, id, version, changes);
       return row ? getRelation(row.id) : undefined;
     },
 
     /** Relations are removed for good (the audit entry keeps what they were); false on a version conflict. */
     deleteRelation(id: number, version: number): boolean {
-      return (
-        db
-          .delete(relations)
-          .where(and(eq(relations.id, id), eq(relations.version, version)))
-          .run().changes > 0
-      );
+      return deleteAtVersion(db, relations, id, version) !== undefined;
     },
 
     // The "Netzwerk" page

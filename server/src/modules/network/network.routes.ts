@@ -1,12 +1,12 @@
 import { networks } from '@anett/shared/routes/network';
 import { relationIssues } from '@anett/shared/schemas/network';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { created, setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 
 /** Audit snapshot without the bookkeeping columns and the derived display fields. */
@@ -14,30 +14,19 @@ const plain = <T extends object>(record: T, ...drop: string[]) =>
   Object.fromEntries(Object.entries(record).filter(([k]) => !drop.includes(k))) as Record<string, unknown>;
 
 export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const audited = <T extends { id: number }>(
+  const route = describedRoutes(fastify);
+  /** A new network, node or relation: 201 with its ETag, audited with what it holds. */
+  const create = async <T extends { id: number; version: number }>(
     request: FastifyRequest,
+    reply: FastifyReply,
     entity: string,
-    action: string,
     work: () => T,
-    diff: (row: T) => unknown,
-  ) => ctx.audited(actor(request), entity, action, work, diff);
+    view: (row: T) => Record<string, unknown>,
+  ) => created(reply, await ctx.audited(actor(request), entity, 'create', work, (row) => diffRecords(null, view(row))));
 
-  const loadNetwork = (id: number) => {
-    const row = ctx.network.findNetwork(id);
-    if (!row) throw notFound('network');
-    return row;
-  };
-  const loadNode = (id: number) => {
-    const row = ctx.network.getNode(id);
-    if (!row) throw notFound('node');
-    return row;
-  };
-  const loadRelation = (id: number) => {
-    const row = ctx.network.getRelation(id);
-    if (!row) throw notFound('relation');
-    return row;
-  };
+  const loadNetwork = (id: number) => orNotFound(ctx.network.findNetwork(id), 'network');
+  const loadNode = (id: number) => orNotFound(ctx.network.getNode(id), 'node');
+  const loadRelation = (id: number) => orNotFound(ctx.network.getRelation(id), 'relation');
 
   /** Ids in a body must name existing records: otherwise 400 on that field. */
   const checkRefs = (refs: {
@@ -63,96 +52,50 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   // Networks
 
-  app.get(
-    networks.list.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.list),
-    },
-    async (request) => {
-      const { items, total } = ctx.network.listNetworks(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(networks.list, 'viewer', async (request) => {
+    return pageOf(ctx.network.listNetworks(request.query), request.query);
+  });
 
-  app.get(
-    networks.get.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.get),
-    },
-    async (request, reply) => {
-      const row = loadNetwork(request.params.id);
-      setEtag(reply, row.version);
-      return {
-        ...row,
-        nodes: ctx.network.networkNodes(row.id),
-        relations: ctx.network.relationsOf({ networkId: row.id }),
-      };
-    },
-  );
+  route(networks.get, 'viewer', async (request, reply) => {
+    const row = loadNetwork(request.params.id);
+    setEtag(reply, row.version);
+    return {
+      ...row,
+      nodes: ctx.network.networkNodes(row.id),
+      relations: ctx.network.relationsOf({ networkId: row.id }),
+    };
+  });
 
-  app.post(
-    networks.create.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.create),
-    },
-    async (request, reply) => {
-      const row = await audited(
-        request,
-        'network',
-        'create',
-        () => ctx.network.createNetwork(request.body),
-        (row) => diffRecords(null, plain(row, 'id')),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(row);
-    },
-  );
+  route(networks.create, 'manager', async (request, reply) => {
+    return create(
+      request,
+      reply,
+      'network',
+      () => ctx.network.createNetwork(request.body),
+      (row) => plain(row, 'id'),
+    );
+  });
 
-  app.patch(
-    networks.update.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.update),
-    },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => loadNetwork(request.params.id),
-        write: (before, version) => ctx.network.updateNetwork(before.id, version, request.body),
-        audit: { entity: 'network', action: 'update', diff: (b, a) => diffRecords(plain(b, 'id'), plain(a, 'id')) },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(networks.update, 'manager', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => loadNetwork(request.params.id),
+      write: (before, version) => ctx.network.updateNetwork(before.id, version, request.body),
+      audit: { entity: 'network', action: 'update', diff: (b, a) => diffRecords(plain(b, 'id'), plain(a, 'id')) },
+    });
+    return withEtag(reply, after);
+  });
 
   // QTI nodes
 
-  app.get(
-    networks.nodes.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.nodes),
-    },
-    async (request) => {
-      const { items, total } = ctx.network.listNodes(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(networks.nodes, 'viewer', async (request) => {
+    return pageOf(ctx.network.listNodes(request.query), request.query);
+  });
 
-  app.get(
-    networks.node.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.node),
-    },
-    async (request, reply) => {
-      const row = loadNode(request.params.id);
-      setEtag(reply, row.version);
-      return { ...row, relations: ctx.network.relationsOf({ nodeId: row.id }) };
-    },
-  );
+  route(networks.node, 'viewer', async (request, reply) => {
+    const row = loadNode(request.params.id);
+    setEtag(reply, row.version);
+    return { ...row, relations: ctx.network.relationsOf({ nodeId: row.id }) };
+  });
 
   const nodeAudit = (n: ReturnType<typeof loadNode>) => ({
     ...plain(n, 'id', 'network', 'hostOrganization', 'responsibleUser', 'counts'),
@@ -160,145 +103,72 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     responsibleUserId: n.responsibleUser?.id ?? null,
   });
 
-  app.post(
-    networks.createNode.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.createNode),
-    },
-    async (request, reply) => {
-      checkRefs(request.body);
-      const row = await audited(
-        request,
-        'node',
-        'create',
-        () => ctx.network.createNode(request.body),
-        (row) => diffRecords(null, nodeAudit(row)),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(row);
-    },
-  );
+  route(networks.createNode, 'manager', async (request, reply) => {
+    checkRefs(request.body);
+    return create(request, reply, 'node', () => ctx.network.createNode(request.body), nodeAudit);
+  });
 
-  app.patch(
-    networks.updateNode.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.updateNode),
-    },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => loadNode(request.params.id),
-        check: () => checkRefs(request.body),
-        write: (before, version) => ctx.network.updateNode(before.id, version, request.body),
-        audit: { entity: 'node', action: 'update', diff: (b, a) => diffRecords(nodeAudit(b), nodeAudit(a)) },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(networks.updateNode, 'manager', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => loadNode(request.params.id),
+      check: () => checkRefs(request.body),
+      write: (before, version) => ctx.network.updateNode(before.id, version, request.body),
+      audit: { entity: 'node', action: 'update', diff: (b, a) => diffRecords(nodeAudit(b), nodeAudit(a)) },
+    });
+    return withEtag(reply, after);
+  });
 
   // Relations
 
   const relationAudit = (r: ReturnType<typeof loadRelation>) => plain(r, 'id', 'organization', 'network', 'node');
 
-  app.get(
-    networks.organizationRelations.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.organizationRelations),
-    },
-    async (request) => {
-      if (!ctx.organizations.findById(request.params.id)) throw notFound('organization');
-      return { items: ctx.network.relationsOf({ organizationId: request.params.id }) };
-    },
-  );
+  route(networks.organizationRelations, 'viewer', async (request) => {
+    if (!ctx.organizations.findById(request.params.id)) throw notFound('organization');
+    return { items: ctx.network.relationsOf({ organizationId: request.params.id }) };
+  });
 
-  app.get(
-    networks.relation.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.relation),
-    },
-    async (request, reply) => {
-      const row = loadRelation(request.params.id);
-      setEtag(reply, row.version);
-      return row;
-    },
-  );
+  route(networks.relation, 'viewer', async (request, reply) => {
+    const row = loadRelation(request.params.id);
+    return withEtag(reply, row);
+  });
 
-  app.post(
-    networks.createRelation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.createRelation),
-    },
-    async (request, reply) => {
-      checkRefs(request.body);
-      const row = await audited(
-        request,
-        'relation',
-        'create',
-        () => ctx.network.createRelation(request.body),
-        (row) => diffRecords(null, relationAudit(row)),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(row);
-    },
-  );
+  route(networks.createRelation, 'manager', async (request, reply) => {
+    checkRefs(request.body);
+    return create(request, reply, 'relation', () => ctx.network.createRelation(request.body), relationAudit);
+  });
 
-  app.patch(
-    networks.updateRelation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.updateRelation),
-    },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => loadRelation(request.params.id),
-        check: (before) => {
-          const issues = relationIssues({ ...before, ...request.body });
-          if (issues.length) {
-            throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
-              errors: issues,
-            });
-          }
-          checkRefs(request.body);
-        },
-        write: (before, version) => ctx.network.updateRelation(before.id, version, request.body),
-        audit: {
-          entity: 'relation',
-          action: 'update',
-          diff: (b, a) => diffRecords(relationAudit(b), relationAudit(a)),
-        },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(networks.updateRelation, 'manager', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => loadRelation(request.params.id),
+      check: (before) => {
+        const issues = relationIssues({ ...before, ...request.body });
+        if (issues.length) {
+          throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+            errors: issues,
+          });
+        }
+        checkRefs(request.body);
+      },
+      write: (before, version) => ctx.network.updateRelation(before.id, version, request.body),
+      audit: {
+        entity: 'relation',
+        action: 'update',
+        diff: (b, a) => diffRecords(relationAudit(b), relationAudit(a)),
+      },
+    });
+    return withEtag(reply, after);
+  });
 
-  app.delete(
-    networks.deleteRelation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(networks.deleteRelation),
-    },
-    async (request, reply) => {
-      await versionedChange(ctx, request, {
-        load: () => loadRelation(request.params.id),
-        write: (before, version) => ctx.network.deleteRelation(before.id, version) && before,
-        audit: { entity: 'relation', action: 'delete', diff: (before) => diffRecords(relationAudit(before), null) },
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(networks.deleteRelation, 'manager', async (request, reply) => {
+    await versionedChange(ctx, request, {
+      load: () => loadRelation(request.params.id),
+      write: (before, version) => ctx.network.deleteRelation(before.id, version) && before,
+      audit: { entity: 'relation', action: 'delete', diff: (before) => diffRecords(relationAudit(before), null) },
+    });
+    return reply.code(204).send(null);
+  });
 
   // The "Netzwerk" page
 
-  app.get(
-    networks.overview.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(networks.overview),
-    },
-    async () => ctx.network.overview(),
-  );
+  route(networks.overview, 'viewer', async () => ctx.network.overview());
 }

@@ -7,7 +7,6 @@ import {
   organizationTags,
   persons,
   relations,
-  tags,
 } from '@anett/db/schema';
 import { normalizeOrgName } from '@anett/shared/normalize';
 import type { HistoryEntry } from '@anett/shared/schemas/history';
@@ -24,9 +23,11 @@ import {
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ftsQuery, limitOffset } from '../../lib/listing.ts';
+import { atVersion, bumped } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
+import { tagRefsOf } from '../tags/tags.repository.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationValues = z.output<typeof organizationInput>;
@@ -113,19 +114,13 @@ export function createOrganizationsRepository(db: Db) {
       .where(inArray(organizationSectors.organizationId, ids))
       .orderBy(asc(organizationSectors.wzCode))
       .all();
-    const tagRows = db
-      .select({ organizationId: organizationTags.organizationId, id: tags.id, name: tags.name, color: tags.color })
-      .from(organizationTags)
-      .innerJoin(tags, eq(tags.id, organizationTags.tagId))
-      .where(inArray(organizationTags.organizationId, ids))
-      .orderBy(asc(tags.name))
-      .all();
+    const tagsById = tagRefsOf(db, 'organization', ids);
     return rows.map(({ nameKey: _, ...row }) => ({
       ...row,
       kind: row.kind as Organization['kind'],
       sizeClass: row.sizeClass as Organization['sizeClass'],
       sectors: sectors.filter((s) => s.organizationId === row.id).map((s) => s.wzCode),
-      tags: tagRows.filter((t) => t.organizationId === row.id).map(({ organizationId: __, ...t }) => t),
+      tags: tagsById.get(row.id) ?? [],
     }));
   }
 
@@ -152,9 +147,6 @@ export function createOrganizationsRepository(db: Db) {
     const row = byId.get({ id });
     return row ? withLinks([row])[0] : undefined;
   }
-
-  const bumped = () => ({ version: sql`${organizations.version} + 1`, updatedAt: nowIso() });
-  const versioned = (id: number, version: number) => and(eq(organizations.id, id), eq(organizations.version, version));
 
   return {
     findById(id: number): OrganizationRow | undefined {
@@ -271,7 +263,7 @@ export function createOrganizationsRepository(db: Db) {
               ...(fields.name === undefined ? {} : { nameKey: normalizeOrgName(fields.name) }),
               ...bumped(),
             })
-            .where(versioned(id, version))
+            .where(atVersion(organizations, id, version))
             .returning({ id: organizations.id })
             .get();
           if (row) setLinks(tx, id, sectors, tagIds);
@@ -287,7 +279,7 @@ export function createOrganizationsRepository(db: Db) {
       const row = db
         .update(organizations)
         .set({ deletedAt: deleted ? nowIso() : null, ...bumped() })
-        .where(versioned(id, version))
+        .where(atVersion(organizations, id, version))
         .returning({ id: organizations.id })
         .get();
       return row ? get(id) : undefined;

@@ -1,7 +1,6 @@
 import { organizations } from '@anett/shared/routes/organization';
 import type { Organization } from '@anett/shared/schemas/organization';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import {
   requireIfMatch,
@@ -11,9 +10,10 @@ import {
   versionedChange,
   withEtag,
 } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 
 /** What the audit log records of an organisation: its fields, with tags by name. */
@@ -23,13 +23,9 @@ const auditView = ({ id: _, version: __, createdAt: ___, updatedAt: ____, tags, 
 });
 
 export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  const load = (id: number) => {
-    const row = ctx.organizations.get(id);
-    if (!row) throw notFound('organization');
-    return row;
-  };
+  const load = (id: number) => orNotFound(ctx.organizations.get(id), 'organization');
   const detail = (o: Organization) => ({
     ...o,
     people: ctx.organizations.people(o.id),
@@ -57,197 +53,132 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   const deletedAtDiff = (before: Organization, after: Organization) =>
     diffRecords({ deletedAt: before.deletedAt }, { deletedAt: after.deletedAt });
 
-  app.get(
-    organizations.list.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(organizations.list),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.organizations.list(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(organizations.list, 'viewer', async (request) => {
+    return pageOf(await ctx.read.organizations.list(request.query), request.query);
+  });
 
-  app.get(
-    organizations.duplicates.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(organizations.duplicates),
-    },
-    async () => ({ groups: await ctx.read.organizations.duplicateGroups() }),
-  );
+  route(organizations.duplicates, 'manager', async () => ({ groups: await ctx.read.organizations.duplicateGroups() }));
 
-  app.get(
-    organizations.get.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(organizations.get),
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const [row, people, relations] = await Promise.all([
-        ctx.read.organizations.get(id),
-        ctx.read.organizations.people(id),
-        ctx.read.network.relationsOf({ organizationId: id }),
-      ]);
-      if (!row) throw notFound('organization');
-      setEtag(reply, row.version);
-      return { ...row, people, relations };
-    },
-  );
+  route(organizations.get, 'viewer', async (request, reply) => {
+    const { id } = request.params;
+    const [row, people, relations] = await Promise.all([
+      ctx.read.organizations.get(id),
+      ctx.read.organizations.people(id),
+      ctx.read.network.relationsOf({ organizationId: id }),
+    ]);
+    if (!row) throw notFound('organization');
+    setEtag(reply, row.version);
+    return { ...row, people, relations };
+  });
 
-  app.post(
-    organizations.create.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(organizations.create),
-    },
-    async (request, reply) => {
-      const { confirmDuplicate, ...values } = request.body;
-      checkTagIds(values.tagIds);
-      if (!confirmDuplicate) {
-        const candidates = ctx.organizations.duplicateCandidates(values);
-        if (candidates.length) {
-          throw new AppError(
-            'DUPLICATE_CANDIDATES',
-            409,
-            'Similar organisations exist; send confirmDuplicate: true to save anyway',
-            {
-              data: { candidates },
-            },
-          );
+  route(organizations.create, 'manager', async (request, reply) => {
+    const { confirmDuplicate, ...values } = request.body;
+    checkTagIds(values.tagIds);
+    if (!confirmDuplicate) {
+      const candidates = ctx.organizations.duplicateCandidates(values);
+      if (candidates.length) {
+        throw new AppError(
+          'DUPLICATE_CANDIDATES',
+          409,
+          'Similar organisations exist; send confirmDuplicate: true to save anyway',
+          {
+            data: { candidates },
+          },
+        );
+      }
+    }
+    const row = await ctx.audited(
+      actor(request),
+      'organization',
+      'create',
+      () => ctx.organizations.create(values),
+      (row) => diffRecords(null, auditView(row)),
+    );
+    setEtag(reply, row.version);
+    return reply.code(201).send(detail(row));
+  });
+
+  route(organizations.update, 'manager', async (request, reply) => {
+    const after = await change(request, 'update', {
+      load: () => load(request.params.id),
+      check: () => checkTagIds(request.body.tagIds),
+      write: (before, version) => ctx.organizations.update(before.id, version, request.body),
+    });
+    setEtag(reply, after.version);
+    return detail(after);
+  });
+
+  route(organizations.remove, 'manager', async (request, reply) => {
+    const after = await change(request, 'delete', {
+      load: () => {
+        const before = load(request.params.id);
+        if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
+        return before;
+      },
+      write: (before, version) => ctx.organizations.setDeleted(before.id, version, true),
+    });
+    setEtag(reply, after.version);
+    return detail(after);
+  });
+
+  route(organizations.restore, 'manager', async (request, reply) => {
+    const after = await change(request, 'restore', {
+      ifMatch: 'optional',
+      load: () => {
+        const before = load(request.params.id);
+        if (!before.deletedAt) throw new AppError('ORGANIZATION_NOT_DELETED', 409, 'The organisation is not deleted');
+        if (before.mergedIntoId !== null) {
+          throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
         }
-      }
-      const row = await ctx.audited(
-        actor(request),
-        'organization',
-        'create',
-        () => ctx.organizations.create(values),
-        (row) => diffRecords(null, auditView(row)),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(detail(row));
-    },
-  );
+        return before;
+      },
+      write: (before, version) => ctx.organizations.setDeleted(before.id, version, false),
+    });
+    setEtag(reply, after.version);
+    return detail(after);
+  });
 
-  app.patch(
-    organizations.update.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(organizations.update),
-    },
-    async (request, reply) => {
-      const after = await change(request, 'update', {
-        load: () => load(request.params.id),
-        check: () => checkTagIds(request.body.tagIds),
-        write: (before, version) => ctx.organizations.update(before.id, version, request.body),
+  route(organizations.history, 'viewer', async (request) => {
+    const [row, history] = await Promise.all([
+      ctx.read.organizations.get(request.params.id),
+      ctx.read.organizations.history(request.params.id),
+    ]);
+    if (!row) throw notFound('organization');
+    return { items: history };
+  });
+
+  route(organizations.merge, 'manager', async (request, reply) => {
+    const target = load(request.params.id);
+    if (request.headers['if-match'] !== undefined && requireIfMatch(request) !== target.version)
+      throw versionConflict(target);
+    if (target.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'A deleted organisation cannot take a merge');
+    const { sourceId, keep } = request.body;
+    if (sourceId === target.id) throw fieldError('sourceId', 'muss eine andere Organisation sein');
+    const source = ctx.organizations.get(sourceId);
+    if (!source) throw fieldError('sourceId', 'unbekannte Organisation');
+    if (source.deletedAt) {
+      throw new AppError('ORGANIZATION_DELETED', 409, 'The source organisation is deleted', {
+        errors: [{ field: 'sourceId', message: 'ist gelöscht' }],
       });
-      setEtag(reply, after.version);
-      return detail(after);
-    },
-  );
-
-  app.delete(
-    organizations.remove.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(organizations.remove),
-    },
-    async (request, reply) => {
-      const after = await change(request, 'delete', {
-        load: () => {
-          const before = load(request.params.id);
-          if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
-          return before;
+    }
+    await ctx.change(
+      actor(request),
+      () => ctx.organizations.merge(target.id, source.id, keep),
+      ({ moved, filled }) => [
+        {
+          entity: 'organization',
+          entityId: target.id,
+          action: 'merge',
+          diff: { ...filled, mergedFrom: { id: source.id, name: source.name }, moved },
         },
-        write: (before, version) => ctx.organizations.setDeleted(before.id, version, true),
-      });
-      setEtag(reply, after.version);
-      return detail(after);
-    },
-  );
-
-  app.post(
-    organizations.restore.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(organizations.restore),
-    },
-    async (request, reply) => {
-      const after = await change(request, 'restore', {
-        ifMatch: 'optional',
-        load: () => {
-          const before = load(request.params.id);
-          if (!before.deletedAt) throw new AppError('ORGANIZATION_NOT_DELETED', 409, 'The organisation is not deleted');
-          if (before.mergedIntoId !== null) {
-            throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
-          }
-          return before;
+        {
+          entity: 'organization',
+          entityId: source.id,
+          action: 'merged_into',
+          diff: { mergedIntoId: [null, target.id], mergedInto: { id: target.id, name: target.name } },
         },
-        write: (before, version) => ctx.organizations.setDeleted(before.id, version, false),
-      });
-      setEtag(reply, after.version);
-      return detail(after);
-    },
-  );
-
-  app.get(
-    organizations.history.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(organizations.history),
-    },
-    async (request) => {
-      const [row, history] = await Promise.all([
-        ctx.read.organizations.get(request.params.id),
-        ctx.read.organizations.history(request.params.id),
-      ]);
-      if (!row) throw notFound('organization');
-      return { items: history };
-    },
-  );
-
-  app.post(
-    organizations.merge.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(organizations.merge),
-    },
-    async (request, reply) => {
-      const target = load(request.params.id);
-      if (request.headers['if-match'] !== undefined && requireIfMatch(request) !== target.version)
-        throw versionConflict(target);
-      if (target.deletedAt)
-        throw new AppError('ORGANIZATION_DELETED', 409, 'A deleted organisation cannot take a merge');
-      const { sourceId, keep } = request.body;
-      if (sourceId === target.id) throw fieldError('sourceId', 'muss eine andere Organisation sein');
-      const source = ctx.organizations.get(sourceId);
-      if (!source) throw fieldError('sourceId', 'unbekannte Organisation');
-      if (source.deletedAt) {
-        throw new AppError('ORGANIZATION_DELETED', 409, 'The source organisation is deleted', {
-          errors: [{ field: 'sourceId', message: 'ist gelöscht' }],
-        });
-      }
-      await ctx.change(
-        actor(request),
-        () => ctx.organizations.merge(target.id, source.id, keep),
-        ({ moved, filled }) => [
-          {
-            entity: 'organization',
-            entityId: target.id,
-            action: 'merge',
-            diff: { ...filled, mergedFrom: { id: source.id, name: source.name }, moved },
-          },
-          {
-            entity: 'organization',
-            entityId: source.id,
-            action: 'merged_into',
-            diff: { mergedIntoId: [null, target.id], mergedInto: { id: target.id, name: target.name } },
-          },
-        ],
-      );
-      return withEtag(reply, detail(load(target.id)));
-    },
-  );
+      ],
+    );
+    return withEtag(reply, detail(load(target.id)));
+  });
 }

@@ -10,12 +10,10 @@ import {
   persons,
   personTags,
   sessionAttendances,
-  tags,
 } from '@anett/db/schema';
 import { normalizePersonName } from '@anett/shared/normalize';
 import { letterSalutation } from '@anett/shared/salutation';
 import type { HistoryEntry } from '@anett/shared/schemas/history';
-import type { TagRef } from '@anett/shared/schemas/organization';
 import type {
   Affiliation,
   AffiliationPatch,
@@ -37,8 +35,10 @@ import type {
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
+import { bumped, deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { readHistory } from '../audit/audit.repository.ts';
+import { tagRefsOf } from '../tags/tags.repository.ts';
 import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -62,23 +62,19 @@ const currentAffiliationOrder = [
 export const displayName = (p: Pick<PersonRow, 'title' | 'firstName' | 'lastName'>) =>
   [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
 
+/** A person as lists of other things name them: id, display name, e-mail. */
+export const personRef = <P extends Pick<PersonRow, 'id' | 'title' | 'firstName' | 'lastName' | 'email'>>(
+  p: P,
+): { id: number; name: string; email: P['email'] } => ({
+  id: p.id,
+  name: displayName(p),
+  email: p.email,
+});
+
 export function createPersonsRepository(db: Db) {
   const byId = db.query.persons.findFirst({ where: (p, { eq }) => eq(p.id, sql.placeholder('id')) }).prepare();
-  const bumped = () => ({ version: sql`version + 1`, updatedAt: nowIso() });
 
-  function tagsOf(ids: number[]): Map<number, TagRef[]> {
-    const out = new Map<number, TagRef[]>();
-    if (!ids.length) return out;
-    const rows = db
-      .select({ personId: personTags.personId, id: tags.id, name: tags.name, color: tags.color })
-      .from(personTags)
-      .innerJoin(tags, eq(tags.id, personTags.tagId))
-      .where(inArray(personTags.personId, ids))
-      .orderBy(asc(tags.name))
-      .all();
-    for (const { personId, ...tag } of rows) out.set(personId, [...(out.get(personId) ?? []), tag]);
-    return out;
-  }
+  const tagsOf = (ids: number[]) => tagRefsOf(db, 'person', ids);
 
   /** Per person: the organisation of its primary (else latest) current affiliation. */
   function currentOrganizationsOf(ids: number[]) {
@@ -283,9 +279,7 @@ export function createPersonsRepository(db: Db) {
   ): PersonDuplicateCandidate[] {
     const orgMap = currentOrganizationsOf(rows.map((r) => r.id));
     return rows.map((r) => ({
-      id: r.id,
-      name: displayName(r),
-      email: r.email,
+      ...personRef(r),
       organization: orgMap.get(r.id)?.organization ?? null,
       reason: reasonOf(r),
     }));
@@ -384,17 +378,7 @@ export function createPersonsRepository(db: Db) {
 
     /** Ids among `ids` that are not live organisations. */
     missingOrganizations(ids: number[]): number[] {
-      const unique = [...new Set(ids)];
-      if (!unique.length) return [];
-      const found = new Set(
-        db
-          .select({ id: organizations.id })
-          .from(organizations)
-          .where(and(inArray(organizations.id, unique), isNull(organizations.deletedAt)))
-          .all()
-          .map((r) => r.id),
-      );
-      return unique.filter((id) => !found.has(id));
+      return missingIds(db, organizations.id, [...new Set(ids)], isNull(organizations.deletedAt));
     },
 
     /**
@@ -576,12 +560,7 @@ export function createPersonsRepository(db: Db) {
     updateAffiliation(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
       return db.transaction(
         () => {
-          const row = db
-            .update(affiliations)
-            .set({ ...values, ...bumped() })
-            .where(and(eq(affiliations.id, id), eq(affiliations.version, version)))
-            .returning()
-            .get();
+          const row = updateAtVersion(db, affiliations, id, version, values);
           if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
           return row;
         },
@@ -590,11 +569,7 @@ export function createPersonsRepository(db: Db) {
     },
 
     deleteAffiliation(id: number, version: number): AffiliationRow | undefined {
-      return db
-        .delete(affiliations)
-        .where(and(eq(affiliations.id, id), eq(affiliations.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, affiliations, id, version);
     },
 
     // Offices
@@ -620,20 +595,11 @@ export function createPersonsRepository(db: Db) {
     },
 
     updateOffice(id: number, version: number, values: OfficePatch): OfficeRow | undefined {
-      return db
-        .update(offices)
-        .set({ ...values, ...bumped() })
-        .where(and(eq(offices.id, id), eq(offices.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, offices, id, version, values);
     },
 
     deleteOffice(id: number, version: number): OfficeRow | undefined {
-      return db
-        .delete(offices)
-        .where(and(eq(offices.id, id), eq(offices.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, offices, id, version);
     },
 
     // Additional e-mail addresses and phone numbers
@@ -682,12 +648,7 @@ export function createPersonsRepository(db: Db) {
     },
 
     updateContactPoint(id: number, version: number, values: { value?: string; label?: string | null }) {
-      return db
-        .update(personContactPoints)
-        .set({ ...values, ...bumped() })
-        .where(and(eq(personContactPoints.id, id), eq(personContactPoints.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, personContactPoints, id, version, values);
     },
 
     /** Removes additional values that repeat the person's main ones or each other (after a merge); returns them. */
@@ -716,11 +677,7 @@ export function createPersonsRepository(db: Db) {
     },
 
     deleteContactPoint(id: number, version: number): ContactPointRow | undefined {
-      return db
-        .delete(personContactPoints)
-        .where(and(eq(personContactPoints.id, id), eq(personContactPoints.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, personContactPoints, id, version);
     },
 
     // Merge

@@ -1,12 +1,12 @@
 import { persons } from '@anett/shared/routes/person';
 import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requireIfMatch, setEtag, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts';
+import { created, requireIfMatch, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { AppError, type FieldError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from './persons.repository.ts';
@@ -40,6 +40,10 @@ const officeView = (o: OfficeRow) => ({
   toDate: o.toDate,
 });
 const contactPointView = (c: ContactPointRow) => ({ kind: c.kind, value: c.value, label: c.label });
+type DateRange = { fromDate: string | null; toDate: string | null };
+type SubChange<Row extends { version: number }> = Pick<VersionedChange<Row, Row>, 'check' | 'write'> & {
+  action: 'update' | 'delete';
+};
 const subRecords = { affiliation: 'affiliation', office: 'office', contact_point: 'contactPoint' } as const;
 /**
  * Sub-record changes go into the person's history: `affiliation_update` filed under the person, with the row's id and
@@ -62,26 +66,18 @@ const subEntry = (
 };
 
 export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const _tags = ['persons'];
   const service = createPersonsService(ctx.persons, ctx.change);
 
-  const loadRow = (id: number) => {
-    const row = ctx.persons.findRow(id);
-    if (!row) throw notFound('person');
-    return row;
-  };
+  const loadRow = (id: number) => orNotFound(ctx.persons.findRow(id), 'person');
   /** A person that may be changed: exists and is neither deleted nor erased. */
   const loadLive = (id: number) => {
     const row = loadRow(id);
     if (row.deletedAt || row.erasedAt) throw personDeleted(row);
     return row;
   };
-  const detailOf = (id: number) => {
-    const found = ctx.persons.detail(id);
-    if (!found) throw notFound('person');
-    return found;
-  };
+  const detailOf = (id: number) => orNotFound(ctx.persons.detail(id), 'person');
 
   const checkTagIds = (ids: number[] | undefined) => {
     const unknown = ctx.tags.unknownTagIds(ids ?? []);
@@ -99,83 +95,47 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         errors,
       });
   };
-  const checkDates = (r: { fromDate: string | null; toDate: string | null }) => {
-    const issue = dateRangeIssue(r);
-    if (issue) throw fieldError(issue.field, issue.message);
-  };
 
-  app.get(
-    persons.list.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(persons.list),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.persons.list(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(persons.list, 'viewer', async (request) => {
+    return pageOf(await ctx.read.persons.list(request.query), request.query);
+  });
 
-  app.get(
-    persons.duplicates.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.duplicates),
-    },
-    async (request) => {
-      const { items, total } = await ctx.read.persons.duplicateGroups(request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(persons.duplicates, 'manager', async (request) => {
+    return pageOf(await ctx.read.persons.duplicateGroups(request.query), request.query);
+  });
 
-  app.get(
-    persons.get.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(persons.get),
-    },
-    async (request, reply) => {
-      const found = await ctx.read.persons.detail(request.params.id);
-      if (!found) throw notFound('person');
-      setEtag(reply, found.version);
-      return found;
-    },
-  );
+  route(persons.get, 'viewer', async (request, reply) => {
+    const found = orNotFound(await ctx.read.persons.detail(request.params.id), 'person');
+    return withEtag(reply, found);
+  });
 
-  app.post(
-    persons.create.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.create),
-    },
-    async (request, reply) => {
-      const { tagIds, affiliations, offices, confirmDuplicate, ...fields } = request.body;
-      if (affiliations.filter((a) => a.isPrimary).length > 1) {
-        throw fieldError('affiliations', 'höchstens eine Zugehörigkeit kann primär sein');
-      }
-      checkTagIds(tagIds);
-      checkOrganizations([
-        ...affiliations.map((a, i) => ({ field: `affiliations.${i}.organizationId`, id: a.organizationId })),
-        ...offices.map((o, i) => ({ field: `offices.${i}.organizationId`, id: o.organizationId })),
-      ]);
-      service.assertNoDuplicates(fields, confirmDuplicate);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.create(fields, { tagIds, affiliations, offices }),
-        (created) => ({
-          entity: 'person',
-          entityId: created.id,
-          action: 'create',
-          diff: {
-            ...diffRecords(null, auditView(created, ctx.persons.tagIdsOf(created.id))),
-            ...(affiliations.length ? { affiliations: [null, affiliations] } : {}),
-            ...(offices.length ? { offices: [null, offices] } : {}),
-          },
-        }),
-      );
-      return reply.code(201).send(withEtag(reply, detailOf(row.id)));
-    },
-  );
+  route(persons.create, 'manager', async (request, reply) => {
+    const { tagIds, affiliations, offices, confirmDuplicate, ...fields } = request.body;
+    if (affiliations.filter((a) => a.isPrimary).length > 1) {
+      throw fieldError('affiliations', 'höchstens eine Zugehörigkeit kann primär sein');
+    }
+    checkTagIds(tagIds);
+    checkOrganizations([
+      ...affiliations.map((a, i) => ({ field: `affiliations.${i}.organizationId`, id: a.organizationId })),
+      ...offices.map((o, i) => ({ field: `offices.${i}.organizationId`, id: o.organizationId })),
+    ]);
+    service.assertNoDuplicates(fields, confirmDuplicate);
+    const row = await ctx.change(
+      actor(request),
+      () => ctx.persons.create(fields, { tagIds, affiliations, offices }),
+      (created) => ({
+        entity: 'person',
+        entityId: created.id,
+        action: 'create',
+        diff: {
+          ...diffRecords(null, auditView(created, ctx.persons.tagIdsOf(created.id))),
+          ...(affiliations.length ? { affiliations: [null, affiliations] } : {}),
+          ...(offices.length ? { offices: [null, offices] } : {}),
+        },
+      }),
+    );
+    return created(reply, detailOf(row.id));
+  });
 
   /** A change of the person itself: a 412 carries the person as the client shows it. */
   const personChange = (
@@ -191,348 +151,222 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       audit: (before, after) => ({ entity: 'person', entityId: after.id, action, diff: spec.diff(before, after) }),
     }).then((after) => detailOf(after.id));
 
-  app.patch(
-    persons.update.path,
+  route(persons.update, 'manager', async (request, reply) => {
+    const { tagIds, confirmDuplicate, ...fields } = request.body;
+    let beforeTags: number[] = [];
+    const found = await personChange(request, 'update', {
+      load: () => loadLive(request.params.id),
+      check: (before) => {
+        checkTagIds(tagIds);
+        const next = {
+          firstName: fields.firstName ?? before.firstName,
+          lastName: fields.lastName ?? before.lastName,
+          email: fields.email === undefined ? before.email : fields.email,
+        };
+        const identityChanged =
+          next.firstName !== before.firstName || next.lastName !== before.lastName || next.email !== before.email;
+        if (identityChanged) service.assertNoDuplicates(next, confirmDuplicate, before.id);
+        beforeTags = ctx.persons.tagIdsOf(before.id);
+      },
+      write: (before, version) => ctx.persons.update(before.id, version, fields, tagIds),
+      diff: (before, after) =>
+        diffRecords(auditView(before, beforeTags), auditView(after, ctx.persons.tagIdsOf(after.id))),
+    });
+    return withEtag(reply, found);
+  });
+
+  route(persons.delete, 'manager', async (request, reply) => {
+    const found = await personChange(request, 'delete', {
+      load: () => loadLive(request.params.id),
+      write: (before, version) => ctx.persons.setDeleted(before.id, nowIso(), version),
+      diff: (_, after) => ({ deletedAt: [null, after.deletedAt] }),
+    });
+    return withEtag(reply, found);
+  });
+
+  route(persons.restore, 'manager', async (request, reply) => {
+    const found = await personChange(request, 'restore', {
+      ifMatch: 'optional',
+      load: () => {
+        const before = loadRow(request.params.id);
+        if (before.mergedIntoId) throw personDeleted(before);
+        if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
+        if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
+        return before;
+      },
+      write: (before, version) => ctx.persons.setDeleted(before.id, null, version),
+      diff: (before) => ({ deletedAt: [before.deletedAt, null] }),
+    });
+    return withEtag(reply, found);
+  });
+
+  route(persons.history, 'viewer', async (request) => {
+    const [row, items] = await Promise.all([
+      ctx.read.persons.findRow(request.params.id),
+      ctx.read.persons.history(request.params.id),
+    ]);
+    if (!row) throw notFound('person');
+    return { items };
+  });
+
+  route(persons.merge, 'manager', async (request, reply) => {
+    const { sourceId, keep } = request.body;
+    const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+    return withEtag(reply, await service.merge(request.params.id, sourceId, keep, actor(request), version));
+  });
+
+  /**
+   * Affiliations, offices and contact points are changed the same way: on a live person, versioned, filed in the
+   * person's history, answered as the client shows the row.
+   */
+  const subRecord = <Row extends { id: number; version: number }, Item extends { version: number }>(
+    kind: keyof typeof subRecords,
     {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.update),
+      find,
+      item,
+      view,
+    }: {
+      find: (personId: number, id: number) => Row | undefined;
+      item: (id: number) => Item | undefined;
+      view: (row: Row) => Record<string, unknown>;
     },
-    async (request, reply) => {
-      const { tagIds, confirmDuplicate, ...fields } = request.body;
-      let beforeTags: number[] = [];
-      const found = await personChange(request, 'update', {
-        load: () => loadLive(request.params.id),
-        check: (before) => {
-          checkTagIds(tagIds);
-          const next = {
-            firstName: fields.firstName ?? before.firstName,
-            lastName: fields.lastName ?? before.lastName,
-            email: fields.email === undefined ? before.email : fields.email,
-          };
-          const identityChanged =
-            next.firstName !== before.firstName || next.lastName !== before.lastName || next.email !== before.email;
-          if (identityChanged) service.assertNoDuplicates(next, confirmDuplicate, before.id);
-          beforeTags = ctx.persons.tagIdsOf(before.id);
-        },
-        write: (before, version) => ctx.persons.update(before.id, version, fields, tagIds),
-        diff: (before, after) =>
-          diffRecords(auditView(before, beforeTags), auditView(after, ctx.persons.tagIdsOf(after.id))),
+  ) => {
+    const itemOf = (id: number) => orNotFound(item(id), kind);
+    const change = (request: FastifyRequest, personId: number, id: number, spec: SubChange<Row>) =>
+      versionedChange(ctx, request, {
+        load: () => orNotFound(find(loadLive(personId).id, id), kind),
+        current: (before) => itemOf(before.id),
+        check: spec.check,
+        write: spec.write,
+        audit: (before, after) =>
+          subEntry(
+            personId,
+            kind,
+            spec.action,
+            after.id,
+            spec.action === 'delete' ? diffRecords(view(after), null) : diffRecords(view(before), view(after)),
+          ),
       });
-      return withEtag(reply, found);
-    },
-  );
-
-  app.delete(
-    persons.delete.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.delete),
-    },
-    async (request, reply) => {
-      const found = await personChange(request, 'delete', {
-        load: () => loadLive(request.params.id),
-        write: (before, version) => ctx.persons.setDeleted(before.id, nowIso(), version),
-        diff: (_, after) => ({ deletedAt: [null, after.deletedAt] }),
-      });
-      return withEtag(reply, found);
-    },
-  );
-
-  app.post(
-    persons.restore.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.restore),
-    },
-    async (request, reply) => {
-      const found = await personChange(request, 'restore', {
-        ifMatch: 'optional',
-        load: () => {
-          const before = loadRow(request.params.id);
-          if (before.mergedIntoId) throw personDeleted(before);
-          if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
-          if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
-          return before;
-        },
-        write: (before, version) => ctx.persons.setDeleted(before.id, null, version),
-        diff: (before) => ({ deletedAt: [before.deletedAt, null] }),
-      });
-      return withEtag(reply, found);
-    },
-  );
-
-  app.get(
-    persons.history.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(persons.history),
-    },
-    async (request) => {
-      const [row, items] = await Promise.all([
-        ctx.read.persons.findRow(request.params.id),
-        ctx.read.persons.history(request.params.id),
-      ]);
-      if (!row) throw notFound('person');
-      return { items };
-    },
-  );
-
-  app.post(
-    persons.merge.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.merge),
-    },
-    async (request, reply) => {
-      const { sourceId, keep } = request.body;
-      const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
-      return withEtag(reply, await service.merge(request.params.id, sourceId, keep, actor(request), version));
-    },
-  );
+    return {
+      add: async (request: FastifyRequest, reply: FastifyReply, personId: number, create: () => Row) => {
+        const row = await ctx.change(actor(request), create, (c) =>
+          subEntry(personId, kind, 'create', c.id, diffRecords(null, view(c))),
+        );
+        return created(reply, itemOf(row.id));
+      },
+      update: async (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        personId: number,
+        id: number,
+        spec: Omit<SubChange<Row>, 'action'>,
+      ) => withEtag(reply, itemOf((await change(request, personId, id, { ...spec, action: 'update' })).id)),
+      remove: async (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        personId: number,
+        id: number,
+        write: SubChange<Row>['write'],
+      ) => {
+        await change(request, personId, id, { action: 'delete', write });
+        return reply.code(204).send(null);
+      },
+    };
+  };
+  /** A changed affiliation or office names an existing organisation and keeps its dates in order. */
+  const checkDatedChange = (before: DateRange, patch: Partial<DateRange> & { organizationId?: number | null }) => {
+    const issue = dateRangeIssue({ ...before, ...patch });
+    if (issue) throw fieldError(issue.field, issue.message);
+    checkOrganizations([{ field: 'organizationId', id: patch.organizationId }]);
+  };
 
   // Affiliations
 
-  const loadAffiliation = (personId: number, affiliationId: number) => {
-    const row = ctx.persons.findAffiliation(personId, affiliationId);
-    if (!row) throw notFound('affiliation');
-    return row;
-  };
-  const affiliationItem = (id: number) => {
-    const found = ctx.persons.affiliation(id);
-    if (!found) throw notFound('affiliation');
-    return found;
-  };
+  const affiliation = subRecord('affiliation', {
+    find: ctx.persons.findAffiliation,
+    item: ctx.persons.affiliation,
+    view: affiliationView,
+  });
 
-  app.post(
-    persons.addAffiliation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.addAffiliation),
-    },
-    async (request, reply) => {
-      const owner = loadLive(request.params.id);
-      checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.createAffiliation(owner.id, request.body),
-        (created) =>
-          subEntry(owner.id, 'affiliation', 'create', created.id, diffRecords(null, affiliationView(created))),
-      );
-      return reply.code(201).send(withEtag(reply, affiliationItem(row.id)));
-    },
+  route(persons.addAffiliation, 'manager', async (request, reply) => {
+    const owner = loadLive(request.params.id);
+    checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+    return affiliation.add(request, reply, owner.id, () => ctx.persons.createAffiliation(owner.id, request.body));
+  });
+
+  route(persons.updateAffiliation, 'manager', async (request, reply) =>
+    affiliation.update(request, reply, request.params.id, request.params.affiliationId, {
+      check: (before) => checkDatedChange(before, request.body),
+      write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
+    }),
   );
 
-  app.patch(
-    persons.updateAffiliation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.updateAffiliation),
-    },
-    async (request, reply) => {
-      const { id, affiliationId } = request.params;
-      const after = await versionedChange(ctx, request, {
-        load: () => loadAffiliation(loadLive(id).id, affiliationId),
-        current: (before) => affiliationItem(before.id),
-        check: (before) => {
-          checkDates({
-            fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-            toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-          });
-          if (request.body.organizationId !== undefined) {
-            checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-          }
-        },
-        write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
-        audit: (before, after) =>
-          subEntry(id, 'affiliation', 'update', after.id, diffRecords(affiliationView(before), affiliationView(after))),
-      });
-      return withEtag(reply, affiliationItem(after.id));
-    },
-  );
-
-  app.delete(
-    persons.deleteAffiliation.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.deleteAffiliation),
-    },
-    async (request, reply) => {
-      const { id, affiliationId } = request.params;
-      await versionedChange(ctx, request, {
-        load: () => loadAffiliation(loadLive(id).id, affiliationId),
-        current: (before) => affiliationItem(before.id),
-        write: (before, version) => ctx.persons.deleteAffiliation(before.id, version),
-        audit: (_, deleted) =>
-          subEntry(id, 'affiliation', 'delete', deleted.id, diffRecords(affiliationView(deleted), null)),
-      });
-      return reply.code(204).send(null);
-    },
+  route(persons.deleteAffiliation, 'manager', async (request, reply) =>
+    affiliation.remove(request, reply, request.params.id, request.params.affiliationId, (before, version) =>
+      ctx.persons.deleteAffiliation(before.id, version),
+    ),
   );
 
   // Offices
 
-  const loadOffice = (personId: number, officeId: number) => {
-    const row = ctx.persons.findOffice(personId, officeId);
-    if (!row) throw notFound('office');
-    return row;
-  };
-  const officeItem = (id: number) => {
-    const found = ctx.persons.office(id);
-    if (!found) throw notFound('office');
-    return found;
-  };
+  const office = subRecord('office', { find: ctx.persons.findOffice, item: ctx.persons.office, view: officeView });
 
-  app.post(
-    persons.addOffice.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.addOffice),
-    },
-    async (request, reply) => {
-      const owner = loadLive(request.params.id);
-      checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.createOffice(owner.id, request.body),
-        (created) => subEntry(owner.id, 'office', 'create', created.id, diffRecords(null, officeView(created))),
-      );
-      return reply.code(201).send(withEtag(reply, officeItem(row.id)));
-    },
+  route(persons.addOffice, 'manager', async (request, reply) => {
+    const owner = loadLive(request.params.id);
+    checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
+    return office.add(request, reply, owner.id, () => ctx.persons.createOffice(owner.id, request.body));
+  });
+
+  route(persons.updateOffice, 'manager', async (request, reply) =>
+    office.update(request, reply, request.params.id, request.params.officeId, {
+      check: (before) => checkDatedChange(before, request.body),
+      write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
+    }),
   );
 
-  app.patch(
-    persons.updateOffice.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.updateOffice),
-    },
-    async (request, reply) => {
-      const { id, officeId } = request.params;
-      const after = await versionedChange(ctx, request, {
-        load: () => loadOffice(loadLive(id).id, officeId),
-        current: (before) => officeItem(before.id),
-        check: (before) => {
-          checkDates({
-            fromDate: request.body.fromDate === undefined ? before.fromDate : request.body.fromDate,
-            toDate: request.body.toDate === undefined ? before.toDate : request.body.toDate,
-          });
-          checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-        },
-        write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
-        audit: (before, after) =>
-          subEntry(id, 'office', 'update', after.id, diffRecords(officeView(before), officeView(after))),
-      });
-      return withEtag(reply, officeItem(after.id));
-    },
-  );
-
-  app.delete(
-    persons.deleteOffice.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.deleteOffice),
-    },
-    async (request, reply) => {
-      const { id, officeId } = request.params;
-      await versionedChange(ctx, request, {
-        load: () => loadOffice(loadLive(id).id, officeId),
-        current: (before) => officeItem(before.id),
-        write: (before, version) => ctx.persons.deleteOffice(before.id, version),
-        audit: (_, deleted) => subEntry(id, 'office', 'delete', deleted.id, diffRecords(officeView(deleted), null)),
-      });
-      return reply.code(204).send(null);
-    },
+  route(persons.deleteOffice, 'manager', async (request, reply) =>
+    office.remove(request, reply, request.params.id, request.params.officeId, (before, version) =>
+      ctx.persons.deleteOffice(before.id, version),
+    ),
   );
 
   // Additional e-mail addresses and phone numbers
 
-  const loadContactPoint = (personId: number, contactPointId: number) => {
-    const row = ctx.persons.findContactPoint(personId, contactPointId);
-    if (!row) throw notFound('contact_point');
-    return row;
-  };
-  const contactPointItem = (id: number) => {
-    const found = ctx.persons.contactPoint(id);
-    if (!found) throw notFound('contact_point');
-    return found;
-  };
+  const contactPoint = subRecord('contact_point', {
+    find: ctx.persons.findContactPoint,
+    item: ctx.persons.contactPoint,
+    view: contactPointView,
+  });
   const checkNewValue = (personId: number, kind: ContactPointRow['kind'], value: string, exceptId?: number) => {
     if (ctx.persons.hasContactValue(personId, kind, value, exceptId))
       throw fieldError('value', 'ist schon eingetragen');
   };
 
-  app.post(
-    persons.addContactPoint.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.addContactPoint),
-    },
-    async (request, reply) => {
-      const owner = loadLive(request.params.id);
-      checkNewValue(owner.id, request.body.kind, request.body.value);
-      const row = await ctx.change(
-        actor(request),
-        () => ctx.persons.createContactPoint(owner.id, request.body),
-        (created) =>
-          subEntry(owner.id, 'contact_point', 'create', created.id, diffRecords(null, contactPointView(created))),
-      );
-      return reply.code(201).send(withEtag(reply, contactPointItem(row.id)));
-    },
-  );
+  route(persons.addContactPoint, 'manager', async (request, reply) => {
+    const owner = loadLive(request.params.id);
+    checkNewValue(owner.id, request.body.kind, request.body.value);
+    return contactPoint.add(request, reply, owner.id, () => ctx.persons.createContactPoint(owner.id, request.body));
+  });
 
-  app.patch(
-    persons.updateContactPoint.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.updateContactPoint),
-    },
-    async (request, reply) => {
-      const { id, contactPointId } = request.params;
-      const values = { ...request.body };
-      const after = await versionedChange(ctx, request, {
-        load: () => loadContactPoint(loadLive(id).id, contactPointId),
-        current: (before) => contactPointItem(before.id),
-        check: (before) => {
-          if (values.value === undefined) return;
-          const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
-          if (!parsed.success)
-            throw fieldError(
-              'value',
-              before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen',
-            );
-          values.value = parsed.data.value;
-          checkNewValue(id, before.kind, values.value, before.id);
-        },
-        write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
-        audit: (before, after) =>
-          subEntry(
-            id,
-            'contact_point',
-            'update',
-            after.id,
-            diffRecords(contactPointView(before), contactPointView(after)),
-          ),
-      });
-      return withEtag(reply, contactPointItem(after.id));
-    },
-  );
+  route(persons.updateContactPoint, 'manager', async (request, reply) => {
+    const { id, contactPointId } = request.params;
+    const values = { ...request.body };
+    return contactPoint.update(request, reply, id, contactPointId, {
+      check: (before) => {
+        if (values.value === undefined) return;
+        const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
+        if (!parsed.success)
+          throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
+        values.value = parsed.data.value;
+        checkNewValue(id, before.kind, values.value, before.id);
+      },
+      write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
+    });
+  });
 
-  app.delete(
-    persons.deleteContactPoint.path,
-    {
-      config: { access: 'manager' },
-      schema: schemaOf(persons.deleteContactPoint),
-    },
-    async (request, reply) => {
-      const { id, contactPointId } = request.params;
-      await versionedChange(ctx, request, {
-        load: () => loadContactPoint(loadLive(id).id, contactPointId),
-        current: (before) => contactPointItem(before.id),
-        write: (before, version) => ctx.persons.deleteContactPoint(before.id, version),
-        audit: (_, deleted) =>
-          subEntry(id, 'contact_point', 'delete', deleted.id, diffRecords(contactPointView(deleted), null)),
-      });
-      return reply.code(204).send(null);
-    },
+  route(persons.deleteContactPoint, 'manager', async (request, reply) =>
+    contactPoint.remove(request, reply, request.params.id, request.params.contactPointId, (before, version) =>
+      ctx.persons.deleteContactPoint(before.id, version),
+    ),
   );
 }

@@ -6,7 +6,7 @@ import {
 } from '@anett/shared/schemas/person';
 import type { AppContext } from '../../context.ts';
 import { versionConflict } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import type { PersonFields, PersonRow, PersonsRepository } from './persons.repository.ts';
 
@@ -47,8 +47,7 @@ export function createPersonsService(repo: PersonsRepository, change: AppContext
       actor: Actor,
       version?: number,
     ): Promise<Person> {
-      const target = repo.findRow(targetId);
-      if (!target) throw notFound('person');
+      const target = orNotFound(repo.findRow(targetId), 'person');
       if (target.deletedAt || target.erasedAt) throw personDeleted(target);
       if (version !== undefined && version !== target.version) throw versionConflict(repo.detail(targetId) ?? target);
       if (sourceId === targetId) throw fieldError('sourceId', 'muss eine andere Person sein');

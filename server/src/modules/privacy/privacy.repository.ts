@@ -22,6 +22,7 @@ import {
 } from '@anett/db/schema';
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { missingIds } from '../../lib/rows.ts';
 
 export const ERASED_FIRST_NAME = 'Gelöschte';
 export const ERASED_LAST_NAME = 'Person';
@@ -261,15 +262,7 @@ export function createPrivacyRepository(db: Db) {
     },
 
     missingInteractionIds(ids: number[]): number[] {
-      const found = new Set(
-        db
-          .select({ id: interactions.id })
-          .from(interactions)
-          .where(inArray(interactions.id, ids))
-          .all()
-          .map((r) => r.id),
-      );
-      return ids.filter((id) => !found.has(id));
+      return missingIds(db, interactions.id, ids);
     },
 
     linkedInteractionIds(ids: number[]): number[] {

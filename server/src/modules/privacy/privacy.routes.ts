@@ -1,13 +1,12 @@
 import { privacy } from '@anett/shared/routes/privacy';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, versionConflict } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
-import { displayName } from '../persons/persons.repository.ts';
+import { personRef } from '../persons/persons.repository.ts';
 import { erasureEntry } from './privacy.service.ts';
 
 /** The day `months` calendar months before now (UTC), as an ISO timestamp prefix comparable with stored times. */
@@ -18,11 +17,10 @@ export function monthsAgo(months: number, now = new Date()): string {
 }
 
 export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
-  app.get(privacy.export.path, { config: { access: 'manager' }, schema: schemaOf(privacy.export) }, async (request) => {
-    const person = ctx.persons.findRow(request.params.id);
-    if (!person) throw notFound('person');
+  route(privacy.export, 'manager', async (request) => {
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
     const data = ctx.privacyService.dataOf(person.id);
     const emails = data.persons?.flatMap((p) => (typeof p.email === 'string' ? [p.email] : [])) ?? [];
     await ctx.change(
@@ -38,21 +36,15 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     };
   });
 
-  app.get(
-    privacy.erasurePreview.path,
-    { config: { access: 'admin' }, schema: schemaOf(privacy.erasurePreview) },
-    async (request) => {
-      const person = ctx.persons.findRow(request.params.id);
-      if (!person) throw notFound('person');
-      if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
-      return ctx.privacyService.preview(person.id);
-    },
-  );
+  route(privacy.erasurePreview, 'admin', async (request) => {
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
+    if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
+    return ctx.privacyService.preview(person.id);
+  });
 
-  app.post(privacy.erase.path, { config: { access: 'admin' }, schema: schemaOf(privacy.erase) }, async (request) => {
+  route(privacy.erase, 'admin', async (request) => {
     const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
-    const person = ctx.persons.findRow(request.params.id);
-    if (!person) throw notFound('person');
+    const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
     if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
     if (version !== undefined && version !== person.version)
       throw versionConflict(ctx.persons.detail(person.id) ?? person);
@@ -75,26 +67,20 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     };
   });
 
-  app.get(
-    privacy.inactive.path,
-    { config: { access: 'admin' }, schema: schemaOf(privacy.inactive) },
-    async (request) => {
-      const { months, page, pageSize } = request.query;
-      const cutoff = monthsAgo(months);
-      const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          name: displayName(r),
-          email: r.email,
-          lastActivityAt: r.lastActivityAt,
-          deletedAt: r.deletedAt,
-        })),
-        total,
-        page,
-        pageSize,
-        cutoff,
-      };
-    },
-  );
+  route(privacy.inactive, 'admin', async (request) => {
+    const { months, page, pageSize } = request.query;
+    const cutoff = monthsAgo(months);
+    const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
+    return {
+      items: rows.map((r) => ({
+        ...personRef(r),
+        lastActivityAt: r.lastActivityAt,
+        deletedAt: r.deletedAt,
+      })),
+      total,
+      page,
+      pageSize,
+      cutoff,
+    };
+  });
 }

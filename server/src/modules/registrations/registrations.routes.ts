@@ -1,11 +1,10 @@
 import { safeFilename } from '@anett/shared/csv-cell';
 import { registrations } from '@anett/shared/routes/registration';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../lib/download.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { createRegistrationsService } from './registrations.service.ts';
 
 /**
@@ -13,7 +12,7 @@ import { createRegistrationsService } from './registrations.service.ts';
  * preference centre, all keyed by signed links — and the managers' view of it (calendar file, statistics).
  */
 export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const service = createRegistrationsService(ctx, { minFillMs: ctx.config.registrationMinFillMs });
   /** Where links in mails point: PUBLIC_ORIGIN, else the address this request came to. */
   const originOf = (request: FastifyRequest) => ctx.config.publicOrigin ?? `${request.protocol}://${request.host}`;
@@ -32,121 +31,56 @@ export async function registrationsRoutes(fastify: FastifyInstance, { ctx }: { c
   fastify.addHook('onClose', async () => clearInterval(housekeeping));
 
   // RFC 8058: the one-click unsubscribe arrives as a form post (List-Unsubscribe=One-Click).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  app.get(
-    registrations.publicEvent.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.publicEvent),
-    },
-    async (request) => service.publicEvent(request.params.slug),
+  route(registrations.publicEvent, 'public', async (request) => service.publicEvent(request.params.slug));
+
+  route(registrations.submit, 'public', async (request, reply) => {
+    await service.submit(request.params.slug, request.body, request.ip, originOf(request), actor(request));
+    return reply.code(202).send({ status: 'pending' as const });
+  });
+
+  route(registrations.confirm, 'public', async (request) =>
+    service.confirm(request.body.token, originOf(request), actor(request)),
   );
 
-  app.post(
-    registrations.submit.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.submit),
-    },
-    async (request, reply) => {
-      await service.submit(request.params.slug, request.body, request.ip, originOf(request), actor(request));
-      return reply.code(202).send({ status: 'pending' as const });
-    },
+  route(registrations.cancelInfo, 'public', async (request) => service.cancelInfo(request.query.token));
+
+  route(registrations.cancel, 'public', async (request) =>
+    service.cancel(request.body.token, originOf(request), actor(request)),
   );
 
-  app.post(
-    registrations.confirm.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.confirm),
-    },
-    async (request) => service.confirm(request.body.token, originOf(request), actor(request)),
+  route(registrations.preferences, 'public', async (request) => service.preferences(request.query.token));
+
+  route(registrations.setPreference, 'public', async (request) =>
+    service.setPreference(
+      request.body.token,
+      request.body.channel,
+      request.body.status,
+      request.ip,
+      actor(request),
+      'page',
+    ),
   );
 
-  app.get(
-    registrations.cancelInfo.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.cancelInfo),
-    },
-    async (request) => service.cancelInfo(request.query.token),
-  );
+  route(registrations.unsubscribe, 'public', async (request) => {
+    await service.setPreference(
+      request.query.token,
+      'email_newsletter',
+      'withdrawn',
+      request.ip,
+      actor(request),
+      'one_click',
+    );
+    return { ok: true as const };
+  });
 
-  app.post(
-    registrations.cancel.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.cancel),
-    },
-    async (request) => service.cancel(request.body.token, originOf(request), actor(request)),
-  );
+  route(registrations.calendar, 'viewer', async (request, reply) => {
+    const { title, ics } = service.calendar(request.params.id, new URL(originOf(request)).hostname);
+    return sendFile(reply, 'text/calendar; charset=utf-8', safeFilename(title, 'ics'), Buffer.from(ics));
+  });
 
-  app.get(
-    registrations.preferences.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.preferences),
-    },
-    async (request) => service.preferences(request.query.token),
-  );
-
-  app.post(
-    registrations.setPreference.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.setPreference),
-    },
-    async (request) =>
-      service.setPreference(
-        request.body.token,
-        request.body.channel,
-        request.body.status,
-        request.ip,
-        actor(request),
-        'page',
-      ),
-  );
-
-  app.post(
-    registrations.unsubscribe.path,
-    {
-      config: { access: 'public' },
-      schema: schemaOf(registrations.unsubscribe),
-    },
-    async (request) => {
-      await service.setPreference(
-        request.query.token,
-        'email_newsletter',
-        'withdrawn',
-        request.ip,
-        actor(request),
-        'one_click',
-      );
-      return { ok: true as const };
-    },
-  );
-
-  app.get(
-    registrations.calendar.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(registrations.calendar),
-    },
-    async (request, reply) => {
-      const { title, ics } = service.calendar(request.params.id, new URL(originOf(request)).hostname);
-      return sendFile(reply, 'text/calendar; charset=utf-8', safeFilename(title, 'ics'), Buffer.from(ics));
-    },
-  );
-
-  app.get(
-    registrations.stats.path,
-    {
-      config: { access: 'viewer' },
-      schema: schemaOf(registrations.stats),
-    },
-    async (request) => service.stats(request.params.id),
-  );
+  route(registrations.stats, 'viewer', async (request) => service.stats(request.params.id));
 }

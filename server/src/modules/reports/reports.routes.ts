@@ -8,14 +8,13 @@ import type {
   ReachSource,
 } from '@anett/shared/schemas/report';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { setEtag } from '../../lib/concurrency.ts';
+import { setEtag, withEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
-import { notFound } from '../../lib/errors.ts';
+import { orNotFound } from '../../lib/errors.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { type ReportMeta, XLSX_TYPE } from './reach-export.ts';
 import type { SnapshotRow, SnapshotSummaryRow } from './reports.repository.ts';
 
@@ -48,11 +47,10 @@ function toSnapshot(row: SnapshotRow): ReachSnapshot {
 }
 
 export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
   const loadSnapshot = (id: number) => {
-    const row = ctx.reports.findSnapshot(id);
-    if (!row) throw notFound('report_snapshot');
+    const row = orNotFound(ctx.reports.findSnapshot(id), 'report_snapshot');
     return toSnapshot(row);
   };
 
@@ -69,19 +67,17 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     return sendFile(reply, REPORT_FILES[format].type, name, bytes);
   };
 
-  app.get(reports.reach.path, { config: { access: 'viewer' }, schema: schemaOf(reports.reach) }, async (request) =>
-    ctx.jobs.reach.report(request.query),
-  );
+  route(reports.reach, 'viewer', async (request) => ctx.jobs.reach.report(request.query));
 
   for (const [format, { type }] of Object.entries(REPORT_FILES) as [ReportFormat, ReportFile][]) {
-    app.get(
-      reachFiles[format].live.path,
-      { config: { access: 'viewer' }, schema: { ...schemaOf(reachFiles[format].live), produces: [type] } },
+    route(
+      reachFiles[format].live,
+      { config: { access: 'viewer' }, schema: { produces: [type] } },
       async (request, reply) => sendReport(reply, format, { query: request.query }, {}),
     );
-    app.get(
-      reachFiles[format].snapshot.path,
-      { config: { access: 'viewer' }, schema: { ...schemaOf(reachFiles[format].snapshot), produces: [type] } },
+    route(
+      reachFiles[format].snapshot,
+      { config: { access: 'viewer' }, schema: { produces: [type] } },
       async (request, reply) => {
         const s = loadSnapshot(request.params.id);
         return sendReport(reply, format, { report: s.report }, { label: s.label, frozenAt: s.createdAt });
@@ -91,50 +87,37 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   // Snapshots
 
-  app.post(
-    reports.createSnapshot.path,
-    { config: { access: 'manager' }, schema: schemaOf(reports.createSnapshot) },
-    async (request, reply) => {
-      const { label, from, to, nodeId, reachedBy } = request.body;
-      const report = await ctx.jobs.reach.report({ from, to, nodeId: nodeId ?? undefined, reachedBy });
-      // The snapshot and its audit entry in one transaction of the write queue.
-      const row = await ctx.audited(
-        actor(request),
-        'report_snapshot',
-        'create',
-        () =>
-          ctx.reports.createSnapshot({
-            label,
-            from,
-            to,
-            nodeId: nodeId ?? null,
-            reachedBy,
-            report,
-            createdById: request.user.id,
-          }),
-        () => ({ label, from, to, nodeId: nodeId ?? null, reachedBy }),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(toSnapshot(row));
-    },
-  );
+  route(reports.createSnapshot, 'manager', async (request, reply) => {
+    const { label, from, to, nodeId, reachedBy } = request.body;
+    const report = await ctx.jobs.reach.report({ from, to, nodeId: nodeId ?? undefined, reachedBy });
+    // The snapshot and its audit entry in one transaction of the write queue.
+    const row = await ctx.audited(
+      actor(request),
+      'report_snapshot',
+      'create',
+      () =>
+        ctx.reports.createSnapshot({
+          label,
+          from,
+          to,
+          nodeId: nodeId ?? null,
+          reachedBy,
+          report,
+          createdById: request.user.id,
+        }),
+      () => ({ label, from, to, nodeId: nodeId ?? null, reachedBy }),
+    );
+    setEtag(reply, row.version);
+    return reply.code(201).send(toSnapshot(row));
+  });
 
-  app.get(
-    reports.snapshots.path,
-    { config: { access: 'viewer' }, schema: schemaOf(reports.snapshots) },
-    async (request) => {
-      const { items, total } = ctx.reports.listSnapshots(request.query);
-      return { items: items.map(toSummary), total, page: request.query.page, pageSize: request.query.pageSize };
-    },
-  );
+  route(reports.snapshots, 'viewer', async (request) => {
+    const { items, total } = ctx.reports.listSnapshots(request.query);
+    return { items: items.map(toSummary), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
 
-  app.get(
-    reports.snapshot.path,
-    { config: { access: 'viewer' }, schema: schemaOf(reports.snapshot) },
-    async (request, reply) => {
-      const snapshot = loadSnapshot(request.params.id);
-      setEtag(reply, snapshot.version);
-      return snapshot;
-    },
-  );
+  route(reports.snapshot, 'viewer', async (request, reply) => {
+    const snapshot = loadSnapshot(request.params.id);
+    return withEtag(reply, snapshot);
+  });
 }

@@ -4,7 +4,7 @@ import type { PersonFilter } from '@anett/shared/schemas/person';
 import type { SEGMENT_SORT_FIELDS } from '@anett/shared/schemas/segment';
 import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { likeEscape, limitOffset } from '../../lib/listing.ts';
-import { nowIso } from '../../lib/time.ts';
+import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 import { personWhere } from '../persons/person-filter.ts';
 
 export type SegmentRow = typeof segments.$inferSelect;
@@ -60,20 +60,11 @@ export function createSegmentsRepository(db: Db) {
 
     /** Optimistic update: undefined when the version no longer matches. */
     update(id: number, version: number, values: Partial<SegmentValues>): SegmentRow | undefined {
-      return db
-        .update(segments)
-        .set({ ...values, version: sql`${segments.version} + 1`, updatedAt: nowIso() })
-        .where(and(eq(segments.id, id), eq(segments.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, segments, id, version, values);
     },
 
     delete(id: number, version: number): SegmentRow | undefined {
-      return db
-        .delete(segments)
-        .where(and(eq(segments.id, id), eq(segments.version, version)))
-        .returning()
-        .get();
+      return deleteAtVersion(db, segments, id, version);
     },
   };
 }

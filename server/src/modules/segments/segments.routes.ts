@@ -2,12 +2,11 @@ import { segments } from '@anett/shared/routes/segment';
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import { type Segment, segmentFilter } from '@anett/shared/schemas/segment';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { SegmentWithOwner } from './segments.repository.ts';
 
@@ -33,7 +32,7 @@ export function loadVisibleSegment(ctx: AppContext, request: FastifyRequest, id:
 }
 
 export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
   const editable = (request: FastifyRequest, row: SegmentWithOwner) =>
     row.ownerId === request.user.id || request.user.role === 'admin';
@@ -60,7 +59,7 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   const current = (request: FastifyRequest, before: SegmentWithOwner) =>
     view(request, ctx.segments.find(before.id) ?? before);
 
-  app.get(segments.list.path, { config: { access: 'viewer' }, schema: schemaOf(segments.list) }, async (request) => {
+  route(segments.list, 'viewer', async (request) => {
     const { rows, total } = ctx.segments.list(request.user.id, request.query);
     return {
       items: rows.map((r) => view(request, r)),
@@ -70,75 +69,55 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     };
   });
 
-  app.post(
-    segments.create.path,
-    { config: { access: 'manager' }, schema: schemaOf(segments.create) },
-    async (request, reply) => {
-      const created = await ctx.audited(
-        actor(request),
-        'segment',
-        'create',
-        () => ctx.segments.create(request.user.id, request.body),
-        (row) => diffRecords(null, auditView(row)),
-      );
-      return reply.code(201).send(withEtag(reply, view(request, ctx.segments.find(created.id) as SegmentWithOwner)));
-    },
-  );
+  route(segments.create, 'manager', async (request, reply) => {
+    const row = await ctx.audited(
+      actor(request),
+      'segment',
+      'create',
+      () => ctx.segments.create(request.user.id, request.body),
+      (row) => diffRecords(null, auditView(row)),
+    );
+    return created(reply, view(request, ctx.segments.find(row.id) as SegmentWithOwner));
+  });
 
-  app.get(
-    segments.get.path,
-    { config: { access: 'viewer' }, schema: schemaOf(segments.get) },
-    async (request, reply) => {
-      return withEtag(reply, view(request, loadVisibleSegment(ctx, request, request.params.id)));
-    },
-  );
+  route(segments.get, 'viewer', async (request, reply) => {
+    return withEtag(reply, view(request, loadVisibleSegment(ctx, request, request.params.id)));
+  });
 
-  app.patch(
-    segments.update.path,
-    { config: { access: 'manager' }, schema: schemaOf(segments.update) },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => loadEditable(request, request.params.id),
-        current: (before) => current(request, before),
-        write: (before, version) => ctx.segments.update(before.id, version, request.body),
-        audit: (before, row) => ({
-          entity: 'segment',
-          entityId: row.id,
-          action: 'update',
-          diff: diffRecords(auditView(before), auditView(row)),
-        }),
-      });
-      return withEtag(reply, view(request, ctx.segments.find(after.id) as SegmentWithOwner));
-    },
-  );
+  route(segments.update, 'manager', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => loadEditable(request, request.params.id),
+      current: (before) => current(request, before),
+      write: (before, version) => ctx.segments.update(before.id, version, request.body),
+      audit: (before, row) => ({
+        entity: 'segment',
+        entityId: row.id,
+        action: 'update',
+        diff: diffRecords(auditView(before), auditView(row)),
+      }),
+    });
+    return withEtag(reply, view(request, ctx.segments.find(after.id) as SegmentWithOwner));
+  });
 
-  app.delete(
-    segments.delete.path,
-    { config: { access: 'manager' }, schema: schemaOf(segments.delete) },
-    async (request, reply) => {
-      await versionedChange(ctx, request, {
-        load: () => loadEditable(request, request.params.id),
-        current: (before) => current(request, before),
-        write: (before, version) => ctx.segments.delete(before.id, version),
-        audit: (_, row) => ({
-          entity: 'segment',
-          entityId: row.id,
-          action: 'delete',
-          diff: diffRecords(auditView(row), null),
-        }),
-      });
-      return reply.code(204).send(null);
-    },
-  );
+  route(segments.delete, 'manager', async (request, reply) => {
+    await versionedChange(ctx, request, {
+      load: () => loadEditable(request, request.params.id),
+      current: (before) => current(request, before),
+      write: (before, version) => ctx.segments.delete(before.id, version),
+      audit: (_, row) => ({
+        entity: 'segment',
+        entityId: row.id,
+        action: 'delete',
+        diff: diffRecords(auditView(row), null),
+      }),
+    });
+    return reply.code(204).send(null);
+  });
 
-  app.get(
-    segments.persons.path,
-    { config: { access: 'viewer' }, schema: schemaOf(segments.persons) },
-    async (request) => {
-      const row = loadVisibleSegment(ctx, request, request.params.id);
-      const { page, pageSize, sort } = request.query;
-      const { items, total } = await ctx.read.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort });
-      return { items, total, page, pageSize };
-    },
-  );
+  route(segments.persons, 'viewer', async (request) => {
+    const row = loadVisibleSegment(ctx, request, request.params.id);
+    const { page, pageSize, sort } = request.query;
+    const { items, total } = await ctx.read.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort });
+    return { items, total, page, pageSize };
+  });
 }

@@ -1,10 +1,11 @@
 import type { Db } from '@anett/db/client';
-import { tags, topics } from '@anett/db/schema';
+import { organizationTags, personTags, tags, topics } from '@anett/db/schema';
+import type { TagRef } from '@anett/shared/schemas/organization';
 import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { nowIso } from '../../lib/time.ts';
+import { missingIds, updateAtVersion } from '../../lib/rows.ts';
 
 export type TagRow = typeof tags.$inferSelect;
 
@@ -17,6 +18,23 @@ const usage = {
     WHERE pt.tag_id = tags.id AND p.deleted_at IS NULL)`.mapWith(Number),
 };
 
+/** The tags of many persons or organisations in one query, by owner id, each list by name. */
+export function tagRefsOf(db: Db, owner: 'person' | 'organization', ids: number[]): Map<number, TagRef[]> {
+  const out = new Map<number, TagRef[]>();
+  if (!ids.length) return out;
+  const link = owner === 'person' ? personTags : organizationTags;
+  const ownerId = owner === 'person' ? personTags.personId : organizationTags.organizationId;
+  const rows = db
+    .select({ ownerId, id: tags.id, name: tags.name, color: tags.color })
+    .from(link as typeof personTags)
+    .innerJoin(tags, eq(tags.id, link.tagId))
+    .where(inArray(ownerId, ids))
+    .orderBy(asc(tags.name))
+    .all();
+  for (const { ownerId: id, ...tag } of rows) out.set(id, [...(out.get(id) ?? []), tag]);
+  return out;
+}
+
 export function createTagsRepository(db: Db) {
   const selectTags = (where?: SQL) =>
     db
@@ -27,8 +45,6 @@ export function createTagsRepository(db: Db) {
       .all()
       .map(({ tag, usage }): Tag => ({ ...tag, usage }));
   const getTag = (id: number): Tag | undefined => selectTags(eq(tags.id, id))[0];
-  const versioned = <T extends typeof tags | typeof topics>(table: T, id: number, version: number) =>
-    and(eq(table.id, id), eq(table.version, version));
 
   return {
     // Tags
@@ -43,16 +59,7 @@ export function createTagsRepository(db: Db) {
 
     /** Those of `ids` that are no tag. */
     unknownTagIds(ids: number[]): number[] {
-      if (ids.length === 0) return [];
-      const found = new Set(
-        db
-          .select({ id: tags.id })
-          .from(tags)
-          .where(inArray(tags.id, ids))
-          .all()
-          .map((r) => r.id),
-      );
-      return ids.filter((id) => !found.has(id));
+      return missingIds(db, tags.id, ids);
     },
 
     createTag(values: z.output<typeof tagInput>): Tag {
@@ -61,12 +68,7 @@ export function createTagsRepository(db: Db) {
     },
 
     updateTag(id: number, version: number, changes: z.output<typeof tagPatch>): Tag | undefined {
-      const row = db
-        .update(tags)
-        .set({ ...changes, version: sql`${tags.version} + 1`, updatedAt: nowIso() })
-        .where(versioned(tags, id, version))
-        .returning({ id: tags.id })
-        .get();
+      const row = updateAtVersion(db, tags, id, version, changes);
       return row ? getTag(row.id) : undefined;
     },
 
@@ -89,12 +91,7 @@ export function createTagsRepository(db: Db) {
     },
 
     updateTopic(id: number, version: number, changes: z.output<typeof topicPatch>): Topic | undefined {
-      return db
-        .update(topics)
-        .set({ ...changes, version: sql`${topics.version} + 1`, updatedAt: nowIso() })
-        .where(versioned(topics, id, version))
-        .returning()
-        .get();
+      return updateAtVersion(db, topics, id, version, changes);
     },
 
     /** Seeds the default topic vocabulary into an empty topics table (first start). */

@@ -1,12 +1,11 @@
 import { foldText } from '@anett/shared/normalize';
 import { tags } from '@anett/shared/routes/tag';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange, withEtag } from '../../lib/concurrency.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
+import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import { actor } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 
 const tagNameTaken = () =>
@@ -28,101 +27,75 @@ const withoutMeta = <T extends { id: number; version: number; createdAt: string;
 };
 
 export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
 
   // Tags
 
-  app.get(tags.list.path, { config: { access: 'viewer' }, schema: schemaOf(tags.list) }, async () => {
+  route(tags.list, 'viewer', async () => {
     const items = ctx.tags.listTags();
     return { items, total: items.length };
   });
 
-  app.post(
-    tags.create.path,
-    { config: { access: 'manager' }, schema: schemaOf(tags.create) },
-    async (request, reply) => {
-      if (ctx.tags.findTagByName(request.body.name)) throw tagNameTaken();
-      const row = await ctx.audited(
-        actor(request),
-        'tag',
-        'create',
-        () => ctx.tags.createTag(request.body),
-        (row) => diffRecords(null, { name: row.name, color: row.color }),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(row);
-    },
-  );
+  route(tags.create, 'manager', async (request, reply) => {
+    if (ctx.tags.findTagByName(request.body.name)) throw tagNameTaken();
+    const row = await ctx.audited(
+      actor(request),
+      'tag',
+      'create',
+      () => ctx.tags.createTag(request.body),
+      (row) => diffRecords(null, { name: row.name, color: row.color }),
+    );
+    return created(reply, row);
+  });
 
-  app.patch(
-    tags.update.path,
-    { config: { access: 'manager' }, schema: schemaOf(tags.update) },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => {
-          const before = ctx.tags.getTag(request.params.id);
-          if (!before) throw notFound('tag');
-          return before;
-        },
-        check: (before) => {
-          const other = request.body.name === undefined ? undefined : ctx.tags.findTagByName(request.body.name);
-          if (other && other.id !== before.id) throw tagNameTaken();
-        },
-        write: (before, version) => ctx.tags.updateTag(before.id, version, request.body),
-        audit: {
-          entity: 'tag',
-          action: 'update',
-          diff: (b, a) => diffRecords({ name: b.name, color: b.color }, { name: a.name, color: a.color }),
-        },
-      });
-      return withEtag(reply, after);
-    },
-  );
+  route(tags.update, 'manager', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => orNotFound(ctx.tags.getTag(request.params.id), 'tag'),
+      check: (before) => {
+        const other = request.body.name === undefined ? undefined : ctx.tags.findTagByName(request.body.name);
+        if (other && other.id !== before.id) throw tagNameTaken();
+      },
+      write: (before, version) => ctx.tags.updateTag(before.id, version, request.body),
+      audit: {
+        entity: 'tag',
+        action: 'update',
+        diff: (b, a) => diffRecords({ name: b.name, color: b.color }, { name: a.name, color: a.color }),
+      },
+    });
+    return withEtag(reply, after);
+  });
 
   // Topics
 
-  app.get(tags.topics.path, { config: { access: 'viewer' }, schema: schemaOf(tags.topics) }, async () => {
+  route(tags.topics, 'viewer', async () => {
     const items = ctx.tags.listTopics();
     return { items, total: items.length };
   });
 
-  app.post(
-    tags.createTopic.path,
-    { config: { access: 'admin' }, schema: schemaOf(tags.createTopic) },
-    async (request, reply) => {
-      const slug = request.body.slug ?? slugify(request.body.label);
-      if (!slug) throw fieldError('slug', 'kann aus dem Namen nicht gebildet werden; bitte angeben');
-      if (ctx.tags.findTopicBySlug(slug)) {
-        throw new AppError('TOPIC_SLUG_TAKEN', 409, 'A topic with this slug exists', {
-          errors: [{ field: 'slug', message: `„${slug}“ ist bereits vergeben` }],
-        });
-      }
-      const row = await ctx.audited(
-        actor(request),
-        'topic',
-        'create',
-        () => ctx.tags.createTopic({ ...request.body, slug }),
-        (row) => diffRecords(null, withoutMeta(row)),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send(row);
-    },
-  );
-
-  app.patch(
-    tags.updateTopic.path,
-    { config: { access: 'admin' }, schema: schemaOf(tags.updateTopic) },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => {
-          const before = ctx.tags.findTopic(request.params.id);
-          if (!before) throw notFound('topic');
-          return before;
-        },
-        write: (before, version) => ctx.tags.updateTopic(before.id, version, request.body),
-        audit: { entity: 'topic', action: 'update', diff: (b, a) => diffRecords(withoutMeta(b), withoutMeta(a)) },
+  route(tags.createTopic, 'admin', async (request, reply) => {
+    const slug = request.body.slug ?? slugify(request.body.label);
+    if (!slug) throw fieldError('slug', 'kann aus dem Namen nicht gebildet werden; bitte angeben');
+    if (ctx.tags.findTopicBySlug(slug)) {
+      throw new AppError('TOPIC_SLUG_TAKEN', 409, 'A topic with this slug exists', {
+        errors: [{ field: 'slug', message: `„${slug}“ ist bereits vergeben` }],
       });
-      return withEtag(reply, after);
-    },
-  );
+    }
+    const row = await ctx.audited(
+      actor(request),
+      'topic',
+      'create',
+      () => ctx.tags.createTopic({ ...request.body, slug }),
+      (row) => diffRecords(null, withoutMeta(row)),
+    );
+    return created(reply, row);
+  });
+
+  route(tags.updateTopic, 'admin', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => orNotFound(ctx.tags.findTopic(request.params.id), 'topic'),
+      write: (before, version) => ctx.tags.updateTopic(before.id, version, request.body),
+      audit: { entity: 'topic', action: 'update', diff: (b, a) => diffRecords(withoutMeta(b), withoutMeta(a)) },
+    });
+    return withEtag(reply, after);
+  });
 }

@@ -2,6 +2,7 @@ import type { Db } from '@anett/db/client';
 import { refreshTokens, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
 import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -51,12 +52,7 @@ export function createUsersRepository(db: Db) {
     },
     /** Optimistic update: returns undefined when the version no longer matches. */
     update(id: number, version: number, values: Partial<Pick<UserRow, 'name' | 'role' | 'active' | 'passwordHash'>>) {
-      return db
-        .update(users)
-        .set({ ...values, version: sql`${users.version} + 1`, updatedAt: nowIso() })
-        .where(and(eq(users.id, id), eq(users.version, version)))
-        .returning()
-        .get();
+      return updateAtVersion(db, users, id, version, values);
     },
     /** Ends every session of the user: access tokens by version, refresh tokens by revocation. */
     revokeSessions(id: number, extra: Partial<Pick<UserRow, 'passwordHash'>> = {}) {

@@ -1,12 +1,11 @@
 import { users } from '@anett/shared/routes/user';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange } from '../../lib/concurrency.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, orNotFound } from '../../lib/errors.ts';
 import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
-import { schemaOf } from '../../lib/route-schemas.ts';
+import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import type { UserRow } from './users.repository.ts';
 
@@ -14,7 +13,7 @@ import type { UserRow } from './users.repository.ts';
 const auditedUser = ({ passwordHash: _, tokenVersion: __, ...rest }: UserRow) => rest;
 
 export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = describedRoutes(fastify);
   const publicUser = (row: UserRow) => ({ ...auditedUser(row), hasSecondFactor: ctx.factors.hasSecondFactor(row.id) });
   /** A password an admin sets: the policy for a user without a second factor yet (12 characters). */
   const acceptable = (request: FastifyRequest, password: string, user: { name: string; email: string }, id?: number) =>
@@ -24,132 +23,106 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       field: 'password',
       language: requestLanguage(request),
     });
-  const load = (id: number) => {
-    const row = ctx.users.findById(id);
-    if (!row) throw notFound('user');
-    return row;
-  };
+  const load = (id: number) => orNotFound(ctx.users.findById(id), 'user');
 
-  app.get(users.list.path, { config: { access: 'admin' }, schema: schemaOf(users.list) }, async (request) => {
+  route(users.list, 'admin', async (request) => {
     const { items, total } = ctx.users.list(request.query);
     return { items: items.map(publicUser), total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
-  app.post(
-    users.create.path,
-    { config: { access: 'admin' }, schema: schemaOf(users.create) },
-    async (request, reply) => {
-      const { password, ...values } = request.body;
-      if (ctx.users.findByEmail(values.email)) {
-        throw new AppError('USER_EMAIL_TAKEN', 409, 'A user with this e-mail exists', {
-          errors: [{ field: 'email', message: 'is already in use' }],
-        });
-      }
-      if (password) await acceptable(request, password, values);
-      const plain = password ?? generatePassword();
-      const passwordHash = await hashPassword(plain);
-      const row = await ctx.audited(
-        actor(request),
-        'user',
-        'create',
-        () => ctx.users.create({ ...values, passwordHash }),
-        (row) => diffRecords(null, auditedUser(row)),
-      );
-      setEtag(reply, row.version);
-      return reply.code(201).send({ user: publicUser(row), ...(password ? {} : { password: plain }) });
-    },
-  );
+  route(users.create, 'admin', async (request, reply) => {
+    const { password, ...values } = request.body;
+    if (ctx.users.findByEmail(values.email)) {
+      throw new AppError('USER_EMAIL_TAKEN', 409, 'A user with this e-mail exists', {
+        errors: [{ field: 'email', message: 'is already in use' }],
+      });
+    }
+    if (password) await acceptable(request, password, values);
+    const plain = password ?? generatePassword();
+    const passwordHash = await hashPassword(plain);
+    const row = await ctx.audited(
+      actor(request),
+      'user',
+      'create',
+      () => ctx.users.create({ ...values, passwordHash }),
+      (row) => diffRecords(null, auditedUser(row)),
+    );
+    setEtag(reply, row.version);
+    return reply.code(201).send({ user: publicUser(row), ...(password ? {} : { password: plain }) });
+  });
 
-  app.get(users.get.path, { config: { access: 'admin' }, schema: schemaOf(users.get) }, async (request, reply) => {
+  route(users.get, 'admin', async (request, reply) => {
     const row = load(request.params.id);
     setEtag(reply, row.version);
     return publicUser(row);
   });
 
-  app.patch(
-    users.update.path,
-    { config: { access: 'admin' }, schema: schemaOf(users.update) },
-    async (request, reply) => {
-      // The change, the end of the sessions it requires and the audit entry commit together.
-      const after = await versionedChange(ctx, request, {
-        load: () => {
-          const before = load(request.params.id);
-          const { role, active } = request.body;
-          if (before.id === request.user.id && ((role && role !== 'admin') || active === false)) {
-            throw new AppError(
-              'CANNOT_DEMOTE_SELF',
-              409,
-              'You cannot remove your own admin role or deactivate yourself',
-            );
-          }
-          return before;
-        },
-        current: auditedUser,
-        write: (before, version) => {
-          const after = ctx.users.update(before.id, version, request.body);
-          if (after && (after.role !== before.role || after.active !== before.active))
-            ctx.users.revokeSessions(after.id);
-          return after;
-        },
-        audit: { entity: 'user', action: 'update', diff: (b, a) => diffRecords(auditedUser(b), auditedUser(a)) },
-      });
-      setEtag(reply, after.version);
-      return publicUser(after);
-    },
-  );
+  route(users.update, 'admin', async (request, reply) => {
+    // The change, the end of the sessions it requires and the audit entry commit together.
+    const after = await versionedChange(ctx, request, {
+      load: () => {
+        const before = load(request.params.id);
+        const { role, active } = request.body;
+        if (before.id === request.user.id && ((role && role !== 'admin') || active === false)) {
+          throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot remove your own admin role or deactivate yourself');
+        }
+        return before;
+      },
+      current: auditedUser,
+      write: (before, version) => {
+        const after = ctx.users.update(before.id, version, request.body);
+        if (after && (after.role !== before.role || after.active !== before.active)) ctx.users.revokeSessions(after.id);
+        return after;
+      },
+      audit: { entity: 'user', action: 'update', diff: (b, a) => diffRecords(auditedUser(b), auditedUser(a)) },
+    });
+    setEtag(reply, after.version);
+    return publicUser(after);
+  });
 
-  app.delete(
-    users.deactivate.path,
-    { config: { access: 'admin' }, schema: schemaOf(users.deactivate) },
-    async (request, reply) => {
-      const after = await versionedChange(ctx, request, {
-        load: () => {
-          const before = load(request.params.id);
-          if (before.id === request.user.id)
-            throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
-          return before;
-        },
-        current: auditedUser,
-        write: (before, version) => {
-          const after = ctx.users.update(before.id, version, { active: false });
-          if (after) ctx.users.revokeSessions(after.id);
-          return after;
-        },
-        audit: { entity: 'user', action: 'deactivate', diff: () => undefined },
-      });
-      setEtag(reply, after.version);
-      return publicUser(after);
-    },
-  );
+  route(users.deactivate, 'admin', async (request, reply) => {
+    const after = await versionedChange(ctx, request, {
+      load: () => {
+        const before = load(request.params.id);
+        if (before.id === request.user.id)
+          throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
+        return before;
+      },
+      current: auditedUser,
+      write: (before, version) => {
+        const after = ctx.users.update(before.id, version, { active: false });
+        if (after) ctx.users.revokeSessions(after.id);
+        return after;
+      },
+      audit: { entity: 'user', action: 'deactivate', diff: () => undefined },
+    });
+    setEtag(reply, after.version);
+    return publicUser(after);
+  });
 
-  app.post(
-    users.resetPassword.path,
-    { config: { access: 'admin' }, schema: schemaOf(users.resetPassword) },
-    async (request) => {
-      const row = load(request.params.id);
-      if (request.body.password) await acceptable(request, request.body.password, row, row.id);
-      const plain = request.body.password ?? generatePassword();
-      const passwordHash = await hashPassword(plain);
-      await ctx.audited(
-        actor(request),
-        'user',
-        'password_reset',
-        () => {
-          ctx.users.revokeSessions(row.id, { passwordHash });
-          return row;
-        },
-        () => undefined,
-      );
-      return { user: publicUser(load(row.id)), ...(request.body.password ? {} : { password: plain }) };
-    },
-  );
+  route(users.resetPassword, 'admin', async (request) => {
+    const row = load(request.params.id);
+    if (request.body.password) await acceptable(request, request.body.password, row, row.id);
+    const plain = request.body.password ?? generatePassword();
+    const passwordHash = await hashPassword(plain);
+    await ctx.audited(
+      actor(request),
+      'user',
+      'password_reset',
+      () => {
+        ctx.users.revokeSessions(row.id, { passwordHash });
+        return row;
+      },
+      () => undefined,
+    );
+    return { user: publicUser(load(row.id)), ...(request.body.password ? {} : { password: plain }) };
+  });
 
-  app.post(
-    users.resetFactors.path,
+  route(
+    users.resetFactors,
     {
       config: { access: 'admin' },
       schema: {
-        ...schemaOf(users.resetFactors),
         description: 'A user whose role requires a second factor is led to set up a new one at the next login.',
       },
     },

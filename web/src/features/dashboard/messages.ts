@@ -1,3 +1,5 @@
+import { ACTIVITY_ENTITY_DE } from '@anett/shared/activity-phrases';
+
 export const messages = {
   de: {
     title: 'Übersicht',
@@ -47,25 +49,7 @@ export const messages = {
       import_attendances: '{{user}} hat {{what}} um eine importierte Teilnehmerliste ergänzt',
       check_in: '{{user}} hat {{what}} eingecheckt',
     },
-    activityEntity: {
-      person: 'die Person',
-      organization: 'die Organisation',
-      event: 'die Veranstaltung',
-      interaction: 'den Kontakt',
-      node: 'den Knoten',
-      network: 'das Netzwerk',
-      relation: 'die Beziehung von',
-      attendance: 'die Teilnahme',
-      event_session: 'den Termin',
-      tag: 'das Schlagwort',
-      topic: 'das Thema',
-      segment: 'das Segment',
-      report_snapshot: 'den Bericht',
-      consent: 'die Einwilligung',
-      export: 'eine Exportdatei',
-      import: 'einen Import',
-      other: 'einen Datensatz',
-    },
+    activityEntity: { ...ACTIVITY_ENTITY_DE, other: 'einen Datensatz' },
     quoted: '„{{label}}“',
     attendancesPerMonth: 'Teilnahmen je Monat',
     attendancesPerMonthHint: 'Die letzten zwölf Monate, nur tatsächlich Teilgenommene.',

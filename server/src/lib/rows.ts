@@ -1,0 +1,58 @@
+import type { Db } from '@anett/db/client';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { nowIso } from './time.ts';
+
+/** A table whose rows carry the optimistic-locking version (`versionedChange` answers 412 on a stale one). */
+type VersionedTable = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; updatedAt: SQLiteColumn };
+
+/** The row `id` if it is still at `version`: the WHERE of every optimistic update and delete. */
+export const atVersion = (table: VersionedTable, id: number, version: number): SQL =>
+  and(eq(table.id, id), eq(table.version, version)) as SQL;
+
+/** What an update of a versioned row sets besides its values: the next version, now as `updatedAt`. */
+export const bumped = () => ({ version: sql`version + 1`, updatedAt: nowIso() });
+
+/** The optimistic update every repository does: the changed row, or undefined when the version moved meanwhile. */
+export function updateAtVersion<T extends VersionedTable>(
+  db: Db,
+  table: T,
+  id: number,
+  version: number,
+  values: Partial<T['$inferInsert']>,
+): T['$inferSelect'] | undefined {
+  return db
+    .update(table)
+    .set({ ...values, ...bumped() } as never)
+    .where(atVersion(table, id, version))
+    .returning()
+    .get() as T['$inferSelect'] | undefined;
+}
+
+/** The optimistic delete: the removed row, or undefined when the version moved meanwhile. */
+export function deleteAtVersion<T extends VersionedTable>(
+  db: Db,
+  table: T,
+  id: number,
+  version: number,
+): T['$inferSelect'] | undefined {
+  return db
+    .delete(table)
+    .where(atVersion(table, id, version))
+    .returning()
+    .get() as T['$inferSelect'] | undefined;
+}
+
+/** Those of `ids` that name no row of the column's table (with `also`: no such row), for 400s naming unknown ids. */
+export function missingIds(db: Db, column: SQLiteColumn, ids: number[], also?: SQL): number[] {
+  if (!ids.length) return [];
+  const found = new Set(
+    db
+      .select({ id: column })
+      .from(column.table as SQLiteTable)
+      .where(and(inArray(column, ids), also))
+      .all()
+      .map((r) => r.id),
+  );
+  return ids.filter((id) => !found.has(id));
+}
