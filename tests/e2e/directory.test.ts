@@ -138,6 +138,38 @@ describe('stakeholder directory in a real browser', () => {
     expect(page.url()).not.toContain('sector=');
   });
 
+  it('says why a list is empty and lifts the search from there, on persons and organisations', async () => {
+    const page = await b.newPage();
+    await b.login(page);
+    for (const list of [
+      {
+        path: '/personen',
+        search: 'Personen durchsuchen',
+        noun: /^\d[\d.]* Personen$/,
+        title: 'Keine Personen gefunden',
+      },
+      {
+        path: '/organisationen',
+        search: 'Organisationen durchsuchen',
+        noun: /^\d[\d.]* Organisationen$/,
+        title: 'Keine Organisationen gefunden',
+      },
+    ]) {
+      await page.goto(list.path);
+      await expect.poll(() => resultCount(page)).toMatch(list.noun);
+      const all = await resultCount(page);
+      const q = `zz${unique()}`;
+      const search = page.getByRole('searchbox', { name: list.search });
+      await search.fill(q);
+      await page.getByText(list.title).waitFor();
+      await page.getByText(`Für „${q}“ gibt es keinen Treffer.`, { exact: false }).waitFor();
+      // The empty state's own button (the field's clear cross has the same name but no text).
+      await page.getByRole('button', { name: 'Suche leeren' }).filter({ hasText: 'Suche leeren' }).click();
+      await expect.poll(() => resultCount(page)).toBe(all);
+      await expect.poll(() => search.inputValue()).toBe('');
+    }
+  });
+
   it('two editors of one person: the second save shows the conflict, reloading shows the first edit', async () => {
     const first = await b.newPage();
     await b.login(first);

@@ -113,15 +113,10 @@ export function PersonsPage() {
         loadFailed={t('persons.loadFailed')}
         empty={
           <SearchEmptyState
+            ns="persons"
             icon={<IconUsers size={28} />}
-            title={t('persons.emptyTitle')}
             q={search.q}
             filtered={activeCount > 0}
-            texts={{
-              withSearch: t('persons.emptyWithSearch', { q: search.q }),
-              withFilters: t('persons.emptyWithFilters'),
-              noData: t('persons.emptyNoData'),
-            }}
             clearSearch={searchText.clear}
             clearFilters={clearFilters}
           />

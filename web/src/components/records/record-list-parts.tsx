@@ -52,23 +52,23 @@ export function RecordCount({ total, text }: { total: number | undefined; text: 
 }
 
 type EmptyProps = {
+  /** The list's texts: `<ns>.emptyTitle`, `.emptyWithSearch` (with `q`), `.emptyWithFilters`, `.emptyNoData`. */
+  ns: 'persons' | 'organizations';
   icon: ReactNode;
-  title: string;
   q: string | undefined;
   filtered: boolean;
-  texts: { withSearch: string; withFilters: string; noData: string };
   clearSearch: () => void;
   clearFilters: () => void;
 };
 
 /** No records: says whether the search or the filters hid them, with a button to lift each. */
-export function SearchEmptyState({ icon, title, q, filtered, texts, clearSearch, clearFilters }: EmptyProps) {
+export function SearchEmptyState({ ns, icon, q, filtered, clearSearch, clearFilters }: EmptyProps) {
   const { t } = useTranslation();
   return (
     <EmptyState
       icon={q || filtered ? <IconSearchOff size={28} /> : icon}
-      title={title}
-      description={q ? texts.withSearch : filtered ? texts.withFilters : texts.noData}
+      title={t(`${ns}.emptyTitle`)}
+      description={q ? t(`${ns}.emptyWithSearch`, { q }) : t(filtered ? `${ns}.emptyWithFilters` : `${ns}.emptyNoData`)}
       actions={
         (q || filtered) && (
           <Group gap="sm">

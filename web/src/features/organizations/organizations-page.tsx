@@ -107,15 +107,10 @@ export function OrganizationsPage() {
         loadFailed={t('organizations.loadFailed')}
         empty={
           <SearchEmptyState
+            ns="organizations"
             icon={<IconBuildingFactory2 size={28} />}
-            title={t('organizations.emptyTitle')}
             q={search.q}
             filtered={activeCount > 0}
-            texts={{
-              withSearch: t('organizations.emptyWithSearch', { q: search.q }),
-              withFilters: t('organizations.emptyWithFilters'),
-              noData: t('organizations.emptyNoData'),
-            }}
             clearSearch={searchText.clear}
             clearFilters={clearFilters}
           />
