@@ -9,7 +9,7 @@ import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { LocalizedDates } from '../../components/localized-dates.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
-import { RecordTable } from '../../components/records/record-table.tsx';
+import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { interactionListOptions } from '../../features/interactions/api.ts';
 import { useInteractionColumns } from '../../features/interactions/interaction-columns.tsx';
@@ -121,10 +121,7 @@ export function InteractionsPage() {
           ),
         }}
         rowLabel={(i) => t('interactions.expand', { subject: i.subject })}
-        url={search}
-        onUrlChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
-        pageSizes={INTERACTION_PAGE_SIZES}
-        pageSizeDefault={INTERACTION_PAGE_SIZE_DEFAULT}
+        {...urlPaging(search, navigate, INTERACTION_PAGE_SIZES, INTERACTION_PAGE_SIZE_DEFAULT)}
       />
       {deleteDialog}
     </LocalizedDates>

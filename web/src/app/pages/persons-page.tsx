@@ -10,7 +10,7 @@ import { ActiveFilters, FilterToggle } from '../../components/filters/filter-pan
 import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
-import { RecordTable } from '../../components/records/record-table.tsx';
+import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { personListOptions } from '../../features/persons/api.ts';
 import { usePersonColumns } from '../../features/persons/person-columns.tsx';
 import {
@@ -123,10 +123,7 @@ export function PersonsPage() {
         }
         rowLabel={(p) => t('persons.open', { name: personName(p) })}
         onOpen={(p) => void navigate({ to: '/personen/$id', params: { id: p.id } })}
-        url={search}
-        onUrlChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
-        pageSizes={PERSON_PAGE_SIZES}
-        pageSizeDefault={PERSON_PAGE_SIZE_DEFAULT}
+        {...urlPaging(search, navigate, PERSON_PAGE_SIZES, PERSON_PAGE_SIZE_DEFAULT)}
         sort={sort}
         defaultSort={{ column: search.q ? '' : 'lastName', direction: 'asc' }}
       />

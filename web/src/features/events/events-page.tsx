@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
-import { RecordTable } from '../../components/records/record-table.tsx';
+import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { eventListOptions } from './api.ts';
@@ -121,10 +121,7 @@ export function EventsPage() {
             }
             rowLabel={(e) => t('events.open', { title: e.title })}
             onOpen={(e) => void open(e)}
-            url={search}
-            onUrlChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
-            pageSizes={EVENT_PAGE_SIZES}
-            pageSizeDefault={EVENT_PAGE_SIZE_DEFAULT}
+            {...urlPaging(search, navigate, EVENT_PAGE_SIZES, EVENT_PAGE_SIZE_DEFAULT)}
             sort={sort}
             defaultSort={{ column: 'startsAt', direction: when === 'upcoming' && !search.year ? 'asc' : 'desc' }}
           />

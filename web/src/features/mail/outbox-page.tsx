@@ -3,11 +3,9 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Code,
   Group,
   Modal,
-  Pagination,
   SegmentedControl,
   Stack,
   Table,
@@ -23,6 +21,7 @@ import { TableSkeleton } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { PagedTable } from '../../components/records/paged-table.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -151,66 +150,53 @@ export function OutboxPage() {
           ...(['pending', 'sent', 'failed'] as const).map((s) => ({ value: s, label: t(`mail.statuses.${s}`) })),
         ]}
       />
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <TableSkeleton />
-      ) : list.data.total === 0 ? (
-        <EmptyState icon={<IconMail size={28} />} title={t('mail.empty')} />
-      ) : (
-        <Card withBorder radius="md" p={0}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('mail.created')}</Table.Th>
-                  <Table.Th>{t('mail.to')}</Table.Th>
-                  <Table.Th>{t('mail.subject')}</Table.Th>
-                  <Table.Th>{t('mail.status')}</Table.Th>
-                  <Table.Th ta="right">{t('mail.attempts')}</Table.Th>
-                  <Table.Th>{t('mail.lastError')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('mail.show')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
-                    <Table.Td>{m.to}</Table.Td>
-                    <Table.Td>{m.subject}</Table.Td>
-                    <Table.Td style={{ minWidth: 140 }}>
-                      <StatusBadge status={m.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">{m.attempts}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="red" lineClamp={2}>
-                        {m.lastError}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setShown(m)}
-                        aria-label={`${t('mail.show')}: ${m.subject}`}
-                      >
-                        {t('mail.show')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.total > PAGE_SIZE && (
-            <Group justify="center" p="md">
-              <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} />
-            </Group>
-          )}
-        </Card>
-      )}
+      <PagedTable
+        query={list}
+        empty={<EmptyState icon={<IconMail size={28} />} title={t('mail.empty')} />}
+        minWidth={760}
+        head={
+          <>
+            <Table.Th>{t('mail.created')}</Table.Th>
+            <Table.Th>{t('mail.to')}</Table.Th>
+            <Table.Th>{t('mail.subject')}</Table.Th>
+            <Table.Th>{t('mail.status')}</Table.Th>
+            <Table.Th ta="right">{t('mail.attempts')}</Table.Th>
+            <Table.Th>{t('mail.lastError')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('mail.show')}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+        row={(m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
+            <Table.Td>{m.to}</Table.Td>
+            <Table.Td>{m.subject}</Table.Td>
+            <Table.Td style={{ minWidth: 140 }}>
+              <StatusBadge status={m.status} />
+            </Table.Td>
+            <Table.Td ta="right">{m.attempts}</Table.Td>
+            <Table.Td>
+              <Text size="sm" c="red" lineClamp={2}>
+                {m.lastError}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setShown(m)}
+                aria-label={`${t('mail.show')}: ${m.subject}`}
+              >
+                {t('mail.show')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+        page={page}
+        onPageChange={setPage}
+        pageSize={PAGE_SIZE}
+      />
       {shown && <MailDetail id={shown.id} onClose={() => setShown(null)} />}
     </>
   );

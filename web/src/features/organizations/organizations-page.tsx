@@ -10,7 +10,7 @@ import { ActiveFilters, FilterToggle } from '../../components/filters/filter-pan
 import { useUrlText } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
-import { RecordTable } from '../../components/records/record-table.tsx';
+import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
@@ -117,10 +117,7 @@ export function OrganizationsPage() {
         }
         rowLabel={(o) => t('organizations.open', { name: o.name })}
         onOpen={(o) => void navigate({ to: '/organisationen/$id', params: { id: o.id } })}
-        url={search}
-        onUrlChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
-        pageSizes={ORGANIZATION_PAGE_SIZES}
-        pageSizeDefault={ORGANIZATION_PAGE_SIZE_DEFAULT}
+        {...urlPaging(search, navigate, ORGANIZATION_PAGE_SIZES, ORGANIZATION_PAGE_SIZE_DEFAULT)}
         sort={sort}
         defaultSort={{ column: search.q ? '' : 'name', direction: 'asc' }}
       />

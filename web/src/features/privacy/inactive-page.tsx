@@ -1,11 +1,10 @@
-import { Badge, Card, Group, Pagination, Select, Table, Text } from '@mantine/core';
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { IconUserOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TableSkeleton } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { PagedTable } from '../../components/records/paged-table.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -46,52 +45,40 @@ export function InactivePage() {
           setPage(1);
         }}
       />
-      {list.isError ? (
-        <ErrorState error={list.error} message={t('privacy.loadFailed')} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <TableSkeleton />
-      ) : list.data.total === 0 ? (
-        <EmptyState icon={<IconUserOff size={28} />} title={t('privacy.emptyInactive')} />
-      ) : (
-        <Card withBorder radius="md" p={0}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('privacy.name')}</Table.Th>
-                  <Table.Th>{t('privacy.email')}</Table.Th>
-                  <Table.Th>{t('privacy.lastActivity')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Group gap={6}>
-                        <AnchorLink to="/personen/$id" params={{ id: p.id }}>
-                          {p.name}
-                        </AnchorLink>
-                        {p.deletedAt && (
-                          <Badge size="xs" color="red" variant="light">
-                            {t('privacy.deletedBadge')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{p.email ?? '–'}</Table.Td>
-                    <Table.Td>{formatDate(p.lastActivityAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.total > PAGE_SIZE && (
-            <Group justify="flex-end" p="sm">
-              <Pagination value={page} onChange={setPage} total={Math.ceil(list.data.total / PAGE_SIZE)} />
-            </Group>
-          )}
-        </Card>
-      )}
+      <PagedTable
+        query={list}
+        loadFailed={t('privacy.loadFailed')}
+        empty={<EmptyState icon={<IconUserOff size={28} />} title={t('privacy.emptyInactive')} />}
+        minWidth={560}
+        head={
+          <>
+            <Table.Th>{t('privacy.name')}</Table.Th>
+            <Table.Th>{t('privacy.email')}</Table.Th>
+            <Table.Th>{t('privacy.lastActivity')}</Table.Th>
+          </>
+        }
+        row={(p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>
+              <Group gap={6}>
+                <AnchorLink to="/personen/$id" params={{ id: p.id }}>
+                  {p.name}
+                </AnchorLink>
+                {p.deletedAt && (
+                  <Badge size="xs" color="red" variant="light">
+                    {t('privacy.deletedBadge')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{p.email ?? '–'}</Table.Td>
+            <Table.Td>{formatDate(p.lastActivityAt)}</Table.Td>
+          </Table.Tr>
+        )}
+        page={page}
+        onPageChange={setPage}
+        pageSize={PAGE_SIZE}
+      />
     </>
   );
 }

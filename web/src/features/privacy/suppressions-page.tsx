@@ -1,30 +1,15 @@
 import { type Suppression, type SuppressionInput, suppressionInput } from '@anett/shared/schemas/consent';
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Modal, Select, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconLockOpen, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TableSkeleton } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { ErrorState } from '../../components/error-state.tsx';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { PagedTable } from '../../components/records/paged-table.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -169,91 +154,81 @@ export function SuppressionsPage() {
           setPage(1);
         }}
       />
-      {list.isError ? (
-        <ErrorState error={list.error} message={t('privacy.loadFailed')} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <TableSkeleton />
-      ) : list.data.total === 0 ? (
-        <EmptyState
-          icon={<IconBan size={28} />}
-          title={email ? t('privacy.emptyCheck') : t('privacy.emptySuppressions')}
-        />
-      ) : (
-        <Card withBorder radius="md" p={0}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('privacy.since')}</Table.Th>
-                  <Table.Th>{t('privacy.suppressionReason')}</Table.Th>
-                  <Table.Th>{t('privacy.note')}</Table.Th>
-                  <Table.Th>{t('privacy.carriedBy')}</Table.Th>
-                  <Table.Th>{t('privacy.hash')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('privacy.removeSuppression')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((s) => (
-                  <Table.Tr key={s.emailHash}>
-                    <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={s.reason === 'erasure' ? 'gray' : 'red'} radius="sm" tt="none">
-                        {reasonLabel(s.reason)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{s.note ?? '–'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {s.persons.length ? (
-                        <Stack gap={0}>
-                          {s.persons.map((p) => (
-                            <Text size="sm" key={p.id}>
-                              <AnchorLink to="/personen/$id" params={{ id: p.id }}>
-                                {p.name}
-                              </AnchorLink>{' '}
-                              <Text span size="xs" c="dimmed">
-                                {p.email}
-                              </Text>
-                            </Text>
-                          ))}
-                        </Stack>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('privacy.nobody')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace" title={s.emailHash}>
-                        {s.emailHash.slice(0, 12)}…
+      <PagedTable
+        query={list}
+        loadFailed={t('privacy.loadFailed')}
+        empty={
+          <EmptyState
+            icon={<IconBan size={28} />}
+            title={email ? t('privacy.emptyCheck') : t('privacy.emptySuppressions')}
+          />
+        }
+        minWidth={720}
+        head={
+          <>
+            <Table.Th>{t('privacy.since')}</Table.Th>
+            <Table.Th>{t('privacy.suppressionReason')}</Table.Th>
+            <Table.Th>{t('privacy.note')}</Table.Th>
+            <Table.Th>{t('privacy.carriedBy')}</Table.Th>
+            <Table.Th>{t('privacy.hash')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('privacy.removeSuppression')}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+        row={(s) => (
+          <Table.Tr key={s.emailHash}>
+            <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={s.reason === 'erasure' ? 'gray' : 'red'} radius="sm" tt="none">
+                {reasonLabel(s.reason)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{s.note ?? '–'}</Text>
+            </Table.Td>
+            <Table.Td>
+              {s.persons.length ? (
+                <Stack gap={0}>
+                  {s.persons.map((p) => (
+                    <Text size="sm" key={p.id}>
+                      <AnchorLink to="/personen/$id" params={{ id: p.id }}>
+                        {p.name}
+                      </AnchorLink>{' '}
+                      <Text span size="xs" c="dimmed">
+                        {p.email}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        leftSection={<IconLockOpen size={14} />}
-                        onClick={() => setRemoving(s)}
-                        aria-label={`${t('privacy.removeSuppression')}: ${s.persons[0]?.email ?? s.emailHash.slice(0, 12)}`}
-                      >
-                        {t('privacy.removeSuppression')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data.total > PAGE_SIZE && (
-            <Group justify="flex-end" p="sm">
-              <Pagination value={page} onChange={setPage} total={Math.ceil(list.data.total / PAGE_SIZE)} />
-            </Group>
-          )}
-        </Card>
-      )}
+                    </Text>
+                  ))}
+                </Stack>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('privacy.nobody')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="xs" ff="monospace" title={s.emailHash}>
+                {s.emailHash.slice(0, 12)}…
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconLockOpen size={14} />}
+                onClick={() => setRemoving(s)}
+                aria-label={`${t('privacy.removeSuppression')}: ${s.persons[0]?.email ?? s.emailHash.slice(0, 12)}`}
+              >
+                {t('privacy.removeSuppression')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+        page={page}
+        onPageChange={setPage}
+        pageSize={PAGE_SIZE}
+      />
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('privacy.addSuppression')}>
         {adding && <AddSuppressionForm onDone={() => setAdding(false)} />}
       </Modal>
