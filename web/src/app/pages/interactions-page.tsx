@@ -5,7 +5,7 @@ import { IconBellRinging, IconMessages } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { useUrlText } from '../../components/filters/use-url-text.ts';
+import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { LocalizedDates } from '../../components/localized-dates.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
@@ -36,9 +36,7 @@ export function InteractionsPage() {
   const navigate = route.useNavigate();
   const columns = useInteractionColumns();
   const { dialog: deleteDialog, confirmDelete } = useDeleteInteractionDialog();
-  const searchText = useUrlText(search.q ?? '', (q) =>
-    navigate({ search: (prev) => ({ ...prev, q, page: undefined }), replace: true }),
-  );
+  const { setSearch: setFilter, searchText } = useUrlSearch(search, navigate);
 
   const kind = isKind(search.kind) ? search.kind : undefined;
   const params: InteractionListQuery = {
@@ -55,8 +53,6 @@ export function InteractionsPage() {
   };
   const list = useQuery(interactionListOptions(params));
 
-  const setFilter = (patch: Partial<typeof search>) =>
-    navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
   const anyFilter = Boolean(
     search.q || kind || search.nodeId || search.topic || search.mine || search.from || search.to || search.followUp,
   );

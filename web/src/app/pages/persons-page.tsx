@@ -1,15 +1,13 @@
 import { type PersonListQuery, personListQuery } from '@anett/shared/schemas/person';
 import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
-import { Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { ActiveFilters, FilterToggle } from '../../components/filters/filter-panel.tsx';
-import { useUrlText } from '../../components/filters/use-url-text.ts';
+import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
+import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
+import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
 import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { personListOptions } from '../../features/persons/api.ts';
 import { usePersonColumns } from '../../features/persons/person-columns.tsx';
@@ -34,7 +32,6 @@ import { PersonsActions } from './persons-actions.tsx';
 
 const route = getRouteApi('/app/personen');
 const sortParam = personListQuery.shape.sort.in;
-const PANEL_ID = 'person-filters';
 
 export function PersonsPage() {
   const { t } = useLabels();
@@ -43,9 +40,7 @@ export function PersonsPage() {
   const canWrite = useCan().write;
   const columns = usePersonColumns();
 
-  const setSearch = (patch: Partial<PersonsSearch>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }), replace: 'q' in patch });
-  const searchText = useUrlText(search.q ?? '', (q) => setSearch({ q }));
+  const { setSearch, searchText } = useUrlSearch(search, navigate);
 
   const filters = personFilters(search);
   // A link or segment from before attendance groups: show the same question as groups (and edit it as such).
@@ -57,7 +52,6 @@ export function PersonsPage() {
   const chips = usePersonFilterChips(filters, search, setSearch);
   const clearFilters = () =>
     setSearch(Object.fromEntries(PERSON_FILTER_KEYS.map((k) => [k, undefined])) as Partial<PersonsSearch>);
-  const [panelOpen, panel] = useDisclosure(false);
 
   const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
   const params: PersonListQuery = {
@@ -92,20 +86,16 @@ export function PersonsPage() {
           onClose={() => void navigate({ search: (prev) => ({ ...prev, segment: undefined }), replace: true })}
         />
       )}
-      <Group mb="md" gap="sm" wrap="wrap">
-        <RecordSearch label={t('persons.searchLabel')} placeholder={t('persons.searchPlaceholder')} {...searchText} />
-        <FilterToggle opened={panelOpen} onToggle={panel.toggle} activeCount={activeCount} controls={PANEL_ID} />
-      </Group>
-
-      <PersonFilterPanel
-        id={PANEL_ID}
-        opened={panelOpen}
-        search={search}
-        filters={filters}
-        setSearch={setSearch}
-        canWrite={canWrite}
+      <SearchAndFilters
+        ns="persons"
+        searchText={searchText}
+        activeCount={activeCount}
+        chips={chips}
+        onClearAll={clearFilters}
+        panel={(p) => (
+          <PersonFilterPanel {...p} search={search} filters={filters} setSearch={setSearch} canWrite={canWrite} />
+        )}
       />
-      <ActiveFilters chips={chips} onClearAll={clearFilters} />
 
       <RecordTable
         query={list}

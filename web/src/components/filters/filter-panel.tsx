@@ -1,7 +1,9 @@
 import { Badge, Button, Collapse, Group, Paper, Pill, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconChevronDown, IconChevronUp, IconFilterOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordSearch } from '../records/record-list-parts.tsx';
 
 export type FilterChip = {
   /** Unique per chip, e.g. `sector:29`. */
@@ -106,5 +108,34 @@ export function ActiveFilters({ chips, onClearAll }: { chips: FilterChip[]; onCl
         {t('filters.clearAll')}
       </Button>
     </Group>
+  );
+}
+
+type SearchAndFiltersProps = {
+  /** The list's texts: `<ns>.searchLabel`, `<ns>.searchPlaceholder`; the panel's id is `<ns>-filters`. */
+  ns: 'persons' | 'organizations';
+  /** From `useUrlText`. */
+  searchText: { text: string; setText: (text: string) => void; clear: () => void };
+  activeCount: number;
+  chips: FilterChip[];
+  onClearAll: () => void;
+  /** The list's filter panel, given the id the toggle controls and whether it is open. */
+  panel: (props: { id: string; opened: boolean }) => ReactNode;
+};
+
+/** Above the person and organisation lists: search and filter toggle in a row, the filter panel, the active chips. */
+export function SearchAndFilters({ ns, searchText, activeCount, chips, onClearAll, panel }: SearchAndFiltersProps) {
+  const { t } = useTranslation();
+  const [opened, { toggle }] = useDisclosure(false);
+  const id = `${ns}-filters`;
+  return (
+    <>
+      <Group mb="md" gap="sm" wrap="wrap">
+        <RecordSearch label={t(`${ns}.searchLabel`)} placeholder={t(`${ns}.searchPlaceholder`)} {...searchText} />
+        <FilterToggle opened={opened} onToggle={toggle} activeCount={activeCount} controls={id} />
+      </Group>
+      {panel({ id, opened })}
+      <ActiveFilters chips={chips} onClearAll={onClearAll} />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useUrlText } from '../../components/filters/use-url-text.ts';
+import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
@@ -32,9 +32,7 @@ export function EventsPage() {
   const navigate = route.useNavigate();
   const columns = useEventColumns();
   const [creating, setCreating] = useState(false);
-  const searchText = useUrlText(search.q ?? '', (q) =>
-    navigate({ search: (prev) => ({ ...prev, q, page: undefined }), replace: true }),
-  );
+  const { setSearch: setFilter, searchText } = useUrlSearch(search, navigate);
 
   const view = search.view ?? 'list';
   const when = search.when ?? 'upcoming';
@@ -52,8 +50,6 @@ export function EventsPage() {
   };
   const list = useQuery({ ...eventListOptions(params), enabled: view === 'list' });
 
-  const setFilter = (patch: Partial<typeof search>) =>
-    navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
   const anyFilter = Boolean(search.q || search.nodeId || kind || search.topic || search.year);
   const clearFilters = () => {
     searchText.setText('');

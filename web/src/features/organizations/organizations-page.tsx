@@ -1,15 +1,14 @@
 import { type OrganizationListQuery, organizationListQuery } from '@anett/shared/schemas/organization';
 import { Button, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingFactory2, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ActiveFilters, FilterToggle } from '../../components/filters/filter-panel.tsx';
-import { useUrlText } from '../../components/filters/use-url-text.ts';
+import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
+import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RecordCount, RecordSearch, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
+import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
 import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
@@ -27,7 +26,6 @@ import {
 
 const route = getRouteApi('/app/organisationen');
 const sortParam = organizationListQuery.shape.sort.in;
-const PANEL_ID = 'organization-filters';
 
 export function OrganizationsPage() {
   const { t } = useLabels();
@@ -37,16 +35,13 @@ export function OrganizationsPage() {
   const columns = useOrganizationColumns();
   const [formOpen, setFormOpen] = useState(false);
 
-  const setSearch = (patch: Partial<OrganizationsSearch>) =>
-    navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }), replace: 'q' in patch });
-  const searchText = useUrlText(search.q ?? '', (q) => void setSearch({ q }));
+  const { setSearch, searchText } = useUrlSearch(search, navigate);
 
   const filters = organizationFilters(search);
   const activeCount = ORGANIZATION_FILTER_KEYS.filter((k) => filters[k] !== undefined).length;
   const chips = useOrganizationFilterChips(filters, setSearch);
   const clearFilters = () =>
     setSearch(Object.fromEntries(ORGANIZATION_FILTER_KEYS.map((k) => [k, undefined])) as Partial<OrganizationsSearch>);
-  const [panelOpen, panel] = useDisclosure(false);
 
   // A hand-edited sort the server does not know is ignored rather than answered with an error page.
   const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
@@ -84,22 +79,14 @@ export function OrganizationsPage() {
         }
       />
 
-      <Group mb="md" gap="sm" wrap="wrap">
-        <RecordSearch
-          label={t('organizations.searchLabel')}
-          placeholder={t('organizations.searchPlaceholder')}
-          {...searchText}
-        />
-        <FilterToggle opened={panelOpen} onToggle={panel.toggle} activeCount={activeCount} controls={PANEL_ID} />
-      </Group>
-      <OrganizationFilterPanel
-        id={PANEL_ID}
-        opened={panelOpen}
-        filters={filters}
-        setSearch={setSearch}
-        canWrite={canWrite}
+      <SearchAndFilters
+        ns="organizations"
+        searchText={searchText}
+        activeCount={activeCount}
+        chips={chips}
+        onClearAll={clearFilters}
+        panel={(p) => <OrganizationFilterPanel {...p} filters={filters} setSearch={setSearch} canWrite={canWrite} />}
       />
-      <ActiveFilters chips={chips} onClearAll={clearFilters} />
 
       <RecordTable
         query={list}
