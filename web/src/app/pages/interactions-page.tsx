@@ -9,7 +9,7 @@ import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { LocalizedDates } from '../../components/localized-dates.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
-import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { interactionListOptions } from '../../features/interactions/api.ts';
 import { useInteractionColumns } from '../../features/interactions/interaction-columns.tsx';
@@ -48,8 +48,7 @@ export function InteractionsPage() {
     from: search.from,
     to: search.to && search.from && search.to < search.from ? undefined : search.to,
     followUp: search.followUp,
-    page: search.page ?? 1,
-    pageSize: search.pageSize ?? INTERACTION_PAGE_SIZE_DEFAULT,
+    ...listPage(search, INTERACTION_PAGE_SIZE_DEFAULT),
   };
   const list = useQuery(interactionListOptions(params));
 

@@ -8,7 +8,7 @@ import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
 import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
-import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { personListOptions } from '../../features/persons/api.ts';
 import { usePersonColumns } from '../../features/persons/person-columns.tsx';
 import {
@@ -56,8 +56,7 @@ export function PersonsPage() {
   const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
   const params: PersonListQuery = {
     q: search.q,
-    page: search.page ?? 1,
-    pageSize: search.pageSize ?? PERSON_PAGE_SIZE_DEFAULT,
+    ...listPage(search, PERSON_PAGE_SIZE_DEFAULT),
     sort,
     ...filters,
   };

@@ -18,6 +18,12 @@ export type RecordListQuery<T> = {
 /** Sort and paging as they stand in the URL: `sort` is `field` or `-field`; unset means the default. */
 export type ListUrlState = { page?: number; pageSize?: number; sort?: string };
 
+/** The page and page size to ask the server for: the URL's, else the first page at the list's default size. */
+export const listPage = (url: ListUrlState, pageSizeDefault: number) => ({
+  page: url.page ?? 1,
+  pageSize: url.pageSize ?? pageSizeDefault,
+});
+
 type Paging = {
   /** The URL's paging and sort; a change comes back through `onUrlChange` (page reset on sort/size changes). */
   url: ListUrlState;
@@ -102,8 +108,7 @@ export function RecordTable<T extends { id: number | string }>({
 }: RecordTableProps<T>) {
   const { t } = useTranslation();
   const { recordsPerPageLabel, ...labels } = usePaginationLabels();
-  const page = url.page ?? 1;
-  const pageSize = url.pageSize ?? pageSizeDefault;
+  const { page, pageSize } = listPage(url, pageSizeDefault);
 
   if (query.isError)
     return <ErrorState error={query.error} message={loadFailed} onRetry={() => void query.refetch()} />;

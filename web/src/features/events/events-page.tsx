@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
-import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { eventListOptions } from './api.ts';
@@ -44,8 +44,7 @@ export function EventsPage() {
     ...filters,
     when: search.year ? undefined : when,
     year: search.year,
-    page: search.page ?? 1,
-    pageSize: search.pageSize ?? EVENT_PAGE_SIZE_DEFAULT,
+    ...listPage(search, EVENT_PAGE_SIZE_DEFAULT),
     sort: sort as EventListQuery['sort'],
   };
   const list = useQuery({ ...eventListOptions(params), enabled: view === 'list' });

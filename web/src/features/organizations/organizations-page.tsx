@@ -9,7 +9,7 @@ import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
 import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
-import { RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
@@ -47,8 +47,7 @@ export function OrganizationsPage() {
   const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
   const params: OrganizationListQuery = {
     q: search.q,
-    page: search.page ?? 1,
-    pageSize: search.pageSize ?? ORGANIZATION_PAGE_SIZE_DEFAULT,
+    ...listPage(search, ORGANIZATION_PAGE_SIZE_DEFAULT),
     sort,
     ...filters,
   };
