@@ -290,12 +290,7 @@ describe('session lifecycle', () => {
     expect(relogin.statusCode).toBe(401);
 
     const bobTag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${bob.userId}` })).headers.etag as string;
-    const demote = await t.as(admin.token, {
-      method: 'PATCH',
-      url: `/api/users/${bob.userId}`,
-      headers: { 'if-match': bobTag },
-      payload: { role: 'viewer' },
-    });
+    const demote = await t.patch(admin.token, `/api/users/${bob.userId}`, { role: 'viewer' }, bobTag);
     expect(demote.statusCode).toBe(200);
     expect((await t.as(bob.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
@@ -391,30 +386,15 @@ describe('admin user management', () => {
     const admin = await t.login('admin');
     const other = await t.login('viewer');
     const url = `/api/users/${other.userId}`;
-    expect((await t.as(admin.token, { method: 'PATCH', url, payload: { name: 'A' } })).statusCode).toBe(428);
-    const ok = await t.as(admin.token, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'A' },
-    });
+    expect((await t.patch(admin.token, url, { name: 'A' })).statusCode).toBe(428);
+    const ok = await t.patch(admin.token, url, { name: 'A' }, '"1"');
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await t.as(admin.token, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'B' },
-    });
+    const stale = await t.patch(admin.token, url, { name: 'B' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.name).toBe('A');
     expect(t.db.select().from(users).where(eq(users.id, other.userId)).get()?.name).toBe('A');
-    const unknownField = await t.as(admin.token, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"2"' },
-      payload: { passwordHash: 'x' },
-    });
+    const unknownField = await t.patch(admin.token, url, { passwordHash: 'x' }, '"2"');
     expect(unknownField.statusCode).toBe(400);
   });
 

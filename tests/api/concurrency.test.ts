@@ -81,12 +81,7 @@ describe('reads on worker threads', () => {
     let version = created.json().version as number;
     const before = pool.short().completed;
     for (let i = 0; i < 40; i++) {
-      const changed = await t.as(token, {
-        method: 'PATCH',
-        url: `/api/persons/${id}`,
-        payload: { lastName: `Name${i}` },
-        headers: { 'if-match': `"${version}"` },
-      });
+      const changed = await t.patch(token, `/api/persons/${id}`, { lastName: `Name${i}` }, `"${version}"`);
       expect(changed.statusCode).toBe(200);
       const logged = await t.as(token, {
         method: 'POST',

@@ -2,7 +2,7 @@ import type { Db } from '@anett/db/client';
 import { affiliations, auditEntries, events, networks, nodes, persons, relations } from '@anett/db/schema';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, fields } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createRelation } from '../support/factories.ts';
 
 async function setup() {
@@ -11,7 +11,6 @@ async function setup() {
   const viewer = await t.login('viewer');
   return { t, manager: manager.token, managerId: manager.userId, viewer: viewer.token };
 }
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 const rows = (db: Db, table: typeof networks | typeof nodes | typeof relations | typeof auditEntries) =>
   db.select({ n: count() }).from(table).get()?.n ?? 0;
 
@@ -60,20 +59,10 @@ describe('networks', () => {
     expect(get.json()).toMatchObject({ id: anett.id, nodes: [], relations: [] });
 
     const url = `/api/networks/${anett.id}`;
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { region: 'TH' } })).statusCode).toBe(428);
-    const ok = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { website: 'https://anett.example' },
-    });
+    expect((await t.patch(manager, url, { region: 'TH' })).statusCode).toBe(428);
+    const ok = await t.patch(manager, url, { website: 'https://anett.example' }, '"1"');
     expect(ok.json()).toMatchObject({ version: 2, website: 'https://anett.example', region: 'Thüringen' });
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { region: 'TH' },
-    });
+    const stale = await t.patch(manager, url, { region: 'TH' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.version).toBe(2);
     expect(t.db.select().from(networks).where(eq(networks.id, anett.id)).get()?.region).toBe('Thüringen');
@@ -245,7 +234,7 @@ describe('nodes', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ version: 2, openedOn: '2024-05-01', district: '16067' });
     expect((await t.as(manager, { method: 'PATCH', url, headers, payload: { name: 'X' } })).statusCode).toBe(412);
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { name: 'X' } })).statusCode).toBe(428);
+    expect((await t.patch(manager, url, { name: 'X' })).statusCode).toBe(428);
     expect(
       (await t.as(manager, { method: 'PATCH', url: '/api/nodes/999', headers, payload: { name: 'X' } })).statusCode,
     ).toBe(404);
@@ -344,47 +333,25 @@ describe('relations', () => {
     });
     const url = `/api/relations/${rel.id}`;
 
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { type: 'cooperation_partner' } })).statusCode).toBe(
-      428,
-    );
-    const both = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { networkId: net.id },
-    });
+    expect((await t.patch(manager, url, { type: 'cooperation_partner' })).statusCode).toBe(428);
+    const both = await t.patch(manager, url, { networkId: net.id }, '"1"');
     expect(both.statusCode).toBe(400);
     expect(fields(both)).toContain('nodeId');
-    const neither = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { nodeId: null },
-    });
+    const neither = await t.patch(manager, url, { nodeId: null }, '"1"');
     expect(neither.statusCode).toBe(400);
     expect(fields(neither)).toContain('networkId');
-    const endBefore = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { toDate: '2023-12-31' },
-    });
+    const endBefore = await t.patch(manager, url, { toDate: '2023-12-31' }, '"1"');
     expect(endBefore.statusCode).toBe(400);
     expect(fields(endBefore)).toEqual(['toDate']);
-    const moveOrg = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { organizationId: 5 },
-    });
+    const moveOrg = await t.patch(manager, url, { organizationId: 5 }, '"1"');
     expect(moveOrg.statusCode).toBe(400);
 
-    const swap = await t.as(manager, {
-      method: 'PATCH',
+    const swap = await t.patch(
+      manager,
       url,
-      headers: { 'if-match': '"1"' },
-      payload: { nodeId: null, networkId: net.id, type: 'cooperation_partner', toDate: '2025-12-31' },
-    });
+      { nodeId: null, networkId: net.id, type: 'cooperation_partner', toDate: '2025-12-31' },
+      '"1"',
+    );
     expect(swap.statusCode, swap.body).toBe(200);
     expect(swap.json()).toMatchObject({
       version: 2,
@@ -393,12 +360,7 @@ describe('relations', () => {
       type: 'cooperation_partner',
       toDate: '2025-12-31',
     });
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { responsibility: 'X' },
-    });
+    const stale = await t.patch(manager, url, { responsibility: 'X' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.version).toBe(2);
 

@@ -64,12 +64,7 @@ describe('merging organisations with a choice per field', () => {
     const first = createOrganization(t.db, { name: 'Erste Zulieferer GmbH' });
     const second = createOrganization(t.db, { name: 'Zweite Zulieferer GmbH' });
     const third = createOrganization(t.db, { name: 'Dritte Zulieferer GmbH' });
-    const rename = await t.as(token, {
-      method: 'PATCH',
-      url: `/api/organizations/${first.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { notes: 'vor der Zusammenführung' },
-    });
+    const rename = await t.patch(token, `/api/organizations/${first.id}`, { notes: 'vor der Zusammenführung' }, '"1"');
     expect(rename.statusCode, rename.body).toBe(200);
     const merge = (targetId: number, sourceId: number) =>
       t.as(token, { method: 'POST', url: `/api/organizations/${targetId}/merge`, payload: { sourceId, keep: {} } });

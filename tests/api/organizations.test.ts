@@ -16,7 +16,7 @@ import {
 } from '@anett/db/schema';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, fields, type TestApp } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createRelation, createTag } from '../support/factories.ts';
 
 type Item = { id: number; name: string; version: number; [k: string]: unknown };
@@ -34,7 +34,6 @@ async function list(t: TestApp, token: string, qs = '') {
   return res.json() as { items: Item[]; total: number; page: number; pageSize: number };
 }
 const names = (body: { items: Item[] }) => body.items.map((i) => i.name).sort();
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 const rowCount = (
   db: Db,
   table: typeof organizations | typeof organizationSectors | typeof organizationTags | typeof auditEntries,
@@ -192,12 +191,7 @@ describe('GET /api/organizations search, sort and paging', () => {
   it('finds an organisation by its new name after a rename', async () => {
     const { t, manager } = await setup();
     const org = createOrganization(t.db, { name: 'Altname GmbH' });
-    const res = await t.as(manager, {
-      method: 'PATCH',
-      url: `/api/organizations/${org.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'Neuname Ölwerk GmbH' },
-    });
+    const res = await t.patch(manager, `/api/organizations/${org.id}`, { name: 'Neuname Ölwerk GmbH' }, '"1"');
     expect(res.statusCode).toBe(200);
     expect(names(await list(t, manager, 'q=olwerk'))).toEqual(['Neuname Ölwerk GmbH']);
     expect((await list(t, manager, 'q=altname')).total).toBe(0);
@@ -419,35 +413,20 @@ describe('organisation items', () => {
     const org = createOrganization(t.db, { name: 'Original GmbH', city: 'Gotha', sectors: ['29.1'] });
     const url = `/api/organizations/${org.id}`;
 
-    const missing = await t.as(manager, { method: 'PATCH', url, payload: { city: 'Suhl' } });
+    const missing = await t.patch(manager, url, { city: 'Suhl' });
     expect(missing.statusCode).toBe(428);
 
-    const first = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { city: 'Erfurt' },
-    });
+    const first = await t.patch(manager, url, { city: 'Erfurt' }, '"1"');
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"2"');
     expect(first.json()).toMatchObject({ version: 2, city: 'Erfurt', sectors: ['29.1'] });
 
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { city: 'Suhl' },
-    });
+    const stale = await t.patch(manager, url, { city: 'Suhl' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current).toMatchObject({ version: 2, city: 'Erfurt' });
     expect(stale.headers.etag).toBe('"2"');
 
-    const malformed = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': 'zwei' },
-      payload: { city: 'Suhl' },
-    });
+    const malformed = await t.patch(manager, url, { city: 'Suhl' }, 'zwei');
     expect(malformed.statusCode).toBe(400);
 
     const row = t.db.select().from(organizations).where(eq(organizations.id, org.id)).get();
@@ -459,12 +438,7 @@ describe('organisation items', () => {
     const tag = createTag(t.db);
     const org = createOrganization(t.db, { name: 'Alt GmbH', city: 'Gotha', sectors: ['29.1'], tagIds: [tag.id] });
     const url = `/api/organizations/${org.id}`;
-    const res = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'Größenwahn Straße AG', sectors: ['28.1', '28.1'] },
-    });
+    const res = await t.patch(manager, url, { name: 'Größenwahn Straße AG', sectors: ['28.1', '28.1'] }, '"1"');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       name: 'Größenwahn Straße AG',
@@ -475,35 +449,15 @@ describe('organisation items', () => {
     const row = t.db.select().from(organizations).where(eq(organizations.id, org.id)).get();
     expect(row?.nameKey).toBe('groessenwahn strasse');
 
-    const clear = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"2"' },
-      payload: { city: '', tagIds: [] },
-    });
+    const clear = await t.patch(manager, url, { city: '', tagIds: [] }, '"2"');
     expect(clear.json()).toMatchObject({ city: null, tags: [], sectors: ['28.1'] });
 
-    const unknown = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"3"' },
-      payload: { nameKey: 'x' },
-    });
+    const unknown = await t.patch(manager, url, { nameKey: 'x' }, '"3"');
     expect(unknown.statusCode).toBe(400);
-    const tooLong = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"3"' },
-      payload: { city: 'x'.repeat(121) },
-    });
+    const tooLong = await t.patch(manager, url, { city: 'x'.repeat(121) }, '"3"');
     expect(tooLong.statusCode).toBe(400);
     expect(fields(tooLong)).toEqual(['city']);
-    const badTag = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"3"' },
-      payload: { tagIds: [12345] },
-    });
+    const badTag = await t.patch(manager, url, { tagIds: [12345] }, '"3"');
     expect(badTag.statusCode).toBe(400);
     expect(fields(badTag)).toEqual(['tagIds']);
     expect(t.db.select().from(organizations).where(eq(organizations.id, org.id)).get()?.version).toBe(3);
@@ -540,12 +494,7 @@ describe('organisation items', () => {
       payload: { name: 'Historie GmbH', kind: 'company', city: 'Gotha' },
     });
     const id = created.json().id;
-    await t.as(manager, {
-      method: 'PATCH',
-      url: `/api/organizations/${id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { city: 'Sömmerda', sectors: ['29'] },
-    });
+    await t.patch(manager, `/api/organizations/${id}`, { city: 'Sömmerda', sectors: ['29'] }, '"1"');
     await t.as(manager, { method: 'DELETE', url: `/api/organizations/${id}`, headers: { 'if-match': '"2"' } });
 
     const res = await t.as(manager, { method: 'GET', url: `/api/organizations/${id}/history` });

@@ -14,7 +14,7 @@ import {
 import { asc, count, eq } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, fields, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createAttendance,
@@ -40,7 +40,6 @@ async function setup() {
 const rows = (db: Db, table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
 const personAudit = (db: Db) =>
   db.select({ n: count() }).from(auditEntries).where(eq(auditEntries.entity, 'person')).get()?.n ?? 0;
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
 async function create(t: TestApp, token: string, payload: Json) {
   return t.as(token, { method: 'POST', url: '/api/persons', payload });
@@ -510,12 +509,7 @@ describe('PATCH /api/persons/:id', () => {
       version: 2,
     });
 
-    const bad = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      payload: { firstName: 'X' },
-      headers: { 'if-match': 'latest' },
-    });
+    const bad = await t.patch(manager, url, { firstName: 'X' }, 'latest');
     expect(bad.statusCode).toBe(400);
   });
 

@@ -420,12 +420,12 @@ describe('public registration with double opt-in', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ publicRegistration: true, publicSlug: 'netzwerktreffen-gotha' });
-    const taken = await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/events/${created.json().id}`,
-      headers: { 'if-match': `"${created.json().version}"` },
-      payload: { publicSlug: 'wasserstoff-2027' },
-    });
+    const taken = await t.patch(
+      manager.token,
+      `/api/events/${created.json().id}`,
+      { publicSlug: 'wasserstoff-2027' },
+      `"${created.json().version}"`,
+    );
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors[0].field).toBe('publicSlug');
 

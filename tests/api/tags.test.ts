@@ -3,7 +3,7 @@ import { createContext } from '@anett/server/context';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, fields } from '../support/app.ts';
 import { createOrganization, createTag } from '../support/factories.ts';
 
 async function setup() {
@@ -13,7 +13,6 @@ async function setup() {
   const viewer = await t.login('viewer');
   return { t, admin: admin.token, manager: manager.token, viewer: viewer.token };
 }
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
 describe('tags', () => {
   it('lists every tag with usage counts of live organisations and persons', async () => {
@@ -79,42 +78,18 @@ describe('tags', () => {
     const tag = createTag(t.db, { name: 'Alt' });
     createTag(t.db, { name: 'Vergeben' });
     const url = `/api/tags/${tag.id}`;
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { color: 'red' } })).statusCode).toBe(428);
-    const taken = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'vergeben' },
-    });
+    expect((await t.patch(manager, url, { color: 'red' })).statusCode).toBe(428);
+    const taken = await t.patch(manager, url, { name: 'vergeben' }, '"1"');
     expect(taken.statusCode).toBe(409);
     expect(fields(taken)).toEqual(['name']);
-    const sameNameOtherCase = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'ALT', color: 'red' },
-    });
+    const sameNameOtherCase = await t.patch(manager, url, { name: 'ALT', color: 'red' }, '"1"');
     expect(sameNameOtherCase.statusCode).toBe(200);
     expect(sameNameOtherCase.json()).toMatchObject({ name: 'ALT', color: 'red', version: 2 });
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { color: 'lime' },
-    });
+    const stale = await t.patch(manager, url, { color: 'lime' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current).toMatchObject({ color: 'red', version: 2 });
     expect(t.db.select().from(tags).where(eq(tags.id, tag.id)).get()?.color).toBe('red');
-    expect(
-      (
-        await t.as(manager, {
-          method: 'PATCH',
-          url: '/api/tags/999',
-          headers: { 'if-match': '"1"' },
-          payload: { color: 'red' },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await t.patch(manager, '/api/tags/999', { color: 'red' }, '"1"')).statusCode).toBe(404);
     const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'tag')).all();
     expect(audit.map((a) => [a.action, a.diff])).toEqual([
       ['update', { name: ['Alt', 'ALT'], color: ['blue', 'red'] }],
@@ -125,16 +100,7 @@ describe('tags', () => {
     const { t, viewer } = await setup();
     const tag = createTag(t.db);
     expect((await t.as(viewer, { method: 'POST', url: '/api/tags', payload: { name: 'X' } })).statusCode).toBe(403);
-    expect(
-      (
-        await t.as(viewer, {
-          method: 'PATCH',
-          url: `/api/tags/${tag.id}`,
-          headers: { 'if-match': '"1"' },
-          payload: { name: 'X' },
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await t.patch(viewer, `/api/tags/${tag.id}`, { name: 'X' }, '"1"')).statusCode).toBe(403);
     expect(t.db.select({ n: count() }).from(tags).get()?.n).toBe(1);
   });
 });
@@ -203,31 +169,14 @@ describe('topics', () => {
     const { t, admin } = await setup();
     const topic = t.db.select().from(topics).where(eq(topics.slug, 'leichtbau')).get();
     const url = `/api/topics/${topic?.id}`;
-    expect((await t.as(admin, { method: 'PATCH', url, payload: { active: false } })).statusCode).toBe(428);
-    const slug = await t.as(admin, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { slug: 'neu' } });
+    expect((await t.patch(admin, url, { active: false })).statusCode).toBe(428);
+    const slug = await t.patch(admin, url, { slug: 'neu' }, '"1"');
     expect(slug.statusCode).toBe(400);
-    const ok = await t.as(admin, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { active: false, labelEn: 'Lightweight design' },
-    });
+    const ok = await t.patch(admin, url, { active: false, labelEn: 'Lightweight design' }, '"1"');
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ slug: 'leichtbau', active: false, labelEn: 'Lightweight design', version: 2 });
-    expect(
-      (await t.as(admin, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { active: true } }))
-        .statusCode,
-    ).toBe(412);
-    expect(
-      (
-        await t.as(admin, {
-          method: 'PATCH',
-          url: '/api/topics/9999',
-          headers: { 'if-match': '"1"' },
-          payload: { active: true },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await t.patch(admin, url, { active: true }, '"1"')).statusCode).toBe(412);
+    expect((await t.patch(admin, '/api/topics/9999', { active: true }, '"1"')).statusCode).toBe(404);
   });
 
   it('refuses topic writes to managers and viewers', async () => {
@@ -237,16 +186,7 @@ describe('topics', () => {
       expect(
         (await t.as(token, { method: 'POST', url: '/api/topics', payload: { label: 'X', labelEn: 'X' } })).statusCode,
       ).toBe(403);
-      expect(
-        (
-          await t.as(token, {
-            method: 'PATCH',
-            url: `/api/topics/${topic?.id}`,
-            headers: { 'if-match': '"1"' },
-            payload: { active: false },
-          })
-        ).statusCode,
-      ).toBe(403);
+      expect((await t.patch(token, `/api/topics/${topic?.id}`, { active: false }, '"1"')).statusCode).toBe(403);
     }
     expect(t.db.select({ n: count() }).from(topics).get()?.n).toBe(DEFAULT_TOPICS.length);
   });

@@ -24,7 +24,13 @@ export type TestApp = {
   login(role: Role, email?: string): Promise<{ token: string; userId: number; cookie: string }>;
   /** app.inject with a bearer token. */
   as(token: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The versioned update every domain answers: a JSON PATCH as `token`, with If-Match when it is given. */
+  patch(token: string, url: string, payload: object, ifMatch?: string): Promise<LightMyRequestResponse>;
 };
+
+/** The fields a problem+json answer names, in its order. */
+export const fields = (res: { json(): { errors?: { field: string }[] } }) =>
+  (res.json().errors ?? []).map((e) => e.field);
 
 /**
  * The read threads of this test file, shared by its apps: a thread compiles the server code under tsx when it starts,
@@ -104,6 +110,9 @@ export async function createTestApp(
     },
     as(token, opts) {
       return app.inject({ ...opts, headers: { ...opts.headers, authorization: `Bearer ${token}` } });
+    },
+    patch(token, url, payload, ifMatch) {
+      return t.as(token, { method: 'PATCH', url, payload, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
     },
   };
   open.push(t);
