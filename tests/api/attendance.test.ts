@@ -17,12 +17,7 @@ async function setup() {
   const t = await createTestApp();
   const { token } = await t.login('manager');
   const { token: viewer } = await t.login('viewer');
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: object,
-    headers?: Record<string, string>,
-  ) => t.as(token, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+  const call = t.caller(token);
   return { t, token, viewer, call };
 }
 

@@ -229,7 +229,7 @@ describe('session lifecycle', () => {
   it('logout revokes the access token and the refresh token at once', async () => {
     const t = await createTestApp();
     const { token, cookie } = await t.login('viewer');
-    expect((await t.as(token, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    expect((await t.post(token, '/api/auth/logout')).statusCode).toBe(204);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie }, payload: {} });
     expect(refresh.statusCode).toBe(401);
@@ -238,24 +238,18 @@ describe('session lifecycle', () => {
   it('changing the password revokes old tokens and returns a working new session', async () => {
     const t = await createTestApp();
     const { token } = await t.login('viewer', 'pw@example.org');
-    const wrong = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: 'nope', newPassword: 'a-new-password-123' },
+    const wrong = await t.post(token, '/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'a-new-password-123',
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('currentPassword');
-    const short = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: PASSWORD, newPassword: 'short' },
-    });
+    const short = await t.post(token, '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].field).toBe('newPassword');
-    const ok = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: PASSWORD, newPassword: 'a-new-password-123' },
+    const ok = await t.post(token, '/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a-new-password-123',
     });
     expect(ok.statusCode).toBe(200);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
@@ -337,11 +331,7 @@ describe('admin user management', () => {
   it('creates a user with a generated password shown once, lists and finds them', async () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
-    const res = await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'New@Example.org', name: 'Neu', role: 'manager' },
-    });
+    const res = await t.post(admin.token, '/api/users', { email: 'New@Example.org', name: 'Neu', role: 'manager' });
     expect(res.statusCode).toBe(201);
     const { user, password } = res.json();
     expect(user).toMatchObject({ email: 'new@example.org', role: 'manager', active: true, version: 1 });
@@ -354,11 +344,7 @@ describe('admin user management', () => {
     expect(login.statusCode).toBe(200);
     const list = await t.as(admin.token, { method: 'GET', url: '/api/users?q=neu&sort=-createdAt' });
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 50, items: [{ email: 'new@example.org' }] });
-    const dup = await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'new@example.org', name: 'X', role: 'viewer' },
-    });
+    const dup = await t.post(admin.token, '/api/users', { email: 'new@example.org', name: 'X', role: 'viewer' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].field).toBe('email');
   });
@@ -374,7 +360,7 @@ describe('admin user management', () => {
       [{ email: 'a@b.de', name: 'X', role: 'viewer', password: 'short' }, 'password'],
       [{ email: 'a@b.de', role: 'viewer' }, 'name'],
     ] as const) {
-      const res = await t.as(admin.token, { method: 'POST', url: '/api/users', payload });
+      const res = await t.post(admin.token, '/api/users', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
@@ -402,11 +388,7 @@ describe('admin user management', () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
     const other = await t.login('viewer', 'reset@example.org');
-    const res = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/users/${other.userId}/reset-password`,
-      payload: {},
-    });
+    const res = await t.post(admin.token, `/api/users/${other.userId}/reset-password`, {});
     expect(res.statusCode).toBe(200);
     expect((await t.as(other.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     const login = await t.app.inject({

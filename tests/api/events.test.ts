@@ -15,7 +15,7 @@ async function setup() {
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 function post(t: TestApp, token: string, payload: object) {
-  return t.as(token, { method: 'POST', url: '/api/events', payload });
+  return t.post(token, '/api/events', payload);
 }
 
 describe('events', () => {
@@ -209,35 +209,22 @@ describe('events', () => {
     const { t, token, viewer } = await setup();
     const course = createEvent(t.db, { kind: 'course', title: 'Industrie 4.0' });
     const base = `/api/events/${course.id}/sessions`;
-    const first = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: {
-        title: 'Grundlagen',
-        startsAt: '2025-03-04T08:00:00+01:00',
-        endsAt: '2025-03-04T16:00:00+01:00',
-        hours: 8,
-      },
+    const first = await t.post(token, base, {
+      title: 'Grundlagen',
+      startsAt: '2025-03-04T08:00:00+01:00',
+      endsAt: '2025-03-04T16:00:00+01:00',
+      hours: 8,
     });
     expect(first.statusCode).toBe(201);
-    const second = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: { startsAt: '2025-03-05T08:00:00+01:00', hours: 4 },
-    });
+    const second = await t.post(token, base, { startsAt: '2025-03-05T08:00:00+01:00', hours: 4 });
     expect(second.statusCode).toBe(201);
-    const bad = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: { startsAt: '2025-03-05T08:00:00+01:00', endsAt: '2025-03-04T08:00:00+01:00' },
+    const bad = await t.post(token, base, {
+      startsAt: '2025-03-05T08:00:00+01:00',
+      endsAt: '2025-03-04T08:00:00+01:00',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('endsAt');
-    const negative = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: { startsAt: '2025-03-05T08:00:00+01:00', hours: -1 },
-    });
+    const negative = await t.post(token, base, { startsAt: '2025-03-05T08:00:00+01:00', hours: -1 });
     expect(negative.json().errors[0].field).toBe('hours');
 
     const detail = (await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}` })).json();

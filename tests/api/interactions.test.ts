@@ -58,7 +58,7 @@ const auditCount = (db: Db) =>
 const topicId = (db: Db, slug: string) => db.select().from(topics).where(eq(topics.slug, slug)).get()?.id as number;
 
 async function create(t: TestApp, token: string, payload: object) {
-  const res = await t.as(token, { method: 'POST', url: '/api/interactions', payload });
+  const res = await t.post(token, '/api/interactions', payload);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Item;
 }
@@ -71,8 +71,7 @@ async function list(t: TestApp, token: string, qs = '') {
 const callWithFollowUp = (t: TestApp, token: string, personId: number) =>
   create(t, token, { kind: 'call', subject: 'x', personIds: [personId], followUpOn: '2024-01-10' });
 /** "Erledigt" on an entry's follow-up. */
-const markDone = (t: TestApp, token: string, id: number) =>
-  t.as(token, { method: 'POST', url: `/api/interactions/${id}/follow-up-done` });
+const markDone = (t: TestApp, token: string, id: number) => t.post(token, `/api/interactions/${id}/follow-up-done`);
 const subjects = (body: { items: Item[] }) => body.items.map((i) => i.subject);
 
 describe('POST /api/interactions', () => {
@@ -90,10 +89,10 @@ describe('POST /api/interactions', () => {
     createAffiliation(t.db, { personId: jonas.id, organizationId: club.id });
 
     const before = Date.now();
-    const res = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: { kind: 'call', subject: 'Qualifizierungsbedarf besprochen', personIds: [anna.id, jonas.id] },
+    const res = await t.post(manager.token, '/api/interactions', {
+      kind: 'call',
+      subject: 'Qualifizierungsbedarf besprochen',
+      personIds: [anna.id, jonas.id],
     });
     expect(res.statusCode, res.body).toBe(201);
     const item = res.json() as Item;
@@ -192,7 +191,7 @@ describe('POST /api/interactions', () => {
         ...patch,
       }).filter(([, v]) => v !== undefined),
     );
-    const res = await t.as(manager.token, { method: 'POST', url: '/api/interactions', payload });
+    const res = await t.post(manager.token, '/api/interactions', payload);
     expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(fields(res)).toContain(field);
@@ -204,11 +203,7 @@ describe('POST /api/interactions', () => {
   it('refuses a deleted person like an unknown one', async () => {
     const { t, manager } = await setup();
     const gone = createPerson(t.db, { deletedAt: '2024-01-01T00:00:00.000Z' });
-    const res = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: { kind: 'call', subject: 'x', personIds: [gone.id] },
-    });
+    const res = await t.post(manager.token, '/api/interactions', { kind: 'call', subject: 'x', personIds: [gone.id] });
     expect(res.statusCode).toBe(400);
     expect(fields(res)).toEqual(['personIds']);
   });

@@ -25,15 +25,11 @@ function addPerson(db: Db, lastName: string, deletedAt: string | null = null) {
 describe('networks', () => {
   it('creates, lists with accent-insensitive search, reads with ETag and patches with If-Match', async () => {
     const { t, manager, viewer } = await setup();
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/networks',
-      payload: {
-        name: 'Automotive Netzwerk Transformation Thüringen',
-        shortName: 'ANeTT',
-        region: 'Thüringen',
-        isOwn: true,
-      },
+    const created = await t.post(manager, '/api/networks', {
+      name: 'Automotive Netzwerk Transformation Thüringen',
+      shortName: 'ANeTT',
+      region: 'Thüringen',
+      isOwn: true,
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.headers.etag).toBe('"1"');
@@ -79,7 +75,7 @@ describe('networks', () => {
       [{ name: 'N', description: 'd'.repeat(5001) }, 'description'],
       [{ name: 'N', extra: 1 }, undefined],
     ] as const) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/networks', payload });
+      const res = await t.post(manager, '/api/networks', payload);
       if (field === undefined) {
         // Unknown properties are dropped on create (only patches are strict).
         expect(res.statusCode).toBe(201);
@@ -97,17 +93,13 @@ describe('nodes', () => {
     const { t, manager, managerId, viewer } = await setup();
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const btz = createOrganization(t.db, { name: 'BTZ Rohr-Kloster' });
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/nodes',
-      payload: {
-        name: 'QTI-Knoten Rohr',
-        district: '16066',
-        networkId: anett.id,
-        hostOrganizationId: btz.id,
-        openedOn: '2024-11-15',
-        responsibleUserId: managerId,
-      },
+    const created = await t.post(manager, '/api/nodes', {
+      name: 'QTI-Knoten Rohr',
+      district: '16066',
+      networkId: anett.id,
+      hostOrganizationId: btz.id,
+      openedOn: '2024-11-15',
+      responsibleUserId: managerId,
     });
     expect(created.statusCode, created.body).toBe(201);
     const node = created.json();
@@ -240,7 +232,7 @@ describe('nodes', () => {
     ).toBe(404);
 
     const before = rows(t.db, nodes);
-    const bad = await t.as(manager, { method: 'POST', url: '/api/nodes', payload: { name: 'Ohne Kreis' } });
+    const bad = await t.post(manager, '/api/nodes', { name: 'Ohne Kreis' });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toContain('district');
     expect(rows(t.db, nodes)).toBe(before);
@@ -254,16 +246,12 @@ describe('relations', () => {
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const node = createNode(t.db, { name: 'Sömmerda', district: '16068' });
 
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: '/api/relations',
-      payload: {
-        organizationId: org.id,
-        networkId: anett.id,
-        type: 'consortium_partner',
-        responsibility: 'Transfer',
-        fromDate: '2023-01-01',
-      },
+    const res = await t.post(manager, '/api/relations', {
+      organizationId: org.id,
+      networkId: anett.id,
+      type: 'consortium_partner',
+      responsibility: 'Transfer',
+      fromDate: '2023-01-01',
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.etag).toBe('"1"');
@@ -277,11 +265,7 @@ describe('relations', () => {
       fromDate: '2023-01-01',
       toDate: null,
     });
-    const toNode = await t.as(manager, {
-      method: 'POST',
-      url: '/api/relations',
-      payload: { organizationId: org.id, nodeId: node.id, type: 'member' },
-    });
+    const toNode = await t.post(manager, '/api/relations', { organizationId: org.id, nodeId: node.id, type: 'member' });
     expect(toNode.statusCode).toBe(201);
 
     const listed = await t.as(viewer, { method: 'GET', url: `/api/organizations/${org.id}/relations` });
@@ -313,7 +297,7 @@ describe('relations', () => {
       ['id as text', { ...base, nodeId: 'vier' }, 'nodeId'],
       ['oversized responsibility', { ...base, nodeId: node.id, responsibility: 'r'.repeat(201) }, 'responsibility'],
     ] as const) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/relations', payload });
+      const res = await t.post(manager, '/api/relations', payload);
       expect(res.statusCode, label).toBe(400);
       expect(fields(res), label).toContain(field);
     }

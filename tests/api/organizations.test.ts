@@ -303,11 +303,7 @@ describe('organisation items', () => {
   it('creates with 201 and ETag, stores name_key, and GET returns the detail', async () => {
     const { t, manager, viewer } = await setup();
     const tag = createTag(t.db, { name: 'Zulieferer' });
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { ...body, tagIds: [tag.id] },
-    });
+    const res = await t.post(manager, '/api/organizations', { ...body, tagIds: [tag.id] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     const created = res.json();
@@ -335,7 +331,7 @@ describe('organisation items', () => {
     createOrganization(t.db, { name: 'Mueller Praezisionsteile', deletedAt: '2024-01-01T00:00:00.000Z' });
     const before = rowCount(t.db, organizations);
 
-    const res = await t.as(manager, { method: 'POST', url: '/api/organizations', payload: body });
+    const res = await t.post(manager, '/api/organizations', body);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('DUPLICATE_CANDIDATES');
     expect(res.json().data.candidates).toEqual(
@@ -347,19 +343,11 @@ describe('organisation items', () => {
     expect(res.json().data.candidates).toHaveLength(2);
     expect(rowCount(t.db, organizations)).toBe(before);
 
-    const confirmed = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { ...body, confirmDuplicate: true },
-    });
+    const confirmed = await t.post(manager, '/api/organizations', { ...body, confirmDuplicate: true });
     expect(confirmed.statusCode).toBe(201);
     expect(rowCount(t.db, organizations)).toBe(before + 1);
 
-    const distinct = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { name: 'Müller Logistik GmbH', kind: 'company' },
-    });
+    const distinct = await t.post(manager, '/api/organizations', { name: 'Müller Logistik GmbH', kind: 'company' });
     expect(distinct.statusCode).toBe(201);
   });
 
@@ -383,7 +371,7 @@ describe('organisation items', () => {
       ['name as number', { name: 42, kind: 'company' }, 'name'],
     ];
     for (const [label, payload, field] of cases) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/organizations', payload });
+      const res = await t.post(manager, '/api/organizations', payload);
       expect(res.statusCode, label).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(fields(res)[0]?.split('.')[0], label).toBe(field);
@@ -401,7 +389,7 @@ describe('organisation items', () => {
         .statusCode,
     ).toBe(404);
     expect((await t.as(manager, { method: 'DELETE', url: '/api/organizations/999', headers })).statusCode).toBe(404);
-    expect((await t.as(manager, { method: 'POST', url: '/api/organizations/999/restore' })).statusCode).toBe(404);
+    expect((await t.post(manager, '/api/organizations/999/restore')).statusCode).toBe(404);
     expect((await t.as(manager, { method: 'GET', url: '/api/organizations/999/history' })).statusCode).toBe(404);
     const bad = await t.as(manager, { method: 'GET', url: '/api/organizations/abc' });
     expect(bad.statusCode).toBe(400);
@@ -479,19 +467,19 @@ describe('organisation items', () => {
     expect((await t.as(manager, { method: 'GET', url })).json().deletedAt).not.toBeNull();
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(409);
 
-    const restore = await t.as(manager, { method: 'POST', url: `${url}/restore` });
+    const restore = await t.post(manager, `${url}/restore`);
     expect(restore.statusCode).toBe(200);
     expect(restore.json()).toMatchObject({ deletedAt: null, version: 3 });
     expect(names(await list(t, manager))).toEqual(['Vorübergehend GmbH']);
-    expect((await t.as(manager, { method: 'POST', url: `${url}/restore` })).statusCode).toBe(409);
+    expect((await t.post(manager, `${url}/restore`)).statusCode).toBe(409);
   });
 
   it('shows the history with user, action and field before → after', async () => {
     const { t, manager } = await setup();
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { name: 'Historie GmbH', kind: 'company', city: 'Gotha' },
+    const created = await t.post(manager, '/api/organizations', {
+      name: 'Historie GmbH',
+      kind: 'company',
+      city: 'Gotha',
     });
     const id = created.json().id;
     await t.patch(manager, `/api/organizations/${id}`, { city: 'Sömmerda', sectors: ['29'] }, '"1"');
@@ -677,11 +665,7 @@ describe('duplicates and merge', () => {
       .get();
     const auditBefore = rowCount(db, auditEntries);
 
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: `/api/organizations/${target.id}/merge`,
-      payload: { sourceId: source.id },
-    });
+    const res = await t.post(manager, `/api/organizations/${target.id}/merge`, { sourceId: source.id });
     expect(res.statusCode, res.body).toBe(200);
     const merged = res.json();
     expect(merged).toMatchObject({
@@ -738,7 +722,7 @@ describe('duplicates and merge', () => {
     expect(history[1].changes).toEqual(expect.arrayContaining([{ field: 'city', before: null, after: 'Rohr' }]));
 
     expect(names(await list(t, manager))).toEqual(['Ziel GmbH']);
-    const restore = await t.as(manager, { method: 'POST', url: `/api/organizations/${source.id}/restore` });
+    const restore = await t.post(manager, `/api/organizations/${source.id}/restore`);
     expect(restore.statusCode).toBe(409);
   });
 
@@ -746,8 +730,7 @@ describe('duplicates and merge', () => {
     const { t, manager } = await setup();
     const target = createOrganization(t.db, { name: 'Ziel' });
     const deleted = createOrganization(t.db, { name: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
-    const merge = (id: number, payload: object) =>
-      t.as(manager, { method: 'POST', url: `/api/organizations/${id}/merge`, payload });
+    const merge = (id: number, payload: object) => t.post(manager, `/api/organizations/${id}/merge`, payload);
     const self = await merge(target.id, { sourceId: target.id });
     expect(self.statusCode).toBe(400);
     expect(fields(self)).toEqual(['sourceId']);

@@ -14,7 +14,7 @@ import {
 import { asc, count, eq } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, fields, type TestApp } from '../support/app.ts';
+import { createTestApp, fields, type Json, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createAttendance,
@@ -26,9 +26,6 @@ import {
   createPerson,
   createTag,
 } from '../support/factories.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are explored by the assertions themselves
-type Json = Record<string, any>;
 
 async function setup() {
   const t = await createTestApp();
@@ -42,7 +39,7 @@ const personAudit = (db: Db) =>
   db.select({ n: count() }).from(auditEntries).where(eq(auditEntries.entity, 'person')).get()?.n ?? 0;
 
 async function create(t: TestApp, token: string, payload: Json) {
-  return t.as(token, { method: 'POST', url: '/api/persons', payload });
+  return t.post(token, '/api/persons', payload);
 }
 async function list(t: TestApp, token: string, qs = '') {
   const res = await t.as(token, { method: 'GET', url: `/api/persons${qs ? `?${qs}` : ''}` });
@@ -347,7 +344,7 @@ describe('GET /api/persons', () => {
   it('explains bad input in German, or in English when the client asks for it', async () => {
     const { t, viewer, manager } = await setup();
     const body = { firstName: 'Anna', lastName: 42, email: 'kein-at' };
-    const de = await t.as(manager, { method: 'POST', url: '/api/persons', payload: body });
+    const de = await t.post(manager, '/api/persons', body);
     const en = await t.as(manager, {
       method: 'POST',
       url: '/api/persons',
@@ -601,10 +598,10 @@ describe('soft delete, restore and history', () => {
     expect((await patch(t, manager, url, { firstName: 'Tim' }, 2)).statusCode).toBe(409);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(409);
 
-    const restored = await t.as(manager, { method: 'POST', url: `${url}/restore` });
+    const restored = await t.post(manager, `${url}/restore`);
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ deletedAt: null, version: 3 });
-    expect((await t.as(manager, { method: 'POST', url: `${url}/restore` })).statusCode).toBe(409);
+    expect((await t.post(manager, `${url}/restore`)).statusCode).toBe(409);
     expect((await patch(t, manager, url, { firstName: 'Tim' }, 3)).statusCode).toBe(200);
 
     const history = await t.as(viewer, { method: 'GET', url: `${url}/history` });
@@ -641,10 +638,11 @@ describe('affiliations and offices', () => {
     const first = createAffiliation(t.db, { personId: p.id, organizationId: a.id, isPrimary: true });
     const base = `/api/persons/${p.id}/affiliations`;
 
-    const added = await t.as(manager, {
-      method: 'POST',
-      url: base,
-      payload: { organizationId: b.id, function: 'CTO', isPrimary: true, fromDate: '2024-01-01' },
+    const added = await t.post(manager, base, {
+      organizationId: b.id,
+      function: 'CTO',
+      isPrimary: true,
+      fromDate: '2024-01-01',
     });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.headers.etag).toBe('"1"');
@@ -695,14 +693,14 @@ describe('affiliations and offices', () => {
     const { t, manager } = await setup();
     const p = createPerson(t.db, { salutation: 'herr', firstName: 'Peter', lastName: 'Heimrich' });
     const base = `/api/persons/${p.id}/offices`;
-    const bad = await t.as(manager, { method: 'POST', url: base, payload: { title: '', fromDate: 'bald' } });
+    const bad = await t.post(manager, base, { title: '', fromDate: 'bald' });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad).sort()).toEqual(['fromDate', 'title']);
 
-    const added = await t.as(manager, {
-      method: 'POST',
-      url: base,
-      payload: { title: 'Landrat', jurisdiction: 'Landkreis Schmalkalden-Meiningen', fromDate: '2018-01-01' },
+    const added = await t.post(manager, base, {
+      title: 'Landrat',
+      jurisdiction: 'Landkreis Schmalkalden-Meiningen',
+      fromDate: '2018-01-01',
     });
     expect(added.statusCode, added.body).toBe(201);
     expect((await t.as(manager, { method: 'GET', url: `/api/persons/${p.id}` })).json().letterSalutation).toBe(
@@ -799,7 +797,7 @@ describe('duplicates list and merge', () => {
     await patch(t, manager, `/api/persons/${source.id}`, { phone: '0361 42' }, 1);
 
     const url = `/api/persons/${target.id}/merge`;
-    expect((await t.as(viewer, { method: 'POST', url, payload: { sourceId: source.id } })).statusCode).toBe(403);
+    expect((await t.post(viewer, url, { sourceId: source.id })).statusCode).toBe(403);
     expect(
       (await t.as(manager, { method: 'POST', url, payload: { sourceId: source.id }, headers: { 'if-match': '"9"' } }))
         .statusCode,
@@ -893,25 +891,19 @@ describe('duplicates list and merge', () => {
 
     // the merged person is gone from lists and cannot be restored or merged again
     expect((await list(t, viewer)).items.map((i) => i.id)).toEqual([target.id]);
-    expect((await t.as(manager, { method: 'POST', url: `/api/persons/${source.id}/restore` })).json().code).toBe(
-      'PERSON_MERGED',
-    );
-    expect((await t.as(manager, { method: 'POST', url, payload: { sourceId: source.id } })).statusCode).toBe(409);
+    expect((await t.post(manager, `/api/persons/${source.id}/restore`)).json().code).toBe('PERSON_MERGED');
+    expect((await t.post(manager, url, { sourceId: source.id })).statusCode).toBe(409);
   });
 
   it('refuses to merge a person into itself or an unknown one (400 naming sourceId) and writes nothing', async () => {
     const { t, manager } = await setup();
     const p = createPerson(t.db, { lastName: 'Eins' });
     for (const sourceId of [p.id, 999]) {
-      const res = await t.as(manager, { method: 'POST', url: `/api/persons/${p.id}/merge`, payload: { sourceId } });
+      const res = await t.post(manager, `/api/persons/${p.id}/merge`, { sourceId });
       expect(res.statusCode).toBe(400);
       expect(fields(res)).toEqual(['sourceId']);
     }
-    const wrongType = await t.as(manager, {
-      method: 'POST',
-      url: `/api/persons/${p.id}/merge`,
-      payload: { sourceId: 'zwei' },
-    });
+    const wrongType = await t.post(manager, `/api/persons/${p.id}/merge`, { sourceId: 'zwei' });
     expect(fields(wrongType)).toEqual(['sourceId']);
     expect(personAudit(t.db)).toBe(0);
     expect(t.db.select().from(persons).where(eq(persons.id, p.id)).get()?.version).toBe(1);

@@ -138,7 +138,7 @@ async function setup() {
   const { token: admin } = await t.login('admin');
   const data = seed(t);
   // GDPR erasure: the person is anonymised, the attendance row stays.
-  const erase = await t.as(admin, { method: 'POST', url: `/api/persons/${data.erased.id}/erase` });
+  const erase = await t.post(admin, `/api/persons/${data.erased.id}/erase`);
   expect(erase.statusCode).toBe(200);
   expect(t.db.select().from(persons).where(eq(persons.id, data.erased.id)).get()?.erasedAt).not.toBeNull();
   return { t, manager, viewer, ...data };
@@ -541,10 +541,10 @@ describe('participants and staff', { timeout: 30_000 }, () => {
 describe('reach snapshots', { timeout: 30_000 }, () => {
   it('freezes a report: a later merge of two organisations changes the live report but not the snapshot', async () => {
     const { t, manager, viewer, kleinteile, mittel } = await setup();
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/reports/reach/snapshots',
-      payload: { label: 'Zwischenbericht 2024', from: '2024-01-01', to: '2024-12-31' },
+    const created = await t.post(manager, '/api/reports/reach/snapshots', {
+      label: 'Zwischenbericht 2024',
+      from: '2024-01-01',
+      to: '2024-12-31',
     });
     expect(created.statusCode).toBe(201);
     const snapshot = created.json();
@@ -567,11 +567,7 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
     ]);
 
     // Mittel GmbH turns out to be a duplicate of Kleinteile: its attendance moves there.
-    const merge = await t.as(manager, {
-      method: 'POST',
-      url: `/api/organizations/${kleinteile.id}/merge`,
-      payload: { sourceId: mittel.id },
-    });
+    const merge = await t.post(manager, `/api/organizations/${kleinteile.id}/merge`, { sourceId: mittel.id });
     expect(merge.statusCode).toBe(200);
     const live = (await t.as(viewer, { method: 'GET', url: `/api/reports/reach?${YEAR}` })).json() as ReachReport;
     expect(live.total).toMatchObject({ organizations: 3, smes: 1, persons: 7 });
@@ -614,11 +610,11 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
   it('lets a viewer read but not create snapshots, validates the body and answers 404 for unknown ones', async () => {
     const { t, manager, viewer, nodeA } = await setup();
     const body = { label: 'Q1', from: '2024-01-01', to: '2024-03-31' };
-    const forbidden = await t.as(viewer, { method: 'POST', url: '/api/reports/reach/snapshots', payload: body });
+    const forbidden = await t.post(viewer, '/api/reports/reach/snapshots', body);
     expect(forbidden.statusCode).toBe(403);
 
     const bad = async (payload: object) => {
-      const res = await t.as(manager, { method: 'POST', url: '/api/reports/reach/snapshots', payload });
+      const res = await t.post(manager, '/api/reports/reach/snapshots', payload);
       expect(res.statusCode).toBe(400);
       return res.json().errors.map((e: { field: string }) => e.field);
     };
@@ -627,10 +623,10 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
     expect(await bad({ ...body, reachedBy: ['visited'] })).toEqual(['reachedBy.0']);
     expect(await bad({ ...body, nodeId: 999 })).toEqual(['nodeId']);
 
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/reports/reach/snapshots',
-      payload: { ...body, nodeId: nodeA.id, reachedBy: ['attended', 'interaction'] },
+    const created = await t.post(manager, '/api/reports/reach/snapshots', {
+      ...body,
+      nodeId: nodeA.id,
+      reachedBy: ['attended', 'interaction'],
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({

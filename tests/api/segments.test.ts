@@ -1,10 +1,8 @@
 import { auditEntries, segments } from '@anett/db/schema';
 import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, type Json } from '../support/app.ts';
 import { createAffiliation, createConsent, createOrganization, createPerson, createTag } from '../support/factories.ts';
-
-type Json = Record<string, any>;
 
 async function setup() {
   const t = await createTestApp();

@@ -39,18 +39,14 @@ describe('tags', () => {
 
   it('creates tags for managers, refusing a name taken in any case with 409 on name', async () => {
     const { t, manager } = await setup();
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: '/api/tags',
-      payload: { name: 'Pilotkurs', color: 'grape' },
-    });
+    const res = await t.post(manager, '/api/tags', { name: 'Pilotkurs', color: 'grape' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     expect(res.json()).toMatchObject({ name: 'Pilotkurs', color: 'grape', usage: { organizations: 0, persons: 0 } });
-    const defaultColor = await t.as(manager, { method: 'POST', url: '/api/tags', payload: { name: 'Ohne Farbe' } });
+    const defaultColor = await t.post(manager, '/api/tags', { name: 'Ohne Farbe' });
     expect(defaultColor.json().color).toBe('blue');
 
-    const taken = await t.as(manager, { method: 'POST', url: '/api/tags', payload: { name: '  PILOTKURS ' } });
+    const taken = await t.post(manager, '/api/tags', { name: '  PILOTKURS ' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('TAG_NAME_TAKEN');
     expect(fields(taken)).toEqual(['name']);
@@ -66,7 +62,7 @@ describe('tags', () => {
       [{ name: 'Rot', color: 'crimson' }, 'color'],
       [{ name: 7 }, 'name'],
     ] as const) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/tags', payload });
+      const res = await t.post(manager, '/api/tags', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(fields(res)).toEqual([field]);
     }
@@ -99,7 +95,7 @@ describe('tags', () => {
   it('refuses tag writes to viewers', async () => {
     const { t, viewer } = await setup();
     const tag = createTag(t.db);
-    expect((await t.as(viewer, { method: 'POST', url: '/api/tags', payload: { name: 'X' } })).statusCode).toBe(403);
+    expect((await t.post(viewer, '/api/tags', { name: 'X' })).statusCode).toBe(403);
     expect((await t.patch(viewer, `/api/tags/${tag.id}`, { name: 'X' }, '"1"')).statusCode).toBe(403);
     expect(t.db.select({ n: count() }).from(tags).get()?.n).toBe(1);
   });
@@ -129,37 +125,21 @@ describe('topics', () => {
 
   it('lets admins create topics with a derived or given slug, refusing a taken slug with 409', async () => {
     const { t, admin } = await setup();
-    const derived = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { label: 'Grüne Logistik & Häfen', labelEn: 'Green logistics' },
-    });
+    const derived = await t.post(admin, '/api/topics', { label: 'Grüne Logistik & Häfen', labelEn: 'Green logistics' });
     expect(derived.statusCode, derived.body).toBe(201);
     expect(derived.json()).toMatchObject({ slug: 'gruene-logistik-haefen', active: true, version: 1 });
-    const given = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { slug: 'ki-2', label: 'KI', labelEn: 'AI', active: false },
-    });
+    const given = await t.post(admin, '/api/topics', { slug: 'ki-2', label: 'KI', labelEn: 'AI', active: false });
     expect(given.json()).toMatchObject({ slug: 'ki-2', active: false });
 
-    const taken = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { label: 'Wasserstoff', labelEn: 'Hydrogen' },
-    });
+    const taken = await t.post(admin, '/api/topics', { label: 'Wasserstoff', labelEn: 'Hydrogen' });
     expect(taken.statusCode).toBe(409);
     expect(fields(taken)).toEqual(['slug']);
-    const badSlug = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { slug: 'Mit Leerzeichen', label: 'X', labelEn: 'X' },
-    });
+    const badSlug = await t.post(admin, '/api/topics', { slug: 'Mit Leerzeichen', label: 'X', labelEn: 'X' });
     expect(badSlug.statusCode).toBe(400);
     expect(fields(badSlug)).toEqual(['slug']);
-    const noLabel = await t.as(admin, { method: 'POST', url: '/api/topics', payload: { labelEn: 'X' } });
+    const noLabel = await t.post(admin, '/api/topics', { labelEn: 'X' });
     expect(fields(noLabel)).toEqual(['label']);
-    const noSlug = await t.as(admin, { method: 'POST', url: '/api/topics', payload: { label: '!!!', labelEn: 'X' } });
+    const noSlug = await t.post(admin, '/api/topics', { label: '!!!', labelEn: 'X' });
     expect(noSlug.statusCode).toBe(400);
     expect(fields(noSlug)).toEqual(['slug']);
     expect(t.db.select({ n: count() }).from(topics).get()?.n).toBe(DEFAULT_TOPICS.length + 2);
@@ -183,9 +163,7 @@ describe('topics', () => {
     const { t, manager, viewer } = await setup();
     const topic = t.db.select().from(topics).get();
     for (const token of [manager, viewer]) {
-      expect(
-        (await t.as(token, { method: 'POST', url: '/api/topics', payload: { label: 'X', labelEn: 'X' } })).statusCode,
-      ).toBe(403);
+      expect((await t.post(token, '/api/topics', { label: 'X', labelEn: 'X' })).statusCode).toBe(403);
       expect((await t.patch(token, `/api/topics/${topic?.id}`, { active: false }, '"1"')).statusCode).toBe(403);
     }
     expect(t.db.select({ n: count() }).from(topics).get()?.n).toBe(DEFAULT_TOPICS.length);

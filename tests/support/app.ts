@@ -15,6 +15,17 @@ import { checkContract } from './contract.ts';
 
 export const PASSWORD = 'correct horse battery';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are explored by the assertions themselves
+export type Json = Record<string, any>;
+
+/** The short request form of the tests that send many requests as one user: method, url, body, headers. */
+export type Call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  headers?: Record<string, string>,
+) => Promise<LightMyRequestResponse>;
+
 export type TestApp = {
   app: FastifyInstance;
   db: Db;
@@ -26,6 +37,10 @@ export type TestApp = {
   as(token: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
   /** The versioned update every domain answers: a JSON PATCH as `token`, with If-Match when it is given. */
   patch(token: string, url: string, payload: object, ifMatch?: string): Promise<LightMyRequestResponse>;
+  /** A JSON POST as `token`: the create and action requests of most tests. */
+  post(token: string, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** `as(token, …)` as a Call. */
+  caller(token: string): Call;
 };
 
 /** The fields a problem+json answer names, in its order. */
@@ -110,6 +125,13 @@ export async function createTestApp(
     },
     as(token, opts) {
       return app.inject({ ...opts, headers: { ...opts.headers, authorization: `Bearer ${token}` } });
+    },
+    caller(token) {
+      return (method, url, payload, headers) =>
+        t.as(token, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+    },
+    post(token, url, payload) {
+      return t.as(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
     },
     patch(token, url, payload, ifMatch) {
       return t.as(token, { method: 'PATCH', url, payload, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
