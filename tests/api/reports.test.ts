@@ -13,7 +13,7 @@ import {
   createOrganization,
   createPerson,
 } from '../support/factories.ts';
-import { readPdf, readPdfArchival } from '../support/pdf.ts';
+import { readPdf, readPdfArchival, readPdfDownload } from '../support/pdf.ts';
 import { zipEntry } from '../support/zip.ts';
 
 const YEAR = 'from=2024-01-01&to=2024-12-31';
@@ -422,12 +422,8 @@ describe('reach report', { timeout: 30_000 }, () => {
     expect(districts.map((r) => r.slice(1))).toContainEqual(['Landkreis Gotha', 1, 1, 3]);
 
     const pdf = await t.as(viewer, { method: 'GET', url: `/api/reports/reach.pdf?${YEAR}` });
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toContain('filename="Reichweite-2024-01-01-2024-12-31.pdf"');
-    const { pages, title } = await readPdf(pdf.rawPayload);
+    const { text, title } = await readPdfDownload(pdf, 'Reichweite-2024-01-01-2024-12-31.pdf');
     expect(title).toBe('Reichweite 01.01.2024 – 31.12.2024');
-    const text = pages.join(' ');
     expect(text).toContain('Zeitraum 01.01.2024 – 31.12.2024');
     expect(text).toContain('Knoten Quartal Organisationen davon KMU Personen');
     // The Q1 row of node A: 1 organisation, 1 SME, 3 persons, 3 events.
@@ -498,7 +494,7 @@ describe('participants and staff', { timeout: 30_000 }, () => {
     });
     const pdf = await t.as(token, { method: 'GET', url: `/api/reports/reach.pdf?${Q4}` });
     expect(pdf.statusCode).toBe(200);
-    const text = (await readPdf(pdf.rawPayload)).pages.join(' ');
+    const text = (await readPdf(pdf.rawPayload)).text;
     expect(text).toContain('Förderkennzeichen 16ZF0815');
     expect(text).toContain('FKZ 16ZF0815');
     expect(text).toMatch(/Teilnehmende Personen mit Status „teilgenommen“ in der Rolle Gast/);
@@ -603,7 +599,7 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
     expect(pdf.headers['content-disposition']).toContain('Reichweite-Zwischenbericht-2024-2024-01-01-2024-12-31.pdf');
     const frozenPdf = await readPdf(pdf.rawPayload);
     expect(frozenPdf.title).toBe('Reichweite – Zwischenbericht 2024');
-    expect(frozenPdf.pages.join(' ')).toContain('Eingefroren am');
+    expect(frozenPdf.text).toContain('Eingefroren am');
     expect((await t.as(viewer, { method: 'GET', url: '/api/reports/reach/snapshots/999.pdf' })).statusCode).toBe(404);
   });
 
