@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { auditEntries, users } from '@anett/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD } from '../support/app.ts';
+import { createTestApp, PASSWORD, type TestApp } from '../support/app.ts';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }) => {
@@ -10,6 +10,14 @@ const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS2
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 };
 /** A concrete URL for a route pattern (ids → 1). */
+/** POST /api/auth/refresh as a browser sends it: the refresh cookie, maybe more headers and a body. */
+const refreshWith = (t: TestApp, cookie: string, headers = {}, payload?: unknown) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/refresh',
+    headers: { cookie, ...headers },
+    payload: payload as object,
+  });
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1');
 
 describe('POST /api/auth/login', () => {
@@ -231,7 +239,7 @@ describe('session lifecycle', () => {
     const { token, cookie } = await t.login('viewer');
     expect((await t.post(token, '/api/auth/logout')).statusCode).toBe(204);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie }, payload: {} });
+    const refresh = await refreshWith(t, cookie, {}, {});
     expect(refresh.statusCode).toBe(401);
   });
 
@@ -292,31 +300,16 @@ describe('session lifecycle', () => {
   it('rotates the refresh token on every use; replaying an old one revokes the whole chain', async () => {
     const t = await createTestApp();
     const { cookie: first } = await t.login('viewer');
-    const r1 = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: first },
-      payload: {},
-    });
+    const r1 = await refreshWith(t, first, {}, {});
     expect(r1.statusCode).toBe(200);
     const second = `anett_rt=${r1.cookies.find((c) => c.name === 'anett_rt')?.value}`;
     expect(second).not.toBe(first);
     expect((await t.as(r1.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
 
-    const replay = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: first },
-      payload: {},
-    });
+    const replay = await refreshWith(t, first, {}, {});
     expect(replay.statusCode).toBe(401);
     // the thief's replay also killed the legitimate successor
-    const after = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: second },
-      payload: {},
-    });
+    const after = await refreshWith(t, second, {}, {});
     expect(after.statusCode).toBe(401);
   });
 
@@ -401,14 +394,6 @@ describe('admin user management', () => {
 });
 
 describe('refresh and cookies', () => {
-  const refreshWith = (t: Awaited<ReturnType<typeof createTestApp>>, cookie: string, headers = {}, payload?: unknown) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie, ...headers },
-      payload: payload as object,
-    });
-
   it('refuses a cross-site or non-JSON refresh and leaves the cookie alone', async () => {
     const t = await createTestApp();
     const { cookie } = await t.login('viewer');

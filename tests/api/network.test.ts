@@ -1,8 +1,8 @@
 import type { Db } from '@anett/db/client';
 import { affiliations, auditEntries, events, networks, nodes, persons, relations } from '@anett/db/schema';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, fields } from '../support/app.ts';
+import { countRows, createTestApp, fields } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createRelation } from '../support/factories.ts';
 
 async function setup() {
@@ -11,8 +11,6 @@ async function setup() {
   const viewer = await t.login('viewer');
   return { t, manager: manager.token, managerId: manager.userId, viewer: viewer.token };
 }
-const rows = (db: Db, table: typeof networks | typeof nodes | typeof relations | typeof auditEntries) =>
-  db.select({ n: count() }).from(table).get()?.n ?? 0;
 
 function addPerson(db: Db, lastName: string, deletedAt: string | null = null) {
   return db
@@ -67,7 +65,7 @@ describe('networks', () => {
 
   it('answers 400 naming the field for bad network input and writes nothing', async () => {
     const { t, manager } = await setup();
-    const before = rows(t.db, networks);
+    const before = countRows(t.db, networks);
     for (const [payload, field] of [
       [{}, 'name'],
       [{ name: 'x'.repeat(201) }, 'name'],
@@ -84,7 +82,7 @@ describe('networks', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(fields(res)).toContain(field);
     }
-    expect(rows(t.db, networks)).toBe(before + 1);
+    expect(countRows(t.db, networks)).toBe(before + 1);
   });
 });
 
@@ -197,7 +195,7 @@ describe('nodes', () => {
     const deletedOrg = createOrganization(t.db, { name: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
     const url = `/api/nodes/${node.id}`;
     const headers = { 'if-match': '"1"' };
-    const auditBefore = rows(t.db, auditEntries);
+    const auditBefore = countRows(t.db, auditEntries);
     for (const [payload, field] of [
       [{ hostOrganizationId: 9999 }, 'hostOrganizationId'],
       [{ hostOrganizationId: deletedOrg.id }, 'hostOrganizationId'],
@@ -215,7 +213,7 @@ describe('nodes', () => {
       expect(fields(res)).toContain(field);
     }
     expect(t.db.select().from(nodes).where(eq(nodes.id, node.id)).get()).toMatchObject({ version: 1, name: 'Gotha' });
-    expect(rows(t.db, auditEntries)).toBe(auditBefore);
+    expect(countRows(t.db, auditEntries)).toBe(auditBefore);
 
     const ok = await t.as(manager, {
       method: 'PATCH',
@@ -231,11 +229,11 @@ describe('nodes', () => {
       (await t.as(manager, { method: 'PATCH', url: '/api/nodes/999', headers, payload: { name: 'X' } })).statusCode,
     ).toBe(404);
 
-    const before = rows(t.db, nodes);
+    const before = countRows(t.db, nodes);
     const bad = await t.post(manager, '/api/nodes', { name: 'Ohne Kreis' });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toContain('district');
-    expect(rows(t.db, nodes)).toBe(before);
+    expect(countRows(t.db, nodes)).toBe(before);
   });
 });
 
@@ -282,7 +280,7 @@ describe('relations', () => {
     const net = createNetwork(t.db);
     const node = createNode(t.db);
     const base = { organizationId: org.id, type: 'member' };
-    const before = [rows(t.db, relations), rows(t.db, auditEntries)];
+    const before = [countRows(t.db, relations), countRows(t.db, auditEntries)];
     for (const [label, payload, field] of [
       ['both', { ...base, networkId: net.id, nodeId: node.id }, 'nodeId'],
       ['neither', base, 'networkId'],
@@ -301,7 +299,7 @@ describe('relations', () => {
       expect(res.statusCode, label).toBe(400);
       expect(fields(res), label).toContain(field);
     }
-    expect([rows(t.db, relations), rows(t.db, auditEntries)]).toEqual(before);
+    expect([countRows(t.db, relations), countRows(t.db, auditEntries)]).toEqual(before);
   });
 
   it('patches and deletes with If-Match, keeping exactly one of network and node', async () => {
@@ -350,10 +348,10 @@ describe('relations', () => {
 
     expect((await t.as(manager, { method: 'DELETE', url })).statusCode).toBe(428);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(412);
-    expect(rows(t.db, relations)).toBe(1);
+    expect(countRows(t.db, relations)).toBe(1);
     const del = await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } });
     expect(del.statusCode).toBe(204);
-    expect(rows(t.db, relations)).toBe(0);
+    expect(countRows(t.db, relations)).toBe(0);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(404);
     const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'relation')).all();
     expect(audit.map((a) => a.action)).toEqual(['update', 'delete']);
@@ -428,7 +426,7 @@ describe('roles', () => {
     const node = createNode(t.db);
     const rel = createRelation(t.db, { organizationId: org.id, nodeId: node.id });
     const headers = { 'if-match': '"1"' };
-    const auditBefore = rows(t.db, auditEntries);
+    const auditBefore = countRows(t.db, auditEntries);
     for (const req of [
       { method: 'POST', url: '/api/networks', payload: { name: 'N' } },
       { method: 'PATCH', url: `/api/networks/${net.id}`, headers, payload: { name: 'N' } },
@@ -441,11 +439,11 @@ describe('roles', () => {
       const res = await t.as(viewer, req);
       expect(res.statusCode, `${req.method} ${req.url}`).toBe(403);
     }
-    expect([rows(t.db, networks), rows(t.db, nodes), rows(t.db, relations), rows(t.db, auditEntries)]).toEqual([
-      1,
-      1,
-      1,
-      auditBefore,
-    ]);
+    expect([
+      countRows(t.db, networks),
+      countRows(t.db, nodes),
+      countRows(t.db, relations),
+      countRows(t.db, auditEntries),
+    ]).toEqual([1, 1, 1, auditBefore]);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@anett/db/schema';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, fields, type TestApp } from '../support/app.ts';
+import { createTestApp, expectSoftDelete, fields, type TestApp } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createRelation, createTag } from '../support/factories.ts';
 
 type Item = { id: number; name: string; version: number; [k: string]: unknown };
@@ -456,11 +456,7 @@ describe('organisation items', () => {
     const org = createOrganization(t.db, { name: 'Vorübergehend GmbH' });
     const url = `/api/organizations/${org.id}`;
 
-    expect((await t.as(manager, { method: 'DELETE', url })).statusCode).toBe(428);
-    expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"7"' } })).statusCode).toBe(412);
-    const del = await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"1"' } });
-    expect(del.statusCode).toBe(200);
-    expect(del.json().deletedAt).toEqual(expect.any(String));
+    await expectSoftDelete(t, manager, url);
     expect(t.db.select().from(organizations).where(eq(organizations.id, org.id)).get()?.deletedAt).not.toBeNull();
     expect((await list(t, manager)).total).toBe(0);
     expect(names(await list(t, manager, 'deleted=true'))).toEqual(['Vorübergehend GmbH']);
