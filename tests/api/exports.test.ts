@@ -11,7 +11,7 @@ import ICAL from 'ical.js';
 // @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type Json, type TestApp } from '../support/app.ts';
+import { appWithUsers, createTestApp, type Json, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createConsent,
@@ -33,9 +33,7 @@ const suppress = (t: TestApp, email: string) =>
  * persons left out for each reason. All carry the tag, so the filter `tag` selects exactly them.
  */
 async function world() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
   const db = t.db;
   const tag = createTag(db, { name: 'Verteiler Transformation' });
   const tagIds = [tag.id];

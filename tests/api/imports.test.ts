@@ -12,13 +12,11 @@ import { EXPORT_COLUMNS } from '@anett/shared/schemas/export';
 import { asc, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type Json, type TestApp } from '../support/app.ts';
+import { appWithUsers, type Json, type TestApp } from '../support/app.ts';
 import { createOrganization, createPerson } from '../support/factories.ts';
 
 async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
   const post = (path: 'preview' | 'commit', body: Json, token = manager.token) =>
     t.post(token, `/api/imports/${path}`, body);
   return { t, manager, viewer, post };

@@ -3,7 +3,7 @@ import { auditEntries, interactionPersons, interactions, topics } from '@anett/d
 import { berlinToday } from '@anett/server/lib/time';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { countRows, createTestApp, expectRefused, fields, type TestApp } from '../support/app.ts';
+import { appWithUsers, countRows, expectRefused, fields, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createEvent,
@@ -33,14 +33,7 @@ type Item = {
   dueToday?: boolean;
 };
 
-async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const other = await t.login('manager');
-  const admin = await t.login('admin');
-  const viewer = await t.login('viewer');
-  return { t, manager, other, admin, viewer };
-}
+const setup = () => appWithUsers({ manager: 'manager', other: 'manager', admin: 'admin', viewer: 'viewer' });
 
 const auditCount = (db: Db) =>
   db.select({ n: count() }).from(auditEntries).where(eq(auditEntries.entity, 'interaction')).get()?.n ?? 0;

@@ -54,6 +54,14 @@ export const countRows = (db: Db, table: SQLiteTable) => db.select({ n: count() 
 export const fields = (res: { json(): { errors?: { field: string }[] } }) =>
   (res.json().errors ?? []).map((e) => e.field);
 
+/** A fresh app with one logged-in user per name, logged in in the order given: `{ manager: 'manager', other: 'manager' }`. */
+export async function appWithUsers<K extends string>(roles: Record<K, Role>) {
+  const t = await createTestApp();
+  const users = {} as Record<K, Awaited<ReturnType<TestApp['login']>>>;
+  for (const [name, role] of Object.entries(roles) as [K, Role][]) users[name] = await t.login(role);
+  return { t, ...users };
+}
+
 /**
  * The soft delete of a record that stays restorable (persons, organisations): 428 without If-Match, 412 when stale,
  * then 200 with `deletedAt` for version 1. Returns that answer.
