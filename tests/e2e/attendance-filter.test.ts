@@ -55,11 +55,13 @@ describe('attendance groups in the person filter panel', () => {
     const year = notAttended.getByRole('combobox', { name: 'Jahr', exact: true });
     await year.focus();
     await page.keyboard.type('2024');
+    // The arrow key picks the first option shown: wait until typing has narrowed the list to the one year.
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['2024']);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBe(persons(answers.qtiNoCourse2024.length));
     await page.getByRole('button', { name: /^Filter „nicht teilgenommen: Lehrgang, 2024“ entfernen$/ }).waitFor();
+    await expect.poll(() => resultCount(page), { timeout: 15_000 }).toBe(persons(answers.qtiNoCourse2024.length));
     await page
       .getByRole('button', { name: /^Filter „teilgenommen: Veranstaltung eines QTI-Knotens, 2024“ entfernen$/ })
       .waitFor();

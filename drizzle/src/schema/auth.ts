@@ -1,4 +1,5 @@
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ownedBy } from './columns.ts';
 import { users } from './users.ts';
 
 /**
@@ -43,9 +44,7 @@ export const recoveryCodes = sqliteTable(
   'recovery_codes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     salt: text('salt').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: text('used_at'),
@@ -59,9 +58,7 @@ export const passkeys = sqliteTable(
   'passkeys',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     /** base64url credential id. */
     credentialId: text('credential_id').notNull(),
     publicKey: blob('public_key', { mode: 'buffer' }).notNull(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -15,3 +15,26 @@ export const itemColumns = {
 export const softDelete = {
   deletedAt: text('deleted_at'),
 };
+
+/** A required reference to the row this one belongs to: deleting that row deletes this one. */
+export const ownedBy = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });
+
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A many-to-many link (a person's tags, an event's topics): one row per pair, which is the key; both sides go with
+ * the rows they point to, and the second side has an index for the way back.
+ */
+export function linkTable<const A extends string, const B extends string>(
+  name: string,
+  [a, toA]: [A, () => AnySQLiteColumn],
+  [b, toB]: [B, () => AnySQLiteColumn],
+  indexName: string,
+) {
+  const columns = { [a]: ownedBy(snakeCase(a), toA), [b]: ownedBy(snakeCase(b), toB) } as Record<
+    A | B,
+    ReturnType<typeof ownedBy>
+  >;
+  return sqliteTable(name, columns, (t) => [primaryKey({ columns: [t[a], t[b]] }), index(indexName).on(t[b])]);
+}

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { itemColumns, softDelete } from './columns.ts';
+import { itemColumns, linkTable, ownedBy, softDelete } from './columns.ts';
 import { nodes } from './network.ts';
 import { organizations } from './organizations.ts';
 import { persons } from './persons.ts';
@@ -30,17 +30,11 @@ export const events = sqliteTable(
   ],
 );
 
-export const eventTopics = sqliteTable(
+export const eventTopics = linkTable(
   'event_topics',
-  {
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    topicId: integer('topic_id')
-      .notNull()
-      .references(() => topics.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.topicId] }), index('event_topics_topic_idx').on(t.topicId)],
+  ['eventId', () => events.id],
+  ['topicId', () => topics.id],
+  'event_topics_topic_idx',
 );
 
 /** Course sessions (Termine) with teaching units. */
@@ -48,9 +42,7 @@ export const eventSessions = sqliteTable(
   'event_sessions',
   {
     ...itemColumns,
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    eventId: ownedBy('event_id', () => events.id),
     title: text('title'),
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at'),
@@ -64,12 +56,8 @@ export const attendances = sqliteTable(
   'attendances',
   {
     ...itemColumns,
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
+    eventId: ownedBy('event_id', () => events.id),
+    personId: ownedBy('person_id', () => persons.id),
     status: text('status').notNull(),
     role: text('role').notNull().default('guest'),
     /** Organisation at the time of the event (snapshot; people change employers). */
@@ -97,12 +85,8 @@ export const attendances = sqliteTable(
 export const sessionAttendances = sqliteTable(
   'session_attendances',
   {
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => eventSessions.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
+    sessionId: ownedBy('session_id', () => eventSessions.id),
+    personId: ownedBy('person_id', () => persons.id),
     hours: real('hours').notNull(),
     createdAt: text('created_at').notNull(),
   },

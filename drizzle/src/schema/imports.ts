@@ -1,13 +1,12 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ownedBy } from './columns.ts';
 import { users } from './users.ts';
 
 /** The column mapping a user last used per import kind ('persons' | 'organizations'), offered again next time. */
 export const importMappings = sqliteTable(
   'import_mappings',
   {
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     kind: text('kind').notNull(),
     /** JSON: {column header: field}. */
     mapping: text('mapping', { mode: 'json' }).notNull(),

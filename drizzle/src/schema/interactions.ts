@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { itemColumns, softDelete } from './columns.ts';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { itemColumns, linkTable, softDelete } from './columns.ts';
 import { events } from './events.ts';
 import { nodes } from './network.ts';
 import { organizations } from './organizations.ts';
@@ -44,47 +44,23 @@ export const interactions = sqliteTable(
   ],
 );
 
-export const interactionPersons = sqliteTable(
+export const interactionPersons = linkTable(
   'interaction_persons',
-  {
-    interactionId: integer('interaction_id')
-      .notNull()
-      .references(() => interactions.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.interactionId, t.personId] }),
-    index('interaction_persons_person_idx').on(t.personId),
-  ],
+  ['interactionId', () => interactions.id],
+  ['personId', () => persons.id],
+  'interaction_persons_person_idx',
 );
 
-export const interactionOrganizations = sqliteTable(
+export const interactionOrganizations = linkTable(
   'interaction_organizations',
-  {
-    interactionId: integer('interaction_id')
-      .notNull()
-      .references(() => interactions.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.interactionId, t.organizationId] }),
-    index('interaction_organizations_org_idx').on(t.organizationId),
-  ],
+  ['interactionId', () => interactions.id],
+  ['organizationId', () => organizations.id],
+  'interaction_organizations_org_idx',
 );
 
-export const interactionTopics = sqliteTable(
+export const interactionTopics = linkTable(
   'interaction_topics',
-  {
-    interactionId: integer('interaction_id')
-      .notNull()
-      .references(() => interactions.id, { onDelete: 'cascade' }),
-    topicId: integer('topic_id')
-      .notNull()
-      .references(() => topics.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.interactionId, t.topicId] }), index('interaction_topics_topic_idx').on(t.topicId)],
+  ['interactionId', () => interactions.id],
+  ['topicId', () => topics.id],
+  'interaction_topics_topic_idx',
 );

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns } from './columns.ts';
+import { itemColumns, ownedBy } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
@@ -34,9 +34,7 @@ export const relations = sqliteTable(
   'relations',
   {
     ...itemColumns,
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: ownedBy('organization_id', () => organizations.id),
     networkId: integer('network_id').references(() => networks.id, { onDelete: 'cascade' }),
     nodeId: integer('node_id').references(() => nodes.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns, softDelete } from './columns.ts';
+import { itemColumns, linkTable, ownedBy, softDelete } from './columns.ts';
 import { tags } from './tags.ts';
 
 export const organizations = sqliteTable(
@@ -38,24 +38,16 @@ export const organizations = sqliteTable(
 export const organizationSectors = sqliteTable(
   'organization_sectors',
   {
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: ownedBy('organization_id', () => organizations.id),
     /** WZ 2008 code as written, e.g. "29.32". */
     wzCode: text('wz_code').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.wzCode] }), index('organization_sectors_code_idx').on(t.wzCode)],
 );
 
-export const organizationTags = sqliteTable(
+export const organizationTags = linkTable(
   'organization_tags',
-  {
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    tagId: integer('tag_id')
-      .notNull()
-      .references(() => tags.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.organizationId, t.tagId] }), index('organization_tags_tag_idx').on(t.tagId)],
+  ['organizationId', () => organizations.id],
+  ['tagId', () => tags.id],
+  'organization_tags_tag_idx',
 );

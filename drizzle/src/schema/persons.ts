@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns, softDelete } from './columns.ts';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { itemColumns, linkTable, ownedBy, softDelete } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { tags } from './tags.ts';
 
@@ -38,29 +38,19 @@ export const persons = sqliteTable(
   ],
 );
 
-export const personTags = sqliteTable(
+export const personTags = linkTable(
   'person_tags',
-  {
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
-    tagId: integer('tag_id')
-      .notNull()
-      .references(() => tags.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.personId, t.tagId] }), index('person_tags_tag_idx').on(t.tagId)],
+  ['personId', () => persons.id],
+  ['tagId', () => tags.id],
+  'person_tags_tag_idx',
 );
 
 export const affiliations = sqliteTable(
   'affiliations',
   {
     ...itemColumns,
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    personId: ownedBy('person_id', () => persons.id),
+    organizationId: ownedBy('organization_id', () => organizations.id),
     function: text('function'),
     isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
     fromDate: text('from_date'),
@@ -78,9 +68,7 @@ export const offices = sqliteTable(
   'offices',
   {
     ...itemColumns,
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
+    personId: ownedBy('person_id', () => persons.id),
     /** e.g. "Landrätin" — also used for the letter salutation. */
     title: text('title').notNull(),
     /** e.g. "Landkreis Schmalkalden-Meiningen". */
@@ -100,9 +88,7 @@ export const personContactPoints = sqliteTable(
   'person_contact_points',
   {
     ...itemColumns,
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id, { onDelete: 'cascade' }),
+    personId: ownedBy('person_id', () => persons.id),
     kind: text('kind', { enum: ['email', 'phone', 'mobile'] }).notNull(),
     value: text('value').notNull(),
     /** e.g. 'privat', 'Sekretariat', 'aus Zusammenführung'. */

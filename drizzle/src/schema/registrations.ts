@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ownedBy } from './columns.ts';
 import { events } from './events.ts';
 import { persons } from './persons.ts';
 
@@ -10,9 +11,7 @@ export const registrationRequests = sqliteTable(
   'registration_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    eventId: ownedBy('event_id', () => events.id),
     status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] })
       .notNull()
       .default('pending'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { itemColumns } from './columns.ts';
+import { itemColumns, ownedBy } from './columns.ts';
 
 export const users = sqliteTable(
   'users',
@@ -22,9 +22,7 @@ export const refreshTokens = sqliteTable(
   'refresh_tokens',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     tokenHash: text('token_hash').notNull(),
     /** All tokens descended from one login share a family; replaying a used token revokes the family. */
     familyId: text('family_id').notNull(),

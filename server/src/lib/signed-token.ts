@@ -31,8 +31,9 @@ export function verifyToken<T extends Record<string, unknown>>(
 ): TokenCheck<T> {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
-  const expected = mac(secret, purpose, body);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: decoding would accept other spellings of the same bytes (base64url ignores a last char's low bits).
+  const expected = Buffer.from(mac(secret, purpose, body).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   let data: unknown;
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode as E } from '../error-codes.ts';
 import {
   attendance,
   attendanceBatchResult,
@@ -24,151 +25,140 @@ import {
 } from '../schemas/attendance.ts';
 import { idParams } from '../schemas/common.ts';
 import { sessionParams } from '../schemas/event.ts';
-import { defineRoute } from './define.ts';
+import { domainRoutes } from './define.ts';
 
-const tag = 'attendance';
 /** A file answer (its bytes are not JSON; the server adds `produces`). */
 const pdf = z.unknown().describe('the PDF');
 const produces = ['application/pdf'];
+const event = [E.EVENT_NOT_FOUND];
+/** One person's attendance of a live event. */
+const one = [E.EVENT_NOT_FOUND, E.ATTENDANCE_NOT_FOUND];
+const ifMatch = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
 
-export const attendances = {
-  list: defineRoute({
+export const attendances = domainRoutes('attendance', {
+  list: {
     method: 'GET',
     path: '/api/events/:id/attendances',
-    tag,
     summary: 'Who is on the list, with organisation snapshot, status, role, check-in time and course hours',
     params: idParams,
     query: attendanceListQuery,
     responses: { 200: attendancePage },
-    errors: [400, 401, 403, 404],
-  }),
-  add: defineRoute({
+    codes: event,
+  },
+  add: {
     method: 'POST',
     path: '/api/events/:id/attendances',
-    tag,
     summary: 'Add a person, several persons or a pasted list of e-mails; beyond the capacity they are waitlisted',
     params: idParams,
     body: attendanceCreate,
     responses: { 200: attendanceBatchResult, 201: z.union([attendanceCreated, attendanceBatchResult]) },
-    errors: [400, 401, 403, 404, 409],
-  }),
-  get: defineRoute({
+    codes: [...event, E.PERSON_NOT_FOUND, E.ATTENDANCE_EXISTS],
+  },
+  get: {
     method: 'GET',
     path: '/api/events/:id/attendances/:personId',
-    tag,
     params: attendanceParams,
     responses: { 200: attendance },
-    errors: [400, 401, 403, 404],
-  }),
-  update: defineRoute({
+    codes: one,
+  },
+  update: {
     method: 'PATCH',
     path: '/api/events/:id/attendances/:personId',
-    tag,
     summary: 'Change status, role or note; a cancellation gives the seat to the first waitlisted person',
     params: attendanceParams,
     body: attendancePatch,
     responses: { 200: attendanceUpdated },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-  }),
-  remove: defineRoute({
+    codes: [...one, ...ifMatch, E.INVALID_STATUS_TRANSITION, E.EVENT_FULL, E.CHECK_IN_BEFORE_EVENT],
+  },
+  remove: {
     method: 'DELETE',
     path: '/api/events/:id/attendances/:personId',
-    tag,
     summary: 'Remove a person from the list; a freed seat goes to the first waitlisted person',
     params: attendanceParams,
     responses: { 200: attendanceDeleted },
-    errors: [400, 401, 403, 404, 412, 428],
-  }),
-  checkIn: defineRoute({
+    codes: [...one, ...ifMatch],
+  },
+  checkIn: {
     method: 'POST',
     path: '/api/events/:id/check-in',
-    tag,
     summary:
       'Mark a person attended now (idempotent); someone not on the list is added as attended. Before the ' +
       "event's first day this answers 409 CHECK_IN_BEFORE_EVENT unless confirm is true",
     params: idParams,
     body: checkInBody,
     responses: { 200: attendance },
-    errors: [400, 401, 403, 404, 409],
-  }),
-  undoCheckIn: defineRoute({
+    codes: [...event, E.PERSON_NOT_FOUND, E.CHECK_IN_BEFORE_EVENT],
+  },
+  undoCheckIn: {
     method: 'DELETE',
     path: '/api/events/:id/check-in/:personId',
-    tag,
     summary:
       'Undo a check-in: the status before it comes back, or the person leaves the list when the check-in added ' +
       'them; a freed seat goes to the waiting list (`promoted`). If-Match (of the attendance) is checked when sent',
     params: attendanceParams,
     responses: { 200: checkInUndone },
-    errors: [400, 401, 403, 404, 409, 412],
-  }),
-  walkIn: defineRoute({
+    codes: [...one, E.VERSION_CONFLICT, E.NOT_CHECKED_IN, E.CHECK_IN_HAS_SESSIONS],
+  },
+  walkIn: {
     method: 'POST',
     path: '/api/events/:id/walk-ins',
-    tag,
     summary: 'Check in someone not on the list: an existing person with the e-mail is used, otherwise one is created',
     params: idParams,
     body: walkInBody,
     responses: { 201: walkInResult },
-    errors: [400, 401, 403, 404, 409],
-  }),
-  counters: defineRoute({
+    codes: [...event, E.CHECK_IN_BEFORE_EVENT],
+  },
+  counters: {
     method: 'GET',
     path: '/api/events/:id/counters',
-    tag,
     params: idParams,
     responses: { 200: attendanceCounters },
-    errors: [400, 401, 403, 404],
-  }),
-  setSessionAttendance: defineRoute({
+    codes: event,
+  },
+  setSessionAttendance: {
     method: 'PUT',
     path: '/api/events/:id/sessions/:sessionId/attendance',
-    tag,
     summary:
       'Set who attended a course session; each is credited the session’s hours and marked attended (before the ' +
       "session's day only with confirm)",
     params: sessionParams,
     body: sessionAttendanceBody,
     responses: { 200: sessionAttendanceResult },
-    errors: [400, 401, 403, 404, 409],
-  }),
-  import: defineRoute({
+    codes: [...one, E.SESSION_NOT_FOUND, E.CHECK_IN_BEFORE_EVENT, E.INVALID_STATUS_TRANSITION],
+  },
+  import: {
     method: 'POST',
     path: '/api/events/:id/attendances/import',
-    tag,
     summary:
       'Check (commit=false) or import (commit=true) rows of a sign-in list; with an error nothing is imported (422)',
     params: idParams,
     body: attendanceImportBody,
     responses: { 200: importReport },
-    errors: [400, 401, 403, 404, 422],
-  }),
-  importFile: defineRoute({
+    codes: [...event, E.IMPORT_HAS_ERRORS],
+  },
+  importFile: {
     method: 'POST',
     path: '/api/events/:id/attendances/import-file',
-    tag,
     summary: 'Like /import, for a .csv (UTF-8, ; or ,) or .xlsx file sent base64-encoded; lines are the file’s lines',
     params: idParams,
     body: attendanceImportFileBody,
     responses: { 200: importReport },
-    errors: [400, 401, 403, 404, 413, 422],
-  }),
-  attendanceListPdf: defineRoute({
+    codes: [...event, E.IMPORT_FILE_UNREADABLE, E.IMPORT_HAS_ERRORS, E.BODY_TOO_LARGE],
+  },
+  attendanceListPdf: {
     method: 'GET',
     path: '/api/events/:id/attendance-list.pdf',
-    tag,
     summary:
       'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins and a signature column per course session',
     params: idParams,
     query: attendanceListPdfQuery,
     produces,
     responses: { 200: pdf },
-    errors: [400, 401, 403, 404],
-  }),
-  certificatesPdf: defineRoute({
+    codes: event,
+  },
+  certificatesPdf: {
     method: 'GET',
     path: '/api/events/:id/certificates.pdf',
-    tag,
     summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course as a participant',
     params: idParams,
     description:
@@ -176,27 +166,25 @@ export const attendances = {
       'Bestätigung der Mitwirkung instead: GET /api/events/:id/contributions/:personId.pdf.',
     produces,
     responses: { 200: pdf },
-    errors: [400, 401, 403, 404, 409],
-  }),
-  certificatePdf: defineRoute({
+    codes: [...event, E.EVENT_NOT_A_COURSE, E.NOBODY_ATTENDED],
+  },
+  certificatePdf: {
     method: 'GET',
     path: '/api/events/:id/certificates/:personId.pdf',
-    tag,
     summary: 'Teilnahmebescheinigung (PDF) for a person who attended a course as a participant',
     params: attendanceParams,
     produces,
     responses: { 200: pdf },
-    errors: [400, 401, 403, 404, 409],
-  }),
-  contributionPdf: defineRoute({
+    codes: [...one, E.EVENT_NOT_A_COURSE, E.NOT_ATTENDED, E.NOT_A_PARTICIPANT],
+  },
+  contributionPdf: {
     method: 'GET',
     path: '/api/events/:id/contributions/:personId.pdf',
-    tag,
     summary:
       'Bestätigung der Mitwirkung (PDF) for a trainer, organiser, speaker, panelist or moderator who took part in an event',
     params: attendanceParams,
     produces,
     responses: { 200: pdf },
-    errors: [400, 401, 403, 404, 409],
-  }),
-};
+    codes: [...one, E.NOT_ATTENDED, E.NOT_A_CONTRIBUTOR],
+  },
+});

@@ -1,15 +1,12 @@
 import { ErrorCode as E } from '../error-codes.ts';
 import { egoGraph, egoGraphQuery, graph, networkGraphQuery } from '../schemas/graph.ts';
-import { defineRoute } from './define.ts';
-
-const tag = 'graph';
+import { domainRoutes } from './define.ts';
 
 /** The network and a single person's or organisation's neighbourhood as graphs. */
-export const graphs = {
-  network: defineRoute({
+export const graphs = domainRoutes('graph', {
+  network: {
     method: 'GET',
     path: '/api/graph/network',
-    tag,
     summary: 'The network as a graph: networks, nodes, host organisations and organisations related to them',
     description:
       'Vertices are ids like network:1, node:3, org:12; edges relation (organisation or node → node or network) ' +
@@ -18,19 +15,16 @@ export const graphs = {
       'and the activity that weighs the vertices.',
     query: networkGraphQuery,
     responses: { 200: graph },
-    errors: [400, 401, 403],
-  }),
-  ego: defineRoute({
+  },
+  ego: {
     method: 'GET',
     path: '/api/graph/ego',
-    tag,
     summary: 'A person or organisation with its relations, affiliations and contacts (top 50 neighbours)',
     description:
       'Co-attendance: persons (or organisations) who attended the same events; the weight counts shared events ' +
       'and shared interactions in the period.',
     query: egoGraphQuery,
     responses: { 200: egoGraph },
-    errors: [400, 401, 403, 404],
     codes: [E.PERSON_NOT_FOUND, E.ORGANIZATION_NOT_FOUND],
-  }),
-};
+  },
+});

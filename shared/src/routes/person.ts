@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode as E } from '../error-codes.ts';
+import { ErrorCode as E, type ErrorCode } from '../error-codes.ts';
 import { idParams } from '../schemas/common.ts';
 import { historyList } from '../schemas/history.ts';
 import {
@@ -24,96 +24,171 @@ import {
   personPage,
   personPatch,
 } from '../schemas/person.ts';
-import { defineRoute } from './define.ts';
+import { domainRoutes, type RouteSpec } from './define.ts';
 
-const tag = 'persons';
-const removed = z.null().describe('removed');
+/** A change of a live person (not deleted, merged away or erased). */
+const live = [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED];
 /** A change guarded by If-Match: a stale version answers 412, a missing one 428. */
-const guarded = [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const guarded = [...live, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
 
-export const persons = {
-  list: defineRoute({
+/** A person's versioned sub-records (affiliations, offices, contact points): add, change, remove — one shape. */
+function subRecordRoutes<
+  const P extends z.ZodType,
+  const I extends z.ZodType,
+  const In extends z.ZodType,
+  const Pa extends z.ZodType,
+>(s: {
+  /** `/api/persons/:id/offices`; one record is `…/:officeId`. */
+  path: string;
+  param: string;
+  params: P;
+  item: I;
+  input: In;
+  patch: Pa;
+  notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>;
+  summaries: { add: string; update: string; remove: string };
+}) {
+  const one = `${s.path}/:${s.param}`;
+  const codes = [...guarded, s.notFound];
+  return [
+    {
+      method: 'POST',
+      path: s.path,
+      summary: s.summaries.add,
+      params: idParams,
+      body: s.input,
+      responses: { 201: s.item },
+      codes: live,
+    },
+    {
+      method: 'PATCH',
+      path: one,
+      summary: s.summaries.update,
+      params: s.params,
+      body: s.patch,
+      responses: { 200: s.item },
+      codes,
+    },
+    {
+      method: 'DELETE',
+      path: one,
+      summary: s.summaries.remove,
+      params: s.params,
+      responses: { 204: z.null().describe('removed') },
+      codes,
+    },
+  ] as const satisfies readonly RouteSpec[];
+}
+
+const [addAffiliation, updateAffiliation, deleteAffiliation] = subRecordRoutes({
+  path: '/api/persons/:id/affiliations',
+  param: 'affiliationId',
+  params: affiliationParams,
+  item: affiliation,
+  input: affiliationInput,
+  patch: affiliationPatch,
+  notFound: E.AFFILIATION_NOT_FOUND,
+  summaries: {
+    add: 'Add an affiliation; a primary one makes the others non-primary',
+    update: 'Change an affiliation; needs If-Match with the affiliation’s version',
+    remove: 'Remove an affiliation (to end one, set toDate instead); needs If-Match',
+  },
+});
+const [addOffice, updateOffice, deleteOffice] = subRecordRoutes({
+  path: '/api/persons/:id/offices',
+  param: 'officeId',
+  params: officeParams,
+  item: office,
+  input: officeInput,
+  patch: officePatch,
+  notFound: E.OFFICE_NOT_FOUND,
+  summaries: {
+    add: 'Add a political or public office (e.g. Landrätin, Landkreis Schmalkalden-Meiningen)',
+    update: 'Change an office; needs If-Match with the office’s version',
+    remove: 'Remove an office (to end one, set toDate instead); needs If-Match',
+  },
+});
+const [addContactPoint, updateContactPoint, deleteContactPoint] = subRecordRoutes({
+  path: '/api/persons/:id/contact-points',
+  param: 'contactPointId',
+  params: contactPointParams,
+  item: contactPoint,
+  input: contactPointInput,
+  patch: contactPointPatch,
+  notFound: E.CONTACT_POINT_NOT_FOUND,
+  summaries: {
+    add: 'Add an e-mail address or phone number besides the main ones (searched, checked for duplicates)',
+    update: 'Change an additional e-mail address or phone number; needs If-Match with its version',
+    remove: 'Remove an additional e-mail address or phone number; needs If-Match',
+  },
+});
+
+export const persons = domainRoutes('persons', {
+  list: {
     method: 'GET',
     path: '/api/persons',
-    tag,
     summary: 'List persons; every parameter of the person filter applies (the same as for exports and segments)',
     query: personListQuery,
     responses: { 200: personPage },
-    errors: [400, 401, 403],
-  }),
-  duplicates: defineRoute({
+  },
+  duplicates: {
     method: 'GET',
     path: '/api/persons/duplicates',
-    tag,
     summary: 'Groups of persons sharing an e-mail address or a normalised name',
     query: personDuplicateQuery,
     responses: { 200: personDuplicatePage },
-    errors: [400, 401, 403],
-  }),
-  get: defineRoute({
+  },
+  get: {
     method: 'GET',
     path: '/api/persons/:id',
-    tag,
     params: idParams,
     responses: { 200: person },
-    errors: [400, 401, 403, 404],
     codes: [E.PERSON_NOT_FOUND],
-  }),
-  create: defineRoute({
+  },
+  create: {
     method: 'POST',
     path: '/api/persons',
-    tag,
     summary: 'Create a person; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is true',
     body: personInput,
     responses: { 201: person },
-    errors: [400, 401, 403, 409],
     codes: [E.DUPLICATE_CANDIDATES, E.ORGANIZATION_DELETED],
-  }),
-  update: defineRoute({
+  },
+  update: {
     method: 'PATCH',
     path: '/api/persons/:id',
-    tag,
     summary: 'Change fields (tagIds replaces the tag set); needs If-Match',
     params: idParams,
     body: personPatch,
     responses: { 200: person },
-    errors: [400, 401, 403, 404, 409, 412, 428],
     codes: [...guarded, E.DUPLICATE_CANDIDATES],
-  }),
-  delete: defineRoute({
+  },
+  delete: {
     method: 'DELETE',
     path: '/api/persons/:id',
-    tag,
     summary: 'Soft delete (restorable); needs If-Match',
     params: idParams,
     responses: { 200: person },
-    errors: [400, 401, 403, 404, 409, 412, 428],
     codes: guarded,
-  }),
-  restore: defineRoute({
+  },
+  restore: {
     method: 'POST',
     path: '/api/persons/:id/restore',
-    tag,
     summary: 'Undo a soft delete (not for merged or erased persons); If-Match is checked when sent',
     params: idParams,
     responses: { 200: person },
-    errors: [400, 401, 403, 404, 409, 412],
     codes: [E.PERSON_NOT_FOUND, E.PERSON_NOT_DELETED, E.PERSON_MERGED, E.PERSON_ERASED, E.VERSION_CONFLICT],
-  }),
-  history: defineRoute({
+  },
+  history: {
     method: 'GET',
     path: '/api/persons/:id/history',
-    tag,
     summary: 'Audit entries of the person (and of persons merged into it), newest first',
     params: idParams,
     responses: { 200: historyList },
-    errors: [400, 401, 403, 404],
     codes: [E.PERSON_NOT_FOUND],
-  }),
-  merge: defineRoute({
+  },
+  merge: {
     method: 'POST',
     path: '/api/persons/:id/merge',
-    tag,
     summary:
       'Merge sourceId into this person: affiliations, offices, tags, attendances, interactions, consents and ' +
       'additional contact values move over; `keep` chooses per field whose value stays, an e-mail or phone number ' +
@@ -122,103 +197,15 @@ export const persons = {
     params: idParams,
     body: mergeBody,
     responses: { 200: person },
-    errors: [400, 401, 403, 404, 409, 412],
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED, E.VERSION_CONFLICT],
-  }),
-  addAffiliation: defineRoute({
-    method: 'POST',
-    path: '/api/persons/:id/affiliations',
-    tag,
-    summary: 'Add an affiliation; a primary one makes the others non-primary',
-    params: idParams,
-    body: affiliationInput,
-    responses: { 201: affiliation },
-    errors: [400, 401, 403, 404, 409],
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED],
-  }),
-  updateAffiliation: defineRoute({
-    method: 'PATCH',
-    path: '/api/persons/:id/affiliations/:affiliationId',
-    tag,
-    summary: 'Change an affiliation; needs If-Match with the affiliation’s version',
-    params: affiliationParams,
-    body: affiliationPatch,
-    responses: { 200: affiliation },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-    codes: guarded,
-  }),
-  deleteAffiliation: defineRoute({
-    method: 'DELETE',
-    path: '/api/persons/:id/affiliations/:affiliationId',
-    tag,
-    summary: 'Remove an affiliation (to end one, set toDate instead); needs If-Match',
-    params: affiliationParams,
-    responses: { 204: removed },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-    codes: guarded,
-  }),
-  addOffice: defineRoute({
-    method: 'POST',
-    path: '/api/persons/:id/offices',
-    tag,
-    summary: 'Add a political or public office (e.g. Landrätin, Landkreis Schmalkalden-Meiningen)',
-    params: idParams,
-    body: officeInput,
-    responses: { 201: office },
-    errors: [400, 401, 403, 404, 409],
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED],
-  }),
-  updateOffice: defineRoute({
-    method: 'PATCH',
-    path: '/api/persons/:id/offices/:officeId',
-    tag,
-    summary: 'Change an office; needs If-Match with the office’s version',
-    params: officeParams,
-    body: officePatch,
-    responses: { 200: office },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-    codes: guarded,
-  }),
-  deleteOffice: defineRoute({
-    method: 'DELETE',
-    path: '/api/persons/:id/offices/:officeId',
-    tag,
-    summary: 'Remove an office (to end one, set toDate instead); needs If-Match',
-    params: officeParams,
-    responses: { 204: removed },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-    codes: guarded,
-  }),
-  addContactPoint: defineRoute({
-    method: 'POST',
-    path: '/api/persons/:id/contact-points',
-    tag,
-    summary: 'Add an e-mail address or phone number besides the main ones (searched, checked for duplicates)',
-    params: idParams,
-    body: contactPointInput,
-    responses: { 201: contactPoint },
-    errors: [400, 401, 403, 404, 409],
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED],
-  }),
-  updateContactPoint: defineRoute({
-    method: 'PATCH',
-    path: '/api/persons/:id/contact-points/:contactPointId',
-    tag,
-    summary: 'Change an additional e-mail address or phone number; needs If-Match with its version',
-    params: contactPointParams,
-    body: contactPointPatch,
-    responses: { 200: contactPoint },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-    codes: guarded,
-  }),
-  deleteContactPoint: defineRoute({
-    method: 'DELETE',
-    path: '/api/persons/:id/contact-points/:contactPointId',
-    tag,
-    summary: 'Remove an additional e-mail address or phone number; needs If-Match',
-    params: contactPointParams,
-    responses: { 204: removed },
-    errors: [400, 401, 403, 404, 409, 412, 428],
-    codes: guarded,
-  }),
-};
+    codes: [...live, E.VERSION_CONFLICT],
+  },
+  addAffiliation,
+  updateAffiliation,
+  deleteAffiliation,
+  addOffice,
+  updateOffice,
+  deleteOffice,
+  addContactPoint,
+  updateContactPoint,
+  deleteContactPoint,
+});

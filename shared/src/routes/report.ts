@@ -9,9 +9,7 @@ import {
   reachSnapshotListQuery,
   reachSnapshotPage,
 } from '../schemas/report.ts';
-import { defineRoute } from './define.ts';
-
-const tag = 'reports';
+import { domainRoutes, type RouteSpec } from './define.ts';
 
 /** The file formats of a reach report (the server adds their content types as `produces`). */
 const FILE_LABELS = {
@@ -21,34 +19,29 @@ const FILE_LABELS = {
 export type ReachFileFormat = keyof typeof FILE_LABELS;
 
 const reachFile = <const F extends ReachFileFormat>(format: F) =>
-  defineRoute({
+  ({
     method: 'GET',
     path: `/api/reports/reach.${format}`,
-    tag,
     summary: `Reach report as ${FILE_LABELS[format]}`,
     query: reachQuery,
     responses: { 200: z.unknown().describe(`the ${FILE_LABELS[format]}`) },
-    errors: [400, 401, 403, 422],
     codes: [E.REPORT_TOO_LARGE],
-  });
+  }) satisfies RouteSpec;
 
 const snapshotFile = <const F extends ReachFileFormat>(format: F) =>
-  defineRoute({
+  ({
     method: 'GET',
     path: `/api/reports/reach/snapshots/:id.${format}`,
-    tag,
     summary: `A frozen reach report as ${FILE_LABELS[format]}`,
     params: idParams,
     responses: { 200: z.unknown().describe(`the ${FILE_LABELS[format]}`) },
-    errors: [400, 401, 403, 404],
     codes: [E.REPORT_SNAPSHOT_NOT_FOUND],
-  });
+  }) satisfies RouteSpec;
 
-export const reports = {
-  reach: defineRoute({
+export const reports = domainRoutes('reports', {
+  reach: {
     method: 'GET',
     path: '/api/reports/reach',
-    tag,
     summary: 'Reach report of a period (at most 5 years)',
     description:
       'Per node and quarter, per node, per quarter and in total: unique organisations (of them SMEs) and persons ' +
@@ -59,44 +52,37 @@ export const reports = {
       'are counted apart as `staff`.',
     query: reachQuery,
     responses: { 200: reachReport },
-    errors: [400, 401, 403, 422],
     codes: [E.REPORT_TOO_LARGE],
-  }),
+  },
   reachXlsx: reachFile('xlsx'),
   reachPdf: reachFile('pdf'),
   // Before `snapshot`: `/snapshots/3.pdf` would match `/snapshots/:id` as well.
   snapshotXlsx: snapshotFile('xlsx'),
   snapshotPdf: snapshotFile('pdf'),
-  createSnapshot: defineRoute({
+  createSnapshot: {
     method: 'POST',
     path: '/api/reports/reach/snapshots',
-    tag,
     summary: 'Compute a reach report and freeze it: later merges and corrections do not change its numbers',
     body: reachSnapshotCreate,
     responses: { 201: reachSnapshot },
-    errors: [400, 401, 403, 422],
     codes: [E.REPORT_TOO_LARGE],
-  }),
-  snapshots: defineRoute({
+  },
+  snapshots: {
     method: 'GET',
     path: '/api/reports/reach/snapshots',
-    tag,
     summary: 'Frozen reach reports, newest first (with their totals)',
     query: reachSnapshotListQuery,
     responses: { 200: reachSnapshotPage },
-    errors: [400, 401, 403],
-  }),
-  snapshot: defineRoute({
+  },
+  snapshot: {
     method: 'GET',
     path: '/api/reports/reach/snapshots/:id',
-    tag,
     summary: 'A frozen reach report with the numbers as they were when it was frozen',
     params: idParams,
     responses: { 200: reachSnapshot },
-    errors: [400, 401, 403, 404],
     codes: [E.REPORT_SNAPSHOT_NOT_FOUND],
-  }),
-};
+  },
+});
 
 /** The file routes of the live report and of a snapshot, by format. */
 export const reachFiles = {

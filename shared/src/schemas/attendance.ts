@@ -8,15 +8,14 @@ import {
   optionalEmail,
   optionalText,
   page,
+  queryId,
+  refId,
   repeated,
   requiredText,
 } from './common.ts';
 
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const attendanceRole = z.enum(ATTENDANCE_ROLES);
-
-const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Status changes a manager may make; anything else is refused with INVALID_STATUS_TRANSITION. */
 export const STATUS_TRANSITIONS: Readonly<Record<AttendanceStatus, readonly AttendanceStatus[]>> = {

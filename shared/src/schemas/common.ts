@@ -1,11 +1,46 @@
 import { z } from 'zod';
+import { isDistrictCode } from '../vocab/districts.ts';
+
+/** A positive integer id in a JSON body. */
+export const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The same in a path or query string, where it arrives as text. */
+export const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Positive integer id in a path, e.g. `/api/persons/:id`. */
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const idParams = z.object({ id: queryId });
 export type IdParams = z.infer<typeof idParams>;
+
+/** An optional field stored as null when it is left out. */
+export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
+export const optionalDate = orNull(isoDate);
+
+/** An end before its start, refused on the end field: `rangeIssue('startsAt', 'endsAt')`. */
+export const rangeIssue =
+  <const S extends string, const E extends string>(start: S, end: E) =>
+  (r: { [K in S | E]?: string | null }) => {
+    const from = r[start];
+    const to = r[end];
+    return from && to && to < from ? { field: end, message: `darf nicht vor ${start} liegen` } : undefined;
+  };
+/** A rule on the input (such as `rangeIssue`) as a zod refinement. */
+export const refineWith =
+  <T>(issueOf: (r: T) => { field: string; message: string } | undefined) =>
+  (r: T, ctx: z.RefinementCtx) => {
+    const issue = issueOf(r);
+    if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+  };
+
+/** The period of a dated record (affiliation, office, relation): as answered, and as written. */
+export const dated = { fromDate: z.string().nullable(), toDate: z.string().nullable() };
+export const datedInput = { fromDate: optionalDate, toDate: optionalDate };
+/** A period must not end before it starts. */
+export const dateRangeIssue = rangeIssue('fromDate', 'toDate');
+
+/** A Thuringian district, another German state or AUSLAND (`vocab/districts.ts`). */
+export const districtCode = z.string().refine(isDistrictCode, 'unbekannter Kreis');
 
 // C0 control characters (U+0000–U+001F) and the bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069):
 // invisible, they garble CSV cells and make text read differently from what it is ("Trojan Source").
@@ -71,11 +106,16 @@ export const itemMeta = {
 export const PAGE_SIZE_DEFAULT = 50;
 export const PAGE_SIZE_MAX = 500;
 
+/** The page of a collection (query parameters); `listQuery` adds sort and search. */
+export const paging = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+};
+
 /** Paging, sort and search shared by every collection. `sort` is `field` or `-field` from the allowed list. */
 export const listQuery = <const S extends readonly [string, ...string[]]>(sortFields: S) =>
   z.object({
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+    ...paging,
     sort: z
       .enum([...sortFields, ...sortFields.map((f) => `-${f}`)] as [string, ...string[]])
       .optional()
@@ -84,6 +124,10 @@ export const listQuery = <const S extends readonly [string, ...string[]]>(sortFi
       ),
     q: z.string().trim().max(200).optional(),
   });
+
+/** A whole-number count per name of a vocabulary (attendances per status, events per kind). */
+export const countsBy = <const K extends string>(names: readonly K[]) =>
+  z.object(Object.fromEntries(names.map((n) => [n, z.number().int()])) as Record<K, z.ZodNumber>);
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({

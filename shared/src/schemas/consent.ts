@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_CHANNELS, CONSENT_SOURCES } from '../vocab/enums.ts';
-import { email, isoDate, listQuery, multilineText, optionalText, page, requiredText } from './common.ts';
+import { email, listQuery, multilineText, optionalDate, optionalText, page, requiredText } from './common.ts';
 import { consentState } from './person.ts';
 
 export const consentChannel = z.enum(CONSENT_CHANNELS);
@@ -40,7 +40,7 @@ export const consentInput = z
     /** What proves it: form id, wording shown, who took the call. */
     evidence: multilineText(2000),
     /** The day the person gave or withdrew it (YYYY-MM-DD), not in the future; defaults to the day of recording. */
-    declaredOn: isoDate.nullish().transform((v) => v ?? null),
+    declaredOn: optionalDate,
     /** With a withdrawal of the newsletter after an objection: block the e-mail address from re-import and exports. */
     suppress: z.boolean().default(false),
   })

@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import { EVENT_KINDS } from '../vocab/enums.ts';
+import { ATTENDANCE_STATUSES, EVENT_KINDS } from '../vocab/enums.ts';
 import { promotedRef } from './attendance.ts';
 import {
+  countsBy,
   isoDate,
   isoDateTime,
   itemMeta,
   listQuery,
   multilineText,
   optionalText,
+  orNull,
   page,
+  queryId,
+  rangeIssue,
+  refId,
+  refineWith,
   repeated,
   requiredText,
 } from './common.ts';
@@ -41,36 +47,19 @@ export function slugify(title: string): string {
     .replace(/-+$/, '');
 }
 
-const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
 /** An instant with offset ('2024-11-15T10:00:00+01:00'); stored and returned in UTC ('2024-11-15T09:00:00.000Z'). */
 export const instant = isoDateTime.transform((v) => new Date(v).toISOString());
-const optionalInstant = instant.nullish().transform((v) => v ?? null);
+const optionalInstant = orNull(instant);
 
 /** End before start is refused on `endsAt`. */
-export function endsAtIssue(r: { startsAt?: string | null; endsAt?: string | null }) {
-  return r.startsAt && r.endsAt && r.endsAt < r.startsAt
-    ? { field: 'endsAt', message: 'darf nicht vor startsAt liegen' }
-    : undefined;
-}
-const checkEndsAt = (r: { startsAt?: string | null; endsAt?: string | null }, ctx: z.RefinementCtx) => {
-  const issue = endsAtIssue(r);
-  if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
-};
+export const endsAtIssue = rangeIssue('startsAt', 'endsAt');
+const checkEndsAt = refineWith(endsAtIssue);
 
 export const topicRef = z.object({ id: z.number().int(), slug: z.string(), label: z.string(), labelEn: z.string() });
 export type TopicRef = z.infer<typeof topicRef>;
 
 /** Number of attendances per status. */
-export const attendanceCounts = z.object({
-  interested: z.number().int(),
-  registered: z.number().int(),
-  waitlisted: z.number().int(),
-  attended: z.number().int(),
-  no_show: z.number().int(),
-  cancelled: z.number().int(),
-});
+export const attendanceCounts = countsBy(ATTENDANCE_STATUSES);
 export type AttendanceCounts = z.infer<typeof attendanceCounts>;
 
 // Sessions (Termine of a course)
@@ -148,7 +137,7 @@ export type EventDetail = z.infer<typeof eventDetail>;
 const eventFields = {
   title: requiredText(300),
   kind: eventKind,
-  nodeId: refId.nullish().transform((v) => v ?? null),
+  nodeId: orNull(refId),
   startsAt: instant,
   endsAt: optionalInstant,
   location: optionalText(300),
@@ -163,7 +152,7 @@ const eventFields = {
   topicIds: z.array(refId).max(30),
   publicRegistration: z.boolean(),
   /** The address of the public page: /anmeldung/<publicSlug>; derived from the title when left empty. */
-  publicSlug: publicSlug.nullish().transform((v) => v ?? null),
+  publicSlug: orNull(publicSlug),
 };
 export const eventInput = z
   .object({

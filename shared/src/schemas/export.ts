@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page } from './common.ts';
+import { page, paging } from './common.ts';
 import { personFilter } from './person.ts';
 
 /** Channels a mailing list can be exported for; what a person needs for each: e-mail, postal address, phone. */
@@ -56,12 +56,7 @@ export const exportPreview = z.object({
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
 
-export const exportExcludedQuery = exportQuery.and(
-  z.object({
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  }),
-);
+export const exportExcludedQuery = exportQuery.and(z.object(paging));
 export type ExportExcludedQueryInput = z.input<typeof exportExcludedQuery>;
 
 /** A person matching the filter who is left out of the export, with the first reason that applies. */

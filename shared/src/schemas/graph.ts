@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { isValidWzCode } from '../vocab/wz2008.ts';
-import { isoDate } from './common.ts';
-
-const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+import { isoDate, queryId } from './common.ts';
 
 export const GRAPH_VERTEX_KINDS = ['network', 'node', 'organization', 'person'] as const;
 export type GraphVertexKind = (typeof GRAPH_VERTEX_KINDS)[number];

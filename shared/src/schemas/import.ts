@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { multilineText, optionalText, requiredText } from './common.ts';
 import { consentChannel, consentSource } from './consent.ts';
+import { PERSON_CONTACT_FIELDS } from './person.ts';
 
 export const IMPORT_KINDS = ['persons', 'organizations'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
@@ -11,13 +12,7 @@ export type ImportKind = z.infer<typeof importKind>;
  * unknown); `street`, `postalCode` and `city` are the address of an organisation the import creates.
  */
 export const PERSON_IMPORT_FIELDS = [
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'mobile',
+  ...PERSON_CONTACT_FIELDS,
   'notes',
   'organization',
   'function',

@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS } from '../vocab/enums.ts';
 import { attendanceRole, attendanceStatus } from './attendance.ts';
-import { isoDate, itemMeta, listQuery, multilineText, page, repeated, requiredText } from './common.ts';
+import {
+  isoDate,
+  itemMeta,
+  listQuery,
+  multilineText,
+  optionalDate,
+  orNull,
+  page,
+  paging,
+  queryId,
+  refId,
+  repeated,
+  requiredText,
+} from './common.ts';
 import { eventKind, instant, topicRef } from './event.ts';
 import { entityRef } from './network.ts';
 
 export const interactionKind = z.enum(INTERACTION_KINDS);
 
-const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const refIds = z.array(refId).max(100);
 
 export const interaction = z.object({
@@ -41,10 +52,10 @@ const interactionFields = {
   summary: multilineText(20_000),
   personIds: refIds,
   organizationIds: refIds,
-  nodeId: refId.nullish().transform((v) => v ?? null),
-  eventId: refId.nullish().transform((v) => v ?? null),
+  nodeId: orNull(refId),
+  eventId: orNull(refId),
   topicIds: z.array(refId).max(30),
-  followUpOn: isoDate.nullish().transform((v) => v ?? null),
+  followUpOn: optionalDate,
 };
 
 /** Every interaction concerns someone: at least one person or organisation. */
@@ -102,8 +113,7 @@ export const interactionPage = page(interaction);
 export const followUpQuery = z.object({
   /** mine: follow-ups of interactions the current user logged; all: everyone's (managers and admins). */
   scope: z.enum(['mine', 'all']).default('mine'),
-  page: queryId.max(1_000_000).default(1),
-  pageSize: queryId.max(500).default(50),
+  ...paging,
 });
 export type FollowUpQuery = z.input<typeof followUpQuery>;
 

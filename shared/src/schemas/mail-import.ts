@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId } from './common.ts';
 import { entityRef } from './network.ts';
 
 /** Files per drop and bytes per file: a thread of mails with attachments, not a mailbox export. */
@@ -64,7 +65,7 @@ export type MailCommitResult = z.infer<typeof mailCommitResult>;
 
 /** Form fields besides the files: where the mails were dropped. */
 export const mailDropTarget = z.object({
-  personId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  organizationId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  personId: queryId.optional(),
+  organizationId: queryId.optional(),
 });
 export type MailDropTarget = z.infer<typeof mailDropTarget>;

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { isDistrictCode } from '../vocab/districts.ts';
 import { RELATION_TYPES } from '../vocab/enums.ts';
 import {
-  isoDate,
+  dated,
+  datedInput,
+  dateRangeIssue,
+  districtCode,
   itemMeta,
   listQuery,
   multilineText,
+  optionalDate,
   optionalText,
+  orNull,
   page,
   queryBool,
+  refId,
   repeated,
   requiredText,
 } from './common.ts';
@@ -19,10 +24,7 @@ export const relationType = z.enum(RELATION_TYPES);
 export const entityRef = z.object({ id: z.number().int(), name: z.string() });
 export type EntityRef = z.infer<typeof entityRef>;
 
-const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const optionalRefId = refId.nullish().transform((v) => v ?? null);
-const optionalDate = isoDate.nullish().transform((v) => v ?? null);
-const nodeDistrict = z.string().refine(isDistrictCode, 'unbekannter Kreis');
+const optionalRefId = orNull(refId);
 
 // Networks
 
@@ -67,8 +69,7 @@ export const relation = z.object({
   node: entityRef.nullable(),
   type: relationType,
   responsibility: z.string().nullable(),
-  fromDate: z.string().nullable(),
-  toDate: z.string().nullable(),
+  ...dated,
 });
 export type Relation = z.infer<typeof relation>;
 
@@ -77,8 +78,7 @@ const relationFields = {
   nodeId: optionalRefId,
   type: relationType,
   responsibility: optionalText(200),
-  fromDate: optionalDate,
-  toDate: optionalDate,
+  ...datedInput,
 };
 
 /** The rules a relation must keep after create and after every patch. */
@@ -94,9 +94,8 @@ export function relationIssues(r: {
   } else if (r.networkId === null && r.nodeId === null) {
     issues.push({ field: 'networkId', message: 'networkId oder nodeId ist erforderlich' });
   }
-  if (r.fromDate && r.toDate && r.toDate < r.fromDate) {
-    issues.push({ field: 'toDate', message: 'darf nicht vor fromDate liegen' });
-  }
+  const range = dateRangeIssue(r);
+  if (range) issues.push(range);
   return issues;
 }
 
@@ -132,7 +131,7 @@ export type Node = z.infer<typeof node>;
 
 const nodeFields = {
   name: requiredText(120),
-  district: nodeDistrict,
+  district: districtCode,
   networkId: optionalRefId,
   hostOrganizationId: optionalRefId,
   openedOn: optionalDate,
@@ -144,7 +143,7 @@ export type NodeInput = z.input<typeof nodeInput>;
 export const nodePatch = nodeInput.partial().strict();
 
 export const nodeListQuery = listQuery(['name', 'district', 'openedOn', 'createdAt', 'updatedAt']).extend({
-  district: repeated(nodeDistrict),
+  district: repeated(districtCode),
   networkId: repeated(z.coerce.number().int().positive()),
 });
 export type NodeListQuery = z.input<typeof nodeListQuery>;
@@ -159,8 +158,7 @@ export const consortiumPartner = z.object({
   relationId: z.number().int(),
   organization: entityRef,
   responsibility: z.string().nullable(),
-  fromDate: z.string().nullable(),
-  toDate: z.string().nullable(),
+  ...dated,
 });
 
 export const networkOverview = z.object({

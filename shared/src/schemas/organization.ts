@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { isDistrictCode } from '../vocab/districts.ts';
 import { ORGANIZATION_KINDS, SIZE_CLASSES } from '../vocab/enums.ts';
 import { isValidWzCode } from '../vocab/wz2008.ts';
 import {
+  dated,
+  districtCode,
   itemMeta,
   listQuery,
   multilineText,
   optionalEmail,
   optionalText,
+  orNull,
   page,
   queryBool,
+  refId,
   repeated,
   requiredText,
 } from './common.ts';
@@ -17,7 +20,6 @@ import { relation, relationType } from './network.ts';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
 export const sizeClass = z.enum(SIZE_CLASSES);
-export const districtCode = z.string().refine(isDistrictCode, 'unbekannter Kreis');
 export const wzCode = z.string().trim().max(10).refine(isValidWzCode, 'unbekannter WZ-2008-Code');
 
 export const tagRef = z.object({ id: z.number().int(), name: z.string(), color: z.string() });
@@ -50,7 +52,7 @@ const organizationFields = {
   name: requiredText(300),
   shortName: optionalText(60),
   kind: organizationKind,
-  sizeClass: sizeClass.nullish().transform((v) => v ?? null),
+  sizeClass: orNull(sizeClass),
   employees: z
     .number()
     .int()
@@ -67,13 +69,13 @@ const organizationFields = {
     .nullish()
     .transform((v) => (v ? v : null)),
   city: optionalText(120),
-  district: districtCode.nullish().transform((v) => v ?? null),
+  district: orNull(districtCode),
   website: optionalText(300),
   email: optionalEmail,
   phone: optionalText(60),
   notes: multilineText(10_000),
   sectors: z.array(wzCode).max(20),
-  tagIds: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(50),
+  tagIds: z.array(refId).max(50),
 };
 export const organizationInput = z.object({
   ...organizationFields,
@@ -124,8 +126,7 @@ export const organizationPerson = z.object({
   email: z.string().nullable(),
   function: z.string().nullable(),
   isPrimary: z.boolean(),
-  fromDate: z.string().nullable(),
-  toDate: z.string().nullable(),
+  ...dated,
 });
 export type OrganizationPerson = z.infer<typeof organizationPerson>;
 
@@ -179,7 +180,7 @@ export const ORGANIZATION_MERGE_FIELDS = [
 export type OrganizationMergeField = (typeof ORGANIZATION_MERGE_FIELDS)[number];
 
 export const mergeBody = z.object({
-  sourceId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the record merged into the target'),
+  sourceId: refId.describe('the record merged into the target'),
   /**
    * Per field, whose value the merged organisation keeps: 'target' (this one) or 'source'. Unnamed fields keep the
    * target's value, or the source's where the target has none. A website, e-mail or phone not kept goes into the notes.

@@ -8,6 +8,10 @@ import {
   SALUTATIONS,
 } from '../vocab/enums.ts';
 import {
+  dated,
+  datedInput,
+  dateRangeIssue,
+  districtCode,
   email,
   isoDate,
   itemMeta,
@@ -15,30 +19,24 @@ import {
   multilineText,
   optionalEmail,
   optionalText,
+  orNull,
   page,
+  paging,
   queryBool,
+  queryId,
+  refId,
+  refineWith,
   repeated,
   requiredText,
 } from './common.ts';
 import { entityRef } from './network.ts';
-import { districtCode, organizationKind, tagRef, wzCode } from './organization.ts';
+import { organizationKind, tagRef, wzCode } from './organization.ts';
 
 export const salutation = z.enum(SALUTATIONS);
 
-const refId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const optionalDate = isoDate.nullish().transform((v) => v ?? null);
+export { dateRangeIssue };
 
-/** A from/to pair must not end before it starts. */
-export function dateRangeIssue(r: { fromDate?: string | null; toDate?: string | null }) {
-  return r.fromDate && r.toDate && r.toDate < r.fromDate
-    ? { field: 'toDate', message: 'darf nicht vor fromDate liegen' }
-    : undefined;
-}
-const checkDateRange = (r: { fromDate?: string | null; toDate?: string | null }, ctx: z.RefinementCtx) => {
-  const issue = dateRangeIssue(r);
-  if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
-};
+const checkDateRange = refineWith(dateRangeIssue);
 
 // Affiliations and offices
 
@@ -47,8 +45,7 @@ export const affiliation = z.object({
   organization: entityRef,
   function: z.string().nullable(),
   isPrimary: z.boolean(),
-  fromDate: z.string().nullable(),
-  toDate: z.string().nullable(),
+  ...dated,
   /** No end date, or one today or later. */
   current: z.boolean(),
 });
@@ -58,8 +55,7 @@ const affiliationFields = {
   organizationId: refId,
   function: optionalText(200),
   isPrimary: z.boolean(),
-  fromDate: optionalDate,
-  toDate: optionalDate,
+  ...datedInput,
 };
 export const affiliationInput = z
   .object({ ...affiliationFields, isPrimary: affiliationFields.isPrimary.default(false) })
@@ -76,8 +72,7 @@ export const office = z.object({
   /** e.g. 'Landkreis Schmalkalden-Meiningen'. */
   jurisdiction: z.string().nullable(),
   organization: entityRef.nullable(),
-  fromDate: z.string().nullable(),
-  toDate: z.string().nullable(),
+  ...dated,
   current: z.boolean(),
 });
 export type Office = z.infer<typeof office>;
@@ -85,9 +80,8 @@ export type Office = z.infer<typeof office>;
 const officeFields = {
   title: requiredText(120),
   jurisdiction: optionalText(200),
-  organizationId: refId.nullish().transform((v) => v ?? null),
-  fromDate: optionalDate,
-  toDate: optionalDate,
+  organizationId: orNull(refId),
+  ...datedInput,
 };
 export const officeInput = z.object(officeFields).superRefine(checkDateRange);
 export type OfficeInput = z.input<typeof officeInput>;
@@ -137,7 +131,7 @@ export const contactPointParams = z.object({ id: queryId, contactPointId: queryI
 // Persons
 
 const personFields = {
-  salutation: salutation.nullish().transform((v) => v ?? null),
+  salutation: orNull(salutation),
   /** Academic title as written: 'Dr.', 'Prof. Dr.-Ing.' */
   title: optionalText(60),
   firstName: requiredText(100),
@@ -227,13 +221,10 @@ export const personDuplicateGroup = z.object({
 });
 export type PersonDuplicateGroup = z.infer<typeof personDuplicateGroup>;
 export const personDuplicatePage = page(personDuplicateGroup);
-export const personDuplicateQuery = z.object({
-  page: queryId.max(1_000_000).default(1),
-  pageSize: queryId.max(500).default(50),
-});
+export const personDuplicateQuery = z.object(paging);
 
-/** Fields of which a merge keeps one record's value; the other's e-mail or phone number stays as an additional one. */
-export const PERSON_MERGE_FIELDS = [
+/** A person's name and main contact values, the fields a merge and an import both deal in. */
+export const PERSON_CONTACT_FIELDS = [
   'salutation',
   'title',
   'firstName',
@@ -242,6 +233,8 @@ export const PERSON_MERGE_FIELDS = [
   'phone',
   'mobile',
 ] as const;
+/** Fields of which a merge keeps one record's value; the other's e-mail or phone number stays as an additional one. */
+export const PERSON_MERGE_FIELDS = PERSON_CONTACT_FIELDS;
 export type PersonMergeField = (typeof PERSON_MERGE_FIELDS)[number];
 
 export const mergeBody = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page } from './common.ts';
+import { page, paging, refId } from './common.ts';
 
 /**
  * Everything stored about a person (GDPR Art. 15), keyed by table: the person row (and rows merged into it),
@@ -50,7 +50,7 @@ export type ErasurePreview = z.infer<typeof erasurePreview>;
 export const eraseBody = z
   .object({
     /** Unlinked contact-log entries (from the preview) to scrub the person from as well. */
-    scrubInteractionIds: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(1000).default([]),
+    scrubInteractionIds: z.array(refId).max(1000).default([]),
   })
   .strict();
 export type EraseBody = z.input<typeof eraseBody>;
@@ -70,8 +70,7 @@ export type EraseResult = z.infer<typeof eraseResult>;
 export const inactiveQuery = z.object({
   /** No attendance, contact, consent entry or change for this many months. */
   months: z.coerce.number().int().min(1).max(240).default(24),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...paging,
 });
 
 export const inactivePerson = z.object({

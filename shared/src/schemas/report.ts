@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EVENT_KINDS, type EventKind } from '../vocab/enums.ts';
-import { isoDate, itemMeta, listQuery, page, requiredText } from './common.ts';
+import { EVENT_KINDS } from '../vocab/enums.ts';
+import { countsBy, isoDate, itemMeta, listQuery, page, queryId, refId, requiredText } from './common.ts';
 import { entityRef } from './network.ts';
 
 /**
@@ -13,8 +13,6 @@ export const reachSource = z.enum(REACH_SOURCES);
 
 /** The longest period one report covers. */
 export const REACH_MAX_YEARS = 5;
-
-const queryId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** `from` + `years` years as a date: '2020-02-29' + 5 → '2025-03-01'. */
 const addYears = (date: string, years: number) => {
@@ -53,9 +51,7 @@ export type ReachQuery = z.input<typeof reachQuery>;
 export type ReachParams = z.output<typeof reachQuery>;
 
 /** Events per kind; every kind is present. */
-export const eventsByKind = z.object(
-  Object.fromEntries(EVENT_KINDS.map((k) => [k, z.number().int()])) as Record<EventKind, z.ZodNumber>,
-);
+export const eventsByKind = countsBy(EVENT_KINDS);
 export type EventsByKind = z.infer<typeof eventsByKind>;
 
 export const reachMetrics = z.object({
@@ -144,7 +140,7 @@ export const reachSnapshotCreate = z
     label: requiredText(200),
     from: isoDate,
     to: isoDate,
-    nodeId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullish(),
+    nodeId: refId.nullish(),
     reachedBy: z
       .array(reachSource)
       .min(1)

@@ -3,51 +3,69 @@
  * plus the other German states and "Ausland" for organisations outside Thuringia.
  */
 
+type Kind = 'kreisfreie_stadt' | 'landkreis' | 'bundesland' | 'ausland';
+/** The display label: 'Stadt Erfurt', 'Landkreis Gotha', but 'Ilm-Kreis' (the name says Kreis already), 'Bayern'. */
+const withLabel = <const D extends { code: string; name: string; kind: Kind }>(d: D) => ({
+  ...d,
+  label:
+    d.kind === 'kreisfreie_stadt'
+      ? `Stadt ${d.name}`
+      : d.kind === 'landkreis' && !/kreis$/i.test(d.name)
+        ? `Landkreis ${d.name}`
+        : d.name,
+});
+
 // Eisenach is no longer kreisfrei: it belongs to the Wartburgkreis (16063) since 1 July 2021.
-export const DISTRICTS = [
-  { code: '16051', name: 'Erfurt', label: 'Stadt Erfurt', kind: 'kreisfreie_stadt' },
-  { code: '16052', name: 'Gera', label: 'Stadt Gera', kind: 'kreisfreie_stadt' },
-  { code: '16053', name: 'Jena', label: 'Stadt Jena', kind: 'kreisfreie_stadt' },
-  { code: '16054', name: 'Suhl', label: 'Stadt Suhl', kind: 'kreisfreie_stadt' },
-  { code: '16055', name: 'Weimar', label: 'Stadt Weimar', kind: 'kreisfreie_stadt' },
-  { code: '16061', name: 'Eichsfeld', label: 'Landkreis Eichsfeld', kind: 'landkreis' },
-  { code: '16062', name: 'Nordhausen', label: 'Landkreis Nordhausen', kind: 'landkreis' },
-  { code: '16063', name: 'Wartburgkreis', label: 'Wartburgkreis', kind: 'landkreis' },
-  { code: '16064', name: 'Unstrut-Hainich-Kreis', label: 'Unstrut-Hainich-Kreis', kind: 'landkreis' },
-  { code: '16065', name: 'Kyffhäuserkreis', label: 'Kyffhäuserkreis', kind: 'landkreis' },
-  { code: '16066', name: 'Schmalkalden-Meiningen', label: 'Landkreis Schmalkalden-Meiningen', kind: 'landkreis' },
-  { code: '16067', name: 'Gotha', label: 'Landkreis Gotha', kind: 'landkreis' },
-  { code: '16068', name: 'Sömmerda', label: 'Landkreis Sömmerda', kind: 'landkreis' },
-  { code: '16069', name: 'Hildburghausen', label: 'Landkreis Hildburghausen', kind: 'landkreis' },
-  { code: '16070', name: 'Ilm-Kreis', label: 'Ilm-Kreis', kind: 'landkreis' },
-  { code: '16071', name: 'Weimarer Land', label: 'Landkreis Weimarer Land', kind: 'landkreis' },
-  { code: '16072', name: 'Sonneberg', label: 'Landkreis Sonneberg', kind: 'landkreis' },
-  { code: '16073', name: 'Saalfeld-Rudolstadt', label: 'Landkreis Saalfeld-Rudolstadt', kind: 'landkreis' },
-  { code: '16074', name: 'Saale-Holzland-Kreis', label: 'Saale-Holzland-Kreis', kind: 'landkreis' },
-  { code: '16075', name: 'Saale-Orla-Kreis', label: 'Saale-Orla-Kreis', kind: 'landkreis' },
-  { code: '16076', name: 'Greiz', label: 'Landkreis Greiz', kind: 'landkreis' },
-  { code: '16077', name: 'Altenburger Land', label: 'Landkreis Altenburger Land', kind: 'landkreis' },
-] as const;
+export const DISTRICTS = (
+  [
+    { code: '16051', name: 'Erfurt', kind: 'kreisfreie_stadt' },
+    { code: '16052', name: 'Gera', kind: 'kreisfreie_stadt' },
+    { code: '16053', name: 'Jena', kind: 'kreisfreie_stadt' },
+    { code: '16054', name: 'Suhl', kind: 'kreisfreie_stadt' },
+    { code: '16055', name: 'Weimar', kind: 'kreisfreie_stadt' },
+    { code: '16061', name: 'Eichsfeld', kind: 'landkreis' },
+    { code: '16062', name: 'Nordhausen', kind: 'landkreis' },
+    { code: '16063', name: 'Wartburgkreis', kind: 'landkreis' },
+    { code: '16064', name: 'Unstrut-Hainich-Kreis', kind: 'landkreis' },
+    { code: '16065', name: 'Kyffhäuserkreis', kind: 'landkreis' },
+    { code: '16066', name: 'Schmalkalden-Meiningen', kind: 'landkreis' },
+    { code: '16067', name: 'Gotha', kind: 'landkreis' },
+    { code: '16068', name: 'Sömmerda', kind: 'landkreis' },
+    { code: '16069', name: 'Hildburghausen', kind: 'landkreis' },
+    { code: '16070', name: 'Ilm-Kreis', kind: 'landkreis' },
+    { code: '16071', name: 'Weimarer Land', kind: 'landkreis' },
+    { code: '16072', name: 'Sonneberg', kind: 'landkreis' },
+    { code: '16073', name: 'Saalfeld-Rudolstadt', kind: 'landkreis' },
+    { code: '16074', name: 'Saale-Holzland-Kreis', kind: 'landkreis' },
+    { code: '16075', name: 'Saale-Orla-Kreis', kind: 'landkreis' },
+    { code: '16076', name: 'Greiz', kind: 'landkreis' },
+    { code: '16077', name: 'Altenburger Land', kind: 'landkreis' },
+  ] as const
+).map(withLabel);
 
 /** The 15 other German states (ISO 3166-2 codes) and "Ausland", for organisations outside Thuringia. */
 export const OTHER_STATES = [
-  { code: 'DE-BW', name: 'Baden-Württemberg', label: 'Baden-Württemberg', kind: 'bundesland' },
-  { code: 'DE-BY', name: 'Bayern', label: 'Bayern', kind: 'bundesland' },
-  { code: 'DE-BE', name: 'Berlin', label: 'Berlin', kind: 'bundesland' },
-  { code: 'DE-BB', name: 'Brandenburg', label: 'Brandenburg', kind: 'bundesland' },
-  { code: 'DE-HB', name: 'Bremen', label: 'Bremen', kind: 'bundesland' },
-  { code: 'DE-HH', name: 'Hamburg', label: 'Hamburg', kind: 'bundesland' },
-  { code: 'DE-HE', name: 'Hessen', label: 'Hessen', kind: 'bundesland' },
-  { code: 'DE-MV', name: 'Mecklenburg-Vorpommern', label: 'Mecklenburg-Vorpommern', kind: 'bundesland' },
-  { code: 'DE-NI', name: 'Niedersachsen', label: 'Niedersachsen', kind: 'bundesland' },
-  { code: 'DE-NW', name: 'Nordrhein-Westfalen', label: 'Nordrhein-Westfalen', kind: 'bundesland' },
-  { code: 'DE-RP', name: 'Rheinland-Pfalz', label: 'Rheinland-Pfalz', kind: 'bundesland' },
-  { code: 'DE-SL', name: 'Saarland', label: 'Saarland', kind: 'bundesland' },
-  { code: 'DE-SN', name: 'Sachsen', label: 'Sachsen', kind: 'bundesland' },
-  { code: 'DE-ST', name: 'Sachsen-Anhalt', label: 'Sachsen-Anhalt', kind: 'bundesland' },
-  { code: 'DE-SH', name: 'Schleswig-Holstein', label: 'Schleswig-Holstein', kind: 'bundesland' },
-  { code: 'AUSLAND', name: 'Ausland', label: 'Ausland', kind: 'ausland' },
-] as const;
+  ...(
+    [
+      ['DE-BW', 'Baden-Württemberg'],
+      ['DE-BY', 'Bayern'],
+      ['DE-BE', 'Berlin'],
+      ['DE-BB', 'Brandenburg'],
+      ['DE-HB', 'Bremen'],
+      ['DE-HH', 'Hamburg'],
+      ['DE-HE', 'Hessen'],
+      ['DE-MV', 'Mecklenburg-Vorpommern'],
+      ['DE-NI', 'Niedersachsen'],
+      ['DE-NW', 'Nordrhein-Westfalen'],
+      ['DE-RP', 'Rheinland-Pfalz'],
+      ['DE-SL', 'Saarland'],
+      ['DE-SN', 'Sachsen'],
+      ['DE-ST', 'Sachsen-Anhalt'],
+      ['DE-SH', 'Schleswig-Holstein'],
+    ] as const
+  ).map(([code, name]) => withLabel({ code, name, kind: 'bundesland' })),
+  withLabel({ code: 'AUSLAND', name: 'Ausland', kind: 'ausland' }),
+];
 
 export type District = (typeof DISTRICTS)[number] | (typeof OTHER_STATES)[number];
 export type DistrictKind = District['kind'];
