@@ -9,19 +9,18 @@ import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from './persons.repository.ts';
+import {
+  type AffiliationRow,
+  type ContactPointRow,
+  type OfficeRow,
+  type PersonRow,
+  personFields,
+} from './persons.repository.ts';
 import { createPersonsService, personDeleted } from './persons.service.ts';
 
 /** What the audit log records of a person. */
 const auditView = (row: PersonRow, tagIds: number[]) => ({
-  salutation: row.salutation,
-  title: row.title,
-  firstName: row.firstName,
-  lastName: row.lastName,
-  email: row.email,
-  phone: row.phone,
-  mobile: row.mobile,
-  notes: row.notes,
+  ...personFields(row),
   tagIds,
   deletedAt: row.deletedAt,
 });
