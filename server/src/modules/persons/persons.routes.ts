@@ -90,7 +90,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       .filter((r) => missing.has(r.id))
       .map((r) => ({ field: r.field, message: 'unbekannte Organisation' }));
     if (errors.length)
-      throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      throw AppError.of('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
         errors,
       });
   };
@@ -189,8 +189,8 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       load: () => {
         const before = loadRow(request.params.id);
         if (before.mergedIntoId) throw personDeleted(before);
-        if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
-        if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
+        if (before.erasedAt) throw AppError.of('PERSON_ERASED', 'An erased person cannot be restored');
+        if (!before.deletedAt) throw AppError.of('PERSON_NOT_DELETED', 'The person is not deleted');
         return before;
       },
       write: (before, version) => ctx.persons.setDeleted(before.id, null, version),
