@@ -11,18 +11,13 @@ import {
   createOrganization,
   createPerson,
 } from '../support/factories.ts';
-import { readPdf } from '../support/pdf.ts';
+import { readPdf, readPdfDownload } from '../support/pdf.ts';
 
 async function setup() {
   const t = await createTestApp();
   const { token } = await t.login('manager');
   const { token: viewer } = await t.login('viewer');
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: object,
-    headers?: Record<string, string>,
-  ) => t.as(token, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+  const call = t.caller(token);
   return { t, token, viewer, call };
 }
 
@@ -487,12 +482,10 @@ describe('course sessions and certificates', { timeout: 30_000 }, () => {
 
     const certUrl = (personId: number) => `/api/events/${course.id}/certificates/${personId}.pdf`;
     const cert = await t.as(viewer, { method: 'GET', url: certUrl(anna.id) });
-    expect(cert.statusCode).toBe(200);
-    expect(cert.headers['content-type']).toBe('application/pdf');
-    expect(cert.headers['content-disposition']).toContain(
-      'filename="Teilnahmebescheinigung-Mueller-Anna-Fachexperte-fuer-Wasserstoffanwendungen.pdf"',
+    const pdf = await readPdfDownload(
+      cert,
+      'Teilnahmebescheinigung-Mueller-Anna-Fachexperte-fuer-Wasserstoffanwendungen.pdf',
     );
-    const pdf = await readPdf(cert.rawPayload);
     expect(pdf.title).toBe('Teilnahmebescheinigung – Dr. Anna Müller – Fachexperte für Wasserstoffanwendungen');
     expect(pdf.pages).toHaveLength(1);
     const page = pdf.pages[0];
@@ -517,7 +510,7 @@ describe('course sessions and certificates', { timeout: 30_000 }, () => {
     expect(allPdf.pages).toHaveLength(2);
     expect(allPdf.pages[0]).toContain('Anna Müller');
     expect(allPdf.pages[1]).toContain("O'Hara");
-    expect(allPdf.pages.join(' ')).not.toContain(late.lastName);
+    expect(allPdf.text).not.toContain(late.lastName);
 
     const notAttended = await t.as(viewer, { method: 'GET', url: certUrl(late.id) });
     expect(notAttended.statusCode).toBe(409);
@@ -555,12 +548,8 @@ describe('course sessions and certificates', { timeout: 30_000 }, () => {
     createAttendance(t.db, { eventId: event.id, personId: c.id, status: 'cancelled' });
 
     const res = await t.as(viewer, { method: 'GET', url: `/api/events/${event.id}/attendance-list.pdf?blankRows=3` });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toContain('filename="Teilnehmerliste-Netzwerktreffen-Gotha.pdf"');
-    const { pages, title } = await readPdf(res.rawPayload);
+    const { text, title } = await readPdfDownload(res, 'Teilnehmerliste-Netzwerktreffen-Gotha.pdf');
     expect(title).toBe('Teilnehmerliste – Netzwerktreffen <Gotha>');
-    const text = pages.join(' ');
     expect(text).toContain('Teilnehmerliste Netzwerktreffen <Gotha>');
     expect(text).toContain('15.11.2024');
     expect(text).toContain('Nr. Name Organisation Unterschrift');

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { auditEntries, users } from '@anett/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD } from '../support/app.ts';
+import { createTestApp, PASSWORD, type TestApp } from '../support/app.ts';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }) => {
@@ -10,6 +10,14 @@ const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS2
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 };
 /** A concrete URL for a route pattern (ids → 1). */
+/** POST /api/auth/refresh as a browser sends it: the refresh cookie, maybe more headers and a body. */
+const refreshWith = (t: TestApp, cookie: string, headers = {}, payload?: unknown) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/refresh',
+    headers: { cookie, ...headers },
+    payload: payload as object,
+  });
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1');
 
 describe('POST /api/auth/login', () => {
@@ -229,33 +237,27 @@ describe('session lifecycle', () => {
   it('logout revokes the access token and the refresh token at once', async () => {
     const t = await createTestApp();
     const { token, cookie } = await t.login('viewer');
-    expect((await t.as(token, { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    expect((await t.post(token, '/api/auth/logout')).statusCode).toBe(204);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const refresh = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie }, payload: {} });
+    const refresh = await refreshWith(t, cookie, {}, {});
     expect(refresh.statusCode).toBe(401);
   });
 
   it('changing the password revokes old tokens and returns a working new session', async () => {
     const t = await createTestApp();
     const { token } = await t.login('viewer', 'pw@example.org');
-    const wrong = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: 'nope', newPassword: 'a-new-password-123' },
+    const wrong = await t.post(token, '/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'a-new-password-123',
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('currentPassword');
-    const short = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: PASSWORD, newPassword: 'short' },
-    });
+    const short = await t.post(token, '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].field).toBe('newPassword');
-    const ok = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: PASSWORD, newPassword: 'a-new-password-123' },
+    const ok = await t.post(token, '/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a-new-password-123',
     });
     expect(ok.statusCode).toBe(200);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
@@ -290,12 +292,7 @@ describe('session lifecycle', () => {
     expect(relogin.statusCode).toBe(401);
 
     const bobTag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${bob.userId}` })).headers.etag as string;
-    const demote = await t.as(admin.token, {
-      method: 'PATCH',
-      url: `/api/users/${bob.userId}`,
-      headers: { 'if-match': bobTag },
-      payload: { role: 'viewer' },
-    });
+    const demote = await t.patch(admin.token, `/api/users/${bob.userId}`, { role: 'viewer' }, bobTag);
     expect(demote.statusCode).toBe(200);
     expect((await t.as(bob.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
@@ -303,31 +300,16 @@ describe('session lifecycle', () => {
   it('rotates the refresh token on every use; replaying an old one revokes the whole chain', async () => {
     const t = await createTestApp();
     const { cookie: first } = await t.login('viewer');
-    const r1 = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: first },
-      payload: {},
-    });
+    const r1 = await refreshWith(t, first, {}, {});
     expect(r1.statusCode).toBe(200);
     const second = `anett_rt=${r1.cookies.find((c) => c.name === 'anett_rt')?.value}`;
     expect(second).not.toBe(first);
     expect((await t.as(r1.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
 
-    const replay = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: first },
-      payload: {},
-    });
+    const replay = await refreshWith(t, first, {}, {});
     expect(replay.statusCode).toBe(401);
     // the thief's replay also killed the legitimate successor
-    const after = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie: second },
-      payload: {},
-    });
+    const after = await refreshWith(t, second, {}, {});
     expect(after.statusCode).toBe(401);
   });
 
@@ -342,11 +324,7 @@ describe('admin user management', () => {
   it('creates a user with a generated password shown once, lists and finds them', async () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
-    const res = await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'New@Example.org', name: 'Neu', role: 'manager' },
-    });
+    const res = await t.post(admin.token, '/api/users', { email: 'New@Example.org', name: 'Neu', role: 'manager' });
     expect(res.statusCode).toBe(201);
     const { user, password } = res.json();
     expect(user).toMatchObject({ email: 'new@example.org', role: 'manager', active: true, version: 1 });
@@ -359,11 +337,7 @@ describe('admin user management', () => {
     expect(login.statusCode).toBe(200);
     const list = await t.as(admin.token, { method: 'GET', url: '/api/users?q=neu&sort=-createdAt' });
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 50, items: [{ email: 'new@example.org' }] });
-    const dup = await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'new@example.org', name: 'X', role: 'viewer' },
-    });
+    const dup = await t.post(admin.token, '/api/users', { email: 'new@example.org', name: 'X', role: 'viewer' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].field).toBe('email');
   });
@@ -379,7 +353,7 @@ describe('admin user management', () => {
       [{ email: 'a@b.de', name: 'X', role: 'viewer', password: 'short' }, 'password'],
       [{ email: 'a@b.de', role: 'viewer' }, 'name'],
     ] as const) {
-      const res = await t.as(admin.token, { method: 'POST', url: '/api/users', payload });
+      const res = await t.post(admin.token, '/api/users', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
@@ -391,30 +365,15 @@ describe('admin user management', () => {
     const admin = await t.login('admin');
     const other = await t.login('viewer');
     const url = `/api/users/${other.userId}`;
-    expect((await t.as(admin.token, { method: 'PATCH', url, payload: { name: 'A' } })).statusCode).toBe(428);
-    const ok = await t.as(admin.token, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'A' },
-    });
+    expect((await t.patch(admin.token, url, { name: 'A' })).statusCode).toBe(428);
+    const ok = await t.patch(admin.token, url, { name: 'A' }, '"1"');
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await t.as(admin.token, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'B' },
-    });
+    const stale = await t.patch(admin.token, url, { name: 'B' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.name).toBe('A');
     expect(t.db.select().from(users).where(eq(users.id, other.userId)).get()?.name).toBe('A');
-    const unknownField = await t.as(admin.token, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"2"' },
-      payload: { passwordHash: 'x' },
-    });
+    const unknownField = await t.patch(admin.token, url, { passwordHash: 'x' }, '"2"');
     expect(unknownField.statusCode).toBe(400);
   });
 
@@ -422,11 +381,7 @@ describe('admin user management', () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
     const other = await t.login('viewer', 'reset@example.org');
-    const res = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/users/${other.userId}/reset-password`,
-      payload: {},
-    });
+    const res = await t.post(admin.token, `/api/users/${other.userId}/reset-password`, {});
     expect(res.statusCode).toBe(200);
     expect((await t.as(other.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     const login = await t.app.inject({
@@ -439,14 +394,6 @@ describe('admin user management', () => {
 });
 
 describe('refresh and cookies', () => {
-  const refreshWith = (t: Awaited<ReturnType<typeof createTestApp>>, cookie: string, headers = {}, payload?: unknown) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/auth/refresh',
-      headers: { cookie, ...headers },
-      payload: payload as object,
-    });
-
   it('refuses a cross-site or non-JSON refresh and leaves the cookie alone', async () => {
     const t = await createTestApp();
     const { cookie } = await t.login('viewer');

@@ -71,28 +71,15 @@ describe('reads on worker threads', () => {
     pools.push(pool);
     const t = await createTestApp({}, { readPool: pool });
     const { token } = await t.login('manager');
-    const created = await t.as(token, {
-      method: 'POST',
-      url: '/api/persons',
-      payload: { firstName: 'A', lastName: 'B' },
-    });
+    const created = await t.post(token, '/api/persons', { firstName: 'A', lastName: 'B' });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;
     let version = created.json().version as number;
     const before = pool.short().completed;
     for (let i = 0; i < 40; i++) {
-      const changed = await t.as(token, {
-        method: 'PATCH',
-        url: `/api/persons/${id}`,
-        payload: { lastName: `Name${i}` },
-        headers: { 'if-match': `"${version}"` },
-      });
+      const changed = await t.patch(token, `/api/persons/${id}`, { lastName: `Name${i}` }, `"${version}"`);
       expect(changed.statusCode).toBe(200);
-      const logged = await t.as(token, {
-        method: 'POST',
-        url: '/api/interactions',
-        payload: { kind: 'call', subject: `Anruf ${i}`, personIds: [id] },
-      });
+      const logged = await t.post(token, '/api/interactions', { kind: 'call', subject: `Anruf ${i}`, personIds: [id] });
       expect(logged.statusCode).toBe(201);
       const [detail, list, timeline] = await Promise.all([
         t.as(token, { method: 'GET', url: `/api/persons/${id}` }),

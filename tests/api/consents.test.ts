@@ -2,10 +2,8 @@ import { auditEntries, consents, suppressions } from '@anett/db/schema';
 import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
 import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, type Json } from '../support/app.ts';
 import { createConsent, createPerson } from '../support/factories.ts';
-
-type Json = Record<string, any>;
 
 async function setup() {
   const t = await createTestApp();
@@ -13,7 +11,7 @@ async function setup() {
   const viewer = await t.login('viewer');
   const person = createPerson(t.db, { firstName: 'Clara', lastName: 'Consent', email: 'Clara.Consent@Example.org' });
   const post = (body: object, token = manager.token, id = person.id) =>
-    t.as(token, { method: 'POST', url: `/api/persons/${id}/consents`, payload: body });
+    t.post(token, `/api/persons/${id}/consents`, body);
   const ledger = (token = manager.token) => t.as(token, { method: 'GET', url: `/api/persons/${person.id}/consents` });
   return { t, manager, viewer, person, post, ledger };
 }

@@ -13,6 +13,7 @@ import {
   type ServerProcess,
   startServer,
   stopServer,
+  writeTags,
 } from '../support/server-process.ts';
 
 /**
@@ -61,22 +62,13 @@ describe('crash safety', () => {
         token = (await res.json()).accessToken;
       }
       let killed = false;
-      const writer = async () => {
-        while (!killed) {
-          const name = `crash-${round}-${seq++}`;
-          try {
-            const res = await fetch(`${server.base}/api/tags`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-              body: JSON.stringify({ name, color: 'blue' }),
-            });
-            if (res.status === 201) acknowledged.add(name);
-            else if (!killed) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-          } catch (err) {
-            if (!killed) throw err;
-          }
-        }
-      };
+      const writer = () =>
+        writeTags(server, token, {
+          name: () => `crash-${round}-${seq++}`,
+          color: 'blue',
+          stopping: () => killed,
+          acknowledged: (name) => acknowledged.add(name),
+        });
       const writers = Array.from({ length: 8 }, writer);
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 350));
       killed = true;

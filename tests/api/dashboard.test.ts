@@ -119,11 +119,7 @@ describe('dashboard', () => {
     followUp(userId, dayOffset(-5), true);
     followUp(otherUser, dayOffset(-1));
 
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { name: 'Aktiv Präzision GmbH', kind: 'company' },
-    });
+    const created = await t.post(manager, '/api/organizations', { name: 'Aktiv Präzision GmbH', kind: 'company' });
     expect(created.statusCode).toBe(201);
 
     const body: Dashboard = (await t.as(manager, { method: 'GET', url: '/api/dashboard' })).json();

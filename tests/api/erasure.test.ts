@@ -11,11 +11,9 @@ import { restoreBackup } from '@anett/server/modules/privacy/restore';
 import { searchFold } from '@anett/shared/normalize';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, type Json, type TestApp } from '../support/app.ts';
 import { createPerson } from '../support/factories.ts';
 import { NOTES_MARKER, personEverywhere } from '../support/privacy.ts';
-
-type Json = Record<string, any>;
 
 const NAME = { firstName: 'Xaverine', lastName: 'Quendelbrück' };
 const PHONES = ['03682 4711', '03682 4712', '0171 4711', '+49 3682 4712'];
@@ -44,7 +42,7 @@ function scanFiles(path: string, needles: string[]) {
 async function setUp(t: TestApp, token: string) {
   const base = await personEverywhere(t, token, NAME);
   const post = async (payload: Json) => {
-    const r = await t.as(token, { method: 'POST', url: '/api/interactions', payload });
+    const r = await t.post(token, '/api/interactions', payload);
     expect(r.statusCode, r.body).toBe(201);
     return r.json().id as number;
   };
@@ -72,10 +70,10 @@ async function setUp(t: TestApp, token: string) {
     summary: 'Nichts über die Person, nur über Zella-Mehlis',
     organizationIds: [base.org.id],
   });
-  const segment = await t.as(token, {
-    method: 'POST',
-    url: '/api/segments',
-    payload: { name: 'Einladung Quendelbrück', filter: { q: 'Xaverine Quendelbrück' }, shared: true },
+  const segment = await t.post(token, '/api/segments', {
+    name: 'Einladung Quendelbrück',
+    filter: { q: 'Xaverine Quendelbrück' },
+    shared: true,
   });
   expect(segment.statusCode, segment.body).toBe(201);
   // Someone tried to log in with her address.
@@ -132,19 +130,13 @@ describe('erasure (Art. 17) that leaves nothing', () => {
       (await t.as(manager.token, { method: 'GET', url: `/api/persons/${s.person.id}/erasure-preview` })).statusCode,
     ).toBe(403);
 
-    const bad = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/persons/${s.person.id}/erase`,
-      payload: { scrubInteractionIds: [999_999] },
-    });
+    const bad = await t.post(admin.token, `/api/persons/${s.person.id}/erase`, { scrubInteractionIds: [999_999] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('scrubInteractionIds');
     expect(t.db.select().from(persons).where(eq(persons.id, s.person.id)).get()?.erasedAt).toBeNull();
 
-    const res = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/persons/${s.person.id}/erase`,
-      payload: { scrubInteractionIds: [s.byPhone, s.byName] },
+    const res = await t.post(admin.token, `/api/persons/${s.person.id}/erase`, {
+      scrubInteractionIds: [s.byPhone, s.byName],
     });
     expect(res.statusCode, res.body).toBe(200);
     // The main and the additional (private) address.
@@ -199,23 +191,15 @@ describe('erasure (Art. 17) that leaves nothing', () => {
     createPerson(t.db, { firstName: 'Bernd', lastName: 'Müller' });
     const post = async (summary: string) =>
       (
-        await t.as(token, {
-          method: 'POST',
-          url: '/api/interactions',
-          payload: { kind: 'note', subject: 'Notiz', summary, personIds: [anna.id] },
-        })
+        await t.post(token, '/api/interactions', { kind: 'note', subject: 'Notiz', summary, personIds: [anna.id] })
       ).json().id as number;
     await post('Anna Müller angerufen');
     const other = (
-      await t.as(token, {
-        method: 'POST',
-        url: '/api/interactions',
-        payload: {
-          kind: 'note',
-          subject: 'Besuch bei Herrn Müller',
-          summary: 'Bernd zeigte die Halle',
-          personIds: [createPerson(t.db, { firstName: 'Carl', lastName: 'Carlsen' }).id],
-        },
+      await t.post(token, '/api/interactions', {
+        kind: 'note',
+        subject: 'Besuch bei Herrn Müller',
+        summary: 'Bernd zeigte die Halle',
+        personIds: [createPerson(t.db, { firstName: 'Carl', lastName: 'Carlsen' }).id],
       })
     ).json().id as number;
     const preview = (await t.as(token, { method: 'GET', url: `/api/persons/${anna.id}/erasure-preview` })).json();
@@ -223,7 +207,7 @@ describe('erasure (Art. 17) that leaves nothing', () => {
     expect(preview.mentions).toEqual([
       expect.objectContaining({ interactionId: other, matches: ['lastName'], suggested: false }),
     ]);
-    const erased = await t.as(token, { method: 'POST', url: `/api/persons/${anna.id}/erase` });
+    const erased = await t.post(token, `/api/persons/${anna.id}/erase`);
     expect(erased.statusCode, erased.body).toBe(200);
     const kept = await t.as(token, { method: 'GET', url: `/api/interactions?q=Bernd` });
     expect(kept.json().items[0]).toMatchObject({ subject: 'Besuch bei Herrn Müller' });
@@ -235,11 +219,7 @@ describe('erasure (Art. 17) that leaves nothing', () => {
     const admin = await t.login('admin');
     const s = await setUp(t, manager.token);
     const suppress = (email: string) =>
-      t.as(admin.token, {
-        method: 'POST',
-        url: '/api/suppressions',
-        payload: { email, reason: 'objection', note: 'Brief' },
-      });
+      t.post(admin.token, '/api/suppressions', { email, reason: 'objection', note: 'Brief' });
     expect((await suppress('lifted@example.org')).statusCode).toBe(201);
     const backup = join(t.dir, 'before-erasure.sqlite');
     await backupDatabase(t.config.databasePath, backup);
@@ -254,13 +234,11 @@ describe('erasure (Art. 17) that leaves nothing', () => {
     expect(scanFiles(backup, [NAME.lastName])).toEqual([NAME.lastName]);
     // Someone added after the backup and erased too: not in the backup at all.
     const later = createPerson(t.db, { firstName: 'Lorenz', lastName: 'Spätling', email: 'spaet@example.org' });
-    const erased = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/persons/${s.person.id}/erase`,
-      payload: { scrubInteractionIds: [s.byPhone, s.byName] },
+    const erased = await t.post(admin.token, `/api/persons/${s.person.id}/erase`, {
+      scrubInteractionIds: [s.byPhone, s.byName],
     });
     expect(erased.statusCode, erased.body).toBe(200);
-    expect((await t.as(admin.token, { method: 'POST', url: `/api/persons/${later.id}/erase` })).statusCode).toBe(200);
+    expect((await t.post(admin.token, `/api/persons/${later.id}/erase`)).statusCode).toBe(200);
     t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     expect(scanFiles(t.config.databasePath, needlesFor(s.email))).toEqual([]);
     await t.app.close();

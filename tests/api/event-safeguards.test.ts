@@ -10,12 +10,7 @@ import { readPdf } from '../support/pdf.ts';
 async function setup() {
   const t = await createTestApp();
   const { token } = await t.login('manager');
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: object,
-    headers?: Record<string, string>,
-  ) => t.as(token, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+  const call = t.caller(token);
   return { t, call };
 }
 

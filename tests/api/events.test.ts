@@ -15,7 +15,7 @@ async function setup() {
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 function post(t: TestApp, token: string, payload: object) {
-  return t.as(token, { method: 'POST', url: '/api/events', payload });
+  return t.post(token, '/api/events', payload);
 }
 
 describe('events', () => {
@@ -161,43 +161,25 @@ describe('events', () => {
     const { t, token, topic } = await setup();
     const event = createEvent(t.db, { startsAt: '2024-11-15T09:00:00.000Z', endsAt: '2024-11-15T13:00:00.000Z' });
     const url = `/api/events/${event.id}`;
-    expect((await t.as(token, { method: 'PATCH', url, payload: { title: 'Neu' } })).statusCode).toBe(428);
-    expect(
-      (await t.as(token, { method: 'PATCH', url, payload: { title: 'Neu' }, headers: { 'if-match': '"7"' } }))
-        .statusCode,
-    ).toBe(412);
+    expect((await t.patch(token, url, { title: 'Neu' })).statusCode).toBe(428);
+    expect((await t.patch(token, url, { title: 'Neu' }, '"7"')).statusCode).toBe(412);
 
-    const early = await t.as(token, {
-      method: 'PATCH',
-      url,
-      payload: { endsAt: '2024-11-15T08:00:00Z' },
-      headers: { 'if-match': '"1"' },
-    });
+    const early = await t.patch(token, url, { endsAt: '2024-11-15T08:00:00Z' }, '"1"');
     expect(early.statusCode).toBe(400);
     expect(early.json().errors[0].field).toBe('endsAt');
-    const badTopic = await t.as(token, {
-      method: 'PATCH',
-      url,
-      payload: { topicIds: [424242] },
-      headers: { 'if-match': '"1"' },
-    });
+    const badTopic = await t.patch(token, url, { topicIds: [424242] }, '"1"');
     expect(badTopic.statusCode).toBe(400);
     expect(badTopic.json().errors[0].field).toBe('topicIds');
-    const unknownField = await t.as(token, {
-      method: 'PATCH',
-      url,
-      payload: { colour: 'red' },
-      headers: { 'if-match': '"1"' },
-    });
+    const unknownField = await t.patch(token, url, { colour: 'red' }, '"1"');
     expect(unknownField.statusCode).toBe(400);
     expect(t.db.select().from(events).where(eq(events.id, event.id)).get()?.version).toBe(1);
 
-    const ok = await t.as(token, {
-      method: 'PATCH',
+    const ok = await t.patch(
+      token,
       url,
-      payload: { title: 'Netzwerktreffen Gotha', topicIds: [topic('demografie').id], endsAt: null },
-      headers: { 'if-match': '"1"' },
-    });
+      { title: 'Netzwerktreffen Gotha', topicIds: [topic('demografie').id], endsAt: null },
+      '"1"',
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.json()).toMatchObject({ title: 'Netzwerktreffen Gotha', endsAt: null, topics: [{ slug: 'demografie' }] });
@@ -227,35 +209,22 @@ describe('events', () => {
     const { t, token, viewer } = await setup();
     const course = createEvent(t.db, { kind: 'course', title: 'Industrie 4.0' });
     const base = `/api/events/${course.id}/sessions`;
-    const first = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: {
-        title: 'Grundlagen',
-        startsAt: '2025-03-04T08:00:00+01:00',
-        endsAt: '2025-03-04T16:00:00+01:00',
-        hours: 8,
-      },
+    const first = await t.post(token, base, {
+      title: 'Grundlagen',
+      startsAt: '2025-03-04T08:00:00+01:00',
+      endsAt: '2025-03-04T16:00:00+01:00',
+      hours: 8,
     });
     expect(first.statusCode).toBe(201);
-    const second = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: { startsAt: '2025-03-05T08:00:00+01:00', hours: 4 },
-    });
+    const second = await t.post(token, base, { startsAt: '2025-03-05T08:00:00+01:00', hours: 4 });
     expect(second.statusCode).toBe(201);
-    const bad = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: { startsAt: '2025-03-05T08:00:00+01:00', endsAt: '2025-03-04T08:00:00+01:00' },
+    const bad = await t.post(token, base, {
+      startsAt: '2025-03-05T08:00:00+01:00',
+      endsAt: '2025-03-04T08:00:00+01:00',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('endsAt');
-    const negative = await t.as(token, {
-      method: 'POST',
-      url: base,
-      payload: { startsAt: '2025-03-05T08:00:00+01:00', hours: -1 },
-    });
+    const negative = await t.post(token, base, { startsAt: '2025-03-05T08:00:00+01:00', hours: -1 });
     expect(negative.json().errors[0].field).toBe('hours');
 
     const detail = (await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}` })).json();
@@ -263,13 +232,8 @@ describe('events', () => {
     expect(detail.totalHours).toBe(12);
 
     const sessionUrl = `${base}/${second.json().id}`;
-    expect((await t.as(token, { method: 'PATCH', url: sessionUrl, payload: { hours: 6 } })).statusCode).toBe(428);
-    const patched = await t.as(token, {
-      method: 'PATCH',
-      url: sessionUrl,
-      payload: { hours: 6, title: 'Vertiefung' },
-      headers: { 'if-match': '"1"' },
-    });
+    expect((await t.patch(token, sessionUrl, { hours: 6 })).statusCode).toBe(428);
+    const patched = await t.patch(token, sessionUrl, { hours: 6, title: 'Vertiefung' }, '"1"');
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ hours: 6, title: 'Vertiefung', version: 2 });
     expect((await t.as(token, { method: 'DELETE', url: sessionUrl, headers: { 'if-match': '"1"' } })).statusCode).toBe(
@@ -285,16 +249,7 @@ describe('events', () => {
 
     const other = createEvent(t.db);
     const foreign = createEventSession(t.db, { eventId: other.id });
-    expect(
-      (
-        await t.as(token, {
-          method: 'PATCH',
-          url: `${base}/${foreign.id}`,
-          payload: { hours: 1 },
-          headers: { 'if-match': '"1"' },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await t.patch(token, `${base}/${foreign.id}`, { hours: 1 }, '"1"')).statusCode).toBe(404);
   });
 
   it('answers 404 for unknown events and 401 without a token', async () => {

@@ -1,16 +1,14 @@
 import { suppressions } from '@anett/db/schema';
 import { emailHash } from '@anett/server/modules/consents/suppressions.repository';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { appWithUsers } from '../support/app.ts';
 import { createAffiliation, createConsent, createOrganization, createPerson, createTag } from '../support/factories.ts';
 
 type Excluded = { id: number; name: string; email: string | null; organization: string | null; reason: string };
 
 /** One person per exclusion reason (and two exported ones), all tagged so that `tag` selects exactly them. */
 async function world() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
   const db = t.db;
   const tag = createTag(db, { name: 'Verteiler' });
   const tagIds = [tag.id];

@@ -11,7 +11,7 @@ import ICAL from 'ical.js';
 // @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { appWithUsers, createTestApp, type Json, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createConsent,
@@ -21,8 +21,6 @@ import {
   createTag,
 } from '../support/factories.ts';
 import { zipEntry } from '../support/zip.ts';
-
-type Json = Record<string, any>;
 
 const suppress = (t: TestApp, email: string) =>
   t.db
@@ -35,9 +33,7 @@ const suppress = (t: TestApp, email: string) =>
  * persons left out for each reason. All carry the tag, so the filter `tag` selects exactly them.
  */
 async function world() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
   const db = t.db;
   const tag = createTag(db, { name: 'Verteiler Transformation' });
   const tagIds = [tag.id];
@@ -462,16 +458,12 @@ describe('mailing-list exports', () => {
     const rows = createExportsRepository(w.t.db).rows({ filter: { tag: [w.tag.id] }, channel: 'email_newsletter' });
     const first = rows.next();
     expect(first.done).toBe(false);
-    const created = await w.t.as(w.manager, {
-      method: 'POST',
-      url: '/api/persons',
-      payload: { firstName: 'Mitten', lastName: 'Drin' },
-    });
+    const created = await w.t.post(w.manager, '/api/persons', { firstName: 'Mitten', lastName: 'Drin' });
     expect(created.statusCode).toBe(201);
-    const consent = await w.t.as(w.manager, {
-      method: 'POST',
-      url: `/api/persons/${w.ids.noConsent.id}/consents`,
-      payload: { channel: 'email_newsletter', status: 'granted', source: 'phone' },
+    const consent = await w.t.post(w.manager, `/api/persons/${w.ids.noConsent.id}/consents`, {
+      channel: 'email_newsletter',
+      status: 'granted',
+      source: 'phone',
     });
     expect(consent.statusCode).toBe(201);
     // The export reads the snapshot it started with.

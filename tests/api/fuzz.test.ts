@@ -134,10 +134,11 @@ async function seed(t: TestApp) {
   // A few rows so that ids 1..5 exist for several entities.
   const admin = await t.login('admin');
   for (let i = 1; i <= 3; i++) {
-    await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: `fuzz${i}@example.org`, name: `Fuzz ${i}`, role: 'viewer', password: 'Wolken über Erfurt 7' },
+    await t.post(admin.token, '/api/users', {
+      email: `fuzz${i}@example.org`,
+      name: `Fuzz ${i}`,
+      role: 'viewer',
+      password: 'Wolken über Erfurt 7',
     });
   }
   return admin.token;

@@ -12,17 +12,13 @@ import { EXPORT_COLUMNS } from '@anett/shared/schemas/export';
 import { asc, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { appWithUsers, type Json, type TestApp } from '../support/app.ts';
 import { createOrganization, createPerson } from '../support/factories.ts';
 
-type Json = Record<string, any>;
-
 async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
   const post = (path: 'preview' | 'commit', body: Json, token = manager.token) =>
-    t.as(token, { method: 'POST', url: `/api/imports/${path}`, payload: body });
+    t.post(token, `/api/imports/${path}`, body);
   return { t, manager, viewer, post };
 }
 

@@ -1,16 +1,9 @@
 import type { Db } from '@anett/db/client';
-import {
-  auditEntries,
-  type interactionOrganizations,
-  interactionPersons,
-  interactions,
-  type interactionTopics,
-  topics,
-} from '@anett/db/schema';
+import { auditEntries, interactionPersons, interactions, topics } from '@anett/db/schema';
 import { berlinToday } from '@anett/server/lib/time';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { appWithUsers, countRows, expectRefused, fields, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createEvent,
@@ -40,26 +33,14 @@ type Item = {
   dueToday?: boolean;
 };
 
-async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const other = await t.login('manager');
-  const admin = await t.login('admin');
-  const viewer = await t.login('viewer');
-  return { t, manager, other, admin, viewer };
-}
+const setup = () => appWithUsers({ manager: 'manager', other: 'manager', admin: 'admin', viewer: 'viewer' });
 
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
-const rows = (
-  db: Db,
-  table: typeof interactions | typeof interactionPersons | typeof interactionOrganizations | typeof interactionTopics,
-) => db.select({ n: count() }).from(table).get()?.n ?? 0;
 const auditCount = (db: Db) =>
   db.select({ n: count() }).from(auditEntries).where(eq(auditEntries.entity, 'interaction')).get()?.n ?? 0;
 const topicId = (db: Db, slug: string) => db.select().from(topics).where(eq(topics.slug, slug)).get()?.id as number;
 
 async function create(t: TestApp, token: string, payload: object) {
-  const res = await t.as(token, { method: 'POST', url: '/api/interactions', payload });
+  const res = await t.post(token, '/api/interactions', payload);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Item;
 }
@@ -68,6 +49,11 @@ async function list(t: TestApp, token: string, qs = '') {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { items: Item[]; total: number; page: number; pageSize: number };
 }
+/** A call about one person with a follow-up on 10 Jan 2024: what the follow-up and role tests start from. */
+const callWithFollowUp = (t: TestApp, token: string, personId: number) =>
+  create(t, token, { kind: 'call', subject: 'x', personIds: [personId], followUpOn: '2024-01-10' });
+/** "Erledigt" on an entry's follow-up. */
+const markDone = (t: TestApp, token: string, id: number) => t.post(token, `/api/interactions/${id}/follow-up-done`);
 const subjects = (body: { items: Item[] }) => body.items.map((i) => i.subject);
 
 describe('POST /api/interactions', () => {
@@ -85,10 +71,10 @@ describe('POST /api/interactions', () => {
     createAffiliation(t.db, { personId: jonas.id, organizationId: club.id });
 
     const before = Date.now();
-    const res = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: { kind: 'call', subject: 'Qualifizierungsbedarf besprochen', personIds: [anna.id, jonas.id] },
+    const res = await t.post(manager.token, '/api/interactions', {
+      kind: 'call',
+      subject: 'Qualifizierungsbedarf besprochen',
+      personIds: [anna.id, jonas.id],
     });
     expect(res.statusCode, res.body).toBe(201);
     const item = res.json() as Item;
@@ -187,23 +173,17 @@ describe('POST /api/interactions', () => {
         ...patch,
       }).filter(([, v]) => v !== undefined),
     );
-    const res = await t.as(manager.token, { method: 'POST', url: '/api/interactions', payload });
-    expect(res.statusCode, res.body).toBe(400);
-    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(fields(res)).toContain(field);
-    expect(rows(t.db, interactions)).toBe(0);
-    expect(rows(t.db, interactionPersons)).toBe(0);
+    const res = await t.post(manager.token, '/api/interactions', payload);
+    expectRefused(res, field);
+    expect(countRows(t.db, interactions)).toBe(0);
+    expect(countRows(t.db, interactionPersons)).toBe(0);
     expect(auditCount(t.db)).toBe(0);
   });
 
   it('refuses a deleted person like an unknown one', async () => {
     const { t, manager } = await setup();
     const gone = createPerson(t.db, { deletedAt: '2024-01-01T00:00:00.000Z' });
-    const res = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: { kind: 'call', subject: 'x', personIds: [gone.id] },
-    });
+    const res = await t.post(manager.token, '/api/interactions', { kind: 'call', subject: 'x', personIds: [gone.id] });
     expect(res.statusCode).toBe(400);
     expect(fields(res)).toEqual(['personIds']);
   });
@@ -248,7 +228,7 @@ describe('GET /api/interactions', () => {
       personIds: [anna.id, jonas.id],
       followUpOn: today,
     });
-    await t.as(other.token, { method: 'POST', url: `/api/interactions/${c.id}/follow-up-done` });
+    await markDone(t, other.token, c.id);
     const deleted = createInteraction(t.db, {
       personIds: [anna.id],
       subject: 'Gelöscht',
@@ -378,21 +358,16 @@ describe('PATCH /api/interactions/:id', () => {
       linkOrganizations: false,
     });
 
-    const foreign = await t.as(other.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { subject: 'Fremd' },
-    });
+    const foreign = await t.patch(other.token, `/api/interactions/${item.id}`, { subject: 'Fremd' }, '"1"');
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().code).toBe('NOT_AUTHOR');
 
-    const own = await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { subject: 'Telefonat mit Rückfrage', organizationIds: [org.id], summary: 'Angebot schicken' },
-    });
+    const own = await t.patch(
+      manager.token,
+      `/api/interactions/${item.id}`,
+      { subject: 'Telefonat mit Rückfrage', organizationIds: [org.id], summary: 'Angebot schicken' },
+      '"1"',
+    );
     expect(own.statusCode, own.body).toBe(200);
     expect(own.headers.etag).toBe('"2"');
     expect(own.json()).toMatchObject({
@@ -403,12 +378,12 @@ describe('PATCH /api/interactions/:id', () => {
       organizations: [{ id: org.id }],
     });
 
-    const byAdmin = await t.as(admin.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      headers: { 'if-match': '"2"' },
-      payload: { kind: 'meeting', personIds: [] },
-    });
+    const byAdmin = await t.patch(
+      admin.token,
+      `/api/interactions/${item.id}`,
+      { kind: 'meeting', personIds: [] },
+      '"2"',
+    );
     expect(byAdmin.statusCode, byAdmin.body).toBe(200);
     expect(byAdmin.json()).toMatchObject({
       kind: 'meeting',
@@ -428,24 +403,10 @@ describe('PATCH /api/interactions/:id', () => {
     const { t, manager } = await setup();
     const p = createPerson(t.db);
     const item = await create(t, manager.token, { kind: 'call', subject: 'Original', personIds: [p.id] });
-    const missing = await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      payload: { subject: 'A' },
-    });
+    const missing = await t.patch(manager.token, `/api/interactions/${item.id}`, { subject: 'A' });
     expect(missing.statusCode).toBe(428);
-    await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { subject: 'Erste' },
-    });
-    const stale = await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { subject: 'Zweite' },
-    });
+    await t.patch(manager.token, `/api/interactions/${item.id}`, { subject: 'Erste' }, '"1"');
+    const stale = await t.patch(manager.token, `/api/interactions/${item.id}`, { subject: 'Zweite' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current).toMatchObject({ version: 2, subject: 'Erste' });
     const now = await t.as(manager.token, { method: 'GET', url: `/api/interactions/${item.id}` });
@@ -470,12 +431,7 @@ describe('PATCH /api/interactions/:id', () => {
       [{ authorId: 1 }, 'body'],
     ];
     for (const [payload, field] of cases) {
-      const res = await t.as(manager.token, {
-        method: 'PATCH',
-        url: `/api/interactions/${item.id}`,
-        headers: { 'if-match': '"1"' },
-        payload,
-      });
+      const res = await t.patch(manager.token, `/api/interactions/${item.id}`, payload, '"1"');
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(fields(res)).toContain(field);
     }
@@ -486,20 +442,15 @@ describe('PATCH /api/interactions/:id', () => {
   it('reopens a done follow-up when its date changes', async () => {
     const { t, manager } = await setup();
     const p = createPerson(t.db);
-    const item = await create(t, manager.token, {
-      kind: 'call',
-      subject: 'x',
-      personIds: [p.id],
-      followUpOn: '2024-01-10',
-    });
-    const done = await t.as(manager.token, { method: 'POST', url: `/api/interactions/${item.id}/follow-up-done` });
+    const item = await callWithFollowUp(t, manager.token, p.id);
+    const done = await markDone(t, manager.token, item.id);
     expect(done.json().followUpDoneAt).not.toBeNull();
-    const moved = await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/interactions/${item.id}`,
-      headers: { 'if-match': done.headers.etag as string },
-      payload: { followUpOn: '2024-02-10' },
-    });
+    const moved = await t.patch(
+      manager.token,
+      `/api/interactions/${item.id}`,
+      { followUpOn: '2024-02-10' },
+      done.headers.etag as string,
+    );
     expect(moved.json()).toMatchObject({ followUpOn: '2024-02-10', followUpDoneAt: null });
   });
 });
@@ -535,7 +486,7 @@ describe('follow-ups ("Meine Wiedervorlagen")', () => {
     await log(manager.token, 'Überfällig', '2021-06-01');
     await log(manager.token, 'Ohne Wiedervorlage');
     const done = await log(manager.token, 'Erledigt', '2020-02-01');
-    await t.as(manager.token, { method: 'POST', url: `/api/interactions/${done.id}/follow-up-done` });
+    await markDone(t, manager.token, done.id);
     const removed = await log(manager.token, 'Gelöscht', '2020-03-01');
     await t.as(manager.token, {
       method: 'DELETE',
@@ -583,28 +534,21 @@ describe('follow-ups ("Meine Wiedervorlagen")', () => {
   it('marks a follow-up done once (repeating changes nothing); 409 without a follow-up; any manager may', async () => {
     const { t, manager, other } = await setup();
     const p = createPerson(t.db);
-    const item = await create(t, manager.token, {
-      kind: 'call',
-      subject: 'x',
-      personIds: [p.id],
-      followUpOn: '2024-01-10',
-    });
-    const res = await t.as(other.token, { method: 'POST', url: `/api/interactions/${item.id}/follow-up-done` });
+    const item = await callWithFollowUp(t, manager.token, p.id);
+    const res = await markDone(t, other.token, item.id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers.etag).toBe('"2"');
     const doneAt = res.json().followUpDoneAt as string;
     expect(Date.parse(doneAt)).not.toBeNaN();
-    const again = await t.as(manager.token, { method: 'POST', url: `/api/interactions/${item.id}/follow-up-done` });
+    const again = await markDone(t, manager.token, item.id);
     expect(again.json()).toMatchObject({ version: 2, followUpDoneAt: doneAt });
     expect(t.db.select().from(auditEntries).where(eq(auditEntries.action, 'follow_up_done')).all()).toHaveLength(1);
 
     const plain = await create(t, manager.token, { kind: 'call', subject: 'y', personIds: [p.id] });
-    const none = await t.as(manager.token, { method: 'POST', url: `/api/interactions/${plain.id}/follow-up-done` });
+    const none = await markDone(t, manager.token, plain.id);
     expect(none.statusCode).toBe(409);
     expect(none.json().code).toBe('NO_FOLLOW_UP');
-    expect(
-      (await t.as(manager.token, { method: 'POST', url: '/api/interactions/999999/follow-up-done' })).statusCode,
-    ).toBe(404);
+    expect((await markDone(t, manager.token, 999999)).statusCode).toBe(404);
   });
 });
 
@@ -612,12 +556,7 @@ describe('roles', () => {
   it('refuses every write to a viewer with 403 and writes nothing', async () => {
     const { t, manager, viewer } = await setup();
     const p = createPerson(t.db);
-    const item = await create(t, manager.token, {
-      kind: 'call',
-      subject: 'x',
-      personIds: [p.id],
-      followUpOn: '2024-01-10',
-    });
+    const item = await callWithFollowUp(t, manager.token, p.id);
     const writes = [
       { method: 'POST' as const, url: '/api/interactions', payload: { kind: 'call', subject: 'y', personIds: [p.id] } },
       {
@@ -633,7 +572,7 @@ describe('roles', () => {
       const res = await t.as(viewer.token, w);
       expect(res.statusCode, `${w.method} ${w.url}`).toBe(403);
     }
-    expect(rows(t.db, interactions)).toBe(1);
+    expect(countRows(t.db, interactions)).toBe(1);
     const now = await t.as(viewer.token, { method: 'GET', url: `/api/interactions/${item.id}` });
     expect(now.json()).toMatchObject({ version: 1, subject: 'x', followUpDoneAt: null });
   });

@@ -104,10 +104,9 @@ describe('login throttling stops guessing, not the owner', () => {
     const { token, userId } = await t.login('viewer', 'konto@example.org');
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.as(token, {
-          method: 'POST',
-          url: '/api/auth/password',
-          payload: { currentPassword: `guess-${i}`, newPassword: 'Wanderung im Thüringer Wald' },
+        t.post(token, '/api/auth/password', {
+          currentPassword: `guess-${i}`,
+          newPassword: 'Wanderung im Thüringer Wald',
         }),
       ),
     );

@@ -262,10 +262,10 @@ describe('E-mails dropped into the contact log', () => {
       { address: 'niemand@nirgends.example', name: null },
     ]);
     // "anlegen": the person is created with the address, and the mail now matches.
-    const created = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/persons',
-      payload: { firstName: 'Fremde', lastName: 'Person', email: 'fremd@nirgends.example' },
+    const created = await t.post(manager.token, '/api/persons', {
+      firstName: 'Fremde',
+      lastName: 'Person',
+      email: 'fremd@nirgends.example',
     });
     expect(created.statusCode, created.body).toBe(201);
     const ok = await send('/api/mail-imports/commit', [{ name: 'fremd.eml', data: stranger }]);
@@ -276,7 +276,7 @@ describe('E-mails dropped into the contact log', () => {
   it('an erased person’s address is not linked again, not offered for creation and not written into the entry', async () => {
     const { t, send, mira } = await setup();
     const admin = await t.login('admin');
-    const erased = await t.as(admin.token, { method: 'POST', url: `/api/persons/${mira.id}/erase`, payload: {} });
+    const erased = await t.post(admin.token, `/api/persons/${mira.id}/erase`, {});
     expect(erased.statusCode, erased.body).toBe(200);
 
     const preview = await send('/api/mail-imports/preview', [file(MSG)]);
@@ -365,7 +365,7 @@ describe('E-mails dropped into the contact log', () => {
     const viewer = await t.login('viewer');
     expect((await send('/api/mail-imports/preview', [file(EML)], viewer.token)).statusCode).toBe(403);
     expect((await send('/api/mail-imports/commit', [file(EML)], viewer.token)).statusCode).toBe(403);
-    const json = await t.as(manager.token, { method: 'POST', url: '/api/mail-imports/commit', payload: { files: [] } });
+    const json = await t.post(manager.token, '/api/mail-imports/commit', { files: [] });
     expect(json.statusCode).toBe(415);
     expect(json.json().errors[0].field).toBe('files');
     expect(emailEntries(t)).toEqual([]);

@@ -106,13 +106,13 @@ describe('outgoing mail', () => {
     await until(() => status(t, row.id).status === 'failed');
     expect(status(t, row.id).attempts).toBe(2);
     const smtp = await startSmtp(port);
-    const retried = await t.as(admin.token, { method: 'POST', url: `/api/mail/outbox/${row.id}/retry` });
+    const retried = await t.post(admin.token, `/api/mail/outbox/${row.id}/retry`);
     expect(retried.statusCode).toBe(200);
     // The sender may have claimed it again before the answer is read.
     expect(retried.json().status).not.toBe('failed');
     await smtp.waitFor(1);
     await until(() => status(t, row.id).status === 'sent');
-    const again = await t.as(admin.token, { method: 'POST', url: `/api/mail/outbox/${row.id}/retry` });
+    const again = await t.post(admin.token, `/api/mail/outbox/${row.id}/retry`);
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0].field).toBe('id');
   });

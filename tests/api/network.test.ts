@@ -1,8 +1,8 @@
 import type { Db } from '@anett/db/client';
 import { affiliations, auditEntries, events, networks, nodes, persons, relations } from '@anett/db/schema';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { countRows, createTestApp, fields } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createRelation } from '../support/factories.ts';
 
 async function setup() {
@@ -11,9 +11,6 @@ async function setup() {
   const viewer = await t.login('viewer');
   return { t, manager: manager.token, managerId: manager.userId, viewer: viewer.token };
 }
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
-const rows = (db: Db, table: typeof networks | typeof nodes | typeof relations | typeof auditEntries) =>
-  db.select({ n: count() }).from(table).get()?.n ?? 0;
 
 function addPerson(db: Db, lastName: string, deletedAt: string | null = null) {
   return db
@@ -26,15 +23,11 @@ function addPerson(db: Db, lastName: string, deletedAt: string | null = null) {
 describe('networks', () => {
   it('creates, lists with accent-insensitive search, reads with ETag and patches with If-Match', async () => {
     const { t, manager, viewer } = await setup();
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/networks',
-      payload: {
-        name: 'Automotive Netzwerk Transformation Thüringen',
-        shortName: 'ANeTT',
-        region: 'Thüringen',
-        isOwn: true,
-      },
+    const created = await t.post(manager, '/api/networks', {
+      name: 'Automotive Netzwerk Transformation Thüringen',
+      shortName: 'ANeTT',
+      region: 'Thüringen',
+      isOwn: true,
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.headers.etag).toBe('"1"');
@@ -60,20 +53,10 @@ describe('networks', () => {
     expect(get.json()).toMatchObject({ id: anett.id, nodes: [], relations: [] });
 
     const url = `/api/networks/${anett.id}`;
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { region: 'TH' } })).statusCode).toBe(428);
-    const ok = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { website: 'https://anett.example' },
-    });
+    expect((await t.patch(manager, url, { region: 'TH' })).statusCode).toBe(428);
+    const ok = await t.patch(manager, url, { website: 'https://anett.example' }, '"1"');
     expect(ok.json()).toMatchObject({ version: 2, website: 'https://anett.example', region: 'Thüringen' });
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { region: 'TH' },
-    });
+    const stale = await t.patch(manager, url, { region: 'TH' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.version).toBe(2);
     expect(t.db.select().from(networks).where(eq(networks.id, anett.id)).get()?.region).toBe('Thüringen');
@@ -82,7 +65,7 @@ describe('networks', () => {
 
   it('answers 400 naming the field for bad network input and writes nothing', async () => {
     const { t, manager } = await setup();
-    const before = rows(t.db, networks);
+    const before = countRows(t.db, networks);
     for (const [payload, field] of [
       [{}, 'name'],
       [{ name: 'x'.repeat(201) }, 'name'],
@@ -90,7 +73,7 @@ describe('networks', () => {
       [{ name: 'N', description: 'd'.repeat(5001) }, 'description'],
       [{ name: 'N', extra: 1 }, undefined],
     ] as const) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/networks', payload });
+      const res = await t.post(manager, '/api/networks', payload);
       if (field === undefined) {
         // Unknown properties are dropped on create (only patches are strict).
         expect(res.statusCode).toBe(201);
@@ -99,7 +82,7 @@ describe('networks', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(fields(res)).toContain(field);
     }
-    expect(rows(t.db, networks)).toBe(before + 1);
+    expect(countRows(t.db, networks)).toBe(before + 1);
   });
 });
 
@@ -108,17 +91,13 @@ describe('nodes', () => {
     const { t, manager, managerId, viewer } = await setup();
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const btz = createOrganization(t.db, { name: 'BTZ Rohr-Kloster' });
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/nodes',
-      payload: {
-        name: 'QTI-Knoten Rohr',
-        district: '16066',
-        networkId: anett.id,
-        hostOrganizationId: btz.id,
-        openedOn: '2024-11-15',
-        responsibleUserId: managerId,
-      },
+    const created = await t.post(manager, '/api/nodes', {
+      name: 'QTI-Knoten Rohr',
+      district: '16066',
+      networkId: anett.id,
+      hostOrganizationId: btz.id,
+      openedOn: '2024-11-15',
+      responsibleUserId: managerId,
     });
     expect(created.statusCode, created.body).toBe(201);
     const node = created.json();
@@ -216,7 +195,7 @@ describe('nodes', () => {
     const deletedOrg = createOrganization(t.db, { name: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
     const url = `/api/nodes/${node.id}`;
     const headers = { 'if-match': '"1"' };
-    const auditBefore = rows(t.db, auditEntries);
+    const auditBefore = countRows(t.db, auditEntries);
     for (const [payload, field] of [
       [{ hostOrganizationId: 9999 }, 'hostOrganizationId'],
       [{ hostOrganizationId: deletedOrg.id }, 'hostOrganizationId'],
@@ -234,7 +213,7 @@ describe('nodes', () => {
       expect(fields(res)).toContain(field);
     }
     expect(t.db.select().from(nodes).where(eq(nodes.id, node.id)).get()).toMatchObject({ version: 1, name: 'Gotha' });
-    expect(rows(t.db, auditEntries)).toBe(auditBefore);
+    expect(countRows(t.db, auditEntries)).toBe(auditBefore);
 
     const ok = await t.as(manager, {
       method: 'PATCH',
@@ -245,16 +224,16 @@ describe('nodes', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ version: 2, openedOn: '2024-05-01', district: '16067' });
     expect((await t.as(manager, { method: 'PATCH', url, headers, payload: { name: 'X' } })).statusCode).toBe(412);
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { name: 'X' } })).statusCode).toBe(428);
+    expect((await t.patch(manager, url, { name: 'X' })).statusCode).toBe(428);
     expect(
       (await t.as(manager, { method: 'PATCH', url: '/api/nodes/999', headers, payload: { name: 'X' } })).statusCode,
     ).toBe(404);
 
-    const before = rows(t.db, nodes);
-    const bad = await t.as(manager, { method: 'POST', url: '/api/nodes', payload: { name: 'Ohne Kreis' } });
+    const before = countRows(t.db, nodes);
+    const bad = await t.post(manager, '/api/nodes', { name: 'Ohne Kreis' });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toContain('district');
-    expect(rows(t.db, nodes)).toBe(before);
+    expect(countRows(t.db, nodes)).toBe(before);
   });
 });
 
@@ -265,16 +244,12 @@ describe('relations', () => {
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const node = createNode(t.db, { name: 'Sömmerda', district: '16068' });
 
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: '/api/relations',
-      payload: {
-        organizationId: org.id,
-        networkId: anett.id,
-        type: 'consortium_partner',
-        responsibility: 'Transfer',
-        fromDate: '2023-01-01',
-      },
+    const res = await t.post(manager, '/api/relations', {
+      organizationId: org.id,
+      networkId: anett.id,
+      type: 'consortium_partner',
+      responsibility: 'Transfer',
+      fromDate: '2023-01-01',
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.etag).toBe('"1"');
@@ -288,11 +263,7 @@ describe('relations', () => {
       fromDate: '2023-01-01',
       toDate: null,
     });
-    const toNode = await t.as(manager, {
-      method: 'POST',
-      url: '/api/relations',
-      payload: { organizationId: org.id, nodeId: node.id, type: 'member' },
-    });
+    const toNode = await t.post(manager, '/api/relations', { organizationId: org.id, nodeId: node.id, type: 'member' });
     expect(toNode.statusCode).toBe(201);
 
     const listed = await t.as(viewer, { method: 'GET', url: `/api/organizations/${org.id}/relations` });
@@ -309,7 +280,7 @@ describe('relations', () => {
     const net = createNetwork(t.db);
     const node = createNode(t.db);
     const base = { organizationId: org.id, type: 'member' };
-    const before = [rows(t.db, relations), rows(t.db, auditEntries)];
+    const before = [countRows(t.db, relations), countRows(t.db, auditEntries)];
     for (const [label, payload, field] of [
       ['both', { ...base, networkId: net.id, nodeId: node.id }, 'nodeId'],
       ['neither', base, 'networkId'],
@@ -324,11 +295,11 @@ describe('relations', () => {
       ['id as text', { ...base, nodeId: 'vier' }, 'nodeId'],
       ['oversized responsibility', { ...base, nodeId: node.id, responsibility: 'r'.repeat(201) }, 'responsibility'],
     ] as const) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/relations', payload });
+      const res = await t.post(manager, '/api/relations', payload);
       expect(res.statusCode, label).toBe(400);
       expect(fields(res), label).toContain(field);
     }
-    expect([rows(t.db, relations), rows(t.db, auditEntries)]).toEqual(before);
+    expect([countRows(t.db, relations), countRows(t.db, auditEntries)]).toEqual(before);
   });
 
   it('patches and deletes with If-Match, keeping exactly one of network and node', async () => {
@@ -344,47 +315,25 @@ describe('relations', () => {
     });
     const url = `/api/relations/${rel.id}`;
 
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { type: 'cooperation_partner' } })).statusCode).toBe(
-      428,
-    );
-    const both = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { networkId: net.id },
-    });
+    expect((await t.patch(manager, url, { type: 'cooperation_partner' })).statusCode).toBe(428);
+    const both = await t.patch(manager, url, { networkId: net.id }, '"1"');
     expect(both.statusCode).toBe(400);
     expect(fields(both)).toContain('nodeId');
-    const neither = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { nodeId: null },
-    });
+    const neither = await t.patch(manager, url, { nodeId: null }, '"1"');
     expect(neither.statusCode).toBe(400);
     expect(fields(neither)).toContain('networkId');
-    const endBefore = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { toDate: '2023-12-31' },
-    });
+    const endBefore = await t.patch(manager, url, { toDate: '2023-12-31' }, '"1"');
     expect(endBefore.statusCode).toBe(400);
     expect(fields(endBefore)).toEqual(['toDate']);
-    const moveOrg = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { organizationId: 5 },
-    });
+    const moveOrg = await t.patch(manager, url, { organizationId: 5 }, '"1"');
     expect(moveOrg.statusCode).toBe(400);
 
-    const swap = await t.as(manager, {
-      method: 'PATCH',
+    const swap = await t.patch(
+      manager,
       url,
-      headers: { 'if-match': '"1"' },
-      payload: { nodeId: null, networkId: net.id, type: 'cooperation_partner', toDate: '2025-12-31' },
-    });
+      { nodeId: null, networkId: net.id, type: 'cooperation_partner', toDate: '2025-12-31' },
+      '"1"',
+    );
     expect(swap.statusCode, swap.body).toBe(200);
     expect(swap.json()).toMatchObject({
       version: 2,
@@ -393,21 +342,16 @@ describe('relations', () => {
       type: 'cooperation_partner',
       toDate: '2025-12-31',
     });
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { responsibility: 'X' },
-    });
+    const stale = await t.patch(manager, url, { responsibility: 'X' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.version).toBe(2);
 
     expect((await t.as(manager, { method: 'DELETE', url })).statusCode).toBe(428);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(412);
-    expect(rows(t.db, relations)).toBe(1);
+    expect(countRows(t.db, relations)).toBe(1);
     const del = await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } });
     expect(del.statusCode).toBe(204);
-    expect(rows(t.db, relations)).toBe(0);
+    expect(countRows(t.db, relations)).toBe(0);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(404);
     const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'relation')).all();
     expect(audit.map((a) => a.action)).toEqual(['update', 'delete']);
@@ -482,7 +426,7 @@ describe('roles', () => {
     const node = createNode(t.db);
     const rel = createRelation(t.db, { organizationId: org.id, nodeId: node.id });
     const headers = { 'if-match': '"1"' };
-    const auditBefore = rows(t.db, auditEntries);
+    const auditBefore = countRows(t.db, auditEntries);
     for (const req of [
       { method: 'POST', url: '/api/networks', payload: { name: 'N' } },
       { method: 'PATCH', url: `/api/networks/${net.id}`, headers, payload: { name: 'N' } },
@@ -495,11 +439,11 @@ describe('roles', () => {
       const res = await t.as(viewer, req);
       expect(res.statusCode, `${req.method} ${req.url}`).toBe(403);
     }
-    expect([rows(t.db, networks), rows(t.db, nodes), rows(t.db, relations), rows(t.db, auditEntries)]).toEqual([
-      1,
-      1,
-      1,
-      auditBefore,
-    ]);
+    expect([
+      countRows(t.db, networks),
+      countRows(t.db, nodes),
+      countRows(t.db, relations),
+      countRows(t.db, auditEntries),
+    ]).toEqual([1, 1, 1, auditBefore]);
   });
 });

@@ -27,17 +27,12 @@ describe('merging organisations with a choice per field', () => {
       city: 'Suhl-Nord',
     });
     const url = `/api/organizations/${target.id}/merge`;
-    const bad = await t.as(token, {
-      method: 'POST',
-      url,
-      payload: { sourceId: source.id, keep: { street: 'source' } },
-    });
+    const bad = await t.post(token, url, { sourceId: source.id, keep: { street: 'source' } });
     expect(bad.statusCode).toBe(400);
 
-    const res = await t.as(token, {
-      method: 'POST',
-      url,
-      payload: { sourceId: source.id, keep: { name: 'source', address: 'source', email: 'target', phone: 'source' } },
+    const res = await t.post(token, url, {
+      sourceId: source.id,
+      keep: { name: 'source', address: 'source', email: 'target', phone: 'source' },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
@@ -64,15 +59,10 @@ describe('merging organisations with a choice per field', () => {
     const first = createOrganization(t.db, { name: 'Erste Zulieferer GmbH' });
     const second = createOrganization(t.db, { name: 'Zweite Zulieferer GmbH' });
     const third = createOrganization(t.db, { name: 'Dritte Zulieferer GmbH' });
-    const rename = await t.as(token, {
-      method: 'PATCH',
-      url: `/api/organizations/${first.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { notes: 'vor der Zusammenführung' },
-    });
+    const rename = await t.patch(token, `/api/organizations/${first.id}`, { notes: 'vor der Zusammenführung' }, '"1"');
     expect(rename.statusCode, rename.body).toBe(200);
     const merge = (targetId: number, sourceId: number) =>
-      t.as(token, { method: 'POST', url: `/api/organizations/${targetId}/merge`, payload: { sourceId, keep: {} } });
+      t.post(token, `/api/organizations/${targetId}/merge`, { sourceId, keep: {} });
     expect((await merge(second.id, first.id)).statusCode).toBe(200);
     expect((await merge(third.id, second.id)).statusCode).toBe(200);
 

@@ -16,7 +16,7 @@ import {
 } from '@anett/db/schema';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, expectSoftDelete, fields, type TestApp } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createRelation, createTag } from '../support/factories.ts';
 
 type Item = { id: number; name: string; version: number; [k: string]: unknown };
@@ -34,7 +34,6 @@ async function list(t: TestApp, token: string, qs = '') {
   return res.json() as { items: Item[]; total: number; page: number; pageSize: number };
 }
 const names = (body: { items: Item[] }) => body.items.map((i) => i.name).sort();
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 const rowCount = (
   db: Db,
   table: typeof organizations | typeof organizationSectors | typeof organizationTags | typeof auditEntries,
@@ -192,12 +191,7 @@ describe('GET /api/organizations search, sort and paging', () => {
   it('finds an organisation by its new name after a rename', async () => {
     const { t, manager } = await setup();
     const org = createOrganization(t.db, { name: 'Altname GmbH' });
-    const res = await t.as(manager, {
-      method: 'PATCH',
-      url: `/api/organizations/${org.id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'Neuname Ölwerk GmbH' },
-    });
+    const res = await t.patch(manager, `/api/organizations/${org.id}`, { name: 'Neuname Ölwerk GmbH' }, '"1"');
     expect(res.statusCode).toBe(200);
     expect(names(await list(t, manager, 'q=olwerk'))).toEqual(['Neuname Ölwerk GmbH']);
     expect((await list(t, manager, 'q=altname')).total).toBe(0);
@@ -309,11 +303,7 @@ describe('organisation items', () => {
   it('creates with 201 and ETag, stores name_key, and GET returns the detail', async () => {
     const { t, manager, viewer } = await setup();
     const tag = createTag(t.db, { name: 'Zulieferer' });
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { ...body, tagIds: [tag.id] },
-    });
+    const res = await t.post(manager, '/api/organizations', { ...body, tagIds: [tag.id] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     const created = res.json();
@@ -341,7 +331,7 @@ describe('organisation items', () => {
     createOrganization(t.db, { name: 'Mueller Praezisionsteile', deletedAt: '2024-01-01T00:00:00.000Z' });
     const before = rowCount(t.db, organizations);
 
-    const res = await t.as(manager, { method: 'POST', url: '/api/organizations', payload: body });
+    const res = await t.post(manager, '/api/organizations', body);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('DUPLICATE_CANDIDATES');
     expect(res.json().data.candidates).toEqual(
@@ -353,19 +343,11 @@ describe('organisation items', () => {
     expect(res.json().data.candidates).toHaveLength(2);
     expect(rowCount(t.db, organizations)).toBe(before);
 
-    const confirmed = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { ...body, confirmDuplicate: true },
-    });
+    const confirmed = await t.post(manager, '/api/organizations', { ...body, confirmDuplicate: true });
     expect(confirmed.statusCode).toBe(201);
     expect(rowCount(t.db, organizations)).toBe(before + 1);
 
-    const distinct = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { name: 'Müller Logistik GmbH', kind: 'company' },
-    });
+    const distinct = await t.post(manager, '/api/organizations', { name: 'Müller Logistik GmbH', kind: 'company' });
     expect(distinct.statusCode).toBe(201);
   });
 
@@ -389,7 +371,7 @@ describe('organisation items', () => {
       ['name as number', { name: 42, kind: 'company' }, 'name'],
     ];
     for (const [label, payload, field] of cases) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/organizations', payload });
+      const res = await t.post(manager, '/api/organizations', payload);
       expect(res.statusCode, label).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(fields(res)[0]?.split('.')[0], label).toBe(field);
@@ -407,7 +389,7 @@ describe('organisation items', () => {
         .statusCode,
     ).toBe(404);
     expect((await t.as(manager, { method: 'DELETE', url: '/api/organizations/999', headers })).statusCode).toBe(404);
-    expect((await t.as(manager, { method: 'POST', url: '/api/organizations/999/restore' })).statusCode).toBe(404);
+    expect((await t.post(manager, '/api/organizations/999/restore')).statusCode).toBe(404);
     expect((await t.as(manager, { method: 'GET', url: '/api/organizations/999/history' })).statusCode).toBe(404);
     const bad = await t.as(manager, { method: 'GET', url: '/api/organizations/abc' });
     expect(bad.statusCode).toBe(400);
@@ -419,35 +401,20 @@ describe('organisation items', () => {
     const org = createOrganization(t.db, { name: 'Original GmbH', city: 'Gotha', sectors: ['29.1'] });
     const url = `/api/organizations/${org.id}`;
 
-    const missing = await t.as(manager, { method: 'PATCH', url, payload: { city: 'Suhl' } });
+    const missing = await t.patch(manager, url, { city: 'Suhl' });
     expect(missing.statusCode).toBe(428);
 
-    const first = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { city: 'Erfurt' },
-    });
+    const first = await t.patch(manager, url, { city: 'Erfurt' }, '"1"');
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"2"');
     expect(first.json()).toMatchObject({ version: 2, city: 'Erfurt', sectors: ['29.1'] });
 
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { city: 'Suhl' },
-    });
+    const stale = await t.patch(manager, url, { city: 'Suhl' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current).toMatchObject({ version: 2, city: 'Erfurt' });
     expect(stale.headers.etag).toBe('"2"');
 
-    const malformed = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': 'zwei' },
-      payload: { city: 'Suhl' },
-    });
+    const malformed = await t.patch(manager, url, { city: 'Suhl' }, 'zwei');
     expect(malformed.statusCode).toBe(400);
 
     const row = t.db.select().from(organizations).where(eq(organizations.id, org.id)).get();
@@ -459,12 +426,7 @@ describe('organisation items', () => {
     const tag = createTag(t.db);
     const org = createOrganization(t.db, { name: 'Alt GmbH', city: 'Gotha', sectors: ['29.1'], tagIds: [tag.id] });
     const url = `/api/organizations/${org.id}`;
-    const res = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'Größenwahn Straße AG', sectors: ['28.1', '28.1'] },
-    });
+    const res = await t.patch(manager, url, { name: 'Größenwahn Straße AG', sectors: ['28.1', '28.1'] }, '"1"');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       name: 'Größenwahn Straße AG',
@@ -475,35 +437,15 @@ describe('organisation items', () => {
     const row = t.db.select().from(organizations).where(eq(organizations.id, org.id)).get();
     expect(row?.nameKey).toBe('groessenwahn strasse');
 
-    const clear = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"2"' },
-      payload: { city: '', tagIds: [] },
-    });
+    const clear = await t.patch(manager, url, { city: '', tagIds: [] }, '"2"');
     expect(clear.json()).toMatchObject({ city: null, tags: [], sectors: ['28.1'] });
 
-    const unknown = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"3"' },
-      payload: { nameKey: 'x' },
-    });
+    const unknown = await t.patch(manager, url, { nameKey: 'x' }, '"3"');
     expect(unknown.statusCode).toBe(400);
-    const tooLong = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"3"' },
-      payload: { city: 'x'.repeat(121) },
-    });
+    const tooLong = await t.patch(manager, url, { city: 'x'.repeat(121) }, '"3"');
     expect(tooLong.statusCode).toBe(400);
     expect(fields(tooLong)).toEqual(['city']);
-    const badTag = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"3"' },
-      payload: { tagIds: [12345] },
-    });
+    const badTag = await t.patch(manager, url, { tagIds: [12345] }, '"3"');
     expect(badTag.statusCode).toBe(400);
     expect(fields(badTag)).toEqual(['tagIds']);
     expect(t.db.select().from(organizations).where(eq(organizations.id, org.id)).get()?.version).toBe(3);
@@ -514,38 +456,29 @@ describe('organisation items', () => {
     const org = createOrganization(t.db, { name: 'Vorübergehend GmbH' });
     const url = `/api/organizations/${org.id}`;
 
-    expect((await t.as(manager, { method: 'DELETE', url })).statusCode).toBe(428);
-    expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"7"' } })).statusCode).toBe(412);
-    const del = await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"1"' } });
-    expect(del.statusCode).toBe(200);
-    expect(del.json().deletedAt).toEqual(expect.any(String));
+    await expectSoftDelete(t, manager, url);
     expect(t.db.select().from(organizations).where(eq(organizations.id, org.id)).get()?.deletedAt).not.toBeNull();
     expect((await list(t, manager)).total).toBe(0);
     expect(names(await list(t, manager, 'deleted=true'))).toEqual(['Vorübergehend GmbH']);
     expect((await t.as(manager, { method: 'GET', url })).json().deletedAt).not.toBeNull();
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(409);
 
-    const restore = await t.as(manager, { method: 'POST', url: `${url}/restore` });
+    const restore = await t.post(manager, `${url}/restore`);
     expect(restore.statusCode).toBe(200);
     expect(restore.json()).toMatchObject({ deletedAt: null, version: 3 });
     expect(names(await list(t, manager))).toEqual(['Vorübergehend GmbH']);
-    expect((await t.as(manager, { method: 'POST', url: `${url}/restore` })).statusCode).toBe(409);
+    expect((await t.post(manager, `${url}/restore`)).statusCode).toBe(409);
   });
 
   it('shows the history with user, action and field before → after', async () => {
     const { t, manager } = await setup();
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { name: 'Historie GmbH', kind: 'company', city: 'Gotha' },
+    const created = await t.post(manager, '/api/organizations', {
+      name: 'Historie GmbH',
+      kind: 'company',
+      city: 'Gotha',
     });
     const id = created.json().id;
-    await t.as(manager, {
-      method: 'PATCH',
-      url: `/api/organizations/${id}`,
-      headers: { 'if-match': '"1"' },
-      payload: { city: 'Sömmerda', sectors: ['29'] },
-    });
+    await t.patch(manager, `/api/organizations/${id}`, { city: 'Sömmerda', sectors: ['29'] }, '"1"');
     await t.as(manager, { method: 'DELETE', url: `/api/organizations/${id}`, headers: { 'if-match': '"2"' } });
 
     const res = await t.as(manager, { method: 'GET', url: `/api/organizations/${id}/history` });
@@ -728,11 +661,7 @@ describe('duplicates and merge', () => {
       .get();
     const auditBefore = rowCount(db, auditEntries);
 
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: `/api/organizations/${target.id}/merge`,
-      payload: { sourceId: source.id },
-    });
+    const res = await t.post(manager, `/api/organizations/${target.id}/merge`, { sourceId: source.id });
     expect(res.statusCode, res.body).toBe(200);
     const merged = res.json();
     expect(merged).toMatchObject({
@@ -789,7 +718,7 @@ describe('duplicates and merge', () => {
     expect(history[1].changes).toEqual(expect.arrayContaining([{ field: 'city', before: null, after: 'Rohr' }]));
 
     expect(names(await list(t, manager))).toEqual(['Ziel GmbH']);
-    const restore = await t.as(manager, { method: 'POST', url: `/api/organizations/${source.id}/restore` });
+    const restore = await t.post(manager, `/api/organizations/${source.id}/restore`);
     expect(restore.statusCode).toBe(409);
   });
 
@@ -797,8 +726,7 @@ describe('duplicates and merge', () => {
     const { t, manager } = await setup();
     const target = createOrganization(t.db, { name: 'Ziel' });
     const deleted = createOrganization(t.db, { name: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
-    const merge = (id: number, payload: object) =>
-      t.as(manager, { method: 'POST', url: `/api/organizations/${id}/merge`, payload });
+    const merge = (id: number, payload: object) => t.post(manager, `/api/organizations/${id}/merge`, payload);
     const self = await merge(target.id, { sourceId: target.id });
     expect(self.statusCode).toBe(400);
     expect(fields(self)).toEqual(['sourceId']);

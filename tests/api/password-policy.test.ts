@@ -52,10 +52,9 @@ describe('password policy (ASVS V6.2)', () => {
     const ok = await t.as(token, change(long));
     expect(ok.statusCode, ok.body).toBe(200);
     // No composition rules: lower-case words only are fine when long and uncommon.
-    const words = await t.as(ok.json().accessToken, {
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { currentPassword: long, newPassword: 'gurke tapete wolke fahrrad' },
+    const words = await t.post(ok.json().accessToken, '/api/auth/password', {
+      currentPassword: long,
+      newPassword: 'gurke tapete wolke fahrrad',
     });
     expect(words.statusCode, words.body).toBe(200);
   });
@@ -63,27 +62,26 @@ describe('password policy (ASVS V6.2)', () => {
   it('applies to passwords an admin sets when creating a user or resetting a password', async () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
-    const created = await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'neu@example.org', name: 'Nele Neu', role: 'viewer', password: 'password1234' },
+    const created = await t.post(admin.token, '/api/users', {
+      email: 'neu@example.org',
+      name: 'Nele Neu',
+      role: 'viewer',
+      password: 'password1234',
     });
     expect(created.statusCode).toBe(400);
     expect(created.json().errors[0]).toMatchObject({ field: 'password', message: expect.stringMatching(/geleakter/) });
     expect(t.db.select().from(users).where(eq(users.email, 'neu@example.org')).get()).toBeUndefined();
     const viewer = await t.login('viewer', 'reset-me@example.org');
-    const reset = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/users/${viewer.userId}/reset-password`,
-      payload: { password: 'reset-me-example' },
+    const reset = await t.post(admin.token, `/api/users/${viewer.userId}/reset-password`, {
+      password: 'reset-me-example',
     });
     expect(reset.statusCode).toBe(400);
     expect(reset.json().errors[0].field).toBe('password');
     // Generated passwords pass the policy.
-    const generated = await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'gen@example.org', name: 'Gen', role: 'viewer' },
+    const generated = await t.post(admin.token, '/api/users', {
+      email: 'gen@example.org',
+      name: 'Gen',
+      role: 'viewer',
     });
     expect(generated.statusCode).toBe(201);
     expect(generated.json().password).toHaveLength(16);

@@ -2,24 +2,16 @@ import { auditEntries, personContactPoints, persons } from '@anett/db/schema';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, type Json, type TestApp } from '../support/app.ts';
 import { createConsent, createPerson, createTag } from '../support/factories.ts';
 
 /** A merge loses nothing a user still needs: additional e-mail addresses and phone numbers (issue 11, item 5). */
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are explored by the assertions themselves
-type Json = Record<string, any>;
 
 async function setup() {
   const t = await createTestApp();
   const { token } = await t.login('manager');
   const { token: viewer } = await t.login('viewer');
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: object,
-    headers?: Record<string, string>,
-  ) => t.as(token, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+  const call = t.caller(token);
   return { t, call, viewer };
 }
 
@@ -164,9 +156,7 @@ describe('additional e-mail addresses and phone numbers', () => {
     }
     expect((await call('POST', base, { kind: 'mobile', value: '0361 1' })).statusCode).toBe(400);
     expect((await call('POST', base, { kind: 'fax', value: '0361 2' })).json().errors[0].field).toBe('kind');
-    expect((await t.as(viewer, { method: 'POST', url: base, payload: { kind: 'phone', value: '1' } })).statusCode).toBe(
-      403,
-    );
+    expect((await t.post(viewer, base, { kind: 'phone', value: '1' })).statusCode).toBe(403);
 
     const url = `${base}/${created.json().id}`;
     expect((await call('PATCH', url, { label: 'Büro' })).statusCode).toBe(428);

@@ -559,29 +559,21 @@ describe('segments with attendance groups and saved legacy filters', () => {
       attended: [{ ...Y2024, nodeId: nodes }],
       notAttended: [{ ...Y2024, eventKind: ['course'] }],
     };
-    const created = await w.t.as(token, {
-      method: 'POST',
-      url: '/api/segments',
-      payload: { name: 'QTI 2024 ohne Lehrgang', filter },
-    });
+    const created = await w.t.post(token, '/api/segments', { name: 'QTI 2024 ohne Lehrgang', filter });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().count).toBe(1);
     const members = await w.t.as(token, { method: 'GET', url: `/api/segments/${created.json().id}/persons` });
     expect(members.json().items.map((i: { id: number }) => i.id)).toEqual([w.p.supplierA.id]);
 
     // A filter saved before groups existed, as it lies in the database: flat attendance keys and the old nodeId.
-    const legacy = await w.t.as(token, {
-      method: 'POST',
-      url: '/api/segments',
-      payload: {
-        name: 'Alt',
-        filter: {
-          sector: ['29'],
-          attendanceStatus: ['attended'],
-          attendedFrom: '2024-01-01',
-          excludeEventKind: ['course'],
-          nodeId: [w.nodes.rohr.id],
-        },
+    const legacy = await w.t.post(token, '/api/segments', {
+      name: 'Alt',
+      filter: {
+        sector: ['29'],
+        attendanceStatus: ['attended'],
+        attendedFrom: '2024-01-01',
+        excludeEventKind: ['course'],
+        nodeId: [w.nodes.rohr.id],
       },
     });
     expect(legacy.statusCode, legacy.body).toBe(201);

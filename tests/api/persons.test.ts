@@ -12,9 +12,16 @@ import {
   sessionAttendances,
 } from '@anett/db/schema';
 import { asc, count, eq } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  countRows,
+  createTestApp,
+  expectRefused,
+  expectSoftDelete,
+  fields,
+  type Json,
+  type TestApp,
+} from '../support/app.ts';
 import {
   createAffiliation,
   createAttendance,
@@ -27,9 +34,6 @@ import {
   createTag,
 } from '../support/factories.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are explored by the assertions themselves
-type Json = Record<string, any>;
-
 async function setup() {
   const t = await createTestApp();
   const manager = await t.login('manager');
@@ -37,13 +41,11 @@ async function setup() {
   return { t, manager: manager.token, viewer: viewer.token, managerId: manager.userId };
 }
 
-const rows = (db: Db, table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
 const personAudit = (db: Db) =>
   db.select({ n: count() }).from(auditEntries).where(eq(auditEntries.entity, 'person')).get()?.n ?? 0;
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
 async function create(t: TestApp, token: string, payload: Json) {
-  return t.as(token, { method: 'POST', url: '/api/persons', payload });
+  return t.post(token, '/api/persons', payload);
 }
 async function list(t: TestApp, token: string, qs = '') {
   const res = await t.as(token, { method: 'GET', url: `/api/persons${qs ? `?${qs}` : ''}` });
@@ -120,7 +122,7 @@ describe('POST /api/persons', () => {
     const org = createOrganization(t.db, { name: 'Boreas GmbH' });
     const existing = createPerson(t.db, { firstName: 'Jana', lastName: 'Krause', email: 'jana.krause@boreas.example' });
     createAffiliation(t.db, { personId: existing.id, organizationId: org.id, isPrimary: true });
-    const before = rows(t.db, persons);
+    const before = countRows(t.db, persons);
     const res = await create(t, manager, {
       firstName: 'J.',
       lastName: 'Krause-Otto',
@@ -137,7 +139,7 @@ describe('POST /api/persons', () => {
         reason: 'email',
       },
     ]);
-    expect(rows(t.db, persons)).toBe(before);
+    expect(countRows(t.db, persons)).toBe(before);
     expect(personAudit(t.db)).toBe(0);
 
     const confirmed = await create(t, manager, {
@@ -228,11 +230,9 @@ describe('POST /api/persons', () => {
     const { t, manager } = await setup();
     createOrganization(t.db, { name: 'Org Eins GmbH' });
     const res = await create(t, manager, payload);
-    expect(res.statusCode, res.body).toBe(400);
-    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(fields(res)).toContain(field);
-    expect(rows(t.db, persons)).toBe(0);
-    expect(rows(t.db, affiliations)).toBe(0);
+    expectRefused(res, field);
+    expect(countRows(t.db, persons)).toBe(0);
+    expect(countRows(t.db, affiliations)).toBe(0);
     expect(personAudit(t.db)).toBe(0);
   });
 });
@@ -348,7 +348,7 @@ describe('GET /api/persons', () => {
   it('explains bad input in German, or in English when the client asks for it', async () => {
     const { t, viewer, manager } = await setup();
     const body = { firstName: 'Anna', lastName: 42, email: 'kein-at' };
-    const de = await t.as(manager, { method: 'POST', url: '/api/persons', payload: body });
+    const de = await t.post(manager, '/api/persons', body);
     const en = await t.as(manager, {
       method: 'POST',
       url: '/api/persons',
@@ -510,12 +510,7 @@ describe('PATCH /api/persons/:id', () => {
       version: 2,
     });
 
-    const bad = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      payload: { firstName: 'X' },
-      headers: { 'if-match': 'latest' },
-    });
+    const bad = await t.patch(manager, url, { firstName: 'X' }, 'latest');
     expect(bad.statusCode).toBe(400);
   });
 
@@ -594,12 +589,7 @@ describe('soft delete, restore and history', () => {
     const { t, manager, viewer, managerId } = await setup();
     const p = createPerson(t.db, { firstName: 'Tom', lastName: 'Wolf' });
     const url = `/api/persons/${p.id}`;
-    expect((await t.as(manager, { method: 'DELETE', url })).statusCode).toBe(428);
-    expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"7"' } })).statusCode).toBe(412);
-
-    const deleted = await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"1"' } });
-    expect(deleted.statusCode).toBe(200);
-    expect(deleted.json().deletedAt).toEqual(expect.any(String));
+    await expectSoftDelete(t, manager, url);
     expect(t.db.select().from(persons).where(eq(persons.id, p.id)).get()?.deletedAt).not.toBeNull();
     expect((await list(t, viewer)).total).toBe(0);
     expect(lastNames(await list(t, viewer, 'deleted=true'))).toEqual(['Wolf']);
@@ -607,10 +597,10 @@ describe('soft delete, restore and history', () => {
     expect((await patch(t, manager, url, { firstName: 'Tim' }, 2)).statusCode).toBe(409);
     expect((await t.as(manager, { method: 'DELETE', url, headers: { 'if-match': '"2"' } })).statusCode).toBe(409);
 
-    const restored = await t.as(manager, { method: 'POST', url: `${url}/restore` });
+    const restored = await t.post(manager, `${url}/restore`);
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ deletedAt: null, version: 3 });
-    expect((await t.as(manager, { method: 'POST', url: `${url}/restore` })).statusCode).toBe(409);
+    expect((await t.post(manager, `${url}/restore`)).statusCode).toBe(409);
     expect((await patch(t, manager, url, { firstName: 'Tim' }, 3)).statusCode).toBe(200);
 
     const history = await t.as(viewer, { method: 'GET', url: `${url}/history` });
@@ -647,10 +637,11 @@ describe('affiliations and offices', () => {
     const first = createAffiliation(t.db, { personId: p.id, organizationId: a.id, isPrimary: true });
     const base = `/api/persons/${p.id}/affiliations`;
 
-    const added = await t.as(manager, {
-      method: 'POST',
-      url: base,
-      payload: { organizationId: b.id, function: 'CTO', isPrimary: true, fromDate: '2024-01-01' },
+    const added = await t.post(manager, base, {
+      organizationId: b.id,
+      function: 'CTO',
+      isPrimary: true,
+      fromDate: '2024-01-01',
     });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.headers.etag).toBe('"1"');
@@ -701,14 +692,14 @@ describe('affiliations and offices', () => {
     const { t, manager } = await setup();
     const p = createPerson(t.db, { salutation: 'herr', firstName: 'Peter', lastName: 'Heimrich' });
     const base = `/api/persons/${p.id}/offices`;
-    const bad = await t.as(manager, { method: 'POST', url: base, payload: { title: '', fromDate: 'bald' } });
+    const bad = await t.post(manager, base, { title: '', fromDate: 'bald' });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad).sort()).toEqual(['fromDate', 'title']);
 
-    const added = await t.as(manager, {
-      method: 'POST',
-      url: base,
-      payload: { title: 'Landrat', jurisdiction: 'Landkreis Schmalkalden-Meiningen', fromDate: '2018-01-01' },
+    const added = await t.post(manager, base, {
+      title: 'Landrat',
+      jurisdiction: 'Landkreis Schmalkalden-Meiningen',
+      fromDate: '2018-01-01',
     });
     expect(added.statusCode, added.body).toBe(201);
     expect((await t.as(manager, { method: 'GET', url: `/api/persons/${p.id}` })).json().letterSalutation).toBe(
@@ -726,7 +717,7 @@ describe('affiliations and offices', () => {
 
     const removed = await t.as(manager, { method: 'DELETE', url: `${base}/${id}`, headers: { 'if-match': '"2"' } });
     expect(removed.statusCode).toBe(204);
-    expect(rows(t.db, offices)).toBe(0);
+    expect(countRows(t.db, offices)).toBe(0);
   });
 });
 
@@ -805,7 +796,7 @@ describe('duplicates list and merge', () => {
     await patch(t, manager, `/api/persons/${source.id}`, { phone: '0361 42' }, 1);
 
     const url = `/api/persons/${target.id}/merge`;
-    expect((await t.as(viewer, { method: 'POST', url, payload: { sourceId: source.id } })).statusCode).toBe(403);
+    expect((await t.post(viewer, url, { sourceId: source.id })).statusCode).toBe(403);
     expect(
       (await t.as(manager, { method: 'POST', url, payload: { sourceId: source.id }, headers: { 'if-match': '"9"' } }))
         .statusCode,
@@ -899,25 +890,19 @@ describe('duplicates list and merge', () => {
 
     // the merged person is gone from lists and cannot be restored or merged again
     expect((await list(t, viewer)).items.map((i) => i.id)).toEqual([target.id]);
-    expect((await t.as(manager, { method: 'POST', url: `/api/persons/${source.id}/restore` })).json().code).toBe(
-      'PERSON_MERGED',
-    );
-    expect((await t.as(manager, { method: 'POST', url, payload: { sourceId: source.id } })).statusCode).toBe(409);
+    expect((await t.post(manager, `/api/persons/${source.id}/restore`)).json().code).toBe('PERSON_MERGED');
+    expect((await t.post(manager, url, { sourceId: source.id })).statusCode).toBe(409);
   });
 
   it('refuses to merge a person into itself or an unknown one (400 naming sourceId) and writes nothing', async () => {
     const { t, manager } = await setup();
     const p = createPerson(t.db, { lastName: 'Eins' });
     for (const sourceId of [p.id, 999]) {
-      const res = await t.as(manager, { method: 'POST', url: `/api/persons/${p.id}/merge`, payload: { sourceId } });
+      const res = await t.post(manager, `/api/persons/${p.id}/merge`, { sourceId });
       expect(res.statusCode).toBe(400);
       expect(fields(res)).toEqual(['sourceId']);
     }
-    const wrongType = await t.as(manager, {
-      method: 'POST',
-      url: `/api/persons/${p.id}/merge`,
-      payload: { sourceId: 'zwei' },
-    });
+    const wrongType = await t.post(manager, `/api/persons/${p.id}/merge`, { sourceId: 'zwei' });
     expect(fields(wrongType)).toEqual(['sourceId']);
     expect(personAudit(t.db)).toBe(0);
     expect(t.db.select().from(persons).where(eq(persons.id, p.id)).get()?.version).toBe(1);
@@ -943,7 +928,7 @@ describe('roles', () => {
       });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
     }
-    expect(rows(t.db, persons)).toBe(1);
+    expect(countRows(t.db, persons)).toBe(1);
     expect(personAudit(t.db)).toBe(0);
     expect((await t.as(viewer, { method: 'GET', url: `/api/persons/${p.id}` })).statusCode).toBe(200);
     expect((await t.as(viewer, { method: 'GET', url: `/api/persons/${p.id}/history` })).statusCode).toBe(200);

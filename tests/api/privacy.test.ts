@@ -4,11 +4,9 @@ import { emailHash } from '@anett/server/modules/consents/suppressions.repositor
 import { PRIVACY_COVERAGE } from '@anett/server/modules/privacy/privacy.repository';
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, type Json, type TestApp } from '../support/app.ts';
 import { createAttendance, createEvent, createInteraction, createPerson } from '../support/factories.ts';
 import { NOTES_MARKER, personEverywhere } from '../support/privacy.ts';
-
-type Json = Record<string, any>;
 
 /** Every table with a foreign key to persons, read from the schema itself. */
 function tablesReferencingPersons(t: TestApp): string[] {
@@ -55,30 +53,22 @@ describe('privacy export', () => {
       url: '/api/auth/login',
       payload: { email, password: 'ihr-passwort-vielleicht' },
     });
-    const unlinked = await t.as(token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: {
-        kind: 'note',
-        subject: 'Empfehlung',
-        summary: 'Xaverine Quendelbrück hat uns die Werkstatt empfohlen',
-        organizationIds: [org.id],
-      },
+    const unlinked = await t.post(token, '/api/interactions', {
+      kind: 'note',
+      subject: 'Empfehlung',
+      summary: 'Xaverine Quendelbrück hat uns die Werkstatt empfohlen',
+      organizationIds: [org.id],
     });
-    const unrelated = await t.as(token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: {
-        kind: 'note',
-        subject: 'Quendelbrück-Straße',
-        summary: 'Neue Adresse der Werkstatt',
-        organizationIds: [org.id],
-      },
+    const unrelated = await t.post(token, '/api/interactions', {
+      kind: 'note',
+      subject: 'Quendelbrück-Straße',
+      summary: 'Neue Adresse der Werkstatt',
+      organizationIds: [org.id],
     });
-    await t.as(token, {
-      method: 'POST',
-      url: '/api/segments',
-      payload: { name: 'Einladung Quendelbrück', filter: { q: 'Xaverine Quendelbrück' }, shared: false },
+    await t.post(token, '/api/segments', {
+      name: 'Einladung Quendelbrück',
+      filter: { q: 'Xaverine Quendelbrück' },
+      shared: false,
     });
     const body = (await t.as(token, { method: 'GET', url: `/api/persons/${person.id}/privacy-export` })).json();
     const mentionIds = body.data.interaction_mentions.map((i: Json) => i.interactionId);
@@ -162,16 +152,14 @@ describe('erasure', () => {
     t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     expect(scan()).toEqual(needles);
 
-    expect((await t.as(manager.token, { method: 'POST', url: `/api/persons/${person.id}/erase` })).statusCode).toBe(
-      403,
-    );
+    expect((await t.post(manager.token, `/api/persons/${person.id}/erase`)).statusCode).toBe(403);
     const stale = await t.as(admin.token, {
       method: 'POST',
       url: `/api/persons/${person.id}/erase`,
       headers: { 'if-match': '"1"' },
     });
     expect(stale.statusCode).toBe(412);
-    const res = await t.as(admin.token, { method: 'POST', url: `/api/persons/${person.id}/erase` });
+    const res = await t.post(admin.token, `/api/persons/${person.id}/erase`);
     expect(res.statusCode, res.body).toBe(200);
     // The main and the additional address are both blocked from re-import.
     expect(res.json()).toMatchObject({ id: person.id, erasedIds: [person.id], suppressedEmails: 2 });
@@ -208,14 +196,10 @@ describe('erasure', () => {
         .where(eq(suppressions.emailHash, emailHash(email)))
         .get(),
     ).toMatchObject({ reason: 'erasure' });
-    const reimport = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/imports/preview',
-      payload: {
-        kind: 'persons',
-        fileName: 'x.csv',
-        contentBase64: Buffer.from(`Vorname;Nachname;E-Mail\r\nXaverine;Quendelbrück;${email}\r\n`).toString('base64'),
-      },
+    const reimport = await t.post(manager.token, '/api/imports/preview', {
+      kind: 'persons',
+      fileName: 'x.csv',
+      contentBase64: Buffer.from(`Vorname;Nachname;E-Mail\r\nXaverine;Quendelbrück;${email}\r\n`).toString('base64'),
     });
     expect(reimport.json().rows[0]).toMatchObject({ suppressed: true, action: null });
     // Others are untouched.
@@ -224,7 +208,7 @@ describe('erasure', () => {
       lastName: 'Nachbar',
     });
 
-    const again = await t.as(admin.token, { method: 'POST', url: `/api/persons/${person.id}/erase` });
+    const again = await t.post(admin.token, `/api/persons/${person.id}/erase`);
     expect(again.statusCode).toBe(409);
   });
 
@@ -237,13 +221,9 @@ describe('erasure', () => {
       lastName: 'Zwiebelmann-Alt',
       email: 'o.alt@example.org',
     });
-    const merged = await t.as(admin.token, {
-      method: 'POST',
-      url: `/api/persons/${target.id}/merge`,
-      payload: { sourceId: source.id },
-    });
+    const merged = await t.post(admin.token, `/api/persons/${target.id}/merge`, { sourceId: source.id });
     expect(merged.statusCode, merged.body).toBe(200);
-    const res = await t.as(admin.token, { method: 'POST', url: `/api/persons/${target.id}/erase` });
+    const res = await t.post(admin.token, `/api/persons/${target.id}/erase`);
     expect(res.json()).toMatchObject({ erasedIds: [target.id, source.id], suppressedEmails: 2 });
     const bytes = readFileSync(t.config.databasePath);
     for (const needle of ['Zwiebelmann', 'ottilie@', 'o.alt@', 'Ottilie'])

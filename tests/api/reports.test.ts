@@ -13,7 +13,7 @@ import {
   createOrganization,
   createPerson,
 } from '../support/factories.ts';
-import { readPdf, readPdfArchival } from '../support/pdf.ts';
+import { readPdf, readPdfArchival, readPdfDownload } from '../support/pdf.ts';
 import { zipEntry } from '../support/zip.ts';
 
 const YEAR = 'from=2024-01-01&to=2024-12-31';
@@ -138,7 +138,7 @@ async function setup() {
   const { token: admin } = await t.login('admin');
   const data = seed(t);
   // GDPR erasure: the person is anonymised, the attendance row stays.
-  const erase = await t.as(admin, { method: 'POST', url: `/api/persons/${data.erased.id}/erase` });
+  const erase = await t.post(admin, `/api/persons/${data.erased.id}/erase`);
   expect(erase.statusCode).toBe(200);
   expect(t.db.select().from(persons).where(eq(persons.id, data.erased.id)).get()?.erasedAt).not.toBeNull();
   return { t, manager, viewer, ...data };
@@ -422,12 +422,8 @@ describe('reach report', { timeout: 30_000 }, () => {
     expect(districts.map((r) => r.slice(1))).toContainEqual(['Landkreis Gotha', 1, 1, 3]);
 
     const pdf = await t.as(viewer, { method: 'GET', url: `/api/reports/reach.pdf?${YEAR}` });
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toContain('filename="Reichweite-2024-01-01-2024-12-31.pdf"');
-    const { pages, title } = await readPdf(pdf.rawPayload);
+    const { text, title } = await readPdfDownload(pdf, 'Reichweite-2024-01-01-2024-12-31.pdf');
     expect(title).toBe('Reichweite 01.01.2024 – 31.12.2024');
-    const text = pages.join(' ');
     expect(text).toContain('Zeitraum 01.01.2024 – 31.12.2024');
     expect(text).toContain('Knoten Quartal Organisationen davon KMU Personen');
     // The Q1 row of node A: 1 organisation, 1 SME, 3 persons, 3 events.
@@ -498,7 +494,7 @@ describe('participants and staff', { timeout: 30_000 }, () => {
     });
     const pdf = await t.as(token, { method: 'GET', url: `/api/reports/reach.pdf?${Q4}` });
     expect(pdf.statusCode).toBe(200);
-    const text = (await readPdf(pdf.rawPayload)).pages.join(' ');
+    const text = (await readPdf(pdf.rawPayload)).text;
     expect(text).toContain('Förderkennzeichen 16ZF0815');
     expect(text).toContain('FKZ 16ZF0815');
     expect(text).toMatch(/Teilnehmende Personen mit Status „teilgenommen“ in der Rolle Gast/);
@@ -541,10 +537,10 @@ describe('participants and staff', { timeout: 30_000 }, () => {
 describe('reach snapshots', { timeout: 30_000 }, () => {
   it('freezes a report: a later merge of two organisations changes the live report but not the snapshot', async () => {
     const { t, manager, viewer, kleinteile, mittel } = await setup();
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/reports/reach/snapshots',
-      payload: { label: 'Zwischenbericht 2024', from: '2024-01-01', to: '2024-12-31' },
+    const created = await t.post(manager, '/api/reports/reach/snapshots', {
+      label: 'Zwischenbericht 2024',
+      from: '2024-01-01',
+      to: '2024-12-31',
     });
     expect(created.statusCode).toBe(201);
     const snapshot = created.json();
@@ -567,11 +563,7 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
     ]);
 
     // Mittel GmbH turns out to be a duplicate of Kleinteile: its attendance moves there.
-    const merge = await t.as(manager, {
-      method: 'POST',
-      url: `/api/organizations/${kleinteile.id}/merge`,
-      payload: { sourceId: mittel.id },
-    });
+    const merge = await t.post(manager, `/api/organizations/${kleinteile.id}/merge`, { sourceId: mittel.id });
     expect(merge.statusCode).toBe(200);
     const live = (await t.as(viewer, { method: 'GET', url: `/api/reports/reach?${YEAR}` })).json() as ReachReport;
     expect(live.total).toMatchObject({ organizations: 3, smes: 1, persons: 7 });
@@ -607,18 +599,18 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
     expect(pdf.headers['content-disposition']).toContain('Reichweite-Zwischenbericht-2024-2024-01-01-2024-12-31.pdf');
     const frozenPdf = await readPdf(pdf.rawPayload);
     expect(frozenPdf.title).toBe('Reichweite – Zwischenbericht 2024');
-    expect(frozenPdf.pages.join(' ')).toContain('Eingefroren am');
+    expect(frozenPdf.text).toContain('Eingefroren am');
     expect((await t.as(viewer, { method: 'GET', url: '/api/reports/reach/snapshots/999.pdf' })).statusCode).toBe(404);
   });
 
   it('lets a viewer read but not create snapshots, validates the body and answers 404 for unknown ones', async () => {
     const { t, manager, viewer, nodeA } = await setup();
     const body = { label: 'Q1', from: '2024-01-01', to: '2024-03-31' };
-    const forbidden = await t.as(viewer, { method: 'POST', url: '/api/reports/reach/snapshots', payload: body });
+    const forbidden = await t.post(viewer, '/api/reports/reach/snapshots', body);
     expect(forbidden.statusCode).toBe(403);
 
     const bad = async (payload: object) => {
-      const res = await t.as(manager, { method: 'POST', url: '/api/reports/reach/snapshots', payload });
+      const res = await t.post(manager, '/api/reports/reach/snapshots', payload);
       expect(res.statusCode).toBe(400);
       return res.json().errors.map((e: { field: string }) => e.field);
     };
@@ -627,10 +619,10 @@ describe('reach snapshots', { timeout: 30_000 }, () => {
     expect(await bad({ ...body, reachedBy: ['visited'] })).toEqual(['reachedBy.0']);
     expect(await bad({ ...body, nodeId: 999 })).toEqual(['nodeId']);
 
-    const created = await t.as(manager, {
-      method: 'POST',
-      url: '/api/reports/reach/snapshots',
-      payload: { ...body, nodeId: nodeA.id, reachedBy: ['attended', 'interaction'] },
+    const created = await t.post(manager, '/api/reports/reach/snapshots', {
+      ...body,
+      nodeId: nodeA.id,
+      reachedBy: ['attended', 'interaction'],
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({

@@ -146,10 +146,10 @@ async function importFile(file: Buffer, format: 'csv' | 'xlsx') {
     contentBase64: file.toString('base64'),
     consent: { channel: 'email_newsletter' },
   };
-  const preview = await t.as(token, { method: 'POST', url: '/api/imports/preview', payload: body });
+  const preview = await t.post(token, '/api/imports/preview', body);
   expect(preview.statusCode, preview.body).toBe(200);
   const decisions = Object.fromEntries(preview.json().rows.map((r: { line: number }) => [String(r.line), 'create']));
-  const commit = await t.as(token, { method: 'POST', url: '/api/imports/commit', payload: { ...body, decisions } });
+  const commit = await t.post(token, '/api/imports/commit', { ...body, decisions });
   expect(commit.statusCode, commit.body).toBe(200);
   return t;
 }

@@ -17,17 +17,13 @@ const code = (secret: string, offset = 0) =>
 
 /** Sets up the authenticator app through the API; returns the secret, the recovery codes and the fresh session. */
 async function enrolTotp(t: TestApp, token: string) {
-  const setup = await t.as(token, { method: 'POST', url: '/api/auth/factors/totp' });
+  const setup = await t.post(token, '/api/auth/factors/totp');
   expect(setup.statusCode, setup.body).toBe(200);
   const { secret, uri, qrCode } = setup.json();
   expect(uri).toMatch(/^otpauth:\/\/totp\/ANeTT%20CRM:.*secret=/);
   expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
   expect(Buffer.from(qrCode.split(',')[1], 'base64').toString()).toContain('<svg');
-  const confirm = await t.as(token, {
-    method: 'POST',
-    url: '/api/auth/factors/totp/confirm',
-    payload: { code: code(secret) },
-  });
+  const confirm = await t.post(token, '/api/auth/factors/totp/confirm', { code: code(secret) });
   expect(confirm.statusCode, confirm.body).toBe(200);
   const body = confirm.json();
   return { secret: secret as string, recoveryCodes: body.recoveryCodes as string[], token: body.session.accessToken };
@@ -165,28 +161,24 @@ describe('authenticator app (TOTP) and recovery codes', () => {
     const t = await createTestApp();
     const { token } = await t.login('viewer', 'kurz@example.org');
     const short = { currentPassword: PASSWORD, newPassword: 'Tw9#kLp2' };
-    const refused = await t.as(token, { method: 'POST', url: '/api/auth/password', payload: short });
+    const refused = await t.post(token, '/api/auth/password', short);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toEqual({ field: 'newPassword', message: 'muss mindestens 12 Zeichen lang sein' });
     const { token: fresh } = await enrolTotp(t, token);
-    const ok = await t.as(fresh, { method: 'POST', url: '/api/auth/password', payload: short });
+    const ok = await t.post(fresh, '/api/auth/password', short);
     expect(ok.statusCode, ok.body).toBe(200);
   });
 });
 
 describe('passkeys', () => {
   async function registerPasskey(t: TestApp, token: string, name = 'Laptop') {
-    const start = await t.as(token, { method: 'POST', url: '/api/auth/factors/passkeys/options' });
+    const start = await t.post(token, '/api/auth/factors/passkeys/options');
     expect(start.statusCode, start.body).toBe(200);
     const { ceremony, options } = start.json();
     expect(options).toMatchObject({ rp: { id: 'crm.example.org', name: 'ANeTT CRM' } });
     expect(options.authenticatorSelection).toMatchObject({ residentKey: 'required' });
     const created = createPasskey(options, ORIGIN);
-    const done = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/factors/passkeys',
-      payload: { ceremony, name, response: created.response },
-    });
+    const done = await t.post(token, '/api/auth/factors/passkeys', { ceremony, name, response: created.response });
     expect(done.statusCode, done.body).toBe(200);
     return {
       passkey: created.passkey,
@@ -286,11 +278,7 @@ describe('a second factor required per role', () => {
     const { token } = await enrolTotp(t, admin.token);
     expect((await t.as(token, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
     // The last factor of a role that needs one cannot be removed.
-    const remove = await t.as(token, {
-      method: 'POST',
-      url: '/api/auth/factors/totp/delete',
-      payload: { currentPassword: PASSWORD },
-    });
+    const remove = await t.post(token, '/api/auth/factors/totp/delete', { currentPassword: PASSWORD });
     expect(remove.statusCode).toBe(409);
   });
 
@@ -312,7 +300,7 @@ describe('a second factor required per role', () => {
     expect(listed.json().items[0]).toMatchObject({ hasSecondFactor: true });
     expect(listed.json().items[0]).not.toHaveProperty('passwordHash');
 
-    const reset = await t.as(adminToken, { method: 'POST', url: `/api/users/${viewer.userId}/reset-factors` });
+    const reset = await t.post(adminToken, `/api/users/${viewer.userId}/reset-factors`);
     expect(reset.statusCode, reset.body).toBe(200);
     expect(reset.json()).toMatchObject({ hasSecondFactor: false });
     const audit = t.db.select().from(auditEntries).where(eq(auditEntries.action, 'second_factors_reset')).get();
@@ -352,6 +340,6 @@ describe('the first admin and the demo', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user.secondFactor).toBe('required');
-    expect((await t.as(body.accessToken, { method: 'POST', url: '/api/auth/factors/totp' })).statusCode).toBe(200);
+    expect((await t.post(body.accessToken, '/api/auth/factors/totp')).statusCode).toBe(200);
   });
 });

@@ -1,17 +1,16 @@
 import { auditEntries, segments } from '@anett/db/schema';
 import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { appWithUsers, type Json } from '../support/app.ts';
 import { createAffiliation, createConsent, createOrganization, createPerson, createTag } from '../support/factories.ts';
 
-type Json = Record<string, any>;
-
 async function setup() {
-  const t = await createTestApp();
-  const owner = await t.login('manager');
-  const other = await t.login('manager');
-  const viewer = await t.login('viewer');
-  const admin = await t.login('admin');
+  const { t, owner, other, viewer, admin } = await appWithUsers({
+    owner: 'manager',
+    other: 'manager',
+    viewer: 'viewer',
+    admin: 'admin',
+  });
   const tag = createTag(t.db, { name: 'Wasserstoff' });
   const supplier = createOrganization(t.db, { name: 'Zulieferer Suhl GmbH', district: '16066', sectors: ['29.32'] });
   const inSegment = [

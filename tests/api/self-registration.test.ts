@@ -331,10 +331,10 @@ describe('public registration with double opt-in', () => {
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', errors: [{ field: 'email' }] });
 
     const admin = await t.login('admin');
-    await t.as(admin.token, {
-      method: 'POST',
-      url: '/api/suppressions',
-      payload: { email: 'widerspruch@example.org', reason: 'objection', note: 'Brief vom 01.12.' },
+    await t.post(admin.token, '/api/suppressions', {
+      email: 'widerspruch@example.org',
+      reason: 'objection',
+      note: 'Brief vom 01.12.',
     });
     const suppressed = await send('widerspruch@example.org');
     expect(suppressed.statusCode).toBe(409);
@@ -408,24 +408,20 @@ describe('public registration with double opt-in', () => {
   it('managers set the public page in the event form, download the .ics, and see pending confirmations', async () => {
     const { t, event } = await setup();
     const manager = await t.login('manager');
-    const created = await t.as(manager.token, {
-      method: 'POST',
-      url: '/api/events',
-      payload: {
-        title: 'Netzwerktreffen Gotha',
-        kind: 'network_meeting',
-        startsAt: iso(FUTURE),
-        publicRegistration: true,
-      },
+    const created = await t.post(manager.token, '/api/events', {
+      title: 'Netzwerktreffen Gotha',
+      kind: 'network_meeting',
+      startsAt: iso(FUTURE),
+      publicRegistration: true,
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ publicRegistration: true, publicSlug: 'netzwerktreffen-gotha' });
-    const taken = await t.as(manager.token, {
-      method: 'PATCH',
-      url: `/api/events/${created.json().id}`,
-      headers: { 'if-match': `"${created.json().version}"` },
-      payload: { publicSlug: 'wasserstoff-2027' },
-    });
+    const taken = await t.patch(
+      manager.token,
+      `/api/events/${created.json().id}`,
+      { publicSlug: 'wasserstoff-2027' },
+      `"${created.json().version}"`,
+    );
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors[0].field).toBe('publicSlug');
 
@@ -472,7 +468,7 @@ describe('public registration with double opt-in', () => {
       'registration_confirmed',
     ]);
 
-    const erased = await t.as(admin.token, { method: 'POST', url: `/api/persons/${personId}/erase`, payload: {} });
+    const erased = await t.post(admin.token, `/api/persons/${personId}/erase`, {});
     expect(erased.statusCode).toBe(200);
     const raw =
       JSON.stringify(t.db.$client.prepare('SELECT * FROM registration_requests').all()) +

@@ -29,6 +29,7 @@ import {
   serverEntry,
   startServer,
   stopServer,
+  writeTags,
 } from '../support/server-process.ts';
 
 /** The production server process (`node server/dist/main.js`): start, graceful stop and upgrade. */
@@ -126,24 +127,13 @@ describe('the server process', () => {
     const acknowledged: string[] = [];
     let stopping = false;
     let seq = 0;
-    const writer = async () => {
-      for (;;) {
-        const name = `term-${seq++}`;
-        try {
-          const res = await fetch(`${server.base}/api/tags`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ name, color: 'green' }),
-          });
-          if (res.status === 201) acknowledged.push(name);
-          else if (!stopping) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-          else return;
-        } catch (err) {
-          if (!stopping) throw err;
-          return;
-        }
-      }
-    };
+    const writer = () =>
+      writeTags(server, token, {
+        name: () => `term-${seq++}`,
+        color: 'green',
+        stopping: () => stopping,
+        acknowledged: (name) => acknowledged.push(name),
+      });
     const writers = Array.from({ length: 8 }, writer);
     // Writes are being answered (and keep coming) when the signal arrives.
     for (let i = 0; i < 600 && acknowledged.length < 20; i++) await new Promise((r) => setTimeout(r, 50));

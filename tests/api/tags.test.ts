@@ -3,7 +3,7 @@ import { createContext } from '@anett/server/context';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, fields } from '../support/app.ts';
 import { createOrganization, createTag } from '../support/factories.ts';
 
 async function setup() {
@@ -13,7 +13,6 @@ async function setup() {
   const viewer = await t.login('viewer');
   return { t, admin: admin.token, manager: manager.token, viewer: viewer.token };
 }
-const fields = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
 describe('tags', () => {
   it('lists every tag with usage counts of live organisations and persons', async () => {
@@ -40,18 +39,14 @@ describe('tags', () => {
 
   it('creates tags for managers, refusing a name taken in any case with 409 on name', async () => {
     const { t, manager } = await setup();
-    const res = await t.as(manager, {
-      method: 'POST',
-      url: '/api/tags',
-      payload: { name: 'Pilotkurs', color: 'grape' },
-    });
+    const res = await t.post(manager, '/api/tags', { name: 'Pilotkurs', color: 'grape' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     expect(res.json()).toMatchObject({ name: 'Pilotkurs', color: 'grape', usage: { organizations: 0, persons: 0 } });
-    const defaultColor = await t.as(manager, { method: 'POST', url: '/api/tags', payload: { name: 'Ohne Farbe' } });
+    const defaultColor = await t.post(manager, '/api/tags', { name: 'Ohne Farbe' });
     expect(defaultColor.json().color).toBe('blue');
 
-    const taken = await t.as(manager, { method: 'POST', url: '/api/tags', payload: { name: '  PILOTKURS ' } });
+    const taken = await t.post(manager, '/api/tags', { name: '  PILOTKURS ' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('TAG_NAME_TAKEN');
     expect(fields(taken)).toEqual(['name']);
@@ -67,7 +62,7 @@ describe('tags', () => {
       [{ name: 'Rot', color: 'crimson' }, 'color'],
       [{ name: 7 }, 'name'],
     ] as const) {
-      const res = await t.as(manager, { method: 'POST', url: '/api/tags', payload });
+      const res = await t.post(manager, '/api/tags', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(fields(res)).toEqual([field]);
     }
@@ -79,42 +74,18 @@ describe('tags', () => {
     const tag = createTag(t.db, { name: 'Alt' });
     createTag(t.db, { name: 'Vergeben' });
     const url = `/api/tags/${tag.id}`;
-    expect((await t.as(manager, { method: 'PATCH', url, payload: { color: 'red' } })).statusCode).toBe(428);
-    const taken = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'vergeben' },
-    });
+    expect((await t.patch(manager, url, { color: 'red' })).statusCode).toBe(428);
+    const taken = await t.patch(manager, url, { name: 'vergeben' }, '"1"');
     expect(taken.statusCode).toBe(409);
     expect(fields(taken)).toEqual(['name']);
-    const sameNameOtherCase = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { name: 'ALT', color: 'red' },
-    });
+    const sameNameOtherCase = await t.patch(manager, url, { name: 'ALT', color: 'red' }, '"1"');
     expect(sameNameOtherCase.statusCode).toBe(200);
     expect(sameNameOtherCase.json()).toMatchObject({ name: 'ALT', color: 'red', version: 2 });
-    const stale = await t.as(manager, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { color: 'lime' },
-    });
+    const stale = await t.patch(manager, url, { color: 'lime' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current).toMatchObject({ color: 'red', version: 2 });
     expect(t.db.select().from(tags).where(eq(tags.id, tag.id)).get()?.color).toBe('red');
-    expect(
-      (
-        await t.as(manager, {
-          method: 'PATCH',
-          url: '/api/tags/999',
-          headers: { 'if-match': '"1"' },
-          payload: { color: 'red' },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await t.patch(manager, '/api/tags/999', { color: 'red' }, '"1"')).statusCode).toBe(404);
     const audit = t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'tag')).all();
     expect(audit.map((a) => [a.action, a.diff])).toEqual([
       ['update', { name: ['Alt', 'ALT'], color: ['blue', 'red'] }],
@@ -124,17 +95,8 @@ describe('tags', () => {
   it('refuses tag writes to viewers', async () => {
     const { t, viewer } = await setup();
     const tag = createTag(t.db);
-    expect((await t.as(viewer, { method: 'POST', url: '/api/tags', payload: { name: 'X' } })).statusCode).toBe(403);
-    expect(
-      (
-        await t.as(viewer, {
-          method: 'PATCH',
-          url: `/api/tags/${tag.id}`,
-          headers: { 'if-match': '"1"' },
-          payload: { name: 'X' },
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await t.post(viewer, '/api/tags', { name: 'X' })).statusCode).toBe(403);
+    expect((await t.patch(viewer, `/api/tags/${tag.id}`, { name: 'X' }, '"1"')).statusCode).toBe(403);
     expect(t.db.select({ n: count() }).from(tags).get()?.n).toBe(1);
   });
 });
@@ -163,37 +125,21 @@ describe('topics', () => {
 
   it('lets admins create topics with a derived or given slug, refusing a taken slug with 409', async () => {
     const { t, admin } = await setup();
-    const derived = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { label: 'Grüne Logistik & Häfen', labelEn: 'Green logistics' },
-    });
+    const derived = await t.post(admin, '/api/topics', { label: 'Grüne Logistik & Häfen', labelEn: 'Green logistics' });
     expect(derived.statusCode, derived.body).toBe(201);
     expect(derived.json()).toMatchObject({ slug: 'gruene-logistik-haefen', active: true, version: 1 });
-    const given = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { slug: 'ki-2', label: 'KI', labelEn: 'AI', active: false },
-    });
+    const given = await t.post(admin, '/api/topics', { slug: 'ki-2', label: 'KI', labelEn: 'AI', active: false });
     expect(given.json()).toMatchObject({ slug: 'ki-2', active: false });
 
-    const taken = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { label: 'Wasserstoff', labelEn: 'Hydrogen' },
-    });
+    const taken = await t.post(admin, '/api/topics', { label: 'Wasserstoff', labelEn: 'Hydrogen' });
     expect(taken.statusCode).toBe(409);
     expect(fields(taken)).toEqual(['slug']);
-    const badSlug = await t.as(admin, {
-      method: 'POST',
-      url: '/api/topics',
-      payload: { slug: 'Mit Leerzeichen', label: 'X', labelEn: 'X' },
-    });
+    const badSlug = await t.post(admin, '/api/topics', { slug: 'Mit Leerzeichen', label: 'X', labelEn: 'X' });
     expect(badSlug.statusCode).toBe(400);
     expect(fields(badSlug)).toEqual(['slug']);
-    const noLabel = await t.as(admin, { method: 'POST', url: '/api/topics', payload: { labelEn: 'X' } });
+    const noLabel = await t.post(admin, '/api/topics', { labelEn: 'X' });
     expect(fields(noLabel)).toEqual(['label']);
-    const noSlug = await t.as(admin, { method: 'POST', url: '/api/topics', payload: { label: '!!!', labelEn: 'X' } });
+    const noSlug = await t.post(admin, '/api/topics', { label: '!!!', labelEn: 'X' });
     expect(noSlug.statusCode).toBe(400);
     expect(fields(noSlug)).toEqual(['slug']);
     expect(t.db.select({ n: count() }).from(topics).get()?.n).toBe(DEFAULT_TOPICS.length + 2);
@@ -203,50 +149,22 @@ describe('topics', () => {
     const { t, admin } = await setup();
     const topic = t.db.select().from(topics).where(eq(topics.slug, 'leichtbau')).get();
     const url = `/api/topics/${topic?.id}`;
-    expect((await t.as(admin, { method: 'PATCH', url, payload: { active: false } })).statusCode).toBe(428);
-    const slug = await t.as(admin, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { slug: 'neu' } });
+    expect((await t.patch(admin, url, { active: false })).statusCode).toBe(428);
+    const slug = await t.patch(admin, url, { slug: 'neu' }, '"1"');
     expect(slug.statusCode).toBe(400);
-    const ok = await t.as(admin, {
-      method: 'PATCH',
-      url,
-      headers: { 'if-match': '"1"' },
-      payload: { active: false, labelEn: 'Lightweight design' },
-    });
+    const ok = await t.patch(admin, url, { active: false, labelEn: 'Lightweight design' }, '"1"');
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ slug: 'leichtbau', active: false, labelEn: 'Lightweight design', version: 2 });
-    expect(
-      (await t.as(admin, { method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { active: true } }))
-        .statusCode,
-    ).toBe(412);
-    expect(
-      (
-        await t.as(admin, {
-          method: 'PATCH',
-          url: '/api/topics/9999',
-          headers: { 'if-match': '"1"' },
-          payload: { active: true },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await t.patch(admin, url, { active: true }, '"1"')).statusCode).toBe(412);
+    expect((await t.patch(admin, '/api/topics/9999', { active: true }, '"1"')).statusCode).toBe(404);
   });
 
   it('refuses topic writes to managers and viewers', async () => {
     const { t, manager, viewer } = await setup();
     const topic = t.db.select().from(topics).get();
     for (const token of [manager, viewer]) {
-      expect(
-        (await t.as(token, { method: 'POST', url: '/api/topics', payload: { label: 'X', labelEn: 'X' } })).statusCode,
-      ).toBe(403);
-      expect(
-        (
-          await t.as(token, {
-            method: 'PATCH',
-            url: `/api/topics/${topic?.id}`,
-            headers: { 'if-match': '"1"' },
-            payload: { active: false },
-          })
-        ).statusCode,
-      ).toBe(403);
+      expect((await t.post(token, '/api/topics', { label: 'X', labelEn: 'X' })).statusCode).toBe(403);
+      expect((await t.patch(token, `/api/topics/${topic?.id}`, { active: false }, '"1"')).statusCode).toBe(403);
     }
     expect(t.db.select({ n: count() }).from(topics).get()?.n).toBe(DEFAULT_TOPICS.length);
   });

@@ -19,11 +19,7 @@ describe('names and short texts refuse control and bidi characters', () => {
     async (_, value) => {
       const t = await createTestApp();
       const { token } = await t.login('manager');
-      const res = await t.as(token, {
-        method: 'POST',
-        url: '/api/persons',
-        payload: { firstName: 'Anna', lastName: value },
-      });
+      const res = await t.post(token, '/api/persons', { firstName: 'Anna', lastName: value });
       expect(res.statusCode, res.body).toBe(400);
       const error = res.json().errors.find((e: { field: string }) => e.field === 'lastName');
       expect(error?.message).toMatch(/Steuerzeichen|Textrichtung/);
@@ -34,26 +30,14 @@ describe('names and short texts refuse control and bidi characters', () => {
   it('refuses them in organisation names, segment names and user names as well', async () => {
     const t = await createTestApp();
     const { token } = await t.login('admin');
-    const org = await t.as(token, {
-      method: 'POST',
-      url: '/api/organizations',
-      payload: { name: 'ACME\u202E GmbH', kind: 'company' },
-    });
+    const org = await t.post(token, '/api/organizations', { name: 'ACME\u202E GmbH', kind: 'company' });
     expect(org.statusCode).toBe(400);
     expect(org.json().errors[0].field).toBe('name');
     expect(t.db.select({ n: count() }).from(organizations).get()?.n).toBe(0);
-    const segment = await t.as(token, {
-      method: 'POST',
-      url: '/api/segments',
-      payload: { name: 'Verteiler\u0000', filter: {}, shared: false },
-    });
+    const segment = await t.post(token, '/api/segments', { name: 'Verteiler\u0000', filter: {}, shared: false });
     expect(segment.statusCode).toBe(400);
     expect(segment.json().errors[0].field).toBe('name');
-    const user = await t.as(token, {
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'x@example.org', name: 'X\u001bY', role: 'viewer' },
-    });
+    const user = await t.post(token, '/api/users', { email: 'x@example.org', name: 'X\u001bY', role: 'viewer' });
     expect(user.statusCode).toBe(400);
     expect(user.json().errors[0].field).toBe('name');
   });
@@ -61,24 +45,20 @@ describe('names and short texts refuse control and bidi characters', () => {
   it('keeps tabs and line breaks in multi-line notes, but not other control characters', async () => {
     const t = await createTestApp();
     const { token } = await t.login('manager');
-    const ok = await t.as(token, {
-      method: 'POST',
-      url: '/api/persons',
-      payload: { firstName: 'Anna', lastName: 'Maier', notes: 'Zeile 1\nZeile 2\r\n\tEingerückt' },
+    const ok = await t.post(token, '/api/persons', {
+      firstName: 'Anna',
+      lastName: 'Maier',
+      notes: 'Zeile 1\nZeile 2\r\n\tEingerückt',
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().notes).toBe('Zeile 1\nZeile 2\r\n\tEingerückt');
-    const bad = await t.as(token, {
-      method: 'POST',
-      url: '/api/persons',
-      payload: { firstName: 'Berta', lastName: 'Maier', notes: 'Zeile\u0000 1' },
-    });
+    const bad = await t.post(token, '/api/persons', { firstName: 'Berta', lastName: 'Maier', notes: 'Zeile\u0000 1' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('notes');
-    const bidi = await t.as(token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: { kind: 'note', subject: 'Notiz', summary: 'harmlos\u202Etxt.exe' },
+    const bidi = await t.post(token, '/api/interactions', {
+      kind: 'note',
+      subject: 'Notiz',
+      summary: 'harmlos\u202Etxt.exe',
     });
     expect(bidi.statusCode).toBe(400);
     expect(bidi.json().errors.map((e: { field: string }) => e.field)).toContain('summary');

@@ -192,10 +192,11 @@ describe('GET /api/organizations/:id/timeline', () => {
     const elsewhere = createOrganization(t.db);
     const anna = createPerson(t.db);
     createAffiliation(t.db, { personId: anna.id, organizationId: org.id, isPrimary: true });
-    const logged = await t.as(manager, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: { kind: 'visit', subject: 'Besuch', occurredAt: '2024-05-01T08:00:00Z', personIds: [anna.id] },
+    const logged = await t.post(manager, '/api/interactions', {
+      kind: 'visit',
+      subject: 'Besuch',
+      occurredAt: '2024-05-01T08:00:00Z',
+      personIds: [anna.id],
     });
     expect(logged.statusCode, logged.body).toBe(201);
     createInteraction(t.db, { personIds: [anna.id], subject: 'Nur Person', occurredAt: '2024-06-01T08:00:00.000Z' });

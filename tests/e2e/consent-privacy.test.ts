@@ -2,7 +2,7 @@ import { emailHash } from '@anett/server/modules/consents/suppressions.repositor
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser } from '../support/browser.ts';
+import { openExportDialog, openPersonList, useBrowser } from '../support/browser.ts';
 
 const SHOTS = new URL('../../test-results/shots/', import.meta.url).pathname;
 
@@ -71,15 +71,8 @@ function quietPersonLastChangedIn2019() {
 }
 
 async function openExport(page: Page, organizationId: number) {
-  await page.goto(`/personen?organizationId=%5B${organizationId}%5D`);
-  await page
-    .getByTestId('result-count')
-    .filter({ hasText: /Person/ })
-    .waitFor();
-  await page.getByRole('button', { name: 'Exportieren' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Verteiler exportieren' });
-  const preview = dialog.getByTestId('export-preview');
-  await preview.waitFor();
+  await openPersonList(page, `organizationId=%5B${organizationId}%5D`);
+  const { dialog, preview } = await openExportDialog(page);
   const included = Number(/^([\d.]+)/.exec((await preview.textContent()) ?? '')?.[1]?.replace(/\./g, ''));
   return { dialog, included };
 }

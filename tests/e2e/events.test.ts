@@ -161,7 +161,7 @@ describe('events and attendance in a real browser', () => {
     expect(staff.length).toBeGreaterThan(0);
     expect(allPdf.pages).toHaveLength(guests.length);
     for (const a of staff) {
-      expect(allPdf.pages.join(' ')).not.toContain(`${a.person.firstName} ${a.person.lastName}`);
+      expect(allPdf.text).not.toContain(`${a.person.firstName} ${a.person.lastName}`);
       const name = [a.person.title, a.person.firstName, a.person.lastName].filter(Boolean).join(' ');
       await page.getByRole('button', { name: `Bestätigung der Mitwirkung (PDF) für ${name}` }).waitFor();
       await expect(

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 // @ts-expect-error -- @types/papaparse is installed for the server package only; the parse call is typed below.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from '../support/browser.ts';
+import { openExportDialog, openPersonList, useBrowser } from '../support/browser.ts';
 import { convertWithLibreOffice, libreOfficeMissing } from '../support/libreoffice.ts';
 
 const loMissing = libreOfficeMissing();
@@ -18,11 +18,7 @@ describe('segments and mailing-list export in a real browser', () => {
     const page = await b.newPage();
     await b.login(page);
 
-    await page.goto('/personen?district=16053');
-    await page
-      .getByTestId('result-count')
-      .filter({ hasText: /Person/ })
-      .waitFor();
+    await openPersonList(page, 'district=16053');
     await page.getByRole('button', { name: 'Als Segment speichern' }).click();
     const saveDialog = page.getByRole('dialog', { name: 'Filter als Segment speichern' });
     await saveDialog.getByLabel('Name').fill(name);
@@ -36,10 +32,7 @@ describe('segments and mailing-list export in a real browser', () => {
     await row.waitFor();
     await row.getByText('Geteilt').waitFor();
 
-    await row.getByRole('button', { name: 'Exportieren' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Verteiler exportieren' });
-    const preview = dialog.getByTestId('export-preview');
-    await preview.waitFor();
+    const { dialog, preview } = await openExportDialog(page, row);
     const summary = (await preview.textContent()) ?? '';
     expect(summary).toMatch(/^\d[\d.]* Personen? werden? exportiert · (ausgeschlossen: .*\d|niemand ausgeschlossen)/);
     const included = Number(/^([\d.]+)/.exec(summary)?.[1]?.replace(/\./g, ''));
@@ -74,14 +67,8 @@ describe('segments and mailing-list export in a real browser', () => {
     const page = await b.newPage();
     await b.login(page);
     // Jena: every postcode starts with 07.
-    await page.goto('/personen?district=16053');
-    await page
-      .getByTestId('result-count')
-      .filter({ hasText: /Person/ })
-      .waitFor();
-    await page.getByRole('button', { name: 'Exportieren' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Verteiler exportieren' });
-    await dialog.getByTestId('export-preview').waitFor();
+    await openPersonList(page, 'district=16053');
+    const { dialog } = await openExportDialog(page);
     const xlsx = dialog.getByRole('radio', { name: 'Excel / LibreOffice (XLSX)' });
     await expect(xlsx.isChecked()).resolves.toBe(true);
     await expect(
@@ -124,11 +111,7 @@ describe('segments and mailing-list export in a real browser', () => {
     const name = `E2E Öffnen ${Date.now()}`;
     const page = await b.newPage();
     await b.login(page);
-    await page.goto('/personen?district=16053');
-    await page
-      .getByTestId('result-count')
-      .filter({ hasText: /Person/ })
-      .waitFor();
+    await openPersonList(page, 'district=16053');
     await page.getByRole('button', { name: 'Als Segment speichern' }).click();
     await page.getByRole('dialog').getByLabel('Name').fill(name);
     await page.getByRole('dialog').getByRole('button', { name: 'Speichern' }).click();

@@ -57,7 +57,7 @@ describe('dashboard, reach report and network graph', () => {
     expect(pdfDownload.suggestedFilename()).toBe('Reichweite-2024-01-01-2024-12-31.pdf');
     const pdf = await readPdf(readFileSync((await pdfDownload.path()) as string));
     expect(pdf.pages[0]).toContain('Reichweite 01.01.2024 – 31.12.2024');
-    expect(pdf.pages.join(' ')).toContain('QTI-Knoten Rohr');
+    expect(pdf.text).toContain('QTI-Knoten Rohr');
   });
 
   it('freezes a period and lists the snapshot', async () => {

@@ -8,12 +8,25 @@ import { createContext } from '@anett/server/context';
 import { hashPassword } from '@anett/server/lib/passwords';
 import { createReadPool, type ReadPool } from '@anett/server/read-pool';
 import type { Role } from '@anett/shared/schemas/auth';
+import { count } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { testConfig } from './config.ts';
 import { checkContract } from './contract.ts';
 
 export const PASSWORD = 'correct horse battery';
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are explored by the assertions themselves
+export type Json = Record<string, any>;
+
+/** The short request form of the tests that send many requests as one user: method, url, body, headers. */
+export type Call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  headers?: Record<string, string>,
+) => Promise<LightMyRequestResponse>;
 
 export type TestApp = {
   app: FastifyInstance;
@@ -24,7 +37,50 @@ export type TestApp = {
   login(role: Role, email?: string): Promise<{ token: string; userId: number; cookie: string }>;
   /** app.inject with a bearer token. */
   as(token: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The versioned update every domain answers: a JSON PATCH as `token`, with If-Match when it is given. */
+  patch(token: string, url: string, payload: object, ifMatch?: string): Promise<LightMyRequestResponse>;
+  /** A DELETE as `token`, with If-Match when it is given. */
+  del(token: string, url: string, ifMatch?: string): Promise<LightMyRequestResponse>;
+  /** A JSON POST as `token`: the create and action requests of most tests. */
+  post(token: string, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** `as(token, …)` as a Call. */
+  caller(token: string): Call;
 };
+
+/** How many rows a table holds: what "writes nothing" is checked against. */
+export const countRows = (db: Db, table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+
+/** The fields a problem+json answer names, in its order. */
+export const fields = (res: { json(): { errors?: { field: string }[] } }) =>
+  (res.json().errors ?? []).map((e) => e.field);
+
+/** A fresh app with one logged-in user per name, logged in in the order given: `{ manager: 'manager', other: 'manager' }`. */
+export async function appWithUsers<K extends string>(roles: Record<K, Role>) {
+  const t = await createTestApp();
+  const users = {} as Record<K, Awaited<ReturnType<TestApp['login']>>>;
+  for (const [name, role] of Object.entries(roles) as [K, Role][]) users[name] = await t.login(role);
+  return { t, ...users };
+}
+
+/**
+ * The soft delete of a record that stays restorable (persons, organisations): 428 without If-Match, 412 when stale,
+ * then 200 with `deletedAt` for version 1. Returns that answer.
+ */
+export async function expectSoftDelete(t: TestApp, token: string, url: string) {
+  expect((await t.del(token, url)).statusCode).toBe(428);
+  expect((await t.del(token, url, '"7"')).statusCode).toBe(412);
+  const res = await t.del(token, url, '"1"');
+  expect(res.statusCode).toBe(200);
+  expect(res.json().deletedAt).toEqual(expect.any(String));
+  return res;
+}
+
+/** A refused write: 400 as problem+json naming `field`. */
+export function expectRefused(res: LightMyRequestResponse, field: string) {
+  expect(res.statusCode, res.body).toBe(400);
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(fields(res)).toContain(field);
+}
 
 /**
  * The read threads of this test file, shared by its apps: a thread compiles the server code under tsx when it starts,
@@ -104,6 +160,19 @@ export async function createTestApp(
     },
     as(token, opts) {
       return app.inject({ ...opts, headers: { ...opts.headers, authorization: `Bearer ${token}` } });
+    },
+    caller(token) {
+      return (method, url, payload, headers) =>
+        t.as(token, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+    },
+    del(token, url, ifMatch) {
+      return t.as(token, { method: 'DELETE', url, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
+    },
+    post(token, url, payload) {
+      return t.as(token, { method: 'POST', url, ...(payload ? { payload } : {}) });
+    },
+    patch(token, url, payload, ifMatch) {
+      return t.as(token, { method: 'PATCH', url, payload, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
     },
   };
   open.push(t);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,4 +65,22 @@ export function useBrowser() {
       await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
     },
   };
+}
+
+/** Opens the person list with `query` (a URL query string) and waits until it has counted the persons. */
+export async function openPersonList(page: Page, query: string) {
+  await page.goto(`/personen?${query}`);
+  await page
+    .getByTestId('result-count')
+    .filter({ hasText: /Person/ })
+    .waitFor();
+}
+
+/** Clicks "Exportieren" in `scope` (the person list, a segment's row) and waits for the export dialog's preview. */
+export async function openExportDialog(page: Page, scope: Page | Locator = page) {
+  await scope.getByRole('button', { name: 'Exportieren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verteiler exportieren' });
+  const preview = dialog.getByTestId('export-preview');
+  await preview.waitFor();
+  return { dialog, preview };
 }

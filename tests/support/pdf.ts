@@ -1,6 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { expect } from 'vitest';
 
-export type PdfContent = { pages: string[]; title: string | undefined };
+/** `text`: all pages joined by a space, for facts that may fall on any page. */
+export type PdfContent = { pages: string[]; text: string; title: string | undefined };
 
 /** Reads a PDF back as a user's viewer would: the text of each page (items joined by spaces) and the title. */
 export async function readPdf(bytes: Uint8Array | Buffer): Promise<PdfContent> {
@@ -19,7 +21,7 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<PdfContent> {
       );
     }
     const { info } = (await doc.getMetadata()) as { info: { Title?: string } };
-    return { pages, title: info.Title };
+    return { pages, text: pages.join(' '), title: info.Title };
   } finally {
     await doc.destroy();
   }
@@ -31,6 +33,17 @@ function expectPdf(bytes: Uint8Array | Buffer) {
 }
 
 /** What makes a PDF an archival PDF/A, read back from the file (a validator would check more; these are the basics). */
+/** A PDF download as the browser gets it: 200, the PDF type and the file name offered; then its content. */
+export async function readPdfDownload(
+  res: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer },
+  filename: string,
+): Promise<PdfContent> {
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toBe('application/pdf');
+  expect(res.headers['content-disposition']).toContain(`filename="${filename}"`);
+  return readPdf(res.rawPayload);
+}
+
 export type PdfArchival = {
   /** '%PDF-1.7' → '1.7' */
   version: string;

@@ -23,21 +23,17 @@ export async function personEverywhere(
     city: 'Zella-Mehlis',
   });
   const tag = createTag(t.db, { name: 'Wasserstoff-Pilot' });
-  const created = await t.as(token, {
-    method: 'POST',
-    url: '/api/persons',
-    payload: {
-      salutation: 'frau',
-      title: 'Dr.',
-      ...name,
-      email,
-      phone: '03682 4711',
-      mobile: '0171 4711',
-      notes: `${name.firstName} ${name.lastName} bevorzugt ${NOTES_MARKER}`,
-      tagIds: [tag.id],
-      affiliations: [{ organizationId: org.id, function: `Assistenz von ${name.lastName}`, isPrimary: true }],
-      offices: [{ title: 'Beigeordnete', jurisdiction: 'Stadt Zella-Mehlis' }],
-    },
+  const created = await t.post(token, '/api/persons', {
+    salutation: 'frau',
+    title: 'Dr.',
+    ...name,
+    email,
+    phone: '03682 4711',
+    mobile: '0171 4711',
+    notes: `${name.firstName} ${name.lastName} bevorzugt ${NOTES_MARKER}`,
+    tagIds: [tag.id],
+    affiliations: [{ organizationId: org.id, function: `Assistenz von ${name.lastName}`, isPrimary: true }],
+    offices: [{ title: 'Beigeordnete', jurisdiction: 'Stadt Zella-Mehlis' }],
   });
   expect(created.statusCode, created.body).toBe(201);
   const person = created.json();
@@ -47,15 +43,11 @@ export async function personEverywhere(
     return r;
   };
   await ok(
-    t.as(token, {
-      method: 'POST',
-      url: `/api/persons/${person.id}/consents`,
-      payload: {
-        channel: 'email_newsletter',
-        status: 'granted',
-        source: 'web_form',
-        evidence: `Formular von ${name.firstName} ${name.lastName}, ${email}`,
-      },
+    t.post(token, `/api/persons/${person.id}/consents`, {
+      channel: 'email_newsletter',
+      status: 'granted',
+      source: 'web_form',
+      evidence: `Formular von ${name.firstName} ${name.lastName}, ${email}`,
     }),
   );
   const event = createEvent(t.db, {
@@ -65,10 +57,10 @@ export async function personEverywhere(
   });
   const session = createEventSession(t.db, { eventId: event.id });
   await ok(
-    t.as(token, {
-      method: 'POST',
-      url: `/api/events/${event.id}/attendances`,
-      payload: { personId: person.id, status: 'registered', note: `${name.lastName} kommt später` },
+    t.post(token, `/api/events/${event.id}/attendances`, {
+      personId: person.id,
+      status: 'registered',
+      note: `${name.lastName} kommt später`,
     }),
   );
   await ok(
@@ -80,31 +72,19 @@ export async function personEverywhere(
     200,
   );
   await ok(
-    t.as(token, {
-      method: 'POST',
-      url: '/api/interactions',
-      payload: {
-        kind: 'call',
-        subject: `Rückruf ${name.lastName}`,
-        summary: `Telefonat mit ${name.firstName} ${name.lastName} (${email}) über den Lehrgang`,
-        personIds: [person.id],
-      },
+    t.post(token, '/api/interactions', {
+      kind: 'call',
+      subject: `Rückruf ${name.lastName}`,
+      summary: `Telefonat mit ${name.firstName} ${name.lastName} (${email}) über den Lehrgang`,
+      personIds: [person.id],
     }),
   );
+  await ok(t.patch(token, `/api/persons/${person.id}`, { phone: '03682 4712' }, `"${person.version}"`), 200);
   await ok(
-    t.as(token, {
-      method: 'PATCH',
-      url: `/api/persons/${person.id}`,
-      headers: { 'if-match': `"${person.version}"` },
-      payload: { phone: '03682 4712' },
-    }),
-    200,
-  );
-  await ok(
-    t.as(token, {
-      method: 'POST',
-      url: `/api/persons/${person.id}/contact-points`,
-      payload: { kind: 'email', value: `privat.${email}`, label: 'privat' },
+    t.post(token, `/api/persons/${person.id}/contact-points`, {
+      kind: 'email',
+      value: `privat.${email}`,
+      label: 'privat',
     }),
   );
   await ok(

@@ -143,6 +143,33 @@ export type ServerProcess = {
   output: () => string;
 };
 
+/**
+ * Creates tags on a running server as fast as it answers, until it fails after `stopping()` turned true (a failure
+ * before that fails the test); each name it answered 201 for goes to `acknowledged`: the server promised to keep it.
+ */
+export async function writeTags(
+  server: ServerProcess,
+  token: string,
+  o: { name: () => string; color: string; stopping: () => boolean; acknowledged: (name: string) => void },
+) {
+  for (;;) {
+    const name = o.name();
+    try {
+      const res = await fetch(`${server.base}/api/tags`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name, color: o.color }),
+      });
+      if (res.status === 201) o.acknowledged(name);
+      else if (!o.stopping()) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
+      else return;
+    } catch (err) {
+      if (!o.stopping()) throw err;
+      return;
+    }
+  }
+}
+
 /** Starts `node server/dist/main.js` with `env` and waits until /api/health answers. */
 export async function startServer(env: Record<string, string>, opts: { port?: number } = {}): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
