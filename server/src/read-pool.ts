@@ -49,7 +49,7 @@ const unwrap = (result: ReadResult) => {
 };
 
 const busy = (lane: string, retryAfter: number) =>
-  new AppError('SERVER_BUSY', 503, `Too many ${lane} requests at once; try again in a few seconds`, {
+  AppError.of('SERVER_BUSY', `Too many ${lane} requests at once; try again in a few seconds`, {
     headers: { 'retry-after': String(retryAfter) },
   });
 
@@ -96,8 +96,7 @@ export function createReadPool(config: Pick<Config, 'readWorkers' | 'readQueue'>
   let closed = false;
   // After `destroy` no lane starts again (a late request would leave threads that keep the process alive).
   const open = () => {
-    if (closed)
-      throw new AppError('SHUTTING_DOWN', 503, 'The server is shutting down', { headers: { 'retry-after': '5' } });
+    if (closed) throw AppError.of('SHUTTING_DOWN', 'The server is shutting down', { headers: { 'retry-after': '5' } });
   };
   const options = { filename: file, execArgv, idleTimeout: Number.POSITIVE_INFINITY };
   const heavyThreads = Math.max(1, Math.floor(config.readWorkers / 2));

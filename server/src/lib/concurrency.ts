@@ -10,13 +10,13 @@ type Versioned = { version: number };
 export function requireIfMatch(request: FastifyRequest): number {
   const header = request.headers['if-match'];
   if (header === undefined || header === '') {
-    throw new AppError('PRECONDITION_REQUIRED', 428, 'Send If-Match with the version you edited', {
+    throw AppError.of('PRECONDITION_REQUIRED', 'Send If-Match with the version you edited', {
       errors: [{ field: 'if-match', message: 'header is required' }],
     });
   }
   const match = /^(?:W\/)?"(\d{1,15})"$/.exec(String(header).trim());
   if (!match) {
-    throw new AppError('INVALID_IF_MATCH', 400, 'If-Match must look like "3"', {
+    throw AppError.of('INVALID_IF_MATCH', 'If-Match must look like "3"', {
       errors: [{ field: 'if-match', message: 'must be a quoted version number' }],
     });
   }
@@ -91,7 +91,7 @@ export async function versionedChange<B extends Versioned, A>(
 
 /** 412 carrying the record as it is now, so the client can show what changed. */
 export function versionConflict(current: { version: number }): AppError {
-  return new AppError('VERSION_CONFLICT', 412, 'Someone else changed this record since you loaded it', {
+  return AppError.of('VERSION_CONFLICT', 'Someone else changed this record since you loaded it', {
     data: { current },
     headers: { etag: `"${current.version}"` },
   });

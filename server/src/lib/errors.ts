@@ -1,6 +1,10 @@
-import type { ErrorCode } from '@anett/shared/error-codes';
+import { type ErrorCode, type StatusOf, statusesOf } from '@anett/shared/error-codes';
 
 export type FieldError = { field: string; message: string };
+type Extra = { errors?: FieldError[]; data?: unknown; headers?: Record<string, string> };
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+/** The codes answered with one status only; the few with several name theirs at the throw. */
+type OneStatusCode = { [C in ErrorCode]: true extends IsUnion<StatusOf<C>> ? never : C }[ErrorCode];
 
 /** An error the client is meant to see: a stable code, an HTTP status and optional field errors. */
 export class AppError extends Error {
@@ -10,9 +14,15 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly status: number,
     message?: string,
-    readonly extra: { errors?: FieldError[]; data?: unknown; headers?: Record<string, string> } = {},
+    readonly extra: Extra = {},
   ) {
     super(message ?? code);
+  }
+
+  /** The error with the status the shared list files its code under, so a throw need not restate it. */
+  static of(code: OneStatusCode, message?: string, extra?: Extra): AppError {
+    const [status] = statusesOf(code);
+    return new AppError(code, status ?? 500, message, extra); // a one-status code always has its status
   }
 }
 

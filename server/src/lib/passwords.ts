@@ -39,7 +39,7 @@ export async function assertAcceptablePassword(
 
 export const passwordRefused = (problem: PasswordProblem, minLength: number, field: string, language: 'de' | 'en') => {
   const message = passwordProblemMessage(problem, minLength, language);
-  return new AppError('WEAK_PASSWORD', 400, `${field}: ${message}`, {
+  return AppError.of('WEAK_PASSWORD', `${field}: ${message}`, {
     errors: [{ field, message }],
     data: { problem, minLength },
   });

@@ -33,7 +33,7 @@ declare module 'fastify' {
 }
 
 const unauthorized = (detail = 'Authentication required') =>
-  new AppError('UNAUTHORIZED', 401, detail, { headers: { 'www-authenticate': 'Bearer' } });
+  AppError.of('UNAUTHORIZED', detail, { headers: { 'www-authenticate': 'Bearer' } });
 
 /** Routes a plugin registers for itself (Swagger UI assets) and that stay public. */
 const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/') || url === '/api/openapi.json';
@@ -83,12 +83,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => 
     if (!access || access === 'public') return;
     request.user = await authenticate(request, opts);
     if (!allows(request.user.role, access)) {
-      throw new AppError('FORBIDDEN', 403, `This action needs the role ${access}`);
+      throw AppError.of('FORBIDDEN', `This action needs the role ${access}`);
     }
     if (request.user.secondFactor === 'required' && !request.routeOptions.config?.enrolment) {
-      throw new AppError(
+      throw AppError.of(
         'SECOND_FACTOR_REQUIRED',
-        403,
         'Your role requires a second factor: set up an authenticator app or a passkey first',
       );
     }

@@ -24,12 +24,12 @@ type PendingLogin = { userId: number; tokenVersion: number; failures: number; me
 type Ceremony = { challenge: string; pendingLogin?: string };
 
 const tooMany = (retryAfter: number) =>
-  new AppError('TOO_MANY_ATTEMPTS', 429, `Too many attempts; try again in ${retryAfter} seconds`, {
+  AppError.of('TOO_MANY_ATTEMPTS', `Too many attempts; try again in ${retryAfter} seconds`, {
     headers: { 'retry-after': String(retryAfter) },
   });
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 401, 'E-mail or password is wrong');
+const invalidCredentials = () => AppError.of('INVALID_CREDENTIALS', 'E-mail or password is wrong');
 const secondFactorExpired = () =>
-  new AppError('SECOND_FACTOR_EXPIRED', 401, 'The login has expired; please enter your password again');
+  AppError.of('SECOND_FACTOR_EXPIRED', 'The login has expired; please enter your password again');
 
 export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const route = describedRoutes(fastify);
@@ -145,7 +145,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     });
     if (!ok) {
       if (++pending.failures >= SECOND_FACTOR_TRIES) pendingLogins.delete(challenge);
-      throw new AppError('INVALID_CODE', 400, 'The code is wrong or was already used', {
+      throw AppError.of('INVALID_CODE', 'The code is wrong or was already used', {
         errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
       });
     }
@@ -204,7 +204,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
 
   route(auth.changePassword, { config: { access: 'viewer', enrolment: true } }, async (request, reply) => {
     const user = ctx.users.findById(request.user.id);
-    if (!user) throw new AppError('USER_NOT_FOUND', 404);
+    if (!user) throw AppError.of('USER_NOT_FOUND');
     const { currentPassword, newPassword } = request.body;
     await checkCurrentPassword(request, user, currentPassword);
     const language = requestLanguage(request);
@@ -218,7 +218,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       ctx.users.revokeSessions(user.id, { passwordHash });
       ctx.audit.record({ ...actor(request), entity: 'user', entityId: user.id, action: 'password_changed' });
       const fresh = ctx.users.findById(user.id);
-      if (!fresh) throw new AppError('USER_NOT_FOUND', 404);
+      if (!fresh) throw AppError.of('USER_NOT_FOUND');
       return sessions.startSession(fresh);
     });
     return sendSession(reply, session);
@@ -233,7 +233,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     const ok = await verifyPassword(user.passwordHash, password).catch(() => false);
     await ctx.write(() => (ok ? ctx.loginThrottle.succeed(reservation) : ctx.loginThrottle.fail(reservation)));
     if (!ok) {
-      throw new AppError('WRONG_PASSWORD', 400, 'The current password is wrong', {
+      throw AppError.of('WRONG_PASSWORD', 'The current password is wrong', {
         errors: [
           {
             field: 'currentPassword',
@@ -261,7 +261,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
 function assertSameSite(request: FastifyRequest, publicOrigin: string | undefined) {
   const type = request.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    throw new AppError('JSON_REQUIRED', 415, 'Refresh expects a JSON request', {
+    throw AppError.of('JSON_REQUIRED', 'Refresh expects a JSON request', {
       errors: [{ field: 'content-type', message: 'must be application/json' }],
     });
   }
@@ -269,6 +269,6 @@ function assertSameSite(request: FastifyRequest, publicOrigin: string | undefine
   const expected = publicOrigin ?? `${request.protocol}://${request.host}`;
   const site = request.headers['sec-fetch-site'];
   if ((origin !== undefined && origin !== expected) || (site !== undefined && site !== 'same-origin')) {
-    throw new AppError('CROSS_SITE_REQUEST', 403, 'Refresh is only accepted from the app itself');
+    throw AppError.of('CROSS_SITE_REQUEST', 'Refresh is only accepted from the app itself');
   }
 }

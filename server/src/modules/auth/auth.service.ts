@@ -47,7 +47,7 @@ export function createAuthService(app: FastifyInstance, ctx: AppContext) {
      * family's access tokens (they carry the family id).
      */
     refresh(token: string | undefined): Session {
-      const invalid = new AppError('INVALID_REFRESH_TOKEN', 401, 'Session expired; please log in again');
+      const invalid = AppError.of('INVALID_REFRESH_TOKEN', 'Session expired; please log in again');
       if (!token || token.length > 200) throw invalid;
       // Returning instead of throwing inside the transaction keeps a replay's revocation committed.
       const session = db.transaction(

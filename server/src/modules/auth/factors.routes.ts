@@ -77,7 +77,7 @@ export async function factorsRoutes(
   /** Removing the last factor of a role that needs one would lock the user into "enrol now". */
   const assertNotLast = (user: UserRow, remaining: number) => {
     if (remaining === 0 && ctx.factors.requiredRoles().includes(user.role)) {
-      throw new AppError('LAST_SECOND_FACTOR', 409, 'Your role requires a second factor; add another one first');
+      throw AppError.of('LAST_SECOND_FACTOR', 'Your role requires a second factor; add another one first');
     }
   };
   /**
@@ -104,7 +104,7 @@ export async function factorsRoutes(
   route(auth.totpStart, { config: own }, async (request) => {
     const user = me(request);
     if (ctx.factors.totp(user.id)?.confirmedAt) {
-      throw new AppError('TOTP_ALREADY_SET', 409, 'An authenticator app is already set up; remove it first');
+      throw AppError.of('TOTP_ALREADY_SET', 'An authenticator app is already set up; remove it first');
     }
     return factorService.startTotp(user);
   });
@@ -113,7 +113,7 @@ export async function factorsRoutes(
     const user = me(request);
     const ok = await ctx.write(() => factorService.confirmTotp(user.id, request.body.code));
     if (!ok) {
-      throw new AppError('INVALID_CODE', 400, 'The code is wrong; check the time on the phone', {
+      throw AppError.of('INVALID_CODE', 'The code is wrong; check the time on the phone', {
         errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
       });
     }
@@ -129,7 +129,7 @@ export async function factorsRoutes(
   route(auth.recoveryCodes, { config: own }, async (request) => {
     const user = me(request);
     if (factorCount(user.id) === 0) {
-      throw new AppError('NO_SECOND_FACTOR', 409, 'Recovery codes come with a second factor; set one up first');
+      throw AppError.of('NO_SECOND_FACTOR', 'Recovery codes come with a second factor; set one up first');
     }
     await checkCurrentPassword(request, user, request.body.currentPassword);
     const recoveryCodes = await ctx.change(
@@ -151,7 +151,7 @@ export async function factorsRoutes(
     const user = me(request);
     const ceremony = registrations.take(request.body.ceremony);
     if (!ceremony || ceremony.userId !== user.id) {
-      throw new AppError('PASSKEY_CEREMONY_EXPIRED', 400, 'Adding the passkey took too long; please try again', {
+      throw AppError.of('PASSKEY_CEREMONY_EXPIRED', 'Adding the passkey took too long; please try again', {
         errors: [{ field: 'ceremony', message: 'expired' }],
       });
     }
@@ -166,7 +166,7 @@ export async function factorsRoutes(
       });
     }
     if (ctx.factors.passkeyByCredential(credential.credentialId)) {
-      throw new AppError('PASSKEY_EXISTS', 409, 'This passkey is already registered');
+      throw AppError.of('PASSKEY_EXISTS', 'This passkey is already registered');
     }
     await ctx.write(() => ctx.factors.addPasskey({ ...credential, userId: user.id, name: request.body.name }));
     return enrolled(request, reply, user, 'passkey');

@@ -89,7 +89,7 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   route(consents.addSuppression, 'admin', async (request, reply) => {
     const { email, reason, note } = request.body;
     if (ctx.suppressions.find(email)) {
-      throw new AppError('SUPPRESSION_EXISTS', 409, 'The address is already on the suppression list');
+      throw AppError.of('SUPPRESSION_EXISTS', 'The address is already on the suppression list');
     }
     const row = await ctx.change(
       actor(request),

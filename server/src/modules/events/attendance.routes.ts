@@ -34,20 +34,15 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   ): Promise<ImportReport> => {
     const report = await service.import(eventId, source, opts, actor(request));
     if (opts.commit && !report.summary.committed) {
-      throw new AppError(
-        'IMPORT_HAS_ERRORS',
-        422,
-        `${report.summary.errors} Zeile(n) fehlerhaft: nichts wurde importiert`,
-        {
-          errors: report.rows
-            .filter((r) => r.status === 'error')
-            .map((r) => ({
-              field: `line.${r.line}.${r.field ?? 'row'}`,
-              message: `Zeile ${r.line}: ${r.message ?? 'fehlerhaft'}`,
-            })),
-          data: report,
-        },
-      );
+      throw AppError.of('IMPORT_HAS_ERRORS', `${report.summary.errors} Zeile(n) fehlerhaft: nichts wurde importiert`, {
+        errors: report.rows
+          .filter((r) => r.status === 'error')
+          .map((r) => ({
+            field: `line.${r.line}.${r.field ?? 'row'}`,
+            message: `Zeile ${r.line}: ${r.message ?? 'fehlerhaft'}`,
+          })),
+        data: report,
+      });
     }
     return report;
   };
@@ -148,8 +143,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
 
   const attendedCourse = (id: number): Event => {
     const event = liveEvent(id);
-    if (event.kind !== 'course')
-      throw new AppError('EVENT_NOT_A_COURSE', 409, 'Certificates are issued for courses only');
+    if (event.kind !== 'course') throw AppError.of('EVENT_NOT_A_COURSE', 'Certificates are issued for courses only');
     return event;
   };
   const certificateOf = (event: Event, attendance: Attendance) => ({
@@ -169,8 +163,7 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
   route(attendances.certificatesPdf, 'viewer', async (request, reply) => {
     const event = attendedCourse(request.params.id);
     const participants = ctx.attendances.byStatus(event.id, ['attended']).filter((a) => isParticipantRole(a.role));
-    if (participants.length === 0)
-      throw new AppError('NOBODY_ATTENDED', 409, 'No participant has attended this course yet');
+    if (participants.length === 0) throw AppError.of('NOBODY_ATTENDED', 'No participant has attended this course yet');
     const pdf = await ctx.jobs.documents.certificates(
       event,
       participants.map((a) => certificateOf(event, a)),
@@ -184,11 +177,10 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     const event = attendedCourse(request.params.id);
     const row = orNotFound(ctx.attendances.get(event.id, request.params.personId), 'attendance');
     if (row.status !== 'attended')
-      throw new AppError('NOT_ATTENDED', 409, 'Certificates are issued for attended persons only');
+      throw AppError.of('NOT_ATTENDED', 'Certificates are issued for attended persons only');
     if (!isParticipantRole(row.role))
-      throw new AppError(
+      throw AppError.of(
         'NOT_A_PARTICIPANT',
-        409,
         'Trainers, organisers and other contributors get a confirmation of their contribution, not a certificate of attendance',
       );
     const pdf = await ctx.jobs.documents.certificates(event, [certificateOf(event, row)], nowIso(), cityOf(event));
@@ -200,9 +192,9 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     const event = liveEvent(request.params.id);
     const row = orNotFound(ctx.attendances.get(event.id, request.params.personId), 'attendance');
     if (row.status !== 'attended')
-      throw new AppError('NOT_ATTENDED', 409, 'A contribution is confirmed for attended persons only');
+      throw AppError.of('NOT_ATTENDED', 'A contribution is confirmed for attended persons only');
     if (!isContributorRole(row.role))
-      throw new AppError('NOT_A_CONTRIBUTOR', 409, 'Participants get a certificate of attendance instead');
+      throw AppError.of('NOT_A_CONTRIBUTOR', 'Participants get a certificate of attendance instead');
     const pdf = await ctx.jobs.documents.contributions(event, [certificateOf(event, row)], nowIso(), cityOf(event));
     const name = `Bestaetigung Mitwirkung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
     return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);

@@ -65,7 +65,7 @@ export function createAttendanceService(ctx: AppContext) {
   const assertStarted = (startsAt: string, confirm: boolean | undefined) => {
     if (confirm || berlinToday(new Date(startsAt)) <= berlinToday()) return;
     const day = formatDate(startsAt);
-    throw new AppError('CHECK_IN_BEFORE_EVENT', 409, `It starts on ${day}; send confirm: true to check in anyway`, {
+    throw AppError.of('CHECK_IN_BEFORE_EVENT', `It starts on ${day}; send confirm: true to check in anyway`, {
       errors: [{ field: 'confirm', message: `beginnt erst am ${day} – nur mit Bestätigung (confirm)` }],
       data: { startsAt },
     });
@@ -270,7 +270,7 @@ export function createAttendanceService(ctx: AppContext) {
             body.personId !== undefined
               ? 'personId'
               : `personIds.${body.personIds?.indexOf(personIds[missing] as number)}`;
-          throw new AppError('PERSON_NOT_FOUND', 404, 'person not found', {
+          throw AppError.of('PERSON_NOT_FOUND', 'person not found', {
             errors: [{ field, message: 'unbekannte Person' }],
           });
         }
@@ -279,7 +279,7 @@ export function createAttendanceService(ctx: AppContext) {
         for (const personId of personIds) {
           if (repo.find(eventId, personId)) {
             if (body.personId !== undefined) {
-              throw new AppError('ATTENDANCE_EXISTS', 409, 'The person is already on the list of this event', {
+              throw AppError.of('ATTENDANCE_EXISTS', 'The person is already on the list of this event', {
                 errors: [{ field: 'personId', message: 'ist bereits eingetragen' }],
               });
             }
@@ -313,14 +313,14 @@ export function createAttendanceService(ctx: AppContext) {
         const from = before.status as AttendanceStatus;
         if (patch.status !== undefined && patch.status !== from) {
           if (!STATUS_TRANSITIONS[from].includes(patch.status)) {
-            throw new AppError('INVALID_STATUS_TRANSITION', 409, `Status ${from} cannot change to ${patch.status}`, {
+            throw AppError.of('INVALID_STATUS_TRANSITION', `Status ${from} cannot change to ${patch.status}`, {
               errors: [{ field: 'status', message: `${from} → ${patch.status} ist nicht erlaubt` }],
             });
           }
           let next = patch.status;
           if (next === 'registered' && !seatFree(event)) {
             if (from === 'waitlisted') {
-              throw new AppError('EVENT_FULL', 409, 'No seat is free', {
+              throw AppError.of('EVENT_FULL', 'No seat is free', {
                 errors: [{ field: 'status', message: 'alle Plätze sind vergeben' }],
               });
             }
@@ -380,7 +380,7 @@ export function createAttendanceService(ctx: AppContext) {
       const event = liveEvent(eventId);
       const before = load(eventId, personId);
       if (before.status !== 'registered' && before.status !== 'waitlisted') {
-        throw new AppError('CANNOT_CANCEL', 409, `The attendance is ${before.status}`, {
+        throw AppError.of('CANNOT_CANCEL', `The attendance is ${before.status}`, {
           errors: [{ field: 'token', message: `Status ${before.status}: nicht mehr abzusagen` }],
         });
       }
@@ -398,7 +398,7 @@ export function createAttendanceService(ctx: AppContext) {
       return ctx.write(() => {
         const event = liveEvent(eventId);
         if (!repo.person(personId)) {
-          throw new AppError('PERSON_NOT_FOUND', 404, 'person not found', {
+          throw AppError.of('PERSON_NOT_FOUND', 'person not found', {
             errors: [{ field: 'personId', message: 'unbekannte Person' }],
           });
         }
@@ -417,19 +417,14 @@ export function createAttendanceService(ctx: AppContext) {
         const before = load(eventId, personId);
         if (version !== undefined && version !== before.version) throw versionConflict(shaped(before));
         if (before.status !== 'attended') {
-          throw new AppError('NOT_CHECKED_IN', 409, 'The person is not checked in', {
+          throw AppError.of('NOT_CHECKED_IN', 'The person is not checked in', {
             errors: [{ field: 'personId', message: 'ist nicht eingecheckt' }],
           });
         }
         if (repo.hasSessionAttendance(eventId, personId)) {
-          throw new AppError(
-            'CHECK_IN_HAS_SESSIONS',
-            409,
-            'Attendance of sessions is recorded; remove it there first',
-            {
-              errors: [{ field: 'personId', message: 'ist bei Terminen als anwesend erfasst – dort zuerst austragen' }],
-            },
-          );
+          throw AppError.of('CHECK_IN_HAS_SESSIONS', 'Attendance of sessions is recorded; remove it there first', {
+            errors: [{ field: 'personId', message: 'ist bei Terminen als anwesend erfasst – dort zuerst austragen' }],
+          });
         }
         const previous = (before.checkedInFrom ?? 'registered') as AttendanceStatus | 'new';
         let attendance: Attendance | null = null;
@@ -508,7 +503,7 @@ export function createAttendanceService(ctx: AppContext) {
           const field = `personIds.${personIds.indexOf(id)}`;
           if (!row) throw fieldError(field, 'ist nicht zu dieser Veranstaltung angemeldet', 'ATTENDANCE_NOT_FOUND');
           if (row.status === 'cancelled') {
-            throw new AppError('INVALID_STATUS_TRANSITION', 409, 'A cancelled registration cannot attend a session', {
+            throw AppError.of('INVALID_STATUS_TRANSITION', 'A cancelled registration cannot attend a session', {
               errors: [{ field, message: 'hat abgesagt' }],
             });
           }

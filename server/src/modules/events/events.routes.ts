@@ -49,7 +49,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   ): string | null | undefined => {
     if (wanted) {
       if (ctx.events.slugTaken(wanted, eventId)) {
-        throw new AppError('EVENT_SLUG_TAKEN', 409, 'Another event has this address', {
+        throw AppError.of('EVENT_SLUG_TAKEN', 'Another event has this address', {
           errors: [{ field: 'publicSlug', message: 'ist schon einer anderen Veranstaltung zugeordnet' }],
         });
       }
@@ -71,7 +71,7 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     const other = ctx.events.overlappingSession(eventId, r, exceptId);
     if (!other) return;
     const when = formatRange(other.startsAt, other.endsAt);
-    throw new AppError('SESSION_OVERLAP', 409, `The session overlaps the session of ${when}`, {
+    throw AppError.of('SESSION_OVERLAP', `The session overlaps the session of ${when}`, {
       errors: [{ field: 'startsAt', message: `überschneidet sich mit dem Termin ${when}` }],
       data: { session: other },
     });
@@ -80,20 +80,15 @@ export async function eventsRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   const checkCapacity = (eventId: number, capacity: number) => {
     const taken = ctx.attendances.seatsTaken(eventId);
     if (capacity >= taken) return;
-    throw new AppError(
-      'CAPACITY_BELOW_BOOKINGS',
-      409,
-      `${taken} seats are taken; send confirm: true to keep ${capacity}`,
-      {
-        errors: [
-          {
-            field: 'capacity',
-            message: `${taken} Plätze sind schon belegt – ${capacity} nur mit Bestätigung (confirm)`,
-          },
-        ],
-        data: { capacity, taken },
-      },
-    );
+    throw AppError.of('CAPACITY_BELOW_BOOKINGS', `${taken} seats are taken; send confirm: true to keep ${capacity}`, {
+      errors: [
+        {
+          field: 'capacity',
+          message: `${taken} Plätze sind schon belegt – ${capacity} nur mit Bestätigung (confirm)`,
+        },
+      ],
+      data: { capacity, taken },
+    });
   };
 
   route(events.list, 'viewer', async (request) => {

@@ -102,7 +102,7 @@ export function createImportsService(ctx: AppContext) {
     }
     if (errors.length) {
       // The columns and the mapping tried come along: the page lets the user fix the mapping column by column.
-      throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      throw AppError.of('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
         errors,
         data: { columns: table.columns, examples: examplesOf(table), mapping },
       });
@@ -391,7 +391,7 @@ export function createImportsService(ctx: AppContext) {
         } else {
           const target = ctx.persons.findRow(plan.targetId as number);
           if (!target || target.deletedAt || target.erasedAt)
-            throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
+            throw AppError.of('IMPORT_TARGET_GONE', `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
           // Only what the file has overwrites; empty cells keep the stored values.
           const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
           ctx.persons.update(target.id, target.version, changes);
@@ -440,7 +440,7 @@ export function createImportsService(ctx: AppContext) {
         } else {
           const target = ctx.organizations.findById(plan.targetId as number);
           if (!target || target.deletedAt)
-            throw new AppError('IMPORT_TARGET_GONE', 409, `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
+            throw AppError.of('IMPORT_TARGET_GONE', `Zeile ${plan.line}: Datensatz nicht mehr vorhanden`);
           const changes = Object.fromEntries(Object.entries(plan.values).filter(([k]) => plan.given.has(k)));
           ctx.organizations.update(target.id, target.version, changes);
           id = target.id;
@@ -479,9 +479,8 @@ export function createImportsService(ctx: AppContext) {
                   : []),
               ],
         );
-        throw new AppError(
+        throw AppError.of(
           'IMPORT_INVALID',
-          422,
           `${preview.summary.invalid} fehlerhafte Zeile(n), ${preview.summary.undecided} Duplikat(e) ohne Entscheidung; nichts wurde importiert`,
           { errors: errors.slice(0, 200), data: preview },
         );

@@ -15,7 +15,7 @@ import { diffRecords } from '../audit/audit.repository.ts';
 import { decodeCursor, type TimelineSubject } from './timeline.repository.ts';
 
 const invalid = (errors: FieldError[]) =>
-  new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  AppError.of('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
 
 export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const route = describedRoutes(fastify);
@@ -26,7 +26,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   /** The log is personal: its author and admins may change an entry, other managers only read it. */
   const requireEditor = (request: FastifyRequest, item: Interaction) => {
     if (!policy.editInteraction(request.user, item)) {
-      throw new AppError('NOT_AUTHOR', 403, 'Only the author of this entry or an admin may change it');
+      throw AppError.of('NOT_AUTHOR', 'Only the author of this entry or an admin may change it');
     }
   };
 
@@ -43,7 +43,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   route(interactions.followUps, 'viewer', async (request) => {
     const { scope, page, pageSize } = request.query;
     if (scope === 'all' && ROLE_RANK[request.user.role] < ROLE_RANK.manager) {
-      throw new AppError('FORBIDDEN', 403, 'Everyone’s follow-ups need the role manager');
+      throw AppError.of('FORBIDDEN', 'Everyone’s follow-ups need the role manager');
     }
     const authorId = scope === 'mine' ? request.user.id : undefined;
     return {
@@ -127,7 +127,7 @@ export async function interactionsRoutes(fastify: FastifyInstance, { ctx }: { ct
 
   route(interactions.followUpDone, 'manager', async (request, reply) => {
     const before = load(request.params.id);
-    if (!before.followUpOn) throw new AppError('NO_FOLLOW_UP', 409, 'This entry has no follow-up date');
+    if (!before.followUpOn) throw AppError.of('NO_FOLLOW_UP', 'This entry has no follow-up date');
     if (before.followUpDoneAt) {
       return withEtag(reply, before);
     }

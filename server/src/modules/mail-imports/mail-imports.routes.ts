@@ -32,7 +32,7 @@ function fileProblem(problems: { index: number; fileName: string; reason: Reason
 /** Reads the multipart upload: every file parsed as a mail, the other fields as the drop target. */
 async function readUpload(request: FastifyRequest) {
   if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'files: als multipart/form-data senden (Feld "files")', {
+    throw AppError.of('UNSUPPORTED_MEDIA_TYPE', 'files: als multipart/form-data senden (Feld "files")', {
       errors: [{ field: 'files', message: 'als multipart/form-data senden' }],
     });
   }
@@ -59,11 +59,11 @@ async function readUpload(request: FastifyRequest) {
       throw new AppError('MAIL_FILE_REFUSED', 413, `files: höchstens ${MAIL_FILES_MAX} Dateien auf einmal`, {
         errors: [{ field: 'files', message: `höchstens ${MAIL_FILES_MAX} Dateien auf einmal` }],
       });
-    if (code?.startsWith('FST_')) throw new AppError('MALFORMED_UPLOAD', 400, `files: ${(error as Error).message}`);
+    if (code?.startsWith('FST_')) throw AppError.of('MALFORMED_UPLOAD', `files: ${(error as Error).message}`);
     throw error;
   }
   if (files.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 400, 'files: mindestens eine .eml- oder .msg-Datei', {
+    throw AppError.of('VALIDATION_FAILED', 'files: mindestens eine .eml- oder .msg-Datei', {
       errors: [{ field: 'files', message: 'mindestens eine .eml- oder .msg-Datei' }],
     });
   }
@@ -88,7 +88,7 @@ async function readUpload(request: FastifyRequest) {
   const target = mailDropTarget.safeParse(fields);
   if (!target.success) {
     const errors = target.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-    throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    throw AppError.of('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
       errors,
     });
   }

@@ -89,13 +89,12 @@ export function createMailImportsService(ctx: AppContext) {
 
   function requirePerson(id: number): EntityRef {
     const person = ctx.persons.findRow(id);
-    if (!person || person.deletedAt || person.erasedAt) throw new AppError('PERSON_NOT_FOUND', 404, 'person not found');
+    if (!person || person.deletedAt || person.erasedAt) throw AppError.of('PERSON_NOT_FOUND', 'person not found');
     return { id: person.id, name: [person.title, person.firstName, person.lastName].filter(Boolean).join(' ') };
   }
   function requireOrganization(id: number) {
     const organization = ctx.organizations.findById(id);
-    if (!organization || organization.deletedAt)
-      throw new AppError('ORGANIZATION_NOT_FOUND', 404, 'organization not found');
+    if (!organization || organization.deletedAt) throw AppError.of('ORGANIZATION_NOT_FOUND', 'organization not found');
   }
 
   /** Logs every new mail in one transaction; refuses (422, nothing written) when one would concern nobody. */
@@ -103,9 +102,8 @@ export function createMailImportsService(ctx: AppContext) {
     const { mails } = preview(uploads, target);
     const nobody = mails.filter((m) => !m.linkable && m.alreadyLogged === null && m.duplicateOf === null);
     if (nobody.length) {
-      throw new AppError(
+      throw AppError.of(
         'MAIL_CONCERNS_NOBODY',
-        422,
         'Keine bekannte Person unter den Adressen: Person anlegen oder auf eine Person/Organisation ziehen',
         {
           errors: nobody.map((m) => ({

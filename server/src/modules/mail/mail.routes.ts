@@ -34,7 +34,7 @@ export async function mailRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       (requeued) => (requeued ? { entity: 'mail', entityId: id, action: 'retry', diff: {} } : []),
     );
     if (!row) {
-      throw new AppError('MAIL_NOT_FAILED', 409, 'Only a failed mail can be sent again', {
+      throw AppError.of('MAIL_NOT_FAILED', 'Only a failed mail can be sent again', {
         errors: [{ field: 'id', message: 'nur eine fehlgeschlagene Mail kann erneut gesendet werden' }],
       });
     }

@@ -143,7 +143,7 @@ export async function networkRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       check: (before) => {
         const issues = relationIssues({ ...before, ...request.body });
         if (issues.length) {
-          throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+          throw AppError.of('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
             errors: issues,
           });
         }

@@ -77,9 +77,8 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     if (!confirmDuplicate) {
       const candidates = ctx.organizations.duplicateCandidates(values);
       if (candidates.length) {
-        throw new AppError(
+        throw AppError.of(
           'DUPLICATE_CANDIDATES',
-          409,
           'Similar organisations exist; send confirmDuplicate: true to save anyway',
           {
             data: { candidates },
@@ -112,7 +111,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     const after = await change(request, 'delete', {
       load: () => {
         const before = load(request.params.id);
-        if (before.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'The organisation is already deleted');
+        if (before.deletedAt) throw AppError.of('ORGANIZATION_DELETED', 'The organisation is already deleted');
         return before;
       },
       write: (before, version) => ctx.organizations.setDeleted(before.id, version, true),
@@ -126,9 +125,9 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
       ifMatch: 'optional',
       load: () => {
         const before = load(request.params.id);
-        if (!before.deletedAt) throw new AppError('ORGANIZATION_NOT_DELETED', 409, 'The organisation is not deleted');
+        if (!before.deletedAt) throw AppError.of('ORGANIZATION_NOT_DELETED', 'The organisation is not deleted');
         if (before.mergedIntoId !== null) {
-          throw new AppError('ORGANIZATION_MERGED', 409, `The organisation was merged into ${before.mergedIntoId}`);
+          throw AppError.of('ORGANIZATION_MERGED', `The organisation was merged into ${before.mergedIntoId}`);
         }
         return before;
       },
@@ -151,13 +150,13 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     const target = load(request.params.id);
     if (request.headers['if-match'] !== undefined && requireIfMatch(request) !== target.version)
       throw versionConflict(target);
-    if (target.deletedAt) throw new AppError('ORGANIZATION_DELETED', 409, 'A deleted organisation cannot take a merge');
+    if (target.deletedAt) throw AppError.of('ORGANIZATION_DELETED', 'A deleted organisation cannot take a merge');
     const { sourceId, keep } = request.body;
     if (sourceId === target.id) throw fieldError('sourceId', 'muss eine andere Organisation sein');
     const source = ctx.organizations.get(sourceId);
     if (!source) throw fieldError('sourceId', 'unbekannte Organisation');
     if (source.deletedAt) {
-      throw new AppError('ORGANIZATION_DELETED', 409, 'The source organisation is deleted', {
+      throw AppError.of('ORGANIZATION_DELETED', 'The source organisation is deleted', {
         errors: [{ field: 'sourceId', message: 'ist gelöscht' }],
       });
     }

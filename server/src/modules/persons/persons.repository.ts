@@ -33,6 +33,7 @@ import type {
   personInput,
 } from '@anett/shared/schemas/person';
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
 import { bumped, deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
@@ -50,6 +51,18 @@ export type PersonFields = Omit<PersonCreate, 'tagIds' | 'affiliations' | 'offic
 type AffiliationValues = z.output<typeof affiliationInput>;
 type OfficeValues = z.output<typeof officeInput>;
 export type PersonSort = { field: (typeof PERSON_SORT_FIELDS)[number]; desc: boolean };
+
+/** A person's own fields, in the order the detail shows them and the audit log compares them. */
+export const personFields = (row: PersonRow) => ({
+  salutation: row.salutation,
+  title: row.title,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  email: row.email,
+  phone: row.phone,
+  mobile: row.mobile,
+  notes: row.notes,
+});
 
 /** The current organisation shown for a person: primary first, then the latest start. */
 const currentAffiliationOrder = [
@@ -165,6 +178,23 @@ export function createPersonsRepository(db: Db) {
     });
   }
 
+  /** The tables of rows a person owns (affiliations, offices, contact points): looked up and added the same way. */
+  type PersonPart = typeof affiliations | typeof offices | typeof personContactPoints;
+
+  /** The part `id` if it belongs to the person (a route's person id and part id must match). */
+  function ownRow<T extends PersonPart>(table: T, personId: number, id: number) {
+    return db
+      .select()
+      .from(table)
+      .where(and(eq(table.id, id), eq(table.personId, personId)))
+      .get();
+  }
+
+  /** Adds a part row and returns it as stored (with its id and version). */
+  function addRow<T extends PersonPart>(table: T, row: SQLiteInsertValue<T>) {
+    return db.insert(table).values(row).returning().get();
+  }
+
   function affiliationsOf(where: SQL): Affiliation[] {
     const today = berlinToday();
     return db
@@ -253,14 +283,7 @@ export function createPersonsRepository(db: Db) {
       version: row.version,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      salutation: row.salutation,
-      title: row.title,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      email: row.email,
-      phone: row.phone,
-      mobile: row.mobile,
-      notes: row.notes,
+      ...personFields(row),
       tags: tagsOf([id]).get(id) ?? [],
       deletedAt: row.deletedAt,
       mergedIntoId: row.mergedIntoId,
@@ -530,13 +553,7 @@ export function createPersonsRepository(db: Db) {
 
     // Affiliations
 
-    findAffiliation(personId: number, affiliationId: number): AffiliationRow | undefined {
-      return db
-        .select()
-        .from(affiliations)
-        .where(and(eq(affiliations.id, affiliationId), eq(affiliations.personId, personId)))
-        .get();
-    },
+    findAffiliation: (personId: number, affiliationId: number) => ownRow(affiliations, personId, affiliationId),
 
     affiliation(id: number): Affiliation | undefined {
       return affiliationsOf(eq(affiliations.id, id))[0];
@@ -545,11 +562,7 @@ export function createPersonsRepository(db: Db) {
     createAffiliation(personId: number, values: AffiliationValues): AffiliationRow {
       return db.transaction(
         () => {
-          const row = db
-            .insert(affiliations)
-            .values({ ...values, personId })
-            .returning()
-            .get();
+          const row = addRow(affiliations, { ...values, personId });
           if (row.isPrimary) demoteOtherPrimaries(personId, row.id);
           return row;
         },
@@ -574,25 +587,13 @@ export function createPersonsRepository(db: Db) {
 
     // Offices
 
-    findOffice(personId: number, officeId: number): OfficeRow | undefined {
-      return db
-        .select()
-        .from(offices)
-        .where(and(eq(offices.id, officeId), eq(offices.personId, personId)))
-        .get();
-    },
+    findOffice: (personId: number, officeId: number) => ownRow(offices, personId, officeId),
 
     office(id: number): Office | undefined {
       return officesOf(eq(offices.id, id))[0];
     },
 
-    createOffice(personId: number, values: OfficeValues): OfficeRow {
-      return db
-        .insert(offices)
-        .values({ ...values, personId })
-        .returning()
-        .get();
-    },
+    createOffice: (personId: number, values: OfficeValues) => addRow(offices, { ...values, personId }),
 
     updateOffice(id: number, version: number, values: OfficePatch): OfficeRow | undefined {
       return updateAtVersion(db, offices, id, version, values);
@@ -604,13 +605,8 @@ export function createPersonsRepository(db: Db) {
 
     // Additional e-mail addresses and phone numbers
 
-    findContactPoint(personId: number, contactPointId: number): ContactPointRow | undefined {
-      return db
-        .select()
-        .from(personContactPoints)
-        .where(and(eq(personContactPoints.id, contactPointId), eq(personContactPoints.personId, personId)))
-        .get();
-    },
+    findContactPoint: (personId: number, contactPointId: number) =>
+      ownRow(personContactPoints, personId, contactPointId),
 
     contactPoint(id: number): ContactPoint | undefined {
       const row = db.select().from(personContactPoints).where(eq(personContactPoints.id, id)).get();
@@ -639,13 +635,8 @@ export function createPersonsRepository(db: Db) {
         .some((c) => same(c.value));
     },
 
-    createContactPoint(personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) {
-      return db
-        .insert(personContactPoints)
-        .values({ ...values, personId })
-        .returning()
-        .get();
-    },
+    createContactPoint: (personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) =>
+      addRow(personContactPoints, { ...values, personId }),
 
     updateContactPoint(id: number, version: number, values: { value?: string; label?: string | null }) {
       return updateAtVersion(db, personContactPoints, id, version, values);
@@ -689,6 +680,12 @@ export function createPersonsRepository(db: Db) {
      */
     moveLinks(sourceId: number, targetId: number) {
       const at = nowIso();
+      /** Re-points the source's versioned rows of `table` at the target, as a change of each row. */
+      const reassign = (table: typeof offices | typeof attendances | typeof personContactPoints) =>
+        db.run(
+          sql`UPDATE ${table} SET person_id = ${targetId}, version = version + 1, updated_at = ${at}
+              WHERE person_id = ${sourceId}`,
+        ).changes;
       const targetHasPrimary =
         db
           .select({ id: affiliations.id })
@@ -711,11 +708,7 @@ export function createPersonsRepository(db: Db) {
         })
         .where(eq(affiliations.personId, sourceId))
         .run().changes;
-      const movedOffices = db
-        .update(offices)
-        .set({ personId: targetId, version: sql`version + 1`, updatedAt: at })
-        .where(eq(offices.personId, sourceId))
-        .run().changes;
+      const movedOffices = reassign(offices);
 
       const movedTags = db.run(
         sql`INSERT OR IGNORE INTO ${personTags} (person_id, tag_id)
@@ -732,11 +725,7 @@ export function createPersonsRepository(db: Db) {
         .where(and(eq(attendances.personId, sourceId), inArray(attendances.eventId, targetEvents)))
         .returning()
         .all();
-      const movedAttendances = db
-        .update(attendances)
-        .set({ personId: targetId, version: sql`version + 1`, updatedAt: at })
-        .where(eq(attendances.personId, sourceId))
-        .run().changes;
+      const movedAttendances = reassign(attendances);
 
       const targetSessions = db
         .select({ id: sessionAttendances.sessionId })
@@ -759,11 +748,7 @@ export function createPersonsRepository(db: Db) {
       ).changes;
       db.delete(interactionPersons).where(eq(interactionPersons.personId, sourceId)).run();
 
-      const movedContactPoints = db
-        .update(personContactPoints)
-        .set({ personId: targetId, version: sql`version + 1`, updatedAt: at })
-        .where(eq(personContactPoints.personId, sourceId))
-        .run().changes;
+      const movedContactPoints = reassign(personContactPoints);
 
       const copiedConsents = db.run(
         sql`INSERT INTO ${consents} (person_id, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id)

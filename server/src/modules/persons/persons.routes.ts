@@ -9,19 +9,18 @@ import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from './persons.repository.ts';
+import {
+  type AffiliationRow,
+  type ContactPointRow,
+  type OfficeRow,
+  type PersonRow,
+  personFields,
+} from './persons.repository.ts';
 import { createPersonsService, personDeleted } from './persons.service.ts';
 
 /** What the audit log records of a person. */
 const auditView = (row: PersonRow, tagIds: number[]) => ({
-  salutation: row.salutation,
-  title: row.title,
-  firstName: row.firstName,
-  lastName: row.lastName,
-  email: row.email,
-  phone: row.phone,
-  mobile: row.mobile,
-  notes: row.notes,
+  ...personFields(row),
   tagIds,
   deletedAt: row.deletedAt,
 });
@@ -91,7 +90,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       .filter((r) => missing.has(r.id))
       .map((r) => ({ field: r.field, message: 'unbekannte Organisation' }));
     if (errors.length)
-      throw new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      throw AppError.of('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
         errors,
       });
   };
@@ -190,8 +189,8 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       load: () => {
         const before = loadRow(request.params.id);
         if (before.mergedIntoId) throw personDeleted(before);
-        if (before.erasedAt) throw new AppError('PERSON_ERASED', 409, 'An erased person cannot be restored');
-        if (!before.deletedAt) throw new AppError('PERSON_NOT_DELETED', 409, 'The person is not deleted');
+        if (before.erasedAt) throw AppError.of('PERSON_ERASED', 'An erased person cannot be restored');
+        if (!before.deletedAt) throw AppError.of('PERSON_NOT_DELETED', 'The person is not deleted');
         return before;
       },
       write: (before, version) => ctx.persons.setDeleted(before.id, null, version),

@@ -29,7 +29,7 @@ export function createPersonsService(repo: PersonsRepository, change: AppContext
       if (confirmed) return;
       const candidates = repo.duplicateCandidates(values, excludeId);
       if (!candidates.length) return;
-      throw new AppError('DUPLICATE_CANDIDATES', 409, 'Likely duplicates exist; send confirmDuplicate: true to go on', {
+      throw AppError.of('DUPLICATE_CANDIDATES', 'Likely duplicates exist; send confirmDuplicate: true to go on', {
         data: { candidates },
       });
     },

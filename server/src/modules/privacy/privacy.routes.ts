@@ -38,14 +38,14 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(privacy.erasurePreview, 'admin', async (request) => {
     const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
-    if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
+    if (person.erasedAt) throw AppError.of('PERSON_ALREADY_ERASED', 'The person has already been erased');
     return ctx.privacyService.preview(person.id);
   });
 
   route(privacy.erase, 'admin', async (request) => {
     const version = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
     const person = orNotFound(ctx.persons.findRow(request.params.id), 'person');
-    if (person.erasedAt) throw new AppError('PERSON_ALREADY_ERASED', 409, 'The person has already been erased');
+    if (person.erasedAt) throw AppError.of('PERSON_ALREADY_ERASED', 'The person has already been erased');
     if (version !== undefined && version !== person.version)
       throw versionConflict(ctx.persons.detail(person.id) ?? person);
     const scrubInteractionIds = request.body?.scrubInteractionIds ?? [];

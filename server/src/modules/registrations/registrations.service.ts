@@ -47,14 +47,14 @@ const LEGAL_BASIS = 'Einwilligung Art. 6 Abs. 1 lit. a DSGVO';
 
 export const linkError = (reason: 'invalid' | 'expired' | 'used', field = 'token') =>
   reason === 'expired'
-    ? new AppError('LINK_EXPIRED', 410, 'The link has expired', {
+    ? AppError.of('LINK_EXPIRED', 'The link has expired', {
         errors: [{ field, message: 'Der Link ist abgelaufen' }],
       })
     : reason === 'used'
-      ? new AppError('LINK_USED', 409, 'The link was used already', {
+      ? AppError.of('LINK_USED', 'The link was used already', {
           errors: [{ field, message: 'Der Link wurde bereits verwendet' }],
         })
-      : new AppError('LINK_INVALID', 400, 'The link is not valid', {
+      : AppError.of('LINK_INVALID', 'The link is not valid', {
           errors: [{ field, message: 'Der Link ist ungültig' }],
         });
 
@@ -122,7 +122,7 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
         throw fieldError('formToken', 'Das Formular wurde zu schnell abgeschickt – bitte noch einmal senden');
       }
       if (isOver(event, new Date())) {
-        throw new AppError('REGISTRATION_CLOSED', 409, 'The event is over', {
+        throw AppError.of('REGISTRATION_CLOSED', 'The event is over', {
           errors: [{ field: 'slug', message: 'Die Anmeldung ist geschlossen' }],
         });
       }
@@ -130,7 +130,7 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
         throw fieldError('consentTextVersion', 'fehlt: welche Fassung des Einwilligungstextes wurde gezeigt?');
       }
       if (ctx.suppressions.find(body.email)) {
-        throw new AppError('EMAIL_SUPPRESSED', 409, 'This address cannot register by e-mail', {
+        throw AppError.of('EMAIL_SUPPRESSED', 'This address cannot register by e-mail', {
           errors: [
             {
               field: 'email',
@@ -144,7 +144,7 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
       const now = new Date();
       const recent = ctx.registrations.recentCounts(body.email, ipHash, new Date(now.getTime() - HOUR).toISOString());
       if (recent.byEmail >= MAX_PER_EMAIL || recent.byClient >= MAX_PER_CLIENT) {
-        throw new AppError('RATE_LIMITED', 429, 'Too many registrations; try again in an hour', {
+        throw AppError.of('RATE_LIMITED', 'Too many registrations; try again in an hour', {
           errors: [
             {
               field: recent.byEmail >= MAX_PER_EMAIL ? 'email' : 'formToken',
@@ -209,12 +209,12 @@ export function createRegistrationsService(ctx: AppContext, opts: { minFillMs?: 
         if (request.expiresAt < now) throw linkError('expired');
         const event = ctx.events.findRow(request.eventId);
         if (!event || event.deletedAt || !event.publicRegistration) {
-          throw new AppError('REGISTRATION_CLOSED', 409, 'Registration for this event is closed', {
+          throw AppError.of('REGISTRATION_CLOSED', 'Registration for this event is closed', {
             errors: [{ field: 'token', message: 'Die Anmeldung zu dieser Veranstaltung ist geschlossen' }],
           });
         }
         if (ctx.suppressions.find(request.email)) {
-          throw new AppError('EMAIL_SUPPRESSED', 409, 'This address cannot register by e-mail', {
+          throw AppError.of('EMAIL_SUPPRESSED', 'This address cannot register by e-mail', {
             errors: [{ field: 'token', message: 'Mit dieser Adresse ist eine Anmeldung per E-Mail nicht möglich' }],
           });
         }

@@ -137,7 +137,7 @@ export function createReachService(repo: ReportsRepository) {
     // The largest "already counted" bit set: one bit per (cell, person or organisation).
     const bitsetBytes = (cells * Math.max(g.personSpan, g.organizationSpan)) / 8;
     if (!packable || bitsetBytes > 256 * 1024 * 1024) {
-      throw new AppError('REPORT_TOO_LARGE', 422, 'Too many records for one report: choose a shorter period');
+      throw AppError.of('REPORT_TOO_LARGE', 'Too many records for one report: choose a shorter period');
     }
     return g;
   }

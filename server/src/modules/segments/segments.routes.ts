@@ -51,8 +51,7 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   /** A segment the caller may change: visible, and owned by them unless they are an admin. */
   const loadEditable = (request: FastifyRequest, id: number) => {
     const row = loadVisibleSegment(ctx, request, id);
-    if (!editable(request, row))
-      throw new AppError('FORBIDDEN', 403, 'Only the owner or an admin may change a segment');
+    if (!editable(request, row)) throw AppError.of('FORBIDDEN', 'Only the owner or an admin may change a segment');
     return row;
   };
   /** A 412 carries the segment as it is now. */

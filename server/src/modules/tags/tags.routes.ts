@@ -9,7 +9,7 @@ import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 
 const tagNameTaken = () =>
-  new AppError('TAG_NAME_TAKEN', 409, 'A tag with this name exists', {
+  AppError.of('TAG_NAME_TAKEN', 'A tag with this name exists', {
     errors: [{ field: 'name', message: 'ist bereits vergeben' }],
   });
 
@@ -76,7 +76,7 @@ export async function tagsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     const slug = request.body.slug ?? slugify(request.body.label);
     if (!slug) throw fieldError('slug', 'kann aus dem Namen nicht gebildet werden; bitte angeben');
     if (ctx.tags.findTopicBySlug(slug)) {
-      throw new AppError('TOPIC_SLUG_TAKEN', 409, 'A topic with this slug exists', {
+      throw AppError.of('TOPIC_SLUG_TAKEN', 'A topic with this slug exists', {
         errors: [{ field: 'slug', message: `„${slug}“ ist bereits vergeben` }],
       });
     }

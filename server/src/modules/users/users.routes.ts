@@ -33,7 +33,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
   route(users.create, 'admin', async (request, reply) => {
     const { password, ...values } = request.body;
     if (ctx.users.findByEmail(values.email)) {
-      throw new AppError('USER_EMAIL_TAKEN', 409, 'A user with this e-mail exists', {
+      throw AppError.of('USER_EMAIL_TAKEN', 'A user with this e-mail exists', {
         errors: [{ field: 'email', message: 'is already in use' }],
       });
     }
@@ -64,7 +64,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         const before = load(request.params.id);
         const { role, active } = request.body;
         if (before.id === request.user.id && ((role && role !== 'admin') || active === false)) {
-          throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot remove your own admin role or deactivate yourself');
+          throw AppError.of('CANNOT_DEMOTE_SELF', 'You cannot remove your own admin role or deactivate yourself');
         }
         return before;
       },
@@ -84,8 +84,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     const after = await versionedChange(ctx, request, {
       load: () => {
         const before = load(request.params.id);
-        if (before.id === request.user.id)
-          throw new AppError('CANNOT_DEMOTE_SELF', 409, 'You cannot deactivate yourself');
+        if (before.id === request.user.id) throw AppError.of('CANNOT_DEMOTE_SELF', 'You cannot deactivate yourself');
         return before;
       },
       current: auditedUser,
