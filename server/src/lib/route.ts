@@ -42,11 +42,13 @@ export type DescribedHandler<R extends RouteDescriptor> = RouteHandlerMethod<
  */
 export function describedRoutes(fastify: FastifyInstance) {
   return <const R extends RouteDescriptor>(r: R, setup: RouteSetup, handler: DescribedHandler<R>) => {
-    const { schema, ...options } = typeof setup === 'string' ? { config: { access: setup } } : setup;
+    const { schema, config, ...options } = typeof setup === 'string' ? { config: { access: setup } } : setup;
     fastify.route({
       method: r.method,
       url: r.path,
       schema: { ...schemaOf(r), ...schema },
+      // Open to a user who must still set up a second factor: the descriptor says so (and its OpenAPI lists no 403).
+      config: r.enrolment ? { ...config, enrolment: true } : config,
       ...options,
       handler: handler as never,
     });

@@ -34,8 +34,6 @@ import { organizationKind, tagRef, wzCode } from './organization.ts';
 
 export const salutation = z.enum(SALUTATIONS);
 
-export { dateRangeIssue };
-
 const checkDateRange = refineWith(dateRangeIssue);
 
 // Affiliations and offices

@@ -191,7 +191,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     }
   });
 
-  route(auth.logout, { config: { access: 'viewer', enrolment: true } }, async (request, reply) => {
+  route(auth.logout, 'viewer', async (request, reply) => {
     await ctx.write(() => {
       ctx.users.revokeSessions(request.user.id);
       ctx.audit.record({ ...actor(request), entity: 'auth', entityId: request.user.id, action: 'logout' });
@@ -200,9 +200,9 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     return reply.code(204).send(null);
   });
 
-  route(auth.me, { config: { access: 'viewer', enrolment: true } }, async (request) => request.user);
+  route(auth.me, 'viewer', async (request) => request.user);
 
-  route(auth.changePassword, { config: { access: 'viewer', enrolment: true } }, async (request, reply) => {
+  route(auth.changePassword, 'viewer', async (request, reply) => {
     const user = ctx.users.findById(request.user.id);
     if (!user) throw AppError.of('USER_NOT_FOUND');
     const { currentPassword, newPassword } = request.body;

@@ -25,9 +25,6 @@ const factorEntry = (user: UserRow, action: string, diff?: Record<string, unknow
   ...(diff ? { diff } : {}),
 });
 
-/** Usable in the "enrol now" state: the user's own factors. */
-const own = { access: 'viewer', enrolment: true } as const;
-
 /** The user's own second factors (authenticator app, recovery codes, passkeys) and the admins' policy. */
 export async function factorsRoutes(
   fastify: FastifyInstance,
@@ -99,9 +96,9 @@ export async function factorsRoutes(
   const factorCount = (userId: number) =>
     (ctx.factors.totp(userId)?.confirmedAt ? 1 : 0) + ctx.factors.passkeys(userId).length;
 
-  route(auth.factors, { config: own }, async (request) => overview(me(request)));
+  route(auth.factors, 'viewer', async (request) => overview(me(request)));
 
-  route(auth.totpStart, { config: own }, async (request) => {
+  route(auth.totpStart, 'viewer', async (request) => {
     const user = me(request);
     if (ctx.factors.totp(user.id)?.confirmedAt) {
       throw AppError.of('TOTP_ALREADY_SET', 'An authenticator app is already set up; remove it first');
@@ -109,7 +106,7 @@ export async function factorsRoutes(
     return factorService.startTotp(user);
   });
 
-  route(auth.totpConfirm, { config: own }, async (request, reply) => {
+  route(auth.totpConfirm, 'viewer', async (request, reply) => {
     const user = me(request);
     const ok = await ctx.write(() => factorService.confirmTotp(user.id, request.body.code));
     if (!ok) {
@@ -120,13 +117,13 @@ export async function factorsRoutes(
     return enrolled(request, reply, user, 'totp');
   });
 
-  route(auth.totpDelete, { config: own }, async (request) => {
+  route(auth.totpDelete, 'viewer', async (request) => {
     const user = me(request);
     if (!ctx.factors.totp(user.id)?.confirmedAt) throw notFound('totp');
     return removeFactor(request, user, request.body.currentPassword, 'totp', () => ctx.factors.deleteTotp(user.id));
   });
 
-  route(auth.recoveryCodes, { config: own }, async (request) => {
+  route(auth.recoveryCodes, 'viewer', async (request) => {
     const user = me(request);
     if (factorCount(user.id) === 0) {
       throw AppError.of('NO_SECOND_FACTOR', 'Recovery codes come with a second factor; set one up first');
@@ -140,14 +137,14 @@ export async function factorsRoutes(
     return { recoveryCodes };
   });
 
-  route(auth.passkeyAddOptions, { config: own }, async (request) => {
+  route(auth.passkeyAddOptions, 'viewer', async (request) => {
     const user = me(request);
     const options = await factorService.registrationOptions(user, webAuthnSite(request, ctx.config));
     const ceremony = registrations.create({ challenge: options.challenge, userId: user.id });
     return { ceremony, options: options as unknown as Record<string, unknown> };
   });
 
-  route(auth.passkeyAdd, { config: own }, async (request, reply) => {
+  route(auth.passkeyAdd, 'viewer', async (request, reply) => {
     const user = me(request);
     const ceremony = registrations.take(request.body.ceremony);
     if (!ceremony || ceremony.userId !== user.id) {
@@ -172,7 +169,7 @@ export async function factorsRoutes(
     return enrolled(request, reply, user, 'passkey');
   });
 
-  route(auth.passkeyDelete, { config: own }, async (request) => {
+  route(auth.passkeyDelete, 'viewer', async (request) => {
     const user = me(request);
     if (!ctx.factors.passkeys(user.id).some((p) => p.id === request.params.id)) throw notFound('passkey');
     return removeFactor(request, user, request.body.currentPassword, 'passkey', () =>

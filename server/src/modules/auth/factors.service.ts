@@ -22,7 +22,6 @@ const normalizeCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g,
 
 export type WebAuthnSite = { rpID: string; origin: string };
 
-/** The passkey domain and origin: PUBLIC_ORIGIN when set, else the address the browser used. */
 /** What a WebAuthn answer must be bound to: this site and the challenge it was given (registration and sign-in). */
 const expectedFrom = (site: WebAuthnSite, challenge: string) => ({
   expectedChallenge: challenge,
@@ -30,6 +29,7 @@ const expectedFrom = (site: WebAuthnSite, challenge: string) => ({
   expectedRPID: site.rpID,
 });
 
+/** The passkey domain and origin: PUBLIC_ORIGIN when set, else the address the browser used. */
 export function webAuthnSite(request: FastifyRequest, config: Config): WebAuthnSite {
   const origin = config.publicOrigin ?? `${request.protocol}://${request.host}`;
   return { rpID: new URL(origin).hostname, origin };

@@ -1,5 +1,6 @@
 import { persons } from '@anett/shared/routes/person';
-import { contactPointInput, dateRangeIssue } from '@anett/shared/schemas/person';
+import { dateRangeIssue } from '@anett/shared/schemas/common';
+import { contactPointInput } from '@anett/shared/schemas/person';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { created, requireIfMatch, type VersionedChange, versionedChange, withEtag } from '../../lib/concurrency.ts';
@@ -66,7 +67,6 @@ const subEntry = (
 
 export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const route = describedRoutes(fastify);
-  const _tags = ['persons'];
   const service = createPersonsService(ctx.persons, ctx.change);
 
   const loadRow = (id: number) => orNotFound(ctx.persons.findRow(id), 'person');

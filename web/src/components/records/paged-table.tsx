@@ -1,6 +1,6 @@
 import { Card, Group, Pagination, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { TableSkeleton } from '../data-table-parts.tsx';
+import { TableSkeleton, usePaginationLabels } from '../data-table-parts.tsx';
 import { ErrorState } from '../error-state.tsx';
 import type { RecordListQuery } from './record-table.tsx';
 
@@ -36,6 +36,7 @@ export function PagedTable<T>({
   onPageChange,
   pageSize,
 }: Props<T>) {
+  const { getPaginationControlProps, getPaginationItemProps } = usePaginationLabels();
   if (query.isError)
     return <ErrorState error={query.error} message={loadFailed} onRetry={() => void query.refetch()} />;
   if (query.isPending || !query.data) return <TableSkeleton />;
@@ -52,7 +53,13 @@ export function PagedTable<T>({
       </Table.ScrollContainer>
       {query.data.total > pageSize && (
         <Group justify="flex-end" p="sm">
-          <Pagination value={page} onChange={onPageChange} total={Math.ceil(query.data.total / pageSize)} />
+          <Pagination
+            value={page}
+            onChange={onPageChange}
+            total={Math.ceil(query.data.total / pageSize)}
+            getControlProps={getPaginationControlProps}
+            getItemProps={getPaginationItemProps}
+          />
         </Group>
       )}
     </Card>

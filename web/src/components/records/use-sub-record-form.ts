@@ -22,7 +22,7 @@ type Options<V extends Record<string, unknown>, R extends { version: number }, I
 
 /**
  * The add/edit form of a small sub-record (affiliation, office, relation, contact point): a notice and close when
- * saved, when nothing changed (without a request) and after a 412.
+ * saved and after a 412; when nothing changed it closes quietly, without a request.
  */
 export function useSubRecordForm<
   V extends Record<string, unknown>,
