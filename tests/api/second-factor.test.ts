@@ -30,6 +30,36 @@ async function enrolTotp(t: TestApp, token: string) {
 }
 
 describe('authenticator app (TOTP) and recovery codes', () => {
+  it('refuses a wrong first code naming the field, and files nothing: no factor, no codes, no audit entry, sessions kept', async () => {
+    const t = await createTestApp();
+    const { token } = await t.login('manager', 'wrong-first@example.org');
+    const setup = await t.post(token, '/api/auth/factors/totp');
+    const { secret } = setup.json();
+    const wrongCode = code(secret) === '000000' ? '111111' : '000000';
+    const wrong = await t.post(token, '/api/auth/factors/totp/confirm', { code: wrongCode });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'INVALID_CODE', errors: [{ field: 'code' }] });
+    expect(t.db.select().from(totpFactors).get()?.confirmedAt).toBeNull();
+    expect(t.db.select().from(recoveryCodes).all()).toHaveLength(0);
+    const filed = t.db
+      .select()
+      .from(auditEntries)
+      .all()
+      .map((e) => e.action);
+    expect(filed).not.toContain('second_factor_added');
+    expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    // The right code then enrols.
+    const right = await t.post(token, '/api/auth/factors/totp/confirm', { code: code(secret) });
+    expect(right.statusCode, right.body).toBe(200);
+    expect(
+      t.db
+        .select()
+        .from(auditEntries)
+        .all()
+        .map((e) => e.action),
+    ).toContain('second_factor_added');
+  });
+
   it('asks for a code after the password, accepts each code once, and ends the other sessions on enrolment', async () => {
     const t = await createTestApp();
     const { token, cookie } = await t.login('manager', 'totp@example.org');

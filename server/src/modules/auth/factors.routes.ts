@@ -52,13 +52,21 @@ export async function factorsRoutes(
   };
 
   /**
-   * A factor was added: the user's other sessions end (they were opened without it), this browser gets a fresh one,
-   * and the first factor comes with recovery codes.
+   * Adds a factor (`add` writes it; it may throw to refuse) with its audit entry in one transaction: the user's other
+   * sessions end (they were opened without it), this browser gets a fresh one, and the first factor comes with
+   * recovery codes.
    */
-  const enrolled = async (request: FastifyRequest, reply: FastifyReply, user: UserRow, method: string) => {
+  const enrolled = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+    method: string,
+    add: () => void,
+  ) => {
     const recoveryCodes = await ctx.change(
       actor(request),
       () => {
+        add();
         const codes =
           ctx.factors.recoveryCodesLeft(user.id) === 0 ? factorService.newRecoveryCodes(user.id) : undefined;
         ctx.users.revokeSessions(user.id);
@@ -108,13 +116,13 @@ export async function factorsRoutes(
 
   route(auth.totpConfirm, 'viewer', async (request, reply) => {
     const user = me(request);
-    const ok = await ctx.write(() => factorService.confirmTotp(user.id, request.body.code));
-    if (!ok) {
-      throw AppError.of('INVALID_CODE', 'The code is wrong; check the time on the phone', {
-        errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
-      });
-    }
-    return enrolled(request, reply, user, 'totp');
+    return enrolled(request, reply, user, 'totp', () => {
+      if (!factorService.confirmTotp(user.id, request.body.code)) {
+        throw AppError.of('INVALID_CODE', 'The code is wrong; check the time on the phone', {
+          errors: [{ field: 'code', message: requestLanguage(request) === 'en' ? 'is wrong' : 'ist falsch' }],
+        });
+      }
+    });
   });
 
   route(auth.totpDelete, 'viewer', async (request) => {
@@ -165,8 +173,9 @@ export async function factorsRoutes(
     if (ctx.factors.passkeyByCredential(credential.credentialId)) {
       throw AppError.of('PASSKEY_EXISTS', 'This passkey is already registered');
     }
-    await ctx.write(() => ctx.factors.addPasskey({ ...credential, userId: user.id, name: request.body.name }));
-    return enrolled(request, reply, user, 'passkey');
+    return enrolled(request, reply, user, 'passkey', () =>
+      ctx.factors.addPasskey({ ...credential, userId: user.id, name: request.body.name }),
+    );
   });
 
   route(auth.passkeyDelete, 'viewer', async (request) => {
