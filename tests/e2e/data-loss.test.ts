@@ -240,6 +240,8 @@ describe('no silent data loss in a real browser', () => {
     await page.goto(`/veranstaltungen/${event.id}/checkin`);
     const search = page.getByLabel('Teilnehmende suchen');
     await search.fill(`anna undo${n}`);
+    // Enter checks in the one match: wait until the attendance list has loaded and shows her.
+    await page.getByText(`Anna Undo${n}`).first().waitFor();
     await search.press('Enter');
     const ask = page.getByRole('dialog', { name: 'Veranstaltung hat noch nicht begonnen' });
     await ask.getByText(/Die Veranstaltung beginnt erst am/).waitFor();
