@@ -15,6 +15,7 @@ import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
+import { assertKnownTags } from '../tags/known-tags.ts';
 
 /** What the audit log records of an organisation: its fields, with tags by name. */
 const auditView = ({ id: _, version: __, createdAt: ___, updatedAt: ____, tags, ...rest }: Organization) => ({
@@ -31,10 +32,6 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
     people: ctx.organizations.people(o.id),
     relations: ctx.network.relationsOf({ organizationId: o.id }),
   });
-  const checkTagIds = (ids: number[] | undefined) => {
-    const unknown = ctx.tags.unknownTagIds(ids ?? []);
-    if (unknown.length) throw fieldError('tagIds', `unbekannte Schlagwörter: ${unknown.join(', ')}`);
-  };
   /** An organisation's change, its entry filed under the organisation with the fields before and after. */
   const change = (
     request: FastifyRequest,
@@ -73,7 +70,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
 
   route(organizations.create, 'manager', async (request, reply) => {
     const { confirmDuplicate, ...values } = request.body;
-    checkTagIds(values.tagIds);
+    assertKnownTags(ctx.tags, values.tagIds);
     if (!confirmDuplicate) {
       const candidates = ctx.organizations.duplicateCandidates(values);
       if (candidates.length) {
@@ -100,7 +97,7 @@ export async function organizationsRoutes(fastify: FastifyInstance, { ctx }: { c
   route(organizations.update, 'manager', async (request, reply) => {
     const after = await change(request, 'update', {
       load: () => load(request.params.id),
-      check: () => checkTagIds(request.body.tagIds),
+      check: () => assertKnownTags(ctx.tags, request.body.tagIds),
       write: (before, version) => ctx.organizations.update(before.id, version, request.body),
     });
     setEtag(reply, after.version);

@@ -10,6 +10,7 @@ import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
+import { assertKnownTags } from '../tags/known-tags.ts';
 import {
   type AffiliationRow,
   type ContactPointRow,
@@ -78,10 +79,6 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   };
   const detailOf = (id: number) => orNotFound(ctx.persons.detail(id), 'person');
 
-  const checkTagIds = (ids: number[] | undefined) => {
-    const unknown = ctx.tags.unknownTagIds(ids ?? []);
-    if (unknown.length) throw fieldError('tagIds', `unbekannte Schlagwörter: ${unknown.join(', ')}`);
-  };
   /** Every referenced organisation must exist and not be deleted; errors name each offending field. */
   const checkOrganizations = (refs: { field: string; id: number | null | undefined }[]) => {
     const given = refs.filter((r): r is { field: string; id: number } => typeof r.id === 'number');
@@ -113,7 +110,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     if (affiliations.filter((a) => a.isPrimary).length > 1) {
       throw fieldError('affiliations', 'höchstens eine Zugehörigkeit kann primär sein');
     }
-    checkTagIds(tagIds);
+    assertKnownTags(ctx.tags, tagIds);
     checkOrganizations([
       ...affiliations.map((a, i) => ({ field: `affiliations.${i}.organizationId`, id: a.organizationId })),
       ...offices.map((o, i) => ({ field: `offices.${i}.organizationId`, id: o.organizationId })),
@@ -156,7 +153,7 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     const found = await personChange(request, 'update', {
       load: () => loadLive(request.params.id),
       check: (before) => {
-        checkTagIds(tagIds);
+        assertKnownTags(ctx.tags, tagIds);
         const next = {
           firstName: fields.firstName ?? before.firstName,
           lastName: fields.lastName ?? before.lastName,
