@@ -4,7 +4,7 @@ import { persons } from '@anett/shared/routes/person';
 import { tags } from '@anett/shared/routes/tag';
 import type { Node } from '@anett/shared/schemas/network';
 import type { TagInput, Topic } from '@anett/shared/schemas/tag';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../components/filters/async-select.tsx';
 import { call } from './api-client.ts';
 import { personName } from './format.ts';
@@ -57,6 +57,17 @@ export function useCreateTag() {
     mutationFn: (body: TagInput) => call(tags.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tagKeys.all }),
   });
+}
+
+/** Names of the QTI nodes and tags that filters and chips refer to by id (`#id` until loaded). */
+export function useReferenceNames() {
+  const nodes = useQuery(nodeOptionsQuery());
+  const tags = useQuery(tagListOptions());
+  return {
+    nodes: nodes.data?.items,
+    node: (id: number) => nodes.data?.items.find((n) => n.id === id)?.name ?? `#${id}`,
+    tag: (id: number) => tags.data?.find((t) => t.id === id)?.name ?? `#${id}`,
+  };
 }
 
 /** Select data for the QTI nodes. */

@@ -16,15 +16,34 @@ type Source = {
 
 const passThrough = ({ options }: { options: unknown[] }) => options as never;
 
-function useServerOptions({ queryKey, fetchOptions }: Source, search: string, enabled: boolean) {
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  return useQuery({
+/**
+ * What both selects hand Mantine to search the server while typing: the search text, the query (only while open), and
+ * the props that show the server's answer as it is (no filtering in the browser) with a loading/nothing-found text.
+ */
+function useServerSearch({ queryKey, fetchOptions }: Source, initial: string, ignore?: string) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState(initial);
+  const [opened, setOpened] = useState(false);
+  // The chosen option's own label in the field is not a search.
+  const [debounced] = useDebouncedValue((search === ignore ? '' : search).trim(), 250);
+  const result = useQuery({
     queryKey: [...queryKey, debounced],
     queryFn: ({ signal }) => fetchOptions(debounced, signal),
-    enabled,
+    enabled: opened,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
+  const props = {
+    searchable: true,
+    clearable: true,
+    searchValue: search,
+    onSearchChange: setSearch,
+    onDropdownOpen: () => setOpened(true),
+    onDropdownClose: () => setOpened(false),
+    filter: passThrough,
+    nothingFoundMessage: result.isFetching ? t('filters.loading') : t('filters.nothingFound'),
+  };
+  return { result, opened, props };
 }
 
 const merge = (found: AsyncOption[], keep: AsyncOption[]) => {
@@ -43,25 +62,19 @@ type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
 /** A select that searches the server while typing (organisations, persons, events). */
 export function AsyncSelect({ value, selected, onChange, queryKey, fetchOptions, ...props }: SingleProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(selected?.label ?? '');
-  const [opened, setOpened] = useState(false);
-  const result = useServerOptions({ queryKey, fetchOptions }, search === selected?.label ? '' : search, opened);
-  const data = merge(result.data ?? [], selected ? [selected] : []);
+  const {
+    result,
+    opened,
+    props: searchProps,
+  } = useServerSearch({ queryKey, fetchOptions }, selected?.label ?? '', selected?.label);
   return (
     <Select
-      searchable
-      clearable
-      data={data}
+      {...searchProps}
+      data={merge(result.data ?? [], selected ? [selected] : [])}
       value={value === null ? null : String(value)}
       onChange={(v, option) =>
         onChange(v === null ? null : Number(v), option ? { value: option.value, label: option.label } : null)
       }
-      searchValue={search}
-      onSearchChange={setSearch}
-      onDropdownOpen={() => setOpened(true)}
-      onDropdownClose={() => setOpened(false)}
-      filter={passThrough}
-      nothingFoundMessage={result.isFetching ? t('filters.loading') : t('filters.nothingFound')}
       rightSection={result.isFetching && opened ? <Loader size={14} /> : undefined}
       placeholder={t('filters.searchToFind')}
       {...props}
@@ -79,23 +92,13 @@ type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange' | 'search
 
 export function AsyncMultiSelect({ value, selected, onChange, queryKey, fetchOptions, ...props }: MultiProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [opened, setOpened] = useState(false);
-  const result = useServerOptions({ queryKey, fetchOptions }, search, opened);
-  const data = merge(result.data ?? [], selected);
+  const { result, props: searchProps } = useServerSearch({ queryKey, fetchOptions }, '');
   return (
     <MultiSelect
-      searchable
-      clearable
-      data={data}
+      {...searchProps}
+      data={merge(result.data ?? [], selected)}
       value={(value ?? []).map(String)}
       onChange={(v) => onChange(v.length ? v.map(Number) : undefined)}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onDropdownOpen={() => setOpened(true)}
-      onDropdownClose={() => setOpened(false)}
-      filter={passThrough}
-      nothingFoundMessage={result.isFetching ? t('filters.loading') : t('filters.nothingFound')}
       placeholder={value?.length ? undefined : t('filters.searchToFind')}
       {...props}
     />

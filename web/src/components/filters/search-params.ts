@@ -23,34 +23,33 @@ export const sortParam = z
 
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
-/** A repeated code (`["29","C"]`): values of the wrong shape are dropped one by one; empty → not set. */
-export const codeList = (shape: RegExp = /^[A-Za-z0-9._-]{1,40}$/) =>
+/** A repeated URL value: each is read on its own (`undefined` drops it), at most 100, doubles once; empty → not set. */
+const repeated = <T extends string | number>(read: (x: unknown) => T | undefined, item: z.ZodType<T>) =>
   z
     .preprocess(
       (v) =>
         asList(v)
-          .map((x) => (typeof x === 'number' ? String(x) : x))
-          .filter((x): x is string => typeof x === 'string' && shape.test(x))
+          .map(read)
+          .filter((x) => x !== undefined)
           .slice(0, 100),
-      z.array(z.string()),
+      z.array(item),
     )
     .transform((v) => (v.length ? [...new Set(v)] : undefined))
     .catch(undefined)
     .optional();
 
+/** A repeated code (`["29","C"]`): values of the wrong shape are dropped one by one; empty → not set. */
+export const codeList = (shape: RegExp = /^[A-Za-z0-9._-]{1,40}$/) =>
+  repeated((x) => {
+    const code = typeof x === 'number' ? String(x) : x;
+    return typeof code === 'string' && shape.test(code) ? code : undefined;
+  }, z.string());
+
 /** A repeated positive id (`[3,7]`). */
-export const idList = z
-  .preprocess(
-    (v) =>
-      asList(v)
-        .map((x) => (typeof x === 'string' && /^\d{1,15}$/.test(x) ? Number(x) : x))
-        .filter((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0)
-        .slice(0, 100),
-    z.array(z.number()),
-  )
-  .transform((v) => (v.length ? [...new Set(v)] : undefined))
-  .catch(undefined)
-  .optional();
+export const idList = repeated((x) => {
+  const id = typeof x === 'string' && /^\d{1,15}$/.test(x) ? Number(x) : x;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}, z.number());
 
 export const optionalBool = z
   .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean().optional())
@@ -64,6 +63,9 @@ export const isoDay = z
   .optional()
   .catch(undefined)
   .optional();
+
+/** A check that a code is one of a vocabulary's (`inVocab(EVENT_KIND)`), for `onlyValid`. */
+export const inVocab = (vocab: object) => (code: string) => Object.hasOwn(vocab, code);
 
 /** Keeps only the values a vocabulary check accepts; an empty result means "not set". */
 export function onlyValid<T>(values: readonly T[] | undefined, valid: (v: T) => boolean): T[] | undefined {

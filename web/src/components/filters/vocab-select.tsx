@@ -1,5 +1,5 @@
 import { foldText, searchFold } from '@anett/shared/normalize';
-import { DISTRICTS, districtLabel, OTHER_STATES } from '@anett/shared/vocab/districts';
+import { DISTRICTS, OTHER_STATES } from '@anett/shared/vocab/districts';
 import { WZ_CODES, wzLabel } from '@anett/shared/vocab/wz2008';
 import {
   type ComboboxItem,
@@ -52,16 +52,20 @@ type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   onChange: (value: string[] | undefined) => void;
 };
 
+/** The multi-select of the list filters: nothing chosen is "not set" (undefined), as the URL keeps it. */
+function FilterMultiSelect({ value, onChange, ...props }: MultiProps & Pick<MultiSelectProps, 'data'>) {
+  return <MultiSelect value={value ?? []} onChange={(v) => onChange(v.length ? v : undefined)} clearable {...props} />;
+}
+
+/** Long grouped lists (WZ codes, districts) are searched without regard to accents and case. */
+const folded = { searchable: true, filter: foldedFilter } as const;
+
 /** Multi-select over a fixed vocabulary of `shared/src/vocab/enums.ts` in the UI language. */
-export function VocabMultiSelect({ codes, value, onChange, ...props }: MultiProps & { codes: Vocab }) {
+export function VocabMultiSelect({ codes, ...props }: MultiProps & { codes: Vocab }) {
   const { label } = useLabels();
-  const data = Object.keys(codes).map((code) => ({ value: code, label: label(codes, code) }));
   return (
-    <MultiSelect
-      data={data}
-      value={value ?? []}
-      onChange={(v) => onChange(v.length ? v : undefined)}
-      clearable
+    <FilterMultiSelect
+      data={Object.keys(codes).map((code) => ({ value: code, label: label(codes, code) }))}
       {...props}
     />
   );
@@ -85,15 +89,11 @@ const WZ_DEPTH: Record<string, number> = Object.fromEntries(
 );
 
 /** Searchable WZ 2008 picker: sections, divisions and, where listed, groups and classes. */
-export function WzMultiSelect({ value, onChange, ...props }: MultiProps) {
+export function WzMultiSelect(props: MultiProps) {
   return (
-    <MultiSelect
+    <FilterMultiSelect
       data={WZ_DATA}
-      value={value ?? []}
-      onChange={(v) => onChange(v.length ? v : undefined)}
-      searchable
-      clearable
-      filter={foldedFilter}
+      {...folded}
       limit={400}
       maxDropdownHeight={320}
       comboboxProps={{ width: 440, position: 'bottom-start', middlewares: { flip: true, shift: true } }}
@@ -131,27 +131,13 @@ function useDistrictData() {
 }
 
 /** Thuringian districts (alphabetical), then the other states and "Ausland". */
-export function DistrictMultiSelect({ value, onChange, ...props }: MultiProps) {
-  const data = useDistrictData();
-  return (
-    <MultiSelect
-      data={data}
-      value={value ?? []}
-      onChange={(v) => onChange(v.length ? v : undefined)}
-      searchable
-      clearable
-      filter={foldedFilter}
-      limit={100}
-      {...props}
-    />
-  );
+export function DistrictMultiSelect(props: MultiProps) {
+  return <FilterMultiSelect data={useDistrictData()} {...folded} limit={100} {...props} />;
 }
 
 export function DistrictSelect(props: Omit<SelectProps, 'data'>) {
-  const data = useDistrictData();
-  return <Select data={data} searchable clearable filter={foldedFilter} limit={100} {...props} />;
+  return <Select data={useDistrictData()} {...folded} clearable limit={100} {...props} />;
 }
 
 /** Chip text of a WZ code: '29 Herstellung von Kraftwagen und Kraftwagenteilen'. */
 export const wzChipLabel = (code: string) => `${code} ${wzLabel(code) ?? ''}`.trim();
-export const districtChipLabel = (code: string) => districtLabel(code);

@@ -1,18 +1,7 @@
 import type { GraphVertex } from '@anett/shared/schemas/graph';
 import { EGO_MAX_NEIGHBOURS, egoGraphQuery, networkGraphQuery } from '@anett/shared/schemas/graph';
 import { WZ_CODES } from '@anett/shared/vocab/wz2008';
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Box, Button, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPhoto } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -23,6 +12,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { foldedFilter } from '../../components/filters/vocab-select.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
+import { LabelledSegments } from '../../components/labelled-segments.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { saveBlob } from '../../lib/download.ts';
@@ -156,13 +146,11 @@ export function GraphPage() {
             />
             <DayInput label={t('graph.to')} value={search.to} onChange={(v) => set({ to: v ?? undefined })} clearable />
           </SimpleGrid>
-          <Group mt="md" gap="xs">
-            <Text size="sm" fw={500} id="graph-view-label">
-              {t('graph.view')}
-            </Text>
-            <SegmentedControl
+          <Box mt="md">
+            <LabelledSegments
+              inline
+              label={t('graph.view')}
               size="xs"
-              aria-labelledby="graph-view-label"
               value={asTable ? 'table' : 'graph'}
               onChange={(v) => set({ view: v === 'table' ? 'table' : undefined })}
               data={[
@@ -170,7 +158,7 @@ export function GraphPage() {
                 { value: 'table', label: t('graph.asTable') },
               ]}
             />
-          </Group>
+          </Box>
         </Paper>
         {query.isPending && valid ? (
           <Skeleton h={440} radius="md" />

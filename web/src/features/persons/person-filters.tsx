@@ -1,5 +1,5 @@
 import type { AttendanceGroup, PersonFilter } from '@anett/shared/schemas/person';
-import { districtLabel, isDistrictCode } from '@anett/shared/vocab/districts';
+import { isDistrictCode } from '@anett/shared/vocab/districts';
 import {
   ATTENDANCE_ROLE,
   ATTENDANCE_STATUS,
@@ -9,42 +9,31 @@ import {
   RELATION_TYPE,
 } from '@anett/shared/vocab/enums';
 import { isValidWzCode } from '@anett/shared/vocab/wz2008';
-import {
-  Button,
-  CloseButton,
-  Fieldset,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-} from '@mantine/core';
+import { Button, CloseButton, Fieldset, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { AsyncMultiSelect } from '../../components/filters/async-select.tsx';
+import {
+  FilterControls,
+  type FilterField,
+  useFieldChips,
+  valueChips,
+} from '../../components/filters/filter-fields.tsx';
 import { type FilterChip, FilterPanel, FilterSection } from '../../components/filters/filter-panel.tsx';
 import { NodeMultiSelect } from '../../components/filters/node-select.tsx';
-import { onlyValid } from '../../components/filters/search-params.ts';
+import { inVocab, onlyValid } from '../../components/filters/search-params.ts';
 import { TopicMultiSelect, topicName } from '../../components/filters/topic-select.tsx';
-import {
-  DistrictMultiSelect,
-  VocabMultiSelect,
-  WzMultiSelect,
-  wzChipLabel,
-} from '../../components/filters/vocab-select.tsx';
+import { VocabMultiSelect } from '../../components/filters/vocab-select.tsx';
 import { DayInput, parseDay } from '../../components/forms/day-input.tsx';
-import { TagPicker } from '../../components/tag-picker.tsx';
+import { LabelledSegments } from '../../components/labelled-segments.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { organizationKeys } from '../../lib/query-keys.ts';
 import {
-  nodeOptionsQuery,
   organizationLookupOptions,
   searchOrganizationOptions,
-  tagListOptions,
   topicListOptions,
+  useReferenceNames,
 } from '../../lib/reference-data.ts';
 import { eventLabelOptions, searchEventOptions } from './api.ts';
 import { PERSON_FILTER_KEYS, type PersonsSearch, type UrlAttendanceGroup, upgradeLegacySearch } from './search.ts';
@@ -52,7 +41,6 @@ import { PERSON_FILTER_KEYS, type PersonsSearch, type UrlAttendanceGroup, upgrad
 /** The filters as sent: booleans in their query form ('true'/'false'). */
 type Filters = Omit<PersonFilter, 'q' | 'hasEmail' | 'deleted'> & { hasEmail?: 'true' | 'false'; deleted?: 'true' };
 
-const inVocab = (vocab: object) => (code: string) => Object.hasOwn(vocab, code);
 const validDay = (d: string | undefined) => (d && parseDay(d) === d ? d : undefined);
 
 /** A group as the API takes it: unknown codes and impossible dates dropped; null when no condition is left. */
@@ -108,11 +96,10 @@ export const activeFilterCount = (f: Filters) =>
 
 type SetSearch = (patch: Partial<PersonsSearch>) => void;
 
-/** Labels of the records the URL filters by (organisations, events, nodes, tags, topics). */
+/** Labels of the records the URL filters by (organisations, events, nodes, topics). */
 function useFilterLabels(f: Filters) {
   const { lang } = useLabels();
-  const nodes = useQuery(nodeOptionsQuery());
-  const tags = useQuery(tagListOptions());
+  const { nodes, node } = useReferenceNames();
   const topics = useQuery(topicListOptions());
   const orgs = useQueries({
     queries: (f.organizationId ?? []).map((id) => ({ ...organizationLookupOptions(id), staleTime: 60_000 })),
@@ -124,11 +111,9 @@ function useFilterLabels(f: Filters) {
     organizationOptions: orgs.flatMap((q) => (q.data ? [{ value: String(q.data.id), label: q.data.name }] : [])),
     event: (id: number) => events.find((q) => q.data?.value === String(id))?.data?.label ?? `#${id}`,
     eventOptions: events.flatMap((q) => (q.data ? [q.data] : [])),
-    node: (id: number) => nodes.data?.items.find((n) => n.id === id)?.name ?? `#${id}`,
+    node,
     /** Whether the ids name every node (more than one): "any QTI node" reads better than five names. */
-    allNodes: (ids: number[]) =>
-      (nodes.data?.items.length ?? 0) > 1 && (nodes.data?.items ?? []).every((n) => ids.includes(n.id)),
-    tag: (id: number) => tags.data?.find((t) => t.id === id)?.name ?? `#${id}`,
+    allNodes: (ids: number[]) => (nodes?.length ?? 0) > 1 && (nodes ?? []).every((n) => ids.includes(n.id)),
     topic: (id: number) => {
       const topic = topics.data?.find((t) => t.id === id);
       return topic ? topicName(topic, lang) : `#${id}`;
@@ -150,43 +135,73 @@ function periodText(g: AttendanceGroup, t: ReturnType<typeof useLabels>['t']): s
 
 const ALL_STATUSES = Object.keys(ATTENDANCE_STATUS);
 
+type Fields = FilterField<PersonsSearch>[];
+
+/** The person filters by panel section (the organisation's, the person's own); chips follow the same order. */
+function personFields(t: ReturnType<typeof useLabels>['t'], canWrite: boolean) {
+  const organization: Fields = [
+    { key: 'organizationKind', type: 'vocab', codes: ORGANIZATION_KIND, label: t('persons.filters.organizationKind') },
+    { key: 'sector', type: 'sector', label: t('persons.filters.sector'), chip: t('persons.filters.sectorChip') },
+    { key: 'district', type: 'district', label: t('persons.filters.district') },
+    {
+      key: 'affiliatedNodeId',
+      type: 'node',
+      label: t('persons.filters.affiliatedNodeId'),
+      chip: t('persons.filters.affiliatedNodeIdChip'),
+    },
+    // Older links filter by a node relation of the organisation: shown as a chip, no longer offered.
+    { key: 'nodeId', type: 'node', label: t('persons.filters.nodeIdLegacy'), noControl: true },
+    { key: 'relationType', type: 'vocab', codes: RELATION_TYPE, label: t('persons.filters.relationType') },
+  ];
+  const consent: Fields = [
+    {
+      key: 'consent',
+      type: 'vocab',
+      codes: CONSENT_CHANNEL,
+      label: t('persons.filters.consent'),
+      chip: t('persons.filters.consentChip'),
+    },
+  ];
+  const deleted: Fields = [
+    {
+      key: 'deleted',
+      type: 'flag',
+      label: t('persons.filters.deleted'),
+      chip: t('persons.filters.deletedChip'),
+      noControl: !canWrite,
+    },
+  ];
+  return {
+    organization,
+    tag: [{ key: 'tag', type: 'tag', label: t('persons.filters.tag') }] as Fields,
+    consent,
+    deleted,
+  };
+}
+
 /** Removable chips for every active filter value; an attendance group is one chip that reads as a sentence. */
 export function usePersonFilterChips(f: Filters, search: PersonsSearch, setSearch: SetSearch): FilterChip[] {
   const { t, label } = useLabels();
   const names = useFilterLabels(f);
-  const list = <K extends keyof Filters>(key: K, title: string, text: (v: never) => string): FilterChip[] => {
-    const values = (f[key] ?? []) as (string | number)[];
-    return values.map((v) => {
-      const rest = values.filter((x) => x !== v);
-      return {
-        key: `${key}:${v}`,
-        label: title,
-        value: text(v as never),
-        onRemove: () => setSearch({ [key]: rest.length ? rest : undefined } as Partial<PersonsSearch>),
-      };
-    });
-  };
-  const single = (key: keyof PersonsSearch, title: string, value: string | undefined): FilterChip[] =>
-    value === undefined ? [] : [{ key, label: title, value, onRemove: () => setSearch({ [key]: undefined }) }];
+  const fields = personFields(t, false);
+  const chipsOf = useFieldChips(f, setSearch);
   const vocab = (v: Parameters<typeof label>[0]) => (code: string) => label(v, code);
-
+  // 'A oder B': the values of one condition.
+  const anyOf = <V,>(values: V[] | undefined, text: (v: V) => string) =>
+    values?.map(text).join(` ${t('persons.groups.or')} `);
   const groupText = (g: AttendanceGroup) => {
     const status =
       g.status && ALL_STATUSES.every((s) => g.status?.includes(s as never))
         ? t('persons.groups.anyStatus')
-        : g.status?.map(vocab(ATTENDANCE_STATUS)).join(` ${t('persons.groups.or')} `);
+        : anyOf(g.status, vocab(ATTENDANCE_STATUS));
     const parts = [
-      g.nodeId &&
-        (names.allNodes(g.nodeId)
-          ? t('persons.groups.anyNode')
-          : g.nodeId.map(names.node).join(` ${t('persons.groups.or')} `)),
-      g.eventKind?.map(vocab(EVENT_KIND)).join(` ${t('persons.groups.or')} `),
-      g.eventId?.map(names.event).join(` ${t('persons.groups.or')} `),
-      g.topic && `${t('persons.groups.topicChip')} ${g.topic.map(names.topic).join(` ${t('persons.groups.or')} `)}`,
+      g.nodeId && (names.allNodes(g.nodeId) ? t('persons.groups.anyNode') : anyOf(g.nodeId, names.node)),
+      anyOf(g.eventKind, vocab(EVENT_KIND)),
+      anyOf(g.eventId, names.event),
+      g.topic && `${t('persons.groups.topicChip')} ${anyOf(g.topic, names.topic)}`,
       periodText(g, t),
       status,
-      g.role &&
-        `${t('persons.groups.roleChip')} ${g.role.map(vocab(ATTENDANCE_ROLE)).join(` ${t('persons.groups.or')} `)}`,
+      g.role && `${t('persons.groups.roleChip')} ${anyOf(g.role, vocab(ATTENDANCE_ROLE))}`,
     ];
     return parts.filter(Boolean).join(', ');
   };
@@ -209,28 +224,31 @@ export function usePersonFilterChips(f: Filters, search: PersonsSearch, setSearc
       ];
     });
 
+  const hasEmail =
+    f.hasEmail && t(f.hasEmail === 'true' ? 'persons.filters.withEmail' : 'persons.filters.withoutEmail');
   return [
-    ...list('organizationId', t('persons.filters.organizationId'), names.organization),
-    ...list('organizationKind', t('persons.filters.organizationKind'), vocab(ORGANIZATION_KIND)),
-    ...list('sector', t('persons.filters.sectorChip'), wzChipLabel),
-    ...list('district', t('persons.filters.district'), districtLabel),
-    ...list('affiliatedNodeId', t('persons.filters.affiliatedNodeIdChip'), names.node),
-    ...list('nodeId', t('persons.filters.nodeIdLegacy'), names.node),
-    ...list('relationType', t('persons.filters.relationType'), vocab(RELATION_TYPE)),
-    ...list('tag', t('persons.filters.tag'), names.tag),
-    ...single(
-      'hasEmail',
-      t('persons.filters.hasEmailChip'),
-      f.hasEmail === undefined
-        ? undefined
-        : f.hasEmail === 'true'
-          ? t('persons.filters.withEmail')
-          : t('persons.filters.withoutEmail'),
+    ...valueChips(
+      'organizationId',
+      f.organizationId,
+      t('persons.filters.organizationId'),
+      names.organization,
+      setSearch,
     ),
-    ...list('consent', t('persons.filters.consentChip'), vocab(CONSENT_CHANNEL)),
+    ...chipsOf([...fields.organization, ...fields.tag]),
+    ...(hasEmail
+      ? [
+          {
+            key: 'hasEmail',
+            label: t('persons.filters.hasEmailChip'),
+            value: hasEmail,
+            onRemove: () => setSearch({ hasEmail: undefined }),
+          },
+        ]
+      : []),
+    ...chipsOf(fields.consent),
     ...groupChips('attended'),
     ...groupChips('notAttended'),
-    ...single('deleted', t('persons.filters.deletedChip'), f.deleted ? t('filters.yes') : undefined),
+    ...chipsOf(fields.deleted),
   ];
 }
 
@@ -368,6 +386,12 @@ function AttendanceGroupFields({ kind, index, group: g, onChange, onRemove }: Gr
   );
 }
 
+// The two kinds of group, in the order they are listed, and the colour that tells them apart.
+const GROUP_KINDS = [
+  { key: 'attended', color: 'teal', add: 'persons.groups.addAttended' },
+  { key: 'notAttended', color: 'red', add: 'persons.groups.addNotAttended' },
+] as const;
+
 /** "teilgenommen an" and "nicht teilgenommen an" groups, each added, edited and removed in place. */
 function AttendanceGroups({ search, setSearch }: { search: PersonsSearch; setSearch: SetSearch }) {
   const { t } = useLabels();
@@ -400,29 +424,21 @@ function AttendanceGroups({ search, setSearch }: { search: PersonsSearch; setSea
   const count = (current.attended?.length ?? 0) + (current.notAttended?.length ?? 0);
   return (
     <Stack gap="sm">
-      {editors('attended')}
-      {editors('notAttended')}
+      {GROUP_KINDS.flatMap(({ key }) => editors(key))}
       <Group gap="sm">
-        <Button
-          variant="light"
-          color="teal"
-          size="compact-sm"
-          leftSection={<IconPlus size={14} />}
-          disabled={(current.attended?.length ?? 0) >= 10}
-          onClick={() => write('attended', [...(current.attended ?? []), {}])}
-        >
-          {t('persons.groups.addAttended')}
-        </Button>
-        <Button
-          variant="light"
-          color="red"
-          size="compact-sm"
-          leftSection={<IconPlus size={14} />}
-          disabled={(current.notAttended?.length ?? 0) >= 10}
-          onClick={() => write('notAttended', [...(current.notAttended ?? []), {}])}
-        >
-          {t('persons.groups.addNotAttended')}
-        </Button>
+        {GROUP_KINDS.map(({ key, color, add }) => (
+          <Button
+            key={key}
+            variant="light"
+            color={color}
+            size="compact-sm"
+            leftSection={<IconPlus size={14} />}
+            disabled={(current[key]?.length ?? 0) >= 10}
+            onClick={() => write(key, [...(current[key] ?? []), {}])}
+          >
+            {t(add)}
+          </Button>
+        ))}
       </Group>
       <Text size="xs" c="dimmed">
         {count ? t('persons.groups.hint') : t('persons.groups.emptyHint')}
@@ -435,6 +451,7 @@ function AttendanceGroups({ search, setSearch }: { search: PersonsSearch; setSea
 export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, canWrite }: PanelProps) {
   const { t } = useLabels();
   const names = useFilterLabels(f);
+  const fields = personFields(t, canWrite);
 
   return (
     <FilterPanel id={id} opened={opened}>
@@ -447,70 +464,18 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
           selected={names.organizationOptions}
           onChange={(organizationId) => setSearch({ organizationId })}
         />
-        <VocabMultiSelect
-          label={t('persons.filters.organizationKind')}
-          codes={ORGANIZATION_KIND}
-          value={f.organizationKind}
-          onChange={(organizationKind) => setSearch({ organizationKind })}
-        />
-        <WzMultiSelect
-          label={t('persons.filters.sector')}
-          value={f.sector}
-          onChange={(sector) => setSearch({ sector })}
-        />
-        <DistrictMultiSelect
-          label={t('persons.filters.district')}
-          value={f.district}
-          onChange={(district) => setSearch({ district })}
-        />
-        <NodeMultiSelect
-          label={t('persons.filters.affiliatedNodeId')}
-          value={f.affiliatedNodeId}
-          onChange={(affiliatedNodeId) => setSearch({ affiliatedNodeId })}
-        />
-        <VocabMultiSelect
-          label={t('persons.filters.relationType')}
-          codes={RELATION_TYPE}
-          value={f.relationType}
-          onChange={(relationType) => setSearch({ relationType })}
-        />
+        <FilterControls fields={fields.organization} values={f} setSearch={setSearch} />
       </FilterSection>
 
       <FilterSection title={t('persons.filters.person')}>
-        <TagPicker
-          label={t('persons.filters.tag')}
-          value={f.tag ?? []}
-          onChange={(ids) => setSearch({ tag: ids.length ? ids : undefined })}
+        <FilterControls fields={fields.tag} values={f} setSearch={setSearch} />
+        <LabelledSegments
+          label={t('persons.filters.hasEmail')}
+          value={search.hasEmail === undefined ? 'any' : search.hasEmail ? 'yes' : 'no'}
+          onChange={(v) => setSearch({ hasEmail: v === 'any' ? undefined : v === 'yes' })}
+          data={(['any', 'yes', 'no'] as const).map((v) => ({ value: v, label: t(`filters.${v}`) }))}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="filter-has-email">
-            {t('persons.filters.hasEmail')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="filter-has-email"
-            value={search.hasEmail === undefined ? 'any' : search.hasEmail ? 'yes' : 'no'}
-            onChange={(v) => setSearch({ hasEmail: v === 'any' ? undefined : v === 'yes' })}
-            data={[
-              { value: 'any', label: t('filters.any') },
-              { value: 'yes', label: t('filters.yes') },
-              { value: 'no', label: t('filters.no') },
-            ]}
-          />
-        </Stack>
-        <VocabMultiSelect
-          label={t('persons.filters.consent')}
-          codes={CONSENT_CHANNEL}
-          value={f.consent}
-          onChange={(consent) => setSearch({ consent })}
-        />
-        {canWrite && (
-          <Switch
-            mt={{ base: 0, xs: 30 }}
-            label={t('persons.filters.deleted')}
-            checked={Boolean(search.deleted)}
-            onChange={(e) => setSearch({ deleted: e.currentTarget.checked || undefined })}
-          />
-        )}
+        <FilterControls fields={[...fields.consent, ...fields.deleted]} values={f} setSearch={setSearch} />
       </FilterSection>
 
       <div>
