@@ -5,11 +5,11 @@ import { IconBellRinging, IconMessages } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { LocalizedDates } from '../../components/localized-dates.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
-import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { RecordTable } from '../../components/records/record-table.tsx';
+import { useUrlList } from '../../components/records/use-url-list.ts';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { interactionListOptions } from '../../features/interactions/api.ts';
 import { useInteractionColumns } from '../../features/interactions/interaction-columns.tsx';
@@ -36,7 +36,15 @@ export function InteractionsPage() {
   const navigate = route.useNavigate();
   const columns = useInteractionColumns();
   const { dialog: deleteDialog, confirmDelete } = useDeleteInteractionDialog();
-  const { setSearch: setFilter, searchText } = useUrlSearch(search, navigate);
+  const {
+    setSearch: setFilter,
+    searchText,
+    ...list
+  } = useUrlList(search, navigate, {
+    ns: 'interactions',
+    pageSizes: INTERACTION_PAGE_SIZES,
+    pageSizeDefault: INTERACTION_PAGE_SIZE_DEFAULT,
+  });
 
   const kind = isKind(search.kind) ? search.kind : undefined;
   const params: InteractionListQuery = {
@@ -48,9 +56,9 @@ export function InteractionsPage() {
     from: search.from,
     to: search.to && search.from && search.to < search.from ? undefined : search.to,
     followUp: search.followUp,
-    ...listPage(search, INTERACTION_PAGE_SIZE_DEFAULT),
+    ...list.page,
   };
-  const list = useQuery(interactionListOptions(params));
+  const query = useQuery(interactionListOptions(params));
 
   const anyFilter = Boolean(
     search.q || kind || search.nodeId || search.topic || search.mine || search.from || search.to || search.followUp,
@@ -65,7 +73,7 @@ export function InteractionsPage() {
       <PageHeader
         title={t('interactions.title')}
         description={t('interactions.description')}
-        meta={<RecordCount total={list.data?.total} text={(count) => t('interactions.count', { count })} />}
+        meta={<RecordCount total={query.data?.total} text={(count) => t('interactions.count', { count })} />}
         actions={
           <>
             <ButtonLink to="/kontakte/wiedervorlagen" variant="default" leftSection={<IconBellRinging size={16} />}>
@@ -89,9 +97,8 @@ export function InteractionsPage() {
       />
 
       <RecordTable
-        query={list}
+        {...list.table(query)}
         columns={columns}
-        loadFailed={t('interactions.loadFailed')}
         empty={
           <EmptyState
             icon={<IconMessages size={28} />}
@@ -116,7 +123,6 @@ export function InteractionsPage() {
           ),
         }}
         rowLabel={(i) => t('interactions.expand', { subject: i.subject })}
-        {...urlPaging(search, navigate, INTERACTION_PAGE_SIZES, INTERACTION_PAGE_SIZE_DEFAULT)}
       />
       {deleteDialog}
     </LocalizedDates>

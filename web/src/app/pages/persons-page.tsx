@@ -5,10 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
-import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
-import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { RecordTable } from '../../components/records/record-table.tsx';
+import { useUrlList } from '../../components/records/use-url-list.ts';
 import { personListOptions } from '../../features/persons/api.ts';
 import { usePersonColumns } from '../../features/persons/person-columns.tsx';
 import {
@@ -21,7 +21,6 @@ import {
   PERSON_FILTER_KEYS,
   PERSON_PAGE_SIZE_DEFAULT,
   PERSON_PAGE_SIZES,
-  type PersonsSearch,
   upgradeLegacySearch,
 } from '../../features/persons/search.ts';
 import { OpenSegmentBar } from '../../features/segments/open-segment.tsx';
@@ -40,7 +39,13 @@ export function PersonsPage() {
   const canWrite = useCan().write;
   const columns = usePersonColumns();
 
-  const { setSearch, searchText } = useUrlSearch(search, navigate);
+  const { setSearch, searchText, ...list } = useUrlList(search, navigate, {
+    ns: 'persons',
+    pageSizes: PERSON_PAGE_SIZES,
+    pageSizeDefault: PERSON_PAGE_SIZE_DEFAULT,
+    sortable: (sort) => sortParam.safeParse(sort).success,
+    filterKeys: PERSON_FILTER_KEYS,
+  });
 
   const filters = personFilters(search);
   // A link or segment from before attendance groups: show the same question as groups (and edit it as such).
@@ -50,17 +55,8 @@ export function PersonsPage() {
   }, [search, navigate]);
   const activeCount = activeFilterCount(filters);
   const chips = usePersonFilterChips(filters, search, setSearch);
-  const clearFilters = () =>
-    setSearch(Object.fromEntries(PERSON_FILTER_KEYS.map((k) => [k, undefined])) as Partial<PersonsSearch>);
-
-  const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
-  const params: PersonListQuery = {
-    q: search.q,
-    ...listPage(search, PERSON_PAGE_SIZE_DEFAULT),
-    sort,
-    ...filters,
-  };
-  const list = useQuery(personListOptions(params));
+  const params: PersonListQuery = { q: search.q, ...list.page, sort: list.sort, ...filters };
+  const query = useQuery(personListOptions(params));
   // The URL filter without list-only keys, as segments and exports take it.
   const currentFilter = (): SegmentFilterInput => {
     const { deleted: _deleted, ...rest } = filters;
@@ -74,7 +70,7 @@ export function PersonsPage() {
       <PageHeader
         title={t('persons.title')}
         description={t('persons.description')}
-        meta={<RecordCount total={list.data?.total} text={(count) => t('persons.count', { count })} />}
+        meta={<RecordCount total={query.data?.total} text={(count) => t('persons.count', { count })} />}
         actions={canWrite && <PersonsActions currentFilter={currentFilter} />}
       />
 
@@ -90,16 +86,15 @@ export function PersonsPage() {
         searchText={searchText}
         activeCount={activeCount}
         chips={chips}
-        onClearAll={clearFilters}
+        onClearAll={list.clearFilters}
         panel={(p) => (
           <PersonFilterPanel {...p} search={search} filters={filters} setSearch={setSearch} canWrite={canWrite} />
         )}
       />
 
       <RecordTable
-        query={list}
+        {...list.table(query)}
         columns={columns}
-        loadFailed={t('persons.loadFailed')}
         empty={
           <SearchEmptyState
             ns="persons"
@@ -107,13 +102,11 @@ export function PersonsPage() {
             q={search.q}
             filtered={activeCount > 0}
             clearSearch={searchText.clear}
-            clearFilters={clearFilters}
+            clearFilters={list.clearFilters}
           />
         }
         rowLabel={(p) => t('persons.open', { name: personName(p) })}
         onOpen={(p) => void navigate({ to: '/personen/$id', params: { id: p.id } })}
-        {...urlPaging(search, navigate, PERSON_PAGE_SIZES, PERSON_PAGE_SIZE_DEFAULT)}
-        sort={sort}
         defaultSort={{ column: search.q ? '' : 'lastName', direction: 'asc' }}
       />
     </>

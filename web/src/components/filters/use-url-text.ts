@@ -23,16 +23,3 @@ export function useUrlText(urlValue: string, commit: (value: string | undefined)
   };
   return { text, setText, clear };
 }
-
-type SearchNavigate<S> = (options: { search: (prev: S) => S; replace?: boolean }) => unknown;
-
-/**
- * The filter setter and search field of a list whose filters live in its route's search (persons, organisations,
- * contacts, events): a filter change goes back to the first page, and typing replaces the history entry.
- */
-export function useUrlSearch<S extends { q?: string; page?: number }>(search: S, navigate: SearchNavigate<S>) {
-  const setSearch = (patch: Partial<S>) =>
-    navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) as S, replace: 'q' in patch });
-  const searchText = useUrlText(search.q ?? '', (q) => void setSearch({ q } as Partial<S>));
-  return { setSearch, searchText };
-}

@@ -32,24 +32,6 @@ type Paging = {
   pageSizeDefault: number;
 };
 
-/**
- * The paging props of a list page whose paging and sort live in its route's search (persons, organisations, contacts,
- * events): every such page reads `search` and merges the table's changes into it the same way.
- */
-export function urlPaging<S extends ListUrlState>(
-  search: S,
-  navigate: (options: { search: (prev: S) => S }) => unknown,
-  pageSizes: number[],
-  pageSizeDefault: number,
-): Paging {
-  return {
-    url: search,
-    onUrlChange: (patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) }),
-    pageSizes,
-    pageSizeDefault,
-  };
-}
-
 type Sorting = {
   /** The checked sort (unknown fields already dropped); undefined shows `defaultSort`. */
   sort?: string;

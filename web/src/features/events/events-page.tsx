@@ -5,10 +5,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount } from '../../components/records/record-list-parts.tsx';
-import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { RecordTable } from '../../components/records/record-table.tsx';
+import { useUrlList } from '../../components/records/use-url-list.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { eventListOptions } from './api.ts';
@@ -32,22 +32,30 @@ export function EventsPage() {
   const navigate = route.useNavigate();
   const columns = useEventColumns();
   const [creating, setCreating] = useState(false);
-  const { setSearch: setFilter, searchText } = useUrlSearch(search, navigate);
+  const {
+    setSearch: setFilter,
+    searchText,
+    ...list
+  } = useUrlList(search, navigate, {
+    ns: 'events',
+    pageSizes: EVENT_PAGE_SIZES,
+    pageSizeDefault: EVENT_PAGE_SIZE_DEFAULT,
+    // A hand-edited sort the server does not know is ignored rather than answered with an error page.
+    sortable: (sort) => SORTABLE.includes(sort.replace(/^-/, '')),
+  });
 
   const view = search.view ?? 'list';
   const when = search.when ?? 'upcoming';
   const kind = isKind(search.kind) ? search.kind : undefined;
   const filters = { nodeId: search.nodeId, kind, topic: search.topic, q: search.q };
-  // A hand-edited sort the server does not know is ignored rather than answered with an error page.
-  const sort = search.sort && SORTABLE.includes(search.sort.replace(/^-/, '')) ? search.sort : undefined;
   const params: EventListQuery = {
     ...filters,
     when: search.year ? undefined : when,
     year: search.year,
-    ...listPage(search, EVENT_PAGE_SIZE_DEFAULT),
-    sort: sort as EventListQuery['sort'],
+    ...list.page,
+    sort: list.sort as EventListQuery['sort'],
   };
-  const list = useQuery({ ...eventListOptions(params), enabled: view === 'list' });
+  const query = useQuery({ ...eventListOptions(params), enabled: view === 'list' });
 
   const anyFilter = Boolean(search.q || search.nodeId || kind || search.topic || search.year);
   const clearFilters = () => {
@@ -62,7 +70,7 @@ export function EventsPage() {
         title={t('events.title')}
         description={t('events.description')}
         meta={
-          view === 'list' && <RecordCount total={list.data?.total} text={(count) => t('events.count', { count })} />
+          view === 'list' && <RecordCount total={query.data?.total} text={(count) => t('events.count', { count })} />
         }
         actions={
           <>
@@ -103,9 +111,8 @@ export function EventsPage() {
             onChange={(v) => setFilter({ when: v === 'past' ? 'past' : undefined })}
           />
           <RecordTable
-            query={list}
+            {...list.table(query)}
             columns={columns}
-            loadFailed={t('events.loadFailed')}
             empty={
               <EventsEmptyState
                 anyFilter={anyFilter}
@@ -116,8 +123,6 @@ export function EventsPage() {
             }
             rowLabel={(e) => t('events.open', { title: e.title })}
             onOpen={(e) => void open(e)}
-            {...urlPaging(search, navigate, EVENT_PAGE_SIZES, EVENT_PAGE_SIZE_DEFAULT)}
-            sort={sort}
             defaultSort={{ column: 'startsAt', direction: when === 'upcoming' && !search.year ? 'asc' : 'desc' }}
           />
         </>

@@ -6,10 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
-import { useUrlSearch } from '../../components/filters/use-url-text.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
-import { listPage, RecordTable, urlPaging } from '../../components/records/record-table.tsx';
+import { RecordTable } from '../../components/records/record-table.tsx';
+import { useUrlList } from '../../components/records/use-url-list.ts';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
@@ -17,12 +17,7 @@ import { organizationListOptions } from './api.ts';
 import { useOrganizationColumns } from './organization-columns.tsx';
 import { OrganizationFilterPanel, organizationFilters, useOrganizationFilterChips } from './organization-filters.tsx';
 import { OrganizationFormModal } from './organization-form-modal.tsx';
-import {
-  ORGANIZATION_FILTER_KEYS,
-  ORGANIZATION_PAGE_SIZE_DEFAULT,
-  ORGANIZATION_PAGE_SIZES,
-  type OrganizationsSearch,
-} from './search.ts';
+import { ORGANIZATION_FILTER_KEYS, ORGANIZATION_PAGE_SIZE_DEFAULT, ORGANIZATION_PAGE_SIZES } from './search.ts';
 
 const route = getRouteApi('/app/organisationen');
 const sortParam = organizationListQuery.shape.sort.in;
@@ -35,30 +30,27 @@ export function OrganizationsPage() {
   const columns = useOrganizationColumns();
   const [formOpen, setFormOpen] = useState(false);
 
-  const { setSearch, searchText } = useUrlSearch(search, navigate);
+  const { setSearch, searchText, ...list } = useUrlList(search, navigate, {
+    ns: 'organizations',
+    pageSizes: ORGANIZATION_PAGE_SIZES,
+    pageSizeDefault: ORGANIZATION_PAGE_SIZE_DEFAULT,
+    // A hand-edited sort the server does not know is ignored rather than answered with an error page.
+    sortable: (sort) => sortParam.safeParse(sort).success,
+    filterKeys: ORGANIZATION_FILTER_KEYS,
+  });
 
   const filters = organizationFilters(search);
   const activeCount = ORGANIZATION_FILTER_KEYS.filter((k) => filters[k] !== undefined).length;
   const chips = useOrganizationFilterChips(filters, setSearch);
-  const clearFilters = () =>
-    setSearch(Object.fromEntries(ORGANIZATION_FILTER_KEYS.map((k) => [k, undefined])) as Partial<OrganizationsSearch>);
-
-  // A hand-edited sort the server does not know is ignored rather than answered with an error page.
-  const sort = sortParam.safeParse(search.sort).success ? search.sort : undefined;
-  const params: OrganizationListQuery = {
-    q: search.q,
-    ...listPage(search, ORGANIZATION_PAGE_SIZE_DEFAULT),
-    sort,
-    ...filters,
-  };
-  const list = useQuery(organizationListOptions(params));
+  const params: OrganizationListQuery = { q: search.q, ...list.page, sort: list.sort, ...filters };
+  const query = useQuery(organizationListOptions(params));
 
   return (
     <>
       <PageHeader
         title={t('organizations.title')}
         description={t('organizations.description')}
-        meta={<RecordCount total={list.data?.total} text={(count) => t('organizations.count', { count })} />}
+        meta={<RecordCount total={query.data?.total} text={(count) => t('organizations.count', { count })} />}
         actions={
           canWrite && (
             <Group gap="sm">
@@ -83,14 +75,13 @@ export function OrganizationsPage() {
         searchText={searchText}
         activeCount={activeCount}
         chips={chips}
-        onClearAll={clearFilters}
+        onClearAll={list.clearFilters}
         panel={(p) => <OrganizationFilterPanel {...p} filters={filters} setSearch={setSearch} canWrite={canWrite} />}
       />
 
       <RecordTable
-        query={list}
+        {...list.table(query)}
         columns={columns}
-        loadFailed={t('organizations.loadFailed')}
         empty={
           <SearchEmptyState
             ns="organizations"
@@ -98,13 +89,11 @@ export function OrganizationsPage() {
             q={search.q}
             filtered={activeCount > 0}
             clearSearch={searchText.clear}
-            clearFilters={clearFilters}
+            clearFilters={list.clearFilters}
           />
         }
         rowLabel={(o) => t('organizations.open', { name: o.name })}
         onOpen={(o) => void navigate({ to: '/organisationen/$id', params: { id: o.id } })}
-        {...urlPaging(search, navigate, ORGANIZATION_PAGE_SIZES, ORGANIZATION_PAGE_SIZE_DEFAULT)}
-        sort={sort}
         defaultSort={{ column: search.q ? '' : 'name', direction: 'asc' }}
       />
 
