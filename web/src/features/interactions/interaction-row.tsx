@@ -1,14 +1,14 @@
 import type { Interaction } from '@anett/shared/schemas/interaction';
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TopicBadges } from '../../components/topic-badges.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { topicLabel } from '../../lib/reference-data.ts';
 import { useDeleteInteraction } from './api.ts';
 import { editInQuickLog } from './quick-log-store.ts';
 
@@ -22,7 +22,7 @@ export function InteractionDetails({
   editable: boolean;
   onDelete: (i: Interaction) => void;
 }) {
-  const { t, lang } = useLabels();
+  const { t } = useLabels();
   return (
     <Stack gap={6} px="md" py="sm" bg="gray.0">
       {i.summary ? (
@@ -40,11 +40,7 @@ export function InteractionDetails({
             {i.event.title}
           </AnchorLink>
         )}
-        {i.topics.map((tp) => (
-          <Badge key={tp.id} size="sm" radius="sm" variant="light" color="gray">
-            {topicLabel(tp, lang)}
-          </Badge>
-        ))}
+        <TopicBadges topics={i.topics} />
       </Group>
       {editable && (
         <Group gap="xs">

@@ -30,10 +30,10 @@ import { AttendanceStatusBadge } from '../../components/attendance-status-badge.
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TopicBadges } from '../../components/topic-badges.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
-import { topicLabel } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { type TimelineSubject, timelineOptions } from './api.ts';
 import { editInQuickLog } from './quick-log-store.ts';
@@ -71,7 +71,7 @@ type EntryProps<T extends TimelineItem['type']> = {
 };
 
 function InteractionEntry({ item, subject, subjectId }: EntryProps<'interaction'>) {
-  const { t, lang, label } = useLabels();
+  const { t, label } = useLabels();
   const can = useCan();
   const i = item.interaction;
   const editable = can.editInteraction(i);
@@ -144,11 +144,7 @@ function InteractionEntry({ item, subject, subjectId }: EntryProps<'interaction'
             {i.node.name}
           </Badge>
         )}
-        {i.topics.map((topic) => (
-          <Badge key={topic.id} size="sm" radius="sm" variant="light" color="gray">
-            {topicLabel(topic, lang)}
-          </Badge>
-        ))}
+        <TopicBadges topics={i.topics} />
       </Group>
       <Text size="xs" c="dimmed">
         {formatDateTime(i.occurredAt)}

@@ -9,7 +9,7 @@ import {
   RELATION_TYPE,
 } from '@anett/shared/vocab/enums';
 import { isValidWzCode } from '@anett/shared/vocab/wz2008';
-import { Button, CloseButton, Fieldset, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, CloseButton, Fieldset, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { AsyncMultiSelect } from '../../components/filters/async-select.tsx';
@@ -36,7 +36,13 @@ import {
   useReferenceNames,
 } from '../../lib/reference-data.ts';
 import { eventLabelOptions, searchEventOptions } from './api.ts';
-import { PERSON_FILTER_KEYS, type PersonsSearch, type UrlAttendanceGroup, upgradeLegacySearch } from './search.ts';
+import {
+  LEGACY_ATTENDANCE_KEYS,
+  PERSON_FILTER_KEYS,
+  type PersonsSearch,
+  type UrlAttendanceGroup,
+  upgradeLegacySearch,
+} from './search.ts';
 
 /** The filters as sent: booleans in their query form ('true'/'false'). */
 type Filters = Omit<PersonFilter, 'q' | 'hasEmail' | 'deleted'> & { hasEmail?: 'true' | 'false'; deleted?: 'true' };
@@ -257,15 +263,7 @@ function legacyCleared(s: PersonsSearch): Partial<PersonsSearch> {
   return {
     attended: s.attended,
     notAttended: s.notAttended,
-    eventId: undefined,
-    eventKind: undefined,
-    attendanceStatus: undefined,
-    attendanceRole: undefined,
-    attendedFrom: undefined,
-    attendedTo: undefined,
-    topic: undefined,
-    excludeEventId: undefined,
-    excludeEventKind: undefined,
+    ...Object.fromEntries(LEGACY_ATTENDANCE_KEYS.map((k) => [k, undefined])),
   };
 }
 

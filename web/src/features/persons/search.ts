@@ -72,6 +72,19 @@ export const personsSearch = z.object({
 });
 export type PersonsSearch = z.infer<typeof personsSearch>;
 
+/** Flat attendance keys of older links and segments; the page turns them into groups. */
+export const LEGACY_ATTENDANCE_KEYS = [
+  'eventId',
+  'eventKind',
+  'attendanceStatus',
+  'attendanceRole',
+  'attendedFrom',
+  'attendedTo',
+  'topic',
+  'excludeEventId',
+  'excludeEventKind',
+] as const;
+
 /** The filter keys (everything but text search, paging and sort), in the order the chips show them. */
 export const PERSON_FILTER_KEYS = [
   'organizationId',
@@ -86,30 +99,10 @@ export const PERSON_FILTER_KEYS = [
   'consent',
   'attended',
   'notAttended',
-  'eventId',
-  'eventKind',
-  'attendanceStatus',
-  'attendanceRole',
-  'attendedFrom',
-  'attendedTo',
-  'topic',
-  'excludeEventId',
-  'excludeEventKind',
+  ...LEGACY_ATTENDANCE_KEYS,
   'deleted',
 ] as const satisfies readonly (keyof PersonsSearch)[];
 
-/** Flat attendance keys of older links and segments; the page turns them into groups. */
-const LEGACY_ATTENDANCE_KEYS = [
-  'eventId',
-  'eventKind',
-  'attendanceStatus',
-  'attendanceRole',
-  'attendedFrom',
-  'attendedTo',
-  'topic',
-  'excludeEventId',
-  'excludeEventKind',
-] as const;
 const ALL_STATUSES = ['interested', 'registered', 'waitlisted', 'attended', 'no_show', 'cancelled'];
 
 /**
