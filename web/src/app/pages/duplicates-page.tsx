@@ -138,6 +138,24 @@ function Groups({
   );
 }
 
+/** One record of a duplicate group: its name links to its page, the details tell it apart. */
+function duplicateEntry(
+  to: '/personen/$id' | '/organisationen/$id',
+  record: { id: number; name: string },
+  details: (string | null | undefined)[],
+) {
+  return {
+    id: record.id,
+    name: record.name,
+    link: (
+      <AnchorLink to={to} params={{ id: record.id }} size="sm" fw={600}>
+        {record.name}
+      </AnchorLink>
+    ),
+    detail: details.filter(Boolean).join(' · '),
+  };
+}
+
 export function DuplicatesPage() {
   const { t } = useLabels();
   const [tab, setTab] = useState<string | null>('persons');
@@ -149,62 +167,48 @@ export function DuplicatesPage() {
   const personGroups: DuplicateSet[] = (persons.data?.items ?? []).map((g) => ({
     reason: g.reason,
     key: g.key,
-    entries: g.persons.map((p) => ({
-      id: p.id,
-      name: p.name,
-      link: (
-        <AnchorLink to="/personen/$id" params={{ id: p.id }} size="sm" fw={600}>
-          {p.name}
-        </AnchorLink>
-      ),
-      detail: [p.email, p.organization?.name].filter(Boolean).join(' · '),
-    })),
+    entries: g.persons.map((p) => duplicateEntry('/personen/$id', p, [p.email, p.organization?.name])),
   }));
   const organizationGroups: DuplicateSet[] = (organizations.data?.groups ?? []).map((g) => ({
     reason: g.reason,
     key: g.key,
-    entries: g.organizations.map((o) => ({
-      id: o.id,
-      name: o.name,
-      link: (
-        <AnchorLink to="/organisationen/$id" params={{ id: o.id }} size="sm" fw={600}>
-          {o.name}
-        </AnchorLink>
-      ),
-      detail: [o.city, o.email, t('duplicates.createdAt', { date: formatDate(o.createdAt) })]
-        .filter(Boolean)
-        .join(' · '),
-    })),
+    entries: g.organizations.map((o) =>
+      duplicateEntry('/organisationen/$id', o, [
+        o.city,
+        o.email,
+        t('duplicates.createdAt', { date: formatDate(o.createdAt) }),
+      ]),
+    ),
   }));
+
+  // Persons and organisations: one tab each, alike but for their groups and merge.
+  const tabs = [
+    { value: 'persons', count: persons.data?.total, query: persons, groups: personGroups, merge: mergePersons },
+    {
+      value: 'organizations',
+      count: organizations.data?.groups.length,
+      query: organizations,
+      groups: organizationGroups,
+      merge: mergeOrganizations,
+    },
+  ] as const;
 
   return (
     <>
       <PageHeader title={t('duplicates.title')} description={t('duplicates.description')} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="persons">
-            {t('duplicates.persons')} {persons.data ? `(${persons.data.total})` : ''}
-          </Tabs.Tab>
-          <Tabs.Tab value="organizations">
-            {t('duplicates.organizations')} {organizations.data ? `(${organizations.data.groups.length})` : ''}
-          </Tabs.Tab>
+          {tabs.map(({ value, count }) => (
+            <Tabs.Tab key={value} value={value}>
+              {t(`duplicates.${value}`)} {count === undefined ? '' : `(${count})`}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="persons">
-          <Groups
-            query={persons}
-            groups={personGroups}
-            merge={mergePersons.mutateAsync}
-            merging={mergePersons.isPending}
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="organizations">
-          <Groups
-            query={organizations}
-            groups={organizationGroups}
-            merge={mergeOrganizations.mutateAsync}
-            merging={mergeOrganizations.isPending}
-          />
-        </Tabs.Panel>
+        {tabs.map(({ value, query, groups, merge }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Groups query={query} groups={groups} merge={merge.mutateAsync} merging={merge.isPending} />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </>
   );

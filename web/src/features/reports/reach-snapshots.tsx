@@ -69,6 +69,12 @@ export function FreezeModal({ query, opened, onClose }: { query: ReachQuery; ope
   );
 }
 
+// The report's two files: the spreadsheet first (the one people edit), then the PDF to send on.
+const FILE_BUTTONS = [
+  { format: 'xlsx', variant: 'light', Icon: IconDownload, label: 'reports.download' },
+  { format: 'pdf', variant: 'default', Icon: IconFileTypePdf, label: 'reports.pdf' },
+] as const;
+
 export function FileButtons({ source }: { source: ReportSource }) {
   const { t } = useLabels();
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
@@ -82,26 +88,17 @@ export function FileButtons({ source }: { source: ReportSource }) {
       setBusy(null);
     }
   };
-  return (
-    <>
-      <Button
-        variant="light"
-        leftSection={<IconDownload size={16} />}
-        loading={busy === 'xlsx'}
-        onClick={() => void download('xlsx')}
-      >
-        {t('reports.download')}
-      </Button>
-      <Button
-        variant="default"
-        leftSection={<IconFileTypePdf size={16} />}
-        loading={busy === 'pdf'}
-        onClick={() => void download('pdf')}
-      >
-        {t('reports.pdf')}
-      </Button>
-    </>
-  );
+  return FILE_BUTTONS.map(({ format, variant, Icon, label }) => (
+    <Button
+      key={format}
+      variant={variant}
+      leftSection={<Icon size={16} />}
+      loading={busy === format}
+      onClick={() => void download(format)}
+    >
+      {t(label)}
+    </Button>
+  ));
 }
 
 export function Snapshots() {
