@@ -25,7 +25,7 @@ import {
 } from '../schemas/attendance.ts';
 import { idParams } from '../schemas/common.ts';
 import { sessionParams } from '../schemas/event.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
 
 /** A file answer (its bytes are not JSON; the server adds `produces`). */
 const pdf = z.unknown().describe('the PDF');
@@ -33,7 +33,7 @@ const produces = ['application/pdf'];
 const event = [E.EVENT_NOT_FOUND];
 /** One person's attendance of a live event. */
 const one = [E.EVENT_NOT_FOUND, E.ATTENDANCE_NOT_FOUND];
-const ifMatch = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const attendee = recordRoutes('/api/events/:id/attendances/:personId', { params: attendanceParams, missing: one });
 
 export const attendances = domainRoutes('attendance', {
   list: {
@@ -54,30 +54,17 @@ export const attendances = domainRoutes('attendance', {
     responses: { 200: attendanceBatchResult, 201: z.union([attendanceCreated, attendanceBatchResult]) },
     codes: [...event, E.PERSON_NOT_FOUND, E.ATTENDANCE_EXISTS],
   },
-  get: {
-    method: 'GET',
-    path: '/api/events/:id/attendances/:personId',
-    params: attendanceParams,
-    responses: { 200: attendance },
-    codes: one,
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/events/:id/attendances/:personId',
+  get: attendee.get({ response: attendance }),
+  update: attendee.update({
     summary: 'Change status, role or note; a cancellation gives the seat to the first waitlisted person',
-    params: attendanceParams,
     body: attendancePatch,
-    responses: { 200: attendanceUpdated },
-    codes: [...one, ...ifMatch, E.INVALID_STATUS_TRANSITION, E.EVENT_FULL, E.CHECK_IN_BEFORE_EVENT],
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/events/:id/attendances/:personId',
+    response: attendanceUpdated,
+    codes: [E.INVALID_STATUS_TRANSITION, E.EVENT_FULL, E.CHECK_IN_BEFORE_EVENT],
+  }),
+  remove: attendee.delete({
     summary: 'Remove a person from the list; a freed seat goes to the first waitlisted person',
-    params: attendanceParams,
     responses: { 200: attendanceDeleted },
-    codes: [...one, ...ifMatch],
-  },
+  }),
   checkIn: {
     method: 'POST',
     path: '/api/events/:id/check-in',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type ErrorCode, type ErrorStatus, type StatusOf, statusesOf } from '../error-codes.ts';
+import { ErrorCode as E, type ErrorCode, type ErrorStatus, type StatusOf, statusesOf } from '../error-codes.ts';
+import { idParams } from '../schemas/common.ts';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -71,6 +72,73 @@ export function domainRoutes<
 >(tag: string, routes: M, common?: C): { [K in keyof M]: Described<C & M[K]> } {
   const described = Object.entries(routes).map(([name, r]) => [name, defineRoute({ tag, ...common, ...r })]);
   return Object.fromEntries(described) as { [K in keyof M]: Described<C & M[K]> };
+}
+
+/** The codes of a change guarded by If-Match: a stale version answers 412, a missing one 428, a malformed one 400. */
+export const versionedCodes = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED, E.INVALID_IF_MATCH] as const;
+
+type Versioned = (typeof versionedCodes)[number];
+/** The texts a route may carry in OpenAPI. */
+type Texts = { summary?: string; description?: string };
+
+/**
+ * The routes of one record at `path` (`/api/events/:id`): its get, its versioned update and delete, and what hangs
+ * below it. Domains state these alike; each call says only what differs. `missing`: the codes of a record that is not
+ * there; `params`: the path's parameters (`idParams` unless named).
+ */
+export function recordRoutes<
+  const P extends string,
+  const M extends ErrorCode,
+  const Pa extends z.ZodType = typeof idParams,
+>(path: P, r: { missing: readonly M[]; params?: Pa }) {
+  const params = (r.params ?? idParams) as Pa;
+  return {
+    /** GET the record, or what hangs `at` a path below it (`/history`). */
+    get: <const R extends z.ZodType, const S extends string = '', const C extends ErrorCode = never>({
+      response,
+      at,
+      codes = [],
+      ...texts
+    }: Texts & { response: R; at?: S; codes?: readonly C[] }) =>
+      ({
+        method: 'GET',
+        path: `${path}${at ?? ''}` as `${P}${S}`,
+        ...texts,
+        params,
+        responses: { 200: response },
+        codes: [...r.missing, ...codes] as readonly (M | NoInfer<C>)[],
+      }) as const,
+    /** PATCH the record; needs If-Match. */
+    update: <const B extends z.ZodType, const R extends z.ZodType, const C extends ErrorCode = never>({
+      body,
+      response,
+      codes = [],
+      ...texts
+    }: Texts & { body: B; response: R; codes?: readonly C[] }) =>
+      ({
+        method: 'PATCH',
+        path,
+        ...texts,
+        params,
+        body,
+        responses: { 200: response },
+        codes: [...r.missing, ...codes, ...versionedCodes] as readonly (M | NoInfer<C> | Versioned)[],
+      }) as const,
+    /** DELETE the record (or end it, as a user's deactivation); needs If-Match. */
+    delete: <const Rs extends Record<number, z.ZodType>, const C extends ErrorCode = never>({
+      responses,
+      codes = [],
+      ...texts
+    }: Texts & { responses: Rs; codes?: readonly C[] }) =>
+      ({
+        method: 'DELETE',
+        path,
+        ...texts,
+        params,
+        responses,
+        codes: [...r.missing, ...codes, ...versionedCodes] as readonly (M | NoInfer<C> | Versioned)[],
+      }) as const,
+  };
 }
 
 /** The 2xx answer of a route, typed from its response schemas. */

@@ -12,7 +12,7 @@ import {
   timelinePage,
   timelineQuery,
 } from '../schemas/interaction.ts';
-import { domainRoutes, type RouteSpec } from './define.ts';
+import { domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
 /** Timelines live under the persons', organisations' and nodes' URLs but are built from the contact log. */
 const timeline = (prefix: string, subject: string, notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>) =>
@@ -25,6 +25,8 @@ const timeline = (prefix: string, subject: string, notFound: Extract<ErrorCode, 
     responses: { 200: timelinePage },
     codes: [notFound],
   }) satisfies RouteSpec;
+
+const entry = recordRoutes('/api/interactions/:id', { missing: [E.INTERACTION_NOT_FOUND] });
 
 export const interactions = domainRoutes('interactions', {
   list: {
@@ -48,30 +50,18 @@ export const interactions = domainRoutes('interactions', {
     body: interactionCreate,
     responses: { 201: interaction },
   },
-  get: {
-    method: 'GET',
-    path: '/api/interactions/:id',
-    params: idParams,
-    responses: { 200: interaction },
-    codes: [E.INTERACTION_NOT_FOUND],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/interactions/:id',
+  get: entry.get({ response: interaction }),
+  update: entry.update({
     summary: 'Change an entry (its author or an admin); a new follow-up date reopens the follow-up',
-    params: idParams,
     body: interactionPatch,
-    responses: { 200: interaction },
-    codes: [E.INTERACTION_NOT_FOUND, E.NOT_AUTHOR, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
-  delete: {
-    method: 'DELETE',
-    path: '/api/interactions/:id',
+    response: interaction,
+    codes: [E.NOT_AUTHOR],
+  }),
+  delete: entry.delete({
     summary: 'Delete an entry (its author or an admin); soft: the row stays for the audit trail',
-    params: idParams,
     responses: { 204: z.null() },
-    codes: [E.INTERACTION_NOT_FOUND, E.NOT_AUTHOR, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
+    codes: [E.NOT_AUTHOR],
+  }),
   followUpDone: {
     method: 'POST',
     path: '/api/interactions/:id/follow-up-done',

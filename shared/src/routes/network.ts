@@ -20,10 +20,11 @@ import {
   relationList,
   relationPatch,
 } from '../schemas/network.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
 
-/** If-Match guarded changes: a stale version answers 412, a missing one 428. */
-const guarded = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const oneNetwork = recordRoutes('/api/networks/:id', { missing: [E.NETWORK_NOT_FOUND] });
+const oneNode = recordRoutes('/api/nodes/:id', { missing: [E.NODE_NOT_FOUND] });
+const oneRelation = recordRoutes('/api/relations/:id', { missing: [E.RELATION_NOT_FOUND] });
 
 export const networks = {
   ...domainRoutes('networks', {
@@ -33,27 +34,14 @@ export const networks = {
       query: networkListQuery,
       responses: { 200: networkPage },
     },
-    get: {
-      method: 'GET',
-      path: '/api/networks/:id',
-      params: idParams,
-      responses: { 200: networkDetail },
-      codes: [E.NETWORK_NOT_FOUND],
-    },
+    get: oneNetwork.get({ response: networkDetail }),
     create: {
       method: 'POST',
       path: '/api/networks',
       body: networkInput,
       responses: { 201: network },
     },
-    update: {
-      method: 'PATCH',
-      path: '/api/networks/:id',
-      params: idParams,
-      body: networkPatch,
-      responses: { 200: network },
-      codes: [E.NETWORK_NOT_FOUND, ...guarded],
-    },
+    update: oneNetwork.update({ body: networkPatch, response: network }),
     overview: {
       method: 'GET',
       path: '/api/network/overview',
@@ -69,27 +57,14 @@ export const networks = {
       query: nodeListQuery,
       responses: { 200: nodePage },
     },
-    node: {
-      method: 'GET',
-      path: '/api/nodes/:id',
-      params: idParams,
-      responses: { 200: nodeDetail },
-      codes: [E.NODE_NOT_FOUND],
-    },
+    node: oneNode.get({ response: nodeDetail }),
     createNode: {
       method: 'POST',
       path: '/api/nodes',
       body: nodeInput,
       responses: { 201: node },
     },
-    updateNode: {
-      method: 'PATCH',
-      path: '/api/nodes/:id',
-      params: idParams,
-      body: nodePatch,
-      responses: { 200: node },
-      codes: [E.NODE_NOT_FOUND, ...guarded],
-    },
+    updateNode: oneNode.update({ body: nodePatch, response: node }),
   }),
   ...domainRoutes('relations', {
     organizationRelations: {
@@ -99,13 +74,7 @@ export const networks = {
       responses: { 200: relationList },
       codes: [E.ORGANIZATION_NOT_FOUND],
     },
-    relation: {
-      method: 'GET',
-      path: '/api/relations/:id',
-      params: idParams,
-      responses: { 200: relation },
-      codes: [E.RELATION_NOT_FOUND],
-    },
+    relation: oneRelation.get({ response: relation }),
     createRelation: {
       method: 'POST',
       path: '/api/relations',
@@ -113,20 +82,7 @@ export const networks = {
       body: relationInput,
       responses: { 201: relation },
     },
-    updateRelation: {
-      method: 'PATCH',
-      path: '/api/relations/:id',
-      params: idParams,
-      body: relationPatch,
-      responses: { 200: relation },
-      codes: [E.RELATION_NOT_FOUND, ...guarded],
-    },
-    deleteRelation: {
-      method: 'DELETE',
-      path: '/api/relations/:id',
-      params: idParams,
-      responses: { 204: z.null() },
-      codes: [E.RELATION_NOT_FOUND, ...guarded],
-    },
+    updateRelation: oneRelation.update({ body: relationPatch, response: relation }),
+    deleteRelation: oneRelation.delete({ responses: { 204: z.null() } }),
   }),
 };

@@ -10,7 +10,9 @@ import {
   organizationPage,
   organizationPatch,
 } from '../schemas/organization.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
+
+const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 
 export const organizations = domainRoutes('organizations', {
   list: {
@@ -26,13 +28,7 @@ export const organizations = domainRoutes('organizations', {
     summary: 'Groups of organisations that share a normalised name or an e-mail address',
     responses: { 200: organizationDuplicateGroups },
   },
-  get: {
-    method: 'GET',
-    path: '/api/organizations/:id',
-    params: idParams,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND],
-  },
+  get: organization.get({ response: organizationDetail }),
   create: {
     method: 'POST',
     path: '/api/organizations',
@@ -41,22 +37,12 @@ export const organizations = domainRoutes('organizations', {
     responses: { 201: organizationDetail },
     codes: [E.DUPLICATE_CANDIDATES],
   },
-  update: {
-    method: 'PATCH',
-    path: '/api/organizations/:id',
-    params: idParams,
-    body: organizationPatch,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/organizations/:id',
+  update: organization.update({ body: organizationPatch, response: organizationDetail }),
+  remove: organization.delete({
     summary: 'Soft delete: the organisation leaves lists and can be restored',
-    params: idParams,
     responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_DELETED, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
+    codes: [E.ORGANIZATION_DELETED],
+  }),
   restore: {
     method: 'POST',
     path: '/api/organizations/:id/restore',
@@ -65,14 +51,11 @@ export const organizations = domainRoutes('organizations', {
     responses: { 200: organizationDetail },
     codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_NOT_DELETED, E.ORGANIZATION_MERGED, E.VERSION_CONFLICT],
   },
-  history: {
-    method: 'GET',
-    path: '/api/organizations/:id/history',
+  history: organization.get({
+    at: '/history',
     summary: 'Audit log of the organisation (and of organisations merged into it), newest first',
-    params: idParams,
-    responses: { 200: historyList },
-    codes: [E.ORGANIZATION_NOT_FOUND],
-  },
+    response: historyList,
+  }),
   merge: {
     method: 'POST',
     path: '/api/organizations/:id/merge',

@@ -24,12 +24,13 @@ import {
   personPage,
   personPatch,
 } from '../schemas/person.ts';
-import { domainRoutes, type RouteSpec } from './define.ts';
+import { domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
+/** A person deleted (or merged away) or erased can no longer change. */
+const gone = [E.PERSON_DELETED, E.PERSON_ERASED];
 /** A change of a live person (not deleted, merged away or erased). */
-const live = [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED];
-/** A change guarded by If-Match: a stale version answers 412, a missing one 428. */
-const guarded = [...live, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const live = [E.PERSON_NOT_FOUND, ...gone];
+const one = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** A person's versioned sub-records (affiliations, offices, contact points): add, change, remove — one shape. */
 function subRecordRoutes<
@@ -48,8 +49,7 @@ function subRecordRoutes<
   notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>;
   summaries: { add: string; update: string; remove: string };
 }) {
-  const one = `${s.path}/:${s.param}`;
-  const codes = [...guarded, s.notFound];
+  const record = recordRoutes(`${s.path}/:${s.param}`, { params: s.params, missing: [...live, s.notFound] });
   return [
     {
       method: 'POST',
@@ -60,23 +60,8 @@ function subRecordRoutes<
       responses: { 201: s.item },
       codes: live,
     },
-    {
-      method: 'PATCH',
-      path: one,
-      summary: s.summaries.update,
-      params: s.params,
-      body: s.patch,
-      responses: { 200: s.item },
-      codes,
-    },
-    {
-      method: 'DELETE',
-      path: one,
-      summary: s.summaries.remove,
-      params: s.params,
-      responses: { 204: z.null().describe('removed') },
-      codes,
-    },
+    record.update({ summary: s.summaries.update, body: s.patch, response: s.item }),
+    record.delete({ summary: s.summaries.remove, responses: { 204: z.null().describe('removed') } }),
   ] as const satisfies readonly RouteSpec[];
 }
 
@@ -138,13 +123,7 @@ export const persons = domainRoutes('persons', {
     query: personDuplicateQuery,
     responses: { 200: personDuplicatePage },
   },
-  get: {
-    method: 'GET',
-    path: '/api/persons/:id',
-    params: idParams,
-    responses: { 200: person },
-    codes: [E.PERSON_NOT_FOUND],
-  },
+  get: one.get({ response: person }),
   create: {
     method: 'POST',
     path: '/api/persons',
@@ -153,23 +132,13 @@ export const persons = domainRoutes('persons', {
     responses: { 201: person },
     codes: [E.DUPLICATE_CANDIDATES, E.ORGANIZATION_DELETED],
   },
-  update: {
-    method: 'PATCH',
-    path: '/api/persons/:id',
+  update: one.update({
     summary: 'Change fields (tagIds replaces the tag set); needs If-Match',
-    params: idParams,
     body: personPatch,
-    responses: { 200: person },
-    codes: [...guarded, E.DUPLICATE_CANDIDATES],
-  },
-  delete: {
-    method: 'DELETE',
-    path: '/api/persons/:id',
-    summary: 'Soft delete (restorable); needs If-Match',
-    params: idParams,
-    responses: { 200: person },
-    codes: guarded,
-  },
+    response: person,
+    codes: [...gone, E.DUPLICATE_CANDIDATES],
+  }),
+  delete: one.delete({ summary: 'Soft delete (restorable); needs If-Match', responses: { 200: person }, codes: gone }),
   restore: {
     method: 'POST',
     path: '/api/persons/:id/restore',
@@ -178,14 +147,11 @@ export const persons = domainRoutes('persons', {
     responses: { 200: person },
     codes: [E.PERSON_NOT_FOUND, E.PERSON_NOT_DELETED, E.PERSON_MERGED, E.PERSON_ERASED, E.VERSION_CONFLICT],
   },
-  history: {
-    method: 'GET',
-    path: '/api/persons/:id/history',
+  history: one.get({
+    at: '/history',
     summary: 'Audit entries of the person (and of persons merged into it), newest first',
-    params: idParams,
-    responses: { 200: historyList },
-    codes: [E.PERSON_NOT_FOUND],
-  },
+    response: historyList,
+  }),
   merge: {
     method: 'POST',
     path: '/api/persons/:id/merge',

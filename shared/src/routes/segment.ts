@@ -3,9 +3,9 @@ import { ErrorCode as E } from '../error-codes.ts';
 import { idParams, listQuery } from '../schemas/common.ts';
 import { PERSON_SORT_FIELDS, personPage } from '../schemas/person.ts';
 import { segment, segmentInput, segmentListQuery, segmentPage, segmentPatch } from '../schemas/segment.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
 
-const guarded = [E.SEGMENT_NOT_FOUND, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const one = recordRoutes('/api/segments/:id', { missing: [E.SEGMENT_NOT_FOUND] });
 
 export const segments = domainRoutes('segments', {
   list: {
@@ -22,30 +22,16 @@ export const segments = domainRoutes('segments', {
     body: segmentInput,
     responses: { 201: segment },
   },
-  get: {
-    method: 'GET',
-    path: '/api/segments/:id',
-    params: idParams,
-    responses: { 200: segment },
-    codes: [E.SEGMENT_NOT_FOUND],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/segments/:id',
+  get: one.get({ response: segment }),
+  update: one.update({
     summary: 'Rename, change the filter or sharing (owner or admin); needs If-Match',
-    params: idParams,
     body: segmentPatch,
-    responses: { 200: segment },
-    codes: guarded,
-  },
-  delete: {
-    method: 'DELETE',
-    path: '/api/segments/:id',
+    response: segment,
+  }),
+  delete: one.delete({
     summary: 'Delete a segment (owner or admin); needs If-Match',
-    params: idParams,
     responses: { 204: z.null().describe('deleted') },
-    codes: guarded,
-  },
+  }),
   persons: {
     method: 'GET',
     path: '/api/segments/:id/persons',

@@ -1,10 +1,6 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { tag, tagInput, tagList, tagPatch, topic, topicInput, topicList, topicPatch } from '../schemas/tag.ts';
-import { domainRoutes } from './define.ts';
-
-/** A change guarded by If-Match: a stale version answers 412, a missing one 428. */
-const ifMatch = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED, E.INVALID_IF_MATCH];
+import { domainRoutes, recordRoutes } from './define.ts';
 
 /** The tag and topic vocabularies (tags mark organisations and persons; topics classify events and contacts). */
 export const tags = {
@@ -22,14 +18,11 @@ export const tags = {
       responses: { 201: tag },
       codes: [E.TAG_NAME_TAKEN],
     },
-    update: {
-      method: 'PATCH',
-      path: '/api/tags/:id',
-      params: idParams,
+    update: recordRoutes('/api/tags/:id', { missing: [E.TAG_NOT_FOUND] }).update({
       body: tagPatch,
-      responses: { 200: tag },
-      codes: [E.TAG_NOT_FOUND, E.TAG_NAME_TAKEN, ...ifMatch],
-    },
+      response: tag,
+      codes: [E.TAG_NAME_TAKEN],
+    }),
   }),
   ...domainRoutes('topics', {
     topics: {
@@ -45,14 +38,10 @@ export const tags = {
       responses: { 201: topic },
       codes: [E.TOPIC_SLUG_TAKEN],
     },
-    updateTopic: {
-      method: 'PATCH',
-      path: '/api/topics/:id',
+    updateTopic: recordRoutes('/api/topics/:id', { missing: [E.TOPIC_NOT_FOUND] }).update({
       summary: 'Change label or active flag; the slug never changes',
-      params: idParams,
       body: topicPatch,
-      responses: { 200: topic },
-      codes: [E.TOPIC_NOT_FOUND, ...ifMatch],
-    },
+      response: topic,
+    }),
   }),
 };

@@ -9,9 +9,9 @@ import {
   userPatch,
   userWithPassword,
 } from '../schemas/user.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
 
-const guarded = [E.USER_NOT_FOUND, E.CANNOT_DEMOTE_SELF, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const one = recordRoutes('/api/users/:id', { missing: [E.USER_NOT_FOUND] });
 
 export const users = domainRoutes('users', {
   list: {
@@ -27,30 +27,18 @@ export const users = domainRoutes('users', {
     responses: { 201: userWithPassword },
     codes: [E.USER_EMAIL_TAKEN],
   },
-  get: {
-    method: 'GET',
-    path: '/api/users/:id',
-    params: idParams,
-    responses: { 200: user },
-    codes: [E.USER_NOT_FOUND],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/users/:id',
+  get: one.get({ response: user }),
+  update: one.update({
     summary: 'Change name, role or active flag; role change and deactivation end the user’s sessions',
-    params: idParams,
     body: userPatch,
-    responses: { 200: user },
-    codes: guarded,
-  },
-  deactivate: {
-    method: 'DELETE',
-    path: '/api/users/:id',
+    response: user,
+    codes: [E.CANNOT_DEMOTE_SELF],
+  }),
+  deactivate: one.delete({
     summary: 'Deactivate a user (users are never deleted: the audit log refers to them)',
-    params: idParams,
     responses: { 200: user },
-    codes: guarded,
-  },
+    codes: [E.CANNOT_DEMOTE_SELF],
+  }),
   resetPassword: {
     method: 'POST',
     path: '/api/users/:id/reset-password',
