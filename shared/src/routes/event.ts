@@ -13,8 +13,9 @@ import {
   sessionParams,
   sessionPatch,
 } from '../schemas/event.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
+const all = collectionRoutes('/api/events');
 const event = recordRoutes('/api/events/:id', { missing: [E.EVENT_NOT_FOUND] });
 const session = recordRoutes('/api/events/:id/sessions/:sessionId', {
   params: sessionParams,
@@ -22,20 +23,12 @@ const session = recordRoutes('/api/events/:id/sessions/:sessionId', {
 });
 
 export const events = domainRoutes('events', {
-  list: {
-    method: 'GET',
-    path: '/api/events',
+  list: all.list({
     summary: 'Events: upcoming or past, by node, kind, topic, year or date range (for calendar views)',
     query: eventListQuery,
-    responses: { 200: eventPage },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/events',
-    body: eventInput,
-    responses: { 201: eventDetail },
-    codes: [E.EVENT_SLUG_TAKEN],
-  },
+    response: eventPage,
+  }),
+  create: all.create({ body: eventInput, response: eventDetail, codes: [E.EVENT_SLUG_TAKEN] }),
   get: event.get({ response: eventDetail }),
   update: event.update({
     summary:

@@ -12,7 +12,7 @@ import {
   timelinePage,
   timelineQuery,
 } from '../schemas/interaction.ts';
-import { domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
 /** Timelines live under the persons', organisations' and nodes' URLs but are built from the contact log. */
 const timeline = (prefix: string, subject: string, notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>) =>
@@ -26,16 +26,11 @@ const timeline = (prefix: string, subject: string, notFound: Extract<ErrorCode, 
     codes: [notFound],
   }) satisfies RouteSpec;
 
+const all = collectionRoutes('/api/interactions');
 const entry = recordRoutes('/api/interactions/:id', { missing: [E.INTERACTION_NOT_FOUND] });
 
 export const interactions = domainRoutes('interactions', {
-  list: {
-    method: 'GET',
-    path: '/api/interactions',
-    summary: 'The contact log, newest first',
-    query: interactionListQuery,
-    responses: { 200: interactionPage },
-  },
+  list: all.list({ summary: 'The contact log, newest first', query: interactionListQuery, response: interactionPage }),
   followUps: {
     method: 'GET',
     path: '/api/interactions/follow-ups',
@@ -43,13 +38,11 @@ export const interactions = domainRoutes('interactions', {
     query: followUpQuery,
     responses: { 200: followUpPage },
   },
-  create: {
-    method: 'POST',
-    path: '/api/interactions',
+  create: all.create({
     summary: 'Log a contact; with persons only, their current organisations are linked too',
     body: interactionCreate,
-    responses: { 201: interaction },
-  },
+    response: interaction,
+  }),
   get: entry.get({ response: interaction }),
   update: entry.update({
     summary: 'Change an entry (its author or an admin); a new follow-up date reopens the follow-up',

@@ -20,27 +20,20 @@ import {
   relationList,
   relationPatch,
 } from '../schemas/network.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
+const allNetworks = collectionRoutes('/api/networks');
+const allNodes = collectionRoutes('/api/nodes');
+const allRelations = collectionRoutes('/api/relations');
 const oneNetwork = recordRoutes('/api/networks/:id', { missing: [E.NETWORK_NOT_FOUND] });
 const oneNode = recordRoutes('/api/nodes/:id', { missing: [E.NODE_NOT_FOUND] });
 const oneRelation = recordRoutes('/api/relations/:id', { missing: [E.RELATION_NOT_FOUND] });
 
 export const networks = {
   ...domainRoutes('networks', {
-    list: {
-      method: 'GET',
-      path: '/api/networks',
-      query: networkListQuery,
-      responses: { 200: networkPage },
-    },
+    list: allNetworks.list({ query: networkListQuery, response: networkPage }),
     get: oneNetwork.get({ response: networkDetail }),
-    create: {
-      method: 'POST',
-      path: '/api/networks',
-      body: networkInput,
-      responses: { 201: network },
-    },
+    create: allNetworks.create({ body: networkInput, response: network }),
     update: oneNetwork.update({ body: networkPatch, response: network }),
     overview: {
       method: 'GET',
@@ -50,20 +43,13 @@ export const networks = {
     },
   }),
   ...domainRoutes('nodes', {
-    nodes: {
-      method: 'GET',
-      path: '/api/nodes',
+    nodes: allNodes.list({
       summary: 'QTI nodes with host organisation, responsible user and counts of organisations, persons and events',
       query: nodeListQuery,
-      responses: { 200: nodePage },
-    },
+      response: nodePage,
+    }),
     node: oneNode.get({ response: nodeDetail }),
-    createNode: {
-      method: 'POST',
-      path: '/api/nodes',
-      body: nodeInput,
-      responses: { 201: node },
-    },
+    createNode: allNodes.create({ body: nodeInput, response: node }),
     updateNode: oneNode.update({ body: nodePatch, response: node }),
   }),
   ...domainRoutes('relations', {
@@ -75,13 +61,11 @@ export const networks = {
       codes: [E.ORGANIZATION_NOT_FOUND],
     },
     relation: oneRelation.get({ response: relation }),
-    createRelation: {
-      method: 'POST',
-      path: '/api/relations',
+    createRelation: allRelations.create({
       summary: 'Relate an organisation to exactly one network or node',
       body: relationInput,
-      responses: { 201: relation },
-    },
+      response: relation,
+    }),
     updateRelation: oneRelation.update({ body: relationPatch, response: relation }),
     deleteRelation: oneRelation.delete({ responses: { 204: z.null() } }),
   }),

@@ -10,18 +10,17 @@ import {
   organizationPage,
   organizationPatch,
 } from '../schemas/organization.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
+const all = collectionRoutes('/api/organizations');
 const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 
 export const organizations = domainRoutes('organizations', {
-  list: {
-    method: 'GET',
-    path: '/api/organizations',
+  list: all.list({
     summary: 'List organisations: filters combine with AND, repeated values of one filter with OR',
     query: organizationListQuery,
-    responses: { 200: organizationPage },
-  },
+    response: organizationPage,
+  }),
   duplicates: {
     method: 'GET',
     path: '/api/organizations/duplicates',
@@ -29,14 +28,12 @@ export const organizations = domainRoutes('organizations', {
     responses: { 200: organizationDuplicateGroups },
   },
   get: organization.get({ response: organizationDetail }),
-  create: {
-    method: 'POST',
-    path: '/api/organizations',
+  create: all.create({
     summary: 'Create an organisation; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is set',
     body: organizationCreate,
-    responses: { 201: organizationDetail },
+    response: organizationDetail,
     codes: [E.DUPLICATE_CANDIDATES],
-  },
+  }),
   update: organization.update({ body: organizationPatch, response: organizationDetail }),
   remove: organization.delete({
     summary: 'Soft delete: the organisation leaves lists and can be restored',

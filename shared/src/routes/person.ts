@@ -24,12 +24,13 @@ import {
   personPage,
   personPatch,
 } from '../schemas/person.ts';
-import { domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
 /** A person deleted (or merged away) or erased can no longer change. */
 const gone = [E.PERSON_DELETED, E.PERSON_ERASED];
 /** A change of a live person (not deleted, merged away or erased). */
 const live = [E.PERSON_NOT_FOUND, ...gone];
+const all = collectionRoutes('/api/persons');
 const one = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** A person's versioned sub-records (affiliations, offices, contact points): add, change, remove — one shape. */
@@ -109,13 +110,11 @@ const [addContactPoint, updateContactPoint, deleteContactPoint] = subRecordRoute
 });
 
 export const persons = domainRoutes('persons', {
-  list: {
-    method: 'GET',
-    path: '/api/persons',
+  list: all.list({
     summary: 'List persons; every parameter of the person filter applies (the same as for exports and segments)',
     query: personListQuery,
-    responses: { 200: personPage },
-  },
+    response: personPage,
+  }),
   duplicates: {
     method: 'GET',
     path: '/api/persons/duplicates',
@@ -124,14 +123,12 @@ export const persons = domainRoutes('persons', {
     responses: { 200: personDuplicatePage },
   },
   get: one.get({ response: person }),
-  create: {
-    method: 'POST',
-    path: '/api/persons',
+  create: all.create({
     summary: 'Create a person; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is true',
     body: personInput,
-    responses: { 201: person },
+    response: person,
     codes: [E.DUPLICATE_CANDIDATES, E.ORGANIZATION_DELETED],
-  },
+  }),
   update: one.update({
     summary: 'Change fields (tagIds replaces the tag set); needs If-Match',
     body: personPatch,

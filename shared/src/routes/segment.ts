@@ -3,25 +3,22 @@ import { ErrorCode as E } from '../error-codes.ts';
 import { idParams, listQuery } from '../schemas/common.ts';
 import { PERSON_SORT_FIELDS, personPage } from '../schemas/person.ts';
 import { segment, segmentInput, segmentListQuery, segmentPage, segmentPatch } from '../schemas/segment.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
+const all = collectionRoutes('/api/segments');
 const one = recordRoutes('/api/segments/:id', { missing: [E.SEGMENT_NOT_FOUND] });
 
 export const segments = domainRoutes('segments', {
-  list: {
-    method: 'GET',
-    path: '/api/segments',
+  list: all.list({
     summary: 'Own and shared segments with their live person counts',
     query: segmentListQuery,
-    responses: { 200: segmentPage },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/segments',
+    response: segmentPage,
+  }),
+  create: all.create({
     summary: 'Save a person filter as a segment (private unless shared)',
     body: segmentInput,
-    responses: { 201: segment },
-  },
+    response: segment,
+  }),
   get: one.get({ response: segment }),
   update: one.update({
     summary: 'Rename, change the filter or sharing (owner or admin); needs If-Match',

@@ -9,24 +9,14 @@ import {
   userPatch,
   userWithPassword,
 } from '../schemas/user.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
+const all = collectionRoutes('/api/users');
 const one = recordRoutes('/api/users/:id', { missing: [E.USER_NOT_FOUND] });
 
 export const users = domainRoutes('users', {
-  list: {
-    method: 'GET',
-    path: '/api/users',
-    query: userListQuery,
-    responses: { 200: userPage },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/users',
-    body: userCreate,
-    responses: { 201: userWithPassword },
-    codes: [E.USER_EMAIL_TAKEN],
-  },
+  list: all.list({ query: userListQuery, response: userPage }),
+  create: all.create({ body: userCreate, response: userWithPassword, codes: [E.USER_EMAIL_TAKEN] }),
   get: one.get({ response: user }),
   update: one.update({
     summary: 'Change name, role or active flag; role change and deactivation end the user’s sessions',
