@@ -84,6 +84,7 @@ type Stated = {
   description?: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  produces?: readonly string[];
   response: z.ZodType;
   codes?: readonly ErrorCode[];
   /** A path below the record's (`/history`). */

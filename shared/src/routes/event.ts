@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import {
   eventDetail,
   eventInput,
@@ -39,15 +38,13 @@ export const events = domainRoutes('events', {
     codes: [E.EVENT_SLUG_TAKEN, E.CAPACITY_BELOW_BOOKINGS],
   }),
   delete: event.delete({ summary: 'Delete an event (soft: attendances are kept)', responses: { 204: z.null() } }),
-  createSession: {
-    method: 'POST',
-    path: '/api/events/:id/sessions',
+  createSession: event.create({
+    at: '/sessions',
     summary: 'Add a session; one overlapping another session of the course answers 409 SESSION_OVERLAP',
-    params: idParams,
     body: sessionInput,
-    responses: { 201: eventSession },
-    codes: [E.EVENT_NOT_FOUND, E.SESSION_OVERLAP],
-  },
+    response: eventSession,
+    codes: [E.SESSION_OVERLAP],
+  }),
   updateSession: session.update({
     summary: 'Change a session; changed hours are credited anew to its attendees; no overlap with another session',
     body: sessionPatch,

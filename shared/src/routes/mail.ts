@@ -1,5 +1,4 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { outboxListQuery, outboxMailDetail, outboxPage } from '../schemas/mail.ts';
 import { domainRoutes, recordRoutes } from './define.ts';
 
@@ -15,12 +14,10 @@ export const mail = domainRoutes('mail', {
     responses: { 200: outboxPage },
   },
   get: one.get({ summary: 'One outgoing mail with its text, headers and attachments', response: outboxMailDetail }),
-  retry: {
-    method: 'POST',
-    path: '/api/mail/outbox/:id/retry',
+  retry: one.post({
+    at: '/retry',
     summary: 'Send a failed mail again (fresh attempts)',
-    params: idParams,
-    responses: { 200: outboxMailDetail },
-    codes: [E.MAIL_NOT_FOUND, E.MAIL_NOT_FAILED],
-  },
+    response: outboxMailDetail,
+    codes: [E.MAIL_NOT_FAILED],
+  }),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import {
   network,
   networkDetail,
@@ -25,6 +24,7 @@ import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 const allNetworks = collectionRoutes('/api/networks');
 const allNodes = collectionRoutes('/api/nodes');
 const allRelations = collectionRoutes('/api/relations');
+const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 const oneNetwork = recordRoutes('/api/networks/:id', { missing: [E.NETWORK_NOT_FOUND] });
 const oneNode = recordRoutes('/api/nodes/:id', { missing: [E.NODE_NOT_FOUND] });
 const oneRelation = recordRoutes('/api/relations/:id', { missing: [E.RELATION_NOT_FOUND] });
@@ -53,13 +53,7 @@ export const networks = {
     updateNode: oneNode.update({ body: nodePatch, response: node }),
   }),
   ...domainRoutes('relations', {
-    organizationRelations: {
-      method: 'GET',
-      path: '/api/organizations/:id/relations',
-      params: idParams,
-      responses: { 200: relationList },
-      codes: [E.ORGANIZATION_NOT_FOUND],
-    },
+    organizationRelations: organization.get({ at: '/relations', response: relationList }),
     relation: oneRelation.get({ response: relation }),
     createRelation: allRelations.create({
       summary: 'Relate an organisation to exactly one network or node',

@@ -1,5 +1,4 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { historyList } from '../schemas/history.ts';
 import {
   mergeBody,
@@ -40,29 +39,25 @@ export const organizations = domainRoutes('organizations', {
     responses: { 200: organizationDetail },
     codes: [E.ORGANIZATION_DELETED],
   }),
-  restore: {
-    method: 'POST',
-    path: '/api/organizations/:id/restore',
+  restore: organization.post({
+    at: '/restore',
     summary: 'Undo a soft delete (If-Match optional); merged organisations cannot be restored',
-    params: idParams,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_NOT_DELETED, E.ORGANIZATION_MERGED, E.VERSION_CONFLICT],
-  },
+    response: organizationDetail,
+    codes: [E.ORGANIZATION_NOT_DELETED, E.ORGANIZATION_MERGED, E.VERSION_CONFLICT],
+  }),
   history: organization.get({
     at: '/history',
     summary: 'Audit log of the organisation (and of organisations merged into it), newest first',
     response: historyList,
   }),
-  merge: {
-    method: 'POST',
-    path: '/api/organizations/:id/merge',
+  merge: organization.post({
+    at: '/merge',
     summary:
       'Merge sourceId into this organisation: every affiliation, relation, sector, tag, interaction, attendance, ' +
       'office and node host moves here; `keep` chooses per field whose value stays (a website, e-mail or phone ' +
       'not kept goes into the notes); the source is deleted and marked merged (If-Match optional)',
-    params: idParams,
     body: mergeBody,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_DELETED, E.VERSION_CONFLICT],
-  },
+    response: organizationDetail,
+    codes: [E.ORGANIZATION_DELETED, E.VERSION_CONFLICT],
+  }),
 });

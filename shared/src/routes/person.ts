@@ -136,32 +136,28 @@ export const persons = domainRoutes('persons', {
     codes: [...gone, E.DUPLICATE_CANDIDATES],
   }),
   delete: one.delete({ summary: 'Soft delete (restorable); needs If-Match', responses: { 200: person }, codes: gone }),
-  restore: {
-    method: 'POST',
-    path: '/api/persons/:id/restore',
+  restore: one.post({
+    at: '/restore',
     summary: 'Undo a soft delete (not for merged or erased persons); If-Match is checked when sent',
-    params: idParams,
-    responses: { 200: person },
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_NOT_DELETED, E.PERSON_MERGED, E.PERSON_ERASED, E.VERSION_CONFLICT],
-  },
+    response: person,
+    codes: [E.PERSON_NOT_DELETED, E.PERSON_MERGED, E.PERSON_ERASED, E.VERSION_CONFLICT],
+  }),
   history: one.get({
     at: '/history',
     summary: 'Audit entries of the person (and of persons merged into it), newest first',
     response: historyList,
   }),
-  merge: {
-    method: 'POST',
-    path: '/api/persons/:id/merge',
+  merge: one.post({
+    at: '/merge',
     summary:
       'Merge sourceId into this person: affiliations, offices, tags, attendances, interactions, consents and ' +
       'additional contact values move over; `keep` chooses per field whose value stays, an e-mail or phone number ' +
       'not kept stays as an additional one; the source is deleted with mergedIntoId; If-Match (of this person) is ' +
       'checked when sent',
-    params: idParams,
     body: mergeBody,
-    responses: { 200: person },
-    codes: [...live, E.VERSION_CONFLICT],
-  },
+    response: person,
+    codes: [...gone, E.VERSION_CONFLICT],
+  }),
   addAffiliation,
   updateAffiliation,
   deleteAffiliation,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams, listQuery } from '../schemas/common.ts';
+import { listQuery } from '../schemas/common.ts';
 import { PERSON_SORT_FIELDS, personPage } from '../schemas/person.ts';
 import { segment, segmentInput, segmentListQuery, segmentPage, segmentPatch } from '../schemas/segment.ts';
 import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
@@ -29,13 +29,10 @@ export const segments = domainRoutes('segments', {
     summary: 'Delete a segment (owner or admin); needs If-Match',
     responses: { 204: z.null().describe('deleted') },
   }),
-  persons: {
-    method: 'GET',
-    path: '/api/segments/:id/persons',
+  persons: one.get({
+    at: '/persons',
     summary: "The person list with the segment's filter (paging and sort as in GET /api/persons)",
-    params: idParams,
     query: listQuery(PERSON_SORT_FIELDS).omit({ q: true }),
-    responses: { 200: personPage },
-    codes: [E.SEGMENT_NOT_FOUND],
-  },
+    response: personPage,
+  }),
 });

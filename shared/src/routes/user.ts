@@ -1,5 +1,4 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import {
   resetPasswordBody,
   user,
@@ -29,21 +28,15 @@ export const users = domainRoutes('users', {
     responses: { 200: user },
     codes: [E.CANNOT_DEMOTE_SELF],
   }),
-  resetPassword: {
-    method: 'POST',
-    path: '/api/users/:id/reset-password',
+  resetPassword: one.post({
+    at: '/reset-password',
     summary: 'Set a new password (generated when none is given) and end the user’s sessions',
-    params: idParams,
     body: resetPasswordBody,
-    responses: { 200: userWithPassword },
-    codes: [E.USER_NOT_FOUND],
-  },
-  resetFactors: {
-    method: 'POST',
-    path: '/api/users/:id/reset-factors',
+    response: userWithPassword,
+  }),
+  resetFactors: one.post({
+    at: '/reset-factors',
     summary: 'Remove the user’s second factors and recovery codes (lost phone) and end their sessions',
-    params: idParams,
-    responses: { 200: user },
-    codes: [E.USER_NOT_FOUND],
-  },
+    response: user,
+  }),
 });
