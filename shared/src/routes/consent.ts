@@ -13,8 +13,9 @@ import {
   suppressionParams,
   suppressionRemoval,
 } from '../schemas/consent.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
+const suppressions = collectionRoutes('/api/suppressions');
 const person = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** The consent ledger of a person and the suppression list (blocked e-mail addresses). */
@@ -38,21 +39,17 @@ export const consents = domainRoutes('consents', {
     query: suppressionCheckQuery,
     responses: { 200: suppressionCheck },
   },
-  suppressions: {
-    method: 'GET',
-    path: '/api/suppressions',
+  suppressions: suppressions.list({
     summary: 'The suppression list (hashed addresses), newest first, with the persons in the CRM who carry each',
     query: suppressionListQuery,
-    responses: { 200: suppressionPage },
-  },
-  addSuppression: {
-    method: 'POST',
-    path: '/api/suppressions',
+    response: suppressionPage,
+  }),
+  addSuppression: suppressions.create({
     summary: 'Block an e-mail address from exports and re-import (stored hashed), with the reason; audited',
     body: suppressionInput,
-    responses: { 201: suppression },
+    response: suppression,
     codes: [E.SUPPRESSION_EXISTS],
-  },
+  }),
   removeSuppression: {
     method: 'DELETE',
     path: '/api/suppressions/:hash',
