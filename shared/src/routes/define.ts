@@ -76,7 +76,6 @@ export function domainRoutes<
 
 /** The codes of a change guarded by If-Match: a stale version answers 412, a missing one 428, a malformed one 400. */
 export const versionedCodes = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED, E.INVALID_IF_MATCH] as const;
-
 type Versioned = (typeof versionedCodes)[number];
 /** What a builder call below states: texts and inputs as in a descriptor, its answer, codes beyond the builder's. */
 type Stated = {
@@ -91,7 +90,10 @@ type Stated = {
   at?: string;
 };
 type CodesOf<S> = S extends { codes: readonly (infer C)[] } ? C : never;
-/** The descriptor a builder returns: the fields stated as they are, the answer under its status, and `Extra`. */
+/**
+ * The descriptor a builder returns: the fields stated as they are, the answer under its status, and `Extra` (builders
+ * cast to it: the compiler cannot follow the rest of a generic argument).
+ */
 type Built<Me extends Method, Pa extends string, St extends number, S extends Stated, Extra = unknown> = {
   method: Me;
   path: Pa;
