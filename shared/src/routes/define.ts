@@ -145,6 +145,7 @@ export function recordRoutes<
       return { ...route, codes: [...r.missing, ...(codes ?? [])] } as unknown as Built<Me, Below<S>, St, S, Own<S>>;
     };
   return {
+    path,
     get: below('GET', 200),
     /** An action on the record (restore, merge, retry). */
     post: below('POST', 200),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ErrorCode as E, type ErrorCode } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { historyList } from '../schemas/history.ts';
 import {
   affiliation,
@@ -40,8 +39,8 @@ function subRecordRoutes<
   const In extends z.ZodType,
   const Pa extends z.ZodType,
 >(s: {
-  /** `/api/persons/:id/offices`; one record is `…/:officeId`. */
-  path: string;
+  /** `/offices` below the person; one record is `…/:officeId`. */
+  at: string;
   param: string;
   params: P;
   item: I;
@@ -50,24 +49,16 @@ function subRecordRoutes<
   notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>;
   summaries: { add: string; update: string; remove: string };
 }) {
-  const record = recordRoutes(`${s.path}/:${s.param}`, { params: s.params, missing: [...live, s.notFound] });
+  const record = recordRoutes(`${one.path}${s.at}/:${s.param}`, { params: s.params, missing: [...live, s.notFound] });
   return [
-    {
-      method: 'POST',
-      path: s.path,
-      summary: s.summaries.add,
-      params: idParams,
-      body: s.input,
-      responses: { 201: s.item },
-      codes: live,
-    },
+    one.create({ at: s.at, summary: s.summaries.add, body: s.input, response: s.item, codes: gone }),
     record.update({ summary: s.summaries.update, body: s.patch, response: s.item }),
     record.delete({ summary: s.summaries.remove, responses: { 204: z.null().describe('removed') } }),
   ] as const satisfies readonly RouteSpec[];
 }
 
 const [addAffiliation, updateAffiliation, deleteAffiliation] = subRecordRoutes({
-  path: '/api/persons/:id/affiliations',
+  at: '/affiliations',
   param: 'affiliationId',
   params: affiliationParams,
   item: affiliation,
@@ -81,7 +72,7 @@ const [addAffiliation, updateAffiliation, deleteAffiliation] = subRecordRoutes({
   },
 });
 const [addOffice, updateOffice, deleteOffice] = subRecordRoutes({
-  path: '/api/persons/:id/offices',
+  at: '/offices',
   param: 'officeId',
   params: officeParams,
   item: office,
@@ -95,7 +86,7 @@ const [addOffice, updateOffice, deleteOffice] = subRecordRoutes({
   },
 });
 const [addContactPoint, updateContactPoint, deleteContactPoint] = subRecordRoutes({
-  path: '/api/persons/:id/contact-points',
+  at: '/contact-points',
   param: 'contactPointId',
   params: contactPointParams,
   item: contactPoint,
