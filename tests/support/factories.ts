@@ -31,9 +31,9 @@ function insertRow<T extends SQLiteTable>(db: Db, table: T, values: T['$inferIns
   return db.insert(table).values(values).returning().get();
 }
 
-/** Inserts the link rows of a many-to-many list (tags, sectors, topics, persons), none when the list is empty. */
-function linkRows<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][]) {
-  if (rows.length) db.insert(table).values(rows).run();
+/** Inserts one link row per id of a many-to-many list (tags, sectors, topics, persons), none when the list is empty. */
+function linkRows<T extends SQLiteTable, Id>(db: Db, table: T, ids: Id[], link: (id: Id) => T['$inferInsert']) {
+  if (ids.length) db.insert(table).values(ids.map(link)).run();
 }
 
 let seq = 0;
@@ -56,16 +56,8 @@ export function createOrganization(db: Db, overrides: OrganizationOverrides = {}
     name,
     nameKey: values.nameKey ?? normalizeOrgName(name),
   });
-  linkRows(
-    db,
-    organizationSectors,
-    sectors.map((wzCode) => ({ organizationId: row.id, wzCode })),
-  );
-  linkRows(
-    db,
-    organizationTags,
-    tagIds.map((tagId) => ({ organizationId: row.id, tagId })),
-  );
+  linkRows(db, organizationSectors, sectors, (wzCode) => ({ organizationId: row.id, wzCode }));
+  linkRows(db, organizationTags, tagIds, (tagId) => ({ organizationId: row.id, tagId }));
   return row;
 }
 
@@ -108,11 +100,7 @@ export function createPerson(db: Db, overrides: PersonOverrides = {}) {
     lastName,
     nameKey: values.nameKey ?? normalizePersonName(firstName, lastName),
   });
-  linkRows(
-    db,
-    personTags,
-    tagIds.map((tagId) => ({ personId: row.id, tagId })),
-  );
+  linkRows(db, personTags, tagIds, (tagId) => ({ personId: row.id, tagId }));
   return row;
 }
 
@@ -137,11 +125,7 @@ export function createEvent(db: Db, overrides: EventOverrides = {}) {
     startsAt: '2024-06-01T09:00:00.000Z',
     ...values,
   });
-  linkRows(
-    db,
-    eventTopics,
-    topicIds.map((topicId) => ({ eventId: row.id, topicId })),
-  );
+  linkRows(db, eventTopics, topicIds, (topicId) => ({ eventId: row.id, topicId }));
   return row;
 }
 
@@ -173,11 +157,7 @@ export function createInteraction(
     subject: `Kontakt ${nextSeq()}`,
     ...rest,
   });
-  linkRows(
-    db,
-    interactionPersons,
-    personIds.map((personId) => ({ interactionId: row.id, personId })),
-  );
+  linkRows(db, interactionPersons, personIds, (personId) => ({ interactionId: row.id, personId }));
   return row;
 }
 
