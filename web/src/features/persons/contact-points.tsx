@@ -2,16 +2,14 @@ import { type ContactPoint, type ContactPointKind, contactPointInput, type Perso
 import { Anchor, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { useDeleteContactPoint, useSaveContactPoint } from './api.ts';
@@ -28,18 +26,10 @@ export function ContactValue({ kind, value }: { kind: ContactPointKind; value: s
 /** More e-mail addresses and phone numbers of a person, under the main ones; added, changed and removed in place. */
 export function ContactPoints({ person, canWrite }: { person: Person; canWrite: boolean }) {
   const { t } = useLabels();
-  const queryClient = useQueryClient();
   const remove = useDeleteContactPoint(person.id);
   const [formTarget, setFormTarget] = useState<ContactPoint | 'new' | null>(null);
   const [toRemove, setToRemove] = useState<ContactPoint | null>(null);
-  const failed = (err: unknown) => {
-    if (isApiError(err, 412)) {
-      notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
-      void invalidatePerson(queryClient, person.id);
-      return;
-    }
-    notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, err) });
-  };
+  const { failed } = useRecordFailure('persons', (qc) => invalidatePerson(qc, person.id));
 
   if (person.contactPoints.length === 0 && !canWrite) return null;
   return (
