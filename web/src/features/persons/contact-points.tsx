@@ -1,9 +1,10 @@
 import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
-import { Anchor, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
@@ -128,16 +129,11 @@ function ContactPointForm({ personId, editing, onClose }: RecordFormProps<Contac
   return (
     <RecordForm vf={vf} error={save.error} pending={save.isPending} onCancel={onClose}>
       {!editing && (
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="contact-point-kind">
-            {t('persons.contactPointKind')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="contact-point-kind"
-            data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
-            {...form.getInputProps('kind')}
-          />
-        </Stack>
+        <SegmentedField
+          label={t('persons.contactPointKind')}
+          data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
       )}
       <TextInput
         label={editing ? t(`persons.contactPointKinds.${editing.kind}`) : t('persons.contactPointValue')}
