@@ -255,8 +255,7 @@ function EventForm({ editing, onClose, onSaved }: Props) {
     <LocalizedDates>
       <RecordForm
         vf={vf}
-        error={mutation.error}
-        pending={mutation.isPending}
+        mutation={mutation}
         submitLabel={editing ? t('common.save') : t('events.create')}
         onCancel={onClose}
       >

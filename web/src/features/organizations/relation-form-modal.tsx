@@ -78,7 +78,7 @@ function RelationForm({ organizationId, editing, onClose }: RecordFormProps<Rela
   const values = form.getValues();
 
   return (
-    <RecordForm vf={vf} error={mutation.error} pending={mutation.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={mutation} onCancel={onClose}>
       <Select
         label={t('organizations.relationType')}
         required

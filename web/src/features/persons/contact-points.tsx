@@ -127,7 +127,7 @@ function ContactPointForm({ personId, editing, onClose }: RecordFormProps<Contac
   const { form } = vf;
 
   return (
-    <RecordForm vf={vf} error={save.error} pending={save.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
       {!editing && (
         <SegmentedField
           label={t('persons.contactPointKind')}

@@ -189,8 +189,7 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
     <RecordForm
       vf={vf}
       fields={fields}
-      error={mutation.error}
-      pending={mutation.isPending}
+      mutation={mutation}
       confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
       duplicates={{ to: '/personen/$id', detail: (c) => [c.email, c.organization?.name].filter(Boolean).join(' · ') }}
       submitLabel={editing ? t('common.save') : t('persons.create')}

@@ -57,7 +57,7 @@ function SegmentForm({ target, onClose, onSaved, onConflict }: Props & { target:
   const mutation = editing ? update : create;
 
   return (
-    <RecordForm vf={vf} error={mutation.error} pending={mutation.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={mutation} onCancel={onClose}>
       <TextInput
         label={t('segments.name')}
         required

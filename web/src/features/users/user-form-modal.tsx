@@ -78,8 +78,7 @@ function UserForm({ editing, currentUserId, onClose, onCreated, onSaved, onConfl
   return (
     <RecordForm
       vf={vf}
-      error={mutation.error}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitLabel={editing ? t('common.save') : t('users.create')}
       onCancel={onClose}
     >
