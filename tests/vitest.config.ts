@@ -28,6 +28,8 @@ export default defineConfig({
           globalSetup: ['./e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for what the page shows next; its default of 1 s is shorter than a lazy chunk under load
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

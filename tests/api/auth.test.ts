@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { auditEntries, users } from '@anett/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, type TestApp } from '../support/app.ts';
+import { createTestApp, PASSWORD, passwordLogin, type TestApp } from '../support/app.ts';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }) => {
@@ -24,11 +24,7 @@ describe('POST /api/auth/login', () => {
   it('returns a token and the user for correct credentials, and logs it', async () => {
     const t = await createTestApp();
     await t.login('manager', 'anna@example.org');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'ANNA@example.org', password: PASSWORD },
-    });
+    const res = await passwordLogin(t, 'ANNA@example.org');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -53,16 +49,8 @@ describe('POST /api/auth/login', () => {
   it('answers 401 alike for a wrong password and an unknown user, and logs the failure', async () => {
     const t = await createTestApp();
     await t.login('viewer', 'vera@example.org');
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'vera@example.org', password: 'nope-nope-nope' },
-    });
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'nobody@example.org', password: 'nope-nope-nope' },
-    });
+    const wrong = await passwordLogin(t, 'vera@example.org', 'nope-nope-nope');
+    const unknown = await passwordLogin(t, 'nobody@example.org', 'nope-nope-nope');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -76,11 +64,7 @@ describe('POST /api/auth/login', () => {
     await t.login('viewer', 'vera@example.org');
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const r = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: 'vera@example.org', password: 'wrong-password' },
-      });
+      const r = await passwordLogin(t, 'vera@example.org', 'wrong-password');
       statuses.push(r.statusCode);
       if (r.statusCode === 429) {
         expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
@@ -95,13 +79,7 @@ describe('POST /api/auth/login', () => {
   it('throttles one client address trying many accounts: 30 checked, then 429, also when sent at once', async () => {
     const t = await createTestApp();
     const responses = await Promise.all(
-      Array.from({ length: 31 }, (_, i) =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: `u${i}@example.org`, password: 'whatever-it-is' },
-        }),
-      ),
+      Array.from({ length: 31 }, (_, i) => passwordLogin(t, `u${i}@example.org`, 'whatever-it-is')),
     );
     const statuses = responses.map((r) => r.statusCode).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(30);
@@ -262,11 +240,7 @@ describe('session lifecycle', () => {
     expect(ok.statusCode).toBe(200);
     expect((await t.as(token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await t.as(ok.json().accessToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'pw@example.org', password: 'a-new-password-123' },
-    });
+    const login = await passwordLogin(t, 'pw@example.org', 'a-new-password-123');
     expect(login.statusCode).toBe(200);
   });
 
@@ -284,11 +258,7 @@ describe('session lifecycle', () => {
     expect(del.statusCode).toBe(200);
     expect(del.json().active).toBe(false);
     expect((await t.as(alice.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const relogin = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'manager2@example.org', password: PASSWORD },
-    });
+    const relogin = await passwordLogin(t, 'manager2@example.org');
     expect(relogin.statusCode).toBe(401);
 
     const bobTag = (await t.as(admin.token, { method: 'GET', url: `/api/users/${bob.userId}` })).headers.etag as string;
@@ -329,11 +299,7 @@ describe('admin user management', () => {
     const { user, password } = res.json();
     expect(user).toMatchObject({ email: 'new@example.org', role: 'manager', active: true, version: 1 });
     expect(password).toHaveLength(16);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'new@example.org', password },
-    });
+    const login = await passwordLogin(t, 'new@example.org', password);
     expect(login.statusCode).toBe(200);
     const list = await t.as(admin.token, { method: 'GET', url: '/api/users?q=neu&sort=-createdAt' });
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 50, items: [{ email: 'new@example.org' }] });
@@ -384,11 +350,7 @@ describe('admin user management', () => {
     const res = await t.post(admin.token, `/api/users/${other.userId}/reset-password`, {});
     expect(res.statusCode).toBe(200);
     expect((await t.as(other.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'reset@example.org', password: res.json().password },
-    });
+    const login = await passwordLogin(t, 'reset@example.org', res.json().password);
     expect(login.statusCode).toBe(200);
   });
 });
@@ -421,11 +383,7 @@ describe('refresh and cookies', () => {
   it('ends the access tokens of a family whose refresh token was replayed', async () => {
     const t = await createTestApp();
     const { token, cookie } = await t.login('viewer');
-    const other = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'viewer1@example.org', password: PASSWORD },
-    });
+    const other = await passwordLogin(t, 'viewer1@example.org');
     const rotated = await refreshWith(t, cookie, {}, {});
     const thiefToken = rotated.json().accessToken;
     expect((await t.as(thiefToken, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
@@ -442,30 +400,19 @@ describe('refresh and cookies', () => {
       res.cookies.find((c) => c.name === 'anett_rt')?.secure ?? false;
     const forced = await createTestApp({ cookieSecure: true });
     await forced.login('viewer');
-    const always = await forced.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'viewer1@example.org', password: PASSWORD },
-    });
+    const always = await passwordLogin(forced, 'viewer1@example.org');
     expect(secureCookie(always)).toBe(true);
     const proxied = await createTestApp({ trustProxy: 1 });
     await proxied.login('viewer');
-    const viaTls = await proxied.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.3' },
-      payload: { email: 'viewer1@example.org', password: PASSWORD },
+    const viaTls = await passwordLogin(proxied, 'viewer1@example.org', PASSWORD, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '198.51.100.3',
     });
     expect(secureCookie(viaTls)).toBe(true);
     const plain = await createTestApp();
     await plain.login('viewer');
     // Without a trusted proxy, a client's X-Forwarded-Proto means nothing.
-    const spoofed = await plain.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'x-forwarded-proto': 'https' },
-      payload: { email: 'viewer1@example.org', password: PASSWORD },
-    });
+    const spoofed = await passwordLogin(plain, 'viewer1@example.org', PASSWORD, { 'x-forwarded-proto': 'https' });
     expect(secureCookie(spoofed)).toBe(false);
     const { loadConfig } = await import('@anett/server/config');
     expect(loadConfig({ DATABASE_PATH: ':memory:', COOKIE_SECURE: '1' }).cookieSecure).toBe(true);

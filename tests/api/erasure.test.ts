@@ -11,7 +11,7 @@ import { restoreBackup } from '@anett/server/modules/privacy/restore';
 import { searchFold } from '@anett/shared/normalize';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type Json, type TestApp } from '../support/app.ts';
+import { createTestApp, type Json, passwordLogin, type TestApp } from '../support/app.ts';
 import { createPerson } from '../support/factories.ts';
 import { NOTES_MARKER, personEverywhere } from '../support/privacy.ts';
 
@@ -77,11 +77,7 @@ async function setUp(t: TestApp, token: string) {
   });
   expect(segment.statusCode, segment.body).toBe(201);
   // Someone tried to log in with her address.
-  await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: base.email, password: 'geraten-123' },
-  });
+  await passwordLogin(t, base.email, 'geraten-123');
   await t.as(token, { method: 'GET', url: `/api/interactions?q=${encodeURIComponent(NAME.lastName)}` });
   await t.as(token, { method: 'GET', url: `/api/persons?q=${encodeURIComponent(base.email)}` });
   return { ...base, linked, byPhone, byName, unrelated, segmentId: segment.json().id as number };

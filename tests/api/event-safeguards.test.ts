@@ -11,7 +11,7 @@ async function setup() {
   const t = await createTestApp();
   const { token } = await t.login('manager');
   const call = t.caller(token);
-  return { t, call };
+  return { t, token, call };
 }
 
 const statusOf = (t: TestApp, eventId: number, personId: number) =>
@@ -25,7 +25,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 describe('capacity and the waiting list', () => {
   it('refuses a capacity below the seats taken with 409 naming the field, unless confirmed', async () => {
-    const { t, call } = await setup();
+    const { t, token } = await setup();
     const event = createEvent(t.db, { capacity: 25 });
     for (let i = 0; i < 22; i++) {
       const status = i < 20 ? 'registered' : 'attended';
@@ -35,7 +35,7 @@ describe('capacity and the waiting list', () => {
     createAttendance(t.db, { eventId: event.id, personId: createPerson(t.db).id, status: 'waitlisted' });
     createAttendance(t.db, { eventId: event.id, personId: createPerson(t.db).id, status: 'cancelled' });
 
-    const refused = await call('PATCH', `/api/events/${event.id}`, { capacity: 20 }, { 'if-match': '"1"' });
+    const refused = await t.patch(token, `/api/events/${event.id}`, { capacity: 20 }, '"1"');
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
       code: 'CAPACITY_BELOW_BOOKINGS',
@@ -45,18 +45,13 @@ describe('capacity and the waiting list', () => {
     expect(eventRow(t, event.id)).toMatchObject({ capacity: 25, version: 1 });
 
     // Exactly the seats taken, more, or unlimited is fine without asking.
-    const exact = await call('PATCH', `/api/events/${event.id}`, { capacity: 22 }, { 'if-match': '"1"' });
+    const exact = await t.patch(token, `/api/events/${event.id}`, { capacity: 22 }, '"1"');
     expect(exact.statusCode).toBe(200);
     // Unlimited seats: the waiting person moves up, and the answer says so.
-    const unlimited = await call('PATCH', `/api/events/${event.id}`, { capacity: null }, { 'if-match': '"2"' });
+    const unlimited = await t.patch(token, `/api/events/${event.id}`, { capacity: null }, '"2"');
     expect(unlimited.json().promoted).toHaveLength(1);
 
-    const confirmed = await call(
-      'PATCH',
-      `/api/events/${event.id}`,
-      { capacity: 20, confirm: true },
-      { 'if-match': '"3"' },
-    );
+    const confirmed = await t.patch(token, `/api/events/${event.id}`, { capacity: 20, confirm: true }, '"3"');
     expect(confirmed.statusCode).toBe(200);
     // Nobody loses a seat by it.
     expect(confirmed.json()).toMatchObject({
@@ -66,17 +61,12 @@ describe('capacity and the waiting list', () => {
     });
 
     // An edit that leaves the (already too small) capacity as it is does not ask again.
-    const rename = await call(
-      'PATCH',
-      `/api/events/${event.id}`,
-      { title: 'Neuer Titel', capacity: 20 },
-      { 'if-match': '"4"' },
-    );
+    const rename = await t.patch(token, `/api/events/${event.id}`, { title: 'Neuer Titel', capacity: 20 }, '"4"');
     expect(rename.statusCode).toBe(200);
   });
 
   it('raising the capacity answers who moved up from the waiting list, by name', async () => {
-    const { t, call } = await setup();
+    const { t, token } = await setup();
     const event = createEvent(t.db, { capacity: 1 });
     const [first, second, third] = [
       createPerson(t.db, { firstName: 'Erika', lastName: 'Erste' }),
@@ -97,7 +87,7 @@ describe('capacity and the waiting list', () => {
       waitlistedAt: '2024-05-02T08:00:00.000Z',
     });
 
-    const raised = await call('PATCH', `/api/events/${event.id}`, { capacity: 2 }, { 'if-match': '"1"' });
+    const raised = await t.patch(token, `/api/events/${event.id}`, { capacity: 2 }, '"1"');
     expect(raised.statusCode).toBe(200);
     expect(raised.json().promoted).toEqual([
       { attendanceId: expect.any(Number), personId: second.id, name: 'Zoe Zweite' },
@@ -106,14 +96,14 @@ describe('capacity and the waiting list', () => {
     expect(statusOf(t, event.id, third.id)).toBe('waitlisted');
 
     // Any other change promotes nobody and says so.
-    const renamed = await call('PATCH', `/api/events/${event.id}`, { title: 'Umbenannt' }, { 'if-match': '"2"' });
+    const renamed = await t.patch(token, `/api/events/${event.id}`, { title: 'Umbenannt' }, '"2"');
     expect(renamed.json().promoted).toEqual([]);
   });
 });
 
 describe('course sessions', () => {
   it('refuses a session overlapping another one with 409 naming startsAt, on create and on change', async () => {
-    const { t, call } = await setup();
+    const { t, token, call } = await setup();
     const course = createEvent(t.db, { kind: 'course' });
     const base = `/api/events/${course.id}/sessions`;
     const monday = await call('POST', base, {
@@ -155,26 +145,21 @@ describe('course sessions', () => {
       startsAt: '2025-03-04T08:30:00+01:00',
       endsAt: '2025-03-04T16:00:00+01:00',
     });
-    const moved = await call(
-      'PATCH',
+    const moved = await t.patch(
+      token,
       `${base}/${tuesday.json().id}`,
       { startsAt: '2025-03-03T09:00:00+01:00', endsAt: '2025-03-03T12:00:00+01:00' },
-      { 'if-match': '"1"' },
+      '"1"',
     );
     expect(moved.statusCode).toBe(409);
     expect(moved.json().errors[0].field).toBe('startsAt');
     // Changing a session within its own time is no overlap with itself.
-    const longer = await call(
-      'PATCH',
-      `${base}/${monday.json().id}`,
-      { endsAt: '2025-03-03T15:30:00+01:00' },
-      { 'if-match': '"1"' },
-    );
+    const longer = await t.patch(token, `${base}/${monday.json().id}`, { endsAt: '2025-03-03T15:30:00+01:00' }, '"1"');
     expect(longer.statusCode).toBe(200);
   });
 
   it('keeps the end time of a session, on create and on change, and shows sessions before anyone registered', async () => {
-    const { t, call } = await setup();
+    const { t, token, call } = await setup();
     const course = createEvent(t.db, { kind: 'course' });
     const created = await call('POST', `/api/events/${course.id}/sessions`, {
       startsAt: '2025-03-03T08:30:00+01:00',
@@ -182,12 +167,7 @@ describe('course sessions', () => {
       hours: 8,
     });
     expect(created.json().endsAt).toBe('2025-03-03T15:30:00.000Z');
-    const changed = await call(
-      'PATCH',
-      `/api/events/${course.id}/sessions/${created.json().id}`,
-      { hours: 7 },
-      { 'if-match': '"1"' },
-    );
+    const changed = await t.patch(token, `/api/events/${course.id}/sessions/${created.json().id}`, { hours: 7 }, '"1"');
     expect(changed.json()).toMatchObject({ hours: 7, endsAt: '2025-03-03T15:30:00.000Z' });
     const detail = (await call('GET', `/api/events/${course.id}`)).json();
     expect(detail.counts.registered).toBe(0);
@@ -197,7 +177,7 @@ describe('course sessions', () => {
 
 describe('check-in', () => {
   it('before the first day of the event asks for confirmation (409 CHECK_IN_BEFORE_EVENT) on every path', async () => {
-    const { t, call } = await setup();
+    const { t, token, call } = await setup();
     const event = createEvent(t.db, { startsAt: inDays(21), kind: 'course' });
     const session = createEventSession(t.db, { eventId: event.id, startsAt: inDays(21), endsAt: null });
     const [a, b, c] = [1, 2, 3].map(() => createPerson(t.db));
@@ -212,12 +192,7 @@ describe('check-in', () => {
       data: { startsAt: event.startsAt },
     });
     expect(statusOf(t, event.id, a!.id)).toBe('registered');
-    const patch = await call(
-      'PATCH',
-      `/api/events/${event.id}/attendances/${b!.id}`,
-      { status: 'attended' },
-      { 'if-match': '"1"' },
-    );
+    const patch = await t.patch(token, `/api/events/${event.id}/attendances/${b!.id}`, { status: 'attended' }, '"1"');
     expect(patch.json().code).toBe('CHECK_IN_BEFORE_EVENT');
     const walkIn = await call('POST', `/api/events/${event.id}/walk-ins`, { firstName: 'Walter', lastName: 'Früh' });
     expect(walkIn.json().code).toBe('CHECK_IN_BEFORE_EVENT');
@@ -235,13 +210,11 @@ describe('check-in', () => {
     expect((await call('POST', `/api/events/${event.id}/check-in`, { personId: a!.id })).statusCode).toBe(200);
     expect(
       (
-        await call(
-          'PATCH',
+        await t.patch(
+          token,
           `/api/events/${event.id}/attendances/${b!.id}`,
           { status: 'attended', confirm: true },
-          {
-            'if-match': '"1"',
-          },
+          '"1"',
         )
       ).statusCode,
     ).toBe(200);
@@ -259,7 +232,7 @@ describe('check-in', () => {
   });
 
   it('can be undone: the status before comes back, a walk-in leaves the list, a freed seat is given on', async () => {
-    const { t, call } = await setup();
+    const { t, token, call } = await setup();
     const event = createEvent(t.db, { capacity: 2 });
     const [reg, wait, queued, stranger] = [
       createPerson(t.db, { firstName: 'Rita', lastName: 'Registriert' }),
@@ -272,11 +245,9 @@ describe('check-in', () => {
     // A registered person checked in by mistake is registered again, without check-in time.
     const checked = await call('POST', `/api/events/${event.id}/check-in`, { personId: reg.id });
     expect(checked.json().status).toBe('attended');
-    const stale = await call('DELETE', `/api/events/${event.id}/check-in/${reg.id}`, undefined, { 'if-match': '"1"' });
+    const stale = await t.del(token, `/api/events/${event.id}/check-in/${reg.id}`, '"1"');
     expect(stale.statusCode).toBe(412);
-    const undone = await call('DELETE', `/api/events/${event.id}/check-in/${reg.id}`, undefined, {
-      'if-match': `"${checked.json().version}"`,
-    });
+    const undone = await t.del(token, `/api/events/${event.id}/check-in/${reg.id}`, `"${checked.json().version}"`);
     expect(undone.statusCode).toBe(200);
     expect(undone.json()).toMatchObject({ attendance: { status: 'registered', checkedInAt: null }, promoted: [] });
     const again = await call('DELETE', `/api/events/${event.id}/check-in/${reg.id}`);

@@ -1,13 +1,10 @@
 import { auditEntries } from '@anett/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, type TestApp } from '../support/app.ts';
+import { createTestApp, PASSWORD, passwordLogin, type TestApp } from '../support/app.ts';
 
 /** Behind one trusted proxy the client address is the last X-Forwarded-For entry (TEST-NET addresses, no traffic). */
 const from = (address: string) => ({ 'x-forwarded-for': address });
-
-const login = (t: TestApp, email: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
 
 const failuresLogged = (t: TestApp) =>
   t.db.select().from(auditEntries).where(eq(auditEntries.action, 'login_failed')).all().length;
@@ -20,7 +17,7 @@ describe('login throttling stops guessing, not the owner', () => {
     for (let batch = 0; batch < 10; batch++) {
       const answers = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          login(t, 'chefin@example.org', `guess-${batch}-${i}`, from(`198.51.100.${batch * 10 + i + 1}`)),
+          passwordLogin(t, 'chefin@example.org', `guess-${batch}-${i}`, from(`198.51.100.${batch * 10 + i + 1}`)),
         ),
       );
       guesses.push(...answers.map((r) => r.statusCode));
@@ -29,17 +26,17 @@ describe('login throttling stops guessing, not the owner', () => {
     // One address keeps hammering: its first guess is checked, then it must wait (the account is under attack).
     const hammer: number[] = [];
     for (let i = 0; i < 20; i++)
-      hammer.push((await login(t, 'chefin@example.org', `more-${i}`, from('203.0.113.9'))).statusCode);
+      hammer.push((await passwordLogin(t, 'chefin@example.org', `more-${i}`, from('203.0.113.9'))).statusCode);
     expect(hammer).toEqual([401, ...Array(19).fill(429)]);
     expect(failuresLogged(t)).toBe(101);
 
     // The owner, from an address that has not been guessing: in at once.
-    const owner = await login(t, 'chefin@example.org', PASSWORD, from('192.0.2.44'));
+    const owner = await passwordLogin(t, 'chefin@example.org', PASSWORD, from('192.0.2.44'));
     expect(owner.statusCode, owner.body).toBe(200);
     expect(owner.json().user.email).toBe('chefin@example.org');
 
     // A guessing address gets slower as the account is guessed at from everywhere: at least a minute between tries.
-    const again = await login(t, 'chefin@example.org', 'one-more-guess', from('198.51.100.1'));
+    const again = await passwordLogin(t, 'chefin@example.org', 'one-more-guess', from('198.51.100.1'));
     expect(again.statusCode).toBe(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(55);
   }, 60_000);
@@ -48,7 +45,7 @@ describe('login throttling stops guessing, not the owner', () => {
     const t = await createTestApp();
     await t.login('manager', 'ziel@example.org');
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => login(t, 'ziel@example.org', `parallel-guess-${i}`)),
+      Array.from({ length: 50 }, (_, i) => passwordLogin(t, 'ziel@example.org', `parallel-guess-${i}`)),
     );
     const checked = answers.filter((r) => r.statusCode === 401).length;
     const refused = answers.filter((r) => r.statusCode === 429).length;
@@ -63,24 +60,24 @@ describe('login throttling stops guessing, not the owner', () => {
     const t = await createTestApp({ trustProxy: 1 });
     await t.login('viewer', 'nat@example.org');
     const office = from('192.0.2.10');
-    const first = await login(t, 'nat@example.org', PASSWORD, office);
+    const first = await passwordLogin(t, 'nat@example.org', PASSWORD, office);
     expect(first.statusCode).toBe(200);
     const device = first.cookies.find((c) => c.name === 'anett_device');
     expect(device?.path).toBe('/api/auth/login');
     expect(device?.httpOnly).toBe(true);
 
     // Someone in the same office network guesses at many accounts and at this one.
-    for (let i = 0; i < 30; i++) await login(t, `other${i}@example.org`, 'spray-password', office);
-    expect((await login(t, 'nat@example.org', 'guess-1', office)).statusCode).toBe(429);
-    expect((await login(t, 'nat@example.org', PASSWORD, office)).statusCode).toBe(429);
+    for (let i = 0; i < 30; i++) await passwordLogin(t, `other${i}@example.org`, 'spray-password', office);
+    expect((await passwordLogin(t, 'nat@example.org', 'guess-1', office)).statusCode).toBe(429);
+    expect((await passwordLogin(t, 'nat@example.org', PASSWORD, office)).statusCode).toBe(429);
 
-    const withDevice = await login(t, 'nat@example.org', PASSWORD, {
+    const withDevice = await passwordLogin(t, 'nat@example.org', PASSWORD, {
       ...office,
       cookie: `anett_device=${device?.value}`,
     });
     expect(withDevice.statusCode, withDevice.body).toBe(200);
     // The cookie is bound to its account: it does not help guessing at another one.
-    const otherAccount = await login(t, 'other1@example.org', 'spray-password', {
+    const otherAccount = await passwordLogin(t, 'other1@example.org', 'spray-password', {
       ...office,
       cookie: `anett_device=${device?.value}`,
     });
@@ -89,10 +86,10 @@ describe('login throttling stops guessing, not the owner', () => {
 
   it('takes the client address from X-Forwarded-For only behind a trusted proxy, and then the proxy’s entry', async () => {
     const direct = await createTestApp();
-    await login(direct, 'x@example.org', 'some-password', from('198.51.100.77'));
+    await passwordLogin(direct, 'x@example.org', 'some-password', from('198.51.100.77'));
     const behind = await createTestApp({ trustProxy: 1 });
     // A client's own X-Forwarded-For entry comes first; the proxy appends the address it saw.
-    await login(behind, 'x@example.org', 'some-password', from('10.9.9.9, 198.51.100.77'));
+    await passwordLogin(behind, 'x@example.org', 'some-password', from('10.9.9.9, 198.51.100.77'));
     const ipOf = (t: TestApp) =>
       t.db.select().from(auditEntries).where(eq(auditEntries.action, 'login_failed')).get()?.ip;
     expect(ipOf(direct)).toBe('127.0.0.1');
@@ -116,7 +113,7 @@ describe('login throttling stops guessing, not the owner', () => {
     expect(answers.filter((r) => r.statusCode === 429).length).toBe(50 - checked);
     expect(answers.find((r) => r.statusCode === 429)?.headers['retry-after']).toBeDefined();
     // Nothing changed: the old password still works.
-    expect((await login(t, 'konto@example.org', PASSWORD)).statusCode).toBe(200);
+    expect((await passwordLogin(t, 'konto@example.org', PASSWORD)).statusCode).toBe(200);
     expect(
       t.db
         .select()

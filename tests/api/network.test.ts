@@ -1,9 +1,9 @@
 import type { Db } from '@anett/db/client';
-import { affiliations, auditEntries, events, networks, nodes, persons, relations } from '@anett/db/schema';
+import { affiliations, auditEntries, events, networks, nodes, relations } from '@anett/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { countRows, createTestApp, fields } from '../support/app.ts';
-import { createNetwork, createNode, createOrganization, createRelation } from '../support/factories.ts';
+import { createNetwork, createNode, createOrganization, createPerson, createRelation } from '../support/factories.ts';
 
 async function setup() {
   const t = await createTestApp();
@@ -12,13 +12,8 @@ async function setup() {
   return { t, manager: manager.token, managerId: manager.userId, viewer: viewer.token };
 }
 
-function addPerson(db: Db, lastName: string, deletedAt: string | null = null) {
-  return db
-    .insert(persons)
-    .values({ firstName: 'Test', lastName, nameKey: `test ${lastName}`, deletedAt })
-    .returning()
-    .get();
-}
+const addPerson = (db: Db, lastName: string, deletedAt: string | null = null) =>
+  createPerson(db, { firstName: 'Test', lastName, deletedAt });
 
 describe('networks', () => {
   it('creates, lists with accent-insensitive search, reads with ETag and patches with If-Match', async () => {

@@ -3,21 +3,30 @@ import {
   affiliations,
   attendances,
   auditEntries,
-  events,
   interactionOrganizations,
-  interactions,
   nodes,
   offices,
   organizationSectors,
   organizations,
   organizationTags,
-  persons,
   relations,
 } from '@anett/db/schema';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, expectSoftDelete, fields, type TestApp } from '../support/app.ts';
-import { createNetwork, createNode, createOrganization, createRelation, createTag } from '../support/factories.ts';
+import {
+  createAffiliation,
+  createAttendance,
+  createEvent,
+  createInteraction,
+  createNetwork,
+  createNode,
+  createOffice,
+  createOrganization,
+  createPerson,
+  createRelation,
+  createTag,
+} from '../support/factories.ts';
 
 type Item = { id: number; name: string; version: number; [k: string]: unknown };
 
@@ -38,14 +47,6 @@ const rowCount = (
   db: Db,
   table: typeof organizations | typeof organizationSectors | typeof organizationTags | typeof auditEntries,
 ) => db.select({ n: count() }).from(table).get()?.n ?? 0;
-
-function addPerson(db: Db, firstName: string, lastName: string) {
-  return db
-    .insert(persons)
-    .values({ firstName, lastName, nameKey: `${firstName} ${lastName}`.toLowerCase() })
-    .returning()
-    .get();
-}
 
 describe('GET /api/organizations filters', () => {
   it('matches sectors by WZ prefix: 29 finds 29, 29.1 and 29.32 but not 28.x; 29.3 only 29.3x; C the whole section', async () => {
@@ -502,30 +503,28 @@ describe('organisation items', () => {
   it('shows current and former people and the relations on the detail', async () => {
     const { t, viewer } = await setup();
     const org = createOrganization(t.db, { name: 'Personal GmbH' });
-    const anna = addPerson(t.db, 'Anna', 'Arndt');
-    const bernd = addPerson(t.db, 'Bernd', 'Bauer');
-    const gone = addPerson(t.db, 'Gelöscht', 'Person');
-    t.db.update(persons).set({ deletedAt: '2024-01-01T00:00:00.000Z' }).where(eq(persons.id, gone.id)).run();
-    t.db
-      .insert(affiliations)
-      .values([
-        {
-          personId: anna.id,
-          organizationId: org.id,
-          function: 'Geschäftsführerin',
-          isPrimary: true,
-          fromDate: '2020-01-01',
-        },
-        {
-          personId: bernd.id,
-          organizationId: org.id,
-          function: 'Einkauf',
-          fromDate: '2015-01-01',
-          toDate: '2019-12-31',
-        },
-        { personId: gone.id, organizationId: org.id },
-      ])
-      .run();
+    const anna = createPerson(t.db, { firstName: 'Anna', lastName: 'Arndt' });
+    const bernd = createPerson(t.db, { firstName: 'Bernd', lastName: 'Bauer' });
+    const gone = createPerson(t.db, {
+      firstName: 'Gelöscht',
+      lastName: 'Person',
+      deletedAt: '2024-01-01T00:00:00.000Z',
+    });
+    createAffiliation(t.db, {
+      personId: anna.id,
+      organizationId: org.id,
+      function: 'Geschäftsführerin',
+      isPrimary: true,
+      fromDate: '2020-01-01',
+    });
+    createAffiliation(t.db, {
+      personId: bernd.id,
+      organizationId: org.id,
+      function: 'Einkauf',
+      fromDate: '2015-01-01',
+      toDate: '2019-12-31',
+    });
+    createAffiliation(t.db, { personId: gone.id, organizationId: org.id });
     const node = createNode(t.db, { name: 'Gotha' });
     createRelation(t.db, { organizationId: org.id, nodeId: node.id, type: 'member', fromDate: '2024-01-01' });
 
@@ -618,47 +617,31 @@ describe('duplicates and merge', () => {
       sectors: ['29.1', '29.32'],
       tagIds: [tagShared.id, tagSource.id],
     });
-    const person = addPerson(db, 'Clara', 'Czerny');
-    const aff = db
-      .insert(affiliations)
-      .values({ personId: person.id, organizationId: source.id, function: 'Leitung' })
-      .returning()
-      .get();
+    const person = createPerson(db, { firstName: 'Clara', lastName: 'Czerny' });
+    const aff = createAffiliation(db, { personId: person.id, organizationId: source.id, function: 'Leitung' });
     const network = createNetwork(db, { name: 'ANeTT', isOwn: true });
     const rel = createRelation(db, { organizationId: source.id, networkId: network.id, type: 'member' });
     const node = createNode(db, { name: 'Rohr', hostOrganizationId: source.id });
-    const event = db
-      .insert(events)
-      .values({ title: 'Eröffnung', kind: 'opening', startsAt: '2024-11-15T10:00:00Z' })
-      .returning()
-      .get();
-    const att = db
-      .insert(attendances)
-      .values({
-        eventId: event.id,
-        personId: person.id,
-        status: 'attended',
-        organizationId: source.id,
-        organizationName: source.name,
-      })
-      .returning()
-      .get();
-    const interaction = db
-      .insert(interactions)
-      .values({ occurredAt: '2024-11-15T12:00:00Z', kind: 'call', subject: 'Kennenlernen' })
-      .returning()
-      .get();
+    const event = createEvent(db, { title: 'Eröffnung', kind: 'opening', startsAt: '2024-11-15T10:00:00Z' });
+    const att = createAttendance(db, {
+      eventId: event.id,
+      personId: person.id,
+      status: 'attended',
+      organizationId: source.id,
+      organizationName: source.name,
+    });
+    const interaction = createInteraction(db, {
+      occurredAt: '2024-11-15T12:00:00Z',
+      kind: 'call',
+      subject: 'Kennenlernen',
+    });
     db.insert(interactionOrganizations)
       .values([
         { interactionId: interaction.id, organizationId: source.id },
         { interactionId: interaction.id, organizationId: target.id },
       ])
       .run();
-    const office = db
-      .insert(offices)
-      .values({ personId: person.id, title: 'Geschäftsführerin', organizationId: source.id })
-      .returning()
-      .get();
+    const office = createOffice(db, { personId: person.id, title: 'Geschäftsführerin', organizationId: source.id });
     const auditBefore = rowCount(db, auditEntries);
 
     const res = await t.post(manager, `/api/organizations/${target.id}/merge`, { sourceId: source.id });

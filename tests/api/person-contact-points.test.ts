@@ -12,7 +12,7 @@ async function setup() {
   const { token } = await t.login('manager');
   const { token: viewer } = await t.login('viewer');
   const call = t.caller(token);
-  return { t, call, viewer };
+  return { t, token, call, viewer };
 }
 
 const pointsOf = (t: TestApp, personId: number) =>
@@ -137,7 +137,7 @@ describe('merging two persons', () => {
 
 describe('additional e-mail addresses and phone numbers', () => {
   it('are added, changed and removed on the person (If-Match, audited); e-mails must be addresses', async () => {
-    const { t, call, viewer } = await setup();
+    const { t, token, call, viewer } = await setup();
     const p = createPerson(t.db, { lastName: 'Kontakt', email: 'haupt@example.org', phone: '0361 1' });
     const base = `/api/persons/${p.id}/contact-points`;
 
@@ -160,21 +160,19 @@ describe('additional e-mail addresses and phone numbers', () => {
 
     const url = `${base}/${created.json().id}`;
     expect((await call('PATCH', url, { label: 'Büro' })).statusCode).toBe(428);
-    expect((await call('PATCH', url, { value: 'nicht gültig' }, { 'if-match': '"1"' })).json().errors[0].field).toBe(
-      'value',
-    );
-    const changed = await call('PATCH', url, { value: 'Dritt@example.org', label: 'Büro' }, { 'if-match': '"1"' });
+    expect((await t.patch(token, url, { value: 'nicht gültig' }, '"1"')).json().errors[0].field).toBe('value');
+    const changed = await t.patch(token, url, { value: 'Dritt@example.org', label: 'Büro' }, '"1"');
     expect(changed.json()).toMatchObject({ value: 'dritt@example.org', label: 'Büro', version: 2 });
-    expect((await call('PATCH', url, { label: 'x' }, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await t.patch(token, url, { label: 'x' }, '"1"')).statusCode).toBe(412);
     expect(await search(call, 'dritt@example.org')).toEqual([p.id]);
     expect(await search(call, 'zweit@example.org')).toEqual([]);
 
     const detail = (await call('GET', `/api/persons/${p.id}`)).json();
     expect(detail.contactPoints).toEqual([expect.objectContaining({ value: 'dritt@example.org' })]);
-    expect((await call('DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
-    expect((await call('DELETE', url, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await t.del(token, url, '"1"')).statusCode).toBe(412);
+    expect((await t.del(token, url, '"2"')).statusCode).toBe(204);
     expect(await search(call, 'dritt@example.org')).toEqual([]);
-    expect((await call('DELETE', url, undefined, { 'if-match': '"2"' })).statusCode).toBe(404);
+    expect((await t.del(token, url, '"2"')).statusCode).toBe(404);
 
     const actions = t.db
       .select()
@@ -185,11 +183,11 @@ describe('additional e-mail addresses and phone numbers', () => {
     expect(actions).toEqual(['contact_point_create', 'contact_point_update', 'contact_point_delete']);
     const other = createPerson(t.db);
     const foreign = `/api/persons/${other.id}/contact-points/${created.json().id}`;
-    expect((await call('DELETE', foreign, undefined, { 'if-match': '"2"' })).statusCode).toBe(404);
+    expect((await t.del(token, foreign, '"2"')).statusCode).toBe(404);
   });
 
   it('count like the main e-mail for duplicate detection on create and in the duplicates list', async () => {
-    const { t, call } = await setup();
+    const { t, token, call } = await setup();
     const known = createPerson(t.db, { firstName: 'Karla', lastName: 'Kolb', email: 'k.kolb@firma.example' });
     await call('POST', `/api/persons/${known.id}/contact-points`, { kind: 'email', value: 'karla@privat.example' });
 
@@ -204,12 +202,7 @@ describe('additional e-mail addresses and phone numbers', () => {
       data: { candidates: [{ id: known.id, reason: 'email' }] },
     });
     const other = createPerson(t.db, { firstName: 'Otto', lastName: 'Anders', email: 'otto@example.org' });
-    const changing = await call(
-      'PATCH',
-      `/api/persons/${other.id}`,
-      { email: 'karla@privat.example' },
-      { 'if-match': '"1"' },
-    );
+    const changing = await t.patch(token, `/api/persons/${other.id}`, { email: 'karla@privat.example' }, '"1"');
     expect(changing.json().code).toBe('DUPLICATE_CANDIDATES');
     await call('POST', `/api/persons/${other.id}/contact-points`, { kind: 'email', value: 'k.kolb@firma.example' });
 

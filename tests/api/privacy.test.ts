@@ -4,7 +4,7 @@ import { emailHash } from '@anett/server/modules/consents/suppressions.repositor
 import { PRIVACY_COVERAGE } from '@anett/server/modules/privacy/privacy.repository';
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type Json, type TestApp } from '../support/app.ts';
+import { createTestApp, type Json, passwordLogin, type TestApp } from '../support/app.ts';
 import { createAttendance, createEvent, createInteraction, createPerson } from '../support/factories.ts';
 import { NOTES_MARKER, personEverywhere } from '../support/privacy.ts';
 
@@ -48,11 +48,7 @@ describe('privacy export', () => {
     const t = await createTestApp();
     const { token } = await t.login('manager');
     const { person, email, org } = await personEverywhere(t, token);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: 'ihr-passwort-vielleicht' },
-    });
+    await passwordLogin(t, email, 'ihr-passwort-vielleicht');
     const unlinked = await t.post(token, '/api/interactions', {
       kind: 'note',
       subject: 'Empfehlung',

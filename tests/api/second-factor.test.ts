@@ -3,13 +3,10 @@ import { hashPassword } from '@anett/server/lib/passwords';
 import { eq } from 'drizzle-orm';
 import { generateSync } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, type TestApp } from '../support/app.ts';
+import { createTestApp, PASSWORD, passwordLogin, type TestApp } from '../support/app.ts';
 import { createPasskey, signIn } from '../support/passkey.ts';
 
 const ORIGIN = 'https://crm.example.org';
-
-const passwordLogin = (t: TestApp, email: string, password = PASSWORD) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
 /** A code from the authenticator app for `secret`, `offset` steps (30 s) from now. */
 const code = (secret: string, offset = 0) =>

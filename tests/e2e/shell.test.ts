@@ -11,7 +11,8 @@ describe('app shell in a real browser', () => {
     await page.waitForURL(/\/login\?redirect=/);
     await b.login(page);
     await page.waitForURL(/\/organisationen/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Organisationen' }).first().isVisible()).toBe(true);
+    // the list page is a lazy chunk: wait for it like any other element (expect.poll gives up after 1 s)
+    await page.getByRole('heading', { name: 'Organisationen' }).first().waitFor();
 
     await page.getByLabel('Organisationen durchsuchen').fill('LEG');
     await page.getByText('LEG Thüringen').first().waitFor();

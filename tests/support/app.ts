@@ -50,6 +50,10 @@ export type TestApp = {
 /** How many rows a table holds: what "writes nothing" is checked against. */
 export const countRows = (db: Db, table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
 
+/** A password sign-in as the login form sends it, without a bearer token: the request the auth tests vary. */
+export const passwordLogin = (t: TestApp, email: string, password = PASSWORD, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
+
 /** The fields a problem+json answer names, in its order. */
 export const fields = (res: { json(): { errors?: { field: string }[] } }) =>
   (res.json().errors ?? []).map((e) => e.field);

@@ -24,6 +24,17 @@ import {
   tags,
 } from '@anett/db/schema';
 import { normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+
+/** Inserts one row and returns it as stored: the statement every factory ends with. */
+function insertRow<T extends SQLiteTable>(db: Db, table: T, values: T['$inferInsert']): T['$inferSelect'] {
+  return db.insert(table).values(values).returning().get();
+}
+
+/** Inserts one link row per id of a many-to-many list (tags, sectors, topics, persons), none when the list is empty. */
+function linkRows<T extends SQLiteTable, Id>(db: Db, table: T, ids: Id[], link: (id: Id) => T['$inferInsert']) {
+  if (ids.length) db.insert(table).values(ids.map(link)).run();
+}
 
 let seq = 0;
 /** A number unique within the test process, for names that must not collide. */
@@ -39,50 +50,31 @@ export type OrganizationOverrides = Partial<typeof organizations.$inferInsert> &
 export function createOrganization(db: Db, overrides: OrganizationOverrides = {}) {
   const { sectors = [], tagIds = [], ...values } = overrides;
   const name = values.name ?? `Testfirma ${nextSeq()} GmbH`;
-  const row = db
-    .insert(organizations)
-    .values({ kind: 'company', ...values, name, nameKey: values.nameKey ?? normalizeOrgName(name) })
-    .returning()
-    .get();
-  if (sectors.length) {
-    db.insert(organizationSectors)
-      .values(sectors.map((wzCode) => ({ organizationId: row.id, wzCode })))
-      .run();
-  }
-  if (tagIds.length) {
-    db.insert(organizationTags)
-      .values(tagIds.map((tagId) => ({ organizationId: row.id, tagId })))
-      .run();
-  }
+  const row = insertRow(db, organizations, {
+    kind: 'company',
+    ...values,
+    name,
+    nameKey: values.nameKey ?? normalizeOrgName(name),
+  });
+  linkRows(db, organizationSectors, sectors, (wzCode) => ({ organizationId: row.id, wzCode }));
+  linkRows(db, organizationTags, tagIds, (tagId) => ({ organizationId: row.id, tagId }));
   return row;
 }
 
 // Tags
 
 export function createTag(db: Db, overrides: Partial<typeof tags.$inferInsert> = {}) {
-  return db
-    .insert(tags)
-    .values({ name: `Schlagwort ${nextSeq()}`, ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, tags, { name: `Schlagwort ${nextSeq()}`, ...overrides });
 }
 
 // Networks, nodes, relations
 
 export function createNetwork(db: Db, overrides: Partial<typeof networks.$inferInsert> = {}) {
-  return db
-    .insert(networks)
-    .values({ name: `Netzwerk ${nextSeq()}`, region: 'Thüringen', ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, networks, { name: `Netzwerk ${nextSeq()}`, region: 'Thüringen', ...overrides });
 }
 
 export function createNode(db: Db, overrides: Partial<typeof nodes.$inferInsert> = {}) {
-  return db
-    .insert(nodes)
-    .values({ name: `QTI-Knoten ${nextSeq()}`, district: '16067', ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, nodes, { name: `QTI-Knoten ${nextSeq()}`, district: '16067', ...overrides });
 }
 
 export function createRelation(
@@ -91,11 +83,7 @@ export function createRelation(
     typeof relations.$inferInsert
   >,
 ) {
-  return db
-    .insert(relations)
-    .values({ type: 'member', ...values })
-    .returning()
-    .get();
+  return insertRow(db, relations, { type: 'member', ...values });
 }
 
 // Persons, affiliations, offices, events, attendances, consents
@@ -106,15 +94,13 @@ export function createPerson(db: Db, overrides: PersonOverrides = {}) {
   const { tagIds = [], ...values } = overrides;
   const firstName = values.firstName ?? 'Anna';
   const lastName = values.lastName ?? `Person${nextSeq()}`;
-  const row = db
-    .insert(persons)
-    .values({ ...values, firstName, lastName, nameKey: values.nameKey ?? normalizePersonName(firstName, lastName) })
-    .returning()
-    .get();
-  if (tagIds.length)
-    db.insert(personTags)
-      .values(tagIds.map((tagId) => ({ personId: row.id, tagId })))
-      .run();
+  const row = insertRow(db, persons, {
+    ...values,
+    firstName,
+    lastName,
+    nameKey: values.nameKey ?? normalizePersonName(firstName, lastName),
+  });
+  linkRows(db, personTags, tagIds, (tagId) => ({ personId: row.id, tagId }));
   return row;
 }
 
@@ -122,35 +108,24 @@ export function createAffiliation(
   db: Db,
   values: { personId: number; organizationId: number } & Partial<typeof affiliations.$inferInsert>,
 ) {
-  return db.insert(affiliations).values(values).returning().get();
+  return insertRow(db, affiliations, values);
 }
 
 export function createOffice(db: Db, values: { personId: number } & Partial<typeof offices.$inferInsert>) {
-  return db
-    .insert(offices)
-    .values({ title: 'Landrätin', ...values })
-    .returning()
-    .get();
+  return insertRow(db, offices, { title: 'Landrätin', ...values });
 }
 
 export type EventOverrides = Partial<typeof events.$inferInsert> & { topicIds?: number[] };
 
 export function createEvent(db: Db, overrides: EventOverrides = {}) {
   const { topicIds = [], ...values } = overrides;
-  const row = db
-    .insert(events)
-    .values({
-      title: `Veranstaltung ${nextSeq()}`,
-      kind: 'network_meeting',
-      startsAt: '2024-06-01T09:00:00.000Z',
-      ...values,
-    })
-    .returning()
-    .get();
-  if (topicIds.length)
-    db.insert(eventTopics)
-      .values(topicIds.map((topicId) => ({ eventId: row.id, topicId })))
-      .run();
+  const row = insertRow(db, events, {
+    title: `Veranstaltung ${nextSeq()}`,
+    kind: 'network_meeting',
+    startsAt: '2024-06-01T09:00:00.000Z',
+    ...values,
+  });
+  linkRows(db, eventTopics, topicIds, (topicId) => ({ eventId: row.id, topicId }));
   return row;
 }
 
@@ -158,25 +133,17 @@ export function createAttendance(
   db: Db,
   values: { eventId: number; personId: number } & Partial<typeof attendances.$inferInsert>,
 ) {
-  return db
-    .insert(attendances)
-    .values({ status: 'attended', ...values })
-    .returning()
-    .get();
+  return insertRow(db, attendances, { status: 'attended', ...values });
 }
 
 export function createConsent(db: Db, values: { personId: number } & Partial<typeof consents.$inferInsert>) {
-  return db
-    .insert(consents)
-    .values({
-      channel: 'email_newsletter',
-      status: 'granted',
-      source: 'web_form',
-      recordedAt: new Date().toISOString(),
-      ...values,
-    })
-    .returning()
-    .get();
+  return insertRow(db, consents, {
+    channel: 'email_newsletter',
+    status: 'granted',
+    source: 'web_form',
+    recordedAt: new Date().toISOString(),
+    ...values,
+  });
 }
 
 export function createInteraction(
@@ -184,30 +151,24 @@ export function createInteraction(
   values: { personIds?: number[] } & Partial<typeof interactions.$inferInsert> = {},
 ) {
   const { personIds = [], ...rest } = values;
-  const row = db
-    .insert(interactions)
-    .values({ occurredAt: '2024-05-01T10:00:00.000Z', kind: 'call', subject: `Kontakt ${nextSeq()}`, ...rest })
-    .returning()
-    .get();
-  if (personIds.length)
-    db.insert(interactionPersons)
-      .values(personIds.map((personId) => ({ interactionId: row.id, personId })))
-      .run();
+  const row = insertRow(db, interactions, {
+    occurredAt: '2024-05-01T10:00:00.000Z',
+    kind: 'call',
+    subject: `Kontakt ${nextSeq()}`,
+    ...rest,
+  });
+  linkRows(db, interactionPersons, personIds, (personId) => ({ interactionId: row.id, personId }));
   return row;
 }
 
 // Course sessions
 
 export function createEventSession(db: Db, values: { eventId: number } & Partial<typeof eventSessions.$inferInsert>) {
-  return db
-    .insert(eventSessions)
-    .values({
-      title: `Termin ${nextSeq()}`,
-      startsAt: '2024-06-01T07:00:00.000Z',
-      endsAt: '2024-06-01T15:00:00.000Z',
-      hours: 8,
-      ...values,
-    })
-    .returning()
-    .get();
+  return insertRow(db, eventSessions, {
+    title: `Termin ${nextSeq()}`,
+    startsAt: '2024-06-01T07:00:00.000Z',
+    endsAt: '2024-06-01T15:00:00.000Z',
+    hours: 8,
+    ...values,
+  });
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../table-head.tsx';
 
 export type ConflictRow = {
   field: string;
@@ -72,13 +73,7 @@ export function ConflictPanel({ rows, onReload, onOverwrite, overwriting }: Prop
         {rows.length > 0 ? (
           <Table.ScrollContainer minWidth={420}>
             <Table withTableBorder withColumnBorders bg="white" fz="sm" verticalSpacing={6}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('forms.conflictField')}</Table.Th>
-                  <Table.Th>{t('forms.conflictTheirs')}</Table.Th>
-                  <Table.Th>{t('forms.conflictYours')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={[t('forms.conflictField'), t('forms.conflictTheirs'), t('forms.conflictYours')]} />
               <Table.Tbody>
                 {rows.map((row) => (
                   <Table.Tr key={row.field}>

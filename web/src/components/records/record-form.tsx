@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FormActions } from '../forms/form-actions.tsx';
 import { type Duplicate, VersionedFormAlerts, type VersionedFormAlertsProps } from './versioned-form-alerts.tsx';
 
-type Props<V extends Record<string, unknown>, D extends Duplicate> = Omit<VersionedFormAlertsProps<V, D>, 'fields'> & {
+type Props<V extends Record<string, unknown>, D extends Duplicate> = Omit<
+  VersionedFormAlertsProps<V, D>,
+  'fields' | 'error' | 'pending'
+> & {
+  /** The save in flight (the create or the update): its error goes above the fields, its wait on the buttons. */
+  mutation: { error: unknown; isPending: boolean };
   /** The fields the conflict panel compares (none for a sub-record, whose 412 closes the dialog). */
   fields?: VersionedFormAlertsProps<V, D>['fields'];
   /** The main button ("Speichern" by default). */
@@ -19,14 +24,22 @@ export function RecordForm<V extends Record<string, unknown>, D extends Duplicat
   submitLabel,
   onCancel,
   children,
+  mutation,
   ...alerts
 }: Props<V, D>) {
   const { t } = useTranslation();
-  const { vf, pending } = alerts;
+  const { vf } = alerts;
+  const pending = mutation.isPending;
   return (
     <form onSubmit={vf.submit} noValidate>
       <Stack gap="md">
-        <VersionedFormAlerts fields={fields} onOpenDuplicate={onCancel} {...alerts} />
+        <VersionedFormAlerts
+          fields={fields}
+          error={mutation.error}
+          pending={pending}
+          onOpenDuplicate={onCancel}
+          {...alerts}
+        />
         {children}
         <FormActions
           label={submitLabel ?? t('common.save')}

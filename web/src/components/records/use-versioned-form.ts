@@ -1,6 +1,7 @@
+import type { ErrorCode } from '@anett/shared/error-codes';
 import { type FormValidateInput, type UseFormReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
-import { isApiError } from '../../lib/api-client.ts';
+import { type ApiError, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { type ConflictField, type ConflictRow, conflictRows } from '../forms/conflict-panel.tsx';
@@ -21,6 +22,8 @@ type Options<V extends Values, R extends { version: number }> = {
   mapErrors?: (errors: Record<string, string>) => Record<string, string>;
   /** A 412 on a small sub-record: instead of the conflict panel (e.g. say so, reload and close). */
   onConflict?: () => void;
+  /** Errors the form shows its own way, by code (e.g. next to a field, or as a question); not a general error. */
+  codes?: Partial<Record<ErrorCode, (err: ApiError, form: UseFormReturnType<V>) => void>>;
   /** Sends the values (a create, or a patch against `loaded` with `ifMatch`); `fail` goes to onError. */
   save: (values: V, loaded: Loaded<V>, opts: SaveOptions, fail: (err: unknown) => void) => void;
 };
@@ -41,7 +44,7 @@ export type VersionedForm<V extends Values, D> = {
   /** Creates anyway although there are likely duplicates. */
   confirmDuplicate: () => void;
   conflictRows: (fields: ConflictField<V>[]) => ConflictRow[];
-  /** A message for an error that is neither a field error, a conflict nor a duplicate (shown above the form). */
+  /** A message for an error that is neither a field error, a conflict, a duplicate nor one of `codes` (shown above the form). */
   generalError: (error: unknown) => string | null;
 };
 
@@ -59,7 +62,10 @@ export function useVersionedForm<V extends Values, R extends { version: number }
   const mapErrors = options.mapErrors ?? ((e) => e);
   const form = useForm<V>({ initialValues: loaded.values, validate: options.validate });
 
+  const ownHandler = (err: unknown) => (isApiError(err) ? options.codes?.[err.code as ErrorCode] : undefined);
   const fail = (err: unknown) => {
+    const own = ownHandler(err);
+    if (own) return own(err as ApiError, form);
     if (isApiError(err, 412) && options.onConflict) return options.onConflict();
     if (isApiError(err, 412)) {
       const current = (err.data as { current?: R } | undefined)?.current;
@@ -99,9 +105,10 @@ export function useVersionedForm<V extends Values, R extends { version: number }
     conflictRows: (fields) => (conflict ? conflictRows(fields, loaded.values, conflict.values, form.getValues()) : []),
     generalError: (error) =>
       error &&
+      !ownHandler(error) &&
       !(
         isApiError(error) &&
-        (Object.keys(error.fieldErrors).length > 0 || error.status === 412 || error.status === 409)
+        (Object.keys(error.fieldErrors).length > 0 || error.status === 412 || error.code === 'DUPLICATE_CANDIDATES')
       )
         ? errorMessage(t, error)
         : null,

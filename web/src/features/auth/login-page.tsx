@@ -18,7 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconClockHour4, IconFingerprint, IconSteeringWheel } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type FormEventHandler, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { isApiError, session } from '../../lib/api-client.ts';
@@ -110,62 +110,47 @@ function PasswordStep({ onDone, onChallenge }: { onDone: () => void; onChallenge
   const alert = useAlertText(passkey.error ?? login.error);
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="login-title">
-      <Stack gap="md">
-        <div>
-          <Title order={2} fz={20} id="login-title">
-            {t('auth.title')}
-          </Title>
-          <Text size="sm" c="dimmed" mt={4}>
-            {t('auth.intro')}
-          </Text>
-        </div>
-        {!alert && session.lost && (
-          <Alert color="yellow" variant="light" icon={<IconClockHour4 size={18} />}>
-            {t('auth.sessionExpired')}
-          </Alert>
-        )}
-        {alert && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {alert}
-          </Alert>
-        )}
-        <TextInput
-          label={t('auth.email')}
-          type="email"
-          autoComplete="username webauthn"
-          autoFocus
-          required
-          {...form.getInputProps('email')}
-        />
-        <PasswordInput
-          label={t('auth.password')}
-          autoComplete="current-password"
-          required
-          {...form.getInputProps('password')}
-        />
-        <Button type="submit" fullWidth loading={login.isPending} mt="xs">
-          {t('auth.submit')}
-        </Button>
-        {passkeysSupported() && (
-          <>
-            <Divider label={t('security.login.or')} labelPosition="center" />
-            <Button
-              variant="default"
-              fullWidth
-              leftSection={<IconFingerprint size={18} />}
-              loading={passkey.isPending}
-              onClick={() => {
-                login.reset();
-                passkey.mutate(undefined, { onSuccess: onDone });
-              }}
-            >
-              {t('security.login.passkey')}
-            </Button>
-          </>
-        )}
-      </Stack>
-    </form>
+    <LoginStep title={t('auth.title')} intro={t('auth.intro')} alert={alert} onSubmit={submit}>
+      {!alert && session.lost && (
+        <Alert color="yellow" variant="light" icon={<IconClockHour4 size={18} />}>
+          {t('auth.sessionExpired')}
+        </Alert>
+      )}
+      <TextInput
+        label={t('auth.email')}
+        type="email"
+        autoComplete="username webauthn"
+        autoFocus
+        required
+        {...form.getInputProps('email')}
+      />
+      <PasswordInput
+        label={t('auth.password')}
+        autoComplete="current-password"
+        required
+        {...form.getInputProps('password')}
+      />
+      <Button type="submit" fullWidth loading={login.isPending} mt="xs">
+        {t('auth.submit')}
+      </Button>
+      {passkeysSupported() && (
+        <>
+          <Divider label={t('security.login.or')} labelPosition="center" />
+          <Button
+            variant="default"
+            fullWidth
+            leftSection={<IconFingerprint size={18} />}
+            loading={passkey.isPending}
+            onClick={() => {
+              login.reset();
+              passkey.mutate(undefined, { onSuccess: onDone });
+            }}
+          >
+            {t('security.login.passkey')}
+          </Button>
+        </>
+      )}
+    </LoginStep>
   );
 }
 
@@ -212,18 +197,89 @@ function SecondFactorStep({
   const alert = useAlertText(passkey.error ?? (verify.error && !isApiError(verify.error, 400) ? verify.error : null));
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="second-title">
+    <LoginStep
+      title={t('security.login.secondTitle')}
+      intro={
+        method === 'totp'
+          ? t('security.login.totpIntro')
+          : method === 'recovery'
+            ? t('security.login.recoveryIntro')
+            : t('security.login.passkeyIntro')
+      }
+      alert={alert}
+      onSubmit={submit}
+    >
+      {method && (
+        <>
+          <TextInput
+            key={method}
+            label={method === 'totp' ? t('security.login.code') : t('security.login.recoveryCode')}
+            autoComplete="one-time-code"
+            inputMode={method === 'totp' ? 'numeric' : 'text'}
+            autoFocus
+            required
+            maxLength={method === 'totp' ? 6 : 20}
+            {...form.getInputProps('code')}
+          />
+          <Button type="submit" fullWidth loading={verify.isPending}>
+            {t('security.login.confirm')}
+          </Button>
+        </>
+      )}
+      {canPasskey && (
+        <Button
+          variant={method ? 'default' : 'filled'}
+          fullWidth
+          leftSection={<IconFingerprint size={18} />}
+          loading={passkey.isPending}
+          onClick={() => {
+            verify.reset();
+            passkey.mutate(challenge.challenge, { onSuccess: onDone });
+          }}
+        >
+          {t('security.login.confirmPasskey')}
+        </Button>
+      )}
+      <Stack gap={4} align="flex-start">
+        {canTotp && method !== 'totp' && (
+          <Anchor component="button" type="button" size="sm" onClick={() => switchTo('totp')}>
+            {t('security.login.useTotp')}
+          </Anchor>
+        )}
+        {canRecovery && method !== 'recovery' && (
+          <Anchor component="button" type="button" size="sm" onClick={() => switchTo('recovery')}>
+            {t('security.login.useRecovery')}
+          </Anchor>
+        )}
+        <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onBack}>
+          {t('security.login.back')}
+        </Anchor>
+      </Stack>
+    </LoginStep>
+  );
+}
+
+type StepProps = {
+  title: string;
+  intro: string;
+  /** Why the last try failed. */
+  alert: ReactNode;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  children: ReactNode;
+};
+
+/** One step of the sign-in (password, then second factor): a form named by its heading, the intro, the last failure. */
+function LoginStep({ title, intro, alert, onSubmit, children }: StepProps) {
+  const titleId = useId();
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
       <Stack gap="md">
         <div>
-          <Title order={2} fz={20} id="second-title">
-            {t('security.login.secondTitle')}
+          <Title order={2} fz={20} id={titleId}>
+            {title}
           </Title>
           <Text size="sm" c="dimmed" mt={4}>
-            {method === 'totp'
-              ? t('security.login.totpIntro')
-              : method === 'recovery'
-                ? t('security.login.recoveryIntro')
-                : t('security.login.passkeyIntro')}
+            {intro}
           </Text>
         </div>
         {alert && (
@@ -231,52 +287,7 @@ function SecondFactorStep({
             {alert}
           </Alert>
         )}
-        {method && (
-          <>
-            <TextInput
-              key={method}
-              label={method === 'totp' ? t('security.login.code') : t('security.login.recoveryCode')}
-              autoComplete="one-time-code"
-              inputMode={method === 'totp' ? 'numeric' : 'text'}
-              autoFocus
-              required
-              maxLength={method === 'totp' ? 6 : 20}
-              {...form.getInputProps('code')}
-            />
-            <Button type="submit" fullWidth loading={verify.isPending}>
-              {t('security.login.confirm')}
-            </Button>
-          </>
-        )}
-        {canPasskey && (
-          <Button
-            variant={method ? 'default' : 'filled'}
-            fullWidth
-            leftSection={<IconFingerprint size={18} />}
-            loading={passkey.isPending}
-            onClick={() => {
-              verify.reset();
-              passkey.mutate(challenge.challenge, { onSuccess: onDone });
-            }}
-          >
-            {t('security.login.confirmPasskey')}
-          </Button>
-        )}
-        <Stack gap={4} align="flex-start">
-          {canTotp && method !== 'totp' && (
-            <Anchor component="button" type="button" size="sm" onClick={() => switchTo('totp')}>
-              {t('security.login.useTotp')}
-            </Anchor>
-          )}
-          {canRecovery && method !== 'recovery' && (
-            <Anchor component="button" type="button" size="sm" onClick={() => switchTo('recovery')}>
-              {t('security.login.useRecovery')}
-            </Anchor>
-          )}
-          <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onBack}>
-            {t('security.login.back')}
-          </Anchor>
-        </Stack>
+        {children}
       </Stack>
     </form>
   );

@@ -15,6 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
+import { TableHead } from '../../components/table-head.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -214,15 +215,15 @@ export function AttendanceImport({ eventId, onDone }: { eventId: number; onDone:
           </Group>
           <ScrollArea.Autosize mah={360} type="auto">
             <Table striped withTableBorder verticalSpacing={6} fz="sm" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('events.import.line')}</Table.Th>
-                  <Table.Th>{t('events.import.name')}</Table.Th>
-                  <Table.Th>{t('events.import.organization')}</Table.Th>
-                  <Table.Th>{t('events.import.statusLabel')}</Table.Th>
-                  <Table.Th>{t('events.import.decision')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('events.import.line'),
+                  t('events.import.name'),
+                  t('events.import.organization'),
+                  t('events.import.statusLabel'),
+                  t('events.import.decision'),
+                ]}
+              />
               <Table.Tbody>
                 {report.rows.map((r) => {
                   const options = choices(r, t);

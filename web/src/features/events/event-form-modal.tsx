@@ -29,7 +29,6 @@ import { LocalizedDates, useDateTimePickerLabels } from '../../components/locali
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -170,6 +169,14 @@ function EventForm({ editing, onClose, onSaved }: Props) {
       notifications.show({ color: 'orange', message: t('common.versionConflict') });
       onClose();
     },
+    codes: {
+      // Fewer seats than bookings: asks whether to save anyway.
+      CAPACITY_BELOW_BOOKINGS: (err, form) => {
+        const data = err.data as CapacityConflict;
+        setCapacityConflict(data);
+        form.setFieldError('capacity', t('events.form.capacityBelow', { taken: data.taken }));
+      },
+    },
     save: (values, _loaded, opts, fail) => save(values, opts.confirmed ?? false, fail),
   });
   const { form } = vf;
@@ -187,14 +194,6 @@ function EventForm({ editing, onClose, onSaved }: Props) {
     }
     onSaved(event);
     onClose();
-  };
-
-  /** A 409 CAPACITY_BELOW_BOOKINGS asks whether to save anyway; every other error goes to the form. */
-  const failOr = (fail: (err: unknown) => void) => (err: unknown) => {
-    if (!(isApiError(err) && err.code === 'CAPACITY_BELOW_BOOKINGS')) return fail(err);
-    const data = err.data as CapacityConflict;
-    setCapacityConflict(data);
-    form.setFieldError('capacity', t('events.form.capacityBelow', { taken: data.taken }));
   };
 
   const save = (v: Values, confirm: boolean, fail: (err: unknown) => void) => {
@@ -228,10 +227,10 @@ function EventForm({ editing, onClose, onSaved }: Props) {
           patch: { ...body, ...(confirm ? { confirm } : {}) },
           sessions: v.kind === 'course' ? sessions : null,
         },
-        { onSuccess: done, onError: failOr(fail) },
+        { onSuccess: done, onError: fail },
       );
     } else {
-      create.mutate({ body, sessions }, { onSuccess: done, onError: failOr(fail) });
+      create.mutate({ body, sessions }, { onSuccess: done, onError: fail });
     }
   };
   const mutation = editing ? update : create;
@@ -256,8 +255,7 @@ function EventForm({ editing, onClose, onSaved }: Props) {
     <LocalizedDates>
       <RecordForm
         vf={vf}
-        error={mutation.error}
-        pending={mutation.isPending}
+        mutation={mutation}
         submitLabel={editing ? t('common.save') : t('events.create')}
         onCancel={onClose}
       >

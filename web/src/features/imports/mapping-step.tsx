@@ -1,5 +1,6 @@
 import { IMPORT_FIELDS, type ImportKind, type ImportMapping } from '@anett/shared/schemas/import';
 import { Alert, List, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 
 /** Fields without which no row can be imported (the server checks the same). */
@@ -83,13 +84,7 @@ export function MappingStep({ kind, columns, mapping, onChange, serverErrors, se
         </Alert>
       )}
       <Table withTableBorder verticalSpacing="xs" className="import-mapping">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('imports.mapping.column')}</Table.Th>
-            <Table.Th>{t('imports.mapping.field')}</Table.Th>
-            <Table.Th>{t('imports.mapping.example')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t('imports.mapping.column'), t('imports.mapping.field'), t('imports.mapping.example')]} />
         <Table.Tbody>
           {columns.map((column) => {
             const twice = byColumn[column];

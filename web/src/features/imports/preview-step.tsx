@@ -1,20 +1,9 @@
 import type { ImportDecision, ImportKind, ImportRowResult } from '@anett/shared/schemas/import';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, NativeSelect, Pagination, Stack, Table, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { usePaginationLabels } from '../../components/data-table-parts.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useFieldLabel } from './mapping-step.tsx';
@@ -146,26 +135,22 @@ export function PreviewTable({ kind, rows, decisions, onDecide, onSkipInvalid }:
   return (
     <Stack gap="sm">
       <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="xs" wrap="wrap">
-          <Text size="sm" fw={500} id="import-show-label">
-            {t('imports.preview.show')}
-          </Text>
-          <SegmentedControl
-            size="xs"
-            aria-labelledby="import-show-label"
-            value={show}
-            onChange={(v) => {
-              setShow(v as Show);
-              setPage(1);
-            }}
-            data={[
-              { value: 'all', label: t('imports.preview.showAll') },
-              { value: 'open', label: t('imports.preview.showOpen') },
-              { value: 'ready', label: t('imports.preview.showReady') },
-              { value: 'skipped', label: t('imports.preview.showSkipped') },
-            ]}
-          />
-        </Group>
+        <SegmentedField
+          label={t('imports.preview.show')}
+          inline
+          size="xs"
+          value={show}
+          onChange={(v) => {
+            setShow(v as Show);
+            setPage(1);
+          }}
+          data={[
+            { value: 'all', label: t('imports.preview.showAll') },
+            { value: 'open', label: t('imports.preview.showOpen') },
+            { value: 'ready', label: t('imports.preview.showReady') },
+            { value: 'skipped', label: t('imports.preview.showSkipped') },
+          ]}
+        />
         {n.invalid > 0 && (
           <Button size="xs" variant="light" color="red" onClick={onSkipInvalid}>
             {t('imports.preview.skipInvalid')}

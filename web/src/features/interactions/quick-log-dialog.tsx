@@ -1,10 +1,8 @@
 import { organizations as organizationRoutes } from '@anett/shared/routes/organization';
 import { persons as personRoutes } from '@anett/shared/routes/person';
-import type { InteractionCreate } from '@anett/shared/schemas/interaction';
+import type { Interaction, InteractionCreate } from '@anett/shared/schemas/interaction';
 import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
 import {
-  Alert,
-  Button,
   Group,
   Input,
   Modal,
@@ -17,20 +15,22 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DatePickerInput, DateTimePicker } from '@mantine/dates';
+import { DateTimePicker } from '@mantine/dates';
 import { getHotkeyHandler, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
 import { EntityMultiSelect, type EntityOption } from '../../components/entity-multi-select.tsx';
-import { LocalizedDates, useDateTimePickerLabels, usePickerLabels } from '../../components/localized-dates.tsx';
+import { FormActions } from '../../components/forms/form-actions.tsx';
+import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { LocalizedDates, useDateTimePickerLabels } from '../../components/localized-dates.tsx';
+import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
 import { call, isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
 import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { isoToPicker, localDay, pickerToIso } from '../../lib/local-dates.ts';
+import { isoToPicker, pickerToIso } from '../../lib/local-dates.ts';
 import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
 import { useCreateInteraction, useUpdateInteraction } from './api.ts';
+import { FollowUpField } from './follow-up-field.tsx';
 import { closeQuickLog, type QuickLogState } from './quick-log-store.ts';
 
 type OpenState = Extract<QuickLogState, { open: true }>;
@@ -47,21 +47,10 @@ type Values = {
   occurredAt: string | null;
 };
 
-type Errors = Partial<Record<keyof Values | 'form', string>>;
+/** The API's id lists are the form's record pickers. */
+const INPUT_OF: Record<string, keyof Values> = { personIds: 'persons', organizationIds: 'organizations' };
 
 const nowForPicker = () => isoToPicker(new Date().toISOString());
-
-function addDays(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return localDay(d);
-}
-
-function addMonths(months: number): string {
-  const d = new Date();
-  d.setMonth(d.getMonth() + months);
-  return localDay(d);
-}
 
 /** The names of prefilled records (the page context carries ids only). */
 function usePrefillNames(personIds: number[], organizationIds: number[]) {
@@ -116,25 +105,50 @@ function initialValues(state: OpenState): Values {
 
 /** The quick log: kind, subject (Enter saves), who, and optionally summary, node, topics, follow-up, time. */
 export function QuickLogDialog({ state }: { state: OpenState }) {
+  const { t } = useLabels();
+  return (
+    <LocalizedDates>
+      <Modal
+        opened
+        onClose={closeQuickLog}
+        size="lg"
+        title={state.mode === 'edit' ? t('interactions.quickLog.editTitle') : t('interactions.quickLog.title')}
+      >
+        {/* Opened again (e.g. `n` on another page): the form starts from the new prefill. */}
+        <QuickLogForm key={state.key} state={state} />
+      </Modal>
+    </LocalizedDates>
+  );
+}
+
+function QuickLogForm({ state }: { state: OpenState }) {
   const { t, lang, label } = useLabels();
-  const [values, setValues] = useState<Values>(() => initialValues(state));
-  const [errors, setErrors] = useState<Errors>({});
-  const [stateKey, setStateKey] = useState(state.key);
-  if (stateKey !== state.key) {
-    // Opened again (e.g. `n` on another page): start from the new prefill.
-    setStateKey(state.key);
-    setValues(initialValues(state));
-    setErrors({});
-  }
   const create = useCreateInteraction();
   const update = useUpdateInteraction();
   const nodes = useQuery(nodeOptionsQuery());
   const topics = useQuery(topicOptionsQuery());
   const narrow = useMediaQuery('(max-width: 40em)');
-  const formRef = useRef<HTMLFormElement>(null);
   const editing = state.mode === 'edit' ? state.item : null;
+  const mutation = editing ? update : create;
   const dtpLabels = useDateTimePickerLabels();
-  const dpLabels = usePickerLabels();
+
+  const vf = useVersionedForm<Values, Interaction>({
+    initial: { values: initialValues(state), version: editing?.version ?? 0 },
+    validate: {
+      subject: (v) => (v.trim() ? null : t('interactions.quickLog.subjectRequired')),
+      persons: (v, all) =>
+        v.length === 0 && all.organizations.length === 0 ? t('interactions.quickLog.whoRequired') : null,
+      occurredAt: (v) => (v ? null : t('interactions.quickLog.whenRequired')),
+    },
+    mapErrors: (errors) =>
+      Object.fromEntries(Object.entries(errors).map(([key, message]) => [INPUT_OF[key] ?? key, message])),
+    // A contact has no conflict panel: a 412 is said above the form (see `alert`), the dialog stays open.
+    onConflict: () => {},
+    save: (values, _loaded, _opts, fail) => save(values, fail),
+  });
+  const { form } = vf;
+  const values = form.getValues();
+  const alert = isApiError(mutation.error, 412) ? t('common.versionConflict') : vf.generalError(mutation.error);
 
   const names = usePrefillNames(
     values.persons.filter((p) => !p.name).map((p) => p.id),
@@ -142,60 +156,28 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
   );
   const named = (list: EntityOption[], prefix: string) =>
     list.map((o) => (o.name ? o : { ...o, name: names.get(`${prefix}${o.id}`) ?? '…' }));
+  /** Persons or organisations: either one answers "who", so a change to one clears the error of both. */
+  const whoInput = (key: 'persons' | 'organizations', prefix: string) => ({
+    value: named(values[key], prefix),
+    onChange: (v: EntityOption[]) => {
+      form.setFieldValue(key, v);
+      form.clearFieldError('persons');
+    },
+    error: form.errors[key],
+  });
 
-  const setField = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined, form: undefined }));
-  };
-
-  const validate = (v: Values): Errors => {
-    const out: Errors = {};
-    if (!v.subject.trim()) out.subject = t('interactions.quickLog.subjectRequired');
-    if (v.persons.length === 0 && v.organizations.length === 0) out.persons = t('interactions.quickLog.whoRequired');
-    if (!v.occurredAt) out.occurredAt = t('interactions.quickLog.whenRequired');
-    return out;
-  };
-
-  const fail = (err: unknown) => {
-    if (isApiError(err, 412)) {
-      setErrors({ form: t('common.versionConflict') });
-      return;
-    }
-    if (isApiError(err) && Object.keys(err.fieldErrors).length > 0) {
-      const f = err.fieldErrors;
-      setErrors({
-        subject: f.subject,
-        summary: f.summary,
-        persons: f.personIds,
-        organizations: f.organizationIds,
-        nodeId: f.nodeId,
-        topicIds: f.topicIds,
-        followUpOn: f.followUpOn,
-        occurredAt: f.occurredAt,
-        form: t('errors.VALIDATION_FAILED'),
-      });
-      return;
-    }
-    setErrors({ form: errorMessage(t, err) });
-  };
-
-  const submit = () => {
-    if (create.isPending || update.isPending) return;
-    const found = validate(values);
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      return;
-    }
+  const save = (v: Values, fail: (err: unknown) => void) => {
+    if (mutation.isPending) return;
     const body = {
-      kind: values.kind,
-      subject: values.subject.trim(),
-      summary: values.summary.trim() || null,
-      personIds: values.persons.map((p) => p.id),
-      organizationIds: values.organizations.map((o) => o.id),
-      nodeId: values.nodeId ? Number(values.nodeId) : null,
-      topicIds: values.topicIds.map(Number),
-      followUpOn: values.followUpOn || null,
-      occurredAt: pickerToIso(values.occurredAt) ?? undefined,
+      kind: v.kind,
+      subject: v.subject.trim(),
+      summary: v.summary.trim() || null,
+      personIds: v.persons.map((p) => p.id),
+      organizationIds: v.organizations.map((o) => o.id),
+      nodeId: v.nodeId ? Number(v.nodeId) : null,
+      topicIds: v.topicIds.map(Number),
+      followUpOn: v.followUpOn || null,
+      occurredAt: pickerToIso(v.occurredAt) ?? undefined,
     } satisfies InteractionCreate;
     if (editing) {
       update.mutate(
@@ -227,163 +209,85 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
     );
   };
 
-  const chips: [string, string][] = [
-    [t('interactions.quickLog.in1Week'), addDays(7)],
-    [t('interactions.quickLog.in2Weeks'), addDays(14)],
-    [t('interactions.quickLog.in1Month'), addMonths(1)],
-  ];
-
   return (
-    <LocalizedDates>
-      <Modal
-        opened
-        onClose={closeQuickLog}
-        size="lg"
-        title={editing ? t('interactions.quickLog.editTitle') : t('interactions.quickLog.title')}
-      >
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Stack gap="sm">
-            {errors.form && (
-              <Alert color="red" variant="light" role="alert">
-                {errors.form}
-              </Alert>
-            )}
-            <Input.Wrapper label={t('interactions.kind')} labelElement="div">
-              <SegmentedControl
-                fullWidth
-                orientation={narrow ? 'vertical' : 'horizontal'}
-                value={values.kind}
-                onChange={(v) => setField('kind', v as InteractionKind)}
-                aria-label={t('interactions.kind')}
-                data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`interactions.kindShort.${k}`) }))}
-              />
-            </Input.Wrapper>
-            <TextInput
-              label={t('interactions.subject')}
-              description={t('interactions.quickLog.enterSaves')}
-              required
-              data-autofocus
-              maxLength={300}
-              value={values.subject}
-              onChange={(e) => setField('subject', e.currentTarget.value)}
-              error={errors.subject}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <EntityMultiSelect
-                kind="persons"
-                label={t('interactions.persons')}
-                placeholder={t('interactions.quickLog.searchPerson')}
-                value={named(values.persons, 'p')}
-                onChange={(v) => {
-                  setField('persons', v);
-                  setErrors((e) => ({ ...e, persons: undefined }));
-                }}
-                error={errors.persons}
-              />
-              <EntityMultiSelect
-                kind="organizations"
-                label={t('interactions.organizations')}
-                placeholder={t('interactions.quickLog.searchOrganization')}
-                description={
-                  values.organizations.length === 0 && values.persons.length > 0
-                    ? t('interactions.quickLog.orgAuto')
-                    : undefined
-                }
-                value={named(values.organizations, 'o')}
-                onChange={(v) => {
-                  setField('organizations', v);
-                  setErrors((e) => ({ ...e, persons: undefined }));
-                }}
-                error={errors.organizations}
-              />
-            </SimpleGrid>
-            <Textarea
-              label={t('interactions.summary')}
-              description={t('interactions.quickLog.ctrlEnterSaves')}
-              autosize
-              minRows={2}
-              maxRows={8}
-              value={values.summary}
-              onChange={(e) => setField('summary', e.currentTarget.value)}
-              onKeyDown={getHotkeyHandler([['mod+Enter', submit]])}
-              error={errors.summary}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={t('interactions.node')}
-                placeholder={t('interactions.quickLog.noNode')}
-                clearable
-                data={nodeSelectData(nodes.data?.items)}
-                value={values.nodeId}
-                onChange={(v) => setField('nodeId', v)}
-                error={errors.nodeId}
-              />
-              <MultiSelect
-                label={t('interactions.topics')}
-                searchable
-                clearable
-                data={topicSelectData(topics.data?.items, lang, values.topicIds)}
-                value={values.topicIds}
-                onChange={(v) => setField('topicIds', v)}
-                error={errors.topicIds}
-              />
-              <Stack gap={6}>
-                <DatePickerInput
-                  {...dpLabels}
-                  label={t('interactions.followUpOn')}
-                  placeholder={t('interactions.quickLog.noFollowUp')}
-                  clearable
-                  minDate={localDay(new Date())}
-                  value={values.followUpOn}
-                  onChange={(v) => setField('followUpOn', v)}
-                  error={errors.followUpOn}
-                />
-                <Group gap={6} wrap="nowrap">
-                  {chips.map(([text, day]) => (
-                    <Button
-                      key={day}
-                      size="compact-xs"
-                      variant={values.followUpOn === day ? 'filled' : 'light'}
-                      aria-pressed={values.followUpOn === day}
-                      onClick={() => setField('followUpOn', values.followUpOn === day ? null : day)}
-                    >
-                      {text}
-                    </Button>
-                  ))}
-                </Group>
-              </Stack>
-              <DateTimePicker
-                {...dtpLabels}
-                label={t('interactions.occurredAt')}
-                required
-                value={values.occurredAt}
-                onChange={(v) => setField('occurredAt', v)}
-                error={errors.occurredAt}
-              />
-            </SimpleGrid>
-            <Group justify="space-between" gap="sm" mt="xs" wrap="wrap">
-              <Text size="xs" c="dimmed">
-                {t('interactions.quickLog.author')}
-              </Text>
-              <Group gap="sm">
-                <Button variant="default" onClick={closeQuickLog}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={create.isPending || update.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </LocalizedDates>
+    <form noValidate onSubmit={vf.submit}>
+      <Stack gap="sm">
+        <FormAlert>{alert}</FormAlert>
+        <Input.Wrapper label={t('interactions.kind')} labelElement="div">
+          <SegmentedControl
+            fullWidth
+            orientation={narrow ? 'vertical' : 'horizontal'}
+            aria-label={t('interactions.kind')}
+            data={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`interactions.kindShort.${k}`) }))}
+            {...form.getInputProps('kind')}
+          />
+        </Input.Wrapper>
+        <TextInput
+          label={t('interactions.subject')}
+          description={t('interactions.quickLog.enterSaves')}
+          required
+          data-autofocus
+          maxLength={300}
+          {...form.getInputProps('subject')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <EntityMultiSelect
+            kind="persons"
+            label={t('interactions.persons')}
+            placeholder={t('interactions.quickLog.searchPerson')}
+            {...whoInput('persons', 'p')}
+          />
+          <EntityMultiSelect
+            kind="organizations"
+            label={t('interactions.organizations')}
+            placeholder={t('interactions.quickLog.searchOrganization')}
+            description={
+              values.organizations.length === 0 && values.persons.length > 0
+                ? t('interactions.quickLog.orgAuto')
+                : undefined
+            }
+            {...whoInput('organizations', 'o')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('interactions.summary')}
+          description={t('interactions.quickLog.ctrlEnterSaves')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          onKeyDown={getHotkeyHandler([['mod+Enter', () => vf.submit()]])}
+          {...form.getInputProps('summary')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('interactions.node')}
+            placeholder={t('interactions.quickLog.noNode')}
+            clearable
+            data={nodeSelectData(nodes.data?.items)}
+            {...form.getInputProps('nodeId')}
+          />
+          <MultiSelect
+            label={t('interactions.topics')}
+            searchable
+            clearable
+            data={topicSelectData(topics.data?.items, lang, values.topicIds)}
+            {...form.getInputProps('topicIds')}
+          />
+          <FollowUpField {...form.getInputProps('followUpOn')} />
+          <DateTimePicker
+            {...dtpLabels}
+            label={t('interactions.occurredAt')}
+            required
+            {...form.getInputProps('occurredAt')}
+          />
+        </SimpleGrid>
+        <Group justify="space-between" gap="sm" mt="xs" wrap="wrap">
+          <Text size="xs" c="dimmed">
+            {t('interactions.quickLog.author')}
+          </Text>
+          <FormActions label={t('common.save')} onCancel={closeQuickLog} loading={mutation.isPending} />
+        </Group>
+      </Stack>
+    </form>
   );
 }

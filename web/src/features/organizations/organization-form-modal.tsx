@@ -149,8 +149,7 @@ function OrganizationForm({ editing, onClose, onSaved }: Props) {
     <RecordForm
       vf={vf}
       fields={fields}
-      error={mutation.error}
-      pending={mutation.isPending}
+      mutation={mutation}
       duplicates={{ to: '/organisationen/$id', detail: (c) => c.city }}
       submitLabel={editing ? t('common.save') : t('organizations.create')}
       onCancel={onClose}

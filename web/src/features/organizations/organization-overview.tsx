@@ -9,6 +9,7 @@ import { IconStarFilled } from '@tabler/icons-react';
 import { DatedSection } from '../../components/records/dated-section.tsx';
 import { RecordFacts, RecordSection, usePeriod } from '../../components/records/record-section.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { TagBadge } from '../../components/tag-picker.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -26,13 +27,7 @@ function PeopleTable({ people }: { people: OrganizationPerson[] }) {
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table verticalSpacing={6} fz="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('organizations.name')}</Table.Th>
-            <Table.Th>{t('organizations.function')}</Table.Th>
-            <Table.Th>{t('organizations.period')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t('organizations.name'), t('organizations.function'), t('organizations.period')]} />
         <Table.Tbody>
           {people.map((p) => (
             <Table.Tr key={p.affiliationId}>

@@ -1,8 +1,9 @@
 import { type Relation, type RelationInput, relationInput } from '@anett/shared/schemas/network';
 import { RELATION_TYPE, type RelationType } from '@anett/shared/vocab/enums';
-import { SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { PeriodInputs } from '../../components/forms/period-inputs.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
@@ -77,7 +78,7 @@ function RelationForm({ organizationId, editing, onClose }: RecordFormProps<Rela
   const values = form.getValues();
 
   return (
-    <RecordForm vf={vf} error={mutation.error} pending={mutation.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={mutation} onCancel={onClose}>
       <Select
         label={t('organizations.relationType')}
         required
@@ -86,19 +87,14 @@ function RelationForm({ organizationId, editing, onClose }: RecordFormProps<Rela
         allowDeselect={false}
         {...form.getInputProps('type')}
       />
-      <div>
-        <Text size="sm" fw={500} mb={4} id="relation-target-label">
-          {t('organizations.relationTarget')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="relation-target-label"
-          data={[
-            { value: 'network', label: t('organizations.targetNetwork') },
-            { value: 'node', label: t('organizations.targetNode') },
-          ]}
-          {...form.getInputProps('target')}
-        />
-      </div>
+      <SegmentedField
+        label={t('organizations.relationTarget')}
+        data={[
+          { value: 'network', label: t('organizations.targetNetwork') },
+          { value: 'node', label: t('organizations.targetNode') },
+        ]}
+        {...form.getInputProps('target')}
+      />
       {values.target === 'network' ? (
         <Select
           label={t('organizations.targetNetwork')}

@@ -52,7 +52,7 @@ function AffiliationForm({ personId, editing, onClose }: RecordFormProps<Affilia
   });
   const { form } = vf;
   return (
-    <RecordForm vf={vf} error={save.error} pending={save.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
       <OrganizationField
         form={form}
         initial={editing?.organization}
@@ -102,7 +102,7 @@ function OfficeForm({ personId, editing, onClose }: RecordFormProps<Office> & { 
   });
   const { form } = vf;
   return (
-    <RecordForm vf={vf} error={save.error} pending={save.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           label={t('persons.officeTitle')}

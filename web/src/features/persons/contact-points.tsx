@@ -1,17 +1,16 @@
 import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
-import { Anchor, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
+import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
-import { isApiError } from '../../lib/api-client.ts';
-import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { useDeleteContactPoint, useSaveContactPoint } from './api.ts';
@@ -28,18 +27,10 @@ export function ContactValue({ kind, value }: { kind: ContactPointKind; value: s
 /** More e-mail addresses and phone numbers of a person, under the main ones; added, changed and removed in place. */
 export function ContactPoints({ person, canWrite }: { person: Person; canWrite: boolean }) {
   const { t } = useLabels();
-  const queryClient = useQueryClient();
   const remove = useDeleteContactPoint(person.id);
   const [formTarget, setFormTarget] = useState<ContactPoint | 'new' | null>(null);
   const [toRemove, setToRemove] = useState<ContactPoint | null>(null);
-  const failed = (err: unknown) => {
-    if (isApiError(err, 412)) {
-      notifications.show({ color: 'orange', message: t('persons.conflictReloaded') });
-      void invalidatePerson(queryClient, person.id);
-      return;
-    }
-    notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, err) });
-  };
+  const { failed } = useRecordFailure('persons', (qc) => invalidatePerson(qc, person.id));
 
   if (person.contactPoints.length === 0 && !canWrite) return null;
   return (
@@ -136,18 +127,13 @@ function ContactPointForm({ personId, editing, onClose }: RecordFormProps<Contac
   const { form } = vf;
 
   return (
-    <RecordForm vf={vf} error={save.error} pending={save.isPending} onCancel={onClose}>
+    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
       {!editing && (
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="contact-point-kind">
-            {t('persons.contactPointKind')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="contact-point-kind"
-            data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
-            {...form.getInputProps('kind')}
-          />
-        </Stack>
+        <SegmentedField
+          label={t('persons.contactPointKind')}
+          data={(['email', 'phone', 'mobile'] as const).map((k) => ({ value: k, label: t(`persons.fields.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
       )}
       <TextInput
         label={editing ? t(`persons.contactPointKinds.${editing.kind}`) : t('persons.contactPointValue')}

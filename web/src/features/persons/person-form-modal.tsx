@@ -6,10 +6,11 @@ import {
   personInput,
 } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
-import { Divider, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Divider, Group, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
 import { OrganizationField } from '../../components/forms/organization-field.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
@@ -188,28 +189,22 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
     <RecordForm
       vf={vf}
       fields={fields}
-      error={mutation.error}
-      pending={mutation.isPending}
+      mutation={mutation}
       confirmLabel={editing ? t('forms.saveAnyway') : t('forms.createAnyway')}
       duplicates={{ to: '/personen/$id', detail: (c) => [c.email, c.organization?.name].filter(Boolean).join(' · ') }}
       submitLabel={editing ? t('common.save') : t('persons.create')}
       onCancel={onClose}
     >
       <Group gap="md" align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="person-salutation-label">
-            {t('persons.salutation')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="person-salutation-label"
-            data={[
-              { value: 'frau', label: label(SALUTATION, 'frau') },
-              { value: 'herr', label: label(SALUTATION, 'herr') },
-              { value: '', label: t('persons.noSalutation') },
-            ]}
-            {...form.getInputProps('salutation')}
-          />
-        </Stack>
+        <SegmentedField
+          label={t('persons.salutation')}
+          data={[
+            { value: 'frau', label: label(SALUTATION, 'frau') },
+            { value: 'herr', label: label(SALUTATION, 'herr') },
+            { value: '', label: t('persons.noSalutation') },
+          ]}
+          {...form.getInputProps('salutation')}
+        />
         <TextInput
           label={t('persons.academicTitle')}
           placeholder={t('persons.academicTitleHint')}

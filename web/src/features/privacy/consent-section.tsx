@@ -10,7 +10,6 @@ import {
   Collapse,
   Group,
   Modal,
-  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -28,6 +27,7 @@ import { useState } from 'react';
 import { DayInput } from '../../components/forms/day-input.tsx';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -109,20 +109,15 @@ function ConsentModal({ person, channel, onClose }: { person: Person; channel: C
           data={Object.keys(CONSENT_CHANNEL).map((c) => ({ value: c, label: label(CONSENT_CHANNEL, c) }))}
           {...form.getInputProps('channel')}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="consent-status-label">
-            {t('privacy.status')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="consent-status-label"
-            data={[
-              { value: 'granted', label: t('privacy.statusGranted') },
-              { value: 'withdrawn', label: t('privacy.statusWithdrawn') },
-            ]}
-            color={values.status === 'granted' ? 'green' : 'red'}
-            {...form.getInputProps('status')}
-          />
-        </Stack>
+        <SegmentedField
+          label={t('privacy.status')}
+          data={[
+            { value: 'granted', label: t('privacy.statusGranted') },
+            { value: 'withdrawn', label: t('privacy.statusWithdrawn') },
+          ]}
+          color={values.status === 'granted' ? 'green' : 'red'}
+          {...form.getInputProps('status')}
+        />
         <Group grow align="flex-start">
           <Select
             label={t('privacy.source')}

@@ -1,5 +1,6 @@
+import type { Preferences } from '@anett/shared/schemas/registration';
 import { CONSENT_CHANNEL, type ConsentChannel } from '@anett/shared/vocab/enums';
-import { Alert, Card, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Card, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
@@ -7,64 +8,14 @@ import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { preferencesOptions, useSetPreference } from './api.ts';
 import { linkErrorText } from './link-error.ts';
+import { LinkGate } from './link-gate.tsx';
 import { PublicLayout } from './public-layout.tsx';
 
 /** /einstellungen?token=…: the preference centre — consents per channel, withdrawn or granted with one switch. */
 export function PreferencesPage() {
-  const { t, label } = useLabels();
+  const { t } = useLabels();
   const { token = '' } = useSearch({ from: '/einstellungen' });
   const prefs = useQuery({ ...preferencesOptions(token), enabled: token !== '' });
-  const change = useSetPreference(token);
-
-  let content: React.ReactNode;
-  if (!token || prefs.isError) {
-    content = (
-      <Alert color="red" role="alert">
-        {token ? linkErrorText(t, prefs.error) : t('registrations.linkInvalid')}
-      </Alert>
-    );
-  } else if (prefs.isPending) {
-    content = <Skeleton h={200} />;
-  } else if (prefs.data.channels.length === 0) {
-    content = (
-      <Alert color="gray" role="status">
-        {t('registrations.prefsNone')}
-      </Alert>
-    );
-  } else {
-    content = (
-      <Card withBorder radius="md" padding="lg">
-        <Stack gap="md">
-          <Text>
-            {prefs.data.name} · {prefs.data.email}
-          </Text>
-          {prefs.data.channels.map((c) => (
-            <Switch
-              key={c.channel}
-              size="md"
-              label={label(CONSENT_CHANNEL, c.channel)}
-              description={
-                c.since
-                  ? `${t(c.status === 'granted' ? 'privacy.granted' : 'privacy.withdrawn')} · ${t('registrations.prefsSince', { date: formatDate(c.since) })}`
-                  : t('registrations.prefsNoEntry')
-              }
-              checked={c.status === 'granted'}
-              disabled={change.isPending}
-              onChange={(e) =>
-                change.mutate(
-                  { channel: c.channel as ConsentChannel, status: e.currentTarget.checked ? 'granted' : 'withdrawn' },
-                  {
-                    onSuccess: () => notifications.show({ color: 'green', message: t('registrations.prefsSaved') }),
-                    onError: (err) => notifications.show({ color: 'red', message: linkErrorText(t, err) }),
-                  },
-                )
-              }
-            />
-          ))}
-        </Stack>
-      </Card>
-    );
-  }
   return (
     <PublicLayout title={t('registrations.prefsTitle')}>
       <Stack gap="md">
@@ -72,8 +23,55 @@ export function PreferencesPage() {
           {t('registrations.prefsTitle')}
         </Title>
         <Text c="dimmed">{t('registrations.prefsIntro')}</Text>
-        {content}
+        <LinkGate token={token} query={prefs} placeholderHeight={200}>
+          {(preferences) => <PreferenceSwitches token={token} preferences={preferences} />}
+        </LinkGate>
       </Stack>
     </PublicLayout>
+  );
+}
+
+/** One switch per channel: granted or withdrawn, saved at once. */
+function PreferenceSwitches({ token, preferences }: { token: string; preferences: Preferences }) {
+  const { t, label } = useLabels();
+  const change = useSetPreference(token);
+  if (preferences.channels.length === 0) {
+    return (
+      <Alert color="gray" role="status">
+        {t('registrations.prefsNone')}
+      </Alert>
+    );
+  }
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Stack gap="md">
+        <Text>
+          {preferences.name} · {preferences.email}
+        </Text>
+        {preferences.channels.map((c) => (
+          <Switch
+            key={c.channel}
+            size="md"
+            label={label(CONSENT_CHANNEL, c.channel)}
+            description={
+              c.since
+                ? `${t(c.status === 'granted' ? 'privacy.granted' : 'privacy.withdrawn')} · ${t('registrations.prefsSince', { date: formatDate(c.since) })}`
+                : t('registrations.prefsNoEntry')
+            }
+            checked={c.status === 'granted'}
+            disabled={change.isPending}
+            onChange={(e) =>
+              change.mutate(
+                { channel: c.channel as ConsentChannel, status: e.currentTarget.checked ? 'granted' : 'withdrawn' },
+                {
+                  onSuccess: () => notifications.show({ color: 'green', message: t('registrations.prefsSaved') }),
+                  onError: (err) => notifications.show({ color: 'red', message: linkErrorText(t, err) }),
+                },
+              )
+            }
+          />
+        ))}
+      </Stack>
+    </Card>
   );
 }
