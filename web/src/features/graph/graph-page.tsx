@@ -12,7 +12,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { foldedFilter } from '../../components/filters/vocab-select.tsx';
 import { DayInput } from '../../components/forms/day-input.tsx';
-import { LabelledSegments } from '../../components/labelled-segments.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { saveBlob } from '../../lib/download.ts';
@@ -147,7 +147,7 @@ export function GraphPage() {
             <DayInput label={t('graph.to')} value={search.to} onChange={(v) => set({ to: v ?? undefined })} clearable />
           </SimpleGrid>
           <Box mt="md">
-            <LabelledSegments
+            <SegmentedField
               inline
               label={t('graph.view')}
               size="xs"

@@ -25,7 +25,7 @@ import { inVocab, onlyValid } from '../../components/filters/search-params.ts';
 import { TopicMultiSelect, topicName } from '../../components/filters/topic-select.tsx';
 import { VocabMultiSelect } from '../../components/filters/vocab-select.tsx';
 import { DayInput, parseDay } from '../../components/forms/day-input.tsx';
-import { LabelledSegments } from '../../components/labelled-segments.tsx';
+import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { organizationKeys } from '../../lib/query-keys.ts';
@@ -467,7 +467,7 @@ export function PersonFilterPanel({ id, opened, search, filters: f, setSearch, c
 
       <FilterSection title={t('persons.filters.person')}>
         <FilterControls fields={fields.tag} values={f} setSearch={setSearch} />
-        <LabelledSegments
+        <SegmentedField
           label={t('persons.filters.hasEmail')}
           value={search.hasEmail === undefined ? 'any' : search.hasEmail ? 'yes' : 'no'}
           onChange={(v) => setSearch({ hasEmail: v === 'any' ? undefined : v === 'yes' })}
