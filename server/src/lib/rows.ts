@@ -56,3 +56,27 @@ export function missingIds(db: Db, column: SQLiteColumn, ids: number[], also?: S
   );
   return ids.filter((id) => !found.has(id));
 }
+
+/** What the two merges (persons, organisations) do to the rows that hang on the source: move them to the target. */
+export function mergeMoves(db: Db, sourceId: number, targetId: number, at: string) {
+  return {
+    /** Re-points the versioned rows whose `column` names the source at the target, as a change of each row; how many. */
+    reassign(column: SQLiteColumn): number {
+      const name = sql.identifier(column.name);
+      return db.run(
+        sql`UPDATE ${column.table} SET ${name} = ${targetId}, version = version + 1, updated_at = ${at}
+            WHERE ${name} = ${sourceId}`,
+      ).changes;
+    },
+    /** Moves a link table's rows (`owner`, `other`) to the target, skipping the links it has already; how many. */
+    links(owner: SQLiteColumn, other: SQLiteColumn): number {
+      const [ownerName, otherName] = [sql.identifier(owner.name), sql.identifier(other.name)];
+      const moved = db.run(
+        sql`INSERT OR IGNORE INTO ${owner.table} (${ownerName}, ${otherName})
+            SELECT ${targetId}, ${otherName} FROM ${owner.table} WHERE ${ownerName} = ${sourceId}`,
+      ).changes;
+      db.run(sql`DELETE FROM ${owner.table} WHERE ${ownerName} = ${sourceId}`);
+      return moved;
+    },
+  };
+}

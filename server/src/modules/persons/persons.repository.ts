@@ -33,10 +33,10 @@ import type {
   personInput,
 } from '@anett/shared/schemas/person';
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { limitOffset } from '../../lib/listing.ts';
-import { bumped, deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
+import { bumped, deleteAtVersion, mergeMoves, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
@@ -680,12 +680,7 @@ export function createPersonsRepository(db: Db) {
      */
     moveLinks(sourceId: number, targetId: number) {
       const at = nowIso();
-      /** Re-points the source's versioned rows of `table` at the target, as a change of each row. */
-      const reassign = (table: typeof offices | typeof attendances | typeof personContactPoints) =>
-        db.run(
-          sql`UPDATE ${table} SET person_id = ${targetId}, version = version + 1, updated_at = ${at}
-              WHERE person_id = ${sourceId}`,
-        ).changes;
+      const { reassign, links } = mergeMoves(db, sourceId, targetId, at);
       const targetHasPrimary =
         db
           .select({ id: affiliations.id })
@@ -708,47 +703,34 @@ export function createPersonsRepository(db: Db) {
         })
         .where(eq(affiliations.personId, sourceId))
         .run().changes;
-      const movedOffices = reassign(offices);
+      const movedOffices = reassign(offices.personId);
 
-      const movedTags = db.run(
-        sql`INSERT OR IGNORE INTO ${personTags} (person_id, tag_id)
-            SELECT ${targetId}, tag_id FROM ${personTags} WHERE person_id = ${sourceId}`,
-      ).changes;
-      db.delete(personTags).where(eq(personTags.personId, sourceId)).run();
+      const movedTags = links(personTags.personId, personTags.tagId);
 
-      const targetEvents = db
-        .select({ id: attendances.eventId })
-        .from(attendances)
-        .where(eq(attendances.personId, targetId));
-      const droppedAttendances = db
-        .delete(attendances)
-        .where(and(eq(attendances.personId, sourceId), inArray(attendances.eventId, targetEvents)))
-        .returning()
-        .all();
-      const movedAttendances = reassign(attendances);
-
-      const targetSessions = db
-        .select({ id: sessionAttendances.sessionId })
-        .from(sessionAttendances)
-        .where(eq(sessionAttendances.personId, targetId));
-      const droppedSessions = db
-        .delete(sessionAttendances)
-        .where(and(eq(sessionAttendances.personId, sourceId), inArray(sessionAttendances.sessionId, targetSessions)))
-        .returning()
-        .all();
+      // Where both attended the same event (or session), the source's row goes and the target's stays.
+      const dropShared = <T extends typeof attendances | typeof sessionAttendances>(table: T, key: SQLiteColumn) =>
+        db
+          .delete(table)
+          .where(
+            and(
+              eq(table.personId, sourceId),
+              inArray(key, db.select({ key }).from(table).where(eq(table.personId, targetId))),
+            ),
+          )
+          .returning()
+          .all() as T['$inferSelect'][];
+      const droppedAttendances = dropShared(attendances, attendances.eventId);
+      const movedAttendances = reassign(attendances.personId);
+      const droppedSessions = dropShared(sessionAttendances, sessionAttendances.sessionId);
       const movedSessions = db
         .update(sessionAttendances)
         .set({ personId: targetId })
         .where(eq(sessionAttendances.personId, sourceId))
         .run().changes;
 
-      const movedInteractions = db.run(
-        sql`INSERT OR IGNORE INTO ${interactionPersons} (interaction_id, person_id)
-            SELECT interaction_id, ${targetId} FROM ${interactionPersons} WHERE person_id = ${sourceId}`,
-      ).changes;
-      db.delete(interactionPersons).where(eq(interactionPersons.personId, sourceId)).run();
+      const movedInteractions = links(interactionPersons.personId, interactionPersons.interactionId);
 
-      const movedContactPoints = reassign(personContactPoints);
+      const movedContactPoints = reassign(personContactPoints.personId);
 
       const copiedConsents = db.run(
         sql`INSERT INTO ${consents} (person_id, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id)
