@@ -29,6 +29,22 @@ export function updateAtVersion<T extends VersionedTable>(
     .get() as T['$inferSelect'] | undefined;
 }
 
+/**
+ * Create and optimistic update of a table whose answer is a view read back by id (network nodes and relations, tags):
+ * the view after the write, or undefined when the version moved meanwhile.
+ */
+export function viewedWrites<T extends VersionedTable, V>(db: Db, table: T, view: (id: number) => V | undefined) {
+  return {
+    create(values: T['$inferInsert']): V {
+      const row = db.insert(table).values(values).returning({ id: table.id }).get() as { id: number };
+      return view(row.id) as V;
+    },
+    update(id: number, version: number, changes: Partial<T['$inferInsert']>): V | undefined {
+      return updateAtVersion(db, table, id, version, changes) ? view(id) : undefined;
+    },
+  };
+}
+
 /** The optimistic delete: the removed row, or undefined when the version moved meanwhile. */
 export function deleteAtVersion<T extends VersionedTable>(
   db: Db,

@@ -23,9 +23,9 @@ import {
   type organizationInput,
   type organizationPatch,
 } from '@anett/shared/schemas/organization';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ftsQuery, limitOffset } from '../../lib/listing.ts';
+import { countWhere, ftsQuery, paged } from '../../lib/listing.ts';
 import { atVersion, bumped, mergeMoves } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
@@ -162,15 +162,16 @@ export function createOrganizationsRepository(db: Db) {
       const where = organizationWhere(query);
       const column = sortColumns[query.sort?.field ?? 'name'];
       const direction = query.sort?.desc ? desc : asc;
-      const { limit, offset } = limitOffset(query);
       // Page the ids first: the sorter then holds (key, id) instead of whole rows.
-      const ids = db
-        .select({ id: organizations.id })
-        .from(organizations)
-        .where(where)
-        .orderBy(direction(column), direction(organizations.id))
-        .limit(limit)
-        .offset(offset)
+      const ids = paged(
+        db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(where)
+          .orderBy(direction(column), direction(organizations.id))
+          .$dynamic(),
+        query,
+      )
         .all()
         .map((r) => r.id);
       const found = new Map(
@@ -180,8 +181,7 @@ export function createOrganizationsRepository(db: Db) {
         ]),
       );
       const rows = ids.map((id) => found.get(id)).filter((r) => r !== undefined);
-      const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
-      return { items: withLinks(rows), total };
+      return { items: withLinks(rows), total: countWhere(db, organizations, where) };
     },
 
     /** People linked by affiliation, current (no end date or not yet ended) and former; deleted persons left out. */

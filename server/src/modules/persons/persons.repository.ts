@@ -32,10 +32,10 @@ import type {
   PersonListItem,
   personInput,
 } from '@anett/shared/schemas/person';
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { limitOffset } from '../../lib/listing.ts';
+import { countWhere, limitOffset, paged, pageOfTable } from '../../lib/listing.ts';
 import { bumped, deleteAtVersion, mergeMoves, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { readHistory } from '../audit/audit.repository.ts';
@@ -368,30 +368,22 @@ export function createPersonsRepository(db: Db) {
 
     list(query: PersonFilter & { page: number; pageSize: number; sort?: PersonSort }) {
       const where = personWhere(query);
-      const { limit, offset } = limitOffset(query);
       const order = orderBy(query.sort);
-      const countAll = () => db.select({ n: count() }).from(persons).where(where).get()?.n ?? 0;
       if (!hasPersonCriteria(query)) {
-        const rows = db
-          .select()
+        const { rows, total } = pageOfTable(db, persons, where, order, query);
+        return { items: listItems(rows), total };
+      }
+      // Filter subqueries are costly: evaluate them once for both the page and the total.
+      const page = paged(
+        db
+          .select({ id: persons.id, total: sql<number>`count(*) OVER ()` })
           .from(persons)
           .where(where)
           .orderBy(...order)
-          .limit(limit)
-          .offset(offset)
-          .all();
-        return { items: listItems(rows), total: countAll() };
-      }
-      // Filter subqueries are costly: evaluate them once for both the page and the total.
-      const page = db
-        .select({ id: persons.id, total: sql<number>`count(*) OVER ()` })
-        .from(persons)
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = page[0]?.total ?? (offset > 0 ? countAll() : 0);
+          .$dynamic(),
+        query,
+      ).all();
+      const total = page[0]?.total ?? (query.page > 1 ? countWhere(db, persons, where) : 0);
       const ids = page.map((r) => r.id);
       const rowsById = new Map(
         (ids.length ? db.select().from(persons).where(inArray(persons.id, ids)).all() : []).map((r) => [r.id, r]),
