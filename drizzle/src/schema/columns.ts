@@ -16,6 +16,16 @@ export const softDelete = {
   deletedAt: text('deleted_at'),
 };
 
+/** A period of validity (an affiliation, an office, a relation): open ends are null. */
+export const period = {
+  fromDate: text('from_date'),
+  toDate: text('to_date'),
+};
+
+/** An optional reference that is cleared (not cascaded) when the row it points to is deleted. */
+export const refOrNull = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).references(target, { onDelete: 'set null' });
+
 /** A required reference to the row this one belongs to: deleting that row deletes this one. */
 export const ownedBy = (name: string, target: () => AnySQLiteColumn) =>
   integer(name).notNull().references(target, { onDelete: 'cascade' });
@@ -24,13 +34,13 @@ const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCas
 
 /**
  * A many-to-many link (a person's tags, an event's topics): one row per pair, which is the key; both sides go with
- * the rows they point to, and the second side has an index for the way back.
+ * the rows they point to, and the second side has an index for the way back (`person_tags_tag_idx` unless named).
  */
 export function linkTable<const A extends string, const B extends string>(
   name: string,
   [a, toA]: [A, () => AnySQLiteColumn],
   [b, toB]: [B, () => AnySQLiteColumn],
-  indexName: string,
+  indexName = `${name}_${snakeCase(b).replace(/_id$/, '')}_idx`,
 ) {
   const columns = { [a]: ownedBy(snakeCase(a), toA), [b]: ownedBy(snakeCase(b), toB) } as Record<
     A | B,

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { itemColumns, linkTable, ownedBy, softDelete } from './columns.ts';
+import { itemColumns, linkTable, ownedBy, refOrNull, softDelete } from './columns.ts';
 import { nodes } from './network.ts';
 import { organizations } from './organizations.ts';
 import { persons } from './persons.ts';
@@ -12,7 +12,7 @@ export const events = sqliteTable(
     ...softDelete,
     title: text('title').notNull(),
     kind: text('kind').notNull(),
-    nodeId: integer('node_id').references(() => nodes.id, { onDelete: 'set null' }),
+    nodeId: refOrNull('node_id', () => nodes.id),
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at'),
     location: text('location'),
@@ -30,12 +30,7 @@ export const events = sqliteTable(
   ],
 );
 
-export const eventTopics = linkTable(
-  'event_topics',
-  ['eventId', () => events.id],
-  ['topicId', () => topics.id],
-  'event_topics_topic_idx',
-);
+export const eventTopics = linkTable('event_topics', ['eventId', () => events.id], ['topicId', () => topics.id]);
 
 /** Course sessions (Termine) with teaching units. */
 export const eventSessions = sqliteTable(
@@ -61,7 +56,7 @@ export const attendances = sqliteTable(
     status: text('status').notNull(),
     role: text('role').notNull().default('guest'),
     /** Organisation at the time of the event (snapshot; people change employers). */
-    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    organizationId: refOrNull('organization_id', () => organizations.id),
     organizationName: text('organization_name'),
     note: text('note'),
     checkedInAt: text('checked_in_at'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { itemColumns, linkTable, softDelete } from './columns.ts';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { itemColumns, linkTable, refOrNull, softDelete } from './columns.ts';
 import { events } from './events.ts';
 import { nodes } from './network.ts';
 import { organizations } from './organizations.ts';
@@ -17,11 +17,11 @@ export const interactions = sqliteTable(
     kind: text('kind').notNull(),
     subject: text('subject').notNull(),
     summary: text('summary'),
-    nodeId: integer('node_id').references(() => nodes.id, { onDelete: 'set null' }),
-    eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+    nodeId: refOrNull('node_id', () => nodes.id),
+    eventId: refOrNull('event_id', () => events.id),
     followUpOn: text('follow_up_on'),
     followUpDoneAt: text('follow_up_done_at'),
-    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorId: refOrNull('author_id', () => users.id),
     /** E-mails only: SHA-256 of the Message-ID (or of sender, date and subject), so a mail dropped twice is logged once. */
     mailKey: text('mail_key'),
     /** E-mails only: 'out' when a user of the app sent it, else 'in'. */
@@ -48,7 +48,6 @@ export const interactionPersons = linkTable(
   'interaction_persons',
   ['interactionId', () => interactions.id],
   ['personId', () => persons.id],
-  'interaction_persons_person_idx',
 );
 
 export const interactionOrganizations = linkTable(
@@ -62,5 +61,4 @@ export const interactionTopics = linkTable(
   'interaction_topics',
   ['interactionId', () => interactions.id],
   ['topicId', () => topics.id],
-  'interaction_topics_topic_idx',
 );

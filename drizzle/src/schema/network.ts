@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns, ownedBy } from './columns.ts';
+import { itemColumns, ownedBy, period, refOrNull } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
@@ -21,10 +21,10 @@ export const nodes = sqliteTable(
     ...itemColumns,
     name: text('name').notNull(),
     district: text('district').notNull(),
-    networkId: integer('network_id').references(() => networks.id, { onDelete: 'set null' }),
-    hostOrganizationId: integer('host_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    networkId: refOrNull('network_id', () => networks.id),
+    hostOrganizationId: refOrNull('host_organization_id', () => organizations.id),
     openedOn: text('opened_on'),
-    responsibleUserId: integer('responsible_user_id').references(() => users.id, { onDelete: 'set null' }),
+    responsibleUserId: refOrNull('responsible_user_id', () => users.id),
     description: text('description'),
   },
   (t) => [index('nodes_district_idx').on(t.district)],
@@ -40,8 +40,7 @@ export const relations = sqliteTable(
     type: text('type').notNull(),
     /** e.g. "Qualifikation" for the consortium partner in charge of it. */
     responsibility: text('responsibility'),
-    fromDate: text('from_date'),
-    toDate: text('to_date'),
+    ...period,
   },
   (t) => [
     index('relations_org_idx').on(t.organizationId),

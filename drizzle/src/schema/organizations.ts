@@ -49,5 +49,4 @@ export const organizationTags = linkTable(
   'organization_tags',
   ['organizationId', () => organizations.id],
   ['tagId', () => tags.id],
-  'organization_tags_tag_idx',
 );

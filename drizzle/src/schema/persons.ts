@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns, linkTable, ownedBy, softDelete } from './columns.ts';
+import { itemColumns, linkTable, ownedBy, period, refOrNull, softDelete } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { tags } from './tags.ts';
 
@@ -38,12 +38,7 @@ export const persons = sqliteTable(
   ],
 );
 
-export const personTags = linkTable(
-  'person_tags',
-  ['personId', () => persons.id],
-  ['tagId', () => tags.id],
-  'person_tags_tag_idx',
-);
+export const personTags = linkTable('person_tags', ['personId', () => persons.id], ['tagId', () => tags.id]);
 
 export const affiliations = sqliteTable(
   'affiliations',
@@ -53,8 +48,7 @@ export const affiliations = sqliteTable(
     organizationId: ownedBy('organization_id', () => organizations.id),
     function: text('function'),
     isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
-    fromDate: text('from_date'),
-    toDate: text('to_date'),
+    ...period,
   },
   (t) => [
     index('affiliations_person_idx').on(t.personId),
@@ -73,9 +67,8 @@ export const offices = sqliteTable(
     title: text('title').notNull(),
     /** e.g. "Landkreis Schmalkalden-Meiningen". */
     jurisdiction: text('jurisdiction'),
-    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
-    fromDate: text('from_date'),
-    toDate: text('to_date'),
+    organizationId: refOrNull('organization_id', () => organizations.id),
+    ...period,
   },
   (t) => [index('offices_person_idx').on(t.personId)],
 );

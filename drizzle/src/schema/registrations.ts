@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ownedBy } from './columns.ts';
+import { ownedBy, refOrNull } from './columns.ts';
 import { events } from './events.ts';
 import { persons } from './persons.ts';
 
@@ -36,7 +36,7 @@ export const registrationRequests = sqliteTable(
     expiresAt: text('expires_at').notNull(),
     confirmedAt: text('confirmed_at'),
     cancelledAt: text('cancelled_at'),
-    personId: integer('person_id').references(() => persons.id, { onDelete: 'set null' }),
+    personId: refOrNull('person_id', () => persons.id),
     /** registered | waitlisted: what the confirmation gave. */
     outcome: text('outcome'),
     /** Likely duplicates (same name, other address) a manager should look at: person ids as JSON. */

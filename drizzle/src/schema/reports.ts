@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns } from './columns.ts';
+import { itemColumns, refOrNull } from './columns.ts';
 import { users } from './users.ts';
 
 /** A reach report frozen as submitted: later merges and corrections do not change its numbers. */
@@ -15,7 +15,7 @@ export const reportSnapshots = sqliteTable(
     reachedBy: text('reached_by', { mode: 'json' }).$type<string[]>().notNull(),
     /** The whole report as the API returned it when frozen. */
     report: text('report', { mode: 'json' }).notNull(),
-    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdById: refOrNull('created_by_id', () => users.id),
   },
   (t) => [index('report_snapshots_created_idx').on(t.createdAt)],
 );

@@ -25,7 +25,7 @@ import {
 } from '../schemas/attendance.ts';
 import { idParams } from '../schemas/common.ts';
 import { sessionParams } from '../schemas/event.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
 
 /** A file answer (its bytes are not JSON; the server adds `produces`). */
 const pdf = z.unknown().describe('the PDF');
@@ -33,18 +33,16 @@ const produces = ['application/pdf'];
 const event = [E.EVENT_NOT_FOUND];
 /** One person's attendance of a live event. */
 const one = [E.EVENT_NOT_FOUND, E.ATTENDANCE_NOT_FOUND];
-const ifMatch = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const ofEvent = recordRoutes('/api/events/:id', { missing: event });
+const attendee = recordRoutes('/api/events/:id/attendances/:personId', { params: attendanceParams, missing: one });
 
 export const attendances = domainRoutes('attendance', {
-  list: {
-    method: 'GET',
-    path: '/api/events/:id/attendances',
+  list: ofEvent.get({
+    at: '/attendances',
     summary: 'Who is on the list, with organisation snapshot, status, role, check-in time and course hours',
-    params: idParams,
     query: attendanceListQuery,
-    responses: { 200: attendancePage },
-    codes: event,
-  },
+    response: attendancePage,
+  }),
   add: {
     method: 'POST',
     path: '/api/events/:id/attendances',
@@ -54,41 +52,26 @@ export const attendances = domainRoutes('attendance', {
     responses: { 200: attendanceBatchResult, 201: z.union([attendanceCreated, attendanceBatchResult]) },
     codes: [...event, E.PERSON_NOT_FOUND, E.ATTENDANCE_EXISTS],
   },
-  get: {
-    method: 'GET',
-    path: '/api/events/:id/attendances/:personId',
-    params: attendanceParams,
-    responses: { 200: attendance },
-    codes: one,
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/events/:id/attendances/:personId',
+  get: attendee.get({ response: attendance }),
+  update: attendee.update({
     summary: 'Change status, role or note; a cancellation gives the seat to the first waitlisted person',
-    params: attendanceParams,
     body: attendancePatch,
-    responses: { 200: attendanceUpdated },
-    codes: [...one, ...ifMatch, E.INVALID_STATUS_TRANSITION, E.EVENT_FULL, E.CHECK_IN_BEFORE_EVENT],
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/events/:id/attendances/:personId',
+    response: attendanceUpdated,
+    codes: [E.INVALID_STATUS_TRANSITION, E.EVENT_FULL, E.CHECK_IN_BEFORE_EVENT],
+  }),
+  remove: attendee.delete({
     summary: 'Remove a person from the list; a freed seat goes to the first waitlisted person',
-    params: attendanceParams,
     responses: { 200: attendanceDeleted },
-    codes: [...one, ...ifMatch],
-  },
-  checkIn: {
-    method: 'POST',
-    path: '/api/events/:id/check-in',
+  }),
+  checkIn: ofEvent.post({
+    at: '/check-in',
     summary:
       'Mark a person attended now (idempotent); someone not on the list is added as attended. Before the ' +
       "event's first day this answers 409 CHECK_IN_BEFORE_EVENT unless confirm is true",
-    params: idParams,
     body: checkInBody,
-    responses: { 200: attendance },
-    codes: [...event, E.PERSON_NOT_FOUND, E.CHECK_IN_BEFORE_EVENT],
-  },
+    response: attendance,
+    codes: [E.PERSON_NOT_FOUND, E.CHECK_IN_BEFORE_EVENT],
+  }),
   undoCheckIn: {
     method: 'DELETE',
     path: '/api/events/:id/check-in/:personId',
@@ -99,22 +82,14 @@ export const attendances = domainRoutes('attendance', {
     responses: { 200: checkInUndone },
     codes: [...one, E.VERSION_CONFLICT, E.NOT_CHECKED_IN, E.CHECK_IN_HAS_SESSIONS],
   },
-  walkIn: {
-    method: 'POST',
-    path: '/api/events/:id/walk-ins',
+  walkIn: ofEvent.create({
+    at: '/walk-ins',
     summary: 'Check in someone not on the list: an existing person with the e-mail is used, otherwise one is created',
-    params: idParams,
     body: walkInBody,
-    responses: { 201: walkInResult },
-    codes: [...event, E.CHECK_IN_BEFORE_EVENT],
-  },
-  counters: {
-    method: 'GET',
-    path: '/api/events/:id/counters',
-    params: idParams,
-    responses: { 200: attendanceCounters },
-    codes: event,
-  },
+    response: walkInResult,
+    codes: [E.CHECK_IN_BEFORE_EVENT],
+  }),
+  counters: ofEvent.get({ at: '/counters', response: attendanceCounters }),
   setSessionAttendance: {
     method: 'PUT',
     path: '/api/events/:id/sessions/:sessionId/attendance',
@@ -126,48 +101,39 @@ export const attendances = domainRoutes('attendance', {
     responses: { 200: sessionAttendanceResult },
     codes: [...one, E.SESSION_NOT_FOUND, E.CHECK_IN_BEFORE_EVENT, E.INVALID_STATUS_TRANSITION],
   },
-  import: {
-    method: 'POST',
-    path: '/api/events/:id/attendances/import',
+  import: ofEvent.post({
+    at: '/attendances/import',
     summary:
       'Check (commit=false) or import (commit=true) rows of a sign-in list; with an error nothing is imported (422)',
-    params: idParams,
     body: attendanceImportBody,
-    responses: { 200: importReport },
-    codes: [...event, E.IMPORT_HAS_ERRORS],
-  },
-  importFile: {
-    method: 'POST',
-    path: '/api/events/:id/attendances/import-file',
+    response: importReport,
+    codes: [E.IMPORT_HAS_ERRORS],
+  }),
+  importFile: ofEvent.post({
+    at: '/attendances/import-file',
     summary: 'Like /import, for a .csv (UTF-8, ; or ,) or .xlsx file sent base64-encoded; lines are the file’s lines',
-    params: idParams,
     body: attendanceImportFileBody,
-    responses: { 200: importReport },
-    codes: [...event, E.IMPORT_FILE_UNREADABLE, E.IMPORT_HAS_ERRORS, E.BODY_TOO_LARGE],
-  },
-  attendanceListPdf: {
-    method: 'GET',
-    path: '/api/events/:id/attendance-list.pdf',
+    response: importReport,
+    codes: [E.IMPORT_FILE_UNREADABLE, E.IMPORT_HAS_ERRORS, E.BODY_TOO_LARGE],
+  }),
+  attendanceListPdf: ofEvent.get({
+    at: '/attendance-list.pdf',
     summary:
       'Teilnehmerliste (PDF) of registered and attended persons, with blank rows for walk-ins and a signature column per course session',
-    params: idParams,
     query: attendanceListPdfQuery,
     produces,
-    responses: { 200: pdf },
-    codes: event,
-  },
-  certificatesPdf: {
-    method: 'GET',
-    path: '/api/events/:id/certificates.pdf',
+    response: pdf,
+  }),
+  certificatesPdf: ofEvent.get({
+    at: '/certificates.pdf',
     summary: 'Teilnahmebescheinigungen (PDF, one page each) for everyone who attended a course as a participant',
-    params: idParams,
     description:
       'Only attendees in a participant role (guest); trainers, organisers and other contributors get a ' +
       'Bestätigung der Mitwirkung instead: GET /api/events/:id/contributions/:personId.pdf.',
     produces,
-    responses: { 200: pdf },
-    codes: [...event, E.EVENT_NOT_A_COURSE, E.NOBODY_ATTENDED],
-  },
+    response: pdf,
+    codes: [E.EVENT_NOT_A_COURSE, E.NOBODY_ATTENDED],
+  }),
   certificatePdf: {
     method: 'GET',
     path: '/api/events/:id/certificates/:personId.pdf',

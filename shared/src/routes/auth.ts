@@ -22,6 +22,9 @@ import {
 import { idParams } from '../schemas/common.ts';
 import { domainRoutes } from './define.ts';
 
+/** A change that needs the current password: a wrong one is refused, and throttled like logins. */
+const passwordChecked = [E.WRONG_PASSWORD, E.TOO_MANY_ATTEMPTS];
+
 /** Login, session, password and the user's own second factors (authenticator app, recovery codes, passkeys). */
 export const auth = {
   // Signing in happens before there is a token.
@@ -102,7 +105,7 @@ export const auth = {
           'user’s name or e-mail. Wrong current passwords are throttled like logins.',
         body: changePasswordBody,
         responses: { 200: loginResponse },
-        codes: [E.WRONG_PASSWORD, E.WEAK_PASSWORD, E.TOO_MANY_ATTEMPTS],
+        codes: [...passwordChecked, E.WEAK_PASSWORD],
       },
       factors: {
         method: 'GET',
@@ -131,7 +134,7 @@ export const auth = {
         summary: 'Remove the authenticator app (needs the current password)',
         body: currentPasswordBody,
         responses: { 200: factorsOverview },
-        codes: [E.TOTP_NOT_FOUND, E.WRONG_PASSWORD, E.LAST_SECOND_FACTOR, E.TOO_MANY_ATTEMPTS],
+        codes: [E.TOTP_NOT_FOUND, E.LAST_SECOND_FACTOR, ...passwordChecked],
       },
       recoveryCodes: {
         method: 'POST',
@@ -139,7 +142,7 @@ export const auth = {
         summary: 'Ten new recovery codes (the old ones stop working; needs the current password)',
         body: currentPasswordBody,
         responses: { 200: recoveryCodesResult },
-        codes: [E.NO_SECOND_FACTOR, E.WRONG_PASSWORD, E.TOO_MANY_ATTEMPTS],
+        codes: [E.NO_SECOND_FACTOR, ...passwordChecked],
       },
       passkeyAddOptions: {
         method: 'POST',
@@ -162,7 +165,7 @@ export const auth = {
         params: idParams,
         body: currentPasswordBody,
         responses: { 200: factorsOverview },
-        codes: [E.PASSKEY_NOT_FOUND, E.WRONG_PASSWORD, E.LAST_SECOND_FACTOR, E.TOO_MANY_ATTEMPTS],
+        codes: [E.PASSKEY_NOT_FOUND, E.LAST_SECOND_FACTOR, ...passwordChecked],
       },
     },
     { enrolment: true },

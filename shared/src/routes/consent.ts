@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import {
   consentCreated,
   consentInput,
@@ -14,27 +13,25 @@ import {
   suppressionParams,
   suppressionRemoval,
 } from '../schemas/consent.ts';
-import { domainRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+
+const suppressions = collectionRoutes('/api/suppressions');
+const person = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** The consent ledger of a person and the suppression list (blocked e-mail addresses). */
 export const consents = domainRoutes('consents', {
-  list: {
-    method: 'GET',
-    path: '/api/persons/:id/consents',
+  list: person.get({
+    at: '/consents',
     summary: 'The consent ledger of a person, newest first, with the current state per channel',
-    params: idParams,
-    responses: { 200: consentLedger },
-    codes: [E.PERSON_NOT_FOUND],
-  },
-  create: {
-    method: 'POST',
-    path: '/api/persons/:id/consents',
+    response: consentLedger,
+  }),
+  create: person.create({
+    at: '/consents',
     summary: 'Append a consent entry (grant or withdrawal); with suppress the e-mail address is blocked as well',
-    params: idParams,
     body: consentInput,
-    responses: { 201: consentCreated },
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_MERGED],
-  },
+    response: consentCreated,
+    codes: [E.PERSON_DELETED, E.PERSON_MERGED],
+  }),
   checkSuppression: {
     method: 'GET',
     path: '/api/suppressions/check',
@@ -42,21 +39,17 @@ export const consents = domainRoutes('consents', {
     query: suppressionCheckQuery,
     responses: { 200: suppressionCheck },
   },
-  suppressions: {
-    method: 'GET',
-    path: '/api/suppressions',
+  suppressions: suppressions.list({
     summary: 'The suppression list (hashed addresses), newest first, with the persons in the CRM who carry each',
     query: suppressionListQuery,
-    responses: { 200: suppressionPage },
-  },
-  addSuppression: {
-    method: 'POST',
-    path: '/api/suppressions',
+    response: suppressionPage,
+  }),
+  addSuppression: suppressions.create({
     summary: 'Block an e-mail address from exports and re-import (stored hashed), with the reason; audited',
     body: suppressionInput,
-    responses: { 201: suppression },
+    response: suppression,
     codes: [E.SUPPRESSION_EXISTS],
-  },
+  }),
   removeSuppression: {
     method: 'DELETE',
     path: '/api/suppressions/:hash',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type ErrorCode, type ErrorStatus, type StatusOf, statusesOf } from '../error-codes.ts';
+import { ErrorCode as E, type ErrorCode, type ErrorStatus, type StatusOf, statusesOf } from '../error-codes.ts';
+import { idParams } from '../schemas/common.ts';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -71,6 +72,101 @@ export function domainRoutes<
 >(tag: string, routes: M, common?: C): { [K in keyof M]: Described<C & M[K]> } {
   const described = Object.entries(routes).map(([name, r]) => [name, defineRoute({ tag, ...common, ...r })]);
   return Object.fromEntries(described) as { [K in keyof M]: Described<C & M[K]> };
+}
+
+/** The codes of a change guarded by If-Match: a stale version answers 412, a missing one 428, a malformed one 400. */
+export const versionedCodes = [E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED, E.INVALID_IF_MATCH] as const;
+type Versioned = (typeof versionedCodes)[number];
+/** What a builder call below states: texts and inputs as in a descriptor, its answer, codes beyond the builder's. */
+type Stated = {
+  summary?: string;
+  description?: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  produces?: readonly string[];
+  response: z.ZodType;
+  codes?: readonly ErrorCode[];
+  /** A path below the record's (`/history`). */
+  at?: string;
+};
+type CodesOf<S> = S extends { codes: readonly (infer C)[] } ? C : never;
+/**
+ * The descriptor a builder returns: the fields stated as they are, the answer under its status, and `Extra` (builders
+ * cast to it: the compiler cannot follow the rest of a generic argument).
+ */
+type Built<Me extends Method, Pa extends string, St extends number, S extends Stated, Extra = unknown> = {
+  method: Me;
+  path: Pa;
+} & Omit<S, 'response' | 'codes' | 'at'> & { responses: { [K in St]: S['response'] } } & Extra;
+
+/** A builder call's parts: the fields passed on as they are, the answer, the codes and the path below. */
+function parts({ response, codes, at = '', ...rest }: Stated) {
+  return { rest, response, codes, at };
+}
+
+/** A collection's list and create at `path` (`/api/events`): each call says only what differs. */
+export function collectionRoutes<const P extends string>(path: P) {
+  type Codes<S> = S extends { codes: readonly ErrorCode[] } ? { codes: S['codes'] } : unknown;
+  return {
+    /** GET the (paged) list, with its `query` if it has one. */
+    list: <const S extends Omit<Stated, 'body' | 'at'>>(s: S) => {
+      const { rest, response, codes } = parts(s);
+      const route = { method: 'GET', path, ...rest, ...(codes && { codes }), responses: { 200: response } };
+      return route as unknown as Built<'GET', P, 200, S, Codes<S>>;
+    },
+    /** POST a new record: 201 with it. */
+    create: <const S extends Omit<Stated, 'at'> & { body: z.ZodType }>(s: S) => {
+      const { rest, response, codes } = parts(s);
+      const route = { method: 'POST', path, ...rest, ...(codes && { codes }), responses: { 201: response } };
+      return route as unknown as Built<'POST', P, 201, S, Codes<S>>;
+    },
+  };
+}
+
+/**
+ * The routes of one record at `path` (`/api/events/:id`): its get, its versioned update and delete, and what hangs
+ * below it. Domains state these alike; each call says only what differs. `missing`: the codes of a record that is not
+ * there; `params`: the path's parameters (`idParams` unless named).
+ */
+export function recordRoutes<
+  const P extends string,
+  const M extends ErrorCode,
+  const Pa extends z.ZodType = typeof idParams,
+>(path: P, r: { missing: readonly M[]; params?: Pa }) {
+  const params = (r.params ?? idParams) as Pa;
+  type Own<S, V = never> = { params: Pa; codes: readonly (M | CodesOf<S> | V)[] };
+  type Below<S extends Stated> = `${P}${S['at'] extends string ? S['at'] : ''}`;
+  /** A route at the record or `at` a path below it that answers `status` with `response`. */
+  const below =
+    <const Me extends Method, const St extends number>(method: Me, status: St) =>
+    <const S extends Stated>(s: S) => {
+      const { rest, response, codes, at } = parts(s);
+      const route = { method, path: `${path}${at}`, ...rest, params, responses: { [status]: response } };
+      return { ...route, codes: [...r.missing, ...(codes ?? [])] } as unknown as Built<Me, Below<S>, St, S, Own<S>>;
+    };
+  return {
+    path,
+    get: below('GET', 200),
+    /** An action on the record (restore, merge, retry). */
+    post: below('POST', 200),
+    /** A record created below this one (`/sessions`). */
+    create: below('POST', 201),
+    /** PATCH the record; needs If-Match. */
+    update: <const S extends Omit<Stated, 'at'> & { body: z.ZodType }>(s: S) => {
+      const { rest, response, codes } = parts(s);
+      const route = { method: 'PATCH', path, ...rest, params, responses: { 200: response } };
+      const guarded = { ...route, codes: [...r.missing, ...(codes ?? []), ...versionedCodes] };
+      return guarded as unknown as Built<'PATCH', P, 200, S, Own<S, Versioned>>;
+    },
+    /** DELETE the record (or end it, as a user's deactivation); needs If-Match. */
+    delete: <const S extends Omit<Stated, 'response' | 'at'> & { responses: Record<number, z.ZodType> }>({
+      codes = [],
+      ...rest
+    }: S) => {
+      const guarded = { method: 'DELETE', path, ...rest, params, codes: [...r.missing, ...codes, ...versionedCodes] };
+      return guarded as unknown as { method: 'DELETE'; path: P } & Omit<S, 'codes'> & Own<S, Versioned>;
+    },
+  };
 }
 
 /** The 2xx answer of a route, typed from its response schemas. */

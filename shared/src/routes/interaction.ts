@@ -12,7 +12,7 @@ import {
   timelinePage,
   timelineQuery,
 } from '../schemas/interaction.ts';
-import { domainRoutes, type RouteSpec } from './define.ts';
+import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
 /** Timelines live under the persons', organisations' and nodes' URLs but are built from the contact log. */
 const timeline = (prefix: string, subject: string, notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>) =>
@@ -26,14 +26,11 @@ const timeline = (prefix: string, subject: string, notFound: Extract<ErrorCode, 
     codes: [notFound],
   }) satisfies RouteSpec;
 
+const all = collectionRoutes('/api/interactions');
+const entry = recordRoutes('/api/interactions/:id', { missing: [E.INTERACTION_NOT_FOUND] });
+
 export const interactions = domainRoutes('interactions', {
-  list: {
-    method: 'GET',
-    path: '/api/interactions',
-    summary: 'The contact log, newest first',
-    query: interactionListQuery,
-    responses: { 200: interactionPage },
-  },
+  list: all.list({ summary: 'The contact log, newest first', query: interactionListQuery, response: interactionPage }),
   followUps: {
     method: 'GET',
     path: '/api/interactions/follow-ups',
@@ -41,45 +38,29 @@ export const interactions = domainRoutes('interactions', {
     query: followUpQuery,
     responses: { 200: followUpPage },
   },
-  create: {
-    method: 'POST',
-    path: '/api/interactions',
+  create: all.create({
     summary: 'Log a contact; with persons only, their current organisations are linked too',
     body: interactionCreate,
-    responses: { 201: interaction },
-  },
-  get: {
-    method: 'GET',
-    path: '/api/interactions/:id',
-    params: idParams,
-    responses: { 200: interaction },
-    codes: [E.INTERACTION_NOT_FOUND],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/interactions/:id',
+    response: interaction,
+  }),
+  get: entry.get({ response: interaction }),
+  update: entry.update({
     summary: 'Change an entry (its author or an admin); a new follow-up date reopens the follow-up',
-    params: idParams,
     body: interactionPatch,
-    responses: { 200: interaction },
-    codes: [E.INTERACTION_NOT_FOUND, E.NOT_AUTHOR, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
-  delete: {
-    method: 'DELETE',
-    path: '/api/interactions/:id',
+    response: interaction,
+    codes: [E.NOT_AUTHOR],
+  }),
+  delete: entry.delete({
     summary: 'Delete an entry (its author or an admin); soft: the row stays for the audit trail',
-    params: idParams,
     responses: { 204: z.null() },
-    codes: [E.INTERACTION_NOT_FOUND, E.NOT_AUTHOR, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
-  followUpDone: {
-    method: 'POST',
-    path: '/api/interactions/:id/follow-up-done',
+    codes: [E.NOT_AUTHOR],
+  }),
+  followUpDone: entry.post({
+    at: '/follow-up-done',
     summary: 'Mark the follow-up as done (any manager may; repeating it changes nothing)',
-    params: idParams,
-    responses: { 200: interaction },
-    codes: [E.INTERACTION_NOT_FOUND, E.NO_FOLLOW_UP],
-  },
+    response: interaction,
+    codes: [E.NO_FOLLOW_UP],
+  }),
   personTimeline: timeline('persons', 'person', E.PERSON_NOT_FOUND),
   organizationTimeline: timeline('organizations', 'organization', E.ORGANIZATION_NOT_FOUND),
   nodeTimeline: timeline('nodes', 'node', E.NODE_NOT_FOUND),

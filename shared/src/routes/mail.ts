@@ -1,7 +1,8 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { outboxListQuery, outboxMailDetail, outboxPage } from '../schemas/mail.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
+
+const one = recordRoutes('/api/mail/outbox/:id', { missing: [E.MAIL_NOT_FOUND] });
 
 /** The outbox (Verwaltung → Ausgang): what was and will be sent, for admins. */
 export const mail = domainRoutes('mail', {
@@ -12,20 +13,11 @@ export const mail = domainRoutes('mail', {
     query: outboxListQuery,
     responses: { 200: outboxPage },
   },
-  get: {
-    method: 'GET',
-    path: '/api/mail/outbox/:id',
-    summary: 'One outgoing mail with its text, headers and attachments',
-    params: idParams,
-    responses: { 200: outboxMailDetail },
-    codes: [E.MAIL_NOT_FOUND],
-  },
-  retry: {
-    method: 'POST',
-    path: '/api/mail/outbox/:id/retry',
+  get: one.get({ summary: 'One outgoing mail with its text, headers and attachments', response: outboxMailDetail }),
+  retry: one.post({
+    at: '/retry',
     summary: 'Send a failed mail again (fresh attempts)',
-    params: idParams,
-    responses: { 200: outboxMailDetail },
-    codes: [E.MAIL_NOT_FOUND, E.MAIL_NOT_FAILED],
-  },
+    response: outboxMailDetail,
+    codes: [E.MAIL_NOT_FAILED],
+  }),
 });

@@ -1,5 +1,4 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { historyList } from '../schemas/history.ts';
 import {
   mergeBody,
@@ -10,79 +9,55 @@ import {
   organizationPage,
   organizationPatch,
 } from '../schemas/organization.ts';
-import { domainRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+
+const all = collectionRoutes('/api/organizations');
+const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 
 export const organizations = domainRoutes('organizations', {
-  list: {
-    method: 'GET',
-    path: '/api/organizations',
+  list: all.list({
     summary: 'List organisations: filters combine with AND, repeated values of one filter with OR',
     query: organizationListQuery,
-    responses: { 200: organizationPage },
-  },
+    response: organizationPage,
+  }),
   duplicates: {
     method: 'GET',
     path: '/api/organizations/duplicates',
     summary: 'Groups of organisations that share a normalised name or an e-mail address',
     responses: { 200: organizationDuplicateGroups },
   },
-  get: {
-    method: 'GET',
-    path: '/api/organizations/:id',
-    params: idParams,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND],
-  },
-  create: {
-    method: 'POST',
-    path: '/api/organizations',
+  get: organization.get({ response: organizationDetail }),
+  create: all.create({
     summary: 'Create an organisation; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is set',
     body: organizationCreate,
-    responses: { 201: organizationDetail },
+    response: organizationDetail,
     codes: [E.DUPLICATE_CANDIDATES],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/organizations/:id',
-    params: idParams,
-    body: organizationPatch,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/organizations/:id',
+  }),
+  update: organization.update({ body: organizationPatch, response: organizationDetail }),
+  remove: organization.delete({
     summary: 'Soft delete: the organisation leaves lists and can be restored',
-    params: idParams,
     responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_DELETED, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED],
-  },
-  restore: {
-    method: 'POST',
-    path: '/api/organizations/:id/restore',
+    codes: [E.ORGANIZATION_DELETED],
+  }),
+  restore: organization.post({
+    at: '/restore',
     summary: 'Undo a soft delete (If-Match optional); merged organisations cannot be restored',
-    params: idParams,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_NOT_DELETED, E.ORGANIZATION_MERGED, E.VERSION_CONFLICT],
-  },
-  history: {
-    method: 'GET',
-    path: '/api/organizations/:id/history',
+    response: organizationDetail,
+    codes: [E.ORGANIZATION_NOT_DELETED, E.ORGANIZATION_MERGED, E.VERSION_CONFLICT],
+  }),
+  history: organization.get({
+    at: '/history',
     summary: 'Audit log of the organisation (and of organisations merged into it), newest first',
-    params: idParams,
-    responses: { 200: historyList },
-    codes: [E.ORGANIZATION_NOT_FOUND],
-  },
-  merge: {
-    method: 'POST',
-    path: '/api/organizations/:id/merge',
+    response: historyList,
+  }),
+  merge: organization.post({
+    at: '/merge',
     summary:
       'Merge sourceId into this organisation: every affiliation, relation, sector, tag, interaction, attendance, ' +
       'office and node host moves here; `keep` chooses per field whose value stays (a website, e-mail or phone ' +
       'not kept goes into the notes); the source is deleted and marked merged (If-Match optional)',
-    params: idParams,
     body: mergeBody,
-    responses: { 200: organizationDetail },
-    codes: [E.ORGANIZATION_NOT_FOUND, E.ORGANIZATION_DELETED, E.VERSION_CONFLICT],
-  },
+    response: organizationDetail,
+    codes: [E.ORGANIZATION_DELETED, E.VERSION_CONFLICT],
+  }),
 });

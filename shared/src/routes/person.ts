@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ErrorCode as E, type ErrorCode } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import { historyList } from '../schemas/history.ts';
 import {
   affiliation,
@@ -24,12 +23,14 @@ import {
   personPage,
   personPatch,
 } from '../schemas/person.ts';
-import { domainRoutes, type RouteSpec } from './define.ts';
+import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
+/** A person deleted (or merged away) or erased can no longer change. */
+const gone = [E.PERSON_DELETED, E.PERSON_ERASED];
 /** A change of a live person (not deleted, merged away or erased). */
-const live = [E.PERSON_NOT_FOUND, E.PERSON_DELETED, E.PERSON_ERASED];
-/** A change guarded by If-Match: a stale version answers 412, a missing one 428. */
-const guarded = [...live, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const live = [E.PERSON_NOT_FOUND, ...gone];
+const all = collectionRoutes('/api/persons');
+const one = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** A person's versioned sub-records (affiliations, offices, contact points): add, change, remove — one shape. */
 function subRecordRoutes<
@@ -38,8 +39,8 @@ function subRecordRoutes<
   const In extends z.ZodType,
   const Pa extends z.ZodType,
 >(s: {
-  /** `/api/persons/:id/offices`; one record is `…/:officeId`. */
-  path: string;
+  /** `/offices` below the person; one record is `…/:officeId`. */
+  at: string;
   param: string;
   params: P;
   item: I;
@@ -48,40 +49,16 @@ function subRecordRoutes<
   notFound: Extract<ErrorCode, `${string}_NOT_FOUND`>;
   summaries: { add: string; update: string; remove: string };
 }) {
-  const one = `${s.path}/:${s.param}`;
-  const codes = [...guarded, s.notFound];
+  const record = recordRoutes(`${one.path}${s.at}/:${s.param}`, { params: s.params, missing: [...live, s.notFound] });
   return [
-    {
-      method: 'POST',
-      path: s.path,
-      summary: s.summaries.add,
-      params: idParams,
-      body: s.input,
-      responses: { 201: s.item },
-      codes: live,
-    },
-    {
-      method: 'PATCH',
-      path: one,
-      summary: s.summaries.update,
-      params: s.params,
-      body: s.patch,
-      responses: { 200: s.item },
-      codes,
-    },
-    {
-      method: 'DELETE',
-      path: one,
-      summary: s.summaries.remove,
-      params: s.params,
-      responses: { 204: z.null().describe('removed') },
-      codes,
-    },
+    one.create({ at: s.at, summary: s.summaries.add, body: s.input, response: s.item, codes: gone }),
+    record.update({ summary: s.summaries.update, body: s.patch, response: s.item }),
+    record.delete({ summary: s.summaries.remove, responses: { 204: z.null().describe('removed') } }),
   ] as const satisfies readonly RouteSpec[];
 }
 
 const [addAffiliation, updateAffiliation, deleteAffiliation] = subRecordRoutes({
-  path: '/api/persons/:id/affiliations',
+  at: '/affiliations',
   param: 'affiliationId',
   params: affiliationParams,
   item: affiliation,
@@ -95,7 +72,7 @@ const [addAffiliation, updateAffiliation, deleteAffiliation] = subRecordRoutes({
   },
 });
 const [addOffice, updateOffice, deleteOffice] = subRecordRoutes({
-  path: '/api/persons/:id/offices',
+  at: '/offices',
   param: 'officeId',
   params: officeParams,
   item: office,
@@ -109,7 +86,7 @@ const [addOffice, updateOffice, deleteOffice] = subRecordRoutes({
   },
 });
 const [addContactPoint, updateContactPoint, deleteContactPoint] = subRecordRoutes({
-  path: '/api/persons/:id/contact-points',
+  at: '/contact-points',
   param: 'contactPointId',
   params: contactPointParams,
   item: contactPoint,
@@ -124,13 +101,11 @@ const [addContactPoint, updateContactPoint, deleteContactPoint] = subRecordRoute
 });
 
 export const persons = domainRoutes('persons', {
-  list: {
-    method: 'GET',
-    path: '/api/persons',
+  list: all.list({
     summary: 'List persons; every parameter of the person filter applies (the same as for exports and segments)',
     query: personListQuery,
-    responses: { 200: personPage },
-  },
+    response: personPage,
+  }),
   duplicates: {
     method: 'GET',
     path: '/api/persons/duplicates',
@@ -138,67 +113,42 @@ export const persons = domainRoutes('persons', {
     query: personDuplicateQuery,
     responses: { 200: personDuplicatePage },
   },
-  get: {
-    method: 'GET',
-    path: '/api/persons/:id',
-    params: idParams,
-    responses: { 200: person },
-    codes: [E.PERSON_NOT_FOUND],
-  },
-  create: {
-    method: 'POST',
-    path: '/api/persons',
+  get: one.get({ response: person }),
+  create: all.create({
     summary: 'Create a person; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is true',
     body: personInput,
-    responses: { 201: person },
+    response: person,
     codes: [E.DUPLICATE_CANDIDATES, E.ORGANIZATION_DELETED],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/persons/:id',
+  }),
+  update: one.update({
     summary: 'Change fields (tagIds replaces the tag set); needs If-Match',
-    params: idParams,
     body: personPatch,
-    responses: { 200: person },
-    codes: [...guarded, E.DUPLICATE_CANDIDATES],
-  },
-  delete: {
-    method: 'DELETE',
-    path: '/api/persons/:id',
-    summary: 'Soft delete (restorable); needs If-Match',
-    params: idParams,
-    responses: { 200: person },
-    codes: guarded,
-  },
-  restore: {
-    method: 'POST',
-    path: '/api/persons/:id/restore',
+    response: person,
+    codes: [...gone, E.DUPLICATE_CANDIDATES],
+  }),
+  delete: one.delete({ summary: 'Soft delete (restorable); needs If-Match', responses: { 200: person }, codes: gone }),
+  restore: one.post({
+    at: '/restore',
     summary: 'Undo a soft delete (not for merged or erased persons); If-Match is checked when sent',
-    params: idParams,
-    responses: { 200: person },
-    codes: [E.PERSON_NOT_FOUND, E.PERSON_NOT_DELETED, E.PERSON_MERGED, E.PERSON_ERASED, E.VERSION_CONFLICT],
-  },
-  history: {
-    method: 'GET',
-    path: '/api/persons/:id/history',
+    response: person,
+    codes: [E.PERSON_NOT_DELETED, E.PERSON_MERGED, E.PERSON_ERASED, E.VERSION_CONFLICT],
+  }),
+  history: one.get({
+    at: '/history',
     summary: 'Audit entries of the person (and of persons merged into it), newest first',
-    params: idParams,
-    responses: { 200: historyList },
-    codes: [E.PERSON_NOT_FOUND],
-  },
-  merge: {
-    method: 'POST',
-    path: '/api/persons/:id/merge',
+    response: historyList,
+  }),
+  merge: one.post({
+    at: '/merge',
     summary:
       'Merge sourceId into this person: affiliations, offices, tags, attendances, interactions, consents and ' +
       'additional contact values move over; `keep` chooses per field whose value stays, an e-mail or phone number ' +
       'not kept stays as an additional one; the source is deleted with mergedIntoId; If-Match (of this person) is ' +
       'checked when sent',
-    params: idParams,
     body: mergeBody,
-    responses: { 200: person },
-    codes: [...live, E.VERSION_CONFLICT],
-  },
+    response: person,
+    codes: [...gone, E.VERSION_CONFLICT],
+  }),
   addAffiliation,
   updateAffiliation,
   deleteAffiliation,

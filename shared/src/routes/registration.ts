@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams, okResponse } from '../schemas/common.ts';
+import { okResponse } from '../schemas/common.ts';
 import {
   cancelDone,
   cancelInfo,
@@ -16,10 +16,12 @@ import {
   tokenQuery,
   unsubscribeBody,
 } from '../schemas/registration.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, recordRoutes } from './define.ts';
 
 /** A signed link that is broken or expired (a used one is refused where it can be used only once). */
 const link = [E.LINK_INVALID, E.LINK_EXPIRED];
+
+const event = recordRoutes('/api/events/:id', { missing: [E.EVENT_NOT_FOUND] });
 
 /** The public registration page, double opt-in, cancellation and preference centre, and the managers' view of it. */
 export const registrations = {
@@ -99,21 +101,15 @@ export const registrations = {
     { security: [] },
   ),
   ...domainRoutes('events', {
-    calendar: {
-      method: 'GET',
-      path: '/api/events/:id/calendar.ics',
+    calendar: event.get({
+      at: '/calendar.ics',
       summary: 'The event as an iCalendar file (all sessions, Europe/Berlin) — the one the confirmation mail carries',
-      params: idParams,
-      responses: { 200: z.unknown().describe('text/calendar') },
-      codes: [E.EVENT_NOT_FOUND],
-    },
-    stats: {
-      method: 'GET',
-      path: '/api/events/:id/registration-stats',
+      response: z.unknown().describe('text/calendar'),
+    }),
+    stats: event.get({
+      at: '/registration-stats',
       summary: 'Self-registrations: submitted, pending, confirmed, conversion, likely duplicates to check',
-      params: idParams,
-      responses: { 200: registrationStats },
-      codes: [E.EVENT_NOT_FOUND],
-    },
+      response: registrationStats,
+    }),
   }),
 };

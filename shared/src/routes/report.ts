@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import {
   reachQuery,
   reachReport,
@@ -9,7 +8,7 @@ import {
   reachSnapshotListQuery,
   reachSnapshotPage,
 } from '../schemas/report.ts';
-import { domainRoutes, type RouteSpec } from './define.ts';
+import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
 
 /** The file formats of a reach report (the server adds their content types as `produces`). */
 const FILE_LABELS = {
@@ -28,15 +27,15 @@ const reachFile = <const F extends ReachFileFormat>(format: F) =>
     codes: [E.REPORT_TOO_LARGE],
   }) satisfies RouteSpec;
 
+const snapshots = collectionRoutes('/api/reports/reach/snapshots');
+const snapshot = recordRoutes('/api/reports/reach/snapshots/:id', { missing: [E.REPORT_SNAPSHOT_NOT_FOUND] });
+
 const snapshotFile = <const F extends ReachFileFormat>(format: F) =>
-  ({
-    method: 'GET',
-    path: `/api/reports/reach/snapshots/:id.${format}`,
+  snapshot.get({
+    at: `.${format}`,
     summary: `A frozen reach report as ${FILE_LABELS[format]}`,
-    params: idParams,
-    responses: { 200: z.unknown().describe(`the ${FILE_LABELS[format]}`) },
-    codes: [E.REPORT_SNAPSHOT_NOT_FOUND],
-  }) satisfies RouteSpec;
+    response: z.unknown().describe(`the ${FILE_LABELS[format]}`),
+  });
 
 export const reports = domainRoutes('reports', {
   reach: {
@@ -59,29 +58,21 @@ export const reports = domainRoutes('reports', {
   // Before `snapshot`: `/snapshots/3.pdf` would match `/snapshots/:id` as well.
   snapshotXlsx: snapshotFile('xlsx'),
   snapshotPdf: snapshotFile('pdf'),
-  createSnapshot: {
-    method: 'POST',
-    path: '/api/reports/reach/snapshots',
+  createSnapshot: snapshots.create({
     summary: 'Compute a reach report and freeze it: later merges and corrections do not change its numbers',
     body: reachSnapshotCreate,
-    responses: { 201: reachSnapshot },
+    response: reachSnapshot,
     codes: [E.REPORT_TOO_LARGE],
-  },
-  snapshots: {
-    method: 'GET',
-    path: '/api/reports/reach/snapshots',
+  }),
+  snapshots: snapshots.list({
     summary: 'Frozen reach reports, newest first (with their totals)',
     query: reachSnapshotListQuery,
-    responses: { 200: reachSnapshotPage },
-  },
-  snapshot: {
-    method: 'GET',
-    path: '/api/reports/reach/snapshots/:id',
+    response: reachSnapshotPage,
+  }),
+  snapshot: snapshot.get({
     summary: 'A frozen reach report with the numbers as they were when it was frozen',
-    params: idParams,
-    responses: { 200: reachSnapshot },
-    codes: [E.REPORT_SNAPSHOT_NOT_FOUND],
-  },
+    response: reachSnapshot,
+  }),
 });
 
 /** The file routes of the live report and of a snapshot, by format. */

@@ -1,58 +1,38 @@
 import { z } from 'zod';
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams, listQuery } from '../schemas/common.ts';
+import { listQuery } from '../schemas/common.ts';
 import { PERSON_SORT_FIELDS, personPage } from '../schemas/person.ts';
 import { segment, segmentInput, segmentListQuery, segmentPage, segmentPatch } from '../schemas/segment.ts';
-import { domainRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
-const guarded = [E.SEGMENT_NOT_FOUND, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const all = collectionRoutes('/api/segments');
+const one = recordRoutes('/api/segments/:id', { missing: [E.SEGMENT_NOT_FOUND] });
 
 export const segments = domainRoutes('segments', {
-  list: {
-    method: 'GET',
-    path: '/api/segments',
+  list: all.list({
     summary: 'Own and shared segments with their live person counts',
     query: segmentListQuery,
-    responses: { 200: segmentPage },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/segments',
+    response: segmentPage,
+  }),
+  create: all.create({
     summary: 'Save a person filter as a segment (private unless shared)',
     body: segmentInput,
-    responses: { 201: segment },
-  },
-  get: {
-    method: 'GET',
-    path: '/api/segments/:id',
-    params: idParams,
-    responses: { 200: segment },
-    codes: [E.SEGMENT_NOT_FOUND],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/segments/:id',
+    response: segment,
+  }),
+  get: one.get({ response: segment }),
+  update: one.update({
     summary: 'Rename, change the filter or sharing (owner or admin); needs If-Match',
-    params: idParams,
     body: segmentPatch,
-    responses: { 200: segment },
-    codes: guarded,
-  },
-  delete: {
-    method: 'DELETE',
-    path: '/api/segments/:id',
+    response: segment,
+  }),
+  delete: one.delete({
     summary: 'Delete a segment (owner or admin); needs If-Match',
-    params: idParams,
     responses: { 204: z.null().describe('deleted') },
-    codes: guarded,
-  },
-  persons: {
-    method: 'GET',
-    path: '/api/segments/:id/persons',
+  }),
+  persons: one.get({
+    at: '/persons',
     summary: "The person list with the segment's filter (paging and sort as in GET /api/persons)",
-    params: idParams,
     query: listQuery(PERSON_SORT_FIELDS).omit({ q: true }),
-    responses: { 200: personPage },
-    codes: [E.SEGMENT_NOT_FOUND],
-  },
+    response: personPage,
+  }),
 });

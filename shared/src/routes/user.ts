@@ -1,5 +1,4 @@
 import { ErrorCode as E } from '../error-codes.ts';
-import { idParams } from '../schemas/common.ts';
 import {
   resetPasswordBody,
   user,
@@ -9,63 +8,35 @@ import {
   userPatch,
   userWithPassword,
 } from '../schemas/user.ts';
-import { domainRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
 
-const guarded = [E.USER_NOT_FOUND, E.CANNOT_DEMOTE_SELF, E.VERSION_CONFLICT, E.PRECONDITION_REQUIRED];
+const all = collectionRoutes('/api/users');
+const one = recordRoutes('/api/users/:id', { missing: [E.USER_NOT_FOUND] });
 
 export const users = domainRoutes('users', {
-  list: {
-    method: 'GET',
-    path: '/api/users',
-    query: userListQuery,
-    responses: { 200: userPage },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/users',
-    body: userCreate,
-    responses: { 201: userWithPassword },
-    codes: [E.USER_EMAIL_TAKEN],
-  },
-  get: {
-    method: 'GET',
-    path: '/api/users/:id',
-    params: idParams,
-    responses: { 200: user },
-    codes: [E.USER_NOT_FOUND],
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/users/:id',
+  list: all.list({ query: userListQuery, response: userPage }),
+  create: all.create({ body: userCreate, response: userWithPassword, codes: [E.USER_EMAIL_TAKEN] }),
+  get: one.get({ response: user }),
+  update: one.update({
     summary: 'Change name, role or active flag; role change and deactivation end the user’s sessions',
-    params: idParams,
     body: userPatch,
-    responses: { 200: user },
-    codes: guarded,
-  },
-  deactivate: {
-    method: 'DELETE',
-    path: '/api/users/:id',
+    response: user,
+    codes: [E.CANNOT_DEMOTE_SELF],
+  }),
+  deactivate: one.delete({
     summary: 'Deactivate a user (users are never deleted: the audit log refers to them)',
-    params: idParams,
     responses: { 200: user },
-    codes: guarded,
-  },
-  resetPassword: {
-    method: 'POST',
-    path: '/api/users/:id/reset-password',
+    codes: [E.CANNOT_DEMOTE_SELF],
+  }),
+  resetPassword: one.post({
+    at: '/reset-password',
     summary: 'Set a new password (generated when none is given) and end the user’s sessions',
-    params: idParams,
     body: resetPasswordBody,
-    responses: { 200: userWithPassword },
-    codes: [E.USER_NOT_FOUND],
-  },
-  resetFactors: {
-    method: 'POST',
-    path: '/api/users/:id/reset-factors',
+    response: userWithPassword,
+  }),
+  resetFactors: one.post({
+    at: '/reset-factors',
     summary: 'Remove the user’s second factors and recovery codes (lost phone) and end their sessions',
-    params: idParams,
-    responses: { 200: user },
-    codes: [E.USER_NOT_FOUND],
-  },
+    response: user,
+  }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus, SALUTATIONS } from '../vocab/enums.ts';
+import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus } from '../vocab/enums.ts';
 import {
   email,
   itemMeta,
@@ -7,12 +7,14 @@ import {
   multilineText,
   optionalEmail,
   optionalText,
+  orNull,
   page,
   queryId,
   refId,
   repeated,
   requiredText,
 } from './common.ts';
+import { salutation } from './person.ts';
 
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const attendanceRole = z.enum(ATTENDANCE_ROLES);
@@ -127,10 +129,7 @@ export const attendanceDeleted = z.object({ ok: z.literal(true), promoted: z.arr
 
 export const checkInBody = z.object({ personId: refId, ...confirmEarly });
 export const walkInBody = z.object({
-  salutation: z
-    .enum(SALUTATIONS)
-    .nullish()
-    .transform((v) => v ?? null),
+  salutation: orNull(salutation),
   title: optionalText(60),
   firstName: requiredText(100),
   lastName: requiredText(100),

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { eventKind } from './event.ts';
 import { entityRef } from './network.ts';
+import { reachMetrics } from './report.ts';
 
-/** Key figures of one calendar year ("reached" = attended an event, as in the reach report's default). */
+/** Key figures of one calendar year: the reach report's figures ("reached" = attended an event, its default). */
 export const keyFigures = z.object({
   year: z.number().int(),
-  organizations: z.number().int(),
-  smes: z.number().int(),
-  persons: z.number().int(),
-  events: z.number().int(),
-  attendances: z.number().int(),
-  interactions: z.number().int(),
+  ...reachMetrics.pick({
+    organizations: true,
+    smes: true,
+    persons: true,
+    events: true,
+    attendances: true,
+    interactions: true,
+  }).shape,
 });
 export type KeyFigures = z.infer<typeof keyFigures>;
 

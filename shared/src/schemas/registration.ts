@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { NEWSLETTER_CONSENT_VERSIONS } from '../consent-texts.ts';
-import { CONSENT_CHANNELS, SALUTATIONS } from '../vocab/enums.ts';
-import { email, optionalText, requiredText } from './common.ts';
+import { CONSENT_CHANNELS } from '../vocab/enums.ts';
+import { email, optionalText, orNull, requiredText } from './common.ts';
 import { publicSlug } from './event.ts';
+import { salutation } from './person.ts';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export const language = z.enum(LANGUAGES);
@@ -39,10 +40,7 @@ export const publicEvent = z.object({
 export type PublicEvent = z.infer<typeof publicEvent>;
 
 export const registrationSubmit = z.object({
-  salutation: z
-    .enum(SALUTATIONS)
-    .nullish()
-    .transform((v) => v ?? null),
+  salutation: orNull(salutation),
   title: optionalText(50),
   firstName: requiredText(100),
   lastName: requiredText(100),
