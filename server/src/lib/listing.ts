@@ -1,7 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { searchFold } from '@anett/shared/normalize';
 import { type AnyColumn, count, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 export type ListParams = { page: number; pageSize: number };
 
@@ -21,7 +21,17 @@ export const pageOf = <T>({ items, total }: { items: T[]; total: number }, { pag
 
 export const limitOffset = ({ page, pageSize }: ListParams) => ({ limit: pageSize, offset: (page - 1) * pageSize });
 
-/** One page of a table's rows in the given order, and how many match in all (the suppression and mail lists). */
+/** The page the paging asks for of a dynamic select (drizzle's `$dynamic()` pattern): every list's LIMIT/OFFSET. */
+export const paged = <Q extends SQLiteSelect>(query: Q, paging: ListParams): Q => {
+  const { limit, offset } = limitOffset(paging);
+  return query.limit(limit).offset(offset) as Q;
+};
+
+/** How many rows of `table` match `where`: the total beside every list's page. */
+export const countWhere = (db: Db, table: SQLiteTable, where: SQL | undefined): number =>
+  db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+
+/** One page of a table's rows in the given order, and how many match in all (the suppression, mail and network lists). */
 export function pageOfTable<T extends SQLiteTable>(
   db: Db,
   table: T,
@@ -29,22 +39,13 @@ export function pageOfTable<T extends SQLiteTable>(
   order: SQL[],
   paging: ListParams,
 ): { rows: T['$inferSelect'][]; total: number } {
-  const { limit, offset } = limitOffset(paging);
-  const rows = db
+  const query = db
     .select()
     .from(table as SQLiteTable)
     .where(where)
     .orderBy(...order)
-    .limit(limit)
-    .offset(offset)
-    .all() as T['$inferSelect'][];
-  const total =
-    db
-      .select({ n: count() })
-      .from(table as SQLiteTable)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+    .$dynamic();
+  return { rows: paged(query, paging).all() as T['$inferSelect'][], total: countWhere(db, table, where) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import anyAscii from 'any-ascii';
 import * as fontkit from 'fontkit';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { berlinFormat } from './time.ts';
 
 /**
  * PDF documents from pdfmake definitions, with the Roboto fonts shipped in the pdfmake package (no download), as
@@ -89,14 +90,8 @@ function printableDefinition<T>(node: T): T {
   return node;
 }
 
-const TZ = 'Europe/Berlin';
-const dateFormat = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TZ,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const timeFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
+const dateFormat = berlinFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = berlinFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
 const numberFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 
 /** '15.11.2024' (Berlin time) */

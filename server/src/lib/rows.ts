@@ -29,6 +29,22 @@ export function updateAtVersion<T extends VersionedTable>(
     .get() as T['$inferSelect'] | undefined;
 }
 
+/**
+ * Create and optimistic update of a table whose answer is a view read back by id (network nodes and relations, tags):
+ * the view after the write, or undefined when the version moved meanwhile.
+ */
+export function viewedWrites<T extends VersionedTable, V>(db: Db, table: T, view: (id: number) => V | undefined) {
+  return {
+    create(values: T['$inferInsert']): V {
+      const row = db.insert(table).values(values).returning({ id: table.id }).get() as { id: number };
+      return view(row.id) as V;
+    },
+    update(id: number, version: number, changes: Partial<T['$inferInsert']>): V | undefined {
+      return updateAtVersion(db, table, id, version, changes) ? view(id) : undefined;
+    },
+  };
+}
+
 /** The optimistic delete: the removed row, or undefined when the version moved meanwhile. */
 export function deleteAtVersion<T extends VersionedTable>(
   db: Db,
@@ -55,4 +71,28 @@ export function missingIds(db: Db, column: SQLiteColumn, ids: number[], also?: S
       .map((r) => r.id),
   );
   return ids.filter((id) => !found.has(id));
+}
+
+/** What the two merges (persons, organisations) do to the rows that hang on the source: move them to the target. */
+export function mergeMoves(db: Db, sourceId: number, targetId: number, at: string) {
+  return {
+    /** Re-points the versioned rows whose `column` names the source at the target, as a change of each row; how many. */
+    reassign(column: SQLiteColumn): number {
+      const name = sql.identifier(column.name);
+      return db.run(
+        sql`UPDATE ${column.table} SET ${name} = ${targetId}, version = version + 1, updated_at = ${at}
+            WHERE ${name} = ${sourceId}`,
+      ).changes;
+    },
+    /** Moves a link table's rows (`owner`, `other`) to the target, skipping the links it has already; how many. */
+    links(owner: SQLiteColumn, other: SQLiteColumn): number {
+      const [ownerName, otherName] = [sql.identifier(owner.name), sql.identifier(other.name)];
+      const moved = db.run(
+        sql`INSERT OR IGNORE INTO ${owner.table} (${ownerName}, ${otherName})
+            SELECT ${targetId}, ${otherName} FROM ${owner.table} WHERE ${ownerName} = ${sourceId}`,
+      ).changes;
+      db.run(sql`DELETE FROM ${owner.table} WHERE ${ownerName} = ${sourceId}`);
+      return moved;
+    },
+  };
 }

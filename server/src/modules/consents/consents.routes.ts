@@ -3,6 +3,7 @@ import type { SuppressionReasonCode } from '@anett/shared/schemas/consent';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError, fieldError, notFound, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
@@ -81,9 +82,8 @@ export async function suppressionsRoutes(fastify: FastifyInstance, { ctx }: { ct
   const route = describedRoutes(fastify);
 
   route(consents.suppressions, 'admin', async (request) => {
-    const { page, pageSize, sort, email } = request.query;
-    const { rows, total } = await ctx.read.suppressions.list({ page, pageSize, sort, email });
-    return { items: withPersons(ctx, rows), total, page, pageSize };
+    const { rows, total } = await ctx.read.suppressions.list(request.query);
+    return pageOf({ items: withPersons(ctx, rows), total }, request.query);
   });
 
   route(consents.addSuppression, 'admin', async (request, reply) => {

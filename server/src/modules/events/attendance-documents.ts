@@ -4,6 +4,7 @@ import { type Event, sessionDuration } from '@anett/shared/schemas/event';
 import { type AttendanceRole, EVENT_KIND } from '@anett/shared/vocab/enums';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatDate, formatNumber, formatRange, gridLayout, renderPdf } from '../../lib/pdf.ts';
+import { berlinFormat } from '../../lib/time.ts';
 
 /**
  * The PDF documents of an event: Teilnehmerliste to sign (a signature column per course session), Teilnahme-
@@ -35,7 +36,7 @@ export function eventCity(location: string | null, hostCity: string | null): str
 export type ListSession = { startsAt: string; endsAt: string | null };
 /** Signature columns that fit beside number, name and organisation on a landscape page. */
 const SESSIONS_PER_PAGE = 8;
-const sessionDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit' });
+const sessionDay = berlinFormat('de-DE', { day: '2-digit', month: '2-digit' });
 
 /**
  * Teilnehmerliste to sign at the event: registered and attended persons by name, plus blank rows for walk-ins. A course

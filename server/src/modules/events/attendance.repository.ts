@@ -12,7 +12,7 @@ import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/n
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
 import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { ftsQuery, inIds, likeEscape, limitOffset } from '../../lib/listing.ts';
+import { ftsQuery, inIds, likeEscape, paged } from '../../lib/listing.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 
 export type AttendanceRow = typeof attendances.$inferSelect;
@@ -86,7 +86,7 @@ export function createAttendanceRepository(db: Db) {
   const livePerson = isNull(persons.deletedAt);
 
   const select = () =>
-    db.select(listColumns).from(attendances).innerJoin(persons, eq(persons.id, attendances.personId));
+    db.select(listColumns).from(attendances).innerJoin(persons, eq(persons.id, attendances.personId)).$dynamic();
   // The statements of adding, checking in and cancelling, prepared once (building drizzle queries cost more than
   // running them).
   const pair = and(
@@ -162,13 +162,12 @@ export function createAttendanceRepository(db: Db) {
       const where = and(...conditions);
       const sort = f.sort ?? { field: 'lastName', desc: false };
       const column = sortColumns[sort.field];
-      const { limit, offset } = limitOffset(f);
-      const rows = select()
-        .where(where)
-        .orderBy(sort.desc ? desc(column) : asc(column), asc(sql`lower(${persons.firstName})`), asc(attendances.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
+      const rows = paged(
+        select()
+          .where(where)
+          .orderBy(sort.desc ? desc(column) : asc(column), asc(sql`lower(${persons.firstName})`), asc(attendances.id)),
+        f,
+      ).all();
       const total =
         db
           .select({ n: count() })

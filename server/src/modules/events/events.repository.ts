@@ -13,7 +13,7 @@ import { foldText } from '@anett/shared/normalize';
 import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } from '@anett/shared/schemas/event';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { countWhere, likeEscape, paged } from '../../lib/listing.ts';
 import { deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -145,7 +145,11 @@ export function createEventsRepository(db: Db) {
   };
 
   const selectWithNode = () =>
-    db.select({ event: events, nodeName: nodes.name }).from(events).leftJoin(nodes, eq(nodes.id, events.nodeId));
+    db
+      .select({ event: events, nodeName: nodes.name })
+      .from(events)
+      .leftJoin(nodes, eq(nodes.id, events.nodeId))
+      .$dynamic();
 
   const setTopics = (eventId: number, topicIds: number[]) => {
     db.delete(eventTopics).where(eq(eventTopics.eventId, eventId)).run();
@@ -209,15 +213,13 @@ export function createEventsRepository(db: Db) {
       const where = and(...listConditions(f));
       const sort = f.sort ?? { field: 'startsAt', desc: f.when !== 'upcoming' };
       const column = sortColumns[sort.field];
-      const { limit, offset } = limitOffset(f);
-      const rows = selectWithNode()
-        .where(where)
-        .orderBy(sort.desc ? desc(column) : asc(column), asc(events.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = db.select({ n: count() }).from(events).where(where).get()?.n ?? 0;
-      return { items: shape(rows), total };
+      const rows = paged(
+        selectWithNode()
+          .where(where)
+          .orderBy(sort.desc ? desc(column) : asc(column), asc(events.id)),
+        f,
+      );
+      return { items: shape(rows.all()), total: countWhere(db, events, where) };
     },
     /** Ids among the given that name no topic. */
     missingTopicIds(ids: number[]): number[] {

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, type ExportQuery } from '@anett/shared/schemas/export';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../lib/download.ts';
-import { limitOffset } from '../../lib/listing.ts';
+import { limitOffset, pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { berlinToday } from '../../lib/time.ts';
@@ -22,16 +22,8 @@ export async function exportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   route(exports.excluded, 'manager', async (request) => {
     const { page, pageSize, ...query } = request.query;
     const { rows, total } = await ctx.read.exports.excluded(selectionOf(query), limitOffset({ page, pageSize }));
-    return {
-      items: rows.map((r) => ({
-        ...personRef(r),
-        organization: r.organization,
-        reason: r.reason,
-      })),
-      total,
-      page,
-      pageSize,
-    };
+    const items = rows.map((r) => ({ ...personRef(r), organization: r.organization, reason: r.reason }));
+    return pageOf({ items, total }, { page, pageSize });
   });
 
   for (const format of EXPORT_FORMATS) {

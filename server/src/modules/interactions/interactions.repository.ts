@@ -17,7 +17,7 @@ import type { InteractionKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
-import { ftsQuery, inIds, limitOffset } from '../../lib/listing.ts';
+import { countWhere, ftsQuery, inIds, paged } from '../../lib/listing.ts';
 import { atVersion, bumped } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -109,7 +109,8 @@ function selectBase(db: Db) {
     .from(interactions)
     .leftJoin(nodes, eq(nodes.id, interactions.nodeId))
     .leftJoin(events, eq(events.id, interactions.eventId))
-    .leftJoin(users, eq(users.id, interactions.authorId));
+    .leftJoin(users, eq(users.id, interactions.authorId))
+    .$dynamic();
 }
 type BaseRow = Awaited<ReturnType<ReturnType<typeof selectBase>['all']>>[number];
 
@@ -309,15 +310,14 @@ export function createInteractionsRepository(db: Db) {
       today: string,
     ) {
       const where = interactionWhere(query, today);
-      const { limit, offset } = limitOffset(query);
-      const rows = selectBase(db)
-        .where(where)
-        .orderBy(...sortOrder(query.sort?.field, query.sort ? query.sort.desc : true, Boolean(query.q?.trim())))
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = db.select({ n: count() }).from(interactions).where(where).get()?.n ?? 0;
-      return { items: reader.withLinks(rows), total };
+      const order = sortOrder(query.sort?.field, query.sort ? query.sort.desc : true, Boolean(query.q?.trim()));
+      const rows = paged(
+        selectBase(db)
+          .where(where)
+          .orderBy(...order),
+        query,
+      ).all();
+      return { items: reader.withLinks(rows), total: countWhere(db, interactions, where) };
     },
 
     /** Field errors for referenced records that do not exist (or are deleted); empty when all are known. */
@@ -441,13 +441,10 @@ export function createInteractionsRepository(db: Db) {
         openFollowUp(),
         query.authorId === undefined ? undefined : eq(interactions.authorId, query.authorId),
       );
-      const { limit, offset } = limitOffset(query);
-      const rows = selectBase(db)
-        .where(where)
-        .orderBy(asc(interactions.followUpOn), asc(interactions.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
+      const rows = paged(
+        selectBase(db).where(where).orderBy(asc(interactions.followUpOn), asc(interactions.id)),
+        query,
+      ).all();
       const counts = db
         .select({
           total: count(),

@@ -68,36 +68,31 @@ export function timelineQuery(
 ): SQL {
   const ia = after(cursor, 'interaction', interactionAt, interactionId);
   const aa = after(cursor, 'attendance', attendanceAt, attendanceId);
-  const tail = sql`ORDER BY at DESC, type DESC, id DESC LIMIT ${limit}`;
-  switch (subject) {
-    case 'person':
-      return sql`SELECT ${interactionColumns}
-        FROM interaction_persons JOIN interactions ON interactions.id = interaction_persons.interaction_id
-        WHERE interaction_persons.person_id = ${id} AND interactions.deleted_at IS NULL${ia}
-        UNION ALL
-        SELECT ${attendanceColumns}
-        FROM attendances JOIN events ON events.id = attendances.event_id JOIN persons ON persons.id = attendances.person_id
-        WHERE attendances.person_id = ${id} AND events.deleted_at IS NULL${aa}
-        ${tail}`;
-    case 'organization':
-      return sql`SELECT ${interactionColumns}
-        FROM interaction_organizations JOIN interactions ON interactions.id = interaction_organizations.interaction_id
-        WHERE interaction_organizations.organization_id = ${id} AND interactions.deleted_at IS NULL${ia}
-        UNION ALL
-        SELECT ${attendanceColumns}
-        FROM attendances JOIN events ON events.id = attendances.event_id JOIN persons ON persons.id = attendances.person_id
-        WHERE attendances.organization_id = ${id} AND events.deleted_at IS NULL AND persons.deleted_at IS NULL${aa}
-        ${tail}`;
-    case 'node':
-      return sql`SELECT ${interactionColumns}
-        FROM interactions
-        WHERE interactions.node_id = ${id} AND interactions.deleted_at IS NULL${ia}
-        UNION ALL
-        SELECT ${attendanceColumns}
-        FROM events JOIN attendances ON attendances.event_id = events.id JOIN persons ON persons.id = attendances.person_id
-        WHERE events.node_id = ${id} AND events.deleted_at IS NULL AND persons.deleted_at IS NULL${aa}
-        ${tail}`;
-  }
+  // The three timelines differ only in which interactions and attendances belong to the subject.
+  const withPersons = sql`JOIN persons ON persons.id = attendances.person_id`;
+  const [interactionsOf, attendancesOf] = {
+    person: [
+      sql`interaction_persons JOIN interactions ON interactions.id = interaction_persons.interaction_id
+        WHERE interaction_persons.person_id = ${id}`,
+      sql`attendances JOIN events ON events.id = attendances.event_id ${withPersons}
+        WHERE attendances.person_id = ${id}`,
+    ],
+    organization: [
+      sql`interaction_organizations JOIN interactions ON interactions.id = interaction_organizations.interaction_id
+        WHERE interaction_organizations.organization_id = ${id}`,
+      sql`attendances JOIN events ON events.id = attendances.event_id ${withPersons}
+        WHERE attendances.organization_id = ${id} AND persons.deleted_at IS NULL`,
+    ],
+    node: [
+      sql`interactions WHERE interactions.node_id = ${id}`,
+      sql`events JOIN attendances ON attendances.event_id = events.id ${withPersons}
+        WHERE events.node_id = ${id} AND persons.deleted_at IS NULL`,
+    ],
+  }[subject];
+  return sql`SELECT ${interactionColumns} FROM ${interactionsOf} AND interactions.deleted_at IS NULL${ia}
+    UNION ALL
+    SELECT ${attendanceColumns} FROM ${attendancesOf} AND events.deleted_at IS NULL${aa}
+    ORDER BY at DESC, type DESC, id DESC LIMIT ${limit}`;
 }
 
 export function createTimelineRepository(db: Db) {

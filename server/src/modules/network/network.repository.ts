@@ -1,23 +1,12 @@
 import type { Db } from '@anett/db/client';
 import { networks, nodes, organizations, relations, users } from '@anett/db/schema';
 import { searchFold } from '@anett/shared/normalize';
-import type {
-  EntityRef,
-  Network,
-  Node,
-  networkInput,
-  networkPatch,
-  nodeInput,
-  nodePatch,
-  Relation,
-  relationInput,
-  relationPatch,
-} from '@anett/shared/schemas/network';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { EntityRef, Network, Node, networkInput, networkPatch, Relation } from '@anett/shared/schemas/network';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { likeEscape, limitOffset } from '../../lib/listing.ts';
-import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
+import { countWhere, likeEscape, paged, pageOfTable } from '../../lib/listing.ts';
+import { deleteAtVersion, updateAtVersion, viewedWrites } from '../../lib/rows.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;
 export type NodeRow = typeof nodes.$inferSelect;
@@ -134,6 +123,8 @@ export function createNetworkRepository(db: Db) {
     return row ? nodeView(row) : undefined;
   };
   const getRelation = (id: number) => selectRelations(eq(relations.id, id))[0];
+  const nodeWrites = viewedWrites(db, nodes, getNode);
+  const relationWrites = viewedWrites(db, relations, getRelation);
 
   return {
     // Networks
@@ -156,17 +147,8 @@ export function createNetworkRepository(db: Db) {
       );
       const column = networkSort[query.sort?.field ?? 'name'];
       const direction = query.sort?.desc ? desc : asc;
-      const { limit, offset } = limitOffset(query);
-      const items = db
-        .select()
-        .from(networks)
-        .where(where)
-        .orderBy(direction(column), direction(networks.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = db.select({ n: count() }).from(networks).where(where).get()?.n ?? 0;
-      return { items, total };
+      const { rows, total } = pageOfTable(db, networks, where, [direction(column), direction(networks.id)], query);
+      return { items: rows, total };
     },
 
     networkNodes(id: number): EntityRef[] {
@@ -204,26 +186,14 @@ export function createNetworkRepository(db: Db) {
       );
       const column = nodeSort[query.sort?.field ?? 'name'];
       const direction = query.sort?.desc ? desc : asc;
-      const { limit, offset } = limitOffset(query);
-      const items = selectNodes(where)
-        .orderBy(direction(column), direction(nodes.id))
-        .limit(limit)
-        .offset(offset)
+      const items = paged(selectNodes(where).orderBy(direction(column), direction(nodes.id)), query)
         .all()
         .map(nodeView);
-      const total = db.select({ n: count() }).from(nodes).where(where).get()?.n ?? 0;
-      return { items, total };
+      return { items, total: countWhere(db, nodes, where) };
     },
 
-    createNode(values: z.output<typeof nodeInput>): Node {
-      const row = db.insert(nodes).values(values).returning({ id: nodes.id }).get();
-      return getNode(row.id) as Node;
-    },
-
-    updateNode(id: number, version: number, changes: z.output<typeof nodePatch>): Node | undefined {
-      const row = updateAtVersion(db, nodes, id, version, changes);
-      return row ? getNode(row.id) : undefined;
-    },
+    createNode: nodeWrites.create,
+    updateNode: nodeWrites.update,
 
     // Relations
 
@@ -239,15 +209,8 @@ export function createNetworkRepository(db: Db) {
       );
     },
 
-    createRelation(values: z.output<typeof relationInput>): Relation {
-      const row = db.insert(relations).values(values).returning({ id: relations.id }).get();
-      return getRelation(row.id) as Relation;
-    },
-
-    updateRelation(id: number, version: number, changes: z.output<typeof relationPatch>): Relation | undefined {
-      const row = updateAtVersion(db, relations, id, version, changes);
-      return row ? getRelation(row.id) : undefined;
-    },
+    createRelation: relationWrites.create,
+    updateRelation: relationWrites.update,
 
     /** Relations are removed for good (the audit entry keeps what they were); false on a version conflict. */
     deleteRelation(id: number, version: number): boolean {

@@ -1,7 +1,10 @@
 import type { Db } from '@anett/db/client';
 import {
   affiliations,
+  attendances,
+  interactionOrganizations,
   nodes,
+  offices,
   organizationSectors,
   organizations,
   organizationTags,
@@ -20,10 +23,10 @@ import {
   type organizationInput,
   type organizationPatch,
 } from '@anett/shared/schemas/organization';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ftsQuery, limitOffset } from '../../lib/listing.ts';
-import { atVersion, bumped } from '../../lib/rows.ts';
+import { countWhere, ftsQuery, paged } from '../../lib/listing.ts';
+import { atVersion, bumped, mergeMoves } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
@@ -159,15 +162,16 @@ export function createOrganizationsRepository(db: Db) {
       const where = organizationWhere(query);
       const column = sortColumns[query.sort?.field ?? 'name'];
       const direction = query.sort?.desc ? desc : asc;
-      const { limit, offset } = limitOffset(query);
       // Page the ids first: the sorter then holds (key, id) instead of whole rows.
-      const ids = db
-        .select({ id: organizations.id })
-        .from(organizations)
-        .where(where)
-        .orderBy(direction(column), direction(organizations.id))
-        .limit(limit)
-        .offset(offset)
+      const ids = paged(
+        db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(where)
+          .orderBy(direction(column), direction(organizations.id))
+          .$dynamic(),
+        query,
+      )
         .all()
         .map((r) => r.id);
       const found = new Map(
@@ -177,8 +181,7 @@ export function createOrganizationsRepository(db: Db) {
         ]),
       );
       const rows = ids.map((id) => found.get(id)).filter((r) => r !== undefined);
-      const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
-      return { items: withLinks(rows), total };
+      return { items: withLinks(rows), total: countWhere(db, organizations, where) };
     },
 
     /** People linked by affiliation, current (no end date or not yet ended) and former; deleted persons left out. */
@@ -298,33 +301,16 @@ export function createOrganizationsRepository(db: Db) {
       const source = db.select().from(organizations).where(eq(organizations.id, sourceId)).get();
       if (!target || !source) throw new Error('merge: organisation vanished');
       const at = nowIso();
-      const move = (table: string) =>
-        db.run(
-          sql`UPDATE ${sql.identifier(table)} SET organization_id = ${targetId}, version = version + 1, updated_at = ${at}
-              WHERE organization_id = ${sourceId}`,
-        ).changes;
-      // Link tables have (organization_id, x) keys: copy what the target lacks, then drop the source's rows.
-      const moveLinks = (table: string, column: string) => {
-        const moved = db.run(
-          sql`INSERT OR IGNORE INTO ${sql.identifier(table)} (organization_id, ${sql.identifier(column)})
-              SELECT ${targetId}, ${sql.identifier(column)} FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`,
-        ).changes;
-        db.run(sql`DELETE FROM ${sql.identifier(table)} WHERE organization_id = ${sourceId}`);
-        return moved;
-      };
+      const { reassign: move, links: moveLinks } = mergeMoves(db, sourceId, targetId, at);
       const moved = {
-        affiliations: move('affiliations'),
-        relations: move('relations'),
-        attendances: move('attendances'),
-        offices: move('offices'),
-        nodeHosts: db
-          .update(nodes)
-          .set({ hostOrganizationId: targetId, version: sql`${nodes.version} + 1`, updatedAt: at })
-          .where(eq(nodes.hostOrganizationId, sourceId))
-          .run().changes,
-        sectors: moveLinks('organization_sectors', 'wz_code'),
-        tags: moveLinks('organization_tags', 'tag_id'),
-        interactions: moveLinks('interaction_organizations', 'interaction_id'),
+        affiliations: move(affiliations.organizationId),
+        relations: move(relations.organizationId),
+        attendances: move(attendances.organizationId),
+        offices: move(offices.organizationId),
+        nodeHosts: move(nodes.hostOrganizationId),
+        sectors: moveLinks(organizationSectors.organizationId, organizationSectors.wzCode),
+        tags: moveLinks(organizationTags.organizationId, organizationTags.tagId),
+        interactions: moveLinks(interactionOrganizations.organizationId, interactionOrganizations.interactionId),
       };
       const filled: Record<string, [unknown, unknown]> = {};
       const fill: Partial<OrganizationRow> = {};

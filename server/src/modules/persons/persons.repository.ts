@@ -32,11 +32,11 @@ import type {
   PersonListItem,
   personInput,
 } from '@anett/shared/schemas/person';
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { limitOffset } from '../../lib/listing.ts';
-import { bumped, deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
+import { countWhere, limitOffset, paged, pageOfTable } from '../../lib/listing.ts';
+import { bumped, deleteAtVersion, mergeMoves, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
@@ -368,30 +368,22 @@ export function createPersonsRepository(db: Db) {
 
     list(query: PersonFilter & { page: number; pageSize: number; sort?: PersonSort }) {
       const where = personWhere(query);
-      const { limit, offset } = limitOffset(query);
       const order = orderBy(query.sort);
-      const countAll = () => db.select({ n: count() }).from(persons).where(where).get()?.n ?? 0;
       if (!hasPersonCriteria(query)) {
-        const rows = db
-          .select()
+        const { rows, total } = pageOfTable(db, persons, where, order, query);
+        return { items: listItems(rows), total };
+      }
+      // Filter subqueries are costly: evaluate them once for both the page and the total.
+      const page = paged(
+        db
+          .select({ id: persons.id, total: sql<number>`count(*) OVER ()` })
           .from(persons)
           .where(where)
           .orderBy(...order)
-          .limit(limit)
-          .offset(offset)
-          .all();
-        return { items: listItems(rows), total: countAll() };
-      }
-      // Filter subqueries are costly: evaluate them once for both the page and the total.
-      const page = db
-        .select({ id: persons.id, total: sql<number>`count(*) OVER ()` })
-        .from(persons)
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = page[0]?.total ?? (offset > 0 ? countAll() : 0);
+          .$dynamic(),
+        query,
+      ).all();
+      const total = page[0]?.total ?? (query.page > 1 ? countWhere(db, persons, where) : 0);
       const ids = page.map((r) => r.id);
       const rowsById = new Map(
         (ids.length ? db.select().from(persons).where(inArray(persons.id, ids)).all() : []).map((r) => [r.id, r]),
@@ -680,12 +672,7 @@ export function createPersonsRepository(db: Db) {
      */
     moveLinks(sourceId: number, targetId: number) {
       const at = nowIso();
-      /** Re-points the source's versioned rows of `table` at the target, as a change of each row. */
-      const reassign = (table: typeof offices | typeof attendances | typeof personContactPoints) =>
-        db.run(
-          sql`UPDATE ${table} SET person_id = ${targetId}, version = version + 1, updated_at = ${at}
-              WHERE person_id = ${sourceId}`,
-        ).changes;
+      const { reassign, links } = mergeMoves(db, sourceId, targetId, at);
       const targetHasPrimary =
         db
           .select({ id: affiliations.id })
@@ -708,47 +695,34 @@ export function createPersonsRepository(db: Db) {
         })
         .where(eq(affiliations.personId, sourceId))
         .run().changes;
-      const movedOffices = reassign(offices);
+      const movedOffices = reassign(offices.personId);
 
-      const movedTags = db.run(
-        sql`INSERT OR IGNORE INTO ${personTags} (person_id, tag_id)
-            SELECT ${targetId}, tag_id FROM ${personTags} WHERE person_id = ${sourceId}`,
-      ).changes;
-      db.delete(personTags).where(eq(personTags.personId, sourceId)).run();
+      const movedTags = links(personTags.personId, personTags.tagId);
 
-      const targetEvents = db
-        .select({ id: attendances.eventId })
-        .from(attendances)
-        .where(eq(attendances.personId, targetId));
-      const droppedAttendances = db
-        .delete(attendances)
-        .where(and(eq(attendances.personId, sourceId), inArray(attendances.eventId, targetEvents)))
-        .returning()
-        .all();
-      const movedAttendances = reassign(attendances);
-
-      const targetSessions = db
-        .select({ id: sessionAttendances.sessionId })
-        .from(sessionAttendances)
-        .where(eq(sessionAttendances.personId, targetId));
-      const droppedSessions = db
-        .delete(sessionAttendances)
-        .where(and(eq(sessionAttendances.personId, sourceId), inArray(sessionAttendances.sessionId, targetSessions)))
-        .returning()
-        .all();
+      // Where both attended the same event (or session), the source's row goes and the target's stays.
+      const dropShared = <T extends typeof attendances | typeof sessionAttendances>(table: T, key: SQLiteColumn) =>
+        db
+          .delete(table)
+          .where(
+            and(
+              eq(table.personId, sourceId),
+              inArray(key, db.select({ key }).from(table).where(eq(table.personId, targetId))),
+            ),
+          )
+          .returning()
+          .all() as T['$inferSelect'][];
+      const droppedAttendances = dropShared(attendances, attendances.eventId);
+      const movedAttendances = reassign(attendances.personId);
+      const droppedSessions = dropShared(sessionAttendances, sessionAttendances.sessionId);
       const movedSessions = db
         .update(sessionAttendances)
         .set({ personId: targetId })
         .where(eq(sessionAttendances.personId, sourceId))
         .run().changes;
 
-      const movedInteractions = db.run(
-        sql`INSERT OR IGNORE INTO ${interactionPersons} (interaction_id, person_id)
-            SELECT interaction_id, ${targetId} FROM ${interactionPersons} WHERE person_id = ${sourceId}`,
-      ).changes;
-      db.delete(interactionPersons).where(eq(interactionPersons.personId, sourceId)).run();
+      const movedInteractions = links(interactionPersons.personId, interactionPersons.interactionId);
 
-      const movedContactPoints = reassign(personContactPoints);
+      const movedContactPoints = reassign(personContactPoints.personId);
 
       const copiedConsents = db.run(
         sql`INSERT INTO ${consents} (person_id, channel, status, legal_basis, source, evidence, recorded_at, recorded_by_id)

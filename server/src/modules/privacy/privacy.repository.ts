@@ -21,7 +21,7 @@ import {
   users,
 } from '@anett/db/schema';
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { likeEscape, paged } from '../../lib/listing.ts';
 import { missingIds } from '../../lib/rows.ts';
 
 export const ERASED_FIRST_NAME = 'Gelöschte';
@@ -439,27 +439,27 @@ export function createPrivacyRepository(db: Db) {
         coalesce((SELECT max(i.occurred_at) FROM ${interactionPersons} ip JOIN ${interactions} i ON i.id = ip.interaction_id
           WHERE ip.person_id = ${id} AND i.deleted_at IS NULL), ''),
         coalesce((SELECT max(c.recorded_at) FROM ${consents} c WHERE c.person_id = ${id}), ''))`;
-      const { limit, offset } = limitOffset(paging);
-      const rows = db
-        .select({
-          id: persons.id,
-          title: persons.title,
-          firstName: persons.firstName,
-          lastName: persons.lastName,
-          email: persons.email,
-          deletedAt: persons.deletedAt,
-          lastActivityAt: lastActivity,
-          total: sql<number>`count(*) OVER ()`,
-        })
-        .from(persons)
-        .where(and(isNull(persons.erasedAt), sql`${lastActivity} < ${cutoff}`))
-        .orderBy(asc(lastActivity), asc(persons.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
+      const rows = paged(
+        db
+          .select({
+            id: persons.id,
+            title: persons.title,
+            firstName: persons.firstName,
+            lastName: persons.lastName,
+            email: persons.email,
+            deletedAt: persons.deletedAt,
+            lastActivityAt: lastActivity,
+            total: sql<number>`count(*) OVER ()`,
+          })
+          .from(persons)
+          .where(and(isNull(persons.erasedAt), sql`${lastActivity} < ${cutoff}`))
+          .orderBy(asc(lastActivity), asc(persons.id))
+          .$dynamic(),
+        paging,
+      ).all();
       const total =
         rows[0]?.total ??
-        (offset > 0
+        (paging.page > 1
           ? (db.get<{ n: number }>(
               sql`SELECT count(*) AS n FROM ${persons} WHERE ${persons.erasedAt} IS NULL AND ${lastActivity} < ${cutoff}`,
             )?.n ?? 0)

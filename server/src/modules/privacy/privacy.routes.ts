@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requireIfMatch, versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -68,19 +69,9 @@ export async function privacyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   route(privacy.inactive, 'admin', async (request) => {
-    const { months, page, pageSize } = request.query;
-    const cutoff = monthsAgo(months);
-    const { rows, total } = await ctx.read.privacy.inactive(cutoff, { page, pageSize });
-    return {
-      items: rows.map((r) => ({
-        ...personRef(r),
-        lastActivityAt: r.lastActivityAt,
-        deletedAt: r.deletedAt,
-      })),
-      total,
-      page,
-      pageSize,
-      cutoff,
-    };
+    const cutoff = monthsAgo(request.query.months);
+    const { rows, total } = await ctx.read.privacy.inactive(cutoff, request.query);
+    const items = rows.map((r) => ({ ...personRef(r), lastActivityAt: r.lastActivityAt, deletedAt: r.deletedAt }));
+    return { ...pageOf({ items, total }, request.query), cutoff };
   });
 }

@@ -1,11 +1,10 @@
 import type { EventSession } from '@anett/shared/schemas/event';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { BERLIN, berlinFormat } from '../../lib/time.ts';
 import type { EventRow } from '../events/events.repository.ts';
 
-const TIME_ZONE = 'Europe/Berlin';
-const berlinParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
+const berlinParts = berlinFormat('en-CA', {
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -35,7 +34,7 @@ export function eventCalendar(event: EventRow, sessions: EventSession[], host: s
     prodId: { company: 'ANeTT', product: 'Netzwerk-CRM', language: 'DE' },
     name: event.title,
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: TIME_ZONE, generator: getVtimezoneComponent },
+    timezone: { name: BERLIN, generator: getVtimezoneComponent },
   });
   const slots = sessions.length
     ? sessions.map((s) => ({ id: `session-${s.id}`, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt }))
@@ -47,7 +46,7 @@ export function eventCalendar(event: EventRow, sessions: EventSession[], host: s
       id: `anett-event-${event.id}-${slot.id}@${host}`,
       start: berlinLocal(start),
       end: berlinLocal(end),
-      timezone: TIME_ZONE,
+      timezone: BERLIN,
       summary: slot.title ? `${event.title}: ${slot.title}` : event.title,
       location: event.location ?? undefined,
       description: event.description ?? undefined,

@@ -1,15 +1,12 @@
 import { formatRange } from '../../lib/pdf.ts';
+import { berlinFormat } from '../../lib/time.ts';
 import type { EventRow } from '../events/events.repository.ts';
 
 type Lang = 'de' | 'en';
 type Links = { preferences: string };
 
 const enRange = (startsAt: string, endsAt: string | null) => {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Berlin',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
+  const f = berlinFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
   return endsAt ? `${f.format(new Date(startsAt))} – ${f.format(new Date(endsAt))}` : f.format(new Date(startsAt));
 };
 const when = (lang: Lang, startsAt: string, endsAt: string | null) =>
@@ -31,11 +28,9 @@ export function confirmRequestMail(
   lang: Lang,
   p: { name: string; event: EventFacts; confirm: string; expiresAt: string } & Links,
 ) {
-  const until = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: 'Europe/Berlin',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(p.expiresAt));
+  const until = berlinFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(p.expiresAt),
+  );
   if (lang === 'en') {
     return {
       subject: `Please confirm your registration: ${p.event.title}`,

@@ -1,6 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { registrationRequests } from '@anett/db/schema';
 import { and, count, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { countWhere } from '../../lib/listing.ts';
 
 export type RegistrationRow = typeof registrationRequests.$inferSelect;
 export type NewRegistration = typeof registrationRequests.$inferInsert;
@@ -63,19 +64,11 @@ export function createRegistrationsRepository(db: Db) {
 
     /** Requests since `since` from this address and from this client (rate limit). */
     recentCounts(email: string, ipHash: string, since: string) {
-      const byEmail =
-        db
-          .select({ n: count() })
-          .from(registrationRequests)
-          .where(and(eq(registrationRequests.email, email), gte(registrationRequests.requestedAt, since)))
-          .get()?.n ?? 0;
-      const byClient =
-        db
-          .select({ n: count() })
-          .from(registrationRequests)
-          .where(and(eq(registrationRequests.ipHash, ipHash), gte(registrationRequests.requestedAt, since)))
-          .get()?.n ?? 0;
-      return { byEmail, byClient };
+      const recent = gte(registrationRequests.requestedAt, since);
+      return {
+        byEmail: countWhere(db, registrationRequests, and(eq(registrationRequests.email, email), recent)),
+        byClient: countWhere(db, registrationRequests, and(eq(registrationRequests.ipHash, ipHash), recent)),
+      };
     },
 
     /** Counts per state for an event's statistics; `expired`: pending past its expiry. */

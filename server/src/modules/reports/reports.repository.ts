@@ -2,8 +2,8 @@ import type { Db } from '@anett/db/client';
 import { nodes, reportSnapshots, users } from '@anett/db/schema';
 import type { ReachReport, ReachSource } from '@anett/shared/schemas/report';
 import { PARTICIPANT_ROLES } from '@anett/shared/vocab/enums';
-import { asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { limitOffset } from '../../lib/listing.ts';
+import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { countWhere, paged } from '../../lib/listing.ts';
 
 /**
  * How a period is cut into cells for counting: a cell is (node, bucket) with cell = nodeKey * buckets + bucket,
@@ -274,9 +274,8 @@ export function createReportsRepository(db: Db) {
     }): { items: SnapshotSummaryRow[]; total: number } {
       const sort = query.sort ?? { field: 'createdAt', desc: true };
       const column = snapshotSort[sort.field];
-      const { limit, offset } = limitOffset(query);
       const { report: _, ...columns } = getTableColumns(reportSnapshots);
-      const items = db
+      const snapshots = db
         .select({
           ...columns,
           total: sql<string>`json_extract(${reportSnapshots.report}, '$.total')`,
@@ -285,12 +284,11 @@ export function createReportsRepository(db: Db) {
         .from(reportSnapshots)
         .leftJoin(users, eq(users.id, reportSnapshots.createdById))
         .orderBy(sort.desc ? desc(column) : asc(column), desc(reportSnapshots.id))
-        .limit(limit)
-        .offset(offset)
+        .$dynamic();
+      const items = paged(snapshots, query)
         .all()
         .map(({ total, ...row }) => ({ ...row, total: JSON.parse(total) as ReachReport['total'] }));
-      const total = db.select({ n: count() }).from(reportSnapshots).get()?.n ?? 0;
-      return { items, total };
+      return { items, total: countWhere(db, reportSnapshots, undefined) };
     },
   };
 }

@@ -12,6 +12,7 @@ import type { AppContext } from '../../context.ts';
 import { setEtag, withEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
 import { orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { PDF_TYPE } from '../../lib/pdf.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -113,7 +114,7 @@ export async function reportsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   route(reports.snapshots, 'viewer', async (request) => {
     const { items, total } = ctx.reports.listSnapshots(request.query);
-    return { items: items.map(toSummary), total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf({ items: items.map(toSummary), total }, request.query);
   });
 
   route(reports.snapshot, 'viewer', async (request, reply) => {

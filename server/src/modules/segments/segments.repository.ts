@@ -2,8 +2,8 @@ import type { Db } from '@anett/db/client';
 import { persons, segments, users } from '@anett/db/schema';
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import type { SEGMENT_SORT_FIELDS } from '@anett/shared/schemas/segment';
-import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
-import { likeEscape, limitOffset } from '../../lib/listing.ts';
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { countWhere, likeEscape, paged } from '../../lib/listing.ts';
 import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 import { personWhere } from '../persons/person-filter.ts';
 
@@ -16,7 +16,11 @@ const sortColumns = { name: segments.name, createdAt: segments.createdAt, update
 
 export function createSegmentsRepository(db: Db) {
   const withOwner = () =>
-    db.select({ s: segments, ownerName: users.name }).from(segments).innerJoin(users, eq(users.id, segments.ownerId));
+    db
+      .select({ s: segments, ownerName: users.name })
+      .from(segments)
+      .innerJoin(users, eq(users.id, segments.ownerId))
+      .$dynamic();
   const flatten = ({ s, ownerName }: { s: SegmentRow; ownerName: string }): SegmentWithOwner => ({ ...s, ownerName });
   /** Own segments and the shared ones of others. */
   const visibleTo = (userId: number) => or(eq(segments.ownerId, userId), eq(segments.shared, true)) as SQL;
@@ -24,7 +28,7 @@ export function createSegmentsRepository(db: Db) {
   return {
     /** Persons matching the segment's filter now (the same condition as the person list). */
     count(filter: PersonFilter): number {
-      return db.select({ n: count() }).from(persons).where(personWhere(filter)).get()?.n ?? 0;
+      return countWhere(db, persons, personWhere(filter));
     },
 
     list(userId: number, query: { page: number; pageSize: number; q?: string; sort?: SegmentSort }) {
@@ -32,17 +36,16 @@ export function createSegmentsRepository(db: Db) {
         visibleTo(userId),
         query.q ? sql`${segments.name} LIKE ${`%${likeEscape(query.q)}%`} ESCAPE '\\'` : undefined,
       );
-      const { limit, offset } = limitOffset(query);
       const dir = query.sort?.desc ? desc : asc;
-      const rows = withOwner()
-        .where(where)
-        .orderBy(dir(sortColumns[query.sort?.field ?? 'name']), asc(segments.id))
-        .limit(limit)
-        .offset(offset)
+      const rows = paged(
+        withOwner()
+          .where(where)
+          .orderBy(dir(sortColumns[query.sort?.field ?? 'name']), asc(segments.id)),
+        query,
+      )
         .all()
         .map(flatten);
-      const total = db.select({ n: count() }).from(segments).where(where).get()?.n ?? 0;
-      return { rows, total };
+      return { rows, total: countWhere(db, segments, where) };
     },
 
     find(id: number): SegmentWithOwner | undefined {

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { created, versionedChange, withEtag } from '../../lib/concurrency.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
@@ -116,7 +117,6 @@ export async function segmentsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
   route(segments.persons, 'viewer', async (request) => {
     const row = loadVisibleSegment(ctx, request, request.params.id);
     const { page, pageSize, sort } = request.query;
-    const { items, total } = await ctx.read.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort });
-    return { items, total, page, pageSize };
+    return pageOf(await ctx.read.persons.list({ ...segmentPersonFilter(row), page, pageSize, sort }), request.query);
   });
 }

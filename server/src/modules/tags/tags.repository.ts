@@ -1,11 +1,11 @@
 import type { Db } from '@anett/db/client';
 import { organizationTags, personTags, tags, topics } from '@anett/db/schema';
 import type { TagRef } from '@anett/shared/schemas/organization';
-import type { Tag, Topic, tagInput, tagPatch, topicInput, topicPatch } from '@anett/shared/schemas/tag';
+import type { Tag, Topic, topicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { missingIds, updateAtVersion } from '../../lib/rows.ts';
+import { missingIds, updateAtVersion, viewedWrites } from '../../lib/rows.ts';
 
 export type TagRow = typeof tags.$inferSelect;
 
@@ -45,6 +45,7 @@ export function createTagsRepository(db: Db) {
       .all()
       .map(({ tag, usage }): Tag => ({ ...tag, usage }));
   const getTag = (id: number): Tag | undefined => selectTags(eq(tags.id, id))[0];
+  const tagWrites = viewedWrites(db, tags, getTag);
 
   return {
     // Tags
@@ -62,15 +63,8 @@ export function createTagsRepository(db: Db) {
       return missingIds(db, tags.id, ids);
     },
 
-    createTag(values: z.output<typeof tagInput>): Tag {
-      const row = db.insert(tags).values(values).returning({ id: tags.id }).get();
-      return getTag(row.id) as Tag;
-    },
-
-    updateTag(id: number, version: number, changes: z.output<typeof tagPatch>): Tag | undefined {
-      const row = updateAtVersion(db, tags, id, version, changes);
-      return row ? getTag(row.id) : undefined;
-    },
+    createTag: tagWrites.create,
+    updateTag: tagWrites.update,
 
     // Topics
 

@@ -1,7 +1,8 @@
 import type { Db } from '@anett/db/client';
 import { refreshTokens, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
-import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import { countWhere, likeEscape, pageOfTable } from '../../lib/listing.ts';
 import { updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -25,27 +26,20 @@ export function createUsersRepository(db: Db) {
       return db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get();
     },
     count(): number {
-      return db.select({ n: count() }).from(users).get()?.n ?? 0;
+      return countWhere(db, users, undefined);
     },
     list(query: { page: number; pageSize: number; sort?: { field: string; desc: boolean }; q?: string; role?: Role }) {
       const conditions = [];
       if (query.role) conditions.push(eq(users.role, query.role));
       if (query.q) {
-        const pattern = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
+        const pattern = `%${likeEscape(query.q)}%`;
         conditions.push(or(like(users.name, pattern), like(users.email, pattern)));
       }
       const where = conditions.length ? and(...conditions) : undefined;
       const column = sortColumns[(query.sort?.field ?? 'name') as keyof typeof sortColumns];
-      const items = db
-        .select()
-        .from(users)
-        .where(where)
-        .orderBy(query.sort?.desc ? desc(column) : asc(column), asc(users.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
-        .all();
-      const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
-      return { items, total };
+      const order = [query.sort?.desc ? desc(column) : asc(column), asc(users.id)];
+      const { rows, total } = pageOfTable(db, users, where, order, query);
+      return { items: rows, total };
     },
     create(values: { email: string; name: string; role: Role; passwordHash: string }): UserRow {
       return db.insert(users).values(values).returning().get();

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { setEtag, versionedChange } from '../../lib/concurrency.ts';
 import { AppError, orNotFound } from '../../lib/errors.ts';
+import { pageOf } from '../../lib/listing.ts';
 import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
@@ -27,7 +28,7 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
 
   route(users.list, 'admin', async (request) => {
     const { items, total } = ctx.users.list(request.query);
-    return { items: items.map(publicUser), total, page: request.query.page, pageSize: request.query.pageSize };
+    return pageOf({ items: items.map(publicUser), total }, request.query);
   });
 
   route(users.create, 'admin', async (request, reply) => {
