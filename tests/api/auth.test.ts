@@ -308,6 +308,19 @@ describe('admin user management', () => {
     expect(dup.json().errors[0].field).toBe('email');
   });
 
+  it('finds users by what was typed: % and _ in the search are letters, not wildcards', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    await t.post(admin.token, '/api/users', { email: 'team_qti@example.org', name: 'Team_QTI', role: 'viewer' });
+    await t.post(admin.token, '/api/users', { email: 'teamaqti@example.org', name: 'TeamAQTI', role: 'viewer' });
+    const search = async (q: string) =>
+      (await t.as(admin.token, { method: 'GET', url: `/api/users?q=${encodeURIComponent(q)}` }))
+        .json()
+        .items.map((u: { email: string }) => u.email);
+    expect(await search('team_')).toEqual(['team_qti@example.org']);
+    expect(await search('100%')).toEqual([]);
+  });
+
   it('rejects bad input with the field named and writes nothing', async () => {
     const t = await createTestApp();
     const admin = await t.login('admin');

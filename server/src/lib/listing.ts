@@ -66,4 +66,8 @@ export function ftsQuery(q: string | undefined): string | undefined {
 }
 
 /** Escapes a LIKE pattern's wildcards (use with `ESCAPE '\\'`). */
-export const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** `expr` contains `text` as written: its `%` and `_` are not wildcards (SQLite's LIKE has no escape unless told). */
+export const contains = (expr: SQL | AnyColumn, text: string) =>
+  sql`${expr} LIKE ${`%${likeEscape(text)}%`} ESCAPE '\\'`;

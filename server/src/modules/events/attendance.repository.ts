@@ -12,7 +12,7 @@ import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/n
 import { type Attendance, SEAT_STATUSES } from '@anett/shared/schemas/attendance';
 import type { AttendanceRole, AttendanceStatus } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { ftsQuery, inIds, likeEscape, paged } from '../../lib/listing.ts';
+import { contains, ftsQuery, inIds, paged } from '../../lib/listing.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 
 export type AttendanceRow = typeof attendances.$inferSelect;
@@ -151,11 +151,10 @@ export function createAttendanceRepository(db: Db) {
       if (f.role?.length) conditions.push(inArray(attendances.role, f.role));
       const match = ftsQuery(f.q);
       if (f.q && match) {
-        const pattern = `%${likeEscape(foldText(f.q))}%`;
         conditions.push(
           or(
             sql`${attendances.personId} IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ${match})`,
-            sql`anett_fold(coalesce(${attendances.organizationName}, '')) LIKE ${pattern} ESCAPE '\\'`,
+            contains(sql`anett_fold(coalesce(${attendances.organizationName}, ''))`, foldText(f.q)),
           ),
         );
       }

@@ -13,7 +13,7 @@ import { foldText } from '@anett/shared/normalize';
 import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } from '@anett/shared/schemas/event';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { countWhere, likeEscape, paged } from '../../lib/listing.ts';
+import { contains, countWhere, paged } from '../../lib/listing.ts';
 import { deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -80,8 +80,7 @@ function listConditions(f: EventListFilter): SQL[] {
   if (f.q) {
     // Every word, folded like the search index ("Sommerda" finds "Sömmerda"), in title or location.
     for (const word of f.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
-      const pattern = `%${likeEscape(foldText(word))}%`;
-      out.push(sql`anett_fold(${events.title} || ' ' || coalesce(${events.location}, '')) LIKE ${pattern} ESCAPE '\\'`);
+      out.push(contains(sql`anett_fold(${events.title} || ' ' || coalesce(${events.location}, ''))`, foldText(word)));
     }
   }
   return out;

@@ -5,7 +5,7 @@ import type { EntityRef, Network, Node, networkInput, networkPatch, Relation } f
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { countWhere, likeEscape, paged, pageOfTable } from '../../lib/listing.ts';
+import { contains, countWhere, paged, pageOfTable } from '../../lib/listing.ts';
 import { deleteAtVersion, updateAtVersion, viewedWrites } from '../../lib/rows.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;
@@ -22,7 +22,7 @@ function foldedContains(doc: SQL, q: string | undefined): SQL | undefined {
     .filter(Boolean)
     .slice(0, 8);
   if (words.length === 0) return undefined;
-  return and(...words.map((w) => sql`anett_fold(${doc}) LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`));
+  return and(...words.map((w) => contains(sql`anett_fold(${doc})`, w)));
 }
 
 const ref = (id: number | null, name: string | null): EntityRef | null =>

@@ -21,7 +21,7 @@ import {
   users,
 } from '@anett/db/schema';
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { likeEscape, paged } from '../../lib/listing.ts';
+import { contains, paged } from '../../lib/listing.ts';
 import { missingIds } from '../../lib/rows.ts';
 
 export const ERASED_FIRST_NAME = 'Gelöschte';
@@ -241,12 +241,7 @@ export function createPrivacyRepository(db: Db) {
     /** Contact-log entries not linked to the given persons whose text the SQL pre-filter finds (`probes`). */
     unlinkedCandidates(ids: number[], probes: string[]) {
       if (probes.length === 0) return [];
-      const like = or(
-        ...probes.flatMap((p) => [
-          sql`${interactions.subject} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
-          sql`${interactions.summary} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
-        ]),
-      );
+      const like = or(...probes.flatMap((p) => [contains(interactions.subject, p), contains(interactions.summary, p)]));
       return db
         .select({
           id: interactions.id,
@@ -296,7 +291,7 @@ export function createPrivacyRepository(db: Db) {
         .from(auditEntries)
         .where(
           and(
-            or(...probes.map((p) => sql`${auditEntries.diff} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`)),
+            or(...probes.map((p) => contains(auditEntries.diff, p))),
             onlyInteractions
               ? and(eq(auditEntries.entity, 'interaction'), inArray(auditEntries.entityId, onlyInteractions))
               : undefined,
@@ -315,14 +310,7 @@ export function createPrivacyRepository(db: Db) {
       return db
         .select({ id: segments.id, name: segments.name, filter: sql<string>`${segments.filter}` })
         .from(segments)
-        .where(
-          or(
-            ...probes.flatMap((p) => [
-              sql`${segments.name} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
-              sql`${segments.filter} LIKE ${`%${likeEscape(p)}%`} ESCAPE '\\'`,
-            ]),
-          ),
-        )
+        .where(or(...probes.flatMap((p) => [contains(segments.name, p), contains(segments.filter, p)])))
         .all();
     },
 
@@ -332,13 +320,12 @@ export function createPrivacyRepository(db: Db) {
 
     /** Whether anyone else (a person not being erased, a user, an organisation) carries the name as a word. */
     nameInUseElsewhere(name: string, exceptIds: number[]): boolean {
-      const pattern = `%${likeEscape(name)}%`;
       const hit = db.get<{ one: number }>(sql`SELECT 1 AS one WHERE
         EXISTS (SELECT 1 FROM ${persons} WHERE ${persons.erasedAt} IS NULL AND ${notInArray(persons.id, exceptIds)}
-          AND (${persons.lastName} LIKE ${pattern} ESCAPE '\\' OR ${persons.firstName} LIKE ${pattern} ESCAPE '\\'))
-        OR EXISTS (SELECT 1 FROM ${users} WHERE ${users.name} LIKE ${pattern} ESCAPE '\\')
-        OR EXISTS (SELECT 1 FROM ${organizations} WHERE ${organizations.name} LIKE ${pattern} ESCAPE '\\'
-          OR ${organizations.shortName} LIKE ${pattern} ESCAPE '\\')`);
+          AND (${contains(persons.lastName, name)} OR ${contains(persons.firstName, name)}))
+        OR EXISTS (SELECT 1 FROM ${users} WHERE ${contains(users.name, name)})
+        OR EXISTS (SELECT 1 FROM ${organizations} WHERE ${contains(organizations.name, name)}
+          OR ${contains(organizations.shortName, name)})`);
       return hit !== undefined;
     },
 

@@ -2,8 +2,8 @@ import type { Db } from '@anett/db/client';
 import { persons, segments, users } from '@anett/db/schema';
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import type { SEGMENT_SORT_FIELDS } from '@anett/shared/schemas/segment';
-import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
-import { countWhere, likeEscape, paged } from '../../lib/listing.ts';
+import { and, asc, desc, eq, or, type SQL } from 'drizzle-orm';
+import { contains, countWhere, paged } from '../../lib/listing.ts';
 import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 import { personWhere } from '../persons/person-filter.ts';
 
@@ -32,10 +32,7 @@ export function createSegmentsRepository(db: Db) {
     },
 
     list(userId: number, query: { page: number; pageSize: number; q?: string; sort?: SegmentSort }) {
-      const where = and(
-        visibleTo(userId),
-        query.q ? sql`${segments.name} LIKE ${`%${likeEscape(query.q)}%`} ESCAPE '\\'` : undefined,
-      );
+      const where = and(visibleTo(userId), query.q ? contains(segments.name, query.q) : undefined);
       const dir = query.sort?.desc ? desc : asc;
       const rows = paged(
         withOwner()

@@ -1,8 +1,8 @@
 import type { Db } from '@anett/db/client';
 import { refreshTokens, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
-import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
-import { countWhere, likeEscape, pageOfTable } from '../../lib/listing.ts';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { contains, countWhere, pageOfTable } from '../../lib/listing.ts';
 import { updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
@@ -32,8 +32,7 @@ export function createUsersRepository(db: Db) {
       const conditions = [];
       if (query.role) conditions.push(eq(users.role, query.role));
       if (query.q) {
-        const pattern = `%${likeEscape(query.q)}%`;
-        conditions.push(or(like(users.name, pattern), like(users.email, pattern)));
+        conditions.push(or(contains(users.name, query.q), contains(users.email, query.q)));
       }
       const where = conditions.length ? and(...conditions) : undefined;
       const column = sortColumns[(query.sort?.field ?? 'name') as keyof typeof sortColumns];
