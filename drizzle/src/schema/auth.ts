@@ -38,6 +38,7 @@ export const totpFactors = sqliteTable('totp_factors', {
   lastStep: integer('last_step'),
   createdAt: text('created_at').notNull(),
 });
+export type TotpRow = typeof totpFactors.$inferSelect;
 
 /** One-time recovery codes, stored as salted SHA-256. */
 export const recoveryCodes = sqliteTable(
@@ -72,6 +73,7 @@ export const passkeys = sqliteTable(
   },
   (t) => [uniqueIndex('passkeys_credential_uq').on(t.credentialId), index('passkeys_user_idx').on(t.userId)],
 );
+export type PasskeyRow = typeof passkeys.$inferSelect;
 
 /** Settings an admin changes at run time (key → JSON), e.g. which roles must use a second factor. */
 export const settings = sqliteTable('settings', {

@@ -29,6 +29,7 @@ export const events = sqliteTable(
     index('events_kind_idx').on(t.kind),
   ],
 );
+export type EventRow = typeof events.$inferSelect;
 
 export const eventTopics = linkTable('event_topics', ['eventId', () => events.id], ['topicId', () => topics.id]);
 
@@ -46,6 +47,7 @@ export const eventSessions = sqliteTable(
   },
   (t) => [index('event_sessions_event_idx').on(t.eventId, t.startsAt)],
 );
+export type SessionRow = typeof eventSessions.$inferSelect;
 
 export const attendances = sqliteTable(
   'attendances',
@@ -76,6 +78,7 @@ export const attendances = sqliteTable(
     index('attendances_reach_idx').on(t.eventId, t.status, t.personId, t.organizationId),
   ],
 );
+export type AttendanceRow = typeof attendances.$inferSelect;
 
 export const sessionAttendances = sqliteTable(
   'session_attendances',

@@ -43,6 +43,7 @@ export const interactions = sqliteTable(
       .where(sql`${t.mailKey} IS NOT NULL AND ${t.deletedAt} IS NULL`),
   ],
 );
+export type InteractionRow = typeof interactions.$inferSelect;
 
 export const interactionPersons = linkTable(
   'interaction_persons',

@@ -36,3 +36,4 @@ export const mailOutbox = sqliteTable(
   },
   (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt), index('mail_outbox_created_idx').on(t.createdAt)],
 );
+export type OutboxRow = typeof mailOutbox.$inferSelect;

@@ -14,6 +14,7 @@ export const networks = sqliteTable('networks', {
   website: text('website'),
   description: text('description'),
 });
+export type NetworkRow = typeof networks.$inferSelect;
 
 export const nodes = sqliteTable(
   'nodes',
@@ -29,6 +30,7 @@ export const nodes = sqliteTable(
   },
   (t) => [index('nodes_district_idx').on(t.district)],
 );
+export type NodeRow = typeof nodes.$inferSelect;
 
 export const relations = sqliteTable(
   'relations',
@@ -48,3 +50,4 @@ export const relations = sqliteTable(
     index('relations_network_idx').on(t.networkId, t.type),
   ],
 );
+export type RelationRow = typeof relations.$inferSelect;

@@ -34,6 +34,7 @@ export const organizations = sqliteTable(
     index('organizations_email_idx').on(t.email),
   ],
 );
+export type OrganizationRow = typeof organizations.$inferSelect;
 
 export const organizationSectors = sqliteTable(
   'organization_sectors',

@@ -37,6 +37,7 @@ export const persons = sqliteTable(
     index('persons_updated_idx').on(t.updatedAt),
   ],
 );
+export type PersonRow = typeof persons.$inferSelect;
 
 export const personTags = linkTable('person_tags', ['personId', () => persons.id], ['tagId', () => tags.id]);
 
@@ -57,6 +58,7 @@ export const affiliations = sqliteTable(
     index('affiliations_org_current_idx').on(t.organizationId, t.toDate, t.personId),
   ],
 );
+export type AffiliationRow = typeof affiliations.$inferSelect;
 
 export const offices = sqliteTable(
   'offices',
@@ -72,6 +74,7 @@ export const offices = sqliteTable(
   },
   (t) => [index('offices_person_idx').on(t.personId)],
 );
+export type OfficeRow = typeof offices.$inferSelect;
 
 /**
  * More e-mail addresses and phone numbers of a person (a second address kept by a merge, a private mobile). The main
@@ -93,3 +96,4 @@ export const personContactPoints = sqliteTable(
     index('person_contact_points_value_idx').on(t.kind, sql`lower(${t.value})`),
   ],
 );
+export type ContactPointRow = typeof personContactPoints.$inferSelect;

@@ -48,3 +48,4 @@ export const registrationRequests = sqliteTable(
     index('registration_requests_ip_idx').on(t.ipHash, t.requestedAt),
   ],
 );
+export type RegistrationRow = typeof registrationRequests.$inferSelect;

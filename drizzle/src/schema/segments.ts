@@ -16,3 +16,4 @@ export const segments = sqliteTable(
   },
   (t) => [index('segments_owner_idx').on(t.ownerId)],
 );
+export type SegmentRow = typeof segments.$inferSelect;

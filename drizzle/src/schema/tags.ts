@@ -11,6 +11,7 @@ export const tags = sqliteTable(
   },
   (t) => [uniqueIndex('tags_name_uq').on(sql`lower(${t.name})`)],
 );
+export type TagRow = typeof tags.$inferSelect;
 
 export const topics = sqliteTable(
   'topics',

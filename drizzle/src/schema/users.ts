@@ -17,6 +17,7 @@ export const users = sqliteTable(
   },
   (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)],
 );
+export type UserRow = typeof users.$inferSelect;
 
 export const refreshTokens = sqliteTable(
   'refresh_tokens',

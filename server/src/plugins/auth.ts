@@ -1,3 +1,4 @@
+import type { UserRow } from '@anett/db/schema';
 import { allows } from '@anett/shared/policy';
 import { ACCESS_LEVELS, type AccessLevel, type SecondFactorState, type SessionUser } from '@anett/shared/schemas/auth';
 import fastifyCookie from '@fastify/cookie';
@@ -7,7 +8,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
 import type { FactorsRepository } from '../modules/auth/factors.repository.ts';
-import type { UserRow, UsersRepository } from '../modules/users/users.repository.ts';
+import type { UsersRepository } from '../modules/users/users.repository.ts';
 
 /** `fam`: the refresh-token family (login) the token belongs to; its end ends the access token too. */
 export type AccessClaims = { sub: string; tv: number; fam?: string };

@@ -1,3 +1,4 @@
+import type { UserRow } from '@anett/db/schema';
 import { auth } from '@anett/shared/routes/auth';
 import type { LoginResult, SecondFactorMethod } from '@anett/shared/schemas/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +7,6 @@ import { AppError } from '../../lib/errors.ts';
 import { assertAcceptablePassword, hashPassword, passwordRefused, verifyPassword } from '../../lib/passwords.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
-import type { UserRow } from '../users/users.repository.ts';
 import { createAuthService, type Session } from './auth.service.ts';
 import { Challenges } from './challenges.ts';
 import { accountKey, createDeviceCookies, DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './device-cookie.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { refreshTokens } from '@anett/db/schema';
+import { refreshTokens, type UserRow } from '@anett/db/schema';
 import type { LoginResponse } from '@anett/shared/schemas/auth';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +7,6 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import { toSessionUser } from '../../plugins/auth.ts';
-import type { UserRow } from '../users/users.repository.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

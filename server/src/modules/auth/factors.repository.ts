@@ -1,11 +1,8 @@
 import type { Db } from '@anett/db/client';
-import { passkeys, recoveryCodes, settings, totpFactors } from '@anett/db/schema';
+import { type PasskeyRow, passkeys, recoveryCodes, settings, type TotpRow, totpFactors } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
 import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { nowIso } from '../../lib/time.ts';
-
-export type PasskeyRow = typeof passkeys.$inferSelect;
-export type TotpRow = typeof totpFactors.$inferSelect;
 
 const SECOND_FACTOR_ROLES = 'secondFactorRoles';
 

@@ -1,3 +1,4 @@
+import type { UserRow } from '@anett/db/schema';
 import { auth } from '@anett/shared/routes/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -5,7 +6,6 @@ import { AppError, notFound, orNotFound } from '../../lib/errors.ts';
 import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { secondFactorState } from '../../plugins/auth.ts';
-import type { UserRow } from '../users/users.repository.ts';
 import { Challenges } from './challenges.ts';
 import type { FactorsService } from './factors.service.ts';
 import { webAuthnSite } from './factors.service.ts';

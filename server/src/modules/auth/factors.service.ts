@@ -1,10 +1,10 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import type { PasskeyRow, UserRow } from '@anett/db/schema';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyRequest } from 'fastify';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { Config } from '../../config.ts';
-import type { UserRow } from '../users/users.repository.ts';
-import type { FactorsRepository, PasskeyRow } from './factors.repository.ts';
+import type { FactorsRepository } from './factors.repository.ts';
 
 const ISSUER = 'ANeTT CRM';
 /** One 30-second step either side: phones whose clock is a little off still work. */

@@ -1,9 +1,11 @@
 import type { Db } from '@anett/db/client';
 import {
+  type AttendanceRow,
   affiliations,
   attendances,
   eventSessions,
   organizations,
+  type PersonRow,
   personContactPoints,
   persons,
   sessionAttendances,
@@ -15,8 +17,6 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } fr
 import { contains, ftsQuery, inIds, paged } from '../../lib/listing.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 
-export type AttendanceRow = typeof attendances.$inferSelect;
-export type PersonRow = typeof persons.$inferSelect;
 type AttendanceValues = Omit<typeof attendances.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export type AttendanceListFilter = {

@@ -1,3 +1,4 @@
+import type { AttendanceRow, EventRow, PersonRow } from '@anett/db/schema';
 import { normalizePersonName } from '@anett/shared/normalize';
 import {
   type Attendance,
@@ -19,9 +20,8 @@ import { berlinToday, nowIso } from '../../lib/time.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { notifyPromotion } from '../registrations/promotion-mail.ts';
-import { type AttendanceRow, type PersonRow, personName, toAttendance } from './attendance.repository.ts';
+import { personName, toAttendance } from './attendance.repository.ts';
 import { parseName, type SourceRow } from './attendance-import.ts';
-import type { EventRow } from './events.repository.ts';
 
 const takesSeat = (status: string) => (SEAT_STATUSES as readonly string[]).includes(status);
 const emailSchema = z.email();

@@ -1,11 +1,13 @@
 import type { Db } from '@anett/db/client';
 import {
   attendances,
+  type EventRow,
   eventSessions,
   events,
   eventTopics,
   nodes,
   organizations,
+  type SessionRow,
   sessionAttendances,
   topics,
 } from '@anett/db/schema';
@@ -17,8 +19,6 @@ import { contains, countWhere, paged } from '../../lib/listing.ts';
 import { deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
-export type EventRow = typeof events.$inferSelect;
-export type SessionRow = typeof eventSessions.$inferSelect;
 type EventValues = Pick<
   EventRow,
   'title' | 'kind' | 'nodeId' | 'startsAt' | 'endsAt' | 'location' | 'capacity' | 'description' | 'publicRegistration'

@@ -1,3 +1,4 @@
+import type { SessionRow } from '@anett/db/schema';
 import { events } from '@anett/shared/routes/event';
 import { type EventDetail, endsAtIssue, slugify } from '@anett/shared/schemas/event';
 import type { FastifyInstance } from 'fastify';
@@ -10,7 +11,6 @@ import { actor } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { createAttendanceService } from './attendance.service.ts';
-import type { SessionRow } from './events.repository.ts';
 
 /** The fields of an event as the audit log compares them. */
 const auditView = (e: EventDetail) => ({

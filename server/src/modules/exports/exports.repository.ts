@@ -4,6 +4,7 @@ import {
   consents,
   offices,
   organizations,
+  type PersonRow,
   personContactPoints,
   persons,
   suppressions,
@@ -14,7 +15,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { berlinToday } from '../../lib/time.ts';
 import { isCurrent, personWhere } from '../persons/person-filter.ts';
-import type { PersonRow } from '../persons/persons.repository.ts';
 
 /** The export population: the person filter, the channel and whether a stated purpose replaces the consent. */
 export type ExportSelection = { filter: PersonFilter; channel: ExportChannel; purpose?: string | undefined };

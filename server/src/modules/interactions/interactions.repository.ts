@@ -21,7 +21,6 @@ import { countWhere, ftsQuery, inIds, paged } from '../../lib/listing.ts';
 import { atVersion, bumped } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
-export type InteractionRow = typeof interactions.$inferSelect;
 type InteractionCreateValues = z.output<typeof interactionCreate>;
 export type InteractionChanges = z.output<typeof interactionPatch>;
 type LinkSets = { personIds?: number[]; organizationIds?: number[]; topicIds?: number[] };

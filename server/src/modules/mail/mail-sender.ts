@@ -1,8 +1,8 @@
+import type { OutboxRow } from '@anett/db/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import { createTransport } from 'nodemailer';
 import type { MailSenderTiming } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
-import type { OutboxRow } from './mail.repository.ts';
 
 export const DEFAULT_SENDER_TIMING: MailSenderTiming = {
   pollMs: 2_000,

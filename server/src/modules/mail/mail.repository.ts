@@ -1,11 +1,10 @@
 import type { Db } from '@anett/db/client';
-import { mailOutbox } from '@anett/db/schema';
+import { mailOutbox, type OutboxRow } from '@anett/db/schema';
 import type { OutboxListQuery, OutboxMail, OutboxMailDetail } from '@anett/shared/schemas/mail';
 import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
 import { pageOfTable } from '../../lib/listing.ts';
 import { nowIso } from '../../lib/time.ts';
 
-export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type Attachment = { filename: string; contentType: string; content: string };
 export type NewMail = {
   kind: string;

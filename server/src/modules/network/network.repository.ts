@@ -1,5 +1,5 @@
 import type { Db } from '@anett/db/client';
-import { networks, nodes, organizations, relations, users } from '@anett/db/schema';
+import { type NodeRow, networks, nodes, organizations, relations, users } from '@anett/db/schema';
 import { searchFold } from '@anett/shared/normalize';
 import type { EntityRef, Network, Node, networkInput, networkPatch, Relation } from '@anett/shared/schemas/network';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
@@ -8,9 +8,6 @@ import type { z } from 'zod';
 import { contains, countWhere, paged, pageOfTable } from '../../lib/listing.ts';
 import { deleteAtVersion, updateAtVersion, viewedWrites } from '../../lib/rows.ts';
 
-export type NetworkRow = typeof networks.$inferSelect;
-export type NodeRow = typeof nodes.$inferSelect;
-export type RelationRow = typeof relations.$inferSelect;
 type Sort<F extends string> = { field: F; desc: boolean };
 type Paging = { page: number; pageSize: number };
 

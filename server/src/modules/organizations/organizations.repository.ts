@@ -4,6 +4,7 @@ import {
   attendances,
   interactionOrganizations,
   nodes,
+  type OrganizationRow,
   offices,
   organizationSectors,
   organizations,
@@ -32,7 +33,6 @@ import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
 
-export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationValues = z.output<typeof organizationInput>;
 export type OrganizationChanges = z.output<typeof organizationPatch>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,11 +1,15 @@
 import type { Db } from '@anett/db/client';
 import {
+  type AffiliationRow,
   affiliations,
   attendances,
+  type ContactPointRow,
   consents,
   interactionPersons,
+  type OfficeRow,
   offices,
   organizations,
+  type PersonRow,
   personContactPoints,
   persons,
   personTags,
@@ -42,10 +46,6 @@ import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
 import { hasPersonCriteria, isCurrent, personWhere } from './person-filter.ts';
 
-export type PersonRow = typeof persons.$inferSelect;
-export type AffiliationRow = typeof affiliations.$inferSelect;
-export type OfficeRow = typeof offices.$inferSelect;
-export type ContactPointRow = typeof personContactPoints.$inferSelect;
 type PersonCreate = z.output<typeof personInput>;
 export type PersonFields = Omit<PersonCreate, 'tagIds' | 'affiliations' | 'offices' | 'confirmDuplicate'>;
 type AffiliationValues = z.output<typeof affiliationInput>;

@@ -1,3 +1,4 @@
+import type { AffiliationRow, ContactPointRow, OfficeRow, PersonRow } from '@anett/db/schema';
 import { persons } from '@anett/shared/routes/person';
 import { dateRangeIssue } from '@anett/shared/schemas/common';
 import { contactPointInput } from '@anett/shared/schemas/person';
@@ -11,13 +12,7 @@ import { describedRoutes } from '../../lib/route.ts';
 import { nowIso } from '../../lib/time.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
 import { assertKnownTags } from '../tags/known-tags.ts';
-import {
-  type AffiliationRow,
-  type ContactPointRow,
-  type OfficeRow,
-  type PersonRow,
-  personFields,
-} from './persons.repository.ts';
+import { personFields } from './persons.repository.ts';
 import { createPersonsService, personDeleted } from './persons.service.ts';
 
 /** What the audit log records of a person. */

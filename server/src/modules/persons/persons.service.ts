@@ -1,3 +1,4 @@
+import type { PersonRow } from '@anett/db/schema';
 import {
   type ContactPointKind,
   PERSON_MERGE_FIELDS,
@@ -8,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { versionConflict } from '../../lib/concurrency.ts';
 import { AppError, fieldError, orNotFound } from '../../lib/errors.ts';
 import type { Actor } from '../audit/audit.repository.ts';
-import type { PersonFields, PersonRow, PersonsRepository } from './persons.repository.ts';
+import type { PersonFields, PersonsRepository } from './persons.repository.ts';
 
 /** Contact fields whose value not kept stays on the merged person as an additional one. */
 const CONTACT_FIELDS = ['email', 'phone', 'mobile'] as const satisfies readonly (PersonMergeField & ContactPointKind)[];

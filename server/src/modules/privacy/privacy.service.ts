@@ -1,12 +1,10 @@
-import type { persons } from '@anett/db/schema';
+import type { PersonRow } from '@anett/db/schema';
 import type { Actor, AuditEntry } from '../audit/audit.repository.ts';
 import type { SuppressionsRepository } from '../consents/suppressions.repository.ts';
 import type { PersonsRepository } from '../persons/persons.repository.ts';
 import { excerpt, type Identity, type Matchers, matchersFor, mentionsIn, scrub } from './identifiers.ts';
 import type { PrivacyLedger } from './ledger.ts';
 import type { PrivacyRepository } from './privacy.repository.ts';
-
-type PersonRow = typeof persons.$inferSelect;
 
 const MAX_MENTIONS = 500;
 const isStrong = (kinds: string[]) => kinds.some((k) => k !== 'lastName');

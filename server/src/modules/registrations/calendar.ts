@@ -1,8 +1,8 @@
+import type { EventRow } from '@anett/db/schema';
 import type { EventSession } from '@anett/shared/schemas/event';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { BERLIN, berlinFormat } from '../../lib/time.ts';
-import type { EventRow } from '../events/events.repository.ts';
 
 const berlinParts = berlinFormat('en-CA', {
   year: 'numeric',

@@ -1,7 +1,7 @@
+import type { EventRow } from '@anett/db/schema';
 import { linkSecretOf } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { signToken } from '../../lib/signed-token.ts';
-import type { EventRow } from '../events/events.repository.ts';
 import { displayName } from '../persons/persons.repository.ts';
 import { eventCalendar } from './calendar.ts';
 import { DAY, eventFacts as facts, PREFS_TTL_MS, promotedMail } from './registration-mails.ts';

@@ -1,6 +1,6 @@
+import type { EventRow } from '@anett/db/schema';
 import { formatRange } from '../../lib/pdf.ts';
 import { berlinFormat } from '../../lib/time.ts';
-import type { EventRow } from '../events/events.repository.ts';
 
 type Lang = 'de' | 'en';
 type Links = { preferences: string };

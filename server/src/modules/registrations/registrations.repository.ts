@@ -1,9 +1,8 @@
 import type { Db } from '@anett/db/client';
-import { registrationRequests } from '@anett/db/schema';
+import { type RegistrationRow, registrationRequests } from '@anett/db/schema';
 import { and, count, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { countWhere } from '../../lib/listing.ts';
 
-export type RegistrationRow = typeof registrationRequests.$inferSelect;
 export type NewRegistration = typeof registrationRequests.$inferInsert;
 
 export function createRegistrationsRepository(db: Db) {

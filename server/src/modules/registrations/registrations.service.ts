@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { EventRow } from '@anett/db/schema';
 import { NEWSLETTER_CONSENT_TEXTS, NEWSLETTER_CONSENT_VERSION } from '@anett/shared/consent-texts';
 import type {
   CancelInfo,
@@ -18,7 +19,6 @@ import { nowIso } from '../../lib/time.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import { currentConsents } from '../consents/consents.repository.ts';
 import { createAttendanceService } from '../events/attendance.service.ts';
-import type { EventRow } from '../events/events.repository.ts';
 import { displayName } from '../persons/persons.repository.ts';
 import { eventCalendar } from './calendar.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Db } from '@anett/db/client';
-import { persons, segments, users } from '@anett/db/schema';
+import { persons, type SegmentRow, segments, users } from '@anett/db/schema';
 import type { PersonFilter } from '@anett/shared/schemas/person';
 import type { SEGMENT_SORT_FIELDS } from '@anett/shared/schemas/segment';
 import { and, asc, desc, eq, or, type SQL } from 'drizzle-orm';
@@ -7,7 +7,6 @@ import { contains, countWhere, paged } from '../../lib/listing.ts';
 import { deleteAtVersion, updateAtVersion } from '../../lib/rows.ts';
 import { personWhere } from '../persons/person-filter.ts';
 
-export type SegmentRow = typeof segments.$inferSelect;
 export type SegmentWithOwner = SegmentRow & { ownerName: string };
 export type SegmentSort = { field: (typeof SEGMENT_SORT_FIELDS)[number]; desc: boolean };
 type SegmentValues = { name: string; filter: PersonFilter; shared: boolean };

@@ -1,13 +1,11 @@
 import type { Db } from '@anett/db/client';
-import { organizationTags, personTags, tags, topics } from '@anett/db/schema';
+import { organizationTags, personTags, type TagRow, tags, topics } from '@anett/db/schema';
 import type { TagRef } from '@anett/shared/schemas/organization';
 import type { Tag, Topic, topicInput, topicPatch } from '@anett/shared/schemas/tag';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
 import { asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { missingIds, updateAtVersion, viewedWrites } from '../../lib/rows.ts';
-
-export type TagRow = typeof tags.$inferSelect;
 
 // Plain SQL: drizzle leaves column names unqualified in the select list of a single-table query.
 const usage = {

@@ -1,12 +1,10 @@
 import type { Db } from '@anett/db/client';
-import { refreshTokens, users } from '@anett/db/schema';
+import { refreshTokens, type UserRow, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { contains, countWhere, pageOfTable } from '../../lib/listing.ts';
 import { updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
-
-export type UserRow = typeof users.$inferSelect;
 
 const sortColumns = {
   name: users.name,

@@ -1,3 +1,4 @@
+import type { UserRow } from '@anett/db/schema';
 import { users } from '@anett/shared/routes/user';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -8,7 +9,6 @@ import { assertAcceptablePassword, generatePassword, hashPassword } from '../../
 import { actor, requestLanguage } from '../../lib/request-context.ts';
 import { describedRoutes } from '../../lib/route.ts';
 import { diffRecords } from '../audit/audit.repository.ts';
-import type { UserRow } from './users.repository.ts';
 
 /** The user as the audit log records it. */
 const auditedUser = ({ passwordHash: _, tokenVersion: __, ...rest }: UserRow) => rest;
