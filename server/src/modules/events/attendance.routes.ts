@@ -3,7 +3,7 @@ import { attendances } from '@anett/shared/routes/attendance';
 import type { Attendance, ImportOptions, ImportReport } from '@anett/shared/schemas/attendance';
 import type { Event } from '@anett/shared/schemas/event';
 import { isContributorRole, isParticipantRole } from '@anett/shared/vocab/enums';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { created, requireIfMatch, withEtag } from '../../lib/concurrency.ts';
 import { sendFile } from '../../lib/download.ts';
@@ -173,30 +173,47 @@ export async function attendanceRoutes(fastify: FastifyInstance, { ctx }: { ctx:
     return sendFile(reply, PDF_TYPE, safeFilename(`Teilnahmebescheinigungen ${event.title}`, 'pdf'), pdf);
   });
 
-  route(attendances.certificatePdf, 'viewer', async (request, reply) => {
-    const event = attendedCourse(request.params.id);
-    const row = orNotFound(ctx.attendances.get(event.id, request.params.personId), 'attendance');
-    if (row.status !== 'attended')
-      throw AppError.of('NOT_ATTENDED', 'Certificates are issued for attended persons only');
-    if (!isParticipantRole(row.role))
-      throw AppError.of(
+  /** One attended person's own PDF: a certificate of attendance (participants) or of contribution (the others). */
+  const personalPdf = async (
+    reply: FastifyReply,
+    event: Event,
+    personId: number,
+    doc: {
+      notAttended: string;
+      role: (role: string) => boolean;
+      notInRole: [code: 'NOT_A_PARTICIPANT' | 'NOT_A_CONTRIBUTOR', message: string];
+      render: typeof ctx.jobs.documents.certificates;
+      title: string;
+    },
+  ) => {
+    const row = orNotFound(ctx.attendances.get(event.id, personId), 'attendance');
+    if (row.status !== 'attended') throw AppError.of('NOT_ATTENDED', doc.notAttended);
+    if (!doc.role(row.role)) throw AppError.of(...doc.notInRole);
+    const pdf = await doc.render(event, [certificateOf(event, row)], nowIso(), cityOf(event));
+    const name = `${doc.title} ${row.person.lastName} ${row.person.firstName} ${event.title}`;
+    return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
+  };
+
+  route(attendances.certificatePdf, 'viewer', async (request, reply) =>
+    personalPdf(reply, attendedCourse(request.params.id), request.params.personId, {
+      notAttended: 'Certificates are issued for attended persons only',
+      role: isParticipantRole,
+      notInRole: [
         'NOT_A_PARTICIPANT',
         'Trainers, organisers and other contributors get a confirmation of their contribution, not a certificate of attendance',
-      );
-    const pdf = await ctx.jobs.documents.certificates(event, [certificateOf(event, row)], nowIso(), cityOf(event));
-    const name = `Teilnahmebescheinigung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
-    return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
-  });
+      ],
+      render: ctx.jobs.documents.certificates,
+      title: 'Teilnahmebescheinigung',
+    }),
+  );
 
-  route(attendances.contributionPdf, 'viewer', async (request, reply) => {
-    const event = liveEvent(request.params.id);
-    const row = orNotFound(ctx.attendances.get(event.id, request.params.personId), 'attendance');
-    if (row.status !== 'attended')
-      throw AppError.of('NOT_ATTENDED', 'A contribution is confirmed for attended persons only');
-    if (!isContributorRole(row.role))
-      throw AppError.of('NOT_A_CONTRIBUTOR', 'Participants get a certificate of attendance instead');
-    const pdf = await ctx.jobs.documents.contributions(event, [certificateOf(event, row)], nowIso(), cityOf(event));
-    const name = `Bestaetigung Mitwirkung ${row.person.lastName} ${row.person.firstName} ${event.title}`;
-    return sendFile(reply, PDF_TYPE, safeFilename(name, 'pdf'), pdf);
-  });
+  route(attendances.contributionPdf, 'viewer', async (request, reply) =>
+    personalPdf(reply, liveEvent(request.params.id), request.params.personId, {
+      notAttended: 'A contribution is confirmed for attended persons only',
+      role: isContributorRole,
+      notInRole: ['NOT_A_CONTRIBUTOR', 'Participants get a certificate of attendance instead'],
+      render: ctx.jobs.documents.contributions,
+      title: 'Bestaetigung Mitwirkung',
+    }),
+  );
 }
