@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { refreshTokens, type UserRow } from '@anett/db/schema';
+import type { UserRow } from '@anett/db/schema';
 import type { LoginResponse } from '@anett/shared/schemas/auth';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -18,15 +17,13 @@ export function createAuthService(app: FastifyInstance, ctx: AppContext) {
 
   function issue(user: UserRow, familyId: string): Session {
     const refreshToken = randomBytes(32).toString('base64url');
-    db.insert(refreshTokens)
-      .values({
-        userId: user.id,
-        tokenHash: sha256(refreshToken),
-        familyId,
-        expiresAt: new Date(Date.now() + config.refreshTokenTtl * 1000).toISOString(),
-        createdAt: nowIso(),
-      })
-      .run();
+    ctx.users.addRefreshToken({
+      userId: user.id,
+      tokenHash: sha256(refreshToken),
+      familyId,
+      expiresAt: new Date(Date.now() + config.refreshTokenTtl * 1000).toISOString(),
+      createdAt: nowIso(),
+    });
     const accessToken = app.jwt.sign({ sub: String(user.id), tv: user.tokenVersion, fam: familyId });
     return {
       accessToken,
@@ -50,23 +47,16 @@ export function createAuthService(app: FastifyInstance, ctx: AppContext) {
       if (!token || token.length > 200) throw invalid;
       // Returning instead of throwing inside the transaction keeps a replay's revocation committed.
       const session = db.transaction(
-        (tx) => {
-          const row = tx
-            .select()
-            .from(refreshTokens)
-            .where(eq(refreshTokens.tokenHash, sha256(token)))
-            .get();
+        () => {
+          const row = ctx.users.refreshTokenByHash(sha256(token));
           if (!row) return undefined;
           if (row.usedAt || row.revokedAt) {
-            tx.update(refreshTokens)
-              .set({ revokedAt: nowIso() })
-              .where(and(eq(refreshTokens.familyId, row.familyId), isNull(refreshTokens.revokedAt)))
-              .run();
+            ctx.users.revokeFamily(row.familyId);
             return undefined;
           }
           const user = ctx.users.findById(row.userId);
           if (row.expiresAt <= nowIso() || !user?.active) return undefined;
-          tx.update(refreshTokens).set({ usedAt: nowIso() }).where(eq(refreshTokens.id, row.id)).run();
+          ctx.users.markRefreshTokenUsed(row.id);
           return issue(user, row.familyId);
         },
         { behavior: 'immediate' },

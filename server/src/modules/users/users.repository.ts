@@ -1,7 +1,7 @@
 import type { Db } from '@anett/db/client';
 import { refreshTokens, type UserRow, users } from '@anett/db/schema';
 import type { Role } from '@anett/shared/schemas/auth';
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { contains, countWhere, pageOfTable } from '../../lib/listing.ts';
 import { updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
@@ -66,6 +66,22 @@ export function createUsersRepository(db: Db) {
           .prepare('SELECT 1 FROM refresh_tokens WHERE family_id = ? AND revoked_at IS NOT NULL LIMIT 1')
           .get(familyId) !== undefined
       );
+    },
+    /** A refresh token is stored as its SHA-256 only. */
+    addRefreshToken(values: Omit<typeof refreshTokens.$inferInsert, 'id'>) {
+      db.insert(refreshTokens).values(values).run();
+    },
+    refreshTokenByHash(tokenHash: string) {
+      return db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get();
+    },
+    markRefreshTokenUsed(id: number) {
+      db.update(refreshTokens).set({ usedAt: nowIso() }).where(eq(refreshTokens.id, id)).run();
+    },
+    revokeFamily(familyId: string) {
+      db.update(refreshTokens)
+        .set({ revokedAt: nowIso() })
+        .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+        .run();
     },
     touchLogin(id: number) {
       db.update(users).set({ lastLoginAt: nowIso() }).where(eq(users.id, id)).run();
