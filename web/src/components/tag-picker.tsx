@@ -133,6 +133,12 @@ function CreateTagForm({
   );
 }
 
+/** Tag ids in words ("Zulieferer, Förderung") for a form's conflict panel; an unknown id as `#id`. */
+export function useTagNames() {
+  const tags = useQuery(tagListOptions());
+  return (ids: number[]) => ids.map((id) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`).join(', ');
+}
+
 type PickerProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   value: number[];
   onChange: (ids: number[]) => void;

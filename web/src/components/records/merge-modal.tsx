@@ -27,12 +27,16 @@ export interface MergeSpec<R extends { id: number; version: number }, F extends 
   name: (r: R) => string;
   /** Fields whose value not chosen is kept elsewhere on the merged record (as an additional value, in the notes). */
   kept: readonly F[];
-  /** What moves over from the duplicate; `kept` lists the values kept elsewhere. */
+  /** What moves over from the duplicate; `kept` lists the values kept elsewhere ("everything else" follows). */
   moves: (source: R, target: R, kept: string[], l: Labels) => string[];
   search: { queryKey: readonly unknown[]; fetchOptions: (q: string, signal: AbortSignal) => Promise<AsyncOption[]> };
   useDetail: (id: number | null) => UseQueryResult<R>;
   useMerge: () => UseMutationResult<R, Error, MergeVars<F>>;
 }
+
+/** The names of the duplicate's tags this record lacks (a merge adds them). */
+export const tagsOnlyIn = (source: { tags: { id: number; name: string }[] }, target: { tags: { id: number }[] }) =>
+  source.tags.filter((tag) => !target.tags.some((x) => x.id === tag.id)).map((tag) => tag.name);
 
 type Props<R extends { id: number; version: number }, F extends string> = {
   spec: MergeSpec<R, F>;
@@ -88,7 +92,7 @@ function MergeForm<R extends { id: number; version: number }, F extends string>(
           return typeof other === 'string' && other ? [other] : [];
         })
     : [];
-  const moves = s ? spec.moves(s, target, kept, labels) : [];
+  const moves = s ? [...spec.moves(s, target, kept, labels), t(`${ns}.mergeMovesRest`)] : [];
 
   const confirm = () => {
     if (!s) return;

@@ -4,13 +4,19 @@ import { useState } from 'react';
 import { type ApiError, isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { type ConflictField, type ConflictRow, conflictRows } from '../forms/conflict-panel.tsx';
+import { type ConflictField, type ConflictRow, changedKeys, conflictRows } from '../forms/conflict-panel.tsx';
 
 type Values = Record<string, unknown>;
 /** What the user started from: the baseline of a patch and of the conflict comparison. */
 export type Loaded<V> = { values: V; version: number };
 /** `confirmed`: the user confirmed the server's warning (likely duplicates, a capacity below the bookings). */
 export type SaveOptions = { version?: number; confirmed?: boolean };
+
+/** A record as form values: each of the form's fields from the record, where it has none (or null) the empty value. */
+export function recordValues<V extends Values>(empty: V, record: object): V {
+  const fields = record as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(empty).map(([key, blank]) => [key, fields[key] ?? blank])) as V;
+}
 
 type Options<V extends Values, R extends { version: number }> = {
   initial: Loaded<V>;
@@ -113,4 +119,50 @@ export function useVersionedForm<V extends Values, R extends { version: number }
         ? errorMessage(t, error)
         : null,
   };
+}
+
+type SaveMutation<I, R> = {
+  mutate: (input: I, options: { onSuccess: (saved: R) => void; onError: (err: unknown) => void }) => void;
+  error: unknown;
+  isPending: boolean;
+};
+
+/**
+ * The save of a form that creates and edits a record of a `recordApi` domain (person, organisation): a create sends
+ * the whole input; an edit only the fields the user changed, against the version they started from (nothing changed:
+ * the form just closes). `mutation` is the one in use, for RecordForm's error and spinner.
+ */
+export function createOrPatch<V extends Values, R, C, P>(spec: {
+  editing: { id: number } | null;
+  create: SaveMutation<C, R>;
+  update: SaveMutation<{ id: number; version: number; patch: P }, R>;
+  /** The whole input of a create; `confirmed`: the user has seen the likely duplicates. */
+  createInput: (values: V, confirmed: boolean) => C;
+  /** The fields an edit may send; the changed ones are the patch. */
+  patchFields: (values: V) => object;
+  onSaved: (saved: R, created: boolean) => void;
+  onClose: () => void;
+}) {
+  const { editing, create, update, onSaved } = spec;
+  const save: Options<V, never>['save'] = (values, loaded, opts, fail) => {
+    if (!editing) {
+      create.mutate(spec.createInput(values, opts.confirmed ?? false), {
+        onSuccess: (saved) => onSaved(saved, true),
+        onError: fail,
+      });
+      return;
+    }
+    const fields = spec.patchFields(values);
+    // Changed keys the patch can carry (not a create-only field such as a person's first organisation).
+    const keys = changedKeys(loaded.values, values).filter((k) => k in fields);
+    if (keys.length === 0) return spec.onClose();
+    const changed = Object.fromEntries(keys.map((k) => [k, fields[k as keyof typeof fields]]));
+    // Only an edit that can meet likely duplicates (a person's new name or e-mail) is ever confirmed.
+    const patch = (opts.confirmed ? { ...changed, confirmDuplicate: true } : changed) as P;
+    update.mutate(
+      { id: editing.id, version: opts.version ?? loaded.version, patch },
+      { onSuccess: (saved) => onSaved(saved, false), onError: fail },
+    );
+  };
+  return { save, mutation: editing ? update : create };
 }

@@ -3,7 +3,7 @@ import type { EventDetail } from '@anett/shared/schemas/event';
 import { ATTENDANCE_STATUS, type AttendanceRole, type AttendanceStatus } from '@anett/shared/vocab/enums';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ConfirmDialog, useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate, personName } from '../../lib/format.ts';
@@ -20,7 +20,6 @@ export function useAttendanceActions(event: EventDetail) {
   const update = useUpdateAttendance(event.id);
   const remove = useRemoveAttendance(event.id);
   const undo = useUndoCheckIn(event.id);
-  const [removing, setRemoving] = useState<Attendance | null>(null);
   // Marking someone attended before the event's first day waits for the user's confirmation.
   const [early, setEarly] = useState<{ row: Attendance; status: AttendanceStatus } | null>(null);
   const announcePromotions = usePromotionNotice();
@@ -81,6 +80,18 @@ export function useAttendanceActions(event: EventDetail) {
       },
     );
 
+  const removal = useConfirmedMutation(remove, {
+    title: t('events.attendance.removeTitle'),
+    message: (row) => t('events.attendance.removeConfirm', { name: personName(row.person) }),
+    confirmLabel: t('events.attendance.remove'),
+    danger: true,
+    onSuccess: (res, row) => {
+      notifications.show({ color: 'green', message: t('events.attendance.removed', { name: personName(row.person) }) });
+      announcePromotions(res.promoted);
+    },
+    onError: failed,
+  });
+
   const dialogs = (
     <>
       <ConfirmDialog
@@ -95,32 +106,7 @@ export function useAttendanceActions(event: EventDetail) {
           setEarly(null);
         }}
       />
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('events.attendance.removeTitle')}
-        message={removing ? t('events.attendance.removeConfirm', { name: personName(removing.person) }) : ''}
-        confirmLabel={t('events.attendance.remove')}
-        danger
-        loading={remove.isPending}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => {
-          if (!removing) return;
-          remove.mutate(removing, {
-            onSuccess: (res) => {
-              notifications.show({
-                color: 'green',
-                message: t('events.attendance.removed', { name: personName(removing.person) }),
-              });
-              announcePromotions(res.promoted);
-              setRemoving(null);
-            },
-            onError: (err) => {
-              failed(err);
-              setRemoving(null);
-            },
-          });
-        }}
-      />
+      {removal.dialog}
     </>
   );
 
@@ -129,7 +115,7 @@ export function useAttendanceActions(event: EventDetail) {
     undoCheckIn,
     /** The person whose check-in is being undone (for the button's spinner). */
     undoingPersonId: undo.isPending ? undo.variables?.personId : undefined,
-    confirmRemove: setRemoving,
+    confirmRemove: removal.ask,
     failed,
     dialogs,
   };

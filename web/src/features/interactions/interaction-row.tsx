@@ -2,8 +2,7 @@ import type { Interaction } from '@anett/shared/schemas/interaction';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TopicBadges } from '../../components/topic-badges.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -66,29 +65,17 @@ export function InteractionDetails({
 export function useDeleteInteractionDialog() {
   const { t } = useLabels();
   const remove = useDeleteInteraction();
-  const [removing, setRemoving] = useState<Interaction | null>(null);
-  const dialog = (
-    <ConfirmDialog
-      opened={removing !== null}
-      title={t('interactions.deleteTitle')}
-      message={removing ? t('interactions.deleteConfirm', { subject: removing.subject }) : ''}
-      confirmLabel={t('interactions.delete')}
-      danger
-      loading={remove.isPending}
-      onCancel={() => setRemoving(null)}
-      onConfirm={() => {
-        if (!removing) return;
-        remove.mutate(removing, {
-          onSuccess: () => notifications.show({ color: 'green', message: t('interactions.deleted') }),
-          onError: (err) =>
-            notifications.show({
-              color: 'red',
-              message: isApiError(err, 412) ? t('common.versionConflict') : errorMessage(t, err),
-            }),
-          onSettled: () => setRemoving(null),
-        });
-      }}
-    />
-  );
-  return { dialog, confirmDelete: setRemoving };
+  const { ask, dialog } = useConfirmedMutation(remove, {
+    title: t('interactions.deleteTitle'),
+    message: (i) => t('interactions.deleteConfirm', { subject: i.subject }),
+    confirmLabel: t('interactions.delete'),
+    danger: true,
+    onSuccess: () => notifications.show({ color: 'green', message: t('interactions.deleted') }),
+    onError: (err) =>
+      notifications.show({
+        color: 'red',
+        message: isApiError(err, 412) ? t('common.versionConflict') : errorMessage(t, err),
+      }),
+  });
+  return { dialog, confirmDelete: ask };
 }

@@ -2,22 +2,19 @@ import {
   type DuplicateCandidate,
   type Organization,
   type OrganizationDetail,
-  type OrganizationPatch,
   organizationInput,
 } from '@anett/shared/schemas/organization';
 import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, type OrganizationKind, SIZE_CLASS, type SizeClass } from '@anett/shared/vocab/enums';
 import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { DistrictSelect, WzMultiSelect } from '../../components/filters/vocab-select.tsx';
-import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
+import type { ConflictField } from '../../components/forms/conflict-panel.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
-import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { TagPicker } from '../../components/tag-picker.tsx';
+import { createOrPatch, recordValues, useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { TagPicker, useTagNames } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCreateOrganization, useUpdateOrganization } from './api.ts';
 
 type Values = {
@@ -56,23 +53,7 @@ const EMPTY: Values = {
   tagIds: [],
 };
 
-const toValues = (o: Organization): Values => ({
-  name: o.name,
-  shortName: o.shortName ?? '',
-  kind: o.kind,
-  sizeClass: o.sizeClass,
-  employees: o.employees ?? '',
-  street: o.street ?? '',
-  postalCode: o.postalCode ?? '',
-  city: o.city ?? '',
-  district: o.district,
-  website: o.website ?? '',
-  email: o.email ?? '',
-  phone: o.phone ?? '',
-  notes: o.notes ?? '',
-  sectors: o.sectors,
-  tagIds: o.tags.map((t) => t.id),
-});
+const toValues = (o: Organization): Values => ({ ...recordValues(EMPTY, o), tagIds: o.tags.map((t) => t.id) });
 
 /** Form values → the API's input (empty kind is "missing", an empty number is null). */
 const toInput = (v: Values) => ({
@@ -95,36 +76,27 @@ function OrganizationForm({ editing, onClose, onSaved }: Props) {
   const { t, label } = useLabels();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
-  const tags = useQuery(tagListOptions());
+  const tagNames = useTagNames();
+  const { save, mutation } = createOrPatch({
+    editing,
+    create,
+    update,
+    createInput: (values: Values, confirmed) => {
+      const input = toInput(values);
+      return { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: confirmed };
+    },
+    patchFields: toInput,
+    onSaved,
+    onClose,
+  });
   const vf = useVersionedForm<Values, Organization, DuplicateCandidate>({
     initial: { values: editing ? toValues(editing) : EMPTY, version: editing?.version ?? 0 },
     toValues,
     validate: (values) => zodFieldErrors(t, organizationInput, toInput(values)),
-    save: (values, loaded, opts, fail) => {
-      const input = toInput(values);
-      if (editing) {
-        const patch = Object.fromEntries(
-          changedKeys(loaded.values, values).map((k) => [k, input[k]]),
-        ) as OrganizationPatch;
-        if (Object.keys(patch).length === 0) {
-          onClose();
-          return;
-        }
-        update.mutate(
-          { id: editing.id, version: opts.version ?? loaded.version, patch },
-          { onSuccess: (org) => onSaved(org, false), onError: fail },
-        );
-      } else {
-        create.mutate(
-          { ...input, kind: input.kind as OrganizationKind, confirmDuplicate: opts.confirmed },
-          { onSuccess: (org) => onSaved(org, true), onError: fail },
-        );
-      }
-    },
+    save,
   });
   const { form } = vf;
 
-  const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
   const fields: ConflictField<Values>[] = [
     { key: 'name', label: t('organizations.fields.name') },
     { key: 'shortName', label: t('organizations.fields.shortName') },
@@ -139,11 +111,9 @@ function OrganizationForm({ editing, onClose, onSaved }: Props) {
     { key: 'website', label: t('organizations.fields.website') },
     { key: 'email', label: t('organizations.fields.email') },
     { key: 'phone', label: t('organizations.fields.phone') },
-    { key: 'tagIds', label: t('organizations.fields.tags'), format: (v) => (v as number[]).map(tagName).join(', ') },
+    { key: 'tagIds', label: t('organizations.fields.tags'), format: (v) => tagNames(v as number[]) },
     { key: 'notes', label: t('organizations.fields.notes') },
   ];
-
-  const mutation = editing ? update : create;
 
   return (
     <RecordForm

@@ -7,7 +7,7 @@ import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
-import { MergeModal, type MergeSpec } from '../../components/records/merge-modal.tsx';
+import { MergeModal, type MergeSpec, tagsOnlyIn } from '../../components/records/merge-modal.tsx';
 import { organizationKeys } from '../../lib/query-keys.ts';
 import { searchOrganizationOptions } from '../../lib/reference-data.ts';
 import { organizationDetailOptions, useMergeOrganizations } from './api.ts';
@@ -43,10 +43,9 @@ const organizationMerge: MergeSpec<OrganizationDetail, OrganizationMergeField> =
     if (s.relations.length) moves.push(t('organizations.mergeMovesRelations', { count: s.relations.length }));
     const sectors = s.sectors.filter((c) => !target.sectors.includes(c));
     if (sectors.length) moves.push(t('organizations.mergeMovesSectors', { list: sectors.join(', ') }));
-    const tags = s.tags.filter((tag) => !target.tags.some((x) => x.id === tag.id)).map((tag) => tag.name);
+    const tags = tagsOnlyIn(s, target);
     if (tags.length) moves.push(t('organizations.mergeMovesTags', { list: tags.join(', ') }));
     if (kept.length) moves.push(t('organizations.mergeNoted', { list: kept.join(', ') }));
-    moves.push(t('organizations.mergeMovesRest'));
     return moves;
   },
   search: { queryKey: organizationKeys.options(), fetchOptions: searchOrganizationOptions },

@@ -3,7 +3,7 @@ import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
@@ -29,8 +29,15 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
   const { t } = useLabels();
   const remove = useDeleteContactPoint(person.id);
   const [formTarget, setFormTarget] = useState<ContactPoint | 'new' | null>(null);
-  const [toRemove, setToRemove] = useState<ContactPoint | null>(null);
   const { failed } = useRecordFailure('persons', (qc) => invalidatePerson(qc, person.id));
+  const removal = useConfirmedMutation(remove, {
+    title: t('persons.removeContactPoint'),
+    message: (c) => t('persons.removeContactPointConfirm', { value: c.value }),
+    confirmLabel: t('persons.removeContactPoint'),
+    danger: true,
+    onSuccess: () => notifications.show({ message: t('persons.contactPointRemoved') }),
+    onError: failed,
+  });
 
   if (person.contactPoints.length === 0 && !canWrite) return null;
   return (
@@ -62,7 +69,7 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
                 {
                   label: t('persons.removeContactPoint'),
                   icon: <IconTrash size={16} />,
-                  onClick: () => setToRemove(c),
+                  onClick: () => removal.ask(c),
                   color: 'red',
                 },
               ]}
@@ -83,23 +90,7 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
         </Group>
       )}
       <ContactPointFormModal personId={person.id} target={formTarget} onClose={() => setFormTarget(null)} />
-      <ConfirmDialog
-        opened={toRemove !== null}
-        title={t('persons.removeContactPoint')}
-        message={toRemove ? t('persons.removeContactPointConfirm', { value: toRemove.value }) : ''}
-        confirmLabel={t('persons.removeContactPoint')}
-        danger
-        loading={remove.isPending}
-        onCancel={() => setToRemove(null)}
-        onConfirm={() => {
-          if (!toRemove) return;
-          remove.mutate(toRemove, {
-            onSuccess: () => notifications.show({ message: t('persons.contactPointRemoved') }),
-            onError: failed,
-            onSettled: () => setToRemove(null),
-          });
-        }}
-      />
+      {removal.dialog}
     </Stack>
   );
 }

@@ -1,23 +1,16 @@
 import { letterSalutation } from '@anett/shared/salutation';
-import {
-  type Person,
-  type PersonDuplicateCandidate,
-  type PersonPatch,
-  personInput,
-} from '@anett/shared/schemas/person';
+import { type Person, type PersonDuplicateCandidate, personInput } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Divider, Group, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { type ConflictField, changedKeys } from '../../components/forms/conflict-panel.tsx';
+import type { ConflictField } from '../../components/forms/conflict-panel.tsx';
 import { OrganizationField } from '../../components/forms/organization-field.tsx';
 import { SegmentedField } from '../../components/forms/segmented-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
-import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
-import { TagPicker } from '../../components/tag-picker.tsx';
+import { createOrPatch, recordValues, useVersionedForm } from '../../components/records/use-versioned-form.ts';
+import { TagPicker, useTagNames } from '../../components/tag-picker.tsx';
 import { useLabels } from '../../lib/i18n.ts';
-import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCreatePerson, useUpdatePerson } from './api.ts';
 
 type Values = {
@@ -35,18 +28,6 @@ type Values = {
   function: string;
 };
 
-const PERSON_FIELDS = [
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'mobile',
-  'notes',
-  'tagIds',
-] as const;
-
 const EMPTY: Values = {
   salutation: '',
   title: '',
@@ -61,19 +42,7 @@ const EMPTY: Values = {
   function: '',
 };
 
-const toValues = (p: Person): Values => ({
-  salutation: p.salutation ?? '',
-  title: p.title ?? '',
-  firstName: p.firstName,
-  lastName: p.lastName,
-  email: p.email ?? '',
-  phone: p.phone ?? '',
-  mobile: p.mobile ?? '',
-  notes: p.notes ?? '',
-  tagIds: p.tags.map((t) => t.id),
-  organizationId: null,
-  function: '',
-});
+const toValues = (p: Person): Values => ({ ...recordValues(EMPTY, p), tagIds: p.tags.map((t) => t.id) });
 
 /** The person fields as the API takes them. */
 const personFields = (v: Values) => ({
@@ -121,7 +90,16 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
   const { t, label } = useLabels();
   const create = useCreatePerson();
   const update = useUpdatePerson();
-  const tags = useQuery(tagListOptions());
+  const tagNames = useTagNames();
+  const { save, mutation } = createOrPatch({
+    editing,
+    create,
+    update,
+    createInput: toCreateInput,
+    patchFields: personFields,
+    onSaved,
+    onClose,
+  });
   const vf = useVersionedForm<Values, Person, PersonDuplicateCandidate>({
     initial: {
       values: editing ? toValues(editing) : { ...EMPTY, ...prefill, organizationId: givenOrganization?.id ?? null },
@@ -130,33 +108,10 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
     toValues,
     validate: (values) => mapAffiliationErrors(zodFieldErrors(t, personInput, toCreateInput(values))),
     mapErrors: mapAffiliationErrors,
-    save: (values, loaded, opts, fail) => {
-      if (editing) {
-        const fields = personFields(values);
-        const changed = changedKeys(loaded.values, values).filter((k): k is (typeof PERSON_FIELDS)[number] =>
-          (PERSON_FIELDS as readonly string[]).includes(k),
-        );
-        if (changed.length === 0) {
-          onClose();
-          return;
-        }
-        const patch: PersonPatch = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-        if (opts.confirmed) patch.confirmDuplicate = true;
-        update.mutate(
-          { id: editing.id, version: opts.version ?? loaded.version, patch },
-          { onSuccess: (p) => onSaved(p, false), onError: fail },
-        );
-      } else {
-        create.mutate(toCreateInput(values, opts.confirmed), {
-          onSuccess: (p) => onSaved(p, true),
-          onError: fail,
-        });
-      }
-    },
+    save,
   });
   const { form } = vf;
 
-  const tagName = (id: number) => tags.data?.find((tag) => tag.id === id)?.name ?? `#${id}`;
   const fields: ConflictField<Values>[] = [
     {
       key: 'salutation',
@@ -169,7 +124,7 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
     { key: 'email', label: t('persons.fields.email') },
     { key: 'phone', label: t('persons.fields.phone') },
     { key: 'mobile', label: t('persons.fields.mobile') },
-    { key: 'tagIds', label: t('persons.fields.tagIds'), format: (v) => (v as number[]).map(tagName).join(', ') },
+    { key: 'tagIds', label: t('persons.fields.tagIds'), format: (v) => tagNames(v as number[]) },
     { key: 'notes', label: t('persons.fields.notes') },
   ];
 
@@ -182,8 +137,6 @@ function PersonForm({ editing, onClose, onSaved, organization: givenOrganization
     lastName: values.lastName,
     office,
   });
-
-  const mutation = editing ? update : create;
 
   return (
     <RecordForm

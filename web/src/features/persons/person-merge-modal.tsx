@@ -3,7 +3,7 @@ import { PERSON_MERGE_FIELDS, type Person, type PersonMergeField } from '@anett/
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentProps } from 'react';
-import { MergeModal, type MergeSpec } from '../../components/records/merge-modal.tsx';
+import { MergeModal, type MergeSpec, tagsOnlyIn } from '../../components/records/merge-modal.tsx';
 import { personKeys } from '../../lib/query-keys.ts';
 import { searchPersonOptions } from '../../lib/reference-data.ts';
 import { personDetailOptions, useMergePersons } from './api.ts';
@@ -32,13 +32,12 @@ const personMerge: MergeSpec<Person, PersonMergeField> = {
         t('persons.mergeMovesOffices', { count: s.offices.length, list: s.offices.map((o) => o.title).join(', ') }),
       );
     }
-    const tags = s.tags.filter((tag) => !target.tags.some((x) => x.id === tag.id)).map((tag) => tag.name);
+    const tags = tagsOnlyIn(s, target);
     if (tags.length) moves.push(t('persons.mergeMovesTags', { list: tags.join(', ') }));
     if (s.consents.length) moves.push(t('persons.mergeMovesConsents', { count: s.consents.length }));
     if (s.contactPoints.length) moves.push(t('persons.mergeMovesContactPoints', { count: s.contactPoints.length }));
     if (kept.length) moves.push(t('persons.mergeKeepsAdditional', { list: kept.join(', ') }));
     if (s.notes && s.notes !== target.notes) moves.push(t('persons.mergeNotes'));
-    moves.push(t('persons.mergeMovesRest'));
     return moves;
   },
   search: { queryKey: personKeys.options(), fetchOptions: searchPersonOptions },

@@ -15,7 +15,7 @@ import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -38,11 +38,8 @@ export function UsersPage() {
   const deactivate = useDeactivateUser();
   const reset = useResetPassword();
   const resetFactors = useResetFactors();
-  const [toResetFactors, setToResetFactors] = useState<User | null>(null);
 
   const [formTarget, setFormTarget] = useState<User | 'new' | null>(null);
-  const [toDeactivate, setToDeactivate] = useState<User | null>(null);
-  const [toReset, setToReset] = useState<User | null>(null);
   const [revealed, setRevealed] = useState<RevealedPassword | null>(null);
 
   const conflict = () => {
@@ -53,6 +50,33 @@ export function UsersPage() {
     if (isApiError(err, 412)) conflict();
     else notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, err) });
   };
+
+  const reveal = (res: { user: User; password?: string | null }) => {
+    if (res.password) setRevealed({ name: res.user.name, email: res.user.email, password: res.password });
+  };
+  const deactivation = useConfirmedMutation(deactivate, {
+    title: t('users.deactivateConfirmTitle'),
+    message: (u) => t('users.deactivateConfirm', { name: u.name }),
+    confirmLabel: t('users.deactivate'),
+    danger: true,
+    onSuccess: (u) => notifications.show({ message: t('users.deactivated', { name: u.name }) }),
+    onError: failed,
+  });
+  const passwordReset = useConfirmedMutation(reset, {
+    title: t('users.resetPassword'),
+    message: (u) => t('users.resetConfirm', { name: u.name }),
+    confirmLabel: t('users.resetPassword'),
+    onSuccess: reveal,
+    onError: failed,
+  });
+  const factorsReset = useConfirmedMutation(resetFactors, {
+    title: t('security.admin.resetFactors'),
+    message: (u) => t('security.admin.resetFactorsConfirm', { name: u.name }),
+    confirmLabel: t('security.admin.resetFactors'),
+    danger: true,
+    onSuccess: (u) => notifications.show({ message: t('security.admin.factorsReset', { name: u.name }) }),
+    onError: failed,
+  });
 
   const reactivate = (user: User) =>
     update.mutate(
@@ -149,14 +173,14 @@ export function UsersPage() {
                       <Menu.Item
                         leftSection={<IconKey size={16} />}
                         disabled={u.id === me.id}
-                        onClick={() => setToReset(u)}
+                        onClick={() => passwordReset.ask(u)}
                       >
                         {t('users.resetPassword')}
                       </Menu.Item>
                       <Menu.Item
                         leftSection={<IconShieldOff size={16} />}
                         disabled={u.id === me.id || !u.hasSecondFactor}
-                        onClick={() => setToResetFactors(u)}
+                        onClick={() => factorsReset.ask(u)}
                       >
                         {t('security.admin.resetFactors')}
                       </Menu.Item>
@@ -165,7 +189,7 @@ export function UsersPage() {
                           color="red"
                           leftSection={<IconUserOff size={16} />}
                           disabled={u.id === me.id}
-                          onClick={() => setToDeactivate(u)}
+                          onClick={() => deactivation.ask(u)}
                         >
                           {t('users.deactivate')}
                         </Menu.Item>
@@ -191,7 +215,7 @@ export function UsersPage() {
         onCreated={(res) => {
           setFormTarget(null);
           notifications.show({ color: 'green', message: t('users.created', { name: res.user.name }) });
-          if (res.password) setRevealed({ name: res.user.name, email: res.user.email, password: res.password });
+          reveal(res);
         }}
         onSaved={() => {
           setFormTarget(null);
@@ -203,60 +227,9 @@ export function UsersPage() {
         }}
       />
 
-      <ConfirmDialog
-        opened={toDeactivate !== null}
-        title={t('users.deactivateConfirmTitle')}
-        message={toDeactivate && t('users.deactivateConfirm', { name: toDeactivate.name })}
-        confirmLabel={t('users.deactivate')}
-        danger
-        loading={deactivate.isPending}
-        onCancel={() => setToDeactivate(null)}
-        onConfirm={() => {
-          if (!toDeactivate) return;
-          deactivate.mutate(toDeactivate, {
-            onSuccess: (u) => notifications.show({ message: t('users.deactivated', { name: u.name }) }),
-            onError: failed,
-            onSettled: () => setToDeactivate(null),
-          });
-        }}
-      />
-
-      <ConfirmDialog
-        opened={toReset !== null}
-        title={t('users.resetPassword')}
-        message={toReset && t('users.resetConfirm', { name: toReset.name })}
-        confirmLabel={t('users.resetPassword')}
-        loading={reset.isPending}
-        onCancel={() => setToReset(null)}
-        onConfirm={() => {
-          if (!toReset) return;
-          reset.mutate(toReset, {
-            onSuccess: (res) => {
-              if (res.password) setRevealed({ name: res.user.name, email: res.user.email, password: res.password });
-            },
-            onError: failed,
-            onSettled: () => setToReset(null),
-          });
-        }}
-      />
-
-      <ConfirmDialog
-        opened={toResetFactors !== null}
-        title={t('security.admin.resetFactors')}
-        message={toResetFactors && t('security.admin.resetFactorsConfirm', { name: toResetFactors.name })}
-        confirmLabel={t('security.admin.resetFactors')}
-        danger
-        loading={resetFactors.isPending}
-        onCancel={() => setToResetFactors(null)}
-        onConfirm={() => {
-          if (!toResetFactors) return;
-          resetFactors.mutate(toResetFactors, {
-            onSuccess: (u) => notifications.show({ message: t('security.admin.factorsReset', { name: u.name }) }),
-            onError: failed,
-            onSettled: () => setToResetFactors(null),
-          });
-        }}
-      />
+      {deactivation.dialog}
+      {passwordReset.dialog}
+      {factorsReset.dialog}
 
       <PasswordOnceModal revealed={revealed} onClose={() => setRevealed(null)} />
     </>
