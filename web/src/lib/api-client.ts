@@ -293,6 +293,10 @@ export type CallOptions<R extends RouteDescriptor> = Omit<RequestOptions, 'query
 
 /** A described route (`@anett/shared/routes/*`): the path is built from `params`, the answer typed from its 2xx schema. */
 export function call<R extends RouteDescriptor>(route: R, ...[opts]: OptionalIfEmpty<CallOptions<R>>) {
+  return callWith(route, opts as CallOptions<R> | undefined);
+}
+/** `call` with its options as one value, for generic callers (`routeQuery`), whose route's options are not known. */
+export function callWith<R extends RouteDescriptor>(route: R, opts: CallOptions<R> | undefined): Promise<RouteData<R>> {
   const { params, ...rest } = (opts ?? {}) as RequestOptions & { params?: Record<string, unknown> };
   return request<RouteData<R>>(route.method, buildPath(route.path, params), rest).then((r) => r.data);
 }

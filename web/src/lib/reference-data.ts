@@ -4,38 +4,35 @@ import { persons } from '@anett/shared/routes/person';
 import { tags } from '@anett/shared/routes/tag';
 import type { Node } from '@anett/shared/schemas/network';
 import type { TagInput, Topic } from '@anett/shared/schemas/tag';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AsyncOption } from '../components/filters/async-select.tsx';
 import { call } from './api-client.ts';
 import { personName } from './format.ts';
 import type { Language } from './i18n.ts';
 import { networkKeys, organizationKeys, tagKeys, topicKeys } from './query-keys.ts';
+import { routeQuery, useInvalidatingMutation } from './route-query.ts';
 
 // What many features pick from: QTI nodes, networks, topics, tags, and the person/organisation lookups of the search
 // selects. The vocabularies change rarely, so they stay cached for a while.
 const REFERENCE_STALE_MS = 5 * 60_000;
+/** A whole small vocabulary in one page. */
+const ALL_BY_NAME = { pageSize: 500, sort: 'name' } as const;
 
 export const nodeOptionsQuery = () =>
   queryOptions({
-    queryKey: ['nodes', 'list', { pageSize: 500, sort: 'name' }] as const,
-    queryFn: ({ signal }) => call(networks.nodes, { query: { pageSize: 500, sort: 'name' }, signal }),
+    ...routeQuery(['nodes', 'list', ALL_BY_NAME] as const, networks.nodes, { query: ALL_BY_NAME }),
     staleTime: REFERENCE_STALE_MS,
   });
 
 /** ANeTT and the partner networks (a handful: loaded whole). */
 export const networkListOptions = () =>
   queryOptions({
-    queryKey: networkKeys.networks(),
-    queryFn: ({ signal }) => call(networks.list, { query: { pageSize: 500, sort: 'name' }, signal }),
+    ...routeQuery(networkKeys.networks(), networks.list, { query: ALL_BY_NAME }),
     staleTime: REFERENCE_STALE_MS,
   });
 
 export const topicOptionsQuery = () =>
-  queryOptions({
-    queryKey: [...topicKeys.all, 'list'] as const,
-    queryFn: ({ signal }) => call(tags.topics, { signal }),
-    staleTime: REFERENCE_STALE_MS,
-  });
+  queryOptions({ ...routeQuery([...topicKeys.all, 'list'] as const, tags.topics), staleTime: REFERENCE_STALE_MS });
 
 /** The topic vocabulary as a list (one cache entry with `topicOptionsQuery`). */
 export const topicListOptions = () =>
@@ -43,21 +40,10 @@ export const topicListOptions = () =>
 
 /** All tags (a small vocabulary: the whole list is loaded once and filtered in the browser). */
 export const tagListOptions = () =>
-  queryOptions({
-    queryKey: tagKeys.list(),
-    queryFn: ({ signal }) => call(tags.list, { signal }),
-    select: (data) => data.items,
-    staleTime: 60_000,
-  });
+  queryOptions({ ...routeQuery(tagKeys.list(), tags.list), select: (data) => data.items, staleTime: 60_000 });
 
 /** A new tag typed into a tag picker. */
-export function useCreateTag() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TagInput) => call(tags.create, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tagKeys.all }),
-  });
-}
+export const useCreateTag = () => useInvalidatingMutation((body: TagInput) => call(tags.create, { body }), tagKeys.all);
 
 /** Names of the QTI nodes and tags that filters and chips refer to by id (`#id` until loaded). */
 export function useReferenceNames() {

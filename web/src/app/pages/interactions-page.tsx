@@ -36,14 +36,11 @@ export function InteractionsPage() {
   const navigate = route.useNavigate();
   const columns = useInteractionColumns();
   const { dialog: deleteDialog, confirmDelete } = useDeleteInteractionDialog();
-  const {
-    setSearch: setFilter,
-    searchText,
-    ...list
-  } = useUrlList(search, navigate, {
+  const list = useUrlList(search, navigate, {
     ns: 'interactions',
     pageSizes: INTERACTION_PAGE_SIZES,
     pageSizeDefault: INTERACTION_PAGE_SIZE_DEFAULT,
+    clearTo: () => ({}),
   });
 
   const kind = isKind(search.kind) ? search.kind : undefined;
@@ -63,10 +60,6 @@ export function InteractionsPage() {
   const anyFilter = Boolean(
     search.q || kind || search.nodeId || search.topic || search.mine || search.from || search.to || search.followUp,
   );
-  const clearFilters = () => {
-    searchText.setText('');
-    void navigate({ search: {} });
-  };
 
   return (
     <LocalizedDates>
@@ -87,14 +80,7 @@ export function InteractionsPage() {
       <Box mb="md">
         <MailDrop target={{}} />
       </Box>
-      <InteractionsFilters
-        search={search}
-        kind={kind}
-        searchText={searchText}
-        setFilter={setFilter}
-        anyFilter={anyFilter}
-        clearFilters={clearFilters}
-      />
+      <InteractionsFilters list={list} kind={kind} anyFilter={anyFilter} />
 
       <RecordTable
         {...list.table(query)}
@@ -106,7 +92,7 @@ export function InteractionsPage() {
             description={anyFilter ? t('interactions.emptyFiltered') : t('interactions.empty')}
             actions={
               anyFilter ? (
-                <Button variant="light" onClick={clearFilters}>
+                <Button variant="light" onClick={list.clearFilters}>
                   {t('interactions.clearFilters')}
                 </Button>
               ) : (

@@ -3,28 +3,33 @@ import type { ReactNode } from 'react';
 import { useLabels } from '../../lib/i18n.ts';
 import { RecordSearch } from '../records/record-list-parts.tsx';
 
-/** What the events and contact-log pages hand their filter row: the URL's search, its kind and the setters. */
-export type ListFilterProps<S, K> = {
+/** The part of `useUrlList`'s result a filter row uses. */
+type UrlFilters<S> = {
   search: S;
-  kind: K | undefined;
   /** From `useUrlText`. */
   searchText: { text: string; setText: (text: string) => void; clear: () => void };
-  setFilter: (patch: Partial<S>) => unknown;
-  anyFilter: boolean;
+  setSearch: (patch: Partial<S>) => unknown;
   clearFilters: () => void;
+};
+
+/** What the events and contact-log pages hand their filter row: the list's URL wiring and the checked kind. */
+export type ListFilterProps<S, K> = {
+  list: UrlFilters<S>;
+  kind: K | undefined;
+  anyFilter: boolean;
 };
 
 /**
  * The row of labelled filters above the events and the contact log: the search first, "clear filters" last while
  * any is set; the texts are `<ns>.searchLabel`, `<ns>.searchPlaceholder` and `<ns>.clearFilters`.
  */
-export function FilterBar(
-  props: Pick<ListFilterProps<unknown, unknown>, 'searchText' | 'anyFilter' | 'clearFilters'> & {
-    ns: 'events' | 'interactions';
-    searchWidth: number;
-    children: ReactNode;
-  },
-) {
+export function FilterBar(props: {
+  list: Pick<UrlFilters<unknown>, 'searchText' | 'clearFilters'>;
+  anyFilter: boolean;
+  ns: 'events' | 'interactions';
+  searchWidth: number;
+  children: ReactNode;
+}) {
   const { t } = useLabels();
   return (
     <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
@@ -33,11 +38,11 @@ export function FilterBar(
         label={t(`${props.ns}.searchLabel`)}
         placeholder={t(`${props.ns}.searchPlaceholder`)}
         width={props.searchWidth}
-        {...props.searchText}
+        {...props.list.searchText}
       />
       {props.children}
       {props.anyFilter && (
-        <Button variant="subtle" onClick={props.clearFilters}>
+        <Button variant="subtle" onClick={props.list.clearFilters}>
           {t(`${props.ns}.clearFilters`)}
         </Button>
       )}

@@ -1,8 +1,20 @@
-import { Card, Group, Pagination, Table } from '@mantine/core';
+import { Card, Group, Pagination, Table, type TableTdProps, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { TableSkeleton, usePaginationLabels } from '../data-table-parts.tsx';
 import { ErrorState } from '../error-state.tsx';
 import type { RecordListQuery } from './record-table.tsx';
+
+/** One column of a paged table: its header and how an item fills its cell. */
+export type PagedColumn<T> = {
+  title: string;
+  /** The header is for screen readers only (a column of buttons). */
+  hiddenTitle?: boolean;
+  /** Alignment of the header and the cells. */
+  ta?: TableTdProps['ta'];
+  /** Style of the cells. */
+  style?: TableTdProps['style'];
+  cell: (item: T) => ReactNode;
+};
 
 type Props<T> = {
   query: RecordListQuery<T>;
@@ -12,10 +24,8 @@ type Props<T> = {
   empty: ReactNode;
   /** Below this width the table scrolls sideways. */
   minWidth: number;
-  /** The header cells (`Table.Th`). */
-  head: ReactNode;
-  /** One `Table.Tr` (with its key) per item. */
-  row: (item: T) => ReactNode;
+  columns: PagedColumn<T>[];
+  rowKey: (item: T) => string | number;
   page: number;
   onPageChange: (page: number) => void;
   pageSize: number;
@@ -30,8 +40,8 @@ export function PagedTable<T>({
   loadFailed,
   empty,
   minWidth,
-  head,
-  row,
+  columns,
+  rowKey,
   page,
   onPageChange,
   pageSize,
@@ -46,9 +56,25 @@ export function PagedTable<T>({
       <Table.ScrollContainer minWidth={minWidth}>
         <Table verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
-            <Table.Tr>{head}</Table.Tr>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c.title} ta={c.ta}>
+                  {c.hiddenTitle ? <VisuallyHidden>{c.title}</VisuallyHidden> : c.title}
+                </Table.Th>
+              ))}
+            </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>{query.data.items.map((item) => row(item))}</Table.Tbody>
+          <Table.Tbody>
+            {query.data.items.map((item) => (
+              <Table.Tr key={rowKey(item)}>
+                {columns.map((c) => (
+                  <Table.Td key={c.title} ta={c.ta} style={c.style}>
+                    {c.cell(item)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
       {query.data.total > pageSize && (

@@ -13,6 +13,8 @@ type Options<S> = {
   sortable?: (sort: string) => boolean;
   /** The URL keys that "clear filters" unsets. */
   filterKeys?: readonly (keyof S)[];
+  /** Instead of `filterKeys`: the whole search "clear filters" leaves (the view's keys), the search field emptied. */
+  clearTo?: (prev: S) => S;
 };
 
 /**
@@ -22,7 +24,7 @@ type Options<S> = {
 export function useUrlList<S extends ListUrlState & { q?: string }>(
   search: S,
   navigate: SearchNavigate<S>,
-  { ns, pageSizes, pageSizeDefault, sortable, filterKeys = [] }: Options<S>,
+  { ns, pageSizes, pageSizeDefault, sortable, filterKeys = [], clearTo }: Options<S>,
 ) {
   const { t } = useTranslation();
   // A filter change goes back to the first page; typing replaces the history entry.
@@ -31,11 +33,16 @@ export function useUrlList<S extends ListUrlState & { q?: string }>(
   const searchText = useUrlText(search.q ?? '', (q) => void setSearch({ q } as Partial<S>));
   const sort = search.sort && sortable?.(search.sort) ? search.sort : undefined;
   return {
+    search,
     setSearch,
     searchText,
     sort,
     page: listPage(search, pageSizeDefault),
-    clearFilters: () => setSearch(Object.fromEntries(filterKeys.map((k) => [k, undefined])) as Partial<S>),
+    clearFilters: () => {
+      if (!clearTo) return void setSearch(Object.fromEntries(filterKeys.map((k) => [k, undefined])) as Partial<S>);
+      searchText.setText('');
+      void navigate({ search: clearTo });
+    },
     /** The record table's props for the list's query. */
     table: <T>(query: RecordListQuery<T>) => ({
       query,

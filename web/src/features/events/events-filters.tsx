@@ -16,7 +16,8 @@ function yearOptions() {
 type Props = ListFilterProps<EventsSearch, EventKind>;
 
 /** Search, node, kind, topic and (in the list) year above the events; each change lands in the URL. */
-export function EventsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {
+export function EventsFilters({ list, kind, anyFilter }: Props) {
+  const { search, setSearch: setFilter } = list;
   const { t, lang, label } = useLabels();
   const topics = useQuery(topicOptionsQuery());
   const topicData = (topics.data?.items ?? []).map((tp) => ({
@@ -24,7 +25,7 @@ export function EventsFilters({ search, kind, searchText, setFilter, anyFilter, 
     label: lang === 'en' ? tp.labelEn : tp.label,
   }));
   return (
-    <FilterBar ns="events" searchText={searchText} searchWidth={260} anyFilter={anyFilter} clearFilters={clearFilters}>
+    <FilterBar ns="events" list={list} searchWidth={260} anyFilter={anyFilter}>
       <NodeSelect
         label={t('events.node')}
         placeholder={t('events.allNodes')}

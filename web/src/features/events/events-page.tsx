@@ -32,16 +32,13 @@ export function EventsPage() {
   const navigate = route.useNavigate();
   const columns = useEventColumns();
   const [creating, setCreating] = useState(false);
-  const {
-    setSearch: setFilter,
-    searchText,
-    ...list
-  } = useUrlList(search, navigate, {
+  const list = useUrlList(search, navigate, {
     ns: 'events',
     pageSizes: EVENT_PAGE_SIZES,
     pageSizeDefault: EVENT_PAGE_SIZE_DEFAULT,
     // A hand-edited sort the server does not know is ignored rather than answered with an error page.
     sortable: (sort) => SORTABLE.includes(sort.replace(/^-/, '')),
+    clearTo: (prev) => ({ when: prev.when, view: prev.view, month: prev.month }),
   });
 
   const view = search.view ?? 'list';
@@ -58,10 +55,6 @@ export function EventsPage() {
   const query = useQuery({ ...eventListOptions(params), enabled: view === 'list' });
 
   const anyFilter = Boolean(search.q || search.nodeId || kind || search.topic || search.year);
-  const clearFilters = () => {
-    searchText.setText('');
-    void navigate({ search: (prev) => ({ when: prev.when, view: prev.view, month: prev.month }) });
-  };
   const open = (e: Event) => navigate({ to: '/veranstaltungen/$id', params: { id: e.id } });
 
   return (
@@ -88,14 +81,7 @@ export function EventsPage() {
           </>
         }
       />
-      <EventsFilters
-        search={search}
-        kind={kind}
-        searchText={searchText}
-        setFilter={setFilter}
-        anyFilter={anyFilter}
-        clearFilters={clearFilters}
-      />
+      <EventsFilters list={list} kind={kind} anyFilter={anyFilter} />
 
       {view === 'calendar' ? (
         <EventCalendar
@@ -108,7 +94,7 @@ export function EventsPage() {
           <EventsWhenTabs
             when={when}
             year={search.year}
-            onChange={(v) => setFilter({ when: v === 'past' ? 'past' : undefined })}
+            onChange={(v) => list.setSearch({ when: v === 'past' ? 'past' : undefined })}
           />
           <RecordTable
             {...list.table(query)}
@@ -117,7 +103,7 @@ export function EventsPage() {
               <EventsEmptyState
                 anyFilter={anyFilter}
                 past={when === 'past'}
-                clearFilters={clearFilters}
+                clearFilters={list.clearFilters}
                 onCreate={canEdit ? () => setCreating(true) : undefined}
               />
             }

@@ -12,18 +12,13 @@ import type { InteractionsSearch } from './search.ts';
 type Props = ListFilterProps<InteractionsSearch, InteractionKind>;
 
 /** Search, kind, node, topic, period, follow-up and "only mine" above the contact log; each lands in the URL. */
-export function InteractionsFilters({ search, kind, searchText, setFilter, anyFilter, clearFilters }: Props) {
+export function InteractionsFilters({ list, kind, anyFilter }: Props) {
+  const { search, setSearch: setFilter } = list;
   const { t, lang, label } = useLabels();
   const dpLabels = usePickerLabels();
   const topics = useQuery(topicOptionsQuery());
   return (
-    <FilterBar
-      ns="interactions"
-      searchText={searchText}
-      searchWidth={240}
-      anyFilter={anyFilter}
-      clearFilters={clearFilters}
-    >
+    <FilterBar ns="interactions" list={list} searchWidth={240} anyFilter={anyFilter}>
       <Select
         label={t('interactions.kind')}
         placeholder={t('interactions.allKinds')}

@@ -1,18 +1,5 @@
 import type { MailStatus, OutboxMail } from '@anett/shared/schemas/mail';
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconMail } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -154,34 +141,25 @@ export function OutboxPage() {
         query={list}
         empty={<EmptyState icon={<IconMail size={28} />} title={t('mail.empty')} />}
         minWidth={760}
-        head={
-          <>
-            <Table.Th>{t('mail.created')}</Table.Th>
-            <Table.Th>{t('mail.to')}</Table.Th>
-            <Table.Th>{t('mail.subject')}</Table.Th>
-            <Table.Th>{t('mail.status')}</Table.Th>
-            <Table.Th ta="right">{t('mail.attempts')}</Table.Th>
-            <Table.Th>{t('mail.lastError')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('mail.show')}</VisuallyHidden>
-            </Table.Th>
-          </>
-        }
-        row={(m) => (
-          <Table.Tr key={m.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
-            <Table.Td>{m.to}</Table.Td>
-            <Table.Td>{m.subject}</Table.Td>
-            <Table.Td style={{ minWidth: 140 }}>
-              <StatusBadge status={m.status} />
-            </Table.Td>
-            <Table.Td ta="right">{m.attempts}</Table.Td>
-            <Table.Td>
+        rowKey={(m) => m.id}
+        columns={[
+          { title: t('mail.created'), style: { whiteSpace: 'nowrap' }, cell: (m) => formatDateTime(m.createdAt) },
+          { title: t('mail.to'), cell: (m) => m.to },
+          { title: t('mail.subject'), cell: (m) => m.subject },
+          { title: t('mail.status'), style: { minWidth: 140 }, cell: (m) => <StatusBadge status={m.status} /> },
+          { title: t('mail.attempts'), ta: 'right', cell: (m) => m.attempts },
+          {
+            title: t('mail.lastError'),
+            cell: (m) => (
               <Text size="sm" c="red" lineClamp={2}>
                 {m.lastError}
               </Text>
-            </Table.Td>
-            <Table.Td>
+            ),
+          },
+          {
+            title: t('mail.show'),
+            hiddenTitle: true,
+            cell: (m) => (
               <Button
                 size="xs"
                 variant="light"
@@ -190,9 +168,9 @@ export function OutboxPage() {
               >
                 {t('mail.show')}
               </Button>
-            </Table.Td>
-          </Table.Tr>
-        )}
+            ),
+          },
+        ]}
         page={page}
         onPageChange={setPage}
         pageSize={PAGE_SIZE}

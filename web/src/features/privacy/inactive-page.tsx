@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Group, Select, Text } from '@mantine/core';
 import { IconUserOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -50,16 +50,11 @@ export function InactivePage() {
         loadFailed={t('privacy.loadFailed')}
         empty={<EmptyState icon={<IconUserOff size={28} />} title={t('privacy.emptyInactive')} />}
         minWidth={560}
-        head={
-          <>
-            <Table.Th>{t('privacy.name')}</Table.Th>
-            <Table.Th>{t('privacy.email')}</Table.Th>
-            <Table.Th>{t('privacy.lastActivity')}</Table.Th>
-          </>
-        }
-        row={(p) => (
-          <Table.Tr key={p.id}>
-            <Table.Td>
+        rowKey={(p) => p.id}
+        columns={[
+          {
+            title: t('privacy.name'),
+            cell: (p) => (
               <Group gap={6}>
                 <AnchorLink to="/personen/$id" params={{ id: p.id }}>
                   {p.name}
@@ -70,11 +65,11 @@ export function InactivePage() {
                   </Badge>
                 )}
               </Group>
-            </Table.Td>
-            <Table.Td>{p.email ?? '–'}</Table.Td>
-            <Table.Td>{formatDate(p.lastActivityAt)}</Table.Td>
-          </Table.Tr>
-        )}
+            ),
+          },
+          { title: t('privacy.email'), cell: (p) => p.email ?? '–' },
+          { title: t('privacy.lastActivity'), cell: (p) => formatDate(p.lastActivityAt) },
+        ]}
         page={page}
         onPageChange={setPage}
         pageSize={PAGE_SIZE}

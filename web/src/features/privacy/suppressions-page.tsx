@@ -1,5 +1,5 @@
 import { type Suppression, type SuppressionInput, suppressionInput } from '@anett/shared/schemas/consent';
-import { Badge, Button, Modal, Select, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconLockOpen, IconSearch } from '@tabler/icons-react';
@@ -164,31 +164,22 @@ export function SuppressionsPage() {
           />
         }
         minWidth={720}
-        head={
-          <>
-            <Table.Th>{t('privacy.since')}</Table.Th>
-            <Table.Th>{t('privacy.suppressionReason')}</Table.Th>
-            <Table.Th>{t('privacy.note')}</Table.Th>
-            <Table.Th>{t('privacy.carriedBy')}</Table.Th>
-            <Table.Th>{t('privacy.hash')}</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>{t('privacy.removeSuppression')}</VisuallyHidden>
-            </Table.Th>
-          </>
-        }
-        row={(s) => (
-          <Table.Tr key={s.emailHash}>
-            <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-            <Table.Td>
+        rowKey={(s) => s.emailHash}
+        columns={[
+          { title: t('privacy.since'), cell: (s) => formatDateTime(s.createdAt) },
+          {
+            title: t('privacy.suppressionReason'),
+            cell: (s) => (
               <Badge variant="light" color={s.reason === 'erasure' ? 'gray' : 'red'} radius="sm" tt="none">
                 {reasonLabel(s.reason)}
               </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{s.note ?? '–'}</Text>
-            </Table.Td>
-            <Table.Td>
-              {s.persons.length ? (
+            ),
+          },
+          { title: t('privacy.note'), cell: (s) => <Text size="sm">{s.note ?? '–'}</Text> },
+          {
+            title: t('privacy.carriedBy'),
+            cell: (s) =>
+              s.persons.length ? (
                 <Stack gap={0}>
                   {s.persons.map((p) => (
                     <Text size="sm" key={p.id}>
@@ -205,14 +196,20 @@ export function SuppressionsPage() {
                 <Text size="sm" c="dimmed">
                   {t('privacy.nobody')}
                 </Text>
-              )}
-            </Table.Td>
-            <Table.Td>
+              ),
+          },
+          {
+            title: t('privacy.hash'),
+            cell: (s) => (
               <Text size="xs" ff="monospace" title={s.emailHash}>
                 {s.emailHash.slice(0, 12)}…
               </Text>
-            </Table.Td>
-            <Table.Td>
+            ),
+          },
+          {
+            title: t('privacy.removeSuppression'),
+            hiddenTitle: true,
+            cell: (s) => (
               <Button
                 size="compact-sm"
                 variant="subtle"
@@ -222,9 +219,9 @@ export function SuppressionsPage() {
               >
                 {t('privacy.removeSuppression')}
               </Button>
-            </Table.Td>
-          </Table.Tr>
-        )}
+            ),
+          },
+        ]}
         page={page}
         onPageChange={setPage}
         pageSize={PAGE_SIZE}
