@@ -6,9 +6,10 @@ import type {
   LoginBody,
   SecondFactorBody,
 } from '@anett/shared/schemas/auth';
-import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, session } from '../../lib/api-client.ts';
 import { authKeys } from '../../lib/query-keys.ts';
+import { routeQuery, useInvalidatingMutation } from '../../lib/route-query.ts';
 
 /** The password step: a session, or a challenge for the second factor. */
 export function useLoginMutation() {
@@ -58,77 +59,45 @@ export function useChangePasswordMutation() {
   });
 }
 
-export const factorsOptions = () =>
-  queryOptions({
-    queryKey: authKeys.factors,
-    queryFn: ({ signal }) => call(auth.factors, { signal }),
-  });
+export const factorsOptions = () => routeQuery(authKeys.factors, auth.factors);
 
-function useFactorsChanged() {
+/** Enrolments end the other sessions: this tab continues with the fresh one and reads the factors again. */
+function useEnrolment<V, D extends EnrolmentResult>(mutationFn: (variables: V) => Promise<D>) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: authKeys.factors });
+  return useMutation({
+    mutationFn,
+    onSuccess: (res) => {
+      session.start(res.session);
+      void queryClient.invalidateQueries({ queryKey: authKeys.factors });
+    },
+  });
 }
 
 export function useStartTotp() {
   return useMutation({ mutationFn: () => call(auth.totpStart) });
 }
 
-/** Enrolments end the other sessions: this tab continues with the fresh one. */
-const enrolled = (res: EnrolmentResult) => session.start(res.session);
+export const useConfirmTotp = () => useEnrolment((code: string) => call(auth.totpConfirm, { body: { code } }));
 
-export function useConfirmTotp() {
-  const changed = useFactorsChanged();
-  return useMutation({
-    mutationFn: (code: string) => call(auth.totpConfirm, { body: { code } }),
-    onSuccess: (res) => {
-      enrolled(res);
-      void changed();
-    },
-  });
-}
+export const useRemoveTotp = () =>
+  useInvalidatingMutation((body: CurrentPasswordBody) => call(auth.totpDelete, { body }), authKeys.factors);
 
-export function useRemoveTotp() {
-  const changed = useFactorsChanged();
-  return useMutation({
-    mutationFn: (body: CurrentPasswordBody) => call(auth.totpDelete, { body }),
-    onSuccess: () => void changed(),
-  });
-}
+export const useNewRecoveryCodes = () =>
+  useInvalidatingMutation((body: CurrentPasswordBody) => call(auth.recoveryCodes, { body }), authKeys.factors);
 
-export function useNewRecoveryCodes() {
-  const changed = useFactorsChanged();
-  return useMutation({
-    mutationFn: (body: CurrentPasswordBody) => call(auth.recoveryCodes, { body }),
-    onSuccess: () => void changed(),
+export const useAddPasskey = () =>
+  useEnrolment(async (name: string) => {
+    const { startRegistration } = await webauthn();
+    const start = await call(auth.passkeyAddOptions);
+    const response = (await startRegistration({ optionsJSON: start.options as never })) as never;
+    return call(auth.passkeyAdd, { body: { ceremony: start.ceremony, name, response } });
   });
-}
 
-export function useAddPasskey() {
-  const changed = useFactorsChanged();
-  return useMutation({
-    mutationFn: async (name: string) => {
-      const { startRegistration } = await webauthn();
-      const start = await call(auth.passkeyAddOptions);
-      const response = (await startRegistration({ optionsJSON: start.options as never })) as never;
-      return call(auth.passkeyAdd, {
-        body: { ceremony: start.ceremony, name, response },
-      });
-    },
-    onSuccess: (res) => {
-      enrolled(res);
-      void changed();
-    },
-  });
-}
-
-export function useRemovePasskey() {
-  const changed = useFactorsChanged();
-  return useMutation({
-    mutationFn: ({ id, ...body }: CurrentPasswordBody & { id: number }) =>
-      call(auth.passkeyDelete, { params: { id }, body }),
-    onSuccess: () => void changed(),
-  });
-}
+export const useRemovePasskey = () =>
+  useInvalidatingMutation(
+    ({ id, ...body }: CurrentPasswordBody & { id: number }) => call(auth.passkeyDelete, { params: { id }, body }),
+    authKeys.factors,
+  );
 
 /** Ends the session on the server (best effort) and forgets everything cached for this user. */
 export async function logout(queryClient: QueryClient) {
