@@ -1,8 +1,9 @@
 import { registrations } from '@anett/shared/routes/registration';
 import type { PreferencesChange, RegistrationSubmit } from '@anett/shared/schemas/registration';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../lib/api-client.ts';
+import { type CallOptions, call, callWith } from '../../lib/api-client.ts';
 import { registrationKeys } from '../../lib/query-keys.ts';
+import { routeQuery } from '../../lib/route-query.ts';
 
 export const publicEventOptions = (slug: string) =>
   queryOptions({
@@ -20,27 +21,23 @@ export const useSubmitRegistration = (slug: string) =>
     mutationFn: (body: RegistrationSubmit) => call(registrations.submit, { params: { slug }, body }),
   });
 
-export const useConfirmRegistration = () =>
-  useMutation({
-    mutationFn: (token: string) => call(registrations.confirm, { body: { token } }),
-  });
+/** The mails' confirm and cancel links: a POST of the link's token. */
+const useTokenMutation = <R extends typeof registrations.confirm | typeof registrations.cancel>(route: R) =>
+  useMutation({ mutationFn: (token: string) => callWith(route, { body: { token } } as CallOptions<R>) });
+
+export const useConfirmRegistration = () => useTokenMutation(registrations.confirm);
 
 export const cancelInfoOptions = (token: string) =>
   queryOptions({
-    queryKey: registrationKeys.cancel(token),
-    queryFn: ({ signal }) => call(registrations.cancelInfo, { query: { token }, signal }),
+    ...routeQuery(registrationKeys.cancel(token), registrations.cancelInfo, { query: { token } }),
     retry: false,
   });
 
-export const useCancelRegistration = () =>
-  useMutation({
-    mutationFn: (token: string) => call(registrations.cancel, { body: { token } }),
-  });
+export const useCancelRegistration = () => useTokenMutation(registrations.cancel);
 
 export const preferencesOptions = (token: string) =>
   queryOptions({
-    queryKey: registrationKeys.preferences(token),
-    queryFn: ({ signal }) => call(registrations.preferences, { query: { token }, signal }),
+    ...routeQuery(registrationKeys.preferences(token), registrations.preferences, { query: { token } }),
     retry: false,
   });
 
