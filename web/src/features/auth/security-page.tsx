@@ -1,6 +1,6 @@
 import { Alert, Button, SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconKey, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,11 +60,7 @@ export function SecurityPage() {
               hasFactor={factors.data.state === 'enrolled'}
               onCodes={setCodes}
             />
-            <Section
-              icon={<IconKey size={20} />}
-              title={t('security.password.title')}
-              text={t('security.password.text')}
-            >
+            <Section card="password">
               <Button variant="default" onClick={password.open}>
                 {t('security.password.change')}
               </Button>

@@ -1,7 +1,6 @@
 import type { PasskeyInfo } from '@anett/shared/schemas/auth';
 import { Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFingerprint, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,18 +11,16 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
 import { passkeysSupported, useAddPasskey, useRemovePasskey } from './api.ts';
-import { ConfirmPasswordModal, Section } from './security-section.tsx';
+import { ConfirmPasswordModal, Section, useEnrolModal } from './security-section.tsx';
 
 export function PasskeysCard({ passkeys, onCodes }: { passkeys: PasskeyInfo[]; onCodes: (c: string[]) => void }) {
   const { t } = useTranslation();
-  const [addOpen, add] = useDisclosure(false);
   const [toRemove, setToRemove] = useState<PasskeyInfo | null>(null);
   const remove = useRemovePasskey();
+  const add = useEnrolModal('passkeys', onCodes);
   return (
     <Section
-      icon={<IconFingerprint size={20} />}
-      title={t('security.passkeys.title')}
-      text={t('security.passkeys.text')}
+      card="passkeys"
       status={
         passkeys.length === 0 ? (
           <Badge variant="light" color="gray" tt="none">
@@ -73,16 +70,7 @@ export function PasskeysCard({ passkeys, onCodes }: { passkeys: PasskeyInfo[]; o
           {t('security.passkeys.unsupported')}
         </Text>
       )}
-      {addOpen && (
-        <AddPasskeyModal
-          onClose={add.close}
-          onDone={(codes) => {
-            add.close();
-            notifications.show({ color: 'green', message: t('security.passkeys.added') });
-            if (codes) onCodes(codes);
-          }}
-        />
-      )}
+      {add.opened && <AddPasskeyModal onClose={add.close} onDone={add.done} />}
       <ConfirmPasswordModal
         opened={toRemove !== null}
         onClose={() => setToRemove(null)}

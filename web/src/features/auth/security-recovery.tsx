@@ -1,6 +1,6 @@
 import { Badge, Button, Code, CopyButton, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDownload, IconLifebuoy } from '@tabler/icons-react';
+import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../lib/download.ts';
 import { useNewRecoveryCodes } from './api.ts';
@@ -20,9 +20,7 @@ export function RecoveryCard({
   const renew = useNewRecoveryCodes();
   return (
     <Section
-      icon={<IconLifebuoy size={20} />}
-      title={t('security.recovery.title')}
-      text={t('security.recovery.text')}
+      card="recovery"
       status={
         hasFactor && (
           <Badge variant="light" color={left > 2 ? 'teal' : 'orange'} tt="none">

@@ -1,5 +1,8 @@
 import { Card, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceMobile, IconFingerprint, IconKey, IconLifebuoy } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,30 +11,31 @@ import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 
+/** The four cards of the security page; each names its title and text under `security.<card>`. */
+const CARDS = { totp: IconDeviceMobile, passkeys: IconFingerprint, recovery: IconLifebuoy, password: IconKey };
+
 export function Section({
-  icon,
-  title,
-  text,
+  card,
   status,
   children,
 }: {
-  icon: ReactNode;
-  title: string;
-  text: string;
+  card: keyof typeof CARDS;
   status?: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const Icon = CARDS[card];
   return (
     <Card withBorder radius="md" padding="lg">
       <Stack gap="sm" h="100%">
         <Group gap="xs" wrap="nowrap">
-          {icon}
+          <Icon size={20} />
           <Title order={2} fz="lg">
-            {title}
+            {t(`security.${card}.title`)}
           </Title>
         </Group>
         <Text size="sm" c="dimmed">
-          {text}
+          {t(`security.${card}.text`)}
         </Text>
         {status}
         <Group gap="sm" mt="auto">
@@ -40,6 +44,18 @@ export function Section({
       </Stack>
     </Card>
   );
+}
+
+/** An enrolment's modal: on success it closes, says so and hands on the new recovery codes (the first factor's). */
+export function useEnrolModal(card: 'totp' | 'passkeys', onCodes: (codes: string[]) => void) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const done = (codes?: string[]) => {
+    close();
+    notifications.show({ color: 'green', message: t(`security.${card}.added`) });
+    if (codes) onCodes(codes);
+  };
+  return { opened, open, close, done };
 }
 
 /** A security change that weakens the account or replaces codes: confirmed with the current password. */

@@ -16,7 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceMobile, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/forms/form-actions.tsx';
@@ -25,18 +25,16 @@ import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useConfirmTotp, useRemoveTotp, useStartTotp } from './api.ts';
-import { ConfirmPasswordModal, Section } from './security-section.tsx';
+import { ConfirmPasswordModal, Section, useEnrolModal } from './security-section.tsx';
 
 export function TotpCard({ confirmedAt, onCodes }: { confirmedAt: string | null; onCodes: (c: string[]) => void }) {
   const { t } = useTranslation();
-  const [setupOpen, setup] = useDisclosure(false);
   const [removeOpen, remove] = useDisclosure(false);
   const removeTotp = useRemoveTotp();
+  const setup = useEnrolModal('totp', onCodes);
   return (
     <Section
-      icon={<IconDeviceMobile size={20} />}
-      title={t('security.totp.title')}
-      text={t('security.totp.text')}
+      card="totp"
       status={
         <Badge variant="light" color={confirmedAt ? 'teal' : 'gray'} tt="none">
           {confirmedAt ? t('security.totp.active', { date: formatDate(confirmedAt) }) : t('security.totp.none')}
@@ -50,16 +48,7 @@ export function TotpCard({ confirmedAt, onCodes }: { confirmedAt: string | null;
       ) : (
         <Button onClick={setup.open}>{t('security.totp.setUp')}</Button>
       )}
-      {setupOpen && (
-        <TotpSetupModal
-          onClose={setup.close}
-          onDone={(codes) => {
-            setup.close();
-            notifications.show({ color: 'green', message: t('security.totp.added') });
-            if (codes) onCodes(codes);
-          }}
-        />
-      )}
+      {setup.opened && <TotpSetupModal onClose={setup.close} onDone={setup.done} />}
       <ConfirmPasswordModal
         opened={removeOpen}
         onClose={remove.close}
