@@ -446,13 +446,14 @@ export function RootLayout() {
   );
 }
 
-export function ForbiddenPage() {
+/** A page that cannot be shown (forbidden, not found): what happened and the way back to the start. */
+function DeadEnd({ icon, kind }: { icon: ReactNode; kind: 'forbidden' | 'notFound' }) {
   const { t } = useTranslation();
   return (
     <EmptyState
-      icon={<IconLock size={28} />}
-      title={t('common.forbiddenTitle')}
-      description={t('common.forbidden')}
+      icon={icon}
+      title={t(`common.${kind}Title`)}
+      description={t(`common.${kind}`)}
       actions={
         <ButtonLink to="/" variant="light">
           {t('common.toStart')}
@@ -462,18 +463,6 @@ export function ForbiddenPage() {
   );
 }
 
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  return (
-    <EmptyState
-      icon={<IconSearch size={28} />}
-      title={t('common.notFoundTitle')}
-      description={t('common.notFound')}
-      actions={
-        <ButtonLink to="/" variant="light">
-          {t('common.toStart')}
-        </ButtonLink>
-      }
-    />
-  );
-}
+export const ForbiddenPage = () => <DeadEnd icon={<IconLock size={28} />} kind="forbidden" />;
+
+export const NotFoundPage = () => <DeadEnd icon={<IconSearch size={28} />} kind="notFound" />;
