@@ -35,6 +35,24 @@ import {
   registrationBody,
 } from './registration-values.ts';
 
+/** The visitor's text fields after the salutation, in order: autofill hint and the server's length limit each. */
+const TEXT_FIELDS: {
+  name: 'title' | 'firstName' | 'lastName' | 'email' | 'organization' | 'function';
+  autoComplete: string;
+  maxLength: number;
+  required?: boolean;
+  type?: 'email';
+  wide?: boolean;
+  placeholder?: 'registrations.titlePlaceholder';
+}[] = [
+  { name: 'title', autoComplete: 'honorific-prefix', maxLength: 50, placeholder: 'registrations.titlePlaceholder' },
+  { name: 'firstName', autoComplete: 'given-name', maxLength: 100, required: true },
+  { name: 'lastName', autoComplete: 'family-name', maxLength: 100, required: true },
+  { name: 'email', autoComplete: 'email', maxLength: 254, required: true, type: 'email', wide: true },
+  { name: 'organization', autoComplete: 'organization', maxLength: 200 },
+  { name: 'function', autoComplete: 'organization-title', maxLength: 200 },
+];
+
 /** /anmeldung/<slug>: the event and the registration form (double opt-in). */
 export function RegistrationPage() {
   const { t, lang } = useLabels();
@@ -197,59 +215,19 @@ export function RegistrationPage() {
                       {...form.getInputProps('salutation')}
                     />
                   </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <TextInput
-                      label={t('registrations.title')}
-                      placeholder={t('registrations.titlePlaceholder')}
-                      autoComplete="honorific-prefix"
-                      maxLength={50}
-                      {...form.getInputProps('title')}
-                    />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <TextInput
-                      label={t('registrations.firstName')}
-                      required
-                      autoComplete="given-name"
-                      maxLength={100}
-                      {...form.getInputProps('firstName')}
-                    />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <TextInput
-                      label={t('registrations.lastName')}
-                      required
-                      autoComplete="family-name"
-                      maxLength={100}
-                      {...form.getInputProps('lastName')}
-                    />
-                  </Grid.Col>
-                  <Grid.Col span={12}>
-                    <TextInput
-                      label={t('registrations.email')}
-                      type="email"
-                      required
-                      autoComplete="email"
-                      maxLength={254}
-                      {...form.getInputProps('email')}
-                    />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <TextInput
-                      label={t('registrations.organization')}
-                      autoComplete="organization"
-                      maxLength={200}
-                      {...form.getInputProps('organization')}
-                    />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 6 }}>
-                    <TextInput
-                      label={t('registrations.function')}
-                      autoComplete="organization-title"
-                      maxLength={200}
-                      {...form.getInputProps('function')}
-                    />
-                  </Grid.Col>
+                  {TEXT_FIELDS.map((f) => (
+                    <Grid.Col key={f.name} span={f.wide ? 12 : { base: 12, sm: 6 }}>
+                      <TextInput
+                        label={t(`registrations.${f.name}`)}
+                        placeholder={f.placeholder && t(f.placeholder)}
+                        type={f.type}
+                        required={f.required}
+                        autoComplete={f.autoComplete}
+                        maxLength={f.maxLength}
+                        {...form.getInputProps(f.name)}
+                      />
+                    </Grid.Col>
+                  ))}
                 </Grid>
                 {/* Honeypot: off-screen and out of the tab order; people never fill it, bots do. */}
                 <div
