@@ -1,21 +1,19 @@
 import type { Preferences } from '@anett/shared/schemas/registration';
 import { CONSENT_CHANNEL, type ConsentChannel } from '@anett/shared/vocab/enums';
-import { Alert, Card, Stack, Switch, Text, Title } from '@mantine/core';
+import { Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { preferencesOptions, useSetPreference } from './api.ts';
 import { linkErrorText } from './link-error.ts';
-import { LinkGate } from './link-gate.tsx';
+import { LinkGate, LinkPanel } from './link-gate.tsx';
 import { PublicLayout } from './public-layout.tsx';
 
 /** /einstellungen?token=…: the preference centre — consents per channel, withdrawn or granted with one switch. */
 export function PreferencesPage() {
   const { t } = useLabels();
   const { token = '' } = useSearch({ from: '/einstellungen' });
-  const prefs = useQuery({ ...preferencesOptions(token), enabled: token !== '' });
   return (
     <PublicLayout title={t('registrations.prefsTitle')}>
       <Stack gap="md">
@@ -23,7 +21,7 @@ export function PreferencesPage() {
           {t('registrations.prefsTitle')}
         </Title>
         <Text c="dimmed">{t('registrations.prefsIntro')}</Text>
-        <LinkGate token={token} query={prefs} placeholderHeight={200}>
+        <LinkGate token={token} options={preferencesOptions} placeholderHeight={200}>
           {(preferences) => <PreferenceSwitches token={token} preferences={preferences} />}
         </LinkGate>
       </Stack>
@@ -35,43 +33,34 @@ export function PreferencesPage() {
 function PreferenceSwitches({ token, preferences }: { token: string; preferences: Preferences }) {
   const { t, label } = useLabels();
   const change = useSetPreference(token);
-  if (preferences.channels.length === 0) {
-    return (
-      <Alert color="gray" role="status">
-        {t('registrations.prefsNone')}
-      </Alert>
-    );
-  }
   return (
-    <Card withBorder radius="md" padding="lg">
-      <Stack gap="md">
-        <Text>
-          {preferences.name} · {preferences.email}
-        </Text>
-        {preferences.channels.map((c) => (
-          <Switch
-            key={c.channel}
-            size="md"
-            label={label(CONSENT_CHANNEL, c.channel)}
-            description={
-              c.since
-                ? `${t(c.status === 'granted' ? 'privacy.granted' : 'privacy.withdrawn')} · ${t('registrations.prefsSince', { date: formatDate(c.since) })}`
-                : t('registrations.prefsNoEntry')
-            }
-            checked={c.status === 'granted'}
-            disabled={change.isPending}
-            onChange={(e) =>
-              change.mutate(
-                { channel: c.channel as ConsentChannel, status: e.currentTarget.checked ? 'granted' : 'withdrawn' },
-                {
-                  onSuccess: () => notifications.show({ color: 'green', message: t('registrations.prefsSaved') }),
-                  onError: (err) => notifications.show({ color: 'red', message: linkErrorText(t, err) }),
-                },
-              )
-            }
-          />
-        ))}
-      </Stack>
-    </Card>
+    <LinkPanel notice={preferences.channels.length === 0 && t('registrations.prefsNone')}>
+      <Text>
+        {preferences.name} · {preferences.email}
+      </Text>
+      {preferences.channels.map((c) => (
+        <Switch
+          key={c.channel}
+          size="md"
+          label={label(CONSENT_CHANNEL, c.channel)}
+          description={
+            c.since
+              ? `${t(c.status === 'granted' ? 'privacy.granted' : 'privacy.withdrawn')} · ${t('registrations.prefsSince', { date: formatDate(c.since) })}`
+              : t('registrations.prefsNoEntry')
+          }
+          checked={c.status === 'granted'}
+          disabled={change.isPending}
+          onChange={(e) =>
+            change.mutate(
+              { channel: c.channel as ConsentChannel, status: e.currentTarget.checked ? 'granted' : 'withdrawn' },
+              {
+                onSuccess: () => notifications.show({ color: 'green', message: t('registrations.prefsSaved') }),
+                onError: (err) => notifications.show({ color: 'red', message: linkErrorText(t, err) }),
+              },
+            )
+          }
+        />
+      ))}
+    </LinkPanel>
   );
 }
