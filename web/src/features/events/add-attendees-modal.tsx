@@ -5,7 +5,7 @@ import { Alert, Group, List, Modal, NativeSelect, Select, Stack, Tabs, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconFilter, IconMail, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { EntityMultiSelect, type EntityOption } from '../../components/entity-multi-select.tsx';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { call, isApiError } from '../../lib/api-client.ts';
@@ -21,6 +21,14 @@ type AddStatus = 'registered' | 'interested';
 const BATCH = 1000;
 const SEGMENT_PAGE = 500;
 const EMAIL = /[^\s,;<>"()]+@[^\s,;<>"()]+\.[^\s,;<>"()]+/g;
+
+/** The ways of adding, in order; the segment tab only where segments can be listed. */
+const TABS = [
+  { value: 'search', Icon: IconSearch, label: 'events.add.tabSearch' },
+  { value: 'emails', Icon: IconMail, label: 'events.add.tabEmails' },
+  { value: 'segment', Icon: IconFilter, label: 'events.add.tabSegment' },
+  { value: 'import', Icon: IconFileImport, label: 'events.add.tabImport' },
+] as const;
 
 /** Addresses found in pasted text ("Anna <a@b.de>; c@d.de …"), lower-cased and without repeats. */
 export const parseEmails = (text: string) => [...new Set((text.match(EMAIL) ?? []).map((e) => e.toLowerCase()))];
@@ -189,7 +197,23 @@ export function AddAttendeesModal({ eventId, opened, onClose }: Props) {
     </Group>
   );
 
-  const footer = (text: string) => <FormActions onCancel={close} loading={busy} label={text} />;
+  /** One way of adding: its fields, then status and role, then its submit button. */
+  const panel = (value: string, submit: () => Promise<void>, submitLabel: string, fields: ReactNode) => (
+    <Tabs.Panel value={value}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="md">
+          {fields}
+          {options}
+          <FormActions onCancel={close} loading={busy} label={submitLabel} />
+        </Stack>
+      </form>
+    </Tabs.Panel>
+  );
 
   return (
     <Modal opened={opened} onClose={close} size="xl" title={t('events.add.title')}>
@@ -201,20 +225,11 @@ export function AddAttendeesModal({ eventId, opened, onClose }: Props) {
         }}
       >
         <Tabs.List mb="md">
-          <Tabs.Tab value="search" leftSection={<IconSearch size={16} />}>
-            {t('events.add.tabSearch')}
-          </Tabs.Tab>
-          <Tabs.Tab value="emails" leftSection={<IconMail size={16} />}>
-            {t('events.add.tabEmails')}
-          </Tabs.Tab>
-          {hasSegments && (
-            <Tabs.Tab value="segment" leftSection={<IconFilter size={16} />}>
-              {t('events.add.tabSegment')}
+          {TABS.filter((tab) => tab.value !== 'segment' || hasSegments).map(({ value, Icon, label: key }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />}>
+              {t(key)}
             </Tabs.Tab>
-          )}
-          <Tabs.Tab value="import" leftSection={<IconFileImport size={16} />}>
-            {t('events.add.tabImport')}
-          </Tabs.Tab>
+          ))}
         </Tabs.List>
 
         {error && tab !== 'import' && (
@@ -223,96 +238,71 @@ export function AddAttendeesModal({ eventId, opened, onClose }: Props) {
           </Alert>
         )}
 
-        <Tabs.Panel value="search">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submitPersons();
-            }}
-          >
-            <Stack gap="md">
-              <EntityMultiSelect
-                kind="persons"
-                label={t('events.add.persons')}
-                placeholder={t('events.add.personsPlaceholder')}
-                data-autofocus
-                value={persons}
-                onChange={setPersons}
-              />
-              {options}
-              {footer(t('events.add.submitN', { count: persons.length }))}
-            </Stack>
-          </form>
-        </Tabs.Panel>
-
-        <Tabs.Panel value="emails">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submitEmails();
-            }}
-          >
-            <Stack gap="md">
-              {unknown.length > 0 && (
-                <Alert color="orange" variant="light" title={t('events.add.unknownTitle', { count: unknown.length })}>
-                  <Text size="sm" mb={4}>
-                    {t('events.add.unknownHint')}
-                  </Text>
-                  <List size="sm">
-                    {unknown.map((e) => (
-                      <List.Item key={e}>{e}</List.Item>
-                    ))}
-                  </List>
-                </Alert>
-              )}
-              <Textarea
-                label={t('events.add.emails')}
-                description={t('events.add.emailsHelp')}
-                autosize
-                minRows={5}
-                maxRows={14}
-                value={emailText}
-                onChange={(e) => {
-                  setEmailText(e.currentTarget.value);
-                  setUnknown([]);
-                }}
-              />
-              <Text size="sm" c="dimmed">
-                {t('events.add.emailsFound', { count: emails.length })}
-              </Text>
-              {options}
-              {footer(t('events.add.submitEmails', { count: emails.length }))}
-            </Stack>
-          </form>
-        </Tabs.Panel>
-
-        {hasSegments && (
-          <Tabs.Panel value="segment">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void submitSegment();
-              }}
-            >
-              <Stack gap="md">
-                <Select
-                  label={t('events.add.segment')}
-                  placeholder={t('events.add.segmentPlaceholder')}
-                  searchable
-                  data={(segments.data?.items ?? []).map((s) => ({
-                    value: String(s.id),
-                    label: `${s.name} (${formatNumber(s.count)})`,
-                  }))}
-                  value={segmentId}
-                  onChange={setSegmentId}
-                  nothingFoundMessage={t('events.add.noSegments')}
-                />
-                {options}
-                {footer(t('events.add.submit'))}
-              </Stack>
-            </form>
-          </Tabs.Panel>
+        {panel(
+          'search',
+          submitPersons,
+          t('events.add.submitN', { count: persons.length }),
+          <EntityMultiSelect
+            kind="persons"
+            label={t('events.add.persons')}
+            placeholder={t('events.add.personsPlaceholder')}
+            data-autofocus
+            value={persons}
+            onChange={setPersons}
+          />,
         )}
+        {panel(
+          'emails',
+          submitEmails,
+          t('events.add.submitEmails', { count: emails.length }),
+          <>
+            {unknown.length > 0 && (
+              <Alert color="orange" variant="light" title={t('events.add.unknownTitle', { count: unknown.length })}>
+                <Text size="sm" mb={4}>
+                  {t('events.add.unknownHint')}
+                </Text>
+                <List size="sm">
+                  {unknown.map((e) => (
+                    <List.Item key={e}>{e}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            <Textarea
+              label={t('events.add.emails')}
+              description={t('events.add.emailsHelp')}
+              autosize
+              minRows={5}
+              maxRows={14}
+              value={emailText}
+              onChange={(e) => {
+                setEmailText(e.currentTarget.value);
+                setUnknown([]);
+              }}
+            />
+            <Text size="sm" c="dimmed">
+              {t('events.add.emailsFound', { count: emails.length })}
+            </Text>
+          </>,
+        )}
+        {hasSegments &&
+          panel(
+            'segment',
+            submitSegment,
+            t('events.add.submit'),
+            <Select
+              label={t('events.add.segment')}
+              placeholder={t('events.add.segmentPlaceholder')}
+              searchable
+              data={(segments.data?.items ?? []).map((s) => ({
+                value: String(s.id),
+                label: `${s.name} (${formatNumber(s.count)})`,
+              }))}
+              value={segmentId}
+              onChange={setSegmentId}
+              nothingFoundMessage={t('events.add.noSegments')}
+            />,
+          )}
 
         <Tabs.Panel value="import">
           <AttendanceImport eventId={eventId} onDone={close} />
