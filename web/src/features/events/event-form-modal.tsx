@@ -7,7 +7,6 @@ import {
   Button,
   Divider,
   Group,
-  MultiSelect,
   NumberInput,
   Paper,
   Select,
@@ -23,8 +22,8 @@ import {
 import { DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { NodeField, TopicsField } from '../../components/forms/reference-fields.tsx';
 import { LocalizedDates, useDateTimePickerLabels } from '../../components/localized-dates.tsx';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
@@ -33,7 +32,6 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { isoToPicker, pickerToIso } from '../../lib/local-dates.ts';
-import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
 import { type Saved, type SessionDraft, useCreateEvent, useUpdateEvent } from './api.ts';
 import { usePromotionNotice } from './promotion-notice.ts';
 
@@ -130,8 +128,6 @@ function EventForm({ editing, onClose, onSaved }: Props) {
   const { t, lang, label } = useLabels();
   const create = useCreateEvent();
   const update = useUpdateEvent();
-  const nodes = useQuery(nodeOptionsQuery());
-  const topics = useQuery(topicOptionsQuery());
   const dtpLabels = useDateTimePickerLabels();
   const announcePromotions = usePromotionNotice();
   const [capacityConflict, setCapacityConflict] = useState<CapacityConflict | null>(null);
@@ -305,13 +301,7 @@ function EventForm({ editing, onClose, onSaved }: Props) {
             data={EVENT_KINDS.map((k) => ({ value: k, label: label(EVENT_KIND, k) }))}
             {...form.getInputProps('kind')}
           />
-          <Select
-            label={t('events.node')}
-            placeholder={t('events.noNode')}
-            clearable
-            data={nodeSelectData(nodes.data?.items)}
-            {...form.getInputProps('nodeId')}
-          />
+          <NodeField label={t('events.node')} placeholder={t('events.noNode')} {...form.getInputProps('nodeId')} />
           <DateTimePicker
             {...dtpLabels}
             label={t('events.startsAt')}
@@ -342,13 +332,7 @@ function EventForm({ editing, onClose, onSaved }: Props) {
             {...form.getInputProps('capacity')}
           />
         </SimpleGrid>
-        <MultiSelect
-          label={t('events.topics')}
-          searchable
-          clearable
-          data={topicSelectData(topics.data?.items, lang, form.values.topicIds)}
-          {...form.getInputProps('topicIds')}
-        />
+        <TopicsField label={t('events.topics')} {...form.getInputProps('topicIds')} />
         <Textarea
           label={t('events.descriptionLabel')}
           autosize

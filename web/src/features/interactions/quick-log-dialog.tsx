@@ -2,33 +2,21 @@ import { organizations as organizationRoutes } from '@anett/shared/routes/organi
 import { persons as personRoutes } from '@anett/shared/routes/person';
 import type { Interaction, InteractionCreate } from '@anett/shared/schemas/interaction';
 import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
-import {
-  Group,
-  Input,
-  Modal,
-  MultiSelect,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Group, Input, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { getHotkeyHandler, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { EntityMultiSelect, type EntityOption } from '../../components/entity-multi-select.tsx';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { NodeField, TopicsField } from '../../components/forms/reference-fields.tsx';
 import { LocalizedDates, useDateTimePickerLabels } from '../../components/localized-dates.tsx';
 import { useVersionedForm } from '../../components/records/use-versioned-form.ts';
 import { call, isApiError } from '../../lib/api-client.ts';
 import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { isoToPicker, pickerToIso } from '../../lib/local-dates.ts';
-import { nodeOptionsQuery, nodeSelectData, topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
 import { useCreateInteraction, useUpdateInteraction } from './api.ts';
 import { FollowUpField } from './follow-up-field.tsx';
 import { closeQuickLog, type QuickLogState } from './quick-log-store.ts';
@@ -122,11 +110,9 @@ export function QuickLogDialog({ state }: { state: OpenState }) {
 }
 
 function QuickLogForm({ state }: { state: OpenState }) {
-  const { t, lang, label } = useLabels();
+  const { t, label } = useLabels();
   const create = useCreateInteraction();
   const update = useUpdateInteraction();
-  const nodes = useQuery(nodeOptionsQuery());
-  const topics = useQuery(topicOptionsQuery());
   const narrow = useMediaQuery('(max-width: 40em)');
   const editing = state.mode === 'edit' ? state.item : null;
   const mutation = editing ? update : create;
@@ -259,20 +245,12 @@ function QuickLogForm({ state }: { state: OpenState }) {
           {...form.getInputProps('summary')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
+          <NodeField
             label={t('interactions.node')}
             placeholder={t('interactions.quickLog.noNode')}
-            clearable
-            data={nodeSelectData(nodes.data?.items)}
             {...form.getInputProps('nodeId')}
           />
-          <MultiSelect
-            label={t('interactions.topics')}
-            searchable
-            clearable
-            data={topicSelectData(topics.data?.items, lang, values.topicIds)}
-            {...form.getInputProps('topicIds')}
-          />
+          <TopicsField label={t('interactions.topics')} {...form.getInputProps('topicIds')} />
           <FollowUpField {...form.getInputProps('followUpOn')} />
           <DateTimePicker
             {...dtpLabels}
