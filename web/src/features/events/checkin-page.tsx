@@ -1,6 +1,6 @@
 import { searchFold } from '@anett/shared/normalize';
 import type { Attendance } from '@anett/shared/schemas/attendance';
-import { Box, Button, Container, Group, Text, TextInput } from '@mantine/core';
+import { Box, Button, type ButtonProps, Container, Group, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -154,6 +154,19 @@ function CheckIn({ eventId }: { eventId: number }) {
     }
   };
 
+  /** "Walk-in": beside the search on wide screens, full width below it on phones. */
+  const walkInButton = (iconSize: number, props: ButtonProps) => (
+    <Button
+      variant="light"
+      color="green"
+      leftSection={<IconUserPlus size={iconSize} />}
+      onClick={() => setWalkInOpen(true)}
+      {...props}
+    >
+      {t('events.checkin.walkIn')}
+    </Button>
+  );
+
   if (isApiError(event.error, 404)) {
     return <CheckInMessage title={t('common.notFoundTitle')} description={t('events.notFound')} />;
   }
@@ -192,29 +205,9 @@ function CheckIn({ eventId }: { eventId: number }) {
             }}
             onKeyDown={onKeyDown}
           />
-          <Button
-            size="xl"
-            variant="light"
-            color="green"
-            leftSection={<IconUserPlus size={22} />}
-            onClick={() => setWalkInOpen(true)}
-            visibleFrom="sm"
-          >
-            {t('events.checkin.walkIn')}
-          </Button>
+          {walkInButton(22, { size: 'xl', visibleFrom: 'sm' })}
         </Group>
-        <Button
-          size="lg"
-          fullWidth
-          variant="light"
-          color="green"
-          mb="sm"
-          leftSection={<IconUserPlus size={20} />}
-          onClick={() => setWalkInOpen(true)}
-          hiddenFrom="sm"
-        >
-          {t('events.checkin.walkIn')}
-        </Button>
+        {walkInButton(20, { size: 'lg', fullWidth: true, mb: 'sm', hiddenFrom: 'sm' })}
         <Text size="sm" c="dimmed" mb="xs">
           {q.trim()
             ? t('events.checkin.matches', { count: matches.length })
