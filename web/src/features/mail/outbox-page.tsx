@@ -8,6 +8,7 @@ import { TableSkeleton } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { actionColumn } from '../../components/records/action-column.tsx';
 import { PagedTable } from '../../components/records/paged-table.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -156,20 +157,7 @@ export function OutboxPage() {
               </Text>
             ),
           },
-          {
-            title: t('mail.show'),
-            hiddenTitle: true,
-            cell: (m) => (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => setShown(m)}
-                aria-label={`${t('mail.show')}: ${m.subject}`}
-              >
-                {t('mail.show')}
-              </Button>
-            ),
-          },
+          actionColumn<OutboxMail>(t('mail.show'), (m) => m.subject, setShown, { size: 'xs', variant: 'light' }),
         ]}
         page={page}
         onPageChange={setPage}

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { actionColumn } from '../../components/records/action-column.tsx';
 import { PagedTable } from '../../components/records/paged-table.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -206,21 +207,12 @@ export function SuppressionsPage() {
               </Text>
             ),
           },
-          {
-            title: t('privacy.removeSuppression'),
-            hiddenTitle: true,
-            cell: (s) => (
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                leftSection={<IconLockOpen size={14} />}
-                onClick={() => setRemoving(s)}
-                aria-label={`${t('privacy.removeSuppression')}: ${s.persons[0]?.email ?? s.emailHash.slice(0, 12)}`}
-              >
-                {t('privacy.removeSuppression')}
-              </Button>
-            ),
-          },
+          actionColumn<Suppression>(
+            t('privacy.removeSuppression'),
+            (s) => s.persons[0]?.email ?? s.emailHash.slice(0, 12),
+            setRemoving,
+            { size: 'compact-sm', variant: 'subtle', leftSection: <IconLockOpen size={14} /> },
+          ),
         ]}
         page={page}
         onPageChange={setPage}
