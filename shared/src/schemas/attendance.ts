@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus } from '../vocab/enums.ts';
 import {
+  counts,
   email,
   itemMeta,
   listQuery,
@@ -143,13 +144,9 @@ export const walkInResult = z.object({ attendance, personCreated: z.boolean() })
 export const checkInUndone = z.object({ attendance: attendance.nullable(), promoted: z.array(promotedRef) });
 export type CheckInUndone = z.infer<typeof checkInUndone>;
 
+/** `registered`: the seats taken (registered or attended); `open`: registered but not (yet) checked in. */
 export const attendanceCounters = z.object({
-  /** Seats taken: registered or attended. */
-  registered: z.number().int(),
-  attended: z.number().int(),
-  /** Registered but not (yet) checked in. */
-  open: z.number().int(),
-  waitlisted: z.number().int(),
+  ...counts('registered', 'attended', 'open', 'waitlisted'),
   capacity: z.number().int().nullable(),
 });
 export type AttendanceCounters = z.infer<typeof attendanceCounters>;
@@ -232,16 +229,10 @@ export type ImportRowReport = z.infer<typeof importRowReport>;
 export const importReport = z.object({
   rows: z.array(importRowReport),
   summary: z.object({
-    total: z.number().int(),
-    matched: z.number().int(),
-    new: z.number().int(),
-    duplicateCandidates: z.number().int(),
-    skipped: z.number().int(),
-    errors: z.number().int(),
+    ...counts('total', 'matched', 'new', 'duplicateCandidates', 'skipped', 'errors'),
     committed: z.boolean(),
     /** Written on commit: persons created and attendances created or changed. */
-    personsCreated: z.number().int(),
-    attendancesWritten: z.number().int(),
+    ...counts('personsCreated', 'attendancesWritten'),
   }),
 });
 export type ImportReport = z.infer<typeof importReport>;

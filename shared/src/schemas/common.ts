@@ -125,9 +125,12 @@ export const listQuery = <const S extends readonly [string, ...string[]]>(sortFi
     q: z.string().trim().max(200).optional(),
   });
 
+/** Whole-number counters under these names, for the figures of a summary (spread into its object). */
+export const counts = <const K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((n) => [n, z.number().int()])) as Record<K, z.ZodNumber>;
+
 /** A whole-number count per name of a vocabulary (attendances per status, events per kind). */
-export const countsBy = <const K extends string>(names: readonly K[]) =>
-  z.object(Object.fromEntries(names.map((n) => [n, z.number().int()])) as Record<K, z.ZodNumber>);
+export const countsBy = <const K extends string>(names: readonly K[]) => z.object(counts(...names));
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({
