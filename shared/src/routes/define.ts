@@ -104,6 +104,27 @@ function parts({ response, codes, at = '', ...rest }: Stated) {
   return { rest, response, codes, at };
 }
 
+/** What a `routesAt` call states beyond a builder's: the path's parameters, and the answer's status unless 200. */
+type Free = Omit<Stated, 'at'> & { params?: z.ZodType; consumes?: readonly string[]; status?: number };
+type SuccessOf<S> = S extends { status: infer N extends number } ? N : 200;
+
+/**
+ * The routes below `prefix` (`/api/auth`) that are neither a collection's nor a record's: each call says its path
+ * below the prefix, its texts and inputs, its answer, and the answer's status unless it is 200.
+ */
+export function routesAt<const P extends string>(prefix: P) {
+  type Codes<S> = S extends { codes: readonly ErrorCode[] } ? { codes: S['codes'] } : unknown;
+  const at =
+    <const Me extends Method>(method: Me) =>
+    <const Sub extends string, const S extends Free>(sub: Sub, { status = 200, ...s }: S) => {
+      const { rest, response, codes } = parts(s);
+      const path = `${prefix}${sub}`;
+      const route = { method, path, ...rest, ...(codes && { codes }), responses: { [status]: response } };
+      return route as unknown as Built<Me, `${P}${Sub}`, SuccessOf<S>, Omit<S, 'status'> & Stated, Codes<S>>;
+    };
+  return { get: at('GET'), post: at('POST'), put: at('PUT'), delete: at('DELETE') };
+}
+
 /** A collection's list and create at `path` (`/api/events`): each call says only what differs. */
 export function collectionRoutes<const P extends string>(path: P) {
   type Codes<S> = S extends { codes: readonly ErrorCode[] } ? { codes: S['codes'] } : unknown;
