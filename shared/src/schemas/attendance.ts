@@ -4,6 +4,7 @@ import {
   counts,
   email,
   itemMeta,
+  listedPerson,
   listQuery,
   multilineText,
   optionalEmail,
@@ -33,14 +34,7 @@ export const STATUS_TRANSITIONS: Readonly<Record<AttendanceStatus, readonly Atte
 /** Statuses that take a seat when the event has a capacity. */
 export const SEAT_STATUSES = ['registered', 'attended'] as const satisfies readonly AttendanceStatus[];
 
-export const attendancePerson = z.object({
-  id: z.number().int(),
-  salutation: z.string().nullable(),
-  title: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string().nullable(),
-});
+export const attendancePerson = z.object({ id: z.number().int(), ...listedPerson });
 
 export const attendance = z.object({
   ...itemMeta,

@@ -103,6 +103,15 @@ export const itemMeta = {
   updatedAt: z.string(),
 };
 
+/** A person as another record's list of people shows them (an event's attendees, an organisation's people). */
+export const listedPerson = {
+  salutation: z.string().nullable(),
+  title: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+};
+
 export const PAGE_SIZE_DEFAULT = 50;
 export const PAGE_SIZE_MAX = 500;
 
