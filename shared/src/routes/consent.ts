@@ -13,10 +13,10 @@ import {
   suppressionParams,
   suppressionRemoval,
 } from '../schemas/consent.ts';
-import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes } from './define.ts';
+import { personRecord as person } from './records.ts';
 
 const suppressions = collectionRoutes('/api/suppressions');
-const person = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** The consent ledger of a person and the suppression list (blocked e-mail addresses). */
 export const consents = domainRoutes('consents', {

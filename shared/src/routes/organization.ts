@@ -9,10 +9,10 @@ import {
   organizationPage,
   organizationPatch,
 } from '../schemas/organization.ts';
-import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes } from './define.ts';
+import { organizationRecord as organization } from './records.ts';
 
 const all = collectionRoutes('/api/organizations');
-const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 
 export const organizations = domainRoutes('organizations', {
   list: all.list({

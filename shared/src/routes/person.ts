@@ -24,13 +24,13 @@ import {
   personPatch,
 } from '../schemas/person.ts';
 import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
+import { personRecord as one } from './records.ts';
 
 /** A person deleted (or merged away) or erased can no longer change. */
 const gone = [E.PERSON_DELETED, E.PERSON_ERASED];
 /** A change of a live person (not deleted, merged away or erased). */
 const live = [E.PERSON_NOT_FOUND, ...gone];
 const all = collectionRoutes('/api/persons');
-const one = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** A person's versioned sub-records (affiliations, offices, contact points): add, change, remove — one shape. */
 function subRecordRoutes<
