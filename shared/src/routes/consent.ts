@@ -32,13 +32,12 @@ export const consents = domainRoutes('consents', {
     response: consentCreated,
     codes: [E.PERSON_DELETED, E.PERSON_MERGED],
   }),
-  checkSuppression: {
-    method: 'GET',
-    path: '/api/suppressions/check',
+  checkSuppression: suppressions.get({
+    at: '/check',
     summary: 'Whether an e-mail address is on the suppression list (objection or erasure)',
     query: suppressionCheckQuery,
-    responses: { 200: suppressionCheck },
-  },
+    response: suppressionCheck,
+  }),
   suppressions: suppressions.list({
     summary: 'The suppression list (hashed addresses), newest first, with the persons in the CRM who carry each',
     query: suppressionListQuery,

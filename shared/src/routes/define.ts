@@ -128,13 +128,23 @@ export function routesAt<const P extends string>(prefix: P) {
 /** A collection's list and create at `path` (`/api/events`): each call says only what differs. */
 export function collectionRoutes<const P extends string>(path: P) {
   type Codes<S> = S extends { codes: readonly ErrorCode[] } ? { codes: S['codes'] } : unknown;
+  type Below<S extends Stated> = `${P}${S['at'] extends string ? S['at'] : ''}`;
+  /** A GET of the collection, or `at` a path below it (`/duplicates`). */
+  const get = <const S extends Omit<Stated, 'body'>>(s: S) => {
+    const { rest, response, codes, at } = parts(s);
+    const route = {
+      method: 'GET',
+      path: `${path}${at}`,
+      ...rest,
+      ...(codes && { codes }),
+      responses: { 200: response },
+    };
+    return route as unknown as Built<'GET', Below<S>, 200, S, Codes<S>>;
+  };
   return {
     /** GET the (paged) list, with its `query` if it has one. */
-    list: <const S extends Omit<Stated, 'body' | 'at'>>(s: S) => {
-      const { rest, response, codes } = parts(s);
-      const route = { method: 'GET', path, ...rest, ...(codes && { codes }), responses: { 200: response } };
-      return route as unknown as Built<'GET', P, 200, S, Codes<S>>;
-    },
+    list: get,
+    get,
     /** POST a new record: 201 with it. */
     create: <const S extends Omit<Stated, 'at'> & { body: z.ZodType }>(s: S) => {
       const { rest, response, codes } = parts(s);

@@ -20,12 +20,11 @@ export const organizations = domainRoutes('organizations', {
     query: organizationListQuery,
     response: organizationPage,
   }),
-  duplicates: {
-    method: 'GET',
-    path: '/api/organizations/duplicates',
+  duplicates: all.get({
+    at: '/duplicates',
     summary: 'Groups of organisations that share a normalised name or an e-mail address',
-    responses: { 200: organizationDuplicateGroups },
-  },
+    response: organizationDuplicateGroups,
+  }),
   get: organization.get({ response: organizationDetail }),
   create: all.create({
     summary: 'Create an organisation; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is set',

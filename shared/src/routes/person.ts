@@ -106,13 +106,12 @@ export const persons = domainRoutes('persons', {
     query: personListQuery,
     response: personPage,
   }),
-  duplicates: {
-    method: 'GET',
-    path: '/api/persons/duplicates',
+  duplicates: all.get({
+    at: '/duplicates',
     summary: 'Groups of persons sharing an e-mail address or a normalised name',
     query: personDuplicateQuery,
-    responses: { 200: personDuplicatePage },
-  },
+    response: personDuplicatePage,
+  }),
   get: one.get({ response: person }),
   create: all.create({
     summary: 'Create a person; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is true',
