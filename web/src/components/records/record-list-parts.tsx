@@ -1,8 +1,11 @@
-import { Button, CloseButton, Group, Skeleton, Text, TextInput } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, type MantineBreakpoint, Skeleton, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconSearchOff } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../empty-state.tsx';
+import { TagBadge } from '../tag-picker.tsx';
 
 type SearchProps = {
   label: string;
@@ -35,6 +38,63 @@ export function RecordSearch({ label, placeholder, text, setText, clear, visible
       w={{ base: '100%', sm: width }}
     />
   );
+}
+
+/**
+ * The first column of a record list (`<ns>.name`): the name in bold, a `<ns>.deleted` badge on a deleted record, a
+ * dimmed detail below.
+ */
+export function nameColumn<T extends { deletedAt: string | null }>(
+  t: TFunction,
+  ns: 'persons' | 'organizations',
+  o: { accessor: string; name: (record: T) => string; detail: (record: T) => ReactNode },
+): DataTableColumn<T> {
+  return {
+    accessor: o.accessor,
+    title: t(`${ns}.name`),
+    sortable: true,
+    render: (record) => {
+      const detail = o.detail(record);
+      return (
+        <div>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={600} lh={1.3}>
+              {o.name(record)}
+            </Text>
+            {record.deletedAt && (
+              <Badge size="xs" color="red" variant="light">
+                {t(`${ns}.deleted`)}
+              </Badge>
+            )}
+          </Group>
+          {detail && (
+            <Text size="xs" c="dimmed">
+              {detail}
+            </Text>
+          )}
+        </div>
+      );
+    },
+  };
+}
+
+/** A record list's tags as small badges, shown from the breakpoint `from` on. */
+export function tagsColumn<T extends { tags: { id: number; name: string; color: string }[] }>(
+  title: string,
+  from: MantineBreakpoint,
+): DataTableColumn<T> {
+  return {
+    accessor: 'tags',
+    title,
+    visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints[from]})`,
+    render: (record) => (
+      <Group gap={4}>
+        {record.tags.map((tag) => (
+          <TagBadge key={tag.id} tag={tag} size="xs" />
+        ))}
+      </Group>
+    ),
+  };
 }
 
 /** '1.234 Personen' in the page header, announced when it changes; a skeleton until the first answer. */
