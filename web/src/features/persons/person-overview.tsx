@@ -14,7 +14,7 @@ import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
-import { useDeleteAffiliation, useDeleteOffice, useSaveAffiliation, useSaveOffice, useUpdatePerson } from './api.ts';
+import { affiliationApi, officeApi, useUpdatePerson } from './api.ts';
 import { ContactPoints } from './contact-points.tsx';
 
 type Props = { person: Person; canWrite: boolean };
@@ -25,8 +25,8 @@ export const usePersonFailure = (id: number) => useRecordFailure('persons', (qc)
 function AffiliationsSection({ person, canWrite }: Props) {
   const { t } = useLabels();
   const period = usePeriod();
-  const save = useSaveAffiliation(person.id);
-  const remove = useDeleteAffiliation(person.id);
+  const save = affiliationApi.useSave(person.id);
+  const remove = affiliationApi.useDelete(person.id);
   const failed = usePersonFailure(person.id);
   return (
     <DatedSection<Affiliation>
@@ -68,7 +68,7 @@ function AffiliationsSection({ person, canWrite }: Props) {
         </>
       )}
       form={(target, onClose) => <AffiliationFormModal personId={person.id} target={target} onClose={onClose} />}
-      end={(affiliation, toDate) => save.mutateAsync({ affiliation, patch: { toDate } })}
+      end={(affiliation, toDate) => save.mutateAsync({ record: affiliation, patch: { toDate } })}
       remove={(a) => remove.mutateAsync(a)}
       onError={failed}
     />
@@ -78,8 +78,8 @@ function AffiliationsSection({ person, canWrite }: Props) {
 function OfficesSection({ person, canWrite }: Props) {
   const { t } = useLabels();
   const period = usePeriod();
-  const save = useSaveOffice(person.id);
-  const remove = useDeleteOffice(person.id);
+  const save = officeApi.useSave(person.id);
+  const remove = officeApi.useDelete(person.id);
   const failed = usePersonFailure(person.id);
   return (
     <DatedSection<Office>
@@ -123,7 +123,7 @@ function OfficesSection({ person, canWrite }: Props) {
         </>
       )}
       form={(target, onClose) => <OfficeFormModal personId={person.id} target={target} onClose={onClose} />}
-      end={(office, toDate) => save.mutateAsync({ office, patch: { toDate } })}
+      end={(office, toDate) => save.mutateAsync({ record: office, patch: { toDate } })}
       remove={(o) => remove.mutateAsync(o)}
       onError={failed}
     />
