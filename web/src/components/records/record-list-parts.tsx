@@ -1,10 +1,11 @@
 import { Badge, Button, CloseButton, Group, type MantineBreakpoint, Skeleton, Text, TextInput } from '@mantine/core';
-import { IconSearch, IconSearchOff } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../empty-state.tsx';
+import { ButtonLink } from '../router-link.tsx';
 import { TagBadge } from '../tag-picker.tsx';
 
 type SearchProps = {
@@ -95,6 +96,21 @@ export function tagsColumn<T extends { tags: { id: number; name: string; color: 
       </Group>
     ),
   };
+}
+
+/** A record list's last header buttons: the import page opened for this kind of record, and `<kind>.create`. */
+export function ImportAndCreate({ kind, onCreate }: { kind: 'persons' | 'organizations'; onCreate: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ButtonLink to="/import" search={{ kind }} variant="default" leftSection={<IconFileImport size={16} />}>
+        {t('imports.openImport')}
+      </ButtonLink>
+      <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+        {t(`${kind}.create`)}
+      </Button>
+    </>
+  );
 }
 
 /** '1.234 Personen' in the page header, announced when it changes; a skeleton until the first answer. */
