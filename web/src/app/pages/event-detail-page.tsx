@@ -7,7 +7,6 @@ import { Badge, Button, Card, Group, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCalendarDown,
-  IconCalendarEvent,
   IconCertificate,
   IconFileTypePdf,
   IconPencil,
@@ -200,13 +199,7 @@ function Detail({ event }: { event: EventDetail }) {
 export function EventDetailPage() {
   const { id } = route.useParams();
   return (
-    <DetailPageFrame
-      listPath="/veranstaltungen"
-      ns="events"
-      icon={<IconCalendarEvent size={28} />}
-      id={id}
-      query={eventDetailOptions}
-    >
+    <DetailPageFrame ns="events" id={id} query={eventDetailOptions}>
       {(data) => <Detail event={data} />}
     </DetailPageFrame>
   );

@@ -3,7 +3,7 @@ import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { Badge, Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingFactory2, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -131,13 +131,7 @@ export function OrganizationDetailPage() {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   return (
-    <DetailPageFrame
-      listPath="/organisationen"
-      ns="organizations"
-      icon={<IconBuildingFactory2 size={28} />}
-      id={id}
-      query={organizationDetailOptions}
-    >
+    <DetailPageFrame ns="organizations" id={id} query={organizationDetailOptions}>
       {(data) => <Detail org={data} tab={tab ?? 'overview'} />}
     </DetailPageFrame>
   );

@@ -3,7 +3,7 @@ import type { Person } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconShredder, IconUser } from '@tabler/icons-react';
+import { IconPencil, IconShredder } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -154,13 +154,7 @@ export function PersonDetailPage() {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   return (
-    <DetailPageFrame
-      listPath="/personen"
-      ns="persons"
-      icon={<IconUser size={28} />}
-      id={id}
-      query={personDetailOptions}
-    >
+    <DetailPageFrame ns="persons" id={id} query={personDetailOptions}>
       {(data) => <Detail person={data} tab={tab ?? 'overview'} />}
     </DetailPageFrame>
   );
