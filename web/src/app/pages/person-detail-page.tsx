@@ -17,7 +17,7 @@ import {
   useRestorePerson,
 } from '../../features/persons/api.ts';
 import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
-import { PersonMergeModal } from '../../features/persons/person-merge-modal.tsx';
+import { personMerge } from '../../features/persons/person-merge-modal.tsx';
 import { PersonOverview } from '../../features/persons/person-overview.tsx';
 import type { PersonTab } from '../../features/persons/search.ts';
 import { ConsentSection } from '../../features/privacy/consent-section.tsx';
@@ -51,6 +51,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           .join(' ');
   const life = useRecordLifecycle({
     ns: 'persons',
+    merge: personMerge,
     record: person,
     nameOf: personName,
     confirmName: name,
@@ -144,7 +145,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           }}
         />
       )}
-      <PersonMergeModal {...life.merge} />
+      {life.mergeDialog}
       {life.deleteDialog}
     </RecordDetail>
   );
