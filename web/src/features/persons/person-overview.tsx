@@ -6,10 +6,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { DatedSection } from '../../components/records/dated-section.tsx';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
-import { RecordFacts, RecordSection, usePeriod } from '../../components/records/record-section.tsx';
+import { RecordFacts, RecordSection, RecordStamps, usePeriod } from '../../components/records/record-section.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TagBadge, TagPicker } from '../../components/tag-picker.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
@@ -211,10 +210,7 @@ export function PersonOverview({ person, canWrite, consents }: Props & { consent
           </Text>
         </RecordSection>
       </SimpleGrid>
-      <Text size="xs" c="dimmed">
-        {t('persons.createdAt')}: {formatDateTime(person.createdAt)} · {t('persons.updatedAt')}:{' '}
-        {formatDateTime(person.updatedAt)}
-      </Text>
+      <RecordStamps ns="persons" record={person} />
     </Stack>
   );
 }
