@@ -34,7 +34,8 @@ type Spec<R, V, I> = {
 };
 type Props<R, V, I> = RecordFormProps<R> & { personId: number; spec: Spec<R, V, I> };
 
-const uncapitalize = <S extends string>(s: S) => `${s.charAt(0).toLowerCase()}${s.slice(1)}` as Uncapitalize<S>;
+/** 'ContactPoint' → 'contactPoint', typed: the message keys are built from the sub-record's name. */
+export const uncapitalize = <S extends string>(s: S) => `${s.charAt(0).toLowerCase()}${s.slice(1)}` as Uncapitalize<S>;
 
 function SubRecordForm<R extends { id: number; version: number }, V extends Values, I extends Values>({
   spec,
