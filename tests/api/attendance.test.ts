@@ -2,7 +2,7 @@ import { attendances, auditEntries, persons, sessionAttendances } from '@anett/d
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { managerApp, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createAttendance,
@@ -12,14 +12,6 @@ import {
   createPerson,
 } from '../support/factories.ts';
 import { readPdf, readPdfDownload } from '../support/pdf.ts';
-
-async function setup() {
-  const t = await createTestApp();
-  const { token } = await t.login('manager');
-  const { token: viewer } = await t.login('viewer');
-  const call = t.caller(token);
-  return { t, token, viewer, call };
-}
 
 const attendanceOf = (t: TestApp, eventId: number, personId: number) =>
   t.db
@@ -37,7 +29,7 @@ const countAttendances = (t: TestApp) => t.db.select().from(attendances).all().l
 
 describe('adding attendees', () => {
   it('registers a guest with the organisation of the primary current affiliation as snapshot', async () => {
-    const { t, call, viewer } = await setup();
+    const { t, call, viewer } = await managerApp();
     const event = createEvent(t.db);
     const person = createPerson(t.db, {
       firstName: 'Jana',
@@ -88,7 +80,7 @@ describe('adding attendees', () => {
   });
 
   it('adds a batch of persons and a pasted list of e-mails; existing ones are skipped, unknown e-mails reported', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db, { capacity: 3 });
     const [a, b, c, d] = [1, 2, 3, 4].map((i) => createPerson(t.db, { email: `p${i}@example.org` }));
     createAttendance(t.db, { eventId: event.id, personId: a!.id, status: 'registered' });
@@ -130,7 +122,7 @@ describe('adding attendees', () => {
     ['an unknown role', { personId: 1, role: 'vip' }, 'role'],
     ['a string id', { personId: 'eins' }, 'personId'],
   ])('refuses %s with 400 naming the field and writes nothing', async (_, payload, field) => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     createPerson(t.db);
     const res = await call('POST', `/api/events/${event.id}/attendances`, payload);
@@ -142,7 +134,7 @@ describe('adding attendees', () => {
 
 describe('capacity and waiting list', () => {
   it('capacity 2: the third registration is waitlisted; cancelling one promotes it, with an audit entry', async () => {
-    const { t, token, call, viewer } = await setup();
+    const { t, token, call, viewer } = await managerApp();
     const event = createEvent(t.db, { capacity: 2 });
     const [p1, p2, p3, p4] = [1, 2, 3, 4].map(() => createPerson(t.db));
     const add = (personId: number) => call('POST', `/api/events/${event.id}/attendances`, { personId });
@@ -186,7 +178,7 @@ describe('capacity and waiting list', () => {
   });
 
   it('deleting a registration promotes too; raising the capacity promotes as many as fit', async () => {
-    const { t, token, call } = await setup();
+    const { t, token, call } = await managerApp();
     const event = createEvent(t.db, { capacity: 1 });
     const people = [1, 2, 3, 4].map(() => createPerson(t.db));
     for (const p of people) await call('POST', `/api/events/${event.id}/attendances`, { personId: p.id });
@@ -209,7 +201,7 @@ describe('capacity and waiting list', () => {
   });
 
   it('re-registering a cancelled person when full puts them on the waiting list; a waitlisted one cannot jump the queue', async () => {
-    const { t, token } = await setup();
+    const { t, token } = await managerApp();
     const event = createEvent(t.db, { capacity: 1 });
     const a = createPerson(t.db);
     const b = createPerson(t.db);
@@ -262,7 +254,7 @@ describe('status transitions', () => {
   ];
 
   it('allows exactly the listed transitions and refuses others with 409 INVALID_STATUS_TRANSITION', async () => {
-    const { t, token } = await setup();
+    const { t, token } = await managerApp();
     const event = createEvent(t.db);
     for (const [from, to] of [...allowed, ...refused]) {
       const p = createPerson(t.db);
@@ -279,7 +271,7 @@ describe('status transitions', () => {
   });
 
   it('setting attended records the check-in time once; role and note change without a transition', async () => {
-    const { t, token } = await setup();
+    const { t, token } = await managerApp();
     const event = createEvent(t.db);
     const p = createPerson(t.db);
     createAttendance(t.db, { eventId: event.id, personId: p.id, status: 'registered' });
@@ -306,7 +298,7 @@ describe('status transitions', () => {
 
 describe('check-in mode', () => {
   it('checks in registered, waitlisted and interested persons, idempotently, and counts', async () => {
-    const { t, call, viewer } = await setup();
+    const { t, call, viewer } = await managerApp();
     const event = createEvent(t.db, { capacity: 2 });
     const [r1, r2, w, i, stranger] = [1, 2, 3, 4, 5].map(() => createPerson(t.db));
     createAttendance(t.db, { eventId: event.id, personId: r1!.id, status: 'registered' });
@@ -337,7 +329,7 @@ describe('check-in mode', () => {
   });
 
   it('walk-ins: a new person is created and checked in; a known e-mail reuses the person', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     const org = createOrganization(t.db, { name: 'Autozulieferer Meiningen GmbH' });
     const known = createPerson(t.db, { firstName: 'Karl', lastName: 'Bauer', email: 'karl@example.org' });
@@ -390,7 +382,7 @@ describe('check-in mode', () => {
 // Each test renders PDFs, which takes seconds on a loaded machine.
 describe('course sessions and certificates', { timeout: 30_000 }, () => {
   it('credits session hours per person, shows totals in the list and issues certificates as PDF', async () => {
-    const { t, token, call, viewer } = await setup();
+    const { t, token, call, viewer } = await managerApp();
     const course = createEvent(t.db, {
       kind: 'course',
       title: 'Fachexperte für Wasserstoffanwendungen',
@@ -500,7 +492,7 @@ describe('course sessions and certificates', { timeout: 30_000 }, () => {
   });
 
   it('prints a Teilnehmerliste (PDF) of registered and attended persons with blank rows', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const event = createEvent(t.db, {
       title: 'Netzwerktreffen <Gotha>',
       location: 'Gotha',
@@ -541,7 +533,7 @@ describe('course sessions and certificates', { timeout: 30_000 }, () => {
   });
 
   it('answers 409 for certificates of a course nobody attended, and 401 without a token', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const course = createEvent(t.db, { kind: 'course' });
     const none = await t.as(viewer, { method: 'GET', url: `/api/events/${course.id}/certificates.pdf` });
     expect(none.statusCode).toBe(409);
@@ -555,7 +547,7 @@ describe('import of a sign-in list', () => {
   const importUrl = (eventId: number) => `/api/events/${eventId}/attendances/import`;
 
   it('previews, then imports known and (with createUnknown) new persons in one go', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     const org = createOrganization(t.db, { name: 'Muster Zulieferteile GmbH' });
     const known = createPerson(t.db, { firstName: 'Karl', lastName: 'Bauer', email: 'karl.bauer@example.org' });
@@ -602,7 +594,7 @@ describe('import of a sign-in list', () => {
   });
 
   it('with a bad row answers 422 with a row-by-row report naming line and field, and imports nothing', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     const rows = [
       { name: 'Anna Schmidt', email: 'anna@example.org' },
@@ -633,7 +625,7 @@ describe('import of a sign-in list', () => {
   });
 
   it('offers persons with the same name as duplicate candidates and follows the decisions', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     const existing = createPerson(t.db, { firstName: 'Jörg', lastName: 'Groß', email: 'joerg.alt@example.org' });
     const rows = [
@@ -683,7 +675,7 @@ describe('import of a sign-in list', () => {
   });
 
   it('reads a CSV file with BOM, ";" and German headers', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     const known = createPerson(t.db, { firstName: 'Uwe', lastName: 'Seidel', email: 'uwe@example.org' });
     const csv =
@@ -711,7 +703,7 @@ describe('import of a sign-in list', () => {
   });
 
   it('reads a comma-separated CSV without BOM and an XLSX built with exceljs; bad files are a 400 on the file', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const event = createEvent(t.db);
     const csv = 'Name,Organisation,E-Mail\n"Weber, Paula",IHK Erfurt,paula@example.org\n';
     const fromCsv = await call('POST', `/api/events/${event.id}/attendances/import-file`, {
@@ -784,7 +776,7 @@ describe('import of a sign-in list', () => {
 
 describe('access', () => {
   it('refuses every event and attendance write to a viewer with 403, and writes nothing', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const event = createEvent(t.db, { kind: 'course' });
     const person = createPerson(t.db);
     createAttendance(t.db, { eventId: event.id, personId: person.id, status: 'registered' });

@@ -75,6 +75,12 @@ export async function appWithUsers<K extends string>(roles: Record<K, Role>) {
   return { t, ...users };
 }
 
+/** A fresh app with a manager and a viewer: the manager's token and requests (a Call), the viewer's token. */
+export async function managerApp() {
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
+  return { t, token: manager.token, viewer: viewer.token, call: t.caller(manager.token) };
+}
+
 /**
  * The soft delete of a record that stays restorable (persons, organisations): 428 without If-Match, 412 when stale,
  * then 200 with `deletedAt` for version 1. Returns that answer.
