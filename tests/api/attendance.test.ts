@@ -134,7 +134,7 @@ describe('adding attendees', () => {
 
 describe('capacity and waiting list', () => {
   it('capacity 2: the third registration is waitlisted; cancelling one promotes it, with an audit entry', async () => {
-    const { t, token, call, viewer } = await managerApp();
+    const { t, manager, call, viewer } = await managerApp();
     const event = createEvent(t.db, { capacity: 2 });
     const [p1, p2, p3, p4] = [1, 2, 3, 4].map(() => createPerson(t.db));
     const add = (personId: number) => call('POST', `/api/events/${event.id}/attendances`, { personId });
@@ -150,7 +150,7 @@ describe('capacity and waiting list', () => {
     expect(counts).toMatchObject({ registered: 2, waitlisted: 2, attended: 0 });
 
     const cancel = await t.patch(
-      token,
+      manager,
       `/api/events/${event.id}/attendances/${p1!.id}`,
       { status: 'cancelled' },
       '"1"',
@@ -169,7 +169,7 @@ describe('capacity and waiting list', () => {
     // Cancelling a waitlisted person frees no seat.
     const p4version = attendanceOf(t, event.id, p4!.id)!.version;
     const off = await t.patch(
-      token,
+      manager,
       `/api/events/${event.id}/attendances/${p4!.id}`,
       { status: 'cancelled' },
       `"${p4version}"`,
@@ -178,7 +178,7 @@ describe('capacity and waiting list', () => {
   });
 
   it('deleting a registration promotes too; raising the capacity promotes as many as fit', async () => {
-    const { t, token, call } = await managerApp();
+    const { t, manager, call } = await managerApp();
     const event = createEvent(t.db, { capacity: 1 });
     const people = [1, 2, 3, 4].map(() => createPerson(t.db));
     for (const p of people) await call('POST', `/api/events/${event.id}/attendances`, { personId: p.id });
@@ -190,18 +190,18 @@ describe('capacity and waiting list', () => {
     ]);
 
     expect((await call('DELETE', `/api/events/${event.id}/attendances/${people[0]!.id}`)).statusCode).toBe(428);
-    const del = await t.del(token, `/api/events/${event.id}/attendances/${people[0]!.id}`, '"1"');
+    const del = await t.del(manager, `/api/events/${event.id}/attendances/${people[0]!.id}`, '"1"');
     expect(del.statusCode).toBe(200);
     expect(del.json().promoted.map((x: { personId: number }) => x.personId)).toEqual([people[1]!.id]);
 
-    const patch = await t.patch(token, `/api/events/${event.id}`, { capacity: 3 }, '"1"');
+    const patch = await t.patch(manager, `/api/events/${event.id}`, { capacity: 3 }, '"1"');
     expect(patch.statusCode).toBe(200);
     expect(patch.json().counts).toMatchObject({ registered: 3, waitlisted: 0 });
     expect(auditOf(t, 'promoted')).toHaveLength(3);
   });
 
   it('re-registering a cancelled person when full puts them on the waiting list; a waitlisted one cannot jump the queue', async () => {
-    const { t, token } = await managerApp();
+    const { t, manager } = await managerApp();
     const event = createEvent(t.db, { capacity: 1 });
     const a = createPerson(t.db);
     const b = createPerson(t.db);
@@ -215,16 +215,21 @@ describe('capacity and waiting list', () => {
       waitlistedAt: '2024-01-01T00:00:00.000Z',
     });
 
-    const back = await t.patch(token, `/api/events/${event.id}/attendances/${b.id}`, { status: 'registered' }, '"1"');
+    const back = await t.patch(manager, `/api/events/${event.id}/attendances/${b.id}`, { status: 'registered' }, '"1"');
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({ status: 'waitlisted', waitlistedAt: expect.any(String) });
 
-    const jump = await t.patch(token, `/api/events/${event.id}/attendances/${c.id}`, { status: 'registered' }, '"1"');
+    const jump = await t.patch(manager, `/api/events/${event.id}/attendances/${c.id}`, { status: 'registered' }, '"1"');
     expect(jump.statusCode).toBe(409);
     expect(jump.json()).toMatchObject({ code: 'EVENT_FULL', errors: [{ field: 'status' }] });
 
     // c waited longer than b, so c gets the seat a frees.
-    const cancel = await t.patch(token, `/api/events/${event.id}/attendances/${a.id}`, { status: 'cancelled' }, '"1"');
+    const cancel = await t.patch(
+      manager,
+      `/api/events/${event.id}/attendances/${a.id}`,
+      { status: 'cancelled' },
+      '"1"',
+    );
     expect(cancel.json().promoted.map((x: { personId: number }) => x.personId)).toEqual([c.id]);
   });
 });
@@ -254,12 +259,12 @@ describe('status transitions', () => {
   ];
 
   it('allows exactly the listed transitions and refuses others with 409 INVALID_STATUS_TRANSITION', async () => {
-    const { t, token } = await managerApp();
+    const { t, manager } = await managerApp();
     const event = createEvent(t.db);
     for (const [from, to] of [...allowed, ...refused]) {
       const p = createPerson(t.db);
       createAttendance(t.db, { eventId: event.id, personId: p.id, status: from });
-      const res = await t.patch(token, `/api/events/${event.id}/attendances/${p.id}`, { status: to }, '"1"');
+      const res = await t.patch(manager, `/api/events/${event.id}/attendances/${p.id}`, { status: to }, '"1"');
       const ok = allowed.some(([f, s]) => f === from && s === to);
       expect(res.statusCode, `${from} → ${to}`).toBe(ok ? 200 : 409);
       if (ok) expect(res.json().status, `${from} → ${to}`).toBe(to);
@@ -271,26 +276,26 @@ describe('status transitions', () => {
   });
 
   it('setting attended records the check-in time once; role and note change without a transition', async () => {
-    const { t, token } = await managerApp();
+    const { t, manager } = await managerApp();
     const event = createEvent(t.db);
     const p = createPerson(t.db);
     createAttendance(t.db, { eventId: event.id, personId: p.id, status: 'registered' });
     const url = `/api/events/${event.id}/attendances/${p.id}`;
-    const attended = await t.patch(token, url, { status: 'attended' }, '"1"');
+    const attended = await t.patch(manager, url, { status: 'attended' }, '"1"');
     const checkedInAt = attended.json().checkedInAt;
     expect(checkedInAt).toEqual(expect.any(String));
     expect(attended.headers.etag).toBe('"2"');
-    await t.patch(token, url, { status: 'no_show' }, '"2"');
-    const back = await t.patch(token, url, { status: 'attended', role: 'speaker', note: 'Impulsvortrag' }, '"3"');
+    await t.patch(manager, url, { status: 'no_show' }, '"2"');
+    const back = await t.patch(manager, url, { status: 'attended', role: 'speaker', note: 'Impulsvortrag' }, '"3"');
     expect(back.json()).toMatchObject({ status: 'attended', role: 'speaker', note: 'Impulsvortrag', checkedInAt });
 
-    const stale = await t.patch(token, url, { note: 'x' }, '"1"');
+    const stale = await t.patch(manager, url, { note: 'x' }, '"1"');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().data.current.version).toBe(4);
-    const bad = await t.patch(token, url, { status: 'gone' }, '"4"');
+    const bad = await t.patch(manager, url, { status: 'gone' }, '"4"');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('status');
-    expect((await t.patch(token, `/api/events/${event.id}/attendances/999`, { note: 'x' }, '"1"')).statusCode).toBe(
+    expect((await t.patch(manager, `/api/events/${event.id}/attendances/999`, { note: 'x' }, '"1"')).statusCode).toBe(
       404,
     );
   });
@@ -382,7 +387,7 @@ describe('check-in mode', () => {
 // Each test renders PDFs, which takes seconds on a loaded machine.
 describe('course sessions and certificates', { timeout: 30_000 }, () => {
   it('credits session hours per person, shows totals in the list and issues certificates as PDF', async () => {
-    const { t, token, call, viewer } = await managerApp();
+    const { t, manager, call, viewer } = await managerApp();
     const course = createEvent(t.db, {
       kind: 'course',
       title: 'Fachexperte für Wasserstoffanwendungen',
@@ -429,7 +434,7 @@ describe('course sessions and certificates', { timeout: 30_000 }, () => {
     expect(byId.get(late.id)).toMatchObject({ hours: 0, status: 'registered' });
 
     // Correcting a session's hours credits them anew; replacing the set drops who is no longer in it.
-    await t.patch(token, `/api/events/${course.id}/sessions/${s2.id}`, { hours: 7 }, '"1"');
+    await t.patch(manager, `/api/events/${course.id}/sessions/${s2.id}`, { hours: 7 }, '"1"');
     expect(t.db.select().from(sessionAttendances).where(eq(sessionAttendances.sessionId, s2.id)).get()?.hours).toBe(7);
     await put(s1.id, [anna.id]);
     expect(t.db.select().from(sessionAttendances).all()).toHaveLength(2);

@@ -75,10 +75,10 @@ export async function appWithUsers<K extends string>(roles: Record<K, Role>) {
   return { t, ...users };
 }
 
-/** A fresh app with a manager and a viewer: the manager's token and requests (a Call), the viewer's token. */
+/** A fresh app with a manager and a viewer: their tokens, the manager's id and the manager's requests as a Call. */
 export async function managerApp() {
   const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
-  return { t, token: manager.token, viewer: viewer.token, call: t.caller(manager.token) };
+  return { t, manager: manager.token, viewer: viewer.token, managerId: manager.userId, call: t.caller(manager.token) };
 }
 
 /**
