@@ -3,10 +3,8 @@ import {
   type AffiliationRow,
   affiliations,
   attendances,
-  type ContactPointRow,
   consents,
   interactionPersons,
-  type OfficeRow,
   offices,
   organizations,
   type PersonRow,
@@ -543,68 +541,56 @@ export function createPersonsRepository(db: Db) {
       return readHistory(db, 'person', persons, id);
     },
 
-    // Affiliations
+    // Sub-records, each with the same five calls: the routes change all three kinds alike.
 
-    findAffiliation: (personId: number, affiliationId: number) => ownRow(affiliations, personId, affiliationId),
-
-    affiliation(id: number): Affiliation | undefined {
-      return affiliationsOf(eq(affiliations.id, id))[0];
+    affiliations: {
+      find: (personId: number, affiliationId: number) => ownRow(affiliations, personId, affiliationId),
+      item: (id: number): Affiliation | undefined => affiliationsOf(eq(affiliations.id, id))[0],
+      create(personId: number, values: AffiliationValues): AffiliationRow {
+        return db.transaction(
+          () => {
+            const row = addRow(affiliations, { ...values, personId });
+            if (row.isPrimary) demoteOtherPrimaries(personId, row.id);
+            return row;
+          },
+          { behavior: 'immediate' },
+        );
+      },
+      update(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
+        return db.transaction(
+          () => {
+            const row = updateAtVersion(db, affiliations, id, version, values);
+            if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
+            return row;
+          },
+          { behavior: 'immediate' },
+        );
+      },
+      remove: (id: number, version: number) => deleteAtVersion(db, affiliations, id, version),
     },
 
-    createAffiliation(personId: number, values: AffiliationValues): AffiliationRow {
-      return db.transaction(
-        () => {
-          const row = addRow(affiliations, { ...values, personId });
-          if (row.isPrimary) demoteOtherPrimaries(personId, row.id);
-          return row;
-        },
-        { behavior: 'immediate' },
-      );
+    offices: {
+      find: (personId: number, officeId: number) => ownRow(offices, personId, officeId),
+      item: (id: number): Office | undefined => officesOf(eq(offices.id, id))[0],
+      create: (personId: number, values: OfficeValues) => addRow(offices, { ...values, personId }),
+      update: (id: number, version: number, values: OfficePatch) => updateAtVersion(db, offices, id, version, values),
+      remove: (id: number, version: number) => deleteAtVersion(db, offices, id, version),
     },
 
-    updateAffiliation(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
-      return db.transaction(
-        () => {
-          const row = updateAtVersion(db, affiliations, id, version, values);
-          if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
-          return row;
-        },
-        { behavior: 'immediate' },
-      );
-    },
-
-    deleteAffiliation(id: number, version: number): AffiliationRow | undefined {
-      return deleteAtVersion(db, affiliations, id, version);
-    },
-
-    // Offices
-
-    findOffice: (personId: number, officeId: number) => ownRow(offices, personId, officeId),
-
-    office(id: number): Office | undefined {
-      return officesOf(eq(offices.id, id))[0];
-    },
-
-    createOffice: (personId: number, values: OfficeValues) => addRow(offices, { ...values, personId }),
-
-    updateOffice(id: number, version: number, values: OfficePatch): OfficeRow | undefined {
-      return updateAtVersion(db, offices, id, version, values);
-    },
-
-    deleteOffice(id: number, version: number): OfficeRow | undefined {
-      return deleteAtVersion(db, offices, id, version);
-    },
-
-    // Additional e-mail addresses and phone numbers
-
-    findContactPoint: (personId: number, contactPointId: number) =>
-      ownRow(personContactPoints, personId, contactPointId),
-
-    contactPoint(id: number): ContactPoint | undefined {
-      const row = db.select().from(personContactPoints).where(eq(personContactPoints.id, id)).get();
-      if (!row) return undefined;
-      const { personId: _, ...c } = row;
-      return c;
+    /** Additional e-mail addresses and phone numbers. */
+    contactPoints: {
+      find: (personId: number, contactPointId: number) => ownRow(personContactPoints, personId, contactPointId),
+      item(id: number): ContactPoint | undefined {
+        const row = db.select().from(personContactPoints).where(eq(personContactPoints.id, id)).get();
+        if (!row) return undefined;
+        const { personId: _, ...c } = row;
+        return c;
+      },
+      create: (personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) =>
+        addRow(personContactPoints, { ...values, personId }),
+      update: (id: number, version: number, values: { value?: string; label?: string | null }) =>
+        updateAtVersion(db, personContactPoints, id, version, values),
+      remove: (id: number, version: number) => deleteAtVersion(db, personContactPoints, id, version),
     },
 
     /** Whether the person already has this value (main field of that kind or an additional one; e-mails ignore case). */
@@ -625,13 +611,6 @@ export function createPersonsRepository(db: Db) {
         )
         .all()
         .some((c) => same(c.value));
-    },
-
-    createContactPoint: (personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) =>
-      addRow(personContactPoints, { ...values, personId }),
-
-    updateContactPoint(id: number, version: number, values: { value?: string; label?: string | null }) {
-      return updateAtVersion(db, personContactPoints, id, version, values);
     },
 
     /** Removes additional values that repeat the person's main ones or each other (after a merge); returns them. */
@@ -657,10 +636,6 @@ export function createPersonsRepository(db: Db) {
         dropped.push({ kind: c.kind, value: c.value });
       }
       return dropped;
-    },
-
-    deleteContactPoint(id: number, version: number): ContactPointRow | undefined {
-      return deleteAtVersion(db, personContactPoints, id, version);
     },
 
     // Merge
