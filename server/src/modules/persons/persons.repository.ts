@@ -317,17 +317,29 @@ export function createPersonsRepository(db: Db) {
         .from(personContactPoints)
         .where(and(eq(personContactPoints.kind, 'email'), inArray(sql`lower(${personContactPoints.value})`, emails))),
     );
-  /** Per person, the lower-case additional e-mail addresses. */
-  function additionalEmailsOf(ids: number[]): Map<number, string[]> {
-    const out = new Map<number, string[]>();
-    if (!ids.length) return out;
-    const rows = db
-      .select({ personId: personContactPoints.personId, value: personContactPoints.value })
-      .from(personContactPoints)
-      .where(and(eq(personContactPoints.kind, 'email'), inArray(personContactPoints.personId, ids)))
-      .all();
-    for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.value.toLowerCase()]);
-    return out;
+  /** Live persons with one of the (lower-case) e-mails, main or additional, or one of the normalised names. */
+  const sharingKeys = (emails: string[], nameKeys: string[]) =>
+    and(
+      live(),
+      or(
+        emails.length ? inArray(lowerEmail, emails) : undefined,
+        emails.length ? withAdditionalEmail(emails) : undefined,
+        nameKeys.length ? inArray(persons.nameKey, nameKeys) : undefined,
+      ),
+    );
+  /** Per person of `rows`, all its e-mail addresses in lower case (main and additional): which one it shares. */
+  function emailsOf(rows: Pick<PersonRow, 'id' | 'email'>[]): (row: Pick<PersonRow, 'id' | 'email'>) => string[] {
+    const additional = new Map<number, string[]>();
+    const ids = rows.map((r) => r.id);
+    const found = ids.length
+      ? db
+          .select({ personId: personContactPoints.personId, value: personContactPoints.value })
+          .from(personContactPoints)
+          .where(and(eq(personContactPoints.kind, 'email'), inArray(personContactPoints.personId, ids)))
+          .all()
+      : [];
+    for (const r of found) additional.set(r.personId, [...(additional.get(r.personId) ?? []), r.value.toLowerCase()]);
+    return (row) => [...(row.email ? [row.email.toLowerCase()] : []), ...(additional.get(row.id) ?? [])];
   }
 
   /** Unsets the primary flag of the person's other affiliations (one primary at a time). */
@@ -411,22 +423,15 @@ export function createPersonsRepository(db: Db) {
         .from(persons)
         .where(
           and(
-            live(),
-            or(
-              emails.length ? inArray(lowerEmail, emails) : undefined,
-              emails.length ? withAdditionalEmail(emails) : undefined,
-              nameKey ? eq(persons.nameKey, nameKey) : undefined,
-            ),
+            sharingKeys(emails, nameKey ? [nameKey] : []),
             excludeId === undefined ? undefined : ne(persons.id, excludeId),
           ),
         )
         .orderBy(asc(persons.sortKey), asc(persons.id))
         .limit(20)
         .all();
-      const additional = additionalEmailsOf(rows.map((r) => r.id));
-      const sharesEmail = (r: Pick<PersonRow, 'id' | 'email'>) =>
-        [r.email?.toLowerCase(), ...(additional.get(r.id) ?? [])].some((e) => e !== undefined && emails.includes(e));
-      return candidatesFrom(rows, (r) => (sharesEmail(r) ? 'email' : 'name'));
+      const emailsOfRow = emailsOf(rows);
+      return candidatesFrom(rows, (r) => (emailsOfRow(r).some((e) => emails.includes(e)) ? 'email' : 'name'));
     },
 
     /** Groups of live persons sharing an e-mail (main or additional) or a normalised name, e-mail groups first. */
@@ -453,24 +458,13 @@ export function createPersonsRepository(db: Db) {
       const members = db
         .select()
         .from(persons)
-        .where(
-          and(
-            live(),
-            or(
-              emails.length ? inArray(lowerEmail, emails) : undefined,
-              emails.length ? withAdditionalEmail(emails) : undefined,
-              names.length ? inArray(persons.nameKey, names) : undefined,
-            ),
-          ),
-        )
+        .where(sharingKeys(emails, names))
         .orderBy(asc(persons.createdAt), asc(persons.id))
         .all();
-      const additional = additionalEmailsOf(members.map((m) => m.id));
+      const emailsOfMember = emailsOf(members);
       const items = page.map((g) => {
         const inGroup = members.filter((m) =>
-          g.reason === 'email'
-            ? m.email?.toLowerCase() === g.key || (additional.get(m.id) ?? []).includes(g.key)
-            : m.nameKey === g.key,
+          g.reason === 'email' ? emailsOfMember(m).includes(g.key) : m.nameKey === g.key,
         );
         return { reason: g.reason, key: g.key, persons: candidatesFrom(inGroup, () => g.reason) };
       });
