@@ -38,7 +38,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'driz
 import type { SQLiteColumn, SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { countWhere, limitOffset, paged, pageOfTable } from '../../lib/listing.ts';
-import { bumped, deleteAtVersion, mergeMoves, missingIds, updateAtVersion } from '../../lib/rows.ts';
+import { bumped, deleteAtVersion, mergeMoves, missingIds, replaceLinks, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
@@ -350,14 +350,8 @@ export function createPersonsRepository(db: Db) {
       .run();
   }
 
-  function replaceTags(personId: number, tagIds: number[]) {
-    db.delete(personTags).where(eq(personTags.personId, personId)).run();
-    const unique = [...new Set(tagIds)];
-    if (unique.length)
-      db.insert(personTags)
-        .values(unique.map((tagId) => ({ personId, tagId })))
-        .run();
-  }
+  const replaceTags = (personId: number, tagIds: number[]) =>
+    replaceLinks(db, personTags, personTags.personId, personId, tagIds, (tagId) => ({ personId, tagId }));
 
   return {
     findRow(id: number): PersonRow | undefined {
