@@ -3,16 +3,14 @@ import {
   networks,
   nodes,
   offices,
-  organizationSectors,
   organizations,
-  organizationTags,
   persons,
   relations,
   tags,
   topics,
 } from '@anett/db/schema';
 import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
-import type { ThuringianDistrictCode } from '@anett/shared/vocab/districts';
+import type { DistrictCode, ThuringianDistrictCode } from '@anett/shared/vocab/districts';
 import { isThuringianDistrict } from '@anett/shared/vocab/districts';
 import { type OrganizationKind, sizeClassFor } from '@anett/shared/vocab/enums';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
@@ -68,7 +66,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminId?: number }): Pro
   return ctx.db.transaction(
     (tx) => {
       if ((tx.select({ n: count() }).from(organizations).get()?.n ?? 0) > 0) return undefined;
-      const state = seedStructure(tx, opts.adminId ?? null);
+      const state = seedStructure(tx, ctx.organizations, opts.adminId ?? null);
       const activity = seedActivity(state);
       const n = (v: number) => v.toLocaleString('de-DE');
       const summary = [
@@ -86,7 +84,10 @@ export async function seedDemo(ctx: AppContext, opts: { adminId?: number }): Pro
   );
 }
 
-function seedStructure(tx: Tx, adminId: number | null): DemoState {
+/** Organisations are written as the app writes them: with their name key, sectors and tags. */
+type Organizations = Pick<AppContext['organizations'], 'create'>;
+
+function seedStructure(tx: Tx, organizations: Organizations, adminId: number | null): DemoState {
   const rnd = createRandom(SEED);
   const state: DemoState = {
     tx,
@@ -106,7 +107,7 @@ function seedStructure(tx: Tx, adminId: number | null): DemoState {
   };
   seedVocabulary(state);
   const people = createPeopleFactory(state);
-  seedOrganizations(state);
+  seedOrganizations(state, organizations);
   seedNetworks(state, people);
   seedPersons(state, people);
   return state;
@@ -143,7 +144,7 @@ interface OrgDraft {
   name: string;
   shortName?: string;
   kind: OrganizationKind;
-  district: string | null;
+  district: DistrictCode | null;
   street?: string;
   postalCode?: string;
   city?: string;
@@ -165,41 +166,29 @@ const areaCodeOf = (city: string | undefined) => {
   return null;
 };
 
-function insertOrganization(state: DemoState, draft: OrgDraft): DemoOrg {
-  const { tx, rnd } = state;
+function insertOrganization(state: DemoState, organizations: Organizations, draft: OrgDraft): DemoOrg {
+  const { rnd } = state;
   const areaCode = areaCodeOf(draft.city);
   const phoneBase = areaCode ? `${areaCode} ${rnd.int(20, 99)}${rnd.int(100, 999)}` : null;
   const hasSize = draft.employees !== undefined && ['company', 'utility', 'education'].includes(draft.kind);
-  const { id } = tx
-    .insert(organizations)
-    .values({
-      name: draft.name,
-      shortName: draft.shortName ?? null,
-      kind: draft.kind,
-      sizeClass: hasSize ? sizeClassFor(draft.employees as number) : null,
-      employees: draft.employees ?? null,
-      street: draft.street ?? null,
-      postalCode: draft.postalCode ?? null,
-      city: draft.city ?? null,
-      district: draft.district,
-      website: draft.website ?? (draft.kind === 'company' ? `https://www.${draft.domain}` : null),
-      email: `info@${draft.domain}`,
-      phone: draft.phone ?? (phoneBase ? `${phoneBase}-0` : null),
-      notes: draft.notes ?? null,
-      nameKey: normalizeOrgName(draft.name),
-    })
-    .returning({ id: organizations.id })
-    .get();
   const sectors = draft.sectors ?? [];
-  if (sectors.length > 0) {
-    tx.insert(organizationSectors)
-      .values(sectors.map((wzCode) => ({ organizationId: id, wzCode })))
-      .run();
-  }
-  for (const tag of draft.tags ?? []) {
-    const tagId = state.tagIds.get(tag);
-    if (tagId !== undefined) tx.insert(organizationTags).values({ organizationId: id, tagId }).run();
-  }
+  const { id } = organizations.create({
+    name: draft.name,
+    shortName: draft.shortName ?? null,
+    kind: draft.kind,
+    sizeClass: hasSize ? sizeClassFor(draft.employees as number) : null,
+    employees: draft.employees ?? null,
+    street: draft.street ?? null,
+    postalCode: draft.postalCode ?? null,
+    city: draft.city ?? null,
+    district: draft.district,
+    website: draft.website ?? (draft.kind === 'company' ? `https://www.${draft.domain}` : null),
+    email: `info@${draft.domain}`,
+    phone: draft.phone ?? (phoneBase ? `${phoneBase}-0` : null),
+    notes: draft.notes ?? null,
+    sectors: [...sectors],
+    tagIds: (draft.tags ?? []).flatMap((tag) => state.tagIds.get(tag) ?? []),
+  });
   const org: DemoOrg = {
     id,
     key: draft.key,
@@ -230,10 +219,10 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-function seedOrganizations(state: DemoState) {
-  for (const inst of INSTITUTIONS) insertOrganization(state, institutionDraft(inst));
+function seedOrganizations(state: DemoState, organizations: Organizations) {
+  for (const inst of INSTITUTIONS) insertOrganization(state, organizations, institutionDraft(inst));
   for (const net of PARTNER_NETWORKS) {
-    insertOrganization(state, {
+    insertOrganization(state, organizations, {
       key: `network:${net.shortName}`,
       name: net.name,
       shortName: net.shortName,
@@ -246,7 +235,7 @@ function seedOrganizations(state: DemoState) {
       notes: `Fiktives Partnernetzwerk (Demodaten) in ${net.region}.`,
     });
   }
-  for (const draft of generateCompanies(state)) insertOrganization(state, draft);
+  for (const draft of generateCompanies(state)) insertOrganization(state, organizations, draft);
 }
 
 function institutionDraft(inst: InstitutionSeed): OrgDraft {
