@@ -33,6 +33,7 @@ import {
 } from './demo-data.ts';
 import {
   addDays,
+  type CastKey,
   type DemoOrg,
   type DemoPerson,
   type DemoState,
@@ -446,6 +447,61 @@ function seedNetworks(state: DemoState, people: PeopleFactory) {
 // ---------------------------------------------------------------------------------------------------------------
 // Persons
 
+/** The roles the press release names, with invented names: organisation, person, function, since when, before. */
+const CAST: Record<
+  CastKey,
+  readonly [
+    org: string,
+    salutation: Salutation,
+    title: string | null,
+    firstName: string,
+    lastName: string,
+    fn: string,
+    from?: string,
+    previous?: readonly [org: string, fn: string, from: string],
+  ]
+> = {
+  landraetin: ['lraSM', 'frau', null, 'Ulrike', 'Hölzer-Brandt', 'Landrätin', '2018-05-01'],
+  hwkPresident: ['hwk', 'herr', null, 'Reinhard', 'Gößwein', 'Präsident', '2019-01-01'],
+  ministryOfficial: [
+    'ministry',
+    'herr',
+    'Dr.',
+    'Jörg',
+    'Weißbach',
+    'Referatsleiter Automobilwirtschaft und Transformation',
+  ],
+  hydrogenExpert: ['boreas', 'herr', 'Dipl.-Ing.', 'Lukas', 'Eichhorst', 'Experte für Wasserstoff'],
+  formerCfo: [
+    'consulting',
+    'herr',
+    null,
+    'Hans-Peter',
+    'Grünberger',
+    'Senior Advisor',
+    '2022-09-01',
+    ['exOem', 'Finanzvorstand', '2014-04-01'],
+  ],
+  legDirector: ['leg', 'herr', 'Dr.', 'Matthias', 'Kühnhold', 'Geschäftsführer', '2016-03-01'],
+  legProjectLead: ['leg', 'frau', null, 'Katrin', 'Schönherr', 'Projektleiterin ANeTT', '2022-10-01'],
+  ihkCoordinator: ['ihk', 'herr', null, 'Stefan', 'Reußner', 'Koordinator Pilotlehrgänge ANeTT'],
+  mayorRohr: ['municipalityRohr', 'herr', null, 'Gerd', 'Hofacker', 'Bürgermeister', '2016-07-01'],
+  mayorGotha: ['cityGotha', 'herr', 'Dr.', 'Henning', 'Altmannsberger', 'Oberbürgermeister', '2018-07-01'],
+  mayorEisenach: ['cityEisenach', 'frau', null, 'Kerstin', 'Rehbein', 'Oberbürgermeisterin', '2021-05-01'],
+  mayorSoemmerda: ['citySoemmerda', 'frau', null, 'Claudia', 'Bärwinkel', 'Bürgermeisterin', '2020-07-01'],
+  mayorLangensalza: ['cityLangensalza', 'frau', null, 'Sabine', 'Trautvetter', 'Bürgermeisterin', '2019-07-01'],
+};
+/** Roles that are a public office, held since the role began: the office's jurisdiction. */
+const CAST_OFFICES: Partial<Record<CastKey, string>> = {
+  landraetin: 'Landkreis Schmalkalden-Meiningen',
+  hwkPresident: 'Handwerkskammer Südthüringen',
+  mayorRohr: 'Gemeinde Rohr',
+  mayorGotha: 'Stadt Gotha',
+  mayorEisenach: 'Stadt Eisenach',
+  mayorSoemmerda: 'Stadt Sömmerda',
+  mayorLangensalza: 'Stadt Bad Langensalza',
+};
+
 interface AddOptions {
   salutation?: Salutation | null;
   title?: string | null;
@@ -596,85 +652,19 @@ function createPeopleFactory(state: DemoState) {
 function seedPersons(state: DemoState, people: PeopleFactory) {
   const { tx, rnd } = state;
   const org = (key: string) => requireOrg(state, key);
-  const fixed = (
-    salutation: Salutation,
-    title: string | null,
-    firstName: string,
-    lastName: string,
-    fn: string,
-    from?: string,
-  ) => ({ salutation, title, firstName, lastName, fn, from }) satisfies AddOptions;
-
-  // The roles the press release names, with invented names.
-  const cast: DemoState['cast'] = {
-    landraetin: people.add(org('lraSM'), [], fixed('frau', null, 'Ulrike', 'Hölzer-Brandt', 'Landrätin', '2018-05-01')),
-    hwkPresident: people.add(org('hwk'), [], fixed('herr', null, 'Reinhard', 'Gößwein', 'Präsident', '2019-01-01')),
-    ministryOfficial: people.add(
-      org('ministry'),
-      [],
-      fixed('herr', 'Dr.', 'Jörg', 'Weißbach', 'Referatsleiter Automobilwirtschaft und Transformation'),
-    ),
-    hydrogenExpert: people.add(
-      org('boreas'),
-      [],
-      fixed('herr', 'Dipl.-Ing.', 'Lukas', 'Eichhorst', 'Experte für Wasserstoff'),
-    ),
-    formerCfo: people.add(org('consulting'), [], {
-      ...fixed('herr', null, 'Hans-Peter', 'Grünberger', 'Senior Advisor', '2022-09-01'),
-      previous: { org: org('exOem'), fn: 'Finanzvorstand', from: '2014-04-01' },
+  const cast = Object.fromEntries(
+    Object.entries(CAST).map(([key, [orgKey, salutation, title, firstName, lastName, fn, from, previous]]) => {
+      const options: AddOptions = { salutation, title, firstName, lastName, fn, from };
+      if (previous) options.previous = { org: org(previous[0]), fn: previous[1], from: previous[2] };
+      return [key, people.add(org(orgKey), [], options)];
     }),
-    legDirector: people.add(
-      org('leg'),
-      [],
-      fixed('herr', 'Dr.', 'Matthias', 'Kühnhold', 'Geschäftsführer', '2016-03-01'),
-    ),
-    legProjectLead: people.add(
-      org('leg'),
-      [],
-      fixed('frau', null, 'Katrin', 'Schönherr', 'Projektleiterin ANeTT', '2022-10-01'),
-    ),
-    ihkCoordinator: people.add(
-      org('ihk'),
-      [],
-      fixed('herr', null, 'Stefan', 'Reußner', 'Koordinator Pilotlehrgänge ANeTT'),
-    ),
-    mayorRohr: people.add(
-      org('municipalityRohr'),
-      [],
-      fixed('herr', null, 'Gerd', 'Hofacker', 'Bürgermeister', '2016-07-01'),
-    ),
-    mayorGotha: people.add(
-      org('cityGotha'),
-      [],
-      fixed('herr', 'Dr.', 'Henning', 'Altmannsberger', 'Oberbürgermeister', '2018-07-01'),
-    ),
-    mayorEisenach: people.add(
-      org('cityEisenach'),
-      [],
-      fixed('frau', null, 'Kerstin', 'Rehbein', 'Oberbürgermeisterin', '2021-05-01'),
-    ),
-    mayorSoemmerda: people.add(
-      org('citySoemmerda'),
-      [],
-      fixed('frau', null, 'Claudia', 'Bärwinkel', 'Bürgermeisterin', '2020-07-01'),
-    ),
-    mayorLangensalza: people.add(
-      org('cityLangensalza'),
-      [],
-      fixed('frau', null, 'Sabine', 'Trautvetter', 'Bürgermeisterin', '2019-07-01'),
-    ),
-  };
+  ) as DemoState['cast'];
   state.cast = cast;
 
-  const officeRows: (typeof offices.$inferInsert)[] = [
-    office(cast.landraetin, 'Landrätin', 'Landkreis Schmalkalden-Meiningen', org('lraSM'), '2018-05-01'),
-    office(cast.hwkPresident, 'Präsident', 'Handwerkskammer Südthüringen', org('hwk'), '2019-01-01'),
-    office(cast.mayorRohr, 'Bürgermeister', 'Gemeinde Rohr', org('municipalityRohr'), '2016-07-01'),
-    office(cast.mayorGotha, 'Oberbürgermeister', 'Stadt Gotha', org('cityGotha'), '2018-07-01'),
-    office(cast.mayorEisenach, 'Oberbürgermeisterin', 'Stadt Eisenach', org('cityEisenach'), '2021-05-01'),
-    office(cast.mayorSoemmerda, 'Bürgermeisterin', 'Stadt Sömmerda', org('citySoemmerda'), '2020-07-01'),
-    office(cast.mayorLangensalza, 'Bürgermeisterin', 'Stadt Bad Langensalza', org('cityLangensalza'), '2019-07-01'),
-  ];
+  const officeRows: (typeof offices.$inferInsert)[] = Object.entries(CAST_OFFICES).map(([key, jurisdiction]) => {
+    const [orgKey, , , , , title, from] = CAST[key as CastKey];
+    return office(cast[key as CastKey], title, jurisdiction, org(orgKey), from as string);
+  });
   for (const key of [
     'landraetin',
     'hwkPresident',
