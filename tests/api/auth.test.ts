@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { auditEntries, users } from '@anett/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, passwordLogin, type TestApp } from '../support/app.ts';
+import { createTestApp, PASSWORD, passwordLogin, rawLogin, type TestApp } from '../support/app.ts';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const signHs256 = (payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }) => {
@@ -101,12 +101,7 @@ describe('POST /api/auth/login', () => {
 
   it('answers 400 for malformed JSON', async () => {
     const t = await createTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email": ',
-    });
+    const res = await rawLogin(t, '{"email": ');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ status: 400, code: 'MALFORMED_JSON', errors: [{ field: 'body' }] });
   });

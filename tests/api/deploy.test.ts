@@ -13,6 +13,9 @@ const settings = (text: string) =>
     .split('\n')
     .filter((l) => /^[A-Za-z]+=/.test(l))
     .map((l) => l.trim());
+/** The unit `name` has (at least) these settings. */
+const expectSettings = (name: string, lines: string[]) =>
+  expect(settings(read(name))).toEqual(expect.arrayContaining(lines));
 const ANALYZE = '/usr/bin/systemd-analyze';
 const dir = mkdtempSync(join(tmpdir(), 'anett-units-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,42 +30,34 @@ describe('deploy/systemd', () => {
   });
 
   it('runs one node process on the built server as its own user, restarted on failure, writing only its data', () => {
-    const service = settings(read('anett.service'));
-    expect(service).toEqual(
-      expect.arrayContaining([
-        'ExecStart=/usr/bin/node server/dist/main.js',
-        'User=anett',
-        'Restart=on-failure',
-        'KillSignal=SIGTERM',
-        'ProtectSystem=strict',
-        'ReadWritePaths=/var/lib/anett',
-        'StateDirectory=anett',
-        'NoNewPrivileges=yes',
-        'PrivateTmp=yes',
-        'Environment=TRUST_PROXY=1',
-        'Environment=HOST=127.0.0.1',
-        'Environment=DATABASE_PATH=/var/lib/anett/crm.sqlite',
-      ]),
-    );
+    expectSettings('anett.service', [
+      'ExecStart=/usr/bin/node server/dist/main.js',
+      'User=anett',
+      'Restart=on-failure',
+      'KillSignal=SIGTERM',
+      'ProtectSystem=strict',
+      'ReadWritePaths=/var/lib/anett',
+      'StateDirectory=anett',
+      'NoNewPrivileges=yes',
+      'PrivateTmp=yes',
+      'Environment=TRUST_PROXY=1',
+      'Environment=HOST=127.0.0.1',
+      'Environment=DATABASE_PATH=/var/lib/anett/crm.sqlite',
+    ]);
     // Graceful stop takes at most 10 s of draining; systemd waits longer before it kills.
     const stopSec = Number(/^TimeoutStopSec=(\d+)s$/m.exec(read('anett.service'))?.[1]);
     expect(stopSec).toBeGreaterThan(10);
   });
 
   it('backs up daily with deploy/backup.sh as the same user into the data directory', () => {
-    const backup = settings(read('anett-backup.service'));
-    expect(backup).toEqual(
-      expect.arrayContaining([
-        'ExecStart=/bin/sh deploy/backup.sh',
-        'User=anett',
-        'Type=oneshot',
-        'ProtectSystem=strict',
-        'ReadWritePaths=/var/lib/anett',
-        'Environment=BACKUP_DIR=/var/lib/anett/backups',
-      ]),
-    );
-    expect(settings(read('anett-backup.timer'))).toEqual(
-      expect.arrayContaining(['OnCalendar=*-*-* 02:30:00', 'Persistent=true', 'WantedBy=timers.target']),
-    );
+    expectSettings('anett-backup.service', [
+      'ExecStart=/bin/sh deploy/backup.sh',
+      'User=anett',
+      'Type=oneshot',
+      'ProtectSystem=strict',
+      'ReadWritePaths=/var/lib/anett',
+      'Environment=BACKUP_DIR=/var/lib/anett/backups',
+    ]);
+    expectSettings('anett-backup.timer', ['OnCalendar=*-*-* 02:30:00', 'Persistent=true', 'WantedBy=timers.target']);
   });
 });

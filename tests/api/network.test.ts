@@ -2,22 +2,15 @@ import type { Db } from '@anett/db/client';
 import { affiliations, auditEntries, events, networks, nodes, relations } from '@anett/db/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { countRows, createTestApp, fields } from '../support/app.ts';
+import { countRows, fields, managerApp } from '../support/app.ts';
 import { createNetwork, createNode, createOrganization, createPerson, createRelation } from '../support/factories.ts';
-
-async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
-  return { t, manager: manager.token, managerId: manager.userId, viewer: viewer.token };
-}
 
 const addPerson = (db: Db, lastName: string, deletedAt: string | null = null) =>
   createPerson(db, { firstName: 'Test', lastName, deletedAt });
 
 describe('networks', () => {
   it('creates, lists with accent-insensitive search, reads with ETag and patches with If-Match', async () => {
-    const { t, manager, viewer } = await setup();
+    const { t, manager, viewer } = await managerApp();
     const created = await t.post(manager, '/api/networks', {
       name: 'Automotive Netzwerk Transformation Thüringen',
       shortName: 'ANeTT',
@@ -59,7 +52,7 @@ describe('networks', () => {
   });
 
   it('answers 400 naming the field for bad network input and writes nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const before = countRows(t.db, networks);
     for (const [payload, field] of [
       [{}, 'name'],
@@ -83,7 +76,7 @@ describe('networks', () => {
 
 describe('nodes', () => {
   it('creates a node with host and responsible user and lists it with counts', async () => {
-    const { t, manager, managerId, viewer } = await setup();
+    const { t, manager, managerId, viewer } = await managerApp();
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const btz = createOrganization(t.db, { name: 'BTZ Rohr-Kloster' });
     const created = await t.post(manager, '/api/nodes', {
@@ -175,7 +168,7 @@ describe('nodes', () => {
   });
 
   it('finds a node by accent-free search and sorts by opening date', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     createNode(t.db, { name: 'QTI-Knoten Sömmerda', district: '16068', openedOn: '2024-06-01' });
     createNode(t.db, { name: 'QTI-Knoten Weberstedt', district: '16064', openedOn: '2024-03-01' });
     const search = await t.as(viewer, { method: 'GET', url: '/api/nodes?q=sommerda' });
@@ -185,7 +178,7 @@ describe('nodes', () => {
   });
 
   it('patches a node with If-Match and refuses bad references and bad input', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const node = createNode(t.db, { name: 'Gotha', district: '16067' });
     const deletedOrg = createOrganization(t.db, { name: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
     const url = `/api/nodes/${node.id}`;
@@ -234,7 +227,7 @@ describe('nodes', () => {
 
 describe('relations', () => {
   it('creates a relation to exactly one network or node and lists it for the organisation', async () => {
-    const { t, manager, viewer } = await setup();
+    const { t, manager, viewer } = await managerApp();
     const org = createOrganization(t.db, { name: 'IHK Erfurt', kind: 'chamber' });
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const node = createNode(t.db, { name: 'Sömmerda', district: '16068' });
@@ -269,7 +262,7 @@ describe('relations', () => {
   });
 
   it('answers 400 naming the field for both, neither, bad dates, unknown ids and bad types, writing nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db);
     const deletedOrg = createOrganization(t.db, { deletedAt: '2024-01-01T00:00:00.000Z' });
     const net = createNetwork(t.db);
@@ -298,7 +291,7 @@ describe('relations', () => {
   });
 
   it('patches and deletes with If-Match, keeping exactly one of network and node', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db);
     const net = createNetwork(t.db);
     const node = createNode(t.db);
@@ -356,7 +349,7 @@ describe('relations', () => {
 
 describe('GET /api/network/overview', () => {
   it('shows the consortium with responsibilities, every node with host and counts, and partner networks', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const anett = createNetwork(t.db, { name: 'ANeTT', isOwn: true });
     const bavaria = createNetwork(t.db, { name: 'Transformationsnetzwerk Bayern', region: 'Bayern' });
     const leg = createOrganization(t.db, { name: 'LEG Thüringen' });
@@ -407,7 +400,7 @@ describe('GET /api/network/overview', () => {
   });
 
   it('answers with an empty overview before the network is recorded', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const res = await t.as(viewer, { method: 'GET', url: '/api/network/overview' });
     expect(res.json()).toEqual({ network: null, consortium: [], nodes: [], partnerNetworks: [] });
   });
@@ -415,7 +408,7 @@ describe('GET /api/network/overview', () => {
 
 describe('roles', () => {
   it('refuses every network, node and relation write to a viewer with 403', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const org = createOrganization(t.db);
     const net = createNetwork(t.db);
     const node = createNode(t.db);

@@ -13,7 +13,7 @@ import {
 } from '@anett/db/schema';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, expectSoftDelete, fields, type TestApp } from '../support/app.ts';
+import { expectSoftDelete, fields, managerApp, type TestApp } from '../support/app.ts';
 import {
   createAffiliation,
   createAttendance,
@@ -30,13 +30,6 @@ import {
 
 type Item = { id: number; name: string; version: number; [k: string]: unknown };
 
-async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
-  return { t, manager: manager.token, viewer: viewer.token, managerId: manager.userId };
-}
-
 async function list(t: TestApp, token: string, qs = '') {
   const res = await t.as(token, { method: 'GET', url: `/api/organizations${qs ? `?${qs}` : ''}` });
   expect(res.statusCode, res.body).toBe(200);
@@ -50,7 +43,7 @@ const rowCount = (
 
 describe('GET /api/organizations filters', () => {
   it('matches sectors by WZ prefix: 29 finds 29, 29.1 and 29.32 but not 28.x; 29.3 only 29.3x; C the whole section', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     createOrganization(t.db, { name: 'Karosserie AG', sectors: ['29.1'] });
     createOrganization(t.db, { name: 'Zulieferer GmbH', sectors: ['29.32'] });
     createOrganization(t.db, { name: 'Fahrzeugbau KG', sectors: ['29'] });
@@ -73,14 +66,14 @@ describe('GET /api/organizations filters', () => {
   });
 
   it.each(['2', '34', '29.99', 'XY'])('answers 400 naming sector for the unknown code %s', async (code) => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const res = await t.as(viewer, { method: 'GET', url: `/api/organizations?sector=${code}` });
     expect(res.statusCode).toBe(400);
     expect(fields(res)).toEqual(['sector']);
   });
 
   it('filters by kind, district and size class (OR within, AND across)', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     createOrganization(t.db, { name: 'A', kind: 'company', district: '16066', sizeClass: 'small' });
     createOrganization(t.db, { name: 'B', kind: 'company', district: '16067', sizeClass: 'large' });
     createOrganization(t.db, { name: 'C', kind: 'chamber', district: '16066' });
@@ -97,7 +90,7 @@ describe('GET /api/organizations filters', () => {
   });
 
   it('filters by tag, node (related or host) and relation type', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const tagA = createTag(t.db, { name: 'Wasserstoff' });
     const tagB = createTag(t.db, { name: 'Pilotkurs' });
     const host = createOrganization(t.db, { name: 'BTZ Rohr', tagIds: [tagA.id] });
@@ -139,7 +132,7 @@ describe('GET /api/organizations filters', () => {
   });
 
   it('excludes soft-deleted organisations unless deleted=true', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     createOrganization(t.db, { name: 'Aktiv GmbH', kind: 'company' });
     createOrganization(t.db, { name: 'Weg GmbH', kind: 'company', deletedAt: '2024-01-01T00:00:00.000Z' });
     expect(names(await list(t, viewer))).toEqual(['Aktiv GmbH']);
@@ -149,7 +142,7 @@ describe('GET /api/organizations filters', () => {
   });
 
   it('answers 400 naming the field for malformed filters', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     for (const [qs, field] of [
       ['kind=spaceship', 'kind'],
       ['district=99999', 'district'],
@@ -171,7 +164,7 @@ describe('GET /api/organizations filters', () => {
 
 describe('GET /api/organizations search, sort and paging', () => {
   it('searches accent- and case-insensitively with prefixes over name, city and e-mail', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     createOrganization(t.db, { name: 'Kreisverwaltung', city: 'Sömmerda', kind: 'authority' });
     createOrganization(t.db, { name: 'Müller Präzisionsteile GmbH', city: 'Gotha' });
     createOrganization(t.db, { name: 'Weber & Söhne', city: 'Erfurt', email: 'kontakt@weber-soehne.de' });
@@ -190,7 +183,7 @@ describe('GET /api/organizations search, sort and paging', () => {
   });
 
   it('finds an organisation by its new name after a rename', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db, { name: 'Altname GmbH' });
     const res = await t.patch(manager, `/api/organizations/${org.id}`, { name: 'Neuname Ölwerk GmbH' }, '"1"');
     expect(res.statusCode).toBe(200);
@@ -199,7 +192,7 @@ describe('GET /api/organizations search, sort and paging', () => {
   });
 
   it('sorts names in German order: Ärztekammer among the A, lower case among upper case', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     for (const name of [
       'Zulieferer GmbH',
       'Ärztekammer Thüringen',
@@ -221,7 +214,7 @@ describe('GET /api/organizations search, sort and paging', () => {
   });
 
   it('sorts ascending and descending and pages with a stable total', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     for (const [name, city] of [
       ['Delta', 'Erfurt'],
       ['Alpha', 'Jena'],
@@ -266,7 +259,7 @@ describe('GET /api/organizations search, sort and paging', () => {
   });
 
   it('lists items with id, version, timestamps, sectors and tags', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const tag = createTag(t.db, { name: 'KMU', color: 'teal' });
     createOrganization(t.db, { name: 'Teile GmbH', sectors: ['29.32', '22'], tagIds: [tag.id] });
     const [item] = (await list(t, viewer)).items;
@@ -302,7 +295,7 @@ describe('organisation items', () => {
   };
 
   it('creates with 201 and ETag, stores name_key, and GET returns the detail', async () => {
-    const { t, manager, viewer } = await setup();
+    const { t, manager, viewer } = await managerApp();
     const tag = createTag(t.db, { name: 'Zulieferer' });
     const res = await t.post(manager, '/api/organizations', { ...body, tagIds: [tag.id] });
     expect(res.statusCode, res.body).toBe(201);
@@ -326,7 +319,7 @@ describe('organisation items', () => {
   });
 
   it('answers 409 DUPLICATE_CANDIDATES for a similar name or the same e-mail, and 201 after confirmation', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const existing = createOrganization(t.db, { name: 'Müller Präzisionsteile GmbH', city: 'Gotha' });
     const byMail = createOrganization(t.db, { name: 'Ganz Anders AG', city: 'Suhl', email: 'info@mpt.example' });
     createOrganization(t.db, { name: 'Mueller Praezisionsteile', deletedAt: '2024-01-01T00:00:00.000Z' });
@@ -353,7 +346,7 @@ describe('organisation items', () => {
   });
 
   it('answers 400 naming the field for bad input and writes nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const before = [organizations, organizationSectors, organizationTags, auditEntries].map((tb) => rowCount(t.db, tb));
     const cases: [string, object, string][] = [
       ['missing name', { kind: 'company' }, 'name'],
@@ -382,7 +375,7 @@ describe('organisation items', () => {
   });
 
   it('answers 404 for unknown ids and 400 for malformed ones', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const headers = { 'if-match': '"1"' };
     expect((await t.as(manager, { method: 'GET', url: '/api/organizations/999' })).statusCode).toBe(404);
     expect(
@@ -398,7 +391,7 @@ describe('organisation items', () => {
   });
 
   it('PATCH needs If-Match: 428 without, 412 when stale with the current record, and overwrites nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db, { name: 'Original GmbH', city: 'Gotha', sectors: ['29.1'] });
     const url = `/api/organizations/${org.id}`;
 
@@ -423,7 +416,7 @@ describe('organisation items', () => {
   });
 
   it('PATCH changes only the given fields, keeps name_key in step and rejects unknown fields', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const tag = createTag(t.db);
     const org = createOrganization(t.db, { name: 'Alt GmbH', city: 'Gotha', sectors: ['29.1'], tagIds: [tag.id] });
     const url = `/api/organizations/${org.id}`;
@@ -453,7 +446,7 @@ describe('organisation items', () => {
   });
 
   it('soft-deletes with If-Match, hides from the list, and restores', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db, { name: 'Vorübergehend GmbH' });
     const url = `/api/organizations/${org.id}`;
 
@@ -472,7 +465,7 @@ describe('organisation items', () => {
   });
 
   it('shows the history with user, action and field before → after', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const created = await t.post(manager, '/api/organizations', {
       name: 'Historie GmbH',
       kind: 'company',
@@ -501,7 +494,7 @@ describe('organisation items', () => {
   });
 
   it('shows current and former people and the relations on the detail', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const org = createOrganization(t.db, { name: 'Personal GmbH' });
     const anna = createPerson(t.db, { firstName: 'Anna', lastName: 'Arndt' });
     const bernd = createPerson(t.db, { firstName: 'Bernd', lastName: 'Bauer' });
@@ -558,7 +551,7 @@ describe('organisation items', () => {
   });
 
   it('refuses every write to a viewer with 403 and changes nothing', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const org = createOrganization(t.db, { name: 'Fest GmbH' });
     const other = createOrganization(t.db, { name: 'Andere GmbH' });
     const headers = { 'if-match': '"1"' };
@@ -586,7 +579,7 @@ describe('organisation items', () => {
 
 describe('duplicates and merge', () => {
   it('lists groups sharing a normalised name or an e-mail', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const a = createOrganization(t.db, { name: 'Müller GmbH', email: 'info@mueller.example' });
     const b = createOrganization(t.db, { name: 'Mueller AG' });
     const c = createOrganization(t.db, { name: 'Ganz anders', email: 'info@mueller.example' });
@@ -604,7 +597,7 @@ describe('duplicates and merge', () => {
   });
 
   it('moves every linked row to the target, deletes the source and audits both in one step', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const db = t.db;
     const tagShared = createTag(db, { name: 'Geteilt' });
     const tagSource = createTag(db, { name: 'Nur Quelle' });
@@ -706,7 +699,7 @@ describe('duplicates and merge', () => {
   });
 
   it('refuses a merge into itself, from an unknown or deleted source, or into a deleted target', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const target = createOrganization(t.db, { name: 'Ziel' });
     const deleted = createOrganization(t.db, { name: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
     const merge = (id: number, payload: object) => t.post(manager, `/api/organizations/${id}/merge`, payload);

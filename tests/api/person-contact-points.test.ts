@@ -2,18 +2,10 @@ import { auditEntries, personContactPoints, persons } from '@anett/db/schema';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, type Json, type TestApp } from '../support/app.ts';
+import { type Call, type Json, managerApp, type TestApp } from '../support/app.ts';
 import { createConsent, createPerson, createTag } from '../support/factories.ts';
 
 /** A merge loses nothing a user still needs: additional e-mail addresses and phone numbers (issue 11, item 5). */
-
-async function setup() {
-  const t = await createTestApp();
-  const { token } = await t.login('manager');
-  const { token: viewer } = await t.login('viewer');
-  const call = t.caller(token);
-  return { t, token, call, viewer };
-}
 
 const pointsOf = (t: TestApp, personId: number) =>
   t.db
@@ -22,12 +14,12 @@ const pointsOf = (t: TestApp, personId: number) =>
     .where(eq(personContactPoints.personId, personId))
     .all()
     .map((c) => [c.kind, c.value]);
-const search = async (call: Awaited<ReturnType<typeof setup>>['call'], q: string) =>
+const search = async (call: Call, q: string) =>
   ((await call('GET', `/api/persons?q=${encodeURIComponent(q)}`)).json().items as Json[]).map((p) => p.id);
 
 describe('merging two persons', () => {
   it('keeps the duplicate’s e-mail address and phone number as additional values on the merged person', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const target = createPerson(t.db, {
       firstName: 'Jana',
       lastName: 'Krause',
@@ -66,7 +58,7 @@ describe('merging two persons', () => {
   });
 
   it('keeps per field the value the user chose; the main e-mail not chosen stays as an additional one', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const target = createPerson(t.db, {
       salutation: 'frau',
       title: null,
@@ -112,7 +104,7 @@ describe('merging two persons', () => {
   });
 
   it('moves the duplicate’s own additional values along and drops none twice', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const target = createPerson(t.db, { lastName: 'Ziel', email: 'ziel@example.org' });
     const source = createPerson(t.db, { lastName: 'Quelle', email: 'ziel@example.org' });
     const added = await call('POST', `/api/persons/${source.id}/contact-points`, {
@@ -137,7 +129,7 @@ describe('merging two persons', () => {
 
 describe('additional e-mail addresses and phone numbers', () => {
   it('are added, changed and removed on the person (If-Match, audited); e-mails must be addresses', async () => {
-    const { t, token, call, viewer } = await setup();
+    const { t, manager, call, viewer } = await managerApp();
     const p = createPerson(t.db, { lastName: 'Kontakt', email: 'haupt@example.org', phone: '0361 1' });
     const base = `/api/persons/${p.id}/contact-points`;
 
@@ -160,19 +152,19 @@ describe('additional e-mail addresses and phone numbers', () => {
 
     const url = `${base}/${created.json().id}`;
     expect((await call('PATCH', url, { label: 'Büro' })).statusCode).toBe(428);
-    expect((await t.patch(token, url, { value: 'nicht gültig' }, '"1"')).json().errors[0].field).toBe('value');
-    const changed = await t.patch(token, url, { value: 'Dritt@example.org', label: 'Büro' }, '"1"');
+    expect((await t.patch(manager, url, { value: 'nicht gültig' }, '"1"')).json().errors[0].field).toBe('value');
+    const changed = await t.patch(manager, url, { value: 'Dritt@example.org', label: 'Büro' }, '"1"');
     expect(changed.json()).toMatchObject({ value: 'dritt@example.org', label: 'Büro', version: 2 });
-    expect((await t.patch(token, url, { label: 'x' }, '"1"')).statusCode).toBe(412);
+    expect((await t.patch(manager, url, { label: 'x' }, '"1"')).statusCode).toBe(412);
     expect(await search(call, 'dritt@example.org')).toEqual([p.id]);
     expect(await search(call, 'zweit@example.org')).toEqual([]);
 
     const detail = (await call('GET', `/api/persons/${p.id}`)).json();
     expect(detail.contactPoints).toEqual([expect.objectContaining({ value: 'dritt@example.org' })]);
-    expect((await t.del(token, url, '"1"')).statusCode).toBe(412);
-    expect((await t.del(token, url, '"2"')).statusCode).toBe(204);
+    expect((await t.del(manager, url, '"1"')).statusCode).toBe(412);
+    expect((await t.del(manager, url, '"2"')).statusCode).toBe(204);
     expect(await search(call, 'dritt@example.org')).toEqual([]);
-    expect((await t.del(token, url, '"2"')).statusCode).toBe(404);
+    expect((await t.del(manager, url, '"2"')).statusCode).toBe(404);
 
     const actions = t.db
       .select()
@@ -183,11 +175,11 @@ describe('additional e-mail addresses and phone numbers', () => {
     expect(actions).toEqual(['contact_point_create', 'contact_point_update', 'contact_point_delete']);
     const other = createPerson(t.db);
     const foreign = `/api/persons/${other.id}/contact-points/${created.json().id}`;
-    expect((await t.del(token, foreign, '"2"')).statusCode).toBe(404);
+    expect((await t.del(manager, foreign, '"2"')).statusCode).toBe(404);
   });
 
   it('count like the main e-mail for duplicate detection on create and in the duplicates list', async () => {
-    const { t, token, call } = await setup();
+    const { t, manager, call } = await managerApp();
     const known = createPerson(t.db, { firstName: 'Karla', lastName: 'Kolb', email: 'k.kolb@firma.example' });
     await call('POST', `/api/persons/${known.id}/contact-points`, { kind: 'email', value: 'karla@privat.example' });
 
@@ -202,7 +194,7 @@ describe('additional e-mail addresses and phone numbers', () => {
       data: { candidates: [{ id: known.id, reason: 'email' }] },
     });
     const other = createPerson(t.db, { firstName: 'Otto', lastName: 'Anders', email: 'otto@example.org' });
-    const changing = await t.patch(token, `/api/persons/${other.id}`, { email: 'karla@privat.example' }, '"1"');
+    const changing = await t.patch(manager, `/api/persons/${other.id}`, { email: 'karla@privat.example' }, '"1"');
     expect(changing.json().code).toBe('DUPLICATE_CANDIDATES');
     await call('POST', `/api/persons/${other.id}/contact-points`, { kind: 'email', value: 'k.kolb@firma.example' });
 
@@ -224,7 +216,7 @@ describe('additional e-mail addresses and phone numbers', () => {
   });
 
   it('are in the vCard, while the mailing list writes the main address only', async () => {
-    const { t, call } = await setup();
+    const { t, call } = await managerApp();
     const tag = createTag(t.db, { name: 'Verteiler' });
     const p = createPerson(t.db, {
       firstName: 'Vera',

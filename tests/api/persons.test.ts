@@ -15,11 +15,11 @@ import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   countRows,
-  createTestApp,
   expectRefused,
   expectSoftDelete,
   fields,
   type Json,
+  managerApp,
   type TestApp,
 } from '../support/app.ts';
 import {
@@ -33,13 +33,6 @@ import {
   createPerson,
   createTag,
 } from '../support/factories.ts';
-
-async function setup() {
-  const t = await createTestApp();
-  const manager = await t.login('manager');
-  const viewer = await t.login('viewer');
-  return { t, manager: manager.token, viewer: viewer.token, managerId: manager.userId };
-}
 
 const personAudit = (db: Db) =>
   db.select({ n: count() }).from(auditEntries).where(eq(auditEntries.entity, 'person')).get()?.n ?? 0;
@@ -58,7 +51,7 @@ const patch = (t: TestApp, token: string, url: string, payload: Json, version?: 
 
 describe('POST /api/persons', () => {
   it('creates a person with affiliations, offices and tags, sends 201 with ETag and audits it', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db, {
       name: 'Landratsamt Schmalkalden-Meiningen',
       kind: 'authority',
@@ -103,7 +96,7 @@ describe('POST /api/persons', () => {
   });
 
   it('computes the letter salutation from title and name when no office is held now', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const res = await create(t, manager, {
       salutation: 'herr',
       title: 'Prof. Dr.-Ing.',
@@ -118,7 +111,7 @@ describe('POST /api/persons', () => {
   });
 
   it('answers 409 DUPLICATE_CANDIDATES for the same e-mail (any case) and writes nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const org = createOrganization(t.db, { name: 'Boreas GmbH' });
     const existing = createPerson(t.db, { firstName: 'Jana', lastName: 'Krause', email: 'jana.krause@boreas.example' });
     createAffiliation(t.db, { personId: existing.id, organizationId: org.id, isPrimary: true });
@@ -157,7 +150,7 @@ describe('POST /api/persons', () => {
     ['Dr. Anna', 'Anna'],
     ['Weiß', 'Weiss'],
   ])('finds a duplicate by normalised name (%s ~ %s)', async (a, b) => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const existing = createPerson(t.db, {
       firstName: a.includes('Anna') ? a : 'Sören',
       lastName: a.includes('Anna') ? 'Fuß' : a,
@@ -171,7 +164,7 @@ describe('POST /api/persons', () => {
   });
 
   it('does not count different names, other e-mails or deleted persons as duplicates', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     createPerson(t.db, { firstName: 'Anna', lastName: 'Müller', email: 'anna@a.example' });
     createPerson(t.db, { firstName: 'Lena', lastName: 'Braun', deletedAt: '2024-01-01T00:00:00.000Z' });
     expect(
@@ -227,7 +220,7 @@ describe('POST /api/persons', () => {
       'affiliations',
     ],
   ])('answers 400 naming the field for %s and writes nothing', async (_, payload, field) => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     createOrganization(t.db, { name: 'Org Eins GmbH' });
     const res = await create(t, manager, payload);
     expectRefused(res, field);
@@ -239,7 +232,7 @@ describe('POST /api/persons', () => {
 
 describe('GET /api/persons', () => {
   it('pages and sorts, and lists the current primary organisation with function and district', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const sm = createOrganization(t.db, { name: 'Zulieferer Rohr GmbH', district: '16066' });
     const old = createOrganization(t.db, { name: 'Alte Firma AG', district: '16051' });
     const other = createOrganization(t.db, { name: 'Beta Werke GmbH', district: '16067' });
@@ -287,7 +280,7 @@ describe('GET /api/persons', () => {
   });
 
   it('sorts names in German order: case ignored, umlauts among their base letters, then by first name', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     for (const [firstName, lastName] of [
       ['Zoe', 'Zander'],
       ['Emre', 'Özdemir'],
@@ -323,7 +316,7 @@ describe('GET /api/persons', () => {
   });
 
   it('searches accent- and case-insensitively with prefixes: mueller/muller find Müller, sommerda and Sömm find Sömmerda', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const soemmerda = createOrganization(t.db, {
       name: 'Kunststofftechnik Thüringen GmbH',
       city: 'Sömmerda',
@@ -346,7 +339,7 @@ describe('GET /api/persons', () => {
   });
 
   it('explains bad input in German, or in English when the client asks for it', async () => {
-    const { t, viewer, manager } = await setup();
+    const { t, viewer, manager } = await managerApp();
     const body = { firstName: 'Anna', lastName: 42, email: 'kein-at' };
     const de = await t.post(manager, '/api/persons', body);
     const en = await t.as(manager, {
@@ -374,7 +367,7 @@ describe('GET /api/persons', () => {
   });
 
   it('answers 400 naming the parameter for bad query input', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     for (const [qs, field] of [
       ['sector=99.99', 'sector'],
       ['sector=29&sector=2', 'sector'],
@@ -402,7 +395,7 @@ describe('GET /api/persons', () => {
 
 describe('GET /api/persons/:id', () => {
   it('sends the detail with ETag, past affiliations and the latest consent per channel', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const org = createOrganization(t.db, { name: 'Boreas GmbH' });
     const former = createOrganization(t.db, { name: 'Früher AG' });
     const p = createPerson(t.db, { firstName: 'Ines', lastName: 'Jäger', email: 'ines@boreas.example' });
@@ -462,7 +455,7 @@ describe('GET /api/persons/:id', () => {
   });
 
   it('answers 404 for unknown ids and 400 for malformed ones on every person route', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const h = { 'if-match': '"1"' };
     for (const [method, url, payload] of [
       ['GET', '/api/persons/999', undefined],
@@ -490,7 +483,7 @@ describe('GET /api/persons/:id', () => {
 
 describe('PATCH /api/persons/:id', () => {
   it('needs If-Match: 428 without, 412 with a stale version carrying the current record, nothing overwritten', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const p = createPerson(t.db, { firstName: 'Anna', lastName: 'Schmidt' });
     const url = `/api/persons/${p.id}`;
     const missing = await patch(t, manager, url, { firstName: 'Anne' });
@@ -515,7 +508,7 @@ describe('PATCH /api/persons/:id', () => {
   });
 
   it('changes fields, replaces tags, recomputes the name key and records the diff', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const a = createTag(t.db, { name: 'Alt' });
     const b = createTag(t.db, { name: 'Neu' });
     const p = createPerson(t.db, { firstName: 'Anna', lastName: 'Schmidt', tagIds: [a.id] });
@@ -543,7 +536,7 @@ describe('PATCH /api/persons/:id', () => {
   });
 
   it('warns about duplicates when the e-mail or name changes to another person’s, but not for other edits', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const other = createPerson(t.db, { firstName: 'Lea', lastName: 'Koch', email: 'lea@koch.example' });
     const twin = createPerson(t.db, { firstName: 'Lea', lastName: 'Koch' });
     const res = await patch(t, manager, `/api/persons/${twin.id}`, { email: 'LEA@koch.example' }, 1);
@@ -562,7 +555,7 @@ describe('PATCH /api/persons/:id', () => {
   });
 
   it('rejects unknown fields, oversized text and unknown tags with 400 and changes nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const p = createPerson(t.db, { firstName: 'Anna', lastName: 'Schmidt' });
     for (const [payload, field] of [
       [{ notes: 'x'.repeat(10_001) }, 'notes'],
@@ -586,7 +579,7 @@ describe('PATCH /api/persons/:id', () => {
 
 describe('soft delete, restore and history', () => {
   it('deletes softly with If-Match, hides from the list, restores, and shows every step in the history', async () => {
-    const { t, manager, viewer, managerId } = await setup();
+    const { t, manager, viewer, managerId } = await managerApp();
     const p = createPerson(t.db, { firstName: 'Tom', lastName: 'Wolf' });
     const url = `/api/persons/${p.id}`;
     await expectSoftDelete(t, manager, url);
@@ -616,7 +609,7 @@ describe('soft delete, restore and history', () => {
   });
 
   it('restore checks an If-Match that is sent', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const p = createPerson(t.db, { lastName: 'Weg', deletedAt: '2024-01-01T00:00:00.000Z' });
     const res = await t.as(manager, {
       method: 'POST',
@@ -630,7 +623,7 @@ describe('soft delete, restore and history', () => {
 
 describe('affiliations and offices', () => {
   it('adds, changes (If-Match on the affiliation) and removes affiliations; one primary at a time; all in the history', async () => {
-    const { t, manager, viewer } = await setup();
+    const { t, manager, viewer } = await managerApp();
     const a = createOrganization(t.db, { name: 'Erste GmbH' });
     const b = createOrganization(t.db, { name: 'Zweite AG' });
     const p = createPerson(t.db, { lastName: 'Berger' });
@@ -689,7 +682,7 @@ describe('affiliations and offices', () => {
   });
 
   it('manages offices; a current office drives the letter salutation', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const p = createPerson(t.db, { salutation: 'herr', firstName: 'Peter', lastName: 'Heimrich' });
     const base = `/api/persons/${p.id}/offices`;
     const bad = await t.post(manager, base, { title: '', fromDate: 'bald' });
@@ -723,7 +716,7 @@ describe('affiliations and offices', () => {
 
 describe('duplicates list and merge', () => {
   it('lists groups sharing an e-mail or a normalised name (manager and up)', async () => {
-    const { t, manager, viewer } = await setup();
+    const { t, manager, viewer } = await managerApp();
     const a = createPerson(t.db, { firstName: 'Jörg', lastName: 'Weiß', email: 'joerg@a.example' });
     const b = createPerson(t.db, { firstName: 'Joerg', lastName: 'Weiss' });
     const c = createPerson(t.db, { firstName: 'Maik', lastName: 'Lehmann', email: 'JOERG@a.example' });
@@ -742,7 +735,7 @@ describe('duplicates list and merge', () => {
   });
 
   it('merges two persons in one transaction keeping every linked row, and audits both', async () => {
-    const { t, manager, viewer } = await setup();
+    const { t, manager, viewer } = await managerApp();
     const orgA = createOrganization(t.db, { name: 'Ziel GmbH' });
     const orgB = createOrganization(t.db, { name: 'Quelle AG' });
     const t1 = createTag(t.db, { name: 'T1' });
@@ -895,7 +888,7 @@ describe('duplicates list and merge', () => {
   });
 
   it('refuses to merge a person into itself or an unknown one (400 naming sourceId) and writes nothing', async () => {
-    const { t, manager } = await setup();
+    const { t, manager } = await managerApp();
     const p = createPerson(t.db, { lastName: 'Eins' });
     for (const sourceId of [p.id, 999]) {
       const res = await t.post(manager, `/api/persons/${p.id}/merge`, { sourceId });
@@ -911,7 +904,7 @@ describe('duplicates list and merge', () => {
 
 describe('roles', () => {
   it('lets viewers read but answers 403 on every person write route, writing nothing', async () => {
-    const { t, viewer } = await setup();
+    const { t, viewer } = await managerApp();
     const p = createPerson(t.db, { lastName: 'Lesbar' });
     const writes = t.app.routeAccess.filter((r) => r.url.startsWith('/api/persons') && r.method !== 'GET');
     expect(writes.length).toBeGreaterThanOrEqual(11);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, rawLogin } from '../support/app.ts';
 
 describe('system', () => {
   it('GET /api/health answers ok without auth', async () => {
@@ -42,12 +42,7 @@ describe('system', () => {
 
   it('refuses a body over the limit with 413', async () => {
     const t = await createTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(1_100_000) }),
-    });
+    const res = await rawLogin(t, JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(1_100_000) }));
     expect(res.statusCode).toBe(413);
     expect(res.json().errors[0].field).toBe('body');
   });

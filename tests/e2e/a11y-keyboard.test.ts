@@ -26,8 +26,7 @@ describe('keyboard and small screens', () => {
   const b = useBrowser();
 
   it('reaches Verwaltung → Benutzer with Tab and Enter only; charts are no tab stops', async () => {
-    const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
-    await b.login(page);
+    const page = await b.signedIn({ viewport: { width: 1440, height: 900 } });
     await page.getByRole('heading', { name: 'Übersicht', level: 1 }).waitFor();
     await page.locator('[data-testid="chart-attendances"]').waitFor();
 
@@ -57,8 +56,7 @@ describe('keyboard and small screens', () => {
   });
 
   it('at 390 px the drawer holds logout, password and the language switch', async () => {
-    const page = await b.newPage({ viewport: { width: 390, height: 844 } });
-    await b.login(page);
+    const page = await b.signedIn({ viewport: { width: 390, height: 844 } });
     await page.getByRole('heading', { name: 'Übersicht', level: 1 }).waitFor();
     // The header has no room for them: they are not shown there.
     expect(
@@ -87,8 +85,7 @@ describe('keyboard and small screens', () => {
   });
 
   it('returns focus to the opener after a dialog, also one opened from a menu', async () => {
-    const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
-    await b.login(page);
+    const page = await b.signedIn({ viewport: { width: 1440, height: 900 } });
     await page.goto('/verwaltung/benutzer');
     const create = page.getByRole('button', { name: 'Benutzer anlegen' });
     await create.click();
@@ -107,8 +104,7 @@ describe('keyboard and small screens', () => {
   });
 
   it('sorts with column headers that say their order, and shows a clear focus ring on fields', async () => {
-    const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
-    await b.login(page);
+    const page = await b.signedIn({ viewport: { width: 1440, height: 900 } });
     await page.goto('/personen');
     const name = page.getByRole('columnheader', { name: 'Name' });
     await name.waitFor();
@@ -135,8 +131,7 @@ describe('keyboard and small screens', () => {
   });
 
   it('offers the network graph as a table', async () => {
-    const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
-    await b.login(page);
+    const page = await b.signedIn({ viewport: { width: 1440, height: 900 } });
     await page.goto('/netzwerk/graph');
     const canvas = page.locator('[data-testid="graph-canvas"]');
     // The graph's code and layout take long on a busy machine.

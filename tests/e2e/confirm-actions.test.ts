@@ -1,17 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from '../support/browser.ts';
-
-/** A token that makes names of this run unique (letters only). */
-const unique = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-const field = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
+import { field, unique, useBrowser } from '../support/browser.ts';
 
 describe('a removal asks first', () => {
   const b = useBrowser();
 
   it('edits a person without a change, then removes a contact point only once the removal is confirmed', async () => {
-    const page = await b.newPage();
-    await b.login(page);
+    const page = await b.signedIn();
     const token = unique();
     const lastName = `Bestätigt-${token}`;
     const address = `rita.${token}@example.org`;

@@ -1,9 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from '../support/browser.ts';
-
-/** A token that makes names of this run unique (letters only: it stays one word for the search). */
-const unique = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+import { field, unique, useBrowser } from '../support/browser.ts';
 
 /** Picks an option of a Mantine (multi) select by typing into it. */
 async function choose(page: Page, field: string, typed: string, option: RegExp) {
@@ -14,9 +11,6 @@ async function choose(page: Page, field: string, typed: string, option: RegExp) 
   // A multi-select stays open after a choice; Escape closes it (but would close a dialog when nothing is open).
   if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
 }
-
-/** A text input by its accessible name (labels of required fields carry a hidden asterisk). */
-const field = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
 
 const resultCount = async (page: Page) => (await page.getByTestId('result-count').textContent()) ?? '';
 
@@ -36,8 +30,7 @@ describe('stakeholder directory in a real browser', () => {
   const b = useBrowser();
 
   it('creates an organisation and an affiliated person through the forms and finds her accent-free', async () => {
-    const page = await b.newPage();
-    await b.login(page);
+    const page = await b.signedIn();
     const token = unique();
     const orgName = `Prüfwerk ${token} GmbH`;
 
@@ -100,8 +93,7 @@ describe('stakeholder directory in a real browser', () => {
   });
 
   it('filters persons by sector and district: chips, count and URL follow', async () => {
-    const page = await b.newPage();
-    await b.login(page);
+    const page = await b.signedIn();
     await page.goto('/personen');
     await expect.poll(() => resultCount(page)).toMatch(/^\d[\d.]* Personen$/);
     const all = await resultCount(page);
@@ -139,8 +131,7 @@ describe('stakeholder directory in a real browser', () => {
   });
 
   it('says why a list is empty and lifts the search from there, on persons and organisations', async () => {
-    const page = await b.newPage();
-    await b.login(page);
+    const page = await b.signedIn();
     for (const list of [
       {
         path: '/personen',
@@ -171,14 +162,12 @@ describe('stakeholder directory in a real browser', () => {
   });
 
   it('two editors of one person: the second save shows the conflict, reloading shows the first edit', async () => {
-    const first = await b.newPage();
-    await b.login(first);
+    const first = await b.signedIn();
     const token = unique();
     await createPerson(first, 'Konrad', `Konflikt-${token}`);
     const url = new URL(first.url()).pathname;
 
-    const second = await b.newPage();
-    await b.login(second);
+    const second = await b.signedIn();
     await second.goto(url);
     await second.getByRole('heading', { name: new RegExp(`Konflikt-${token}`) }).waitFor();
 

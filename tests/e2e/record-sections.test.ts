@@ -1,10 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from '../support/browser.ts';
+import { field, unique, useBrowser } from '../support/browser.ts';
 
-/** A token that makes names of this run unique (letters only). */
-const unique = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
-const field = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
 const section = (page: Page, heading: string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
 
@@ -12,8 +9,7 @@ describe('dated sub-records on the record pages', () => {
   const b = useBrowser();
 
   it('adds, ends and removes a relation, an affiliation and an office through their row menus', async () => {
-    const page = await b.newPage();
-    await b.login(page);
+    const page = await b.signedIn();
     const token = unique();
     const orgName = `Zeitwerk ${token} GmbH`;
 

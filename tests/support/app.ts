@@ -54,6 +54,15 @@ export const countRows = (db: Db, table: SQLiteTable) => db.select({ n: count() 
 export const passwordLogin = (t: TestApp, email: string, password = PASSWORD, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
 
+/** A login whose JSON body is sent as written: how the body parser's refusals (malformed, too large) are tested. */
+export const rawLogin = (t: TestApp, body: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { 'content-type': 'application/json' },
+    payload: body,
+  });
+
 /** The fields a problem+json answer names, in its order. */
 export const fields = (res: { json(): { errors?: { field: string }[] } }) =>
   (res.json().errors ?? []).map((e) => e.field);
@@ -64,6 +73,12 @@ export async function appWithUsers<K extends string>(roles: Record<K, Role>) {
   const users = {} as Record<K, Awaited<ReturnType<TestApp['login']>>>;
   for (const [name, role] of Object.entries(roles) as [K, Role][]) users[name] = await t.login(role);
   return { t, ...users };
+}
+
+/** A fresh app with a manager and a viewer: their tokens, the manager's id and the manager's requests as a Call. */
+export async function managerApp() {
+  const { t, manager, viewer } = await appWithUsers({ manager: 'manager', viewer: 'viewer' });
+  return { t, manager: manager.token, viewer: viewer.token, managerId: manager.userId, call: t.caller(manager.token) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { contentDisposition, neutralizeCell, restoreCell, safeFilename } from '@anett/shared/csv-cell';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answers } from '../support/answers.ts';
 
 describe('neutralizeCell', () => {
   it.each([
@@ -58,22 +59,22 @@ describe('neutralizeCell', () => {
 });
 
 describe('safeFilename', () => {
-  it('transliterates and replaces unsafe characters', () => {
-    expect(safeFilename('Förderprojekte Jena/Gera 2025', 'xlsx')).toBe('Foerderprojekte-Jena-Gera-2025.xlsx');
-    expect(safeFilename('Kontakte Sömmerda & Weißensee', '.csv')).toBe('Kontakte-Soemmerda-Weissensee.csv');
-    expect(safeFilename('ÄÖÜ äöü ß', 'csv')).toBe('AeOeUe-aeoeue-ss.csv');
-    expect(safeFilename('Café "Crème" <test>', 'csv')).toBe('Cafe-Creme-test.csv');
-    expect(safeFilename('a   --  b', 'csv')).toBe('a-b.csv');
-    expect(safeFilename('report_v1.2', 'pdf')).toBe('report_v1.2.pdf');
-  });
+  answers('transliterates and replaces unsafe characters', safeFilename, [
+    ['Förderprojekte Jena/Gera 2025', 'xlsx', 'Foerderprojekte-Jena-Gera-2025.xlsx'],
+    ['Kontakte Sömmerda & Weißensee', '.csv', 'Kontakte-Soemmerda-Weissensee.csv'],
+    ['ÄÖÜ äöü ß', 'csv', 'AeOeUe-aeoeue-ss.csv'],
+    ['Café "Crème" <test>', 'csv', 'Cafe-Creme-test.csv'],
+    ['a   --  b', 'csv', 'a-b.csv'],
+    ['report_v1.2', 'pdf', 'report_v1.2.pdf'],
+  ]);
 
-  it('never returns an empty name or one starting with a dot', () => {
-    expect(safeFilename('', 'csv')).toBe('export.csv');
-    expect(safeFilename('???', 'csv')).toBe('export.csv');
-    expect(safeFilename('日本語', '')).toBe('export');
-    expect(safeFilename('.htaccess', 'txt')).toBe('htaccess.txt');
-    expect(safeFilename('../../etc/passwd', '')).toBe('etc-passwd');
-  });
+  answers('never returns an empty name or one starting with a dot', safeFilename, [
+    ['', 'csv', 'export.csv'],
+    ['???', 'csv', 'export.csv'],
+    ['日本語', '', 'export'],
+    ['.htaccess', 'txt', 'htaccess.txt'],
+    ['../../etc/passwd', '', 'etc-passwd'],
+  ]);
 
   it('limits the length to 100 characters including the extension', () => {
     const name = safeFilename('Ä'.repeat(200), 'xlsx');

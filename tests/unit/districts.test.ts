@@ -8,6 +8,7 @@ import {
   OTHER_STATES,
 } from '@anett/shared/vocab/districts';
 import { describe, expect, it } from 'vitest';
+import { answers } from '../support/answers.ts';
 
 describe('Thuringian districts', () => {
   it('has 22 districts with unique codes and names', () => {
@@ -82,29 +83,31 @@ describe('DISTRICT_CODES', () => {
     expect(DISTRICT_CODES).not.toContain(invalid);
   });
 
-  it('offers guards', () => {
-    expect(isDistrictCode('16051')).toBe(true);
-    expect(isDistrictCode('DE-SN')).toBe(true);
-    expect(isDistrictCode('16000')).toBe(false);
-    expect(isDistrictCode(16051)).toBe(false);
-    expect(isThuringianDistrict('16077')).toBe(true);
-    expect(isThuringianDistrict('DE-BY')).toBe(false);
-    expect(isThuringianDistrict(null)).toBe(false);
-  });
+  answers('offers guards', isDistrictCode, [
+    ['16051', true],
+    ['DE-SN', true],
+    ['16000', false],
+    [16051, false],
+  ]);
+  answers('offers guards', isThuringianDistrict, [
+    ['16077', true],
+    ['DE-BY', false],
+    [null, false],
+  ]);
 });
 
 describe('districtLabel', () => {
-  it('returns the display label', () => {
-    expect(districtLabel('16066')).toBe('Landkreis Schmalkalden-Meiningen');
-    expect(districtLabel('16051')).toBe('Stadt Erfurt');
-    expect(districtLabel('16063')).toBe('Wartburgkreis');
-    expect(districtLabel('DE-BY')).toBe('Bayern');
-    expect(districtLabel('AUSLAND')).toBe('Ausland');
-  });
+  answers('returns the display label', districtLabel, [
+    ['16066', 'Landkreis Schmalkalden-Meiningen'],
+    ['16051', 'Stadt Erfurt'],
+    ['16063', 'Wartburgkreis'],
+    ['DE-BY', 'Bayern'],
+    ['AUSLAND', 'Ausland'],
+  ]);
 
-  it('falls back to the code or an empty string', () => {
-    expect(districtLabel('99999')).toBe('99999');
-    expect(districtLabel(null)).toBe('');
-    expect(districtLabel(undefined)).toBe('');
-  });
+  answers('falls back to the code or an empty string', districtLabel, [
+    ['99999', '99999'],
+    [null, ''],
+    [undefined, ''],
+  ]);
 });

@@ -1,28 +1,33 @@
 import { nextFreeDay, parseClockTime, sessionsOverlap } from '@anett/shared/session-dates';
 import { describe, expect, it } from 'vitest';
+import { answers } from '../support/answers.ts';
 
 describe('nextFreeDay', () => {
-  it('is the day after the latest session, skipping days that already have one, across month ends', () => {
-    expect(nextFreeDay(['2025-03-03'])).toBe('2025-03-04');
-    expect(nextFreeDay(['2025-03-10', '2025-03-03'])).toBe('2025-03-11');
-    expect(nextFreeDay(['2025-02-28', '2025-03-01'])).toBe('2025-03-02');
-    expect(nextFreeDay(['2024-12-31'])).toBe('2025-01-01');
-    expect(nextFreeDay([])).toBeUndefined();
-  });
+  answers('is the day after the latest session, skipping days that already have one, across month ends', nextFreeDay, [
+    [['2025-03-03'], '2025-03-04'],
+    [['2025-03-10', '2025-03-03'], '2025-03-11'],
+    [['2025-02-28', '2025-03-01'], '2025-03-02'],
+    [['2024-12-31'], '2025-01-01'],
+    [[], undefined],
+  ]);
 });
 
 describe('parseClockTime', () => {
-  it('reads the ways people type a time and refuses the rest', () => {
-    expect(parseClockTime('16:30')).toBe('16:30');
-    expect(parseClockTime(' 16.30 ')).toBe('16:30');
-    expect(parseClockTime('1630')).toBe('16:30');
-    expect(parseClockTime('930')).toBe('09:30');
-    expect(parseClockTime('9')).toBe('09:00');
-    expect(parseClockTime('16 Uhr')).toBe('16:00');
-    expect(parseClockTime('')).toBeNull();
-    for (const bad of ['24:00', '16:60', '9:5', '4 PM', 'abends', '16:30:00x'])
-      expect(parseClockTime(bad)).toBeUndefined();
-  });
+  answers('reads the ways people type a time and refuses the rest', parseClockTime, [
+    ['16:30', '16:30'],
+    [' 16.30 ', '16:30'],
+    ['1630', '16:30'],
+    ['930', '09:30'],
+    ['9', '09:00'],
+    ['16 Uhr', '16:00'],
+    ['', null],
+    ['24:00', undefined],
+    ['16:60', undefined],
+    ['9:5', undefined],
+    ['4 PM', undefined],
+    ['abends', undefined],
+    ['16:30:00x', undefined],
+  ]);
 });
 
 describe('sessionsOverlap', () => {

@@ -8,6 +8,7 @@ import {
   wzSectionOf,
 } from '@anett/shared/vocab/wz2008';
 import { describe, expect, it } from 'vitest';
+import { answers } from '../support/answers.ts';
 
 const byLevel = (level: string) => WZ_CODES.filter((c) => c.level === level);
 
@@ -57,14 +58,14 @@ describe('WZ 2008 data', () => {
     expect(divisions.every((d) => d.parent === d.section)).toBe(true);
   });
 
-  it('has official labels', () => {
-    expect(wzLabel('29')).toBe('Herstellung von Kraftwagen und Kraftwagenteilen');
-    expect(wzLabel('28')).toBe('Maschinenbau');
-    expect(wzLabel('62')).toBe('Erbringung von Dienstleistungen der Informationstechnologie');
-    expect(wzLabel('72')).toBe('Forschung und Entwicklung');
-    expect(wzLabel('85')).toBe('Erziehung und Unterricht');
-    expect(wzLabel('nope')).toBeNull();
-  });
+  answers('has official labels', wzLabel, [
+    ['29', 'Herstellung von Kraftwagen und Kraftwagenteilen'],
+    ['28', 'Maschinenbau'],
+    ['62', 'Erbringung von Dienstleistungen der Informationstechnologie'],
+    ['72', 'Forschung und Entwicklung'],
+    ['85', 'Erziehung und Unterricht'],
+    ['nope', null],
+  ]);
 
   it('has the groups and classes of division 29', () => {
     const codes = WZ_CODES.filter((c) => c.code.startsWith('29.')).map((c) => [c.code, c.level, c.parent]);
@@ -111,39 +112,39 @@ describe('WZ helpers', () => {
     }
   });
 
-  it('finds the section of a code', () => {
-    expect(wzSectionOf('29.32')).toBe('C');
-    expect(wzSectionOf('29')).toBe('C');
-    expect(wzSectionOf('C')).toBe('C');
-    expect(wzSectionOf('01')).toBe('A');
-    expect(wzSectionOf('62')).toBe('J');
-    expect(wzSectionOf('10.11')).toBe('C');
-    expect(wzSectionOf('29.32.0')).toBe('C');
-    expect(wzSectionOf('04')).toBeNull();
-    expect(wzSectionOf('x')).toBeNull();
-  });
+  answers('finds the section of a code', wzSectionOf, [
+    ['29.32', 'C'],
+    ['29', 'C'],
+    ['C', 'C'],
+    ['01', 'A'],
+    ['62', 'J'],
+    ['10.11', 'C'],
+    ['29.32.0', 'C'],
+    ['04', null],
+    ['x', null],
+  ]);
 
-  it('matches prefixes on the digits', () => {
-    expect(wzMatchesPrefix('29', '29')).toBe(true);
-    expect(wzMatchesPrefix('29.1', '29')).toBe(true);
-    expect(wzMatchesPrefix('29.32', '29')).toBe(true);
-    expect(wzMatchesPrefix('29.32', '29.3')).toBe(true);
-    expect(wzMatchesPrefix('29.31', '29.3')).toBe(true);
-    expect(wzMatchesPrefix('29.32', '29.32')).toBe(true);
-    expect(wzMatchesPrefix('29.32.0', '29.32')).toBe(true);
-    expect(wzMatchesPrefix('10.11', '10')).toBe(true);
-    expect(wzMatchesPrefix('29.20', '29.3')).toBe(false);
-    expect(wzMatchesPrefix('29', '29.3')).toBe(false);
-    expect(wzMatchesPrefix('28.41', '29')).toBe(false);
-    expect(wzMatchesPrefix('22.11', '2')).toBe(false);
-    expect(wzMatchesPrefix('29.32', '')).toBe(false);
-    expect(wzMatchesPrefix('', '29')).toBe(false);
-  });
+  answers('matches prefixes on the digits', wzMatchesPrefix, [
+    ['29', '29', true],
+    ['29.1', '29', true],
+    ['29.32', '29', true],
+    ['29.32', '29.3', true],
+    ['29.31', '29.3', true],
+    ['29.32', '29.32', true],
+    ['29.32.0', '29.32', true],
+    ['10.11', '10', true],
+    ['29.20', '29.3', false],
+    ['29', '29.3', false],
+    ['28.41', '29', false],
+    ['22.11', '2', false],
+    ['29.32', '', false],
+    ['', '29', false],
+  ]);
 
-  it('matches a section letter against all codes of the section', () => {
-    expect(wzMatchesPrefix('29.32', 'C')).toBe(true);
-    expect(wzMatchesPrefix('C', 'C')).toBe(true);
-    expect(wzMatchesPrefix('62', 'C')).toBe(false);
-    expect(wzMatchesPrefix('62', 'J')).toBe(true);
-  });
+  answers('matches a section letter against all codes of the section', wzMatchesPrefix, [
+    ['29.32', 'C', true],
+    ['C', 'C', true],
+    ['62', 'C', false],
+    ['62', 'J', true],
+  ]);
 });

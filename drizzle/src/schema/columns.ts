@@ -16,6 +16,26 @@ export const softDelete = {
   deletedAt: text('deleted_at'),
 };
 
+/** A person's name as given: salutation, academic title, first and last name (persons, self-registrations). */
+export const personName = {
+  salutation: text('salutation', { enum: ['frau', 'herr'] }),
+  title: text('title'),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+};
+
+/**
+ * What finds, sorts and merges duplicates of a person or organisation: the name folded for duplicate detection (case,
+ * umlauts and an organisation's legal form removed), the name in German order (DIN 5007-1: case ignored, 'Özdemir'
+ * among the O) kept by triggers with the application function anett_sort_key for every sort by name, and the record
+ * a merged one went into.
+ */
+export const mergeable = {
+  nameKey: text('name_key').notNull(),
+  sortKey: text('sort_key').notNull().default(''),
+  mergedIntoId: integer('merged_into_id'),
+};
+
 /** A period of validity (an affiliation, an office, a relation): open ends are null. */
 export const period = {
   fromDate: text('from_date'),

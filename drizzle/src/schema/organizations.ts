@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns, linkTable, ownedBy, softDelete } from './columns.ts';
+import { itemColumns, linkTable, mergeable, ownedBy, softDelete } from './columns.ts';
 import { tags } from './tags.ts';
 
 export const organizations = sqliteTable(
@@ -20,11 +20,7 @@ export const organizations = sqliteTable(
     email: text('email'),
     phone: text('phone'),
     notes: text('notes'),
-    /** Name folded for duplicate detection (case, umlauts, legal forms removed). */
-    nameKey: text('name_key').notNull(),
-    /** The name in German order (DIN 5007-1: 'Ärztekammer' among the A), kept by triggers; sorts by name use it. */
-    sortKey: text('sort_key').notNull().default(''),
-    mergedIntoId: integer('merged_into_id'),
+    ...mergeable,
   },
   (t) => [
     index('organizations_sort_idx').on(t.sortKey),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { itemColumns, linkTable, ownedBy, period, refOrNull, softDelete } from './columns.ts';
+import { itemColumns, linkTable, mergeable, ownedBy, period, personName, refOrNull, softDelete } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { tags } from './tags.ts';
 
@@ -9,22 +9,13 @@ export const persons = sqliteTable(
   {
     ...itemColumns,
     ...softDelete,
-    salutation: text('salutation', { enum: ['frau', 'herr'] }),
-    title: text('title'),
-    firstName: text('first_name').notNull(),
-    lastName: text('last_name').notNull(),
+    ...personName,
     email: text('email'),
     phone: text('phone'),
     mobile: text('mobile'),
     notes: text('notes'),
-    /** Folded "first last" for duplicate detection. */
-    nameKey: text('name_key').notNull(),
-    /**
-     * "last first" in German order (DIN 5007-1: case ignored, 'Özdemir' among the O), kept by triggers with the
-     * application function anett_sort_key; every sort by name uses it.
-     */
-    sortKey: text('sort_key').notNull().default(''),
-    mergedIntoId: integer('merged_into_id'),
+    /** nameKey folds "first last"; sortKey is "last first". */
+    ...mergeable,
     /** Set by GDPR erasure: the row stays (reports count it) but holds no personal data. */
     erasedAt: text('erased_at'),
   },

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ownedBy, refOrNull } from './columns.ts';
+import { ownedBy, personName, refOrNull } from './columns.ts';
 import { events } from './events.ts';
 import { persons } from './persons.ts';
 
@@ -16,10 +16,7 @@ export const registrationRequests = sqliteTable(
       .notNull()
       .default('pending'),
     email: text('email').notNull(),
-    salutation: text('salutation', { enum: ['frau', 'herr'] }),
-    title: text('title'),
-    firstName: text('first_name').notNull(),
-    lastName: text('last_name').notNull(),
+    ...personName,
     organization: text('organization'),
     function: text('function'),
     /** The newsletter box was ticked, with the version of the consent text shown. */

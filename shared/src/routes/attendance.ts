@@ -26,6 +26,7 @@ import {
 import { idParams } from '../schemas/common.ts';
 import { sessionParams } from '../schemas/event.ts';
 import { domainRoutes, recordRoutes } from './define.ts';
+import { eventRecord as ofEvent } from './records.ts';
 
 /** A file answer (its bytes are not JSON; the server adds `produces`). */
 const pdf = z.unknown().describe('the PDF');
@@ -33,7 +34,6 @@ const produces = ['application/pdf'];
 const event = [E.EVENT_NOT_FOUND];
 /** One person's attendance of a live event. */
 const one = [E.EVENT_NOT_FOUND, E.ATTENDANCE_NOT_FOUND];
-const ofEvent = recordRoutes('/api/events/:id', { missing: event });
 const attendee = recordRoutes('/api/events/:id/attendances/:personId', { params: attendanceParams, missing: one });
 
 export const attendances = domainRoutes('attendance', {

@@ -20,10 +20,12 @@ import {
   totpSetup,
 } from '../schemas/auth.ts';
 import { idParams } from '../schemas/common.ts';
-import { domainRoutes } from './define.ts';
+import { domainRoutes, routesAt } from './define.ts';
 
 /** A change that needs the current password: a wrong one is refused, and throttled like logins. */
 const passwordChecked = [E.WRONG_PASSWORD, E.TOO_MANY_ATTEMPTS];
+
+const at = routesAt('/api/auth');
 
 /** Login, session, password and the user's own second factors (authenticator app, recovery codes, passkeys). */
 export const auth = {
@@ -31,52 +33,42 @@ export const auth = {
   ...domainRoutes(
     'auth',
     {
-      login: {
-        method: 'POST',
-        path: '/api/auth/login',
+      login: at.post('/login', {
         summary: 'Log in with e-mail and password; accounts with a second factor continue with its challenge',
         description:
           'Answers the session, or `{secondFactor: {challenge, methods}}` when the account has a second factor ' +
           '(continue with /api/auth/login/second-factor or a passkey). Guessing is slowed per address and account; ' +
           'an address that has not failed on the account is never refused.',
         body: loginBody,
-        responses: { 200: loginResult },
+        response: loginResult,
         codes: [E.INVALID_CREDENTIALS, E.TOO_MANY_ATTEMPTS],
-      },
-      secondFactor: {
-        method: 'POST',
-        path: '/api/auth/login/second-factor',
+      }),
+      secondFactor: at.post('/login/second-factor', {
         summary: 'Finish a login with a code from the authenticator app or a recovery code',
         body: secondFactorBody,
-        responses: { 200: loginResponse },
+        response: loginResponse,
         codes: [E.INVALID_CODE, E.SECOND_FACTOR_EXPIRED, E.TOO_MANY_ATTEMPTS],
-      },
-      passkeyOptions: {
-        method: 'POST',
-        path: '/api/auth/passkey/options',
+      }),
+      passkeyOptions: at.post('/passkey/options', {
         summary: 'Start a passkey sign-in (alone, or as the second factor of a password login)',
         body: passkeyOptionsBody,
-        responses: { 200: passkeyOptionsResponse },
+        response: passkeyOptionsResponse,
         codes: [E.SECOND_FACTOR_EXPIRED],
-      },
-      passkeyLogin: {
-        method: 'POST',
-        path: '/api/auth/passkey/login',
+      }),
+      passkeyLogin: at.post('/passkey/login', {
         summary: 'Finish a passkey sign-in',
         body: passkeyLoginBody,
-        responses: { 200: loginResponse },
+        response: loginResponse,
         codes: [E.PASSKEY_NOT_ACCEPTED, E.SECOND_FACTOR_EXPIRED],
-      },
-      refresh: {
-        method: 'POST',
-        path: '/api/auth/refresh',
+      }),
+      refresh: at.post('/refresh', {
         summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
         description:
           'Only from the app itself: a JSON request whose `Origin` (or `Sec-Fetch-Site`) is this site. ' +
           'A refused request leaves the cookie alone.',
-        responses: { 200: loginResponse },
+        response: loginResponse,
         codes: [E.INVALID_REFRESH_TOKEN, E.CROSS_SITE_REQUEST, E.JSON_REQUIRED],
-      },
+      }),
     },
     { security: [] },
   ),
@@ -84,105 +76,80 @@ export const auth = {
   ...domainRoutes(
     'auth',
     {
-      logout: {
-        method: 'POST',
-        path: '/api/auth/logout',
+      logout: at.post('/logout', {
         summary: 'End all sessions of the current user',
-        responses: { 204: z.null() },
-      },
-      me: {
-        method: 'GET',
-        path: '/api/auth/me',
+        status: 204,
+        response: z.null(),
+      }),
+      me: at.get('/me', {
         summary: 'The logged-in user',
-        responses: { 200: sessionUser },
-      },
-      changePassword: {
-        method: 'POST',
-        path: '/api/auth/password',
+        response: sessionUser,
+      }),
+      changePassword: at.post('/password', {
         summary: 'Change own password; ends all other sessions and returns a new one',
         description:
           'At least 12 characters (8 with a second factor), not on the leaked/common password lists, without the ' +
           'user’s name or e-mail. Wrong current passwords are throttled like logins.',
         body: changePasswordBody,
-        responses: { 200: loginResponse },
+        response: loginResponse,
         codes: [...passwordChecked, E.WEAK_PASSWORD],
-      },
-      factors: {
-        method: 'GET',
-        path: '/api/auth/factors',
+      }),
+      factors: at.get('/factors', {
         summary: 'The own second factors',
-        responses: { 200: factorsOverview },
-      },
-      totpStart: {
-        method: 'POST',
-        path: '/api/auth/factors/totp',
+        response: factorsOverview,
+      }),
+      totpStart: at.post('/factors/totp', {
         summary: 'Start setting up an authenticator app: a secret and its QR code (confirm with a first code)',
-        responses: { 200: totpSetup },
+        response: totpSetup,
         codes: [E.TOTP_ALREADY_SET],
-      },
-      totpConfirm: {
-        method: 'POST',
-        path: '/api/auth/factors/totp/confirm',
+      }),
+      totpConfirm: at.post('/factors/totp/confirm', {
         summary: 'Confirm the authenticator app with its current code; ends other sessions, returns a new one',
         body: totpConfirmBody,
-        responses: { 200: enrolmentResult },
+        response: enrolmentResult,
         codes: [E.INVALID_CODE],
-      },
-      totpDelete: {
-        method: 'POST',
-        path: '/api/auth/factors/totp/delete',
+      }),
+      totpDelete: at.post('/factors/totp/delete', {
         summary: 'Remove the authenticator app (needs the current password)',
         body: currentPasswordBody,
-        responses: { 200: factorsOverview },
+        response: factorsOverview,
         codes: [E.TOTP_NOT_FOUND, E.LAST_SECOND_FACTOR, ...passwordChecked],
-      },
-      recoveryCodes: {
-        method: 'POST',
-        path: '/api/auth/factors/recovery-codes',
+      }),
+      recoveryCodes: at.post('/factors/recovery-codes', {
         summary: 'Ten new recovery codes (the old ones stop working; needs the current password)',
         body: currentPasswordBody,
-        responses: { 200: recoveryCodesResult },
+        response: recoveryCodesResult,
         codes: [E.NO_SECOND_FACTOR, ...passwordChecked],
-      },
-      passkeyAddOptions: {
-        method: 'POST',
-        path: '/api/auth/factors/passkeys/options',
+      }),
+      passkeyAddOptions: at.post('/factors/passkeys/options', {
         summary: 'Start adding a passkey: options for navigator.credentials.create()',
-        responses: { 200: passkeyOptionsResponse },
-      },
-      passkeyAdd: {
-        method: 'POST',
-        path: '/api/auth/factors/passkeys',
+        response: passkeyOptionsResponse,
+      }),
+      passkeyAdd: at.post('/factors/passkeys', {
         summary: 'Finish adding a passkey; ends other sessions, returns a new one',
         body: passkeyRegisterBody,
-        responses: { 200: enrolmentResult },
+        response: enrolmentResult,
         codes: [E.PASSKEY_CEREMONY_EXPIRED, E.PASSKEY_NOT_ACCEPTED, E.PASSKEY_EXISTS],
-      },
-      passkeyDelete: {
-        method: 'POST',
-        path: '/api/auth/factors/passkeys/:id/delete',
+      }),
+      passkeyDelete: at.post('/factors/passkeys/:id/delete', {
         summary: 'Remove a passkey (needs the current password)',
         params: idParams,
         body: currentPasswordBody,
-        responses: { 200: factorsOverview },
+        response: factorsOverview,
         codes: [E.PASSKEY_NOT_FOUND, E.LAST_SECOND_FACTOR, ...passwordChecked],
-      },
+      }),
     },
     { enrolment: true },
   ),
   ...domainRoutes('auth', {
-    policy: {
-      method: 'GET',
-      path: '/api/auth/policy',
+    policy: at.get('/policy', {
       summary: 'Which roles must use a second factor',
-      responses: { 200: authPolicy },
-    },
-    setPolicy: {
-      method: 'PUT',
-      path: '/api/auth/policy',
+      response: authPolicy,
+    }),
+    setPolicy: at.put('/policy', {
       summary: 'Set which roles must use a second factor (their members without one are led to set one up)',
       body: authPolicy,
-      responses: { 200: authPolicy },
-    },
+      response: authPolicy,
+    }),
   }),
 };

@@ -13,10 +13,10 @@ import {
   suppressionParams,
   suppressionRemoval,
 } from '../schemas/consent.ts';
-import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes } from './define.ts';
+import { personRecord as person } from './records.ts';
 
 const suppressions = collectionRoutes('/api/suppressions');
-const person = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** The consent ledger of a person and the suppression list (blocked e-mail addresses). */
 export const consents = domainRoutes('consents', {
@@ -32,13 +32,12 @@ export const consents = domainRoutes('consents', {
     response: consentCreated,
     codes: [E.PERSON_DELETED, E.PERSON_MERGED],
   }),
-  checkSuppression: {
-    method: 'GET',
-    path: '/api/suppressions/check',
+  checkSuppression: suppressions.get({
+    at: '/check',
     summary: 'Whether an e-mail address is on the suppression list (objection or erasure)',
     query: suppressionCheckQuery,
-    responses: { 200: suppressionCheck },
-  },
+    response: suppressionCheck,
+  }),
   suppressions: suppressions.list({
     summary: 'The suppression list (hashed addresses), newest first, with the persons in the CRM who carry each',
     query: suppressionListQuery,

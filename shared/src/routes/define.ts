@@ -104,16 +104,47 @@ function parts({ response, codes, at = '', ...rest }: Stated) {
   return { rest, response, codes, at };
 }
 
+/** What a `routesAt` call states beyond a builder's: the path's parameters, and the answer's status unless 200. */
+type Free = Omit<Stated, 'at'> & { params?: z.ZodType; consumes?: readonly string[]; status?: number };
+type SuccessOf<S> = S extends { status: infer N extends number } ? N : 200;
+
+/**
+ * The routes below `prefix` (`/api/auth`) that are neither a collection's nor a record's: each call says its path
+ * below the prefix, its texts and inputs, its answer, and the answer's status unless it is 200.
+ */
+export function routesAt<const P extends string>(prefix: P) {
+  type Codes<S> = S extends { codes: readonly ErrorCode[] } ? { codes: S['codes'] } : unknown;
+  const at =
+    <const Me extends Method>(method: Me) =>
+    <const Sub extends string, const S extends Free>(sub: Sub, { status = 200, ...s }: S) => {
+      const { rest, response, codes } = parts(s);
+      const path = `${prefix}${sub}`;
+      const route = { method, path, ...rest, ...(codes && { codes }), responses: { [status]: response } };
+      return route as unknown as Built<Me, `${P}${Sub}`, SuccessOf<S>, Omit<S, 'status'> & Stated, Codes<S>>;
+    };
+  return { get: at('GET'), post: at('POST'), put: at('PUT'), delete: at('DELETE') };
+}
+
 /** A collection's list and create at `path` (`/api/events`): each call says only what differs. */
 export function collectionRoutes<const P extends string>(path: P) {
   type Codes<S> = S extends { codes: readonly ErrorCode[] } ? { codes: S['codes'] } : unknown;
+  type Below<S extends Stated> = `${P}${S['at'] extends string ? S['at'] : ''}`;
+  /** A GET of the collection, or `at` a path below it (`/duplicates`). */
+  const get = <const S extends Omit<Stated, 'body'>>(s: S) => {
+    const { rest, response, codes, at } = parts(s);
+    const route = {
+      method: 'GET',
+      path: `${path}${at}`,
+      ...rest,
+      ...(codes && { codes }),
+      responses: { 200: response },
+    };
+    return route as unknown as Built<'GET', Below<S>, 200, S, Codes<S>>;
+  };
   return {
     /** GET the (paged) list, with its `query` if it has one. */
-    list: <const S extends Omit<Stated, 'body' | 'at'>>(s: S) => {
-      const { rest, response, codes } = parts(s);
-      const route = { method: 'GET', path, ...rest, ...(codes && { codes }), responses: { 200: response } };
-      return route as unknown as Built<'GET', P, 200, S, Codes<S>>;
-    },
+    list: get,
+    get,
     /** POST a new record: 201 with it. */
     create: <const S extends Omit<Stated, 'at'> & { body: z.ZodType }>(s: S) => {
       const { rest, response, codes } = parts(s);

@@ -13,9 +13,9 @@ import {
   sessionPatch,
 } from '../schemas/event.ts';
 import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+import { eventRecord as event } from './records.ts';
 
 const all = collectionRoutes('/api/events');
-const event = recordRoutes('/api/events/:id', { missing: [E.EVENT_NOT_FOUND] });
 const session = recordRoutes('/api/events/:id/sessions/:sessionId', {
   params: sessionParams,
   missing: [E.EVENT_NOT_FOUND, E.SESSION_NOT_FOUND],

@@ -31,13 +31,12 @@ const entry = recordRoutes('/api/interactions/:id', { missing: [E.INTERACTION_NO
 
 export const interactions = domainRoutes('interactions', {
   list: all.list({ summary: 'The contact log, newest first', query: interactionListQuery, response: interactionPage }),
-  followUps: {
-    method: 'GET',
-    path: '/api/interactions/follow-ups',
+  followUps: all.get({
+    at: '/follow-ups',
     summary: '"Meine Wiedervorlagen": open follow-ups, overdue first, then by date',
     query: followUpQuery,
-    responses: { 200: followUpPage },
-  },
+    response: followUpPage,
+  }),
   create: all.create({
     summary: 'Log a contact; with persons only, their current organisations are linked too',
     body: interactionCreate,

@@ -20,11 +20,11 @@ import {
   relationPatch,
 } from '../schemas/network.ts';
 import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+import { organizationRecord as organization } from './records.ts';
 
 const allNetworks = collectionRoutes('/api/networks');
 const allNodes = collectionRoutes('/api/nodes');
 const allRelations = collectionRoutes('/api/relations');
-const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 const oneNetwork = recordRoutes('/api/networks/:id', { missing: [E.NETWORK_NOT_FOUND] });
 const oneNode = recordRoutes('/api/nodes/:id', { missing: [E.NODE_NOT_FOUND] });
 const oneRelation = recordRoutes('/api/relations/:id', { missing: [E.RELATION_NOT_FOUND] });

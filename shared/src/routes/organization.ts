@@ -9,10 +9,10 @@ import {
   organizationPage,
   organizationPatch,
 } from '../schemas/organization.ts';
-import { collectionRoutes, domainRoutes, recordRoutes } from './define.ts';
+import { collectionRoutes, domainRoutes } from './define.ts';
+import { organizationRecord as organization } from './records.ts';
 
 const all = collectionRoutes('/api/organizations');
-const organization = recordRoutes('/api/organizations/:id', { missing: [E.ORGANIZATION_NOT_FOUND] });
 
 export const organizations = domainRoutes('organizations', {
   list: all.list({
@@ -20,12 +20,11 @@ export const organizations = domainRoutes('organizations', {
     query: organizationListQuery,
     response: organizationPage,
   }),
-  duplicates: {
-    method: 'GET',
-    path: '/api/organizations/duplicates',
+  duplicates: all.get({
+    at: '/duplicates',
     summary: 'Groups of organisations that share a normalised name or an e-mail address',
-    responses: { 200: organizationDuplicateGroups },
-  },
+    response: organizationDuplicateGroups,
+  }),
   get: organization.get({ response: organizationDetail }),
   create: all.create({
     summary: 'Create an organisation; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is set',

@@ -24,13 +24,13 @@ import {
   personPatch,
 } from '../schemas/person.ts';
 import { collectionRoutes, domainRoutes, type RouteSpec, recordRoutes } from './define.ts';
+import { personRecord as one } from './records.ts';
 
 /** A person deleted (or merged away) or erased can no longer change. */
 const gone = [E.PERSON_DELETED, E.PERSON_ERASED];
 /** A change of a live person (not deleted, merged away or erased). */
 const live = [E.PERSON_NOT_FOUND, ...gone];
 const all = collectionRoutes('/api/persons');
-const one = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
 
 /** A person's versioned sub-records (affiliations, offices, contact points): add, change, remove — one shape. */
 function subRecordRoutes<
@@ -106,13 +106,12 @@ export const persons = domainRoutes('persons', {
     query: personListQuery,
     response: personPage,
   }),
-  duplicates: {
-    method: 'GET',
-    path: '/api/persons/duplicates',
+  duplicates: all.get({
+    at: '/duplicates',
     summary: 'Groups of persons sharing an e-mail address or a normalised name',
     query: personDuplicateQuery,
-    responses: { 200: personDuplicatePage },
-  },
+    response: personDuplicatePage,
+  }),
   get: one.get({ response: person }),
   create: all.create({
     summary: 'Create a person; likely duplicates answer 409 DUPLICATE_CANDIDATES unless confirmDuplicate is true',

@@ -7,9 +7,8 @@ import {
   inactiveQuery,
   privacyExport,
 } from '../schemas/privacy.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
-
-const person = recordRoutes('/api/persons/:id', { missing: [E.PERSON_NOT_FOUND] });
+import { domainRoutes } from './define.ts';
+import { personRecord as person } from './records.ts';
 
 /** GDPR: what is stored about a person (Art. 15), erasure (Art. 17) and the retention review. */
 export const privacy = domainRoutes('privacy', {

@@ -16,12 +16,11 @@ import {
   tokenQuery,
   unsubscribeBody,
 } from '../schemas/registration.ts';
-import { domainRoutes, recordRoutes } from './define.ts';
+import { domainRoutes } from './define.ts';
+import { eventRecord as event } from './records.ts';
 
 /** A signed link that is broken or expired (a used one is refused where it can be used only once). */
 const link = [E.LINK_INVALID, E.LINK_EXPIRED];
-
-const event = recordRoutes('/api/events/:id', { missing: [E.EVENT_NOT_FOUND] });
 
 /** The public registration page, double opt-in, cancellation and preference centre, and the managers' view of it. */
 export const registrations = {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES, type AttendanceStatus } from '../vocab/enums.ts';
 import {
+  counts,
   email,
   itemMeta,
+  listedPerson,
   listQuery,
   multilineText,
   optionalEmail,
@@ -32,14 +34,7 @@ export const STATUS_TRANSITIONS: Readonly<Record<AttendanceStatus, readonly Atte
 /** Statuses that take a seat when the event has a capacity. */
 export const SEAT_STATUSES = ['registered', 'attended'] as const satisfies readonly AttendanceStatus[];
 
-export const attendancePerson = z.object({
-  id: z.number().int(),
-  salutation: z.string().nullable(),
-  title: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string().nullable(),
-});
+export const attendancePerson = z.object({ id: z.number().int(), ...listedPerson });
 
 export const attendance = z.object({
   ...itemMeta,
@@ -143,13 +138,9 @@ export const walkInResult = z.object({ attendance, personCreated: z.boolean() })
 export const checkInUndone = z.object({ attendance: attendance.nullable(), promoted: z.array(promotedRef) });
 export type CheckInUndone = z.infer<typeof checkInUndone>;
 
+/** `registered`: the seats taken (registered or attended); `open`: registered but not (yet) checked in. */
 export const attendanceCounters = z.object({
-  /** Seats taken: registered or attended. */
-  registered: z.number().int(),
-  attended: z.number().int(),
-  /** Registered but not (yet) checked in. */
-  open: z.number().int(),
-  waitlisted: z.number().int(),
+  ...counts('registered', 'attended', 'open', 'waitlisted'),
   capacity: z.number().int().nullable(),
 });
 export type AttendanceCounters = z.infer<typeof attendanceCounters>;
@@ -232,16 +223,10 @@ export type ImportRowReport = z.infer<typeof importRowReport>;
 export const importReport = z.object({
   rows: z.array(importRowReport),
   summary: z.object({
-    total: z.number().int(),
-    matched: z.number().int(),
-    new: z.number().int(),
-    duplicateCandidates: z.number().int(),
-    skipped: z.number().int(),
-    errors: z.number().int(),
+    ...counts('total', 'matched', 'new', 'duplicateCandidates', 'skipped', 'errors'),
     committed: z.boolean(),
     /** Written on commit: persons created and attendances created or changed. */
-    personsCreated: z.number().int(),
-    attendancesWritten: z.number().int(),
+    ...counts('personsCreated', 'attendancesWritten'),
   }),
 });
 export type ImportReport = z.infer<typeof importReport>;

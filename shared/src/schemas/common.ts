@@ -103,6 +103,15 @@ export const itemMeta = {
   updatedAt: z.string(),
 };
 
+/** A person as another record's list of people shows them (an event's attendees, an organisation's people). */
+export const listedPerson = {
+  salutation: z.string().nullable(),
+  title: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+};
+
 export const PAGE_SIZE_DEFAULT = 50;
 export const PAGE_SIZE_MAX = 500;
 
@@ -125,9 +134,12 @@ export const listQuery = <const S extends readonly [string, ...string[]]>(sortFi
     q: z.string().trim().max(200).optional(),
   });
 
+/** Whole-number counters under these names, for the figures of a summary (spread into its object). */
+export const counts = <const K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((n) => [n, z.number().int()])) as Record<K, z.ZodNumber>;
+
 /** A whole-number count per name of a vocabulary (attendances per status, events per kind). */
-export const countsBy = <const K extends string>(names: readonly K[]) =>
-  z.object(Object.fromEntries(names.map((n) => [n, z.number().int()])) as Record<K, z.ZodNumber>);
+export const countsBy = <const K extends string>(names: readonly K[]) => z.object(counts(...names));
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({

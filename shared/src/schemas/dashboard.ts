@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { counts } from './common.ts';
 import { eventKind } from './event.ts';
 import { entityRef } from './network.ts';
-import { reachMetrics } from './report.ts';
+import { reachInBrief, reachMetrics, reachNodeRow } from './report.ts';
 
 /** Key figures of one calendar year: the reach report's figures ("reached" = attended an event, its default). */
 export const keyFigures = z.object({
@@ -66,26 +67,12 @@ export const dashboard = z.object({
   /** The next 5 events that have not ended. */
   upcomingEvents: z.array(upcomingEvent),
   /** The caller's open follow-ups that are due (today or overdue): counts and the first 5. */
-  followUps: z.object({
-    due: z.number().int(),
-    overdue: z.number().int(),
-    dueToday: z.number().int(),
-    open: z.number().int(),
-    items: z.array(dueFollowUp),
-  }),
+  followUps: z.object({ ...counts('due', 'overdue', 'dueToday', 'open'), items: z.array(dueFollowUp) }),
   /** The last 10 changes in the network (sign-ins left out), newest first. */
   recentActivity: z.array(activityEntry),
   /** Attendances (status attended) per month, the last 12 months up to the current one, oldest first. */
   attendancesPerMonth: z.array(z.object({ month: z.string(), attendances: z.number().int() })),
   /** Reach of the current year per node (events without a node under nodeId null). */
-  reachPerNode: z.array(
-    z.object({
-      nodeId: z.number().int().nullable(),
-      nodeName: z.string().nullable(),
-      organizations: z.number().int(),
-      smes: z.number().int(),
-      persons: z.number().int(),
-    }),
-  ),
+  reachPerNode: z.array(z.object({ ...reachNodeRow.pick({ nodeId: true, nodeName: true }).shape, ...reachInBrief })),
 });
 export type Dashboard = z.infer<typeof dashboard>;

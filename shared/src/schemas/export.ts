@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, paging } from './common.ts';
+import { countsBy, page, paging } from './common.ts';
 import { personFilter } from './person.ts';
 
 /** Channels a mailing list can be exported for; what a person needs for each: e-mail, postal address, phone. */
@@ -30,27 +30,21 @@ export const exportQuery = personFilter
 export type ExportQuery = z.infer<typeof exportQuery>;
 export type ExportQueryInput = z.input<typeof exportQuery>;
 
-/** Why a person matching the filter is left out; each person is counted once, under the first reason that applies. */
+/**
+ * Why a person matching the filter is left out; each person is counted once, under the first reason that applies:
+ * `suppressed` the e-mail address is on the suppression list (objection or erasure), `withdrawn` the latest consent
+ * entry for the channel is a withdrawal, `noEmail` e-mail channel without an e-mail address, `noAddress` post without
+ * a complete address (street, postal code, city) of the current organisation, `noPhone` phone without a phone or
+ * mobile number, `noConsent` no consent entry for the channel at all (only without a purpose).
+ */
 export const EXPORT_EXCLUSIONS = ['suppressed', 'withdrawn', 'noEmail', 'noAddress', 'noPhone', 'noConsent'] as const;
 export type ExportExclusion = (typeof EXPORT_EXCLUSIONS)[number];
 
 export const exportPreview = z.object({
   /** Rows the file will contain. */
   included: z.number().int(),
-  excluded: z.object({
-    /** The e-mail address is on the suppression list (objection or erasure). */
-    suppressed: z.number().int(),
-    /** The latest consent entry for the channel is a withdrawal. */
-    withdrawn: z.number().int(),
-    /** E-mail channel without an e-mail address. */
-    noEmail: z.number().int(),
-    /** Post without a complete address (street, postal code, city) of the current organisation. */
-    noAddress: z.number().int(),
-    /** Phone without a phone or mobile number. */
-    noPhone: z.number().int(),
-    /** No consent entry for the channel at all (only without a purpose). */
-    noConsent: z.number().int(),
-  }),
+  /** Persons left out, per reason. */
+  excluded: countsBy(EXPORT_EXCLUSIONS),
   /** Persons matching the filter: included + all excluded. */
   total: z.number().int(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multilineText, optionalText, requiredText } from './common.ts';
+import { counts, multilineText, optionalText, requiredText } from './common.ts';
 import { consentChannel, consentSource } from './consent.ts';
 import { PERSON_CONTACT_FIELDS } from './person.ts';
 
@@ -117,26 +117,14 @@ export const importPreview = z.object({
   examples: importExamples,
   mapping: importMapping,
   rows: z.array(importRowResult),
-  summary: z.object({
-    total: z.number().int(),
-    /** Rows the commit would write (create or update). */
-    ready: z.number().int(),
-    invalid: z.number().int(),
-    duplicates: z.number().int(),
-    undecided: z.number().int(),
-    suppressed: z.number().int(),
-    skipped: z.number().int(),
-  }),
+  /** `ready`: the rows the commit would write (create or update). */
+  summary: z.object(counts('total', 'ready', 'invalid', 'duplicates', 'undecided', 'suppressed', 'skipped')),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
+/** `organizationsCreated`: organisations created for persons whose organisation was not known yet. */
 export const importCommitResult = z.object({
-  created: z.number().int(),
-  updated: z.number().int(),
-  skipped: z.number().int(),
-  consents: z.number().int(),
-  /** Organisations created for persons whose organisation was not known yet. */
-  organizationsCreated: z.number().int(),
+  ...counts('created', 'updated', 'skipped', 'consents', 'organizationsCreated'),
   /** The records written (created or updated), in file order. */
   ids: z.array(z.number().int()),
 });

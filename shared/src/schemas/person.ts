@@ -38,14 +38,15 @@ const checkDateRange = refineWith(dateRangeIssue);
 
 // Affiliations and offices
 
+/** The period an affiliation or office is held, and whether it holds now (no end date, or one today or later). */
+const heldPeriod = { ...dated, current: z.boolean() };
+
 export const affiliation = z.object({
   ...itemMeta,
   organization: entityRef,
   function: z.string().nullable(),
   isPrimary: z.boolean(),
-  ...dated,
-  /** No end date, or one today or later. */
-  current: z.boolean(),
+  ...heldPeriod,
 });
 export type Affiliation = z.infer<typeof affiliation>;
 
@@ -70,8 +71,7 @@ export const office = z.object({
   /** e.g. 'Landkreis Schmalkalden-Meiningen'. */
   jurisdiction: z.string().nullable(),
   organization: entityRef.nullable(),
-  ...dated,
-  current: z.boolean(),
+  ...heldPeriod,
 });
 export type Office = z.infer<typeof office>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NEWSLETTER_CONSENT_VERSIONS } from '../consent-texts.ts';
 import { CONSENT_CHANNELS } from '../vocab/enums.ts';
-import { email, optionalText, orNull, requiredText } from './common.ts';
+import { counts, email, optionalText, orNull, requiredText } from './common.ts';
 import { publicSlug } from './event.ts';
 import { salutation } from './person.ts';
 
@@ -99,11 +99,7 @@ export type PreferencesChange = z.input<typeof preferencesChange>;
 export const registrationStats = z.object({
   publicRegistration: z.boolean(),
   publicSlug: z.string().nullable(),
-  submitted: z.number().int(),
-  pending: z.number().int(),
-  expired: z.number().int(),
-  confirmed: z.number().int(),
-  cancelled: z.number().int(),
+  ...counts('submitted', 'pending', 'expired', 'confirmed', 'cancelled'),
   /** confirmed (incl. later cancelled) / submitted; null without submissions. */
   conversion: z.number().nullable(),
   /** Confirmed registrations whose person has a likely duplicate (same name, other address). */

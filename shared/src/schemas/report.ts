@@ -101,14 +101,15 @@ export const reachNodeRow = z.object({
 });
 export type ReachNodeRow = z.infer<typeof reachNodeRow>;
 
+/** The reach of a group in short: organisations, SMEs and persons (a breakdown row, the dashboard's reach per node). */
+export const reachInBrief = reachMetrics.pick({ organizations: true, smes: true, persons: true }).shape;
+
+/** `persons`: reached through an organisation of this group (persons without organisation under key null). */
 export const reachBreakdownRow = z.object({
   /** District code, WZ section letter or organisation kind; null = not recorded (or reached without organisation). */
   key: z.string().nullable(),
   label: z.string(),
-  organizations: z.number().int(),
-  smes: z.number().int(),
-  /** Persons reached through an organisation of this group (persons without organisation under key null). */
-  persons: z.number().int(),
+  ...reachInBrief,
 });
 export type ReachBreakdownRow = z.infer<typeof reachBreakdownRow>;
 

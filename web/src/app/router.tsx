@@ -42,6 +42,14 @@ function RouteError({ error, reset }: ErrorComponentProps) {
   );
 }
 
+/** For pages only some roles may open: the others get the 403 page inside the layout. */
+const allowOnly = (may: typeof policy.write) => ({
+  beforeLoad: () => {
+    if (!may(session.user)) throw new ForbiddenError();
+  },
+  errorComponent: RouteError,
+});
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: RootLayout,
   notFoundComponent: () => (
@@ -196,10 +204,7 @@ const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
   validateSearch: importSearch,
-  beforeLoad: () => {
-    if (!policy.write(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.write),
   component: lazyRouteComponent(() => import('../features/imports/import-page.tsx'), 'ImportPage'),
 });
 
@@ -214,60 +219,42 @@ const securityRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/benutzer',
-  beforeLoad: () => {
-    if (!policy.administer(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.administer),
   component: lazyRouteComponent(() => import('../features/users/users-page.tsx'), 'UsersPage'),
 });
 
 const duplicatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/dubletten',
-  beforeLoad: () => {
-    if (!policy.write(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.write),
   component: lazyRouteComponent(() => import('./pages/duplicates-page.tsx'), 'DuplicatesPage'),
 });
 
 const topicsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/themen',
-  beforeLoad: () => {
-    if (!policy.administer(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.administer),
   component: lazyRouteComponent(() => import('../features/tags/topics-page.tsx'), 'TopicsPage'),
 });
 
 const suppressionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/sperrliste',
-  beforeLoad: () => {
-    if (!policy.administer(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.administer),
   component: lazyRouteComponent(() => import('../features/privacy/suppressions-page.tsx'), 'SuppressionsPage'),
 });
 
 const inactiveRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/inaktive-personen',
-  beforeLoad: () => {
-    if (!policy.administer(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.administer),
   component: lazyRouteComponent(() => import('../features/privacy/inactive-page.tsx'), 'InactivePage'),
 });
 
 const outboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/verwaltung/ausgang',
-  beforeLoad: () => {
-    if (!policy.administer(session.user)) throw new ForbiddenError();
-  },
-  errorComponent: RouteError,
+  ...allowOnly(policy.administer),
   component: lazyRouteComponent(() => import('../features/mail/outbox-page.tsx'), 'OutboxPage'),
 });
 

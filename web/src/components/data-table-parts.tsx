@@ -1,4 +1,4 @@
-import { Group, Paper, Skeleton, Stack } from '@mantine/core';
+import { Group, Paper, SimpleGrid, type SimpleGridProps, Skeleton, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../lib/format.ts';
 
@@ -19,6 +19,17 @@ export function TableSkeleton({ rows = 8 }: { rows?: number }) {
         ))}
       </Stack>
     </Paper>
+  );
+}
+
+/** Three placeholder cards abreast (as `cols` has it) while a page's cards load the first time. */
+export function CardsSkeleton({ height, cols }: { height: number; cols: SimpleGridProps['cols'] }) {
+  return (
+    <SimpleGrid cols={cols}>
+      {[0, 1, 2].map((i) => (
+        <Skeleton key={i} height={height} />
+      ))}
+    </SimpleGrid>
   );
 }
 

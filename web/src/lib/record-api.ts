@@ -17,7 +17,8 @@ type RecordRoutes = Record<
   RouteDescriptor
 >;
 
-type Body<R extends RouteDescriptor> = R['body'] extends z.ZodType ? z.input<R['body']> : never;
+/** A route's request body as the caller writes it. */
+export type Body<R extends RouteDescriptor> = R['body'] extends z.ZodType ? z.input<R['body']> : never;
 
 // `call` typed for one route at a time; inside the factory the route is generic, so its options are checked by the
 // hooks' own parameter types instead.

@@ -3,13 +3,11 @@ import { buildPath } from '@anett/shared/routes/define';
 import { registrations } from '@anett/shared/routes/registration';
 import type { EventDetail } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
-import { Badge, Button, Card, Group, Menu, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCalendarDown,
-  IconCalendarEvent,
   IconCertificate,
-  IconDots,
   IconFileTypePdf,
   IconPencil,
   IconQrcode,
@@ -21,6 +19,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { ButtonLink } from '../../components/router-link.tsx';
 import { AddAttendeesModal } from '../../features/events/add-attendees-modal.tsx';
 import { eventDetailOptions, useDeleteEvent } from '../../features/events/api.ts';
@@ -112,21 +111,19 @@ function Detail({ event }: { event: EventDetail }) {
               </Button>
             ))}
             {canEdit && (
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <Button variant="default" px="xs" aria-label={t('events.moreActions')}>
-                    <IconDots size={18} />
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-                    {t('events.edit')}
-                  </Menu.Item>
-                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
-                    {t('events.delete')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+              <RowActionsMenu
+                framed
+                label={t('events.moreActions')}
+                actions={[
+                  { label: t('events.edit'), icon: <IconPencil size={16} />, onClick: () => setEditing(true) },
+                  {
+                    label: t('events.delete'),
+                    icon: <IconTrash size={16} />,
+                    color: 'red',
+                    onClick: () => setDeleting(true),
+                  },
+                ]}
+              />
             )}
           </>
         }
@@ -202,13 +199,7 @@ function Detail({ event }: { event: EventDetail }) {
 export function EventDetailPage() {
   const { id } = route.useParams();
   return (
-    <DetailPageFrame
-      listPath="/veranstaltungen"
-      ns="events"
-      icon={<IconCalendarEvent size={28} />}
-      id={id}
-      query={eventDetailOptions}
-    >
+    <DetailPageFrame ns="events" id={id} query={eventDetailOptions}>
       {(data) => <Detail event={data} />}
     </DetailPageFrame>
   );

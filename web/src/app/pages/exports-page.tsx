@@ -1,7 +1,7 @@
 import type { Segment, SegmentFilterInput, SegmentListQuery } from '@anett/shared/schemas/segment';
-import { ActionIcon, Anchor, Badge, Button, Group, Menu, Skeleton, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconDownload, IconFilter, IconPencil, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { IconDownload, IconFilter, IconPencil, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -13,6 +13,8 @@ import { TableSkeleton, usePaginationLabels } from '../../components/data-table-
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RecordCount } from '../../components/records/record-list-parts.tsx';
+import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
 import { ExportDialog } from '../../features/exports/export-dialog.tsx';
 import type { PersonsSearch } from '../../features/persons/search.ts';
 import { segmentListOptions, useDeleteSegment } from '../../features/segments/api.ts';
@@ -61,21 +63,12 @@ export function ExportsPage() {
     });
   };
 
-  const total = list.data?.total;
   return (
     <>
       <PageHeader
         title={t('segments.title')}
         description={t('segments.description')}
-        meta={
-          <Text c="dimmed" size="sm" aria-live="polite">
-            {total === undefined ? (
-              <Skeleton component="span" height={14} width={100} display="inline-block" />
-            ) : (
-              t('segments.count', { count: total })
-            )}
-          </Text>
-        }
+        meta={<RecordCount total={list.data?.total} text={(count) => t('segments.count', { count })} />}
       />
       {list.isError ? (
         <ErrorState error={list.error} message={t('segments.loadFailed')} onRetry={() => void list.refetch()} />
@@ -170,28 +163,25 @@ export function ExportsPage() {
                       {t('segments.export')}
                     </Button>
                   )}
-                  <Menu position="bottom-end" withinPortal shadow="md">
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('segments.actionsFor', { name: s.name })}>
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconFilter size={16} />} onClick={() => open(s)}>
-                        {t('segments.open')}
-                      </Menu.Item>
-                      {canWrite && s.editable && (
-                        <>
-                          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(s)}>
-                            {t('segments.edit')}
-                          </Menu.Item>
-                          <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(s)}>
-                            {t('segments.delete')}
-                          </Menu.Item>
-                        </>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
+                  <RowActionsMenu
+                    label={t('segments.actionsFor', { name: s.name })}
+                    actions={[
+                      { label: t('segments.open'), icon: <IconFilter size={16} />, onClick: () => open(s) },
+                      {
+                        label: t('segments.edit'),
+                        icon: <IconPencil size={16} />,
+                        hidden: !(canWrite && s.editable),
+                        onClick: () => setEditing(s),
+                      },
+                      {
+                        label: t('segments.delete'),
+                        icon: <IconTrash size={16} />,
+                        color: 'red',
+                        hidden: !(canWrite && s.editable),
+                        onClick: () => setToDelete(s),
+                      },
+                    ]}
+                  />
                 </Group>
               ),
             },

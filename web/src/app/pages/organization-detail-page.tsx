@@ -3,7 +3,7 @@ import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { Badge, Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingFactory2, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,7 +17,7 @@ import {
   useRestoreOrganization,
 } from '../../features/organizations/api.ts';
 import { OrganizationFormModal } from '../../features/organizations/organization-form-modal.tsx';
-import { OrganizationMergeModal } from '../../features/organizations/organization-merge-modal.tsx';
+import { organizationMerge } from '../../features/organizations/organization-merge-modal.tsx';
 import { OrganizationOverview } from '../../features/organizations/organization-overview.tsx';
 import type { DetailTab } from '../../features/organizations/search.ts';
 import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
@@ -40,6 +40,7 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
   useQuickLogContext(org.deletedAt ? null : { organizationIds: [org.id] });
   const life = useRecordLifecycle({
     ns: 'organizations',
+    merge: organizationMerge,
     record: org,
     nameOf: (o) => o.name,
     remove: useDeleteOrganization(),
@@ -121,7 +122,7 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
           notifications.show({ color: 'green', message: t('organizations.saved') });
         }}
       />
-      <OrganizationMergeModal {...life.merge} />
+      {life.mergeDialog}
       {life.deleteDialog}
     </RecordDetail>
   );
@@ -131,13 +132,7 @@ export function OrganizationDetailPage() {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   return (
-    <DetailPageFrame
-      listPath="/organisationen"
-      ns="organizations"
-      icon={<IconBuildingFactory2 size={28} />}
-      id={id}
-      query={organizationDetailOptions}
-    >
+    <DetailPageFrame ns="organizations" id={id} query={organizationDetailOptions}>
       {(data) => <Detail org={data} tab={tab ?? 'overview'} />}
     </DetailPageFrame>
   );

@@ -3,7 +3,7 @@ import type { Person } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconShredder, IconUser } from '@tabler/icons-react';
+import { IconPencil, IconShredder } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,7 +17,7 @@ import {
   useRestorePerson,
 } from '../../features/persons/api.ts';
 import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
-import { PersonMergeModal } from '../../features/persons/person-merge-modal.tsx';
+import { personMerge } from '../../features/persons/person-merge-modal.tsx';
 import { PersonOverview } from '../../features/persons/person-overview.tsx';
 import type { PersonTab } from '../../features/persons/search.ts';
 import { ConsentSection } from '../../features/privacy/consent-section.tsx';
@@ -51,6 +51,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           .join(' ');
   const life = useRecordLifecycle({
     ns: 'persons',
+    merge: personMerge,
     record: person,
     nameOf: personName,
     confirmName: name,
@@ -144,7 +145,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           }}
         />
       )}
-      <PersonMergeModal {...life.merge} />
+      {life.mergeDialog}
       {life.deleteDialog}
     </RecordDetail>
   );
@@ -154,13 +155,7 @@ export function PersonDetailPage() {
   const { id } = route.useParams();
   const { tab } = route.useSearch();
   return (
-    <DetailPageFrame
-      listPath="/personen"
-      ns="persons"
-      icon={<IconUser size={28} />}
-      id={id}
-      query={personDetailOptions}
-    >
+    <DetailPageFrame ns="persons" id={id} query={personDetailOptions}>
       {(data) => <Detail person={data} tab={tab ?? 'overview'} />}
     </DetailPageFrame>
   );

@@ -1,10 +1,10 @@
 import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy, IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconDownload } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ButtonLink } from '../../components/router-link.tsx';
+import { ImportAndCreate } from '../../components/records/record-list-parts.tsx';
 import { ExportDialog } from '../../features/exports/export-dialog.tsx';
 import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
 import { SegmentFormModal } from '../../features/segments/segment-form-modal.tsx';
@@ -35,17 +35,7 @@ export function PersonsActions({ currentFilter }: { currentFilter: () => Segment
         >
           {t('segments.export')}
         </Button>
-        <ButtonLink
-          to="/import"
-          search={{ kind: 'persons' }}
-          variant="default"
-          leftSection={<IconFileImport size={16} />}
-        >
-          {t('imports.openImport')}
-        </ButtonLink>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-          {t('persons.create')}
-        </Button>
+        <ImportAndCreate kind="persons" onCreate={() => setFormOpen(true)} />
       </Group>
       <SegmentFormModal
         target={segmentFilter ? { filter: segmentFilter } : null}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { HistoryList } from '../../components/history/record-history.tsx';
 import { RecordHistory } from '../../components/history/record-history.tsx';
+import { MergeModal, type MergeSpec } from '../../components/records/merge-modal.tsx';
 import type { RecordMenuAction, RecordTab } from '../../components/records/record-detail.tsx';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { showUndoNotice } from '../../components/records/undo-notice.tsx';
@@ -24,11 +25,12 @@ type Versioned = { id: number; version: number };
 
 /**
  * Delete (confirmed, then undoable for ten seconds), restore and merge of a person or organisation: the texts,
- * restore button and menu entries for `RecordDetail`, the props of the merge modal and the delete dialog.
+ * restore button and menu entries for `RecordDetail`, the merge dialog (after `merge`) and the delete dialog.
  */
-export function useRecordLifecycle<R extends Versioned, S extends Versioned>(opts: {
+export function useRecordLifecycle<R extends Versioned, S extends Versioned, F extends string>(opts: {
   ns: Ns;
   record: R;
+  merge: MergeSpec<R, F>;
   /** The record's name in notices and (unless `confirmName` is given) in the delete question. */
   nameOf: (r: NoInfer<R> | NoInfer<S>) => string;
   confirmName?: string;
@@ -62,22 +64,25 @@ export function useRecordLifecycle<R extends Versioned, S extends Versioned>(opt
       { label: t(`${ns}.merge`), icon: <IconArrowMerge size={16} />, onClick: () => setMerging(true) },
       { label: t(`${ns}.delete`), icon: <IconTrash size={16} />, color: 'red', onClick: () => setConfirmDelete(true) },
     ] satisfies RecordMenuAction[],
-    merge: {
-      target: record,
-      opened: merging,
-      onClose: () => setMerging(false),
-      onConflict: () => {
-        setMerging(false);
-        conflict();
-      },
-      onMerged: (merged: R, source: R) => {
-        setMerging(false);
-        notifications.show({
-          color: 'green',
-          message: t(`${ns}.merged`, { source: nameOf(source), target: nameOf(merged) }),
-        });
-      },
-    },
+    mergeDialog: (
+      <MergeModal
+        spec={opts.merge}
+        target={record}
+        opened={merging}
+        onClose={() => setMerging(false)}
+        onConflict={() => {
+          setMerging(false);
+          conflict();
+        }}
+        onMerged={(merged, source) => {
+          setMerging(false);
+          notifications.show({
+            color: 'green',
+            message: t(`${ns}.merged`, { source: nameOf(source), target: nameOf(merged) }),
+          });
+        }}
+      />
+    ),
     deleteDialog: (
       <ConfirmDialog
         opened={confirmDelete}

@@ -21,6 +21,18 @@ export const sortParam = z
   .catch(undefined)
   .optional();
 
+/** A record list's search text, page, page size (one of `pageSizes`) and sort. */
+export const listParams = (pageSizes: number[]) => ({
+  q: searchText,
+  page: optionalInt((n) => n >= 2 && n <= 1_000_000),
+  pageSize: optionalInt((n) => pageSizes.includes(n)),
+  sort: sortParam,
+});
+
+/** A detail page's tab (`?tab=`); an unknown one is no tab, i.e. the first. */
+export const tabSearch = <const T extends readonly [string, ...string[]]>(tabs: T) =>
+  z.object({ tab: z.enum(tabs).optional().catch(undefined).optional() });
+
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 /** A repeated URL value: each is read on its own (`undefined` drops it), at most 100, doubles once; empty → not set. */

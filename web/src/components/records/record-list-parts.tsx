@@ -1,8 +1,12 @@
-import { Button, CloseButton, Group, Skeleton, Text, TextInput } from '@mantine/core';
-import { IconSearch, IconSearchOff } from '@tabler/icons-react';
+import { Badge, Button, CloseButton, Group, type MantineBreakpoint, Skeleton, Text, TextInput } from '@mantine/core';
+import { IconFileImport, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../empty-state.tsx';
+import { ButtonLink } from '../router-link.tsx';
+import { TagBadge } from '../tag-picker.tsx';
 
 type SearchProps = {
   label: string;
@@ -34,6 +38,78 @@ export function RecordSearch({ label, placeholder, text, setText, clear, visible
       rightSection={text ? <CloseButton size="sm" aria-label={t('common.clearSearch')} onClick={clear} /> : null}
       w={{ base: '100%', sm: width }}
     />
+  );
+}
+
+/**
+ * The first column of a record list (`<ns>.name`): the name in bold, a `<ns>.deleted` badge on a deleted record, a
+ * dimmed detail below.
+ */
+export function nameColumn<T extends { deletedAt: string | null }>(
+  t: TFunction,
+  ns: 'persons' | 'organizations',
+  o: { accessor: string; name: (record: T) => string; detail: (record: T) => ReactNode },
+): DataTableColumn<T> {
+  return {
+    accessor: o.accessor,
+    title: t(`${ns}.name`),
+    sortable: true,
+    render: (record) => {
+      const detail = o.detail(record);
+      return (
+        <div>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={600} lh={1.3}>
+              {o.name(record)}
+            </Text>
+            {record.deletedAt && (
+              <Badge size="xs" color="red" variant="light">
+                {t(`${ns}.deleted`)}
+              </Badge>
+            )}
+          </Group>
+          {detail && (
+            <Text size="xs" c="dimmed">
+              {detail}
+            </Text>
+          )}
+        </div>
+      );
+    },
+  };
+}
+
+/** A record list's tags as small badges, shown from the breakpoint `from` on. */
+export function tagsColumn<T extends { tags: { id: number; name: string; color: string }[] }>(
+  title: string,
+  from: MantineBreakpoint,
+): DataTableColumn<T> {
+  return {
+    accessor: 'tags',
+    title,
+    visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints[from]})`,
+    render: (record) => (
+      <Group gap={4}>
+        {record.tags.map((tag) => (
+          <TagBadge key={tag.id} tag={tag} size="xs" />
+        ))}
+      </Group>
+    ),
+  };
+}
+
+/** A record list's last header buttons: the import page opened for this kind of record, and `<kind>.create`. */
+export function ImportAndCreate({ kind, onCreate }: { kind: 'persons' | 'organizations'; onCreate: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ButtonLink to="/import" search={{ kind }} variant="default" leftSection={<IconFileImport size={16} />}>
+        {t('imports.openImport')}
+      </ButtonLink>
+      <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+        {t(`${kind}.create`)}
+      </Button>
+    </>
   );
 }
 

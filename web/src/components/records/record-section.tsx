@@ -1,6 +1,6 @@
 import { Card, DataList, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 
 /** A card of a record page with its heading and optional actions on the right. */
@@ -39,6 +39,23 @@ export function RecordFacts({ items, labelWidth = 110 }: { items: [string, React
         </DataList.Item>
       ))}
     </DataList>
+  );
+}
+
+/** The foot of a record's overview: when it was created and last changed (`<ns>.createdAt`, `<ns>.updatedAt`). */
+export function RecordStamps({
+  ns,
+  record,
+}: {
+  ns: 'persons' | 'organizations';
+  record: { createdAt: string; updatedAt: string };
+}) {
+  const { t } = useLabels();
+  return (
+    <Text size="xs" c="dimmed">
+      {t(`${ns}.createdAt`)}: {formatDateTime(record.createdAt)} · {t(`${ns}.updatedAt`)}:{' '}
+      {formatDateTime(record.updatedAt)}
+    </Text>
   );
 }
 

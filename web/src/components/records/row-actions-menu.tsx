@@ -1,5 +1,6 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon, Menu, VisuallyHidden } from '@mantine/core';
 import { IconCalendarOff, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 
 export interface RowAction {
@@ -7,16 +8,25 @@ export interface RowAction {
   icon: ReactNode;
   onClick: () => void;
   color?: string;
+  disabled?: boolean;
   /** Hidden actions are left out, so callers can list every action and switch some off. */
   hidden?: boolean;
 }
 
-/** The "…" menu at the end of a row; `label` is the button's aria name (what the browser tests select by). */
-export function RowActionsMenu({ label, actions }: { label: string; actions: RowAction[] }) {
+/**
+ * The "…" menu at the end of a row (or, `framed`, in a page header); `label` is the button's aria name (what the
+ * browser tests select by).
+ */
+export function RowActionsMenu({ label, actions, framed }: { label: string; actions: RowAction[]; framed?: boolean }) {
   return (
     <Menu position="bottom-end" shadow="md" withinPortal>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={label}>
+        <ActionIcon
+          variant={framed ? 'default' : 'subtle'}
+          color={framed ? undefined : 'gray'}
+          size={framed ? 'input-sm' : undefined}
+          aria-label={label}
+        >
           <IconDots size={18} />
         </ActionIcon>
       </Menu.Target>
@@ -24,13 +34,27 @@ export function RowActionsMenu({ label, actions }: { label: string; actions: Row
         {actions
           .filter((a) => !a.hidden)
           .map((a) => (
-            <Menu.Item key={a.label} color={a.color} leftSection={a.icon} onClick={a.onClick}>
+            <Menu.Item key={a.label} color={a.color} leftSection={a.icon} disabled={a.disabled} onClick={a.onClick}>
               {a.label}
             </Menu.Item>
           ))}
       </Menu.Dropdown>
     </Menu>
   );
+}
+
+/** The last column of a table: each row's "…" menu, under a heading only screen readers announce. */
+export function actionsColumn<T>(
+  heading: string,
+  menu: (row: T) => { label: string; actions: RowAction[] },
+): DataTableColumn<T> {
+  return {
+    accessor: 'actions',
+    title: <VisuallyHidden>{heading}</VisuallyHidden>,
+    textAlign: 'right',
+    width: 48,
+    render: (row) => <RowActionsMenu {...menu(row)} />,
+  };
 }
 
 /** Edit / end / remove — the actions of a dated sub-record (affiliation, office, relation); "end" only while current. */

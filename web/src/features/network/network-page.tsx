@@ -1,9 +1,10 @@
-import type { Network, Node } from '@anett/shared/schemas/network';
+import type { Network, NetworkOverview, Node } from '@anett/shared/schemas/network';
 import { districtLabel } from '@anett/shared/vocab/districts';
-import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAffiliate, IconBuildingFactory2, IconMapPin } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { CardsSkeleton } from '../../components/data-table-parts.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -12,34 +13,78 @@ import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { networkOverviewOptions } from './api.ts';
 
-function Section({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
+/**
+ * A section of the page (`network.<name>`, its hint `network.<name>Hint`): a card per item, three abreast from `wide`
+ * on, or the empty state `network.no<Name>` when there is none.
+ */
+function Section<T>(props: {
+  name: 'consortium' | 'nodes' | 'partnerNetworks';
+  icon: ReactNode;
+  items: T[];
+  wide?: 'lg' | 'xl';
+  card: (item: T) => ReactNode;
+}) {
+  const { t } = useLabels();
+  const { name } = props;
   return (
     <Stack gap="sm" component="section" mb="xl">
       <div>
         <Title order={2} fz="lg">
-          {title}
+          {t(`network.${name}`)}
         </Title>
         <Text size="sm" c="dimmed">
-          {hint}
+          {t(`network.${name}Hint`)}
         </Text>
       </div>
-      {children}
+      {props.items.length === 0 ? (
+        <EmptyState icon={props.icon} title={t(`network.no${capitalize(name)}`)} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, [props.wide ?? 'lg']: 3 }} spacing="md">
+          {props.items.map(props.card)}
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }
 
+type Consortium = NetworkOverview['consortium'][number];
+
+const capitalize = <S extends string>(s: S) => `${s.charAt(0).toUpperCase()}${s.slice(1)}` as Capitalize<S>;
+
 const websiteHref = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`);
 
-function Count({ value, label }: { value: number; label: string }) {
-  return (
-    <Stack gap={0} align="center">
-      <Text fw={700} fz="xl" lh={1.2}>
-        {formatNumber(value)}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-    </Stack>
+/** One of a node's counts; with `list`, a link to that list filtered by the node. */
+function Count({
+  node,
+  value,
+  label,
+  list,
+}: {
+  node: Node;
+  value: number;
+  label: string;
+  list?: '/organisationen' | '/personen';
+}) {
+  const { t } = useLabels();
+  const tile = (
+    <Paper p={6} radius="md" bg={list ? 'anett.0' : 'gray.0'}>
+      <Stack gap={0} align="center">
+        <Text fw={700} fz="xl" lh={1.2}>
+          {formatNumber(value)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+      </Stack>
+      {list && <span className="visually-hidden">{t('network.ofNode', { name: node.name })}</span>}
+    </Paper>
+  );
+  return list ? (
+    <AnchorLink to={list} search={{ nodeId: [node.id] }} underline="never" c="inherit">
+      {tile}
+    </AnchorLink>
+  ) : (
+    tile
   );
 }
 
@@ -85,22 +130,45 @@ function NodeCard({ node }: { node: Node }) {
         ))}
       </Stack>
       <SimpleGrid cols={3} spacing={4} mt="auto">
-        <AnchorLink to="/organisationen" search={{ nodeId: [node.id] }} underline="never" c="inherit">
-          <Paper p={6} radius="md" bg="anett.0">
-            <Count value={node.counts.organizations} label={t('network.organizations')} />
-            <span className="visually-hidden">{t('network.ofNode', { name: node.name })}</span>
-          </Paper>
-        </AnchorLink>
-        <AnchorLink to="/personen" search={{ nodeId: [node.id] }} underline="never" c="inherit">
-          <Paper p={6} radius="md" bg="anett.0">
-            <Count value={node.counts.persons} label={t('network.persons')} />
-            <span className="visually-hidden">{t('network.ofNode', { name: node.name })}</span>
-          </Paper>
-        </AnchorLink>
-        <Paper p={6} radius="md" bg="gray.0">
-          <Count value={node.counts.events} label={t('network.events')} />
-        </Paper>
+        <Count
+          node={node}
+          value={node.counts.organizations}
+          label={t('network.organizations')}
+          list="/organisationen"
+        />
+        <Count node={node} value={node.counts.persons} label={t('network.persons')} list="/personen" />
+        <Count node={node} value={node.counts.events} label={t('network.events')} />
       </SimpleGrid>
+    </Card>
+  );
+}
+
+/** A member of the consortium: the organisation, its responsibility and since when. */
+function ConsortiumCard({ partner: p }: { partner: Consortium }) {
+  const { t } = useLabels();
+  return (
+    <Card withBorder radius="md" padding="md">
+      <AnchorLink to="/organisationen/$id" params={{ id: p.organization.id }} fw={600}>
+        {p.organization.name}
+      </AnchorLink>
+      {p.responsibility && (
+        <Text size="sm" mt={6}>
+          <Text span c="dimmed" size="sm">
+            {t('network.responsibility')}:
+          </Text>{' '}
+          <Text span fw={600} size="sm">
+            {p.responsibility}
+          </Text>
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {[
+          p.fromDate && t('network.since', { date: formatDate(p.fromDate) }),
+          p.toDate && t('network.until', { date: formatDate(p.toDate) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
     </Card>
   );
 }
@@ -153,16 +221,8 @@ export function NetworkPage() {
       <>
         <PageHeader title={t('network.title')} description={t('network.description')} />
         <Stack gap="md" aria-hidden>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Skeleton height={96} />
-            <Skeleton height={96} />
-            <Skeleton height={96} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <Skeleton height={240} />
-            <Skeleton height={240} />
-            <Skeleton height={240} />
-          </SimpleGrid>
+          <CardsSkeleton height={96} cols={{ base: 1, sm: 3 }} />
+          <CardsSkeleton height={240} cols={{ base: 1, sm: 2, lg: 3 }} />
         </Stack>
       </>
     );
@@ -186,63 +246,25 @@ export function NetworkPage() {
         </Text>
       )}
 
-      <Section title={t('network.consortium')} hint={t('network.consortiumHint')}>
-        {consortium.length === 0 ? (
-          <EmptyState icon={<IconBuildingFactory2 size={28} />} title={t('network.noConsortium')} />
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-            {consortium.map((p) => (
-              <Card key={p.relationId} withBorder radius="md" padding="md">
-                <AnchorLink to="/organisationen/$id" params={{ id: p.organization.id }} fw={600}>
-                  {p.organization.name}
-                </AnchorLink>
-                {p.responsibility && (
-                  <Text size="sm" mt={6}>
-                    <Text span c="dimmed" size="sm">
-                      {t('network.responsibility')}:
-                    </Text>{' '}
-                    <Text span fw={600} size="sm">
-                      {p.responsibility}
-                    </Text>
-                  </Text>
-                )}
-                <Text size="xs" c="dimmed" mt={4}>
-                  {[
-                    p.fromDate && t('network.since', { date: formatDate(p.fromDate) }),
-                    p.toDate && t('network.until', { date: formatDate(p.toDate) }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Text>
-              </Card>
-            ))}
-          </SimpleGrid>
-        )}
-      </Section>
-
-      <Section title={t('network.nodes')} hint={t('network.nodesHint')}>
-        {nodes.length === 0 ? (
-          <EmptyState icon={<IconMapPin size={28} />} title={t('network.noNodes')} />
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="md">
-            {nodes.map((node) => (
-              <NodeCard key={node.id} node={node} />
-            ))}
-          </SimpleGrid>
-        )}
-      </Section>
-
-      <Section title={t('network.partnerNetworks')} hint={t('network.partnerNetworksHint')}>
-        {partnerNetworks.length === 0 ? (
-          <EmptyState icon={<IconAffiliate size={28} />} title={t('network.noPartnerNetworks')} />
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-            {partnerNetworks.map((n) => (
-              <PartnerNetwork key={n.id} network={n} />
-            ))}
-          </SimpleGrid>
-        )}
-      </Section>
+      <Section
+        name="consortium"
+        icon={<IconBuildingFactory2 size={28} />}
+        items={consortium}
+        card={(p) => <ConsortiumCard key={p.relationId} partner={p} />}
+      />
+      <Section
+        name="nodes"
+        icon={<IconMapPin size={28} />}
+        items={nodes}
+        wide="xl"
+        card={(node) => <NodeCard key={node.id} node={node} />}
+      />
+      <Section
+        name="partnerNetworks"
+        icon={<IconAffiliate size={28} />}
+        items={partnerNetworks}
+        card={(n) => <PartnerNetwork key={n.id} network={n} />}
+      />
     </>
   );
 }

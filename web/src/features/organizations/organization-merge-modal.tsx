@@ -6,8 +6,7 @@ import {
 import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { useQuery } from '@tanstack/react-query';
-import type { ComponentProps } from 'react';
-import { MergeModal, type MergeSpec, tagsOnlyIn } from '../../components/records/merge-modal.tsx';
+import { type MergeSpec, tagsOnlyIn } from '../../components/records/merge-modal.tsx';
 import { organizationKeys } from '../../lib/query-keys.ts';
 import { searchOrganizationOptions } from '../../lib/reference-data.ts';
 import { organizationDetailOptions, useMergeOrganizations } from './api.ts';
@@ -16,7 +15,7 @@ import { organizationDetailOptions, useMergeOrganizations } from './api.ts';
 const ADDRESS = ['street', 'postalCode', 'city', 'district'] as const;
 
 /** An organisation merge: contact values not kept stay in the notes of the merged organisation. */
-const organizationMerge: MergeSpec<OrganizationDetail, OrganizationMergeField> = {
+export const organizationMerge: MergeSpec<OrganizationDetail, OrganizationMergeField> = {
   ns: 'organizations',
   fields: ORGANIZATION_MERGE_FIELDS,
   values: (o, f) => (f === 'address' ? ADDRESS.map((c) => o[c]) : [o[f]]),
@@ -52,10 +51,3 @@ const organizationMerge: MergeSpec<OrganizationDetail, OrganizationMergeField> =
   useDetail: (id) => useQuery({ ...organizationDetailOptions(id ?? 0), enabled: id !== null }),
   useMerge: useMergeOrganizations,
 };
-
-type Props = Omit<ComponentProps<typeof MergeModal<OrganizationDetail, OrganizationMergeField>>, 'spec'>;
-
-/** Merges a duplicate into this organisation after showing what moves over. */
-export function OrganizationMergeModal(props: Props) {
-  return <MergeModal spec={organizationMerge} {...props} />;
-}

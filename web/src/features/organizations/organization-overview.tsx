@@ -7,13 +7,13 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@
 import { notifications } from '@mantine/notifications';
 import { IconStarFilled } from '@tabler/icons-react';
 import { DatedSection } from '../../components/records/dated-section.tsx';
-import { RecordFacts, RecordSection, usePeriod } from '../../components/records/record-section.tsx';
+import { RecordFacts, RecordSection, RecordStamps, usePeriod } from '../../components/records/record-section.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { TagBadge } from '../../components/tag-picker.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { localDay } from '../../lib/local-dates.ts';
 import { useDeleteRelation, useUpdateRelation } from './api.ts';
@@ -240,10 +240,7 @@ export function OrganizationOverview({ org, canWrite }: { org: OrganizationDetai
           </Text>
         </RecordSection>
       )}
-      <Text size="xs" c="dimmed">
-        {t('organizations.createdAt')}: {formatDateTime(org.createdAt)} · {t('organizations.updatedAt')}:{' '}
-        {formatDateTime(org.updatedAt)}
-      </Text>
+      <RecordStamps ns="organizations" record={org} />
     </Stack>
   );
 }

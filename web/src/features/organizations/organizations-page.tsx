@@ -1,16 +1,15 @@
 import { type OrganizationListQuery, organizationListQuery } from '@anett/shared/schemas/organization';
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingFactory2, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { IconBuildingFactory2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { SearchAndFilters } from '../../components/filters/filter-panel.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
+import { ImportAndCreate, RecordCount, SearchEmptyState } from '../../components/records/record-list-parts.tsx';
 import { RecordTable } from '../../components/records/record-table.tsx';
 import { useUrlList } from '../../components/records/use-url-list.ts';
-import { ButtonLink } from '../../components/router-link.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { organizationListOptions } from './api.ts';
@@ -54,17 +53,7 @@ export function OrganizationsPage() {
         actions={
           canWrite && (
             <Group gap="sm">
-              <ButtonLink
-                to="/import"
-                search={{ kind: 'organizations' }}
-                variant="default"
-                leftSection={<IconFileImport size={16} />}
-              >
-                {t('imports.openImport')}
-              </ButtonLink>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
-                {t('organizations.create')}
-              </Button>
+              <ImportAndCreate kind="organizations" onCreate={() => setFormOpen(true)} />
             </Group>
           )
         }

@@ -1,26 +1,11 @@
 import { z } from 'zod';
-import {
-  codeList,
-  idList,
-  optionalBool,
-  optionalInt,
-  searchText,
-  sortParam,
-} from '../../components/filters/search-params.ts';
+import { codeList, idList, listParams, optionalBool, tabSearch } from '../../components/filters/search-params.ts';
 
 export const ORGANIZATION_PAGE_SIZES = [25, 50, 100];
 export const ORGANIZATION_PAGE_SIZE_DEFAULT = 50;
 
-/**
- * The list view's state in the URL (a filtered view can be bookmarked); anything invalid (a hand-edited link) falls
- * back to the default. Codes are only shape-checked here (the entry chunk should not carry the vocabularies); the
- * page checks them exactly against the shared schema.
- */
-export const organizationsSearch = z.object({
-  q: searchText,
-  page: optionalInt((n) => n >= 2 && n <= 1_000_000),
-  pageSize: optionalInt((n) => ORGANIZATION_PAGE_SIZES.includes(n)),
-  sort: sortParam,
+/** The list's filters (everything but text search, paging and sort). */
+const filterParams = {
   kind: codeList(),
   sector: codeList(),
   district: codeList(),
@@ -29,25 +14,19 @@ export const organizationsSearch = z.object({
   relationType: codeList(),
   tag: idList,
   deleted: optionalBool,
-});
-export type OrganizationsSearch = z.infer<typeof organizationsSearch>;
+};
+export const ORGANIZATION_FILTER_KEYS = Object.keys(filterParams) as (keyof typeof filterParams)[];
 
-/** The filter keys (everything but text search, paging and sort). */
-export const ORGANIZATION_FILTER_KEYS = [
-  'kind',
-  'sector',
-  'district',
-  'sizeClass',
-  'nodeId',
-  'relationType',
-  'tag',
-  'deleted',
-] as const satisfies readonly (keyof OrganizationsSearch)[];
+/**
+ * The list view's state in the URL (a filtered view can be bookmarked); anything invalid (a hand-edited link) falls
+ * back to the default. Codes are only shape-checked here (the entry chunk should not carry the vocabularies); the
+ * page checks them exactly against the shared schema.
+ */
+export const organizationsSearch = z.object({ ...listParams(ORGANIZATION_PAGE_SIZES), ...filterParams });
+export type OrganizationsSearch = z.infer<typeof organizationsSearch>;
 
 export const DETAIL_TABS = ['overview', 'timeline', 'history'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 /** The detail page's tab in the URL. */
-export const organizationDetailSearch = z.object({
-  tab: z.enum(DETAIL_TABS).optional().catch(undefined).optional(),
-});
+export const organizationDetailSearch = tabSearch(DETAIL_TABS);

@@ -1,19 +1,11 @@
-import {
-  type Affiliation,
-  type AffiliationInput,
-  affiliationInput,
-  type Office,
-  officeInput,
-} from '@anett/shared/schemas/person';
+import type { Affiliation, AffiliationInput, Office } from '@anett/shared/schemas/person';
 import { Checkbox, SimpleGrid, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { OrganizationField } from '../../components/forms/organization-field.tsx';
 import { PeriodInputs } from '../../components/forms/period-inputs.tsx';
-import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
-import { RecordForm } from '../../components/records/record-form.tsx';
-import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
-import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { useSaveAffiliation, useSaveOffice } from './api.ts';
+import { affiliationApi, officeApi } from './api.ts';
+import { personSubRecordModal } from './sub-record-form.tsx';
 
 // Affiliations and offices: small sub-records of a person, each with its own version.
 
@@ -25,34 +17,29 @@ type AffiliationValues = {
   toDate: string | null;
 };
 
-export const AffiliationFormModal = recordFormModal(AffiliationForm, {
-  title: (t) => ({ add: t('persons.addAffiliation'), edit: t('persons.editAffiliation') }),
+export const AffiliationFormModal = personSubRecordModal(AffiliationFields, affiliationApi, {
   size: 'lg',
+  initial: (editing): AffiliationValues => ({
+    organizationId: editing?.organization.id ?? null,
+    function: editing?.function ?? '',
+    isPrimary: editing?.isPrimary ?? false,
+    fromDate: editing?.fromDate ?? null,
+    toDate: editing?.toDate ?? null,
+  }),
+  // Without an organisation the schema check stops the form before anything is sent.
+  toInput: (v) => ({ ...v, organizationId: v.organizationId ?? undefined }) as AffiliationInput,
 });
 
-function AffiliationForm({ personId, editing, onClose }: RecordFormProps<Affiliation> & { personId: number }) {
+function AffiliationFields({
+  form,
+  editing,
+}: {
+  form: UseFormReturnType<AffiliationValues>;
+  editing: Affiliation | null;
+}) {
   const { t } = useLabels();
-  const save = useSaveAffiliation(personId);
-  const vf = useSubRecordForm({
-    editing,
-    initial: {
-      organizationId: editing?.organization.id ?? null,
-      function: editing?.function ?? '',
-      isPrimary: editing?.isPrimary ?? false,
-      fromDate: editing?.fromDate ?? null,
-      toDate: editing?.toDate ?? null,
-    } as AffiliationValues,
-    toInput: (v) => ({ ...v, organizationId: v.organizationId ?? undefined }),
-    validate: (v) => zodFieldErrors(t, affiliationInput, { ...v, organizationId: v.organizationId ?? undefined }),
-    saved: t('persons.affiliationSaved'),
-    conflict: t('persons.conflictReloaded'),
-    onClose,
-    create: (input, handlers) => save.mutate({ create: input as AffiliationInput }, handlers),
-    update: (affiliation, patch, handlers) => save.mutate({ affiliation, patch }, handlers),
-  });
-  const { form } = vf;
   return (
-    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
+    <>
       <OrganizationField
         form={form}
         initial={editing?.organization}
@@ -63,7 +50,7 @@ function AffiliationForm({ personId, editing, onClose }: RecordFormProps<Affilia
       <TextInput label={t('persons.function')} {...form.getInputProps('function')} />
       <Checkbox label={t('persons.isPrimary')} {...form.getInputProps('isPrimary', { type: 'checkbox' })} />
       <PeriodInputs form={form} />
-    </RecordForm>
+    </>
   );
 }
 
@@ -75,34 +62,22 @@ type OfficeValues = {
   toDate: string | null;
 };
 
-export const OfficeFormModal = recordFormModal(OfficeForm, {
-  title: (t) => ({ add: t('persons.addOffice'), edit: t('persons.editOffice') }),
+export const OfficeFormModal = personSubRecordModal(OfficeFields, officeApi, {
   size: 'lg',
+  initial: (editing): OfficeValues => ({
+    title: editing?.title ?? '',
+    jurisdiction: editing?.jurisdiction ?? '',
+    organizationId: editing?.organization?.id ?? null,
+    fromDate: editing?.fromDate ?? null,
+    toDate: editing?.toDate ?? null,
+  }),
+  toInput: (v) => v,
 });
 
-function OfficeForm({ personId, editing, onClose }: RecordFormProps<Office> & { personId: number }) {
+function OfficeFields({ form, editing }: { form: UseFormReturnType<OfficeValues>; editing: Office | null }) {
   const { t } = useLabels();
-  const save = useSaveOffice(personId);
-  const vf = useSubRecordForm({
-    editing,
-    initial: {
-      title: editing?.title ?? '',
-      jurisdiction: editing?.jurisdiction ?? '',
-      organizationId: editing?.organization?.id ?? null,
-      fromDate: editing?.fromDate ?? null,
-      toDate: editing?.toDate ?? null,
-    } as OfficeValues,
-    toInput: (v) => v,
-    validate: (v) => zodFieldErrors(t, officeInput, v),
-    saved: t('persons.officeSaved'),
-    conflict: t('persons.conflictReloaded'),
-    onClose,
-    create: (input, handlers) => save.mutate({ create: input }, handlers),
-    update: (office, patch, handlers) => save.mutate({ office, patch }, handlers),
-  });
-  const { form } = vf;
   return (
-    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
+    <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           label={t('persons.officeTitle')}
@@ -122,6 +97,6 @@ function OfficeForm({ personId, editing, onClose }: RecordFormProps<Office> & { 
       <Text size="xs" c="dimmed">
         {t('persons.officeInSalutation')}
       </Text>
-    </RecordForm>
+    </>
   );
 }

@@ -1,23 +1,13 @@
+import type { RouteData, RouteDescriptor } from '@anett/shared/routes/define';
 import { events } from '@anett/shared/routes/event';
 import { persons } from '@anett/shared/routes/person';
 import type { Event } from '@anett/shared/schemas/event';
-import type {
-  Affiliation,
-  AffiliationInput,
-  AffiliationPatch,
-  ContactPoint,
-  ContactPointInput,
-  ContactPointPatch,
-  Office,
-  OfficeInput,
-  OfficePatch,
-} from '@anett/shared/schemas/person';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AsyncOption } from '../../components/filters/async-select.tsx';
-import { call } from '../../lib/api-client.ts';
+import { call, callWith } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
 import { eventKeys, invalidatePerson, organizationKeys, personKeys } from '../../lib/query-keys.ts';
-import { recordApi } from '../../lib/record-api.ts';
+import { type Body, recordApi } from '../../lib/record-api.ts';
 
 const personApi = recordApi({
   routes: { ...persons, remove: persons.delete },
@@ -61,81 +51,47 @@ export const eventLabelOptions = (id: number) =>
     staleTime: 5 * 60_000,
   });
 
-// Affiliations and offices: sub-records with their own version.
+type SubRecord = 'Affiliation' | 'Office' | 'ContactPoint';
+type Routes = typeof persons;
+type Item<N extends SubRecord> = RouteData<Routes[`update${N}`]> & { id: number; version: number };
 
-export function useSaveAffiliation(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (
-      args: { create: AffiliationInput } | { affiliation: Affiliation; patch: AffiliationPatch },
-    ): Promise<Affiliation> =>
-      'create' in args
-        ? call(persons.addAffiliation, { params: { id: personId }, body: args.create })
-        : call(persons.updateAffiliation, {
-            params: { id: personId, affiliationId: args.affiliation.id },
-            body: args.patch,
-            ifMatch: args.affiliation.version,
-          }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
+// `call` typed for one route at a time; below the route depends on the sub-record's name, so the hooks' own parameter
+// types check the options instead.
+const send = callWith as (route: RouteDescriptor, opts: object) => Promise<never>;
+
+/**
+ * Saving (create, or change with the version the user loaded) and deleting one kind of a person's sub-records —
+ * affiliations, offices, more e-mail addresses and phone numbers; either refreshes the person. `input` checks a new one.
+ */
+function subRecordHooks<N extends SubRecord>(name: N, param: `${Uncapitalize<N>}Id`) {
+  const [add, update, remove] = [persons[`add${name}`], persons[`update${name}`], persons[`delete${name}`]];
+  const at = (personId: number, item: Item<N>) => ({ id: personId, [param]: item.id });
+  return {
+    name,
+    input: add.body as Routes[`add${N}`]['body'],
+    useSave(personId: number) {
+      const queryClient = useQueryClient();
+      return useMutation({
+        mutationFn: (
+          args: { create: Body<Routes[`add${N}`]> } | { record: Item<N>; patch: Body<Routes[`update${N}`]> },
+        ): Promise<Item<N>> =>
+          'create' in args
+            ? send(add, { params: { id: personId }, body: args.create })
+            : send(update, { params: at(personId, args.record), body: args.patch, ifMatch: args.record.version }),
+        onSettled: () => invalidatePerson(queryClient, personId),
+      });
+    },
+    useDelete(personId: number) {
+      const queryClient = useQueryClient();
+      return useMutation({
+        mutationFn: (item: Item<N>): Promise<null> =>
+          send(remove, { params: at(personId, item), ifMatch: item.version }),
+        onSettled: () => invalidatePerson(queryClient, personId),
+      });
+    },
+  };
 }
 
-export function useDeleteAffiliation(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (a: Affiliation) =>
-      call(persons.deleteAffiliation, { params: { id: personId, affiliationId: a.id }, ifMatch: a.version }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
-}
-
-export function useSaveOffice(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (args: { create: OfficeInput } | { office: Office; patch: OfficePatch }): Promise<Office> =>
-      'create' in args
-        ? call(persons.addOffice, { params: { id: personId }, body: args.create })
-        : call(persons.updateOffice, {
-            params: { id: personId, officeId: args.office.id },
-            body: args.patch,
-            ifMatch: args.office.version,
-          }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
-}
-
-export function useDeleteOffice(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (o: Office) =>
-      call(persons.deleteOffice, { params: { id: personId, officeId: o.id }, ifMatch: o.version }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
-}
-
-/** More e-mail addresses and phone numbers: sub-records with their own version. */
-export function useSaveContactPoint(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (
-      args: { create: ContactPointInput } | { contactPoint: ContactPoint; patch: ContactPointPatch },
-    ): Promise<ContactPoint> =>
-      'create' in args
-        ? call(persons.addContactPoint, { params: { id: personId }, body: args.create })
-        : call(persons.updateContactPoint, {
-            params: { id: personId, contactPointId: args.contactPoint.id },
-            body: args.patch,
-            ifMatch: args.contactPoint.version,
-          }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
-}
-
-export function useDeleteContactPoint(personId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (c: ContactPoint) =>
-      call(persons.deleteContactPoint, { params: { id: personId, contactPointId: c.id }, ifMatch: c.version }),
-    onSettled: () => invalidatePerson(queryClient, personId),
-  });
-}
+export const affiliationApi = subRecordHooks('Affiliation', 'affiliationId');
+export const officeApi = subRecordHooks('Office', 'officeId');
+export const contactPointApi = subRecordHooks('ContactPoint', 'contactPointId');

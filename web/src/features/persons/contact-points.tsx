@@ -1,19 +1,17 @@
-import { type ContactPoint, type ContactPointKind, contactPointInput, type Person } from '@anett/shared/schemas/person';
+import type { ContactPoint, ContactPointKind, Person } from '@anett/shared/schemas/person';
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { SegmentedField } from '../../components/forms/segmented-field.tsx';
-import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
-import { RecordForm } from '../../components/records/record-form.tsx';
-import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { RowActionsMenu } from '../../components/records/row-actions-menu.tsx';
-import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
-import { useDeleteContactPoint, useSaveContactPoint } from './api.ts';
+import { contactPointApi } from './api.ts';
+import { personSubRecordModal } from './sub-record-form.tsx';
 
 /** A link that writes or calls the value. */
 export function ContactValue({ kind, value }: { kind: ContactPointKind; value: string }) {
@@ -27,7 +25,7 @@ export function ContactValue({ kind, value }: { kind: ContactPointKind; value: s
 /** More e-mail addresses and phone numbers of a person, under the main ones; added, changed and removed in place. */
 export function ContactPoints({ person, canWrite }: { person: Person; canWrite: boolean }) {
   const { t } = useLabels();
-  const remove = useDeleteContactPoint(person.id);
+  const remove = contactPointApi.useDelete(person.id);
   const [formTarget, setFormTarget] = useState<ContactPoint | 'new' | null>(null);
   const { failed } = useRecordFailure('persons', (qc) => invalidatePerson(qc, person.id));
   const removal = useConfirmedMutation(remove, {
@@ -97,28 +95,19 @@ export function ContactPoints({ person, canWrite }: { person: Person; canWrite: 
 
 type Values = { kind: ContactPointKind; value: string; label: string };
 
-const ContactPointFormModal = recordFormModal(ContactPointForm, {
-  title: (t) => ({ add: t('persons.addContactPoint'), edit: t('persons.editContactPoint') }),
+const ContactPointFormModal = personSubRecordModal(ContactPointFields, contactPointApi, {
+  initial: (editing): Values => ({
+    kind: editing?.kind ?? 'email',
+    value: editing?.value ?? '',
+    label: editing?.label ?? '',
+  }),
+  toInput: (v) => ({ kind: v.kind, value: v.value, label: v.label.trim() || null }),
 });
 
-function ContactPointForm({ personId, editing, onClose }: RecordFormProps<ContactPoint> & { personId: number }) {
+function ContactPointFields({ form, editing }: { form: UseFormReturnType<Values>; editing: ContactPoint | null }) {
   const { t } = useLabels();
-  const save = useSaveContactPoint(personId);
-  const vf = useSubRecordForm({
-    editing,
-    initial: { kind: editing?.kind ?? 'email', value: editing?.value ?? '', label: editing?.label ?? '' } as Values,
-    toInput: (v) => ({ kind: v.kind, value: v.value, label: v.label.trim() || null }),
-    validate: (v) => zodFieldErrors(t, contactPointInput, v),
-    saved: t('persons.contactPointSaved'),
-    conflict: t('persons.conflictReloaded'),
-    onClose,
-    create: (input, handlers) => save.mutate({ create: input }, handlers),
-    update: (contactPoint, patch, handlers) => save.mutate({ contactPoint, patch }, handlers),
-  });
-  const { form } = vf;
-
   return (
-    <RecordForm vf={vf} mutation={save} onCancel={onClose}>
+    <>
       {!editing && (
         <SegmentedField
           label={t('persons.contactPointKind')}
@@ -143,6 +132,6 @@ function ContactPointForm({ personId, editing, onClose }: RecordFormProps<Contac
       <Text size="xs" c="dimmed">
         {t('persons.contactPointsHint')}
       </Text>
-    </RecordForm>
+    </>
   );
 }

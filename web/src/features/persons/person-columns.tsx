@@ -1,9 +1,9 @@
 import type { PersonListItem } from '@anett/shared/schemas/person';
 import { districtLabel } from '@anett/shared/vocab/districts';
 import { SALUTATION } from '@anett/shared/vocab/enums';
-import { Badge, Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
-import { TagBadge } from '../../components/tag-picker.tsx';
+import { nameColumn, tagsColumn } from '../../components/records/record-list-parts.tsx';
 import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 
@@ -11,30 +11,11 @@ import { useLabels } from '../../lib/i18n.ts';
 export function usePersonColumns(): DataTableColumn<PersonListItem>[] {
   const { t, label } = useLabels();
   return [
-    {
+    nameColumn<PersonListItem>(t, 'persons', {
       accessor: 'lastName',
-      title: t('persons.name'),
-      sortable: true,
-      render: (p) => (
-        <div>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={600} lh={1.3}>
-              {personName(p)}
-            </Text>
-            {p.deletedAt && (
-              <Badge size="xs" color="red" variant="light">
-                {t('persons.deleted')}
-              </Badge>
-            )}
-          </Group>
-          {p.salutation && (
-            <Text size="xs" c="dimmed">
-              {label(SALUTATION, p.salutation)}
-            </Text>
-          )}
-        </div>
-      ),
-    },
+      name: personName,
+      detail: (p) => p.salutation && label(SALUTATION, p.salutation),
+    }),
     {
       accessor: 'organization',
       title: t('persons.organization'),
@@ -77,17 +58,6 @@ export function usePersonColumns(): DataTableColumn<PersonListItem>[] {
         </Text>
       ),
     },
-    {
-      accessor: 'tags',
-      title: t('persons.tags'),
-      visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.lg})`,
-      render: (p) => (
-        <Group gap={4}>
-          {p.tags.map((tag) => (
-            <TagBadge key={tag.id} tag={tag} size="xs" />
-          ))}
-        </Group>
-      ),
-    },
+    tagsColumn(t('persons.tags'), 'lg'),
   ];
 }

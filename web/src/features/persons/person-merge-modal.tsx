@@ -2,14 +2,13 @@ import { formalName } from '@anett/shared/salutation';
 import { PERSON_MERGE_FIELDS, type Person, type PersonMergeField } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
 import { useQuery } from '@tanstack/react-query';
-import type { ComponentProps } from 'react';
-import { MergeModal, type MergeSpec, tagsOnlyIn } from '../../components/records/merge-modal.tsx';
+import { type MergeSpec, tagsOnlyIn } from '../../components/records/merge-modal.tsx';
 import { personKeys } from '../../lib/query-keys.ts';
 import { searchPersonOptions } from '../../lib/reference-data.ts';
 import { personDetailOptions, useMergePersons } from './api.ts';
 
 /** A person merge: contact values not chosen stay on the merged person as additional ones. */
-const personMerge: MergeSpec<Person, PersonMergeField> = {
+export const personMerge: MergeSpec<Person, PersonMergeField> = {
   ns: 'persons',
   fields: PERSON_MERGE_FIELDS,
   values: (p, f) => [p[f]],
@@ -44,10 +43,3 @@ const personMerge: MergeSpec<Person, PersonMergeField> = {
   useDetail: (id) => useQuery({ ...personDetailOptions(id ?? 0), enabled: id !== null }),
   useMerge: useMergePersons,
 };
-
-type Props = Omit<ComponentProps<typeof MergeModal<Person, PersonMergeField>>, 'spec'>;
-
-/** Merges a duplicate into this person after showing what moves over. */
-export function PersonMergeModal(props: Props) {
-  return <MergeModal spec={personMerge} {...props} />;
-}

@@ -3,50 +3,104 @@ import { SALUTATION } from '@anett/shared/vocab/enums';
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { DatedSection } from '../../components/records/dated-section.tsx';
 import { useRecordFailure } from '../../components/records/record-failure.ts';
-import { RecordFacts, RecordSection, usePeriod } from '../../components/records/record-section.tsx';
+import { RecordFacts, RecordSection, RecordStamps, usePeriod } from '../../components/records/record-section.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TagBadge, TagPicker } from '../../components/tag-picker.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
-import { useDeleteAffiliation, useDeleteOffice, useSaveAffiliation, useSaveOffice, useUpdatePerson } from './api.ts';
+import { affiliationApi, officeApi, useUpdatePerson } from './api.ts';
 import { ContactPoints } from './contact-points.tsx';
+import { uncapitalize } from './sub-record-form.tsx';
 
 type Props = { person: Person; canWrite: boolean };
 
 /** A 412 on a sub-record or the tags: it changed meanwhile, the person reloads. */
 export const usePersonFailure = (id: number) => useRecordFailure('persons', (qc) => invalidatePerson(qc, id)).failed;
 
-function AffiliationsSection({ person, canWrite }: Props) {
+/**
+ * A person's affiliations or offices, each kind's texts named alike (`persons.<kind>s`, `persons.add<Kind>`, …):
+ * ending a row saves its end date; a 412 reloads the person. A row shows its period below `row`.
+ */
+function DatedSubRecords<T extends Affiliation | Office>(props: {
+  person: Person;
+  canWrite: boolean;
+  items: T[];
+  api: {
+    name: 'Affiliation' | 'Office';
+    useSave: (personId: number) => {
+      mutateAsync: (vars: { record: T; patch: { toDate: string } }) => Promise<unknown>;
+    };
+    useDelete: (personId: number) => { mutateAsync: (item: T) => Promise<unknown> };
+  };
+  FormModal: ComponentType<{ personId: number; target: T | 'new' | null; onClose: () => void }>;
+  /** The row as its menu names it, and as the end dialog does. */
+  name: (item: T) => string;
+  describe: (item: T) => string;
+  row: (item: T) => ReactNode;
+  /** Ended rows go below the current ones under a heading. */
+  past?: boolean;
+}) {
   const { t } = useLabels();
   const period = usePeriod();
-  const save = useSaveAffiliation(person.id);
-  const remove = useDeleteAffiliation(person.id);
+  const { person, api, FormModal } = props;
+  const save = api.useSave(person.id);
+  const remove = api.useDelete(person.id);
   const failed = usePersonFailure(person.id);
+  const [kind, Kind] = [uncapitalize(api.name), api.name];
   return (
-    <DatedSection<Affiliation>
-      items={person.affiliations}
-      canWrite={canWrite}
-      current={(a) => a.current}
+    <DatedSection<T>
+      items={props.items}
+      canWrite={props.canWrite}
+      current={(item) => item.current}
       texts={{
-        title: t('persons.affiliations'),
-        add: t('persons.addAffiliation'),
-        empty: t('persons.noAffiliations'),
-        past: t('persons.past'),
-        edit: t('persons.editAffiliation'),
-        end: t('persons.endAffiliation'),
-        ended: t('persons.affiliationEnded'),
-        remove: t('persons.removeAffiliation'),
-        removeConfirm: t('persons.removeAffiliationConfirm'),
-        removed: t('persons.affiliationRemoved'),
-        actions: (a) => t('persons.affiliationActions', { name: a.organization.name }),
-        endMessage: (a) => [a.organization.name, a.function].filter(Boolean).join(' – '),
+        title: t(`persons.${kind}s`),
+        add: t(`persons.add${Kind}`),
+        empty: t(`persons.no${Kind}s`),
+        past: props.past ? t('persons.past') : undefined,
+        edit: t(`persons.edit${Kind}`),
+        end: t(`persons.end${Kind}`),
+        ended: t(`persons.${kind}Ended`),
+        remove: t(`persons.remove${Kind}`),
+        removeConfirm: t(`persons.remove${Kind}Confirm`),
+        removed: t(`persons.${kind}Removed`),
+        actions: (item) => t(`persons.${kind}Actions`, { name: props.name(item) }),
+        endMessage: props.describe,
       }}
+      row={(item) => (
+        <>
+          {props.row(item)}
+          {period(item.fromDate, item.toDate) && (
+            <Text size="xs" c="dimmed">
+              {period(item.fromDate, item.toDate)}
+            </Text>
+          )}
+        </>
+      )}
+      form={(target, onClose) => <FormModal personId={person.id} target={target} onClose={onClose} />}
+      end={(record, toDate) => save.mutateAsync({ record, patch: { toDate } })}
+      remove={(item) => remove.mutateAsync(item)}
+      onError={failed}
+    />
+  );
+}
+
+function AffiliationsSection({ person, canWrite }: Props) {
+  const { t } = useLabels();
+  return (
+    <DatedSubRecords
+      person={person}
+      canWrite={canWrite}
+      items={person.affiliations}
+      api={affiliationApi}
+      FormModal={AffiliationFormModal}
+      name={(a) => a.organization.name}
+      describe={(a) => [a.organization.name, a.function].filter(Boolean).join(' – ')}
+      past
       row={(a) => (
         <>
           <Group gap={6} wrap="wrap">
@@ -60,45 +114,23 @@ function AffiliationsSection({ person, canWrite }: Props) {
             )}
           </Group>
           <Text size="sm">{a.function ?? '–'}</Text>
-          {period(a.fromDate, a.toDate) && (
-            <Text size="xs" c="dimmed">
-              {period(a.fromDate, a.toDate)}
-            </Text>
-          )}
         </>
       )}
-      form={(target, onClose) => <AffiliationFormModal personId={person.id} target={target} onClose={onClose} />}
-      end={(affiliation, toDate) => save.mutateAsync({ affiliation, patch: { toDate } })}
-      remove={(a) => remove.mutateAsync(a)}
-      onError={failed}
     />
   );
 }
 
 function OfficesSection({ person, canWrite }: Props) {
   const { t } = useLabels();
-  const period = usePeriod();
-  const save = useSaveOffice(person.id);
-  const remove = useDeleteOffice(person.id);
-  const failed = usePersonFailure(person.id);
   return (
-    <DatedSection<Office>
-      items={person.offices}
+    <DatedSubRecords
+      person={person}
       canWrite={canWrite}
-      current={(o) => o.current}
-      texts={{
-        title: t('persons.offices'),
-        add: t('persons.addOffice'),
-        empty: t('persons.noOffices'),
-        edit: t('persons.editOffice'),
-        end: t('persons.endOffice'),
-        ended: t('persons.officeEnded'),
-        remove: t('persons.removeOffice'),
-        removeConfirm: t('persons.removeOfficeConfirm'),
-        removed: t('persons.officeRemoved'),
-        actions: (o) => t('persons.officeActions', { name: o.title }),
-        endMessage: (o) => [o.title, o.jurisdiction].filter(Boolean).join(', '),
-      }}
+      items={person.offices}
+      api={officeApi}
+      FormModal={OfficeFormModal}
+      name={(o) => o.title}
+      describe={(o) => [o.title, o.jurisdiction].filter(Boolean).join(', ')}
       row={(o) => (
         <>
           <Text size="sm" fw={600}>
@@ -115,17 +147,8 @@ function OfficesSection({ person, canWrite }: Props) {
               {o.organization.name}
             </AnchorLink>
           )}
-          {period(o.fromDate, o.toDate) && (
-            <Text size="xs" c="dimmed">
-              {period(o.fromDate, o.toDate)}
-            </Text>
-          )}
         </>
       )}
-      form={(target, onClose) => <OfficeFormModal personId={person.id} target={target} onClose={onClose} />}
-      end={(office, toDate) => save.mutateAsync({ office, patch: { toDate } })}
-      remove={(o) => remove.mutateAsync(o)}
-      onError={failed}
     />
   );
 }
@@ -211,10 +234,7 @@ export function PersonOverview({ person, canWrite, consents }: Props & { consent
           </Text>
         </RecordSection>
       </SimpleGrid>
-      <Text size="xs" c="dimmed">
-        {t('persons.createdAt')}: {formatDateTime(person.createdAt)} · {t('persons.updatedAt')}:{' '}
-        {formatDateTime(person.updatedAt)}
-      </Text>
+      <RecordStamps ns="persons" record={person} />
     </Stack>
   );
 }

@@ -3,10 +3,10 @@ import {
   codeList,
   idList,
   isoDay,
+  listParams,
   optionalBool,
   optionalInt,
-  searchText,
-  sortParam,
+  tabSearch,
 } from '../../components/filters/search-params.ts';
 
 /** One attendance group in the URL (`attended`/`notAttended`): shapes only, like the other filters. */
@@ -41,10 +41,7 @@ export const PERSON_PAGE_SIZE_DEFAULT = 50;
  * can be bookmarked and shared. Shapes only; the page checks codes against the vocabularies.
  */
 export const personsSearch = z.object({
-  q: searchText,
-  page: optionalInt((n) => n >= 2 && n <= 1_000_000),
-  pageSize: optionalInt((n) => PERSON_PAGE_SIZES.includes(n)),
-  sort: sortParam,
+  ...listParams(PERSON_PAGE_SIZES),
   organizationId: idList,
   organizationKind: codeList(),
   sector: codeList(),
@@ -139,6 +136,4 @@ export function upgradeLegacySearch(s: PersonsSearch): PersonsSearch | null {
 export const PERSON_TABS = ['overview', 'events', 'timeline', 'history'] as const;
 export type PersonTab = (typeof PERSON_TABS)[number];
 
-export const personDetailSearch = z.object({
-  tab: z.enum(PERSON_TABS).optional().catch(undefined).optional(),
-});
+export const personDetailSearch = tabSearch(PERSON_TABS);

@@ -1,8 +1,8 @@
 import { type Topic, topicInput } from '@anett/shared/schemas/tag';
-import { ActionIcon, Badge, Button, Menu, Modal, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconEye, IconEyeOff, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconEye, IconEyeOff, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -12,6 +12,7 @@ import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { actionsColumn } from '../../components/records/row-actions-menu.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -174,36 +175,17 @@ export function TopicsPage() {
                 </Badge>
               ),
             },
-            {
-              accessor: 'actions',
-              title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
-              textAlign: 'right',
-              width: 48,
-              render: (topic) => (
-                <Menu position="bottom-end" withinPortal shadow="md">
-                  <Menu.Target>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t('tags.topics.actionsFor', { name: topic.label })}
-                    >
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setTarget(topic)}>
-                      {t('tags.topics.rename')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={topic.active ? <IconEyeOff size={16} /> : <IconEye size={16} />}
-                      onClick={() => toggle(topic)}
-                    >
-                      {topic.active ? t('tags.topics.deactivate') : t('tags.topics.activate')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              ),
-            },
+            actionsColumn(t('common.actions'), (topic) => ({
+              label: t('tags.topics.actionsFor', { name: topic.label }),
+              actions: [
+                { label: t('tags.topics.rename'), icon: <IconPencil size={16} />, onClick: () => setTarget(topic) },
+                {
+                  label: topic.active ? t('tags.topics.deactivate') : t('tags.topics.activate'),
+                  icon: topic.active ? <IconEyeOff size={16} /> : <IconEye size={16} />,
+                  onClick: () => toggle(topic),
+                },
+              ],
+            })),
           ]}
         />
       )}

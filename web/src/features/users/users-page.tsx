@@ -1,15 +1,7 @@
 import type { User } from '@anett/shared/schemas/user';
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconDots,
-  IconKey,
-  IconPencil,
-  IconPlus,
-  IconShieldOff,
-  IconUserCheck,
-  IconUserOff,
-} from '@tabler/icons-react';
+import { IconKey, IconPencil, IconPlus, IconShieldOff, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
 import 'mantine-datatable/styles.css';
@@ -18,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { actionsColumn } from '../../components/records/row-actions-menu.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -154,54 +147,38 @@ export function UsersPage() {
                     </Text>
                   ),
               },
-              {
-                accessor: 'actions',
-                title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
-                textAlign: 'right',
-                width: 48,
-                render: (u) => (
-                  <Menu position="bottom-end" withinPortal shadow="md">
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.name })}>
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setFormTarget(u)}>
-                        {t('users.edit')}
-                      </Menu.Item>
-                      <Menu.Item
-                        leftSection={<IconKey size={16} />}
-                        disabled={u.id === me.id}
-                        onClick={() => passwordReset.ask(u)}
-                      >
-                        {t('users.resetPassword')}
-                      </Menu.Item>
-                      <Menu.Item
-                        leftSection={<IconShieldOff size={16} />}
-                        disabled={u.id === me.id || !u.hasSecondFactor}
-                        onClick={() => factorsReset.ask(u)}
-                      >
-                        {t('security.admin.resetFactors')}
-                      </Menu.Item>
-                      {u.active ? (
-                        <Menu.Item
-                          color="red"
-                          leftSection={<IconUserOff size={16} />}
-                          disabled={u.id === me.id}
-                          onClick={() => deactivation.ask(u)}
-                        >
-                          {t('users.deactivate')}
-                        </Menu.Item>
-                      ) : (
-                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => reactivate(u)}>
-                          {t('users.reactivate')}
-                        </Menu.Item>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
-                ),
-              },
+              actionsColumn(t('common.actions'), (u) => ({
+                label: t('users.actionsFor', { name: u.name }),
+                actions: [
+                  { label: t('users.edit'), icon: <IconPencil size={16} />, onClick: () => setFormTarget(u) },
+                  {
+                    label: t('users.resetPassword'),
+                    icon: <IconKey size={16} />,
+                    disabled: u.id === me.id,
+                    onClick: () => passwordReset.ask(u),
+                  },
+                  {
+                    label: t('security.admin.resetFactors'),
+                    icon: <IconShieldOff size={16} />,
+                    disabled: u.id === me.id || !u.hasSecondFactor,
+                    onClick: () => factorsReset.ask(u),
+                  },
+                  {
+                    label: t('users.deactivate'),
+                    icon: <IconUserOff size={16} />,
+                    color: 'red',
+                    disabled: u.id === me.id,
+                    hidden: !u.active,
+                    onClick: () => deactivation.ask(u),
+                  },
+                  {
+                    label: t('users.reactivate'),
+                    icon: <IconUserCheck size={16} />,
+                    hidden: u.active,
+                    onClick: () => reactivate(u),
+                  },
+                ],
+              })),
             ]}
           />
         )}
