@@ -59,6 +59,23 @@ export function deleteAtVersion<T extends VersionedTable>(
     .get() as T['$inferSelect'] | undefined;
 }
 
+/**
+ * Replaces the rows linking one record to a list of values (an organisation's sectors and tags, a person's tags, an
+ * event's topics): the old rows go, each value is linked once.
+ */
+export function replaceLinks<T extends SQLiteTable, V>(
+  db: Db,
+  table: T,
+  owner: SQLiteColumn,
+  id: number,
+  values: readonly V[],
+  row: (value: V) => T['$inferInsert'],
+) {
+  db.delete(table).where(eq(owner, id)).run();
+  const unique = [...new Set(values)];
+  if (unique.length) db.insert(table).values(unique.map(row)).run();
+}
+
 /** Those of `ids` that name no row of the column's table (with `also`: no such row), for 400s naming unknown ids. */
 export function missingIds(db: Db, column: SQLiteColumn, ids: number[], also?: SQL): number[] {
   if (!ids.length) return [];

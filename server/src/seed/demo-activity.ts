@@ -612,36 +612,13 @@ function seedConsents(state: DemoState, seeded: SeededEvent[]): number {
   for (const person of state.persons) {
     const event = firstRegistration.get(person.id);
     if (person.email && rnd.chance(0.7)) {
-      let date: string;
-      let consent: Row;
-      if (event && rnd.chance(0.7)) {
-        date = clamp(addDays(event.seed.date, -rnd.int(3, 20)));
-        consent = row(
-          person.id,
-          'email_newsletter',
-          date,
-          'event_registration',
-          `Checkbox „Newsletter“ bei der Anmeldung zu „${event.seed.title}“`,
-        );
-      } else if (rnd.chance(0.6)) {
-        date = randomDate(rnd, '2023-03-01', latest);
-        consent = row(
-          person.id,
-          'email_newsletter',
-          date,
-          'web_form',
-          'Newsletter-Anmeldung über www.anett-thueringen.de, Double-Opt-in bestätigt',
-        );
-      } else {
-        date = randomDate(rnd, '2023-03-01', latest);
-        consent = row(
-          person.id,
-          'email_newsletter',
-          date,
-          'business_card',
-          'Visitenkarte mit Vermerk „Newsletter gewünscht“, im Gespräch bestätigt',
-        );
-      }
+      const viaEvent = event && rnd.chance(0.7);
+      const source = viaEvent ? 'event_registration' : rnd.chance(0.6) ? 'web_form' : 'business_card';
+      const date = viaEvent ? clamp(addDays(event.seed.date, -rnd.int(3, 20))) : randomDate(rnd, '2023-03-01', latest);
+      const evidence = viaEvent
+        ? `Checkbox „Newsletter“ bei der Anmeldung zu „${event.seed.title}“`
+        : NEWSLETTER_EVIDENCE[source as keyof typeof NEWSLETTER_EVIDENCE];
+      const consent = row(person.id, 'email_newsletter', date, source, evidence);
       granted.push(consent);
       const withdrawOn = addDays(date, rnd.int(30, 400));
       if (rnd.chance(0.07) && withdrawOn < latest) {
@@ -670,5 +647,11 @@ function seedConsents(state: DemoState, seeded: SeededEvent[]): number {
   chunked(all, (part) => state.tx.insert(consents).values(part).run());
   return all.length;
 }
+
+/** How a newsletter subscription not made at an event registration was given. */
+const NEWSLETTER_EVIDENCE = {
+  web_form: 'Newsletter-Anmeldung über www.anett-thueringen.de, Double-Opt-in bestätigt',
+  business_card: 'Visitenkarte mit Vermerk „Newsletter gewünscht“, im Gespräch bestätigt',
+};
 
 const byRecordedAt = (a: { recordedAt: string }, b: { recordedAt: string }) => a.recordedAt.localeCompare(b.recordedAt);

@@ -3,16 +3,14 @@ import {
   networks,
   nodes,
   offices,
-  organizationSectors,
   organizations,
-  organizationTags,
   persons,
   relations,
   tags,
   topics,
 } from '@anett/db/schema';
 import { foldText, normalizeOrgName, normalizePersonName } from '@anett/shared/normalize';
-import type { ThuringianDistrictCode } from '@anett/shared/vocab/districts';
+import type { DistrictCode, ThuringianDistrictCode } from '@anett/shared/vocab/districts';
 import { isThuringianDistrict } from '@anett/shared/vocab/districts';
 import { type OrganizationKind, sizeClassFor } from '@anett/shared/vocab/enums';
 import { DEFAULT_TOPICS } from '@anett/shared/vocab/topics';
@@ -35,6 +33,7 @@ import {
 } from './demo-data.ts';
 import {
   addDays,
+  type CastKey,
   type DemoOrg,
   type DemoPerson,
   type DemoState,
@@ -68,7 +67,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminId?: number }): Pro
   return ctx.db.transaction(
     (tx) => {
       if ((tx.select({ n: count() }).from(organizations).get()?.n ?? 0) > 0) return undefined;
-      const state = seedStructure(tx, opts.adminId ?? null);
+      const state = seedStructure(tx, ctx.organizations, opts.adminId ?? null);
       const activity = seedActivity(state);
       const n = (v: number) => v.toLocaleString('de-DE');
       const summary = [
@@ -86,7 +85,10 @@ export async function seedDemo(ctx: AppContext, opts: { adminId?: number }): Pro
   );
 }
 
-function seedStructure(tx: Tx, adminId: number | null): DemoState {
+/** Organisations are written as the app writes them: with their name key, sectors and tags. */
+type Organizations = Pick<AppContext['organizations'], 'create'>;
+
+function seedStructure(tx: Tx, organizations: Organizations, adminId: number | null): DemoState {
   const rnd = createRandom(SEED);
   const state: DemoState = {
     tx,
@@ -106,7 +108,7 @@ function seedStructure(tx: Tx, adminId: number | null): DemoState {
   };
   seedVocabulary(state);
   const people = createPeopleFactory(state);
-  seedOrganizations(state);
+  seedOrganizations(state, organizations);
   seedNetworks(state, people);
   seedPersons(state, people);
   return state;
@@ -143,7 +145,7 @@ interface OrgDraft {
   name: string;
   shortName?: string;
   kind: OrganizationKind;
-  district: string | null;
+  district: DistrictCode | null;
   street?: string;
   postalCode?: string;
   city?: string;
@@ -165,41 +167,29 @@ const areaCodeOf = (city: string | undefined) => {
   return null;
 };
 
-function insertOrganization(state: DemoState, draft: OrgDraft): DemoOrg {
-  const { tx, rnd } = state;
+function insertOrganization(state: DemoState, organizations: Organizations, draft: OrgDraft): DemoOrg {
+  const { rnd } = state;
   const areaCode = areaCodeOf(draft.city);
   const phoneBase = areaCode ? `${areaCode} ${rnd.int(20, 99)}${rnd.int(100, 999)}` : null;
   const hasSize = draft.employees !== undefined && ['company', 'utility', 'education'].includes(draft.kind);
-  const { id } = tx
-    .insert(organizations)
-    .values({
-      name: draft.name,
-      shortName: draft.shortName ?? null,
-      kind: draft.kind,
-      sizeClass: hasSize ? sizeClassFor(draft.employees as number) : null,
-      employees: draft.employees ?? null,
-      street: draft.street ?? null,
-      postalCode: draft.postalCode ?? null,
-      city: draft.city ?? null,
-      district: draft.district,
-      website: draft.website ?? (draft.kind === 'company' ? `https://www.${draft.domain}` : null),
-      email: `info@${draft.domain}`,
-      phone: draft.phone ?? (phoneBase ? `${phoneBase}-0` : null),
-      notes: draft.notes ?? null,
-      nameKey: normalizeOrgName(draft.name),
-    })
-    .returning({ id: organizations.id })
-    .get();
   const sectors = draft.sectors ?? [];
-  if (sectors.length > 0) {
-    tx.insert(organizationSectors)
-      .values(sectors.map((wzCode) => ({ organizationId: id, wzCode })))
-      .run();
-  }
-  for (const tag of draft.tags ?? []) {
-    const tagId = state.tagIds.get(tag);
-    if (tagId !== undefined) tx.insert(organizationTags).values({ organizationId: id, tagId }).run();
-  }
+  const { id } = organizations.create({
+    name: draft.name,
+    shortName: draft.shortName ?? null,
+    kind: draft.kind,
+    sizeClass: hasSize ? sizeClassFor(draft.employees as number) : null,
+    employees: draft.employees ?? null,
+    street: draft.street ?? null,
+    postalCode: draft.postalCode ?? null,
+    city: draft.city ?? null,
+    district: draft.district,
+    website: draft.website ?? (draft.kind === 'company' ? `https://www.${draft.domain}` : null),
+    email: `info@${draft.domain}`,
+    phone: draft.phone ?? (phoneBase ? `${phoneBase}-0` : null),
+    notes: draft.notes ?? null,
+    sectors: [...sectors],
+    tagIds: (draft.tags ?? []).flatMap((tag) => state.tagIds.get(tag) ?? []),
+  });
   const org: DemoOrg = {
     id,
     key: draft.key,
@@ -230,10 +220,10 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-function seedOrganizations(state: DemoState) {
-  for (const inst of INSTITUTIONS) insertOrganization(state, institutionDraft(inst));
+function seedOrganizations(state: DemoState, organizations: Organizations) {
+  for (const inst of INSTITUTIONS) insertOrganization(state, organizations, institutionDraft(inst));
   for (const net of PARTNER_NETWORKS) {
-    insertOrganization(state, {
+    insertOrganization(state, organizations, {
       key: `network:${net.shortName}`,
       name: net.name,
       shortName: net.shortName,
@@ -246,7 +236,7 @@ function seedOrganizations(state: DemoState) {
       notes: `Fiktives Partnernetzwerk (Demodaten) in ${net.region}.`,
     });
   }
-  for (const draft of generateCompanies(state)) insertOrganization(state, draft);
+  for (const draft of generateCompanies(state)) insertOrganization(state, organizations, draft);
 }
 
 function institutionDraft(inst: InstitutionSeed): OrgDraft {
@@ -457,6 +447,61 @@ function seedNetworks(state: DemoState, people: PeopleFactory) {
 // ---------------------------------------------------------------------------------------------------------------
 // Persons
 
+/** The roles the press release names, with invented names: organisation, person, function, since when, before. */
+const CAST: Record<
+  CastKey,
+  readonly [
+    org: string,
+    salutation: Salutation,
+    title: string | null,
+    firstName: string,
+    lastName: string,
+    fn: string,
+    from?: string,
+    previous?: readonly [org: string, fn: string, from: string],
+  ]
+> = {
+  landraetin: ['lraSM', 'frau', null, 'Ulrike', 'Hölzer-Brandt', 'Landrätin', '2018-05-01'],
+  hwkPresident: ['hwk', 'herr', null, 'Reinhard', 'Gößwein', 'Präsident', '2019-01-01'],
+  ministryOfficial: [
+    'ministry',
+    'herr',
+    'Dr.',
+    'Jörg',
+    'Weißbach',
+    'Referatsleiter Automobilwirtschaft und Transformation',
+  ],
+  hydrogenExpert: ['boreas', 'herr', 'Dipl.-Ing.', 'Lukas', 'Eichhorst', 'Experte für Wasserstoff'],
+  formerCfo: [
+    'consulting',
+    'herr',
+    null,
+    'Hans-Peter',
+    'Grünberger',
+    'Senior Advisor',
+    '2022-09-01',
+    ['exOem', 'Finanzvorstand', '2014-04-01'],
+  ],
+  legDirector: ['leg', 'herr', 'Dr.', 'Matthias', 'Kühnhold', 'Geschäftsführer', '2016-03-01'],
+  legProjectLead: ['leg', 'frau', null, 'Katrin', 'Schönherr', 'Projektleiterin ANeTT', '2022-10-01'],
+  ihkCoordinator: ['ihk', 'herr', null, 'Stefan', 'Reußner', 'Koordinator Pilotlehrgänge ANeTT'],
+  mayorRohr: ['municipalityRohr', 'herr', null, 'Gerd', 'Hofacker', 'Bürgermeister', '2016-07-01'],
+  mayorGotha: ['cityGotha', 'herr', 'Dr.', 'Henning', 'Altmannsberger', 'Oberbürgermeister', '2018-07-01'],
+  mayorEisenach: ['cityEisenach', 'frau', null, 'Kerstin', 'Rehbein', 'Oberbürgermeisterin', '2021-05-01'],
+  mayorSoemmerda: ['citySoemmerda', 'frau', null, 'Claudia', 'Bärwinkel', 'Bürgermeisterin', '2020-07-01'],
+  mayorLangensalza: ['cityLangensalza', 'frau', null, 'Sabine', 'Trautvetter', 'Bürgermeisterin', '2019-07-01'],
+};
+/** Roles that are a public office, held since the role began: the office's jurisdiction. */
+const CAST_OFFICES: Partial<Record<CastKey, string>> = {
+  landraetin: 'Landkreis Schmalkalden-Meiningen',
+  hwkPresident: 'Handwerkskammer Südthüringen',
+  mayorRohr: 'Gemeinde Rohr',
+  mayorGotha: 'Stadt Gotha',
+  mayorEisenach: 'Stadt Eisenach',
+  mayorSoemmerda: 'Stadt Sömmerda',
+  mayorLangensalza: 'Stadt Bad Langensalza',
+};
+
 interface AddOptions {
   salutation?: Salutation | null;
   title?: string | null;
@@ -607,85 +652,19 @@ function createPeopleFactory(state: DemoState) {
 function seedPersons(state: DemoState, people: PeopleFactory) {
   const { tx, rnd } = state;
   const org = (key: string) => requireOrg(state, key);
-  const fixed = (
-    salutation: Salutation,
-    title: string | null,
-    firstName: string,
-    lastName: string,
-    fn: string,
-    from?: string,
-  ) => ({ salutation, title, firstName, lastName, fn, from }) satisfies AddOptions;
-
-  // The roles the press release names, with invented names.
-  const cast: DemoState['cast'] = {
-    landraetin: people.add(org('lraSM'), [], fixed('frau', null, 'Ulrike', 'Hölzer-Brandt', 'Landrätin', '2018-05-01')),
-    hwkPresident: people.add(org('hwk'), [], fixed('herr', null, 'Reinhard', 'Gößwein', 'Präsident', '2019-01-01')),
-    ministryOfficial: people.add(
-      org('ministry'),
-      [],
-      fixed('herr', 'Dr.', 'Jörg', 'Weißbach', 'Referatsleiter Automobilwirtschaft und Transformation'),
-    ),
-    hydrogenExpert: people.add(
-      org('boreas'),
-      [],
-      fixed('herr', 'Dipl.-Ing.', 'Lukas', 'Eichhorst', 'Experte für Wasserstoff'),
-    ),
-    formerCfo: people.add(org('consulting'), [], {
-      ...fixed('herr', null, 'Hans-Peter', 'Grünberger', 'Senior Advisor', '2022-09-01'),
-      previous: { org: org('exOem'), fn: 'Finanzvorstand', from: '2014-04-01' },
+  const cast = Object.fromEntries(
+    Object.entries(CAST).map(([key, [orgKey, salutation, title, firstName, lastName, fn, from, previous]]) => {
+      const options: AddOptions = { salutation, title, firstName, lastName, fn, from };
+      if (previous) options.previous = { org: org(previous[0]), fn: previous[1], from: previous[2] };
+      return [key, people.add(org(orgKey), [], options)];
     }),
-    legDirector: people.add(
-      org('leg'),
-      [],
-      fixed('herr', 'Dr.', 'Matthias', 'Kühnhold', 'Geschäftsführer', '2016-03-01'),
-    ),
-    legProjectLead: people.add(
-      org('leg'),
-      [],
-      fixed('frau', null, 'Katrin', 'Schönherr', 'Projektleiterin ANeTT', '2022-10-01'),
-    ),
-    ihkCoordinator: people.add(
-      org('ihk'),
-      [],
-      fixed('herr', null, 'Stefan', 'Reußner', 'Koordinator Pilotlehrgänge ANeTT'),
-    ),
-    mayorRohr: people.add(
-      org('municipalityRohr'),
-      [],
-      fixed('herr', null, 'Gerd', 'Hofacker', 'Bürgermeister', '2016-07-01'),
-    ),
-    mayorGotha: people.add(
-      org('cityGotha'),
-      [],
-      fixed('herr', 'Dr.', 'Henning', 'Altmannsberger', 'Oberbürgermeister', '2018-07-01'),
-    ),
-    mayorEisenach: people.add(
-      org('cityEisenach'),
-      [],
-      fixed('frau', null, 'Kerstin', 'Rehbein', 'Oberbürgermeisterin', '2021-05-01'),
-    ),
-    mayorSoemmerda: people.add(
-      org('citySoemmerda'),
-      [],
-      fixed('frau', null, 'Claudia', 'Bärwinkel', 'Bürgermeisterin', '2020-07-01'),
-    ),
-    mayorLangensalza: people.add(
-      org('cityLangensalza'),
-      [],
-      fixed('frau', null, 'Sabine', 'Trautvetter', 'Bürgermeisterin', '2019-07-01'),
-    ),
-  };
+  ) as DemoState['cast'];
   state.cast = cast;
 
-  const officeRows: (typeof offices.$inferInsert)[] = [
-    office(cast.landraetin, 'Landrätin', 'Landkreis Schmalkalden-Meiningen', org('lraSM'), '2018-05-01'),
-    office(cast.hwkPresident, 'Präsident', 'Handwerkskammer Südthüringen', org('hwk'), '2019-01-01'),
-    office(cast.mayorRohr, 'Bürgermeister', 'Gemeinde Rohr', org('municipalityRohr'), '2016-07-01'),
-    office(cast.mayorGotha, 'Oberbürgermeister', 'Stadt Gotha', org('cityGotha'), '2018-07-01'),
-    office(cast.mayorEisenach, 'Oberbürgermeisterin', 'Stadt Eisenach', org('cityEisenach'), '2021-05-01'),
-    office(cast.mayorSoemmerda, 'Bürgermeisterin', 'Stadt Sömmerda', org('citySoemmerda'), '2020-07-01'),
-    office(cast.mayorLangensalza, 'Bürgermeisterin', 'Stadt Bad Langensalza', org('cityLangensalza'), '2019-07-01'),
-  ];
+  const officeRows: (typeof offices.$inferInsert)[] = Object.entries(CAST_OFFICES).map(([key, jurisdiction]) => {
+    const [orgKey, , , , , title, from] = CAST[key as CastKey];
+    return office(cast[key as CastKey], title, jurisdiction, org(orgKey), from as string);
+  });
   for (const key of [
     'landraetin',
     'hwkPresident',

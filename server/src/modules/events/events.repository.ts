@@ -16,7 +16,7 @@ import type { AttendanceCounts, Event, EventDetail, EventSession, TopicRef } fro
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type EventKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { contains, countWhere, paged } from '../../lib/listing.ts';
-import { deleteAtVersion, missingIds, updateAtVersion } from '../../lib/rows.ts';
+import { deleteAtVersion, missingIds, replaceLinks, updateAtVersion } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 
 type EventValues = Pick<
@@ -150,14 +150,8 @@ export function createEventsRepository(db: Db) {
       .leftJoin(nodes, eq(nodes.id, events.nodeId))
       .$dynamic();
 
-  const setTopics = (eventId: number, topicIds: number[]) => {
-    db.delete(eventTopics).where(eq(eventTopics.eventId, eventId)).run();
-    const unique = [...new Set(topicIds)];
-    if (unique.length)
-      db.insert(eventTopics)
-        .values(unique.map((topicId) => ({ eventId, topicId })))
-        .run();
-  };
+  const setTopics = (eventId: number, topicIds: number[]) =>
+    replaceLinks(db, eventTopics, eventTopics.eventId, eventId, topicIds, (topicId) => ({ eventId, topicId }));
 
   /** A live (not deleted) event as the API returns it. */
   const get = (id: number): Event | undefined => {

@@ -398,7 +398,7 @@ export function createImportsService(ctx: AppContext) {
           const detail = ctx.persons.detail(target.id);
           if (org && !detail?.affiliations.some((a) => a.current && a.organization.id === org.id)) {
             const hasCurrent = detail?.affiliations.some((a) => a.current) ?? false;
-            ctx.persons.createAffiliation(target.id, {
+            ctx.persons.affiliations.create(target.id, {
               organizationId: org.id,
               function: plan.function,
               isPrimary: !hasCurrent,

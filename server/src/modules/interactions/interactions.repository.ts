@@ -15,6 +15,7 @@ import {
 import type { FollowUp, Interaction, interactionCreate, interactionPatch } from '@anett/shared/schemas/interaction';
 import type { InteractionKind } from '@anett/shared/vocab/enums';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { FieldError } from '../../lib/errors.ts';
 import { countWhere, ftsQuery, inIds, paged } from '../../lib/listing.ts';
@@ -129,20 +130,27 @@ const groupBy = <T extends { interactionId: number }>(rows: T[]) => {
  */
 export function createInteractionReader(db: Db) {
   const base = selectBase(db).where(inIds(interactions.id)).prepare();
-  const personsOf = db
-    .select({ interactionId: interactionPersons.interactionId, id: persons.id, name: personNameSql() })
-    .from(interactionPersons)
-    .innerJoin(persons, eq(persons.id, interactionPersons.personId))
-    .where(inIds(interactionPersons.interactionId))
-    .orderBy(asc(persons.sortKey), asc(persons.id))
-    .prepare();
-  const organizationsOf = db
-    .select({ interactionId: interactionOrganizations.interactionId, id: organizations.id, name: organizations.name })
-    .from(interactionOrganizations)
-    .innerJoin(organizations, eq(organizations.id, interactionOrganizations.organizationId))
-    .where(inIds(interactionOrganizations.interactionId))
-    .orderBy(asc(organizations.sortKey), asc(organizations.id))
-    .prepare();
+  /** Per interaction, the persons or organisations it names (id and display name), in list order. */
+  const namedOf = (
+    link: typeof interactionPersons | typeof interactionOrganizations,
+    ref: SQLiteColumn,
+    target: typeof persons | typeof organizations,
+    name: SQL<string> | typeof organizations.name,
+  ) =>
+    db
+      .select({ interactionId: link.interactionId, id: target.id, name })
+      .from(link)
+      .innerJoin(target, eq(target.id, ref))
+      .where(inIds(link.interactionId))
+      .orderBy(asc(target.sortKey), asc(target.id))
+      .prepare();
+  const personsOf = namedOf(interactionPersons, interactionPersons.personId, persons, personNameSql());
+  const organizationsOf = namedOf(
+    interactionOrganizations,
+    interactionOrganizations.organizationId,
+    organizations,
+    organizations.name,
+  );
   const topicsOf = db
     .select({
       interactionId: interactionTopics.interactionId,

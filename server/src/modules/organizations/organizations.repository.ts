@@ -27,7 +27,7 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { countWhere, ftsQuery, paged } from '../../lib/listing.ts';
-import { atVersion, bumped, mergeMoves } from '../../lib/rows.ts';
+import { atVersion, bumped, mergeMoves, replaceLinks } from '../../lib/rows.ts';
 import { nowIso } from '../../lib/time.ts';
 import { wzPrefixCondition } from '../../lib/wz-filter.ts';
 import { readHistory } from '../audit/audit.repository.ts';
@@ -35,7 +35,6 @@ import { tagRefsOf } from '../tags/tags.repository.ts';
 
 export type OrganizationValues = z.output<typeof organizationInput>;
 export type OrganizationChanges = z.output<typeof organizationPatch>;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const sortColumns = {
   name: organizations.sortKey,
@@ -127,23 +126,17 @@ export function createOrganizationsRepository(db: Db) {
     }));
   }
 
-  function setLinks(tx: Tx, id: number, sectors: string[] | undefined, tagIds: number[] | undefined) {
-    if (sectors) {
-      tx.delete(organizationSectors).where(eq(organizationSectors.organizationId, id)).run();
-      const unique = [...new Set(sectors)];
-      if (unique.length)
-        tx.insert(organizationSectors)
-          .values(unique.map((wzCode) => ({ organizationId: id, wzCode })))
-          .run();
-    }
-    if (tagIds) {
-      tx.delete(organizationTags).where(eq(organizationTags.organizationId, id)).run();
-      const unique = [...new Set(tagIds)];
-      if (unique.length)
-        tx.insert(organizationTags)
-          .values(unique.map((tagId) => ({ organizationId: id, tagId })))
-          .run();
-    }
+  function setLinks(id: number, sectors: string[] | undefined, tagIds: number[] | undefined) {
+    if (sectors)
+      replaceLinks(db, organizationSectors, organizationSectors.organizationId, id, sectors, (wzCode) => ({
+        organizationId: id,
+        wzCode,
+      }));
+    if (tagIds)
+      replaceLinks(db, organizationTags, organizationTags.organizationId, id, tagIds, (tagId) => ({
+        organizationId: id,
+        tagId,
+      }));
   }
 
   function get(id: number): Organization | undefined {
@@ -246,7 +239,7 @@ export function createOrganizationsRepository(db: Db) {
             .values({ ...fields, nameKey: normalizeOrgName(fields.name) })
             .returning({ id: organizations.id })
             .get();
-          setLinks(tx, row.id, sectors, tagIds);
+          setLinks(row.id, sectors, tagIds);
           return row.id;
         },
         { behavior: 'immediate' },
@@ -269,7 +262,7 @@ export function createOrganizationsRepository(db: Db) {
             .where(atVersion(organizations, id, version))
             .returning({ id: organizations.id })
             .get();
-          if (row) setLinks(tx, id, sectors, tagIds);
+          if (row) setLinks(id, sectors, tagIds);
           return row !== undefined;
         },
         { behavior: 'immediate' },

@@ -3,10 +3,8 @@ import {
   type AffiliationRow,
   affiliations,
   attendances,
-  type ContactPointRow,
   consents,
   interactionPersons,
-  type OfficeRow,
   offices,
   organizations,
   type PersonRow,
@@ -40,7 +38,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'driz
 import type { SQLiteColumn, SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { countWhere, limitOffset, paged, pageOfTable } from '../../lib/listing.ts';
-import { bumped, deleteAtVersion, mergeMoves, missingIds, updateAtVersion } from '../../lib/rows.ts';
+import { bumped, deleteAtVersion, mergeMoves, missingIds, replaceLinks, updateAtVersion } from '../../lib/rows.ts';
 import { berlinToday, nowIso } from '../../lib/time.ts';
 import { readHistory } from '../audit/audit.repository.ts';
 import { tagRefsOf } from '../tags/tags.repository.ts';
@@ -319,17 +317,29 @@ export function createPersonsRepository(db: Db) {
         .from(personContactPoints)
         .where(and(eq(personContactPoints.kind, 'email'), inArray(sql`lower(${personContactPoints.value})`, emails))),
     );
-  /** Per person, the lower-case additional e-mail addresses. */
-  function additionalEmailsOf(ids: number[]): Map<number, string[]> {
-    const out = new Map<number, string[]>();
-    if (!ids.length) return out;
-    const rows = db
-      .select({ personId: personContactPoints.personId, value: personContactPoints.value })
-      .from(personContactPoints)
-      .where(and(eq(personContactPoints.kind, 'email'), inArray(personContactPoints.personId, ids)))
-      .all();
-    for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.value.toLowerCase()]);
-    return out;
+  /** Live persons with one of the (lower-case) e-mails, main or additional, or one of the normalised names. */
+  const sharingKeys = (emails: string[], nameKeys: string[]) =>
+    and(
+      live(),
+      or(
+        emails.length ? inArray(lowerEmail, emails) : undefined,
+        emails.length ? withAdditionalEmail(emails) : undefined,
+        nameKeys.length ? inArray(persons.nameKey, nameKeys) : undefined,
+      ),
+    );
+  /** Per person of `rows`, all its e-mail addresses in lower case (main and additional): which one it shares. */
+  function emailsOf(rows: Pick<PersonRow, 'id' | 'email'>[]): (row: Pick<PersonRow, 'id' | 'email'>) => string[] {
+    const additional = new Map<number, string[]>();
+    const ids = rows.map((r) => r.id);
+    const found = ids.length
+      ? db
+          .select({ personId: personContactPoints.personId, value: personContactPoints.value })
+          .from(personContactPoints)
+          .where(and(eq(personContactPoints.kind, 'email'), inArray(personContactPoints.personId, ids)))
+          .all()
+      : [];
+    for (const r of found) additional.set(r.personId, [...(additional.get(r.personId) ?? []), r.value.toLowerCase()]);
+    return (row) => [...(row.email ? [row.email.toLowerCase()] : []), ...(additional.get(row.id) ?? [])];
   }
 
   /** Unsets the primary flag of the person's other affiliations (one primary at a time). */
@@ -340,14 +350,8 @@ export function createPersonsRepository(db: Db) {
       .run();
   }
 
-  function replaceTags(personId: number, tagIds: number[]) {
-    db.delete(personTags).where(eq(personTags.personId, personId)).run();
-    const unique = [...new Set(tagIds)];
-    if (unique.length)
-      db.insert(personTags)
-        .values(unique.map((tagId) => ({ personId, tagId })))
-        .run();
-  }
+  const replaceTags = (personId: number, tagIds: number[]) =>
+    replaceLinks(db, personTags, personTags.personId, personId, tagIds, (tagId) => ({ personId, tagId }));
 
   return {
     findRow(id: number): PersonRow | undefined {
@@ -413,22 +417,15 @@ export function createPersonsRepository(db: Db) {
         .from(persons)
         .where(
           and(
-            live(),
-            or(
-              emails.length ? inArray(lowerEmail, emails) : undefined,
-              emails.length ? withAdditionalEmail(emails) : undefined,
-              nameKey ? eq(persons.nameKey, nameKey) : undefined,
-            ),
+            sharingKeys(emails, nameKey ? [nameKey] : []),
             excludeId === undefined ? undefined : ne(persons.id, excludeId),
           ),
         )
         .orderBy(asc(persons.sortKey), asc(persons.id))
         .limit(20)
         .all();
-      const additional = additionalEmailsOf(rows.map((r) => r.id));
-      const sharesEmail = (r: Pick<PersonRow, 'id' | 'email'>) =>
-        [r.email?.toLowerCase(), ...(additional.get(r.id) ?? [])].some((e) => e !== undefined && emails.includes(e));
-      return candidatesFrom(rows, (r) => (sharesEmail(r) ? 'email' : 'name'));
+      const emailsOfRow = emailsOf(rows);
+      return candidatesFrom(rows, (r) => (emailsOfRow(r).some((e) => emails.includes(e)) ? 'email' : 'name'));
     },
 
     /** Groups of live persons sharing an e-mail (main or additional) or a normalised name, e-mail groups first. */
@@ -455,24 +452,13 @@ export function createPersonsRepository(db: Db) {
       const members = db
         .select()
         .from(persons)
-        .where(
-          and(
-            live(),
-            or(
-              emails.length ? inArray(lowerEmail, emails) : undefined,
-              emails.length ? withAdditionalEmail(emails) : undefined,
-              names.length ? inArray(persons.nameKey, names) : undefined,
-            ),
-          ),
-        )
+        .where(sharingKeys(emails, names))
         .orderBy(asc(persons.createdAt), asc(persons.id))
         .all();
-      const additional = additionalEmailsOf(members.map((m) => m.id));
+      const emailsOfMember = emailsOf(members);
       const items = page.map((g) => {
         const inGroup = members.filter((m) =>
-          g.reason === 'email'
-            ? m.email?.toLowerCase() === g.key || (additional.get(m.id) ?? []).includes(g.key)
-            : m.nameKey === g.key,
+          g.reason === 'email' ? emailsOfMember(m).includes(g.key) : m.nameKey === g.key,
         );
         return { reason: g.reason, key: g.key, persons: candidatesFrom(inGroup, () => g.reason) };
       });
@@ -543,68 +529,56 @@ export function createPersonsRepository(db: Db) {
       return readHistory(db, 'person', persons, id);
     },
 
-    // Affiliations
+    // Sub-records, each with the same five calls: the routes change all three kinds alike.
 
-    findAffiliation: (personId: number, affiliationId: number) => ownRow(affiliations, personId, affiliationId),
-
-    affiliation(id: number): Affiliation | undefined {
-      return affiliationsOf(eq(affiliations.id, id))[0];
+    affiliations: {
+      find: (personId: number, affiliationId: number) => ownRow(affiliations, personId, affiliationId),
+      item: (id: number): Affiliation | undefined => affiliationsOf(eq(affiliations.id, id))[0],
+      create(personId: number, values: AffiliationValues): AffiliationRow {
+        return db.transaction(
+          () => {
+            const row = addRow(affiliations, { ...values, personId });
+            if (row.isPrimary) demoteOtherPrimaries(personId, row.id);
+            return row;
+          },
+          { behavior: 'immediate' },
+        );
+      },
+      update(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
+        return db.transaction(
+          () => {
+            const row = updateAtVersion(db, affiliations, id, version, values);
+            if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
+            return row;
+          },
+          { behavior: 'immediate' },
+        );
+      },
+      remove: (id: number, version: number) => deleteAtVersion(db, affiliations, id, version),
     },
 
-    createAffiliation(personId: number, values: AffiliationValues): AffiliationRow {
-      return db.transaction(
-        () => {
-          const row = addRow(affiliations, { ...values, personId });
-          if (row.isPrimary) demoteOtherPrimaries(personId, row.id);
-          return row;
-        },
-        { behavior: 'immediate' },
-      );
+    offices: {
+      find: (personId: number, officeId: number) => ownRow(offices, personId, officeId),
+      item: (id: number): Office | undefined => officesOf(eq(offices.id, id))[0],
+      create: (personId: number, values: OfficeValues) => addRow(offices, { ...values, personId }),
+      update: (id: number, version: number, values: OfficePatch) => updateAtVersion(db, offices, id, version, values),
+      remove: (id: number, version: number) => deleteAtVersion(db, offices, id, version),
     },
 
-    updateAffiliation(id: number, version: number, values: AffiliationPatch): AffiliationRow | undefined {
-      return db.transaction(
-        () => {
-          const row = updateAtVersion(db, affiliations, id, version, values);
-          if (row?.isPrimary && values.isPrimary) demoteOtherPrimaries(row.personId, row.id);
-          return row;
-        },
-        { behavior: 'immediate' },
-      );
-    },
-
-    deleteAffiliation(id: number, version: number): AffiliationRow | undefined {
-      return deleteAtVersion(db, affiliations, id, version);
-    },
-
-    // Offices
-
-    findOffice: (personId: number, officeId: number) => ownRow(offices, personId, officeId),
-
-    office(id: number): Office | undefined {
-      return officesOf(eq(offices.id, id))[0];
-    },
-
-    createOffice: (personId: number, values: OfficeValues) => addRow(offices, { ...values, personId }),
-
-    updateOffice(id: number, version: number, values: OfficePatch): OfficeRow | undefined {
-      return updateAtVersion(db, offices, id, version, values);
-    },
-
-    deleteOffice(id: number, version: number): OfficeRow | undefined {
-      return deleteAtVersion(db, offices, id, version);
-    },
-
-    // Additional e-mail addresses and phone numbers
-
-    findContactPoint: (personId: number, contactPointId: number) =>
-      ownRow(personContactPoints, personId, contactPointId),
-
-    contactPoint(id: number): ContactPoint | undefined {
-      const row = db.select().from(personContactPoints).where(eq(personContactPoints.id, id)).get();
-      if (!row) return undefined;
-      const { personId: _, ...c } = row;
-      return c;
+    /** Additional e-mail addresses and phone numbers. */
+    contactPoints: {
+      find: (personId: number, contactPointId: number) => ownRow(personContactPoints, personId, contactPointId),
+      item(id: number): ContactPoint | undefined {
+        const row = db.select().from(personContactPoints).where(eq(personContactPoints.id, id)).get();
+        if (!row) return undefined;
+        const { personId: _, ...c } = row;
+        return c;
+      },
+      create: (personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) =>
+        addRow(personContactPoints, { ...values, personId }),
+      update: (id: number, version: number, values: { value?: string; label?: string | null }) =>
+        updateAtVersion(db, personContactPoints, id, version, values),
+      remove: (id: number, version: number) => deleteAtVersion(db, personContactPoints, id, version),
     },
 
     /** Whether the person already has this value (main field of that kind or an additional one; e-mails ignore case). */
@@ -625,13 +599,6 @@ export function createPersonsRepository(db: Db) {
         )
         .all()
         .some((c) => same(c.value));
-    },
-
-    createContactPoint: (personId: number, values: { kind: ContactPointKind; value: string; label: string | null }) =>
-      addRow(personContactPoints, { ...values, personId }),
-
-    updateContactPoint(id: number, version: number, values: { value?: string; label?: string | null }) {
-      return updateAtVersion(db, personContactPoints, id, version, values);
     },
 
     /** Removes additional values that repeat the person's main ones or each other (after a merge); returns them. */
@@ -657,10 +624,6 @@ export function createPersonsRepository(db: Db) {
         dropped.push({ kind: c.kind, value: c.value });
       }
       return dropped;
-    },
-
-    deleteContactPoint(id: number, version: number): ContactPointRow | undefined {
-      return deleteAtVersion(db, personContactPoints, id, version);
     },
 
     // Merge

@@ -40,6 +40,16 @@ type DateRange = { fromDate: string | null; toDate: string | null };
 type SubChange<Row extends { version: number }> = Pick<VersionedChange<Row, Row>, 'check' | 'write'> & {
   action: 'update' | 'delete';
 };
+/** What the persons repository offers for each kind of sub-record (`ctx.persons.offices`, …). */
+type SubRecords<Row, Item, Values, Patch> = {
+  find: (personId: number, id: number) => Row | undefined;
+  item: (id: number) => Item | undefined;
+  create: (personId: number, values: Values) => Row;
+  update: (id: number, version: number, patch: Patch) => Row | undefined;
+  remove: (id: number, version: number) => Row | undefined;
+};
+/** A request as a sub-record route reads it. */
+type Request<Params, Body> = FastifyRequest & { params: Params; body: Body };
 const subRecords = { affiliation: 'affiliation', office: 'office', contact_point: 'contactPoint' } as const;
 /**
  * Sub-record changes go into the person's history: `affiliation_update` filed under the person, with the row's id and
@@ -208,30 +218,36 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   /**
    * Affiliations, offices and contact points are changed the same way: on a live person, versioned, filed in the
-   * person's history, answered as the client shows the row.
+   * person's history, answered as the client shows the row. `check` holds what differs: the rules of an addition and
+   * those of a change, which answers the patch to write.
    */
-  const subRecord = <Row extends { id: number; version: number }, Item extends { version: number }>(
+  const subRecord = <
+    Row extends { id: number; version: number },
+    Item extends { version: number },
+    Values,
+    Patch,
+    Param extends string,
+  >(
     kind: keyof typeof subRecords,
-    {
-      find,
-      item,
-      view,
-    }: {
-      find: (personId: number, id: number) => Row | undefined;
-      item: (id: number) => Item | undefined;
-      view: (row: Row) => Record<string, unknown>;
+    param: Param,
+    records: SubRecords<Row, Item, Values, Patch>,
+    view: (row: Row) => Record<string, unknown>,
+    check: {
+      add: (personId: number, values: NoInfer<Values>) => void;
+      update: (before: NoInfer<Row>, patch: NoInfer<Patch>) => NoInfer<Patch>;
     },
   ) => {
-    const itemOf = (id: number) => orNotFound(item(id), kind);
-    const change = (request: FastifyRequest, personId: number, id: number, spec: SubChange<Row>) =>
+    type Params = { id: number } & Record<Param, number>;
+    const itemOf = (id: number) => orNotFound(records.item(id), kind);
+    const change = (request: Request<Params, unknown>, spec: SubChange<Row>) =>
       versionedChange(ctx, request, {
-        load: () => orNotFound(find(loadLive(personId).id, id), kind),
+        load: () => orNotFound(records.find(loadLive(request.params.id).id, request.params[param]), kind),
         current: (before) => itemOf(before.id),
         check: spec.check,
         write: spec.write,
         audit: (before, after) =>
           subEntry(
-            personId,
+            request.params.id,
             kind,
             spec.action,
             after.id,
@@ -239,125 +255,72 @@ export async function personsRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
           ),
       });
     return {
-      add: async (request: FastifyRequest, reply: FastifyReply, personId: number, create: () => Row) => {
-        const row = await ctx.change(actor(request), create, (c) =>
-          subEntry(personId, kind, 'create', c.id, diffRecords(null, view(c))),
+      add: async (request: Request<{ id: number }, Values>, reply: FastifyReply) => {
+        const owner = loadLive(request.params.id);
+        check.add(owner.id, request.body);
+        const row = await ctx.change(
+          actor(request),
+          () => records.create(owner.id, request.body),
+          (c) => subEntry(owner.id, kind, 'create', c.id, diffRecords(null, view(c))),
         );
         return created(reply, itemOf(row.id));
       },
-      update: async (
-        request: FastifyRequest,
-        reply: FastifyReply,
-        personId: number,
-        id: number,
-        spec: Omit<SubChange<Row>, 'action'>,
-      ) => withEtag(reply, itemOf((await change(request, personId, id, { ...spec, action: 'update' })).id)),
-      remove: async (
-        request: FastifyRequest,
-        reply: FastifyReply,
-        personId: number,
-        id: number,
-        write: SubChange<Row>['write'],
-      ) => {
-        await change(request, personId, id, { action: 'delete', write });
+      update: async (request: Request<Params, Patch>, reply: FastifyReply) => {
+        let patch = request.body;
+        const after = await change(request, {
+          action: 'update',
+          check: (before) => {
+            patch = check.update(before, request.body);
+          },
+          write: (before, version) => records.update(before.id, version, patch),
+        });
+        return withEtag(reply, itemOf(after.id));
+      },
+      remove: async (request: Request<Params, unknown>, reply: FastifyReply) => {
+        await change(request, { action: 'delete', write: (before, version) => records.remove(before.id, version) });
         return reply.code(204).send(null);
       },
     };
   };
-  /** A changed affiliation or office names an existing organisation and keeps its dates in order. */
-  const checkDatedChange = (before: DateRange, patch: Partial<DateRange> & { organizationId?: number | null }) => {
-    const issue = dateRangeIssue({ ...before, ...patch });
-    if (issue) throw fieldError(issue.field, issue.message);
-    checkOrganizations([{ field: 'organizationId', id: patch.organizationId }]);
+  /** A new or changed affiliation or office names an existing organisation; a change keeps its dates in order. */
+  const dated = {
+    add: (_: number, values: { organizationId: number | null }) =>
+      checkOrganizations([{ field: 'organizationId', id: values.organizationId }]),
+    update: <P extends Partial<DateRange> & { organizationId?: number | null }>(before: DateRange, patch: P) => {
+      const issue = dateRangeIssue({ ...before, ...patch });
+      if (issue) throw fieldError(issue.field, issue.message);
+      checkOrganizations([{ field: 'organizationId', id: patch.organizationId }]);
+      return patch;
+    },
   };
 
-  // Affiliations
+  const affiliation = subRecord('affiliation', 'affiliationId', ctx.persons.affiliations, affiliationView, dated);
+  route(persons.addAffiliation, 'manager', affiliation.add);
+  route(persons.updateAffiliation, 'manager', affiliation.update);
+  route(persons.deleteAffiliation, 'manager', affiliation.remove);
 
-  const affiliation = subRecord('affiliation', {
-    find: ctx.persons.findAffiliation,
-    item: ctx.persons.affiliation,
-    view: affiliationView,
-  });
+  const office = subRecord('office', 'officeId', ctx.persons.offices, officeView, dated);
+  route(persons.addOffice, 'manager', office.add);
+  route(persons.updateOffice, 'manager', office.update);
+  route(persons.deleteOffice, 'manager', office.remove);
 
-  route(persons.addAffiliation, 'manager', async (request, reply) => {
-    const owner = loadLive(request.params.id);
-    checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-    return affiliation.add(request, reply, owner.id, () => ctx.persons.createAffiliation(owner.id, request.body));
-  });
-
-  route(persons.updateAffiliation, 'manager', async (request, reply) =>
-    affiliation.update(request, reply, request.params.id, request.params.affiliationId, {
-      check: (before) => checkDatedChange(before, request.body),
-      write: (before, version) => ctx.persons.updateAffiliation(before.id, version, request.body),
-    }),
-  );
-
-  route(persons.deleteAffiliation, 'manager', async (request, reply) =>
-    affiliation.remove(request, reply, request.params.id, request.params.affiliationId, (before, version) =>
-      ctx.persons.deleteAffiliation(before.id, version),
-    ),
-  );
-
-  // Offices
-
-  const office = subRecord('office', { find: ctx.persons.findOffice, item: ctx.persons.office, view: officeView });
-
-  route(persons.addOffice, 'manager', async (request, reply) => {
-    const owner = loadLive(request.params.id);
-    checkOrganizations([{ field: 'organizationId', id: request.body.organizationId }]);
-    return office.add(request, reply, owner.id, () => ctx.persons.createOffice(owner.id, request.body));
-  });
-
-  route(persons.updateOffice, 'manager', async (request, reply) =>
-    office.update(request, reply, request.params.id, request.params.officeId, {
-      check: (before) => checkDatedChange(before, request.body),
-      write: (before, version) => ctx.persons.updateOffice(before.id, version, request.body),
-    }),
-  );
-
-  route(persons.deleteOffice, 'manager', async (request, reply) =>
-    office.remove(request, reply, request.params.id, request.params.officeId, (before, version) =>
-      ctx.persons.deleteOffice(before.id, version),
-    ),
-  );
-
-  // Additional e-mail addresses and phone numbers
-
-  const contactPoint = subRecord('contact_point', {
-    find: ctx.persons.findContactPoint,
-    item: ctx.persons.contactPoint,
-    view: contactPointView,
-  });
+  // Additional e-mail addresses and phone numbers: a value is there once per person (main or additional).
   const checkNewValue = (personId: number, kind: ContactPointRow['kind'], value: string, exceptId?: number) => {
     if (ctx.persons.hasContactValue(personId, kind, value, exceptId))
       throw fieldError('value', 'ist schon eingetragen');
   };
-
-  route(persons.addContactPoint, 'manager', async (request, reply) => {
-    const owner = loadLive(request.params.id);
-    checkNewValue(owner.id, request.body.kind, request.body.value);
-    return contactPoint.add(request, reply, owner.id, () => ctx.persons.createContactPoint(owner.id, request.body));
+  const contactPoint = subRecord('contact_point', 'contactPointId', ctx.persons.contactPoints, contactPointView, {
+    add: (personId, values) => checkNewValue(personId, values.kind, values.value),
+    update: (before, patch) => {
+      if (patch.value === undefined) return patch;
+      const parsed = contactPointInput.safeParse({ kind: before.kind, value: patch.value });
+      if (!parsed.success)
+        throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
+      checkNewValue(before.personId, before.kind, parsed.data.value, before.id);
+      return { ...patch, value: parsed.data.value };
+    },
   });
-
-  route(persons.updateContactPoint, 'manager', async (request, reply) => {
-    const { id, contactPointId } = request.params;
-    const values = { ...request.body };
-    return contactPoint.update(request, reply, id, contactPointId, {
-      check: (before) => {
-        if (values.value === undefined) return;
-        const parsed = contactPointInput.safeParse({ kind: before.kind, value: values.value });
-        if (!parsed.success)
-          throw fieldError('value', before.kind === 'email' ? 'keine gültige E-Mail-Adresse' : 'höchstens 60 Zeichen');
-        values.value = parsed.data.value;
-        checkNewValue(id, before.kind, values.value, before.id);
-      },
-      write: (before, version) => ctx.persons.updateContactPoint(before.id, version, values),
-    });
-  });
-
-  route(persons.deleteContactPoint, 'manager', async (request, reply) =>
-    contactPoint.remove(request, reply, request.params.id, request.params.contactPointId, (before, version) =>
-      ctx.persons.deleteContactPoint(before.id, version),
-    ),
-  );
+  route(persons.addContactPoint, 'manager', contactPoint.add);
+  route(persons.updateContactPoint, 'manager', contactPoint.update);
+  route(persons.deleteContactPoint, 'manager', contactPoint.remove);
 }

@@ -83,7 +83,7 @@ export function createPersonsService(repo: PersonsRepository, change: AppContext
           const links = repo.moveLinks(sourceId, targetId);
           const dropped = repo.dedupeContactPoints(targetId);
           const added = extras.filter((x) => !repo.hasContactValue(targetId, x.kind, x.value));
-          for (const x of added) repo.createContactPoint(targetId, { ...x, label: null });
+          for (const x of added) repo.contactPoints.create(targetId, { ...x, label: null });
           return { ...links, dropped, added, merged: repo.markMerged(sourceId, targetId) };
         },
         ({ moved, droppedAttendances, droppedSessionAttendances, dropped, added, merged }) => [

@@ -1,8 +1,8 @@
 import type { UserRow } from '@anett/db/schema';
 import { users } from '@anett/shared/routes/user';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { setEtag, versionedChange } from '../../lib/concurrency.ts';
+import { setEtag, type VersionedChange, versionedChange } from '../../lib/concurrency.ts';
 import { AppError, orNotFound } from '../../lib/errors.ts';
 import { pageOf } from '../../lib/listing.ts';
 import { assertAcceptablePassword, generatePassword, hashPassword } from '../../lib/passwords.ts';
@@ -58,47 +58,58 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     return publicUser(row);
   });
 
-  route(users.update, 'admin', async (request, reply) => {
-    // The change, the end of the sessions it requires and the audit entry commit together.
+  /**
+   * An admin's change of a user's account, answered as the user list shows it; refused with `lockout` on the admin's
+   * own account. The change, the end of the sessions it requires and the audit entry commit together.
+   */
+  const changeUser = async (
+    request: FastifyRequest & { params: { id: number } },
+    reply: FastifyReply,
+    lockout: string | undefined,
+    spec: Pick<VersionedChange<UserRow, UserRow>, 'write' | 'audit'>,
+  ) => {
     const after = await versionedChange(ctx, request, {
       load: () => {
         const before = load(request.params.id);
-        const { role, active } = request.body;
-        if (before.id === request.user.id && ((role && role !== 'admin') || active === false)) {
-          throw AppError.of('CANNOT_DEMOTE_SELF', 'You cannot remove your own admin role or deactivate yourself');
-        }
+        if (lockout && before.id === request.user.id) throw AppError.of('CANNOT_DEMOTE_SELF', lockout);
         return before;
       },
       current: auditedUser,
-      write: (before, version) => {
-        const after = ctx.users.update(before.id, version, request.body);
-        if (after && (after.role !== before.role || after.active !== before.active)) ctx.users.revokeSessions(after.id);
-        return after;
-      },
-      audit: { entity: 'user', action: 'update', diff: (b, a) => diffRecords(auditedUser(b), auditedUser(a)) },
+      ...spec,
     });
     setEtag(reply, after.version);
     return publicUser(after);
+  };
+
+  route(users.update, 'admin', async (request, reply) => {
+    const { role, active } = request.body;
+    const demotesSelf = (role && role !== 'admin') || active === false;
+    return changeUser(
+      request,
+      reply,
+      demotesSelf ? 'You cannot remove your own admin role or deactivate yourself' : undefined,
+      {
+        write: (before, version) => {
+          const after = ctx.users.update(before.id, version, request.body);
+          if (after && (after.role !== before.role || after.active !== before.active))
+            ctx.users.revokeSessions(after.id);
+          return after;
+        },
+        audit: { entity: 'user', action: 'update', diff: (b, a) => diffRecords(auditedUser(b), auditedUser(a)) },
+      },
+    );
   });
 
-  route(users.deactivate, 'admin', async (request, reply) => {
-    const after = await versionedChange(ctx, request, {
-      load: () => {
-        const before = load(request.params.id);
-        if (before.id === request.user.id) throw AppError.of('CANNOT_DEMOTE_SELF', 'You cannot deactivate yourself');
-        return before;
-      },
-      current: auditedUser,
+  route(users.deactivate, 'admin', async (request, reply) =>
+    changeUser(request, reply, 'You cannot deactivate yourself', {
       write: (before, version) => {
         const after = ctx.users.update(before.id, version, { active: false });
         if (after) ctx.users.revokeSessions(after.id);
         return after;
       },
       audit: { entity: 'user', action: 'deactivate', diff: () => undefined },
-    });
-    setEtag(reply, after.version);
-    return publicUser(after);
-  });
+    }),
+  );
 
   route(users.resetPassword, 'admin', async (request) => {
     const row = load(request.params.id);
