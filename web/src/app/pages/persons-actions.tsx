@@ -18,23 +18,19 @@ export function PersonsActions({ currentFilter }: { currentFilter: () => Segment
   const [formOpen, setFormOpen] = useState(false);
   const [segmentFilter, setSegmentFilter] = useState<SegmentFilterInput | null>(null);
   const [exportFilter, setExportFilter] = useState<SegmentFilterInput | null>(null);
+  // Both buttons open their dialog with the list's filter as it is now.
+  const filterButtons = [
+    [IconDeviceFloppy, 'segments.saveAsSegment', setSegmentFilter],
+    [IconDownload, 'segments.export', setExportFilter],
+  ] as const;
   return (
     <>
       <Group gap="sm">
-        <Button
-          variant="default"
-          leftSection={<IconDeviceFloppy size={16} />}
-          onClick={() => setSegmentFilter(currentFilter())}
-        >
-          {t('segments.saveAsSegment')}
-        </Button>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} />}
-          onClick={() => setExportFilter(currentFilter())}
-        >
-          {t('segments.export')}
-        </Button>
+        {filterButtons.map(([Icon, key, open]) => (
+          <Button key={key} variant="default" leftSection={<Icon size={16} />} onClick={() => open(currentFilter())}>
+            {t(key)}
+          </Button>
+        ))}
         <ImportAndCreate kind="persons" onCreate={() => setFormOpen(true)} />
       </Group>
       <SegmentFormModal
