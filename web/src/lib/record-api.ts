@@ -46,6 +46,7 @@ export function recordApi<R extends RecordRoutes, Q extends Query>(spec: {
     Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 
   return {
+    invalidate,
     listOptions: (params: Q) =>
       queryOptions({
         queryKey: keys.list(params),

@@ -3,19 +3,13 @@ import { districtLabel } from '@anett/shared/vocab/districts';
 import { ORGANIZATION_KIND, SIZE_CLASS } from '@anett/shared/vocab/enums';
 import { Badge, Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
-import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
+import { type FunctionComponent, useState } from 'react';
 import { RecordDetail } from '../../components/records/record-detail.tsx';
 import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
-import {
-  organizationDetailOptions,
-  organizationHistoryOptions,
-  useDeleteOrganization,
-  useRestoreOrganization,
-} from '../../features/organizations/api.ts';
+import { organizationApi, organizationDetailOptions } from '../../features/organizations/api.ts';
 import { OrganizationFormModal } from '../../features/organizations/organization-form-modal.tsx';
 import { organizationMerge } from '../../features/organizations/organization-merge-modal.tsx';
 import { OrganizationOverview } from '../../features/organizations/organization-overview.tsx';
@@ -25,33 +19,29 @@ import { useLabels } from '../../lib/i18n.ts';
 import { invalidateOrganization } from '../../lib/query-keys.ts';
 import { useCan } from '../../lib/use-can.ts';
 
-import { MergedInto, useActivityTabs, useRecordLifecycle } from './record-page.tsx';
+import { MergedInto, recordDetailPage, useActivityTabs, useRecordLifecycle } from './record-page.tsx';
 
 const route = getRouteApi('/app/organisationen/$id');
 
-function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
+function Detail({ record: org, tab }: { record: OrganizationDetail; tab: DetailTab }) {
   const { t, label } = useLabels();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
   const canWrite = useCan().write;
-  const [editing, setEditing] = useState(false);
   const [addingPerson, setAddingPerson] = useState(false);
   // The quick log (key `n`, "Kontakt erfassen") opens prefilled with this organisation.
   useQuickLogContext(org.deletedAt ? null : { organizationIds: [org.id] });
   const life = useRecordLifecycle({
-    ns: 'organizations',
+    api: organizationApi,
     merge: organizationMerge,
+    edit: OrganizationFormModal,
     record: org,
     nameOf: (o) => o.name,
-    remove: useDeleteOrganization(),
-    restore: useRestoreOrganization(),
-    reload: (qc) => invalidateOrganization(qc, org.id),
   });
   const activity = useActivityTabs({
     ns: 'organizations',
+    api: organizationApi,
     record: org,
-    mailTarget: { organizationId: org.id },
-    history: organizationHistoryOptions(org.id),
     formatValue: (field, value) =>
       field === 'kind' && typeof value === 'string'
         ? label(ORGANIZATION_KIND, value)
@@ -81,9 +71,7 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
           <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={() => setAddingPerson(true)}>
             {t('organizations.addPerson')}
           </Button>
-          <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-            {t('organizations.edit')}
-          </Button>
+          {life.editButton}
         </>
       }
       menu={life.menu}
@@ -114,26 +102,15 @@ function Detail({ org, tab }: { org: OrganizationDetail; tab: DetailTab }) {
           void invalidateOrganization(queryClient, org.id);
         }}
       />
-      <OrganizationFormModal
-        target={editing ? org : null}
-        onClose={() => setEditing(false)}
-        onSaved={() => {
-          setEditing(false);
-          notifications.show({ color: 'green', message: t('organizations.saved') });
-        }}
-      />
-      {life.mergeDialog}
-      {life.deleteDialog}
+      {life.dialogs}
     </RecordDetail>
   );
 }
 
-export function OrganizationDetailPage() {
-  const { id } = route.useParams();
-  const { tab } = route.useSearch();
-  return (
-    <DetailPageFrame ns="organizations" id={id} query={organizationDetailOptions}>
-      {(data) => <Detail org={data} tab={tab ?? 'overview'} />}
-    </DetailPageFrame>
-  );
-}
+// Typed by hand: inferring it would go through the route tree, which imports this page.
+export const OrganizationDetailPage: FunctionComponent = recordDetailPage(
+  'organizations',
+  route,
+  organizationDetailOptions,
+  Detail,
+);

@@ -1,21 +1,15 @@
 import { formalName } from '@anett/shared/salutation';
 import type { Person } from '@anett/shared/schemas/person';
 import { SALUTATION } from '@anett/shared/vocab/enums';
-import { Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconShredder } from '@tabler/icons-react';
+import { IconShredder } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
-import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
+import { type FunctionComponent, useState } from 'react';
 import { RecordDetail } from '../../components/records/record-detail.tsx';
 import { QuickLogButton, useQuickLogContext } from '../../features/interactions/quick-log.tsx';
-import {
-  personDetailOptions,
-  personHistoryOptions,
-  useDeletePerson,
-  useRestorePerson,
-} from '../../features/persons/api.ts';
+import { personApi, personDetailOptions } from '../../features/persons/api.ts';
 import { PersonFormModal } from '../../features/persons/person-form-modal.tsx';
 import { personMerge } from '../../features/persons/person-merge-modal.tsx';
 import { PersonOverview } from '../../features/persons/person-overview.tsx';
@@ -24,23 +18,21 @@ import { ConsentSection } from '../../features/privacy/consent-section.tsx';
 import { ErasureDialog } from '../../features/privacy/erasure-dialog.tsx';
 import { personName } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
-import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
 import { useCan } from '../../lib/use-can.ts';
 import { PersonEventsTab } from './person-events-tab.tsx';
 
-import { MergedInto, useActivityTabs, useRecordLifecycle } from './record-page.tsx';
+import { MergedInto, recordDetailPage, useActivityTabs, useRecordLifecycle } from './record-page.tsx';
 
 const route = getRouteApi('/app/personen/$id');
 
-function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
+function Detail({ record: person, tab }: { record: Person; tab: PersonTab }) {
   const { t, label, lang } = useLabels();
   const navigate = route.useNavigate();
   const can = useCan();
   // The quick log (key `n`, header button) opens prefilled with this person.
   useQuickLogContext(person.deletedAt ? null : { personIds: [person.id] });
   const tags = useQuery(tagListOptions());
-  const [editing, setEditing] = useState(false);
   const [erasing, setErasing] = useState(false);
   // German letters name the person with "Frau/Herr"; the English UI gives the title and name only.
   const name =
@@ -50,20 +42,17 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           .filter(Boolean)
           .join(' ');
   const life = useRecordLifecycle({
-    ns: 'persons',
+    api: personApi,
     merge: personMerge,
+    edit: PersonFormModal,
     record: person,
     nameOf: personName,
     confirmName: name,
-    remove: useDeletePerson(),
-    restore: useRestorePerson(),
-    reload: (qc) => invalidatePerson(qc, person.id),
   });
   const activity = useActivityTabs({
     ns: 'persons',
+    api: personApi,
     record: person,
-    mailTarget: { personId: person.id },
-    history: personHistoryOptions(person.id),
     formatValue: (field, value) => {
       if (field === 'salutation' && typeof value === 'string') return label(SALUTATION, value);
       if (field === 'tagIds' && Array.isArray(value)) {
@@ -91,9 +80,7 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
       actions={
         <>
           <QuickLogButton variant="default" />
-          <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-            {t('persons.edit')}
-          </Button>
+          {life.editButton}
         </>
       }
       menu={[
@@ -126,14 +113,6 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
         ...activity,
       ]}
     >
-      <PersonFormModal
-        target={editing ? person : null}
-        onClose={() => setEditing(false)}
-        onSaved={() => {
-          setEditing(false);
-          notifications.show({ color: 'green', message: t('persons.saved') });
-        }}
-      />
       {can.administer && (
         <ErasureDialog
           person={{ id: person.id, version: person.version, name }}
@@ -145,18 +124,10 @@ function Detail({ person, tab }: { person: Person; tab: PersonTab }) {
           }}
         />
       )}
-      {life.mergeDialog}
-      {life.deleteDialog}
+      {life.dialogs}
     </RecordDetail>
   );
 }
 
-export function PersonDetailPage() {
-  const { id } = route.useParams();
-  const { tab } = route.useSearch();
-  return (
-    <DetailPageFrame ns="persons" id={id} query={personDetailOptions}>
-      {(data) => <Detail person={data} tab={tab ?? 'overview'} />}
-    </DetailPageFrame>
-  );
-}
+// Typed by hand: inferring it would go through the route tree, which imports this page.
+export const PersonDetailPage: FunctionComponent = recordDetailPage('persons', route, personDetailOptions, Detail);

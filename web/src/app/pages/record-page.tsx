@@ -1,11 +1,12 @@
 import type { MailDropTarget } from '@anett/shared/schemas/mail-import';
-import { Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowMerge, IconTrash } from '@tabler/icons-react';
-import type { UseMutationResult, UseQueryOptions } from '@tanstack/react-query';
+import { IconArrowMerge, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { QueryClient, UseMutationResult, UseQueryOptions } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { DetailPageFrame } from '../../components/detail-page-frame.tsx';
 import type { HistoryList } from '../../components/history/record-history.tsx';
 import { RecordHistory } from '../../components/history/record-history.tsx';
 import { MergeModal, type MergeSpec } from '../../components/records/merge-modal.tsx';
@@ -23,25 +24,34 @@ import { MailDrop } from './mail-drop.tsx';
 type Ns = 'persons' | 'organizations';
 type Versioned = { id: number; version: number };
 
+/** The part of a record's API (`recordApi`) the pages share; its changes answer the record as saved (`S`). */
+type PageApi<S> = {
+  useDelete: () => UseMutationResult<S, Error, Versioned>;
+  useRestore: () => UseMutationResult<S, Error, number>;
+  invalidate: (queryClient: QueryClient, id: number) => Promise<unknown>;
+};
+
 /**
- * Delete (confirmed, then undoable for ten seconds), restore and merge of a person or organisation: the texts,
- * restore button and menu entries for `RecordDetail`, the merge dialog (after `merge`) and the delete dialog.
+ * Edit, delete (confirmed, then undoable for ten seconds), restore and merge of a person or organisation: the texts,
+ * edit button, restore button and menu entries for `RecordDetail`, and the edit (`edit`), merge (after `merge`) and
+ * delete dialogs.
  */
 export function useRecordLifecycle<R extends Versioned, S extends Versioned, F extends string>(opts: {
-  ns: Ns;
+  api: PageApi<S>;
   record: R;
   merge: MergeSpec<R, F>;
+  edit: ComponentType<{ target: R | null; onClose: () => void; onSaved: () => void }>;
   /** The record's name in notices and (unless `confirmName` is given) in the delete question. */
   nameOf: (r: NoInfer<R> | NoInfer<S>) => string;
   confirmName?: string;
-  /** The delete and restore mutations answer the record as saved (`S`). */
-  remove: UseMutationResult<S, Error, Versioned>;
-  restore: UseMutationResult<S, Error, number>;
-  reload: Parameters<typeof useRecordFailure>[1];
 }) {
-  const { ns, record, nameOf, remove, restore } = opts;
+  const { api, record, nameOf, edit: EditForm } = opts;
+  const { ns } = opts.merge;
   const { t } = useLabels();
-  const { failed, conflict } = useRecordFailure(ns, opts.reload);
+  const remove = api.useDelete();
+  const restore = api.useRestore();
+  const { failed, conflict } = useRecordFailure(ns, (qc) => api.invalidate(qc, record.id));
+  const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -60,51 +70,64 @@ export function useRecordLifecycle<R extends Versioned, S extends Versioned, F e
       mergedBanner: t(`${ns}.mergedBanner`),
     },
     restore: { run: doRestore, pending: restore.isPending },
+    editButton: (
+      <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+        {t(`${ns}.edit`)}
+      </Button>
+    ),
     menu: [
       { label: t(`${ns}.merge`), icon: <IconArrowMerge size={16} />, onClick: () => setMerging(true) },
       { label: t(`${ns}.delete`), icon: <IconTrash size={16} />, color: 'red', onClick: () => setConfirmDelete(true) },
     ] satisfies RecordMenuAction[],
-    mergeDialog: (
-      <MergeModal
-        spec={opts.merge}
-        target={record}
-        opened={merging}
-        onClose={() => setMerging(false)}
-        onConflict={() => {
-          setMerging(false);
-          conflict();
-        }}
-        onMerged={(merged, source) => {
-          setMerging(false);
-          notifications.show({
-            color: 'green',
-            message: t(`${ns}.merged`, { source: nameOf(source), target: nameOf(merged) }),
-          });
-        }}
-      />
-    ),
-    deleteDialog: (
-      <ConfirmDialog
-        opened={confirmDelete}
-        title={t(`${ns}.deleteTitle`)}
-        message={t(`${ns}.deleteConfirm`, { name: opts.confirmName ?? nameOf(record) })}
-        confirmLabel={t(`${ns}.delete`)}
-        danger
-        loading={remove.isPending}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          remove.mutate(record, {
-            onSuccess: (r) =>
-              showUndoNotice({
-                id: `${ns}-deleted-${r.id}`,
-                message: t(`${ns}.deletedNotice`, { name: nameOf(r) }),
-                undo: [t(`${ns}.undo`), doRestore],
-              }),
-            onError: failed,
-            onSettled: () => setConfirmDelete(false),
-          })
-        }
-      />
+    dialogs: (
+      <>
+        <EditForm
+          target={editing ? record : null}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            notifications.show({ color: 'green', message: t(`${ns}.saved`) });
+          }}
+        />
+        <MergeModal
+          spec={opts.merge}
+          target={record}
+          opened={merging}
+          onClose={() => setMerging(false)}
+          onConflict={() => {
+            setMerging(false);
+            conflict();
+          }}
+          onMerged={(merged, source) => {
+            setMerging(false);
+            notifications.show({
+              color: 'green',
+              message: t(`${ns}.merged`, { source: nameOf(source), target: nameOf(merged) }),
+            });
+          }}
+        />
+        <ConfirmDialog
+          opened={confirmDelete}
+          title={t(`${ns}.deleteTitle`)}
+          message={t(`${ns}.deleteConfirm`, { name: opts.confirmName ?? nameOf(record) })}
+          confirmLabel={t(`${ns}.delete`)}
+          danger
+          loading={remove.isPending}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() =>
+            remove.mutate(record, {
+              onSuccess: (r) =>
+                showUndoNotice({
+                  id: `${ns}-deleted-${r.id}`,
+                  message: t(`${ns}.deletedNotice`, { name: nameOf(r) }),
+                  undo: [t(`${ns}.undo`), doRestore],
+                }),
+              onError: failed,
+              onSettled: () => setConfirmDelete(false),
+            })
+          }
+        />
+      </>
     ),
   };
 }
@@ -112,20 +135,20 @@ export function useRecordLifecycle<R extends Versioned, S extends Versioned, F e
 /** The contact-log tab (with the e-mail drop while the record is live) and the change-history tab. */
 export function useActivityTabs<K extends readonly unknown[]>(opts: {
   ns: Ns;
+  api: { historyOptions: (id: number) => UseQueryOptions<HistoryList, Error, HistoryList, K> };
   record: { id: number; deletedAt: string | null };
-  mailTarget: MailDropTarget;
-  history: UseQueryOptions<HistoryList, Error, HistoryList, K>;
   formatValue: (field: string, value: unknown) => string | undefined;
 }): RecordTab[] {
   const { ns, record } = opts;
   const { t } = useLabels();
+  const mailTarget: MailDropTarget = ns === 'persons' ? { personId: record.id } : { organizationId: record.id };
   return [
     {
       value: 'timeline',
       label: t(`${ns}.tabTimeline`),
       panel: (
         <Stack gap="md">
-          {!record.deletedAt && <MailDrop target={opts.mailTarget} />}
+          {!record.deletedAt && <MailDrop target={mailTarget} />}
           <Timeline subject={ns} id={record.id} title={t(`${ns}.tabTimeline`)} />
         </Stack>
       ),
@@ -135,7 +158,7 @@ export function useActivityTabs<K extends readonly unknown[]>(opts: {
       label: t(`${ns}.tabHistory`),
       panel: (
         <RecordHistory
-          query={opts.history}
+          query={opts.api.historyOptions(record.id)}
           recordId={record.id}
           fieldLabel={(field) => t(`${ns}.fields.${field}`, { defaultValue: '' }) || field}
           formatValue={opts.formatValue}
@@ -143,6 +166,24 @@ export function useActivityTabs<K extends readonly unknown[]>(opts: {
       ),
     },
   ];
+}
+
+/** The route component of a person or organisation page: the record its URL names, on the tab the URL names. */
+export function recordDetailPage<T, K extends readonly unknown[], Tab extends string>(
+  ns: Ns,
+  route: { useParams: () => { id: number }; useSearch: () => { tab?: Tab } },
+  query: (id: number) => UseQueryOptions<T, Error, T, K>,
+  Detail: ComponentType<{ record: T; tab: Tab | 'overview' }>,
+) {
+  return function RecordDetailPage() {
+    const { id } = route.useParams();
+    const { tab } = route.useSearch();
+    return (
+      <DetailPageFrame ns={ns} id={id} query={query}>
+        {(data) => <Detail record={data} tab={tab ?? 'overview'} />}
+      </DetailPageFrame>
+    );
+  };
 }
 
 /** The record this one was merged into, by name (its number while the name loads). */

@@ -10,7 +10,7 @@ import { recordApi } from '../../lib/record-api.ts';
 
 export type OrganizationDuplicateGroups = z.infer<typeof organizationDuplicateGroups>;
 
-const organizationApi = recordApi({
+export const organizationApi = recordApi({
   routes: organizations,
   keys: organizationKeys,
   invalidate: invalidateOrganization,

@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format.ts';
 import { eventKeys, invalidatePerson, organizationKeys, personKeys } from '../../lib/query-keys.ts';
 import { type Body, recordApi } from '../../lib/record-api.ts';
 
-const personApi = recordApi({
+export const personApi = recordApi({
   routes: { ...persons, remove: persons.delete },
   keys: personKeys,
   invalidate: invalidatePerson,
