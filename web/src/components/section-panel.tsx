@@ -1,16 +1,21 @@
 import { Group, Paper, Text, Title } from '@mantine/core';
+import type { LinkProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { AnchorLink } from './router-link.tsx';
 
-/** A bordered section of a page with its heading, an optional hint and actions on the right (dashboard, reports). */
+/** A bordered section of a page with its heading, an optional hint and actions on the right (dashboard, reports);
+ * `more` is the small link to the whole list or report the section previews. */
 export function SectionPanel({
   title,
   hint,
   actions,
+  more,
   children,
 }: {
   title: string;
   hint?: string;
   actions?: ReactNode;
+  more?: { to: LinkProps['to']; label: string };
   children: ReactNode;
 }) {
   return (
@@ -27,6 +32,11 @@ export function SectionPanel({
           )}
         </div>
         {actions}
+        {more && (
+          <AnchorLink to={more.to} size="sm">
+            {more.label}
+          </AnchorLink>
+        )}
       </Group>
       {children}
     </Paper>

@@ -54,28 +54,19 @@ export function nameColumn<T extends { deletedAt: string | null }>(
     accessor: o.accessor,
     title: t(`${ns}.name`),
     sortable: true,
-    render: (record) => {
-      const detail = o.detail(record);
-      return (
-        <div>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={600} lh={1.3}>
-              {o.name(record)}
-            </Text>
-            {record.deletedAt && (
-              <Badge size="xs" color="red" variant="light">
-                {t(`${ns}.deleted`)}
-              </Badge>
-            )}
-          </Group>
-          {detail && (
-            <Text size="xs" c="dimmed">
-              {detail}
-            </Text>
-          )}
-        </div>
-      );
-    },
+    render: (record) => (
+      <TitleCell
+        title={o.name(record)}
+        badge={
+          record.deletedAt && (
+            <Badge size="xs" color="red" variant="light">
+              {t(`${ns}.deleted`)}
+            </Badge>
+          )
+        }
+        detail={o.detail(record)}
+      />
+    ),
   };
 }
 
@@ -162,5 +153,42 @@ export function SearchEmptyState({ ns, icon, q, filtered, clearSearch, clearFilt
         )
       }
     />
+  );
+}
+
+/** A list row's bold title with a dimmed line below it (a name and its organisation, an event and its place, a
+ * contact and its summary); `badge` (given, even if empty) stands beside the title, `clamp` keeps the line below to one line. */
+export function TitleCell({
+  title,
+  badge,
+  detail,
+  clamp,
+}: {
+  title: ReactNode;
+  badge?: ReactNode;
+  detail?: ReactNode;
+  clamp?: boolean;
+}) {
+  const heading = (
+    <Text size="sm" fw={600} lh={1.3}>
+      {title}
+    </Text>
+  );
+  return (
+    <div>
+      {badge !== undefined ? (
+        <Group gap={6} wrap="nowrap">
+          {heading}
+          {badge}
+        </Group>
+      ) : (
+        heading
+      )}
+      {detail && (
+        <Text size="xs" c="dimmed" lineClamp={clamp ? 1 : undefined}>
+          {detail}
+        </Text>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,6 @@ import '@mantine/charts/styles.css';
 import type { Dashboard } from '@anett/shared/schemas/dashboard';
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { AnchorLink } from '../../components/router-link.tsx';
 import { SectionPanel } from '../../components/section-panel.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { type Language, useLabels } from '../../lib/i18n.ts';
@@ -53,11 +52,7 @@ export function Charts({ data }: { data: Dashboard }) {
       <SectionPanel
         title={t('dashboard.reachPerNode', { year: data.keyFigures.current.year })}
         hint={t('dashboard.reachPerNodeHint')}
-        actions={
-          <AnchorLink to="/berichte/reichweite" size="sm">
-            {t('dashboard.toReport')}
-          </AnchorLink>
-        }
+        more={{ to: '/berichte/reichweite', label: t('dashboard.toReport') }}
       >
         {nodes.length === 0 ? (
           <Text c="dimmed" size="sm">

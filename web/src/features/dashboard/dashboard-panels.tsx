@@ -45,14 +45,7 @@ export function Figure({
 export function UpcomingEvents({ events }: { events: Dashboard['upcomingEvents'] }) {
   const { t, label } = useLabels();
   return (
-    <SectionPanel
-      title={t('dashboard.upcoming')}
-      actions={
-        <AnchorLink to="/veranstaltungen" size="sm">
-          {t('dashboard.allEvents')}
-        </AnchorLink>
-      }
-    >
+    <SectionPanel title={t('dashboard.upcoming')} more={{ to: '/veranstaltungen', label: t('dashboard.allEvents') }}>
       {events.length === 0 ? (
         <EmptyState withBorder={false} icon={<IconCalendarEvent size={28} />} title={t('dashboard.noUpcoming')} />
       ) : (
@@ -108,11 +101,7 @@ export function FollowUps({ followUps }: { followUps: Dashboard['followUps'] }) 
                   today: followUps.dueToday,
                 })
       }
-      actions={
-        <AnchorLink to="/kontakte/wiedervorlagen" size="sm">
-          {t('dashboard.allFollowUps')}
-        </AnchorLink>
-      }
+      more={{ to: '/kontakte/wiedervorlagen', label: t('dashboard.allFollowUps') }}
     >
       {followUps.items.length === 0 ? (
         <EmptyState withBorder={false} icon={<IconChecklist size={28} />} title={t('dashboard.noFollowUps')} />

@@ -2,6 +2,7 @@ import type { Event } from '@anett/shared/schemas/event';
 import { EVENT_KIND } from '@anett/shared/vocab/enums';
 import { Badge, Text, VisuallyHidden } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
+import { TitleCell } from '../../components/records/record-list-parts.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { KIND_COLOR } from './event-kind.ts';
@@ -33,18 +34,7 @@ export function useEventColumns(): DataTableColumn<Event>[] {
       accessor: 'title',
       title: t('events.eventTitle'),
       sortable: true,
-      render: (e) => (
-        <div>
-          <Text size="sm" fw={600} lh={1.3}>
-            {e.title}
-          </Text>
-          {e.location && (
-            <Text size="xs" c="dimmed">
-              {e.location}
-            </Text>
-          )}
-        </div>
-      ),
+      render: (e) => <TitleCell title={e.title} detail={e.location} />,
     },
     {
       accessor: 'kind',

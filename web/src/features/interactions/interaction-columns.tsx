@@ -4,6 +4,7 @@ import { Badge, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconBell, IconCheck } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { Fragment } from 'react';
+import { TitleCell } from '../../components/records/record-list-parts.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -80,18 +81,7 @@ export function useInteractionColumns(): DataTableColumn<Interaction>[] {
     {
       accessor: 'subject',
       title: t('interactions.subject'),
-      render: (i) => (
-        <div>
-          <Text size="sm" fw={600} lh={1.3}>
-            {i.subject}
-          </Text>
-          {i.summary && (
-            <Text size="xs" c="dimmed" lineClamp={1}>
-              {i.summary}
-            </Text>
-          )}
-        </div>
-      ),
+      render: (i) => <TitleCell title={i.subject} detail={i.summary} clamp />,
     },
     {
       accessor: 'persons',
