@@ -6,6 +6,7 @@ import { AttendanceStatusBadge } from '../../components/attendance-status-badge.
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { timelineOptions } from '../../features/interactions/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -34,15 +35,15 @@ export function PersonEventsTab({ personId }: { personId: number }) {
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing={6} fz="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('persons.date')}</Table.Th>
-                <Table.Th>{t('persons.event')}</Table.Th>
-                <Table.Th>{t('persons.status')}</Table.Th>
-                <Table.Th>{t('persons.role')}</Table.Th>
-                <Table.Th>{t('persons.asOrganization')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t('persons.date'),
+                t('persons.event'),
+                t('persons.status'),
+                t('persons.role'),
+                t('persons.asOrganization'),
+              ]}
+            />
             <Table.Tbody>
               {items.map((a) => (
                 <Table.Tr key={a.attendanceId}>

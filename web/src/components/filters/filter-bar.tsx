@@ -23,10 +23,12 @@ export type ListFilterProps<S, K> = {
  * The row of labelled filters above the events and the contact log: the search first, "clear filters" last while
  * any is set; the texts are `<ns>.searchLabel`, `<ns>.searchPlaceholder` and `<ns>.clearFilters`.
  */
+export type Ns = 'events' | 'interactions';
+
 export function FilterBar(props: {
   list: Pick<UrlFilters<unknown>, 'searchText' | 'clearFilters'>;
   anyFilter: boolean;
-  ns: 'events' | 'interactions';
+  ns: Ns;
   searchWidth: number;
   children: ReactNode;
 }) {

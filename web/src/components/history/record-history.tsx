@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { EmptyState } from '../empty-state.tsx';
 import { ErrorState } from '../error-state.tsx';
+import { TableHead } from '../table-head.tsx';
 
 export type HistoryList = { items: HistoryEntry[] };
 
@@ -115,13 +116,9 @@ export function RecordHistory<K extends readonly unknown[]>({ query, recordId, f
             {entry.changes.length > 0 && (
               <Table.ScrollContainer minWidth={480}>
                 <Table fz="sm" verticalSpacing={4} withRowBorders={false} striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w="28%">{t('history.field')}</Table.Th>
-                      <Table.Th>{t('history.before')}</Table.Th>
-                      <Table.Th>{t('history.after')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[{ title: t('history.field'), w: '28%' }, t('history.before'), t('history.after')]}
+                  />
                   <Table.Tbody>
                     {entry.changes.map((change) => (
                       <Table.Tr key={change.field}>

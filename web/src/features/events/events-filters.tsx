@@ -1,8 +1,8 @@
-import { EVENT_KIND, EVENT_KINDS, type EventKind } from '@anett/shared/vocab/enums';
+import { EVENT_KIND, type EventKind } from '@anett/shared/vocab/enums';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { KindFilter, NodeFilter, TopicFilter } from '../../components/filters/bar-selects.tsx';
 import { FilterBar, type ListFilterProps } from '../../components/filters/filter-bar.tsx';
-import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { topicOptionsQuery } from '../../lib/reference-data.ts';
 import type { EventsSearch } from './search.ts';
@@ -18,7 +18,7 @@ type Props = ListFilterProps<EventsSearch, EventKind>;
 /** Search, node, kind, topic and (in the list) year above the events; each change lands in the URL. */
 export function EventsFilters({ list, kind, anyFilter }: Props) {
   const { search, setSearch: setFilter } = list;
-  const { t, lang, label } = useLabels();
+  const { t, lang } = useLabels();
   const topics = useQuery(topicOptionsQuery());
   const topicData = (topics.data?.items ?? []).map((tp) => ({
     value: tp.slug,
@@ -26,32 +26,9 @@ export function EventsFilters({ list, kind, anyFilter }: Props) {
   }));
   return (
     <FilterBar ns="events" list={list} searchWidth={260} anyFilter={anyFilter}>
-      <NodeSelect
-        label={t('events.node')}
-        placeholder={t('events.allNodes')}
-        value={search.nodeId}
-        onChange={(nodeId) => setFilter({ nodeId })}
-        w={{ base: '100%', xs: 200 }}
-      />
-      <Select
-        label={t('events.kind')}
-        placeholder={t('events.allKinds')}
-        clearable
-        data={EVENT_KINDS.map((k) => ({ value: k, label: label(EVENT_KIND, k) }))}
-        value={kind ?? null}
-        onChange={(v) => setFilter({ kind: v ?? undefined })}
-        w={{ base: '100%', xs: 180 }}
-      />
-      <Select
-        label={t('events.topic')}
-        placeholder={t('events.allTopics')}
-        clearable
-        searchable
-        data={topicData}
-        value={search.topic ?? null}
-        onChange={(v) => setFilter({ topic: v ?? undefined })}
-        w={{ base: '100%', xs: 180 }}
-      />
+      <NodeFilter ns="events" value={search.nodeId} onChange={(nodeId) => setFilter({ nodeId })} />
+      <KindFilter ns="events" codes={EVENT_KIND} value={kind} onChange={(v) => setFilter({ kind: v })} width={180} />
+      <TopicFilter ns="events" data={topicData} value={search.topic} onChange={(topic) => setFilter({ topic })} />
       {search.view !== 'calendar' && (
         <Select
           label={t('events.year')}

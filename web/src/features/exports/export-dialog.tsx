@@ -6,7 +6,7 @@ import {
 } from '@anett/shared/schemas/export';
 import type { SegmentFilterInput } from '@anett/shared/schemas/segment';
 import { CONSENT_CHANNEL } from '@anett/shared/vocab/enums';
-import { Alert, Checkbox, Modal, Radio, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Modal, Radio, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
+import { ReasonField } from '../../components/forms/reason-field.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { downloadExport, exportPreviewOptions } from './api.ts';
@@ -118,12 +119,9 @@ export function ExportDialog({ filter, fileName, onClose }: Props) {
             }}
           />
           {nonMarketing && (
-            <Textarea
+            <ReasonField
               label={t('exports.purpose')}
-              description={t('exports.purposeHint')}
-              required
-              autosize
-              minRows={2}
+              hint={t('exports.purposeHint')}
               maxLength={300}
               value={purpose}
               error={purposeError}

@@ -2,6 +2,7 @@ import type { Graph, GraphVertex } from '@anett/shared/schemas/graph';
 import { ORGANIZATION_KIND } from '@anett/shared/vocab/enums';
 import { Button, Stack, Table } from '@mantine/core';
 import { AnchorLink } from '../../components/router-link.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 
 /** The graph as a table: every vertex with what it is connected to (for screen readers and keyboard use). */
@@ -30,14 +31,14 @@ export function GraphTable({
     <Table.ScrollContainer minWidth={640}>
       <Table striped verticalSpacing="xs" data-testid="graph-table">
         <Table.Caption>{t('graph.tableCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('graph.name')}</Table.Th>
-            <Table.Th>{t('graph.kind')}</Table.Th>
-            <Table.Th ta="right">{t('graph.connections')}</Table.Th>
-            <Table.Th>{t('graph.connectedWith')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t('graph.name'),
+            t('graph.kind'),
+            { title: t('graph.connections'), ta: 'right' },
+            t('graph.connectedWith'),
+          ]}
+        />
         <Table.Tbody>
           {rows.map((v) => {
             const links = (neighbours.get(v.id) ?? []).sort((x, y) =>

@@ -4,6 +4,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { usePaginationLabels } from '../../components/data-table-parts.tsx';
 import { SegmentedField } from '../../components/forms/segmented-field.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { useFieldLabel } from './mapping-step.tsx';
@@ -163,14 +164,14 @@ export function PreviewTable({ kind, rows, decisions, onDecide, onSkipInvalid }:
         </Text>
       ) : (
         <Table withTableBorder verticalSpacing={8} fz="sm" className="import-rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={64}>{t('imports.preview.line')}</Table.Th>
-              <Table.Th>{t('imports.preview.name')}</Table.Th>
-              <Table.Th>{t('imports.preview.status')}</Table.Th>
-              <Table.Th w={260}>{t('imports.preview.decision')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              { title: t('imports.preview.line'), w: 64 },
+              t('imports.preview.name'),
+              t('imports.preview.status'),
+              { title: t('imports.preview.decision'), w: 260 },
+            ]}
+          />
           <Table.Tbody>
             {slice.map((row) => {
               const decision = decisions[String(row.line)];

@@ -1,9 +1,9 @@
-import { INTERACTION_KIND, INTERACTION_KINDS, type InteractionKind } from '@anett/shared/vocab/enums';
+import { INTERACTION_KIND, type InteractionKind } from '@anett/shared/vocab/enums';
 import { Select, Switch } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { KindFilter, NodeFilter, TopicFilter } from '../../components/filters/bar-selects.tsx';
 import { FilterBar, type ListFilterProps } from '../../components/filters/filter-bar.tsx';
-import { NodeSelect } from '../../components/filters/node-select.tsx';
 import { usePickerLabels } from '../../components/localized-dates.tsx';
 import { useLabels } from '../../lib/i18n.ts';
 import { topicOptionsQuery, topicSelectData } from '../../lib/reference-data.ts';
@@ -14,36 +14,24 @@ type Props = ListFilterProps<InteractionsSearch, InteractionKind>;
 /** Search, kind, node, topic, period, follow-up and "only mine" above the contact log; each lands in the URL. */
 export function InteractionsFilters({ list, kind, anyFilter }: Props) {
   const { search, setSearch: setFilter } = list;
-  const { t, lang, label } = useLabels();
+  const { t, lang } = useLabels();
   const dpLabels = usePickerLabels();
   const topics = useQuery(topicOptionsQuery());
   return (
     <FilterBar ns="interactions" list={list} searchWidth={240} anyFilter={anyFilter}>
-      <Select
-        label={t('interactions.kind')}
-        placeholder={t('interactions.allKinds')}
-        clearable
-        data={INTERACTION_KINDS.map((k) => ({ value: k, label: label(INTERACTION_KIND, k) }))}
-        value={kind ?? null}
-        onChange={(v) => setFilter({ kind: v ?? undefined })}
-        w={{ base: '100%', xs: 190 }}
+      <KindFilter
+        ns="interactions"
+        codes={INTERACTION_KIND}
+        value={kind}
+        onChange={(v) => setFilter({ kind: v })}
+        width={190}
       />
-      <NodeSelect
-        label={t('interactions.node')}
-        placeholder={t('interactions.allNodes')}
-        value={search.nodeId}
-        onChange={(nodeId) => setFilter({ nodeId })}
-        w={{ base: '100%', xs: 200 }}
-      />
-      <Select
-        label={t('interactions.topic')}
-        placeholder={t('interactions.allTopics')}
-        clearable
-        searchable
+      <NodeFilter ns="interactions" value={search.nodeId} onChange={(nodeId) => setFilter({ nodeId })} />
+      <TopicFilter
+        ns="interactions"
         data={topicSelectData(topics.data?.items, lang)}
-        value={search.topic ? String(search.topic) : null}
+        value={search.topic ? String(search.topic) : undefined}
         onChange={(v) => setFilter({ topic: v ? Number(v) : undefined })}
-        w={{ base: '100%', xs: 180 }}
       />
       <DatePickerInput
         {...dpLabels}

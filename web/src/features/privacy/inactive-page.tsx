@@ -1,10 +1,11 @@
-import { Badge, Group, Select, Text } from '@mantine/core';
+import { Badge, Group, Select } from '@mantine/core';
 import { IconUserOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/records/paged-table.tsx';
+import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
@@ -25,12 +26,12 @@ export function InactivePage() {
         title={t('privacy.inactiveTitle')}
         description={t('privacy.inactiveDescription')}
         meta={
-          list.data && (
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="result-count">
-              {t('persons.count', { count: list.data.total })} ·{' '}
-              {t('privacy.cutoff', { date: formatDate(list.data.cutoff) })}
-            </Text>
-          )
+          <RecordCount
+            total={list.data?.total}
+            text={(count) =>
+              `${t('persons.count', { count })} · ${t('privacy.cutoff', { date: formatDate(list.data?.cutoff ?? '') })}`
+            }
+          />
         }
       />
       <Select

@@ -1,5 +1,5 @@
 import { type Suppression, type SuppressionInput, suppressionInput } from '@anett/shared/schemas/consent';
-import { Badge, Button, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconLockOpen, IconSearch } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { FormActions } from '../../components/forms/form-actions.tsx';
+import { ReasonField, type ReasonFieldProps } from '../../components/forms/reason-field.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { actionColumn } from '../../components/records/action-column.tsx';
@@ -54,19 +55,17 @@ function AddSuppressionForm({ onDone }: { onDone: () => void }) {
           ]}
           {...form.getInputProps('reason')}
         />
-        <Textarea
-          label={t('privacy.note')}
-          description={t('privacy.noteHint')}
-          required
-          autosize
-          minRows={2}
-          maxLength={500}
-          {...form.getInputProps('note')}
-        />
+        <SuppressionNote {...form.getInputProps('note')} />
         <FormActions onCancel={onDone} color="red" loading={add.isPending} label={t('privacy.addSuppression')} />
       </Stack>
     </form>
   );
+}
+
+/** Why an address is suppressed or released: adding and removing ask the same note. */
+function SuppressionNote(props: Omit<ReasonFieldProps, 'label' | 'hint'>) {
+  const { t } = useLabels();
+  return <ReasonField label={t('privacy.note')} hint={t('privacy.noteHint')} maxLength={500} {...props} />;
 }
 
 function RemoveSuppressionForm({ entry, onDone }: { entry: Suppression; onDone: () => void }) {
@@ -94,14 +93,8 @@ function RemoveSuppressionForm({ entry, onDone }: { entry: Suppression; onDone: 
     >
       <Stack gap="sm">
         <Text size="sm">{t('privacy.removeConfirm')}</Text>
-        <Textarea
-          label={t('privacy.note')}
-          description={t('privacy.noteHint')}
-          required
+        <SuppressionNote
           data-autofocus
-          autosize
-          minRows={2}
-          maxLength={500}
           value={note}
           error={error}
           onChange={(e) => {

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorState } from '../../components/error-state.tsx';
 import { SectionPanel } from '../../components/section-panel.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { downloadReport, type ReportSource, reachSnapshotsOptions, useCreateSnapshot } from './api.ts';
@@ -121,16 +122,16 @@ export function Snapshots() {
       ) : (
         <Table.ScrollContainer minWidth={800}>
           <Table verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reports.snapshotLabel')}</Table.Th>
-                <Table.Th>{t('reports.snapshotPeriod')}</Table.Th>
-                <Table.Th ta="right">{t('reports.metrics.organizations')}</Table.Th>
-                <Table.Th ta="right">{t('reports.metrics.persons')}</Table.Th>
-                <Table.Th>{t('reports.createdAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t('reports.snapshotLabel'),
+                t('reports.snapshotPeriod'),
+                { title: t('reports.metrics.organizations'), ta: 'right' },
+                { title: t('reports.metrics.persons'), ta: 'right' },
+                t('reports.createdAt'),
+                t('common.actions'),
+              ]}
+            />
             <Table.Tbody>
               {query.data.items.map((s: ReachSnapshotSummary) => (
                 <Table.Tr key={s.id}>

@@ -12,6 +12,7 @@ import { FormActions } from '../../components/forms/form-actions.tsx';
 import { FormAlert } from '../../components/forms/form-alert.tsx';
 import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { actionsColumn } from '../../components/records/row-actions-menu.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -122,13 +123,7 @@ export function TopicsPage() {
       <PageHeader
         title={t('tags.topics.title')}
         description={t('tags.topics.description')}
-        meta={
-          topics.data && (
-            <Text c="dimmed" size="sm">
-              {t('tags.topics.count', { count: topics.data.length })}
-            </Text>
-          )
-        }
+        meta={<RecordCount total={topics.data?.length} text={(count) => t('tags.topics.count', { count })} />}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setTarget('new')}>
             {t('tags.topics.create')}

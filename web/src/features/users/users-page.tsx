@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useConfirmedMutation } from '../../components/confirm-dialog.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RecordCount } from '../../components/records/record-list-parts.tsx';
 import { actionsColumn } from '../../components/records/row-actions-menu.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -87,13 +88,7 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         description={t('users.description')}
-        meta={
-          total !== undefined && (
-            <Text c="dimmed" size="sm" aria-live="polite">
-              {t('users.count', { count: total })}
-            </Text>
-          )
-        }
+        meta={<RecordCount total={total} text={(count) => t('users.count', { count })} />}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setFormTarget('new')}>
             {t('users.create')}
