@@ -351,6 +351,29 @@ describe('admin user management', () => {
     expect(unknownField.statusCode).toBe(400);
   });
 
+  it('refuses an admin removing their own admin role or deactivating themselves (409), and changes nothing', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin');
+    const url = `/api/users/${admin.userId}`;
+    const audited = () => t.db.select().from(auditEntries).where(eq(auditEntries.entity, 'user')).all().length;
+    const before = audited();
+    const demote = await t.patch(admin.token, url, { role: 'manager' }, '"1"');
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json().code).toBe('CANNOT_DEMOTE_SELF');
+    const inactive = await t.patch(admin.token, url, { active: false }, '"1"');
+    expect(inactive.json().code).toBe('CANNOT_DEMOTE_SELF');
+    const del = await t.as(admin.token, { method: 'DELETE', url, headers: { 'if-match': '"1"' } });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().code).toBe('CANNOT_DEMOTE_SELF');
+    const row = t.db.select().from(users).where(eq(users.id, admin.userId)).get();
+    expect(row).toMatchObject({ role: 'admin', active: true, version: 1 });
+    expect(audited()).toBe(before);
+    expect((await t.as(admin.token, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    const rename = await t.patch(admin.token, url, { name: 'Anna Admin' }, '"1"');
+    expect(rename.statusCode).toBe(200);
+    expect(rename.json()).toMatchObject({ name: 'Anna Admin', role: 'admin', active: true });
+  });
+
   it('resets a password and ends the user’s sessions', async () => {
     const t = await createTestApp();
     const admin = await t.login('admin');
