@@ -19,12 +19,13 @@ export type ListFilterProps<S, K> = {
   anyFilter: boolean;
 };
 
+/** The text namespace of a filter row (its labels are `<ns>.…`). */
+export type Ns = 'events' | 'interactions';
+
 /**
  * The row of labelled filters above the events and the contact log: the search first, "clear filters" last while
  * any is set; the texts are `<ns>.searchLabel`, `<ns>.searchPlaceholder` and `<ns>.clearFilters`.
  */
-export type Ns = 'events' | 'interactions';
-
 export function FilterBar(props: {
   list: Pick<UrlFilters<unknown>, 'searchText' | 'clearFilters'>;
   anyFilter: boolean;
