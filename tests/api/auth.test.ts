@@ -361,6 +361,7 @@ describe('admin user management', () => {
     expect(demote.statusCode).toBe(409);
     expect(demote.json().code).toBe('CANNOT_DEMOTE_SELF');
     const inactive = await t.patch(admin.token, url, { active: false }, '"1"');
+    expect(inactive.statusCode).toBe(409);
     expect(inactive.json().code).toBe('CANNOT_DEMOTE_SELF');
     const del = await t.as(admin.token, { method: 'DELETE', url, headers: { 'if-match': '"1"' } });
     expect(del.statusCode).toBe(409);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { field, unique, useBrowser } from '../support/browser.ts';
 
 /** Picks an option of a Mantine (multi) select by typing into it. */
-async function choose(page: Page, field: string, typed: string, option: RegExp) {
-  const input = page.getByRole('combobox', { name: field, exact: true });
+async function choose(page: Page, label: string, typed: string, option: RegExp) {
+  const input = page.getByRole('combobox', { name: label, exact: true });
   await input.click();
   await input.fill(typed);
   await page.getByRole('option', { name: option }).first().click();

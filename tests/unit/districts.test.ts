@@ -83,13 +83,13 @@ describe('DISTRICT_CODES', () => {
     expect(DISTRICT_CODES).not.toContain(invalid);
   });
 
-  answers('offers guards', isDistrictCode, [
+  answers('isDistrictCode guards', isDistrictCode, [
     ['16051', true],
     ['DE-SN', true],
     ['16000', false],
     [16051, false],
   ]);
-  answers('offers guards', isThuringianDistrict, [
+  answers('isThuringianDistrict guards', isThuringianDistrict, [
     ['16077', true],
     ['DE-BY', false],
     [null, false],
