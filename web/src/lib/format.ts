@@ -61,3 +61,7 @@ export function formatFileSize(bytes: number): string {
 /** 'Dr. Anna Müller': title, first and last name. */
 export const personName = (p: { title?: string | null; firstName: string; lastName: string }) =>
   [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
+
+/** 'contactPoint' → 'ContactPoint' and back, typed: message keys are built from a record's or section's name. */
+export const capitalize = <S extends string>(s: S) => `${s.charAt(0).toUpperCase()}${s.slice(1)}` as Capitalize<S>;
+export const uncapitalize = <S extends string>(s: S) => `${s.charAt(0).toLowerCase()}${s.slice(1)}` as Uncapitalize<S>;

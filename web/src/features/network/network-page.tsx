@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-link.tsx';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { capitalize, formatDate, formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { networkOverviewOptions } from './api.ts';
 
@@ -48,8 +48,6 @@ function Section<T>(props: {
 }
 
 type Consortium = NetworkOverview['consortium'][number];
-
-const capitalize = <S extends string>(s: S) => `${s.charAt(0).toUpperCase()}${s.slice(1)}` as Capitalize<S>;
 
 const websiteHref = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`);
 

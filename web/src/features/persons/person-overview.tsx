@@ -9,13 +9,13 @@ import { useRecordFailure } from '../../components/records/record-failure.ts';
 import { RecordFacts, RecordSection, RecordStamps, usePeriod } from '../../components/records/record-section.tsx';
 import { AnchorLink } from '../../components/router-link.tsx';
 import { TagBadge, TagPicker } from '../../components/tag-picker.tsx';
+import { uncapitalize } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 import { invalidatePerson } from '../../lib/query-keys.ts';
 import { tagListOptions } from '../../lib/reference-data.ts';
 import { AffiliationFormModal, OfficeFormModal } from './affiliation-form-modal.tsx';
 import { affiliationApi, officeApi, useUpdatePerson } from './api.ts';
 import { ContactPoints } from './contact-points.tsx';
-import { uncapitalize } from './sub-record-form.tsx';
 
 type Props = { person: Person; canWrite: boolean };
 

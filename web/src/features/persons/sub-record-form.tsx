@@ -6,6 +6,7 @@ import { zodFieldErrors } from '../../components/forms/zod-errors.ts';
 import { RecordForm } from '../../components/records/record-form.tsx';
 import { type RecordFormProps, recordFormModal } from '../../components/records/record-form-modal.tsx';
 import { useSubRecordForm } from '../../components/records/use-sub-record-form.ts';
+import { uncapitalize } from '../../lib/format.ts';
 import { useLabels } from '../../lib/i18n.ts';
 
 type Values = Record<string, unknown>;
@@ -33,9 +34,6 @@ type Spec<R, V, I> = {
   Fields: ComponentType<{ form: UseFormReturnType<V>; editing: R | null }>;
 };
 type Props<R, V, I> = RecordFormProps<R> & { personId: number; spec: Spec<R, V, I> };
-
-/** 'ContactPoint' → 'contactPoint', typed: the message keys are built from the sub-record's name. */
-export const uncapitalize = <S extends string>(s: S) => `${s.charAt(0).toLowerCase()}${s.slice(1)}` as Uncapitalize<S>;
 
 function SubRecordForm<R extends { id: number; version: number }, V extends Values, I extends Values>({
   spec,
