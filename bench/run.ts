@@ -225,13 +225,17 @@ async function main() {
       await load('health (hooks + SELECT 1)', { url: `${base}/api/health` }, 'ceiling');
 
       /** A person list as the route reads it: the same query over HTTP and, parsed as the route parses it, in process. */
-      const personList = (name: string, query: Record<string, string>, p95: number) => ({
-        name,
-        path: `/api/persons?${new URLSearchParams(query)}`,
-        p95,
-        inProcess: () => ctx.persons.list(personListQuery.parse(query)),
-        compared: true,
-      });
+      const personList = (name: string, query: Record<string, string>, p95: number) => {
+        // Parsed once, outside the timing: the in-process figure is the repository's work alone.
+        const parsed = personListQuery.parse(query);
+        return {
+          name,
+          path: `/api/persons?${new URLSearchParams(query)}`,
+          p95,
+          inProcess: () => ctx.persons.list(parsed),
+          compared: true,
+        };
+      };
       // Each read is also timed in process: its ratio is what HTTP and the framework add (lists: at most 2×).
       const reads = [
         personList('person list: 3 filters + sort', listFilter, 25),
