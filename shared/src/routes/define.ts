@@ -142,8 +142,8 @@ export function collectionRoutes<const P extends string>(path: P) {
     return route as unknown as Built<'GET', Below<S>, 200, S, Codes<S>>;
   };
   return {
-    /** GET the (paged) list, with its `query` if it has one. */
-    list: get,
+    /** GET the (paged) list, with its `query` if it has one (at the collection's own path). */
+    list: <const S extends Omit<Stated, 'body' | 'at'>>(s: S) => get(s),
     get,
     /** POST a new record: 201 with it. */
     create: <const S extends Omit<Stated, 'at'> & { body: z.ZodType }>(s: S) => {
